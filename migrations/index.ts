@@ -1,0 +1,4 @@
+import { DirectorySchema1764000000000 } from './1764000000000-DirectorySchema.js';
+
+/** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
+export const migrations = [DirectorySchema1764000000000];

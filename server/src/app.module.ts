@@ -1,0 +1,38 @@
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { Clock } from './common/clock.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { RequestIdMiddleware } from './common/request-id.middleware.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
+import { HealthModule } from './health/health.module.js';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const uiRoot = config.uiDir ? path.resolve(config.uiDir) : '';
+    const serveUi = uiRoot !== '' && existsSync(path.join(uiRoot, 'index.html'));
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule.forRoot(databaseUrl),
+        HealthModule,
+        DirectoryModule,
+        ...(serveUi
+          ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]
+          : []),
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemFilter }, Clock],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+
+/** Calendar dates are Europe/Stockholm dates; this is the one place that knows "now". */
+@Injectable()
+export class Clock {
+  private fixed: Date | undefined;
+
+  now(): Date {
+    return this.fixed ? new Date(this.fixed) : new Date();
+  }
+
+  /** Stockholm's today as YYYY-MM-DD. */
+  today(): string {
+    return stockholmDate(this.now());
+  }
+
+  /** For tests: freeze time at `at`, or release it with undefined. */
+  set(at: Date | undefined): void {
+    this.fixed = at;
+  }
+}
+
+export function stockholmDate(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}

@@ -1,0 +1,113 @@
+import { HttpStatus } from '@nestjs/common';
+import type { Response } from 'express';
+import { ProblemException } from './problem.js';
+
+/** A list request in the ra-data-simple-rest convention: `filter`, `range`, `sort` as JSON. */
+export interface ListQuery {
+  filter: Record<string, unknown>;
+  offset: number;
+  limit: number;
+  sortField: string;
+  sortOrder: 'ASC' | 'DESC';
+}
+
+export interface RawListQuery {
+  filter?: string;
+  range?: string;
+  sort?: string;
+}
+
+const MAX_PAGE = 1000;
+
+function parseJson(name: string, raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', `Parametern ${name} är inte giltig JSON.`);
+  }
+}
+
+/**
+ * Parses and checks the list parameters; `sortable` maps the API's sort names to SQL
+ * expressions, so nothing from the query string ever reaches SQL unchecked.
+ */
+export function parseListQuery(
+  raw: RawListQuery,
+  sortable: Record<string, string>,
+  defaultSort: [string, 'ASC' | 'DESC'],
+): ListQuery & { sortSql: string } {
+  const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
+  const filter = raw.filter ? parseJson('filter', raw.filter) : {};
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    throw bad('Parametern filter måste vara ett JSON-objekt.');
+  }
+  let offset = 0;
+  let limit = 25;
+  if (raw.range) {
+    const range = parseJson('range', raw.range);
+    if (
+      !Array.isArray(range) ||
+      range.length !== 2 ||
+      !range.every((n) => Number.isInteger(n) && n >= 0) ||
+      range[1] < range[0]
+    ) {
+      throw bad('Parametern range måste vara [från, till] med heltal.');
+    }
+    offset = range[0];
+    limit = Math.min(range[1] - range[0] + 1, MAX_PAGE);
+  }
+  let [sortField, sortOrder] = defaultSort;
+  if (raw.sort) {
+    const sort = parseJson('sort', raw.sort);
+    if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || !['ASC', 'DESC'].includes(sort[1])) {
+      throw bad('Parametern sort måste vara ["fält","ASC"|"DESC"].');
+    }
+    if (!(sort[0] in sortable)) throw bad(`Det går inte att sortera på ${sort[0]}.`);
+    sortField = sort[0];
+    sortOrder = sort[1] as 'ASC' | 'DESC';
+  }
+  return {
+    filter: filter as Record<string, unknown>,
+    offset,
+    limit,
+    sortField,
+    sortOrder,
+    sortSql: `${sortable[sortField]} ${sortOrder}`,
+  };
+}
+
+export function setContentRange(res: Response, resource: string, offset: number, count: number, total: number): void {
+  const end = count === 0 ? offset : offset + count - 1;
+  res.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
+}
+
+/** Reads an optional string filter value, refusing other types. */
+export function filterString(filter: Record<string, unknown>, key: string): string | undefined {
+  const value = filter[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', `Filtret ${key} måste vara text.`);
+  }
+  return value;
+}
+
+export function filterBoolean(filter: Record<string, unknown>, key: string): boolean | undefined {
+  const value = filter[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', `Filtret ${key} måste vara true eller false.`);
+}
+
+/** Filter values that are ids: a uuid, or a list of them (react-admin's getMany sends `id: [...]`). */
+export function filterIds(filter: Record<string, unknown>, key: string): string[] | undefined {
+  const value = filter[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!list.every((v) => typeof v === 'string' && uuid.test(v))) {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', `Filtret ${key} måste vara giltiga id.`);
+  }
+  return list as string[];
+}
