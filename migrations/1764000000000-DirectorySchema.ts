@@ -39,7 +39,9 @@ export class DirectorySchema1764000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX administration_provider_idx ON administration (care_provider_id)`);
-    await q.query(`CREATE INDEX administration_name_fold_idx ON administration (beh_fold(name) text_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX administration_name_fold_idx ON administration (beh_fold(name) text_pattern_ops)`,
+    );
 
     await q.query(`
       CREATE TABLE person (
@@ -59,7 +61,9 @@ export class DirectorySchema1764000000000 implements MigrationInterface {
         CONSTRAINT person_identity_chk CHECK (personnummer IS NOT NULL OR passport_number IS NOT NULL),
         CONSTRAINT person_personnummer_chk CHECK (personnummer ~ '^[0-9]{12}$')
       )`);
-    await q.query(`CREATE INDEX person_first_name_fold_idx ON person (beh_fold(first_name) text_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX person_first_name_fold_idx ON person (beh_fold(first_name) text_pattern_ops)`,
+    );
     await q.query(`CREATE INDEX person_last_name_fold_idx ON person (beh_fold(last_name) text_pattern_ops)`);
     await q.query(`CREATE INDEX person_user_id_fold_idx ON person (lower(user_id) text_pattern_ops)`);
     await q.query(`CREATE INDEX person_name_sort_idx ON person (last_name, first_name)`);
@@ -125,8 +129,12 @@ export class DirectorySchema1764000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT held_assignment_validity_chk CHECK (valid_to IS NULL OR valid_to >= valid_from)
       )`);
-    await q.query(`CREATE INDEX held_assignment_person_idx ON held_assignment (person_id, valid_from, valid_to)`);
-    await q.query(`CREATE INDEX held_assignment_assignment_idx ON held_assignment (assignment_id, valid_from, valid_to)`);
+    await q.query(
+      `CREATE INDEX held_assignment_person_idx ON held_assignment (person_id, valid_from, valid_to)`,
+    );
+    await q.query(
+      `CREATE INDEX held_assignment_assignment_idx ON held_assignment (assignment_id, valid_from, valid_to)`,
+    );
 
     await q.query(`
       CREATE TABLE system_guide (
@@ -141,7 +149,9 @@ export class DirectorySchema1764000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT system_guide_uq UNIQUE (system_name, use_case)
       )`);
-    await q.query(`CREATE INDEX system_guide_name_fold_idx ON system_guide (beh_fold(system_name) text_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX system_guide_name_fold_idx ON system_guide (beh_fold(system_name) text_pattern_ops)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

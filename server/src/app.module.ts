@@ -27,7 +27,11 @@ export class AppModule implements NestModule {
           ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]
           : []),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemFilter }, Clock],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        Clock,
+      ],
       exports: [APP_CONFIG, Clock],
     };
   }

@@ -24,7 +24,9 @@ describe('demo seed', () => {
       `SELECT user_id, hsa_id, first_name, last_name FROM person WHERE hsa_id LIKE 'SE2321000131-P0000000001%' OR user_id = 'admin1' ORDER BY hsa_id`,
     )) as { user_id: string; hsa_id: string; first_name: string; last_name: string }[];
     expect(rows.map((r) => [r.user_id, r.hsa_id, `${r.first_name} ${r.last_name}`])).toEqual(
-      PERSONAS.map((p) => [p.userId, p.hsaId, `${p.firstName} ${p.lastName}`]).sort((a, b) => a[1].localeCompare(b[1])),
+      PERSONAS.map((p) => [p.userId, p.hsaId, `${p.firstName} ${p.lastName}`]).sort((a, b) =>
+        a[1].localeCompare(b[1]),
+      ),
     );
   });
 
@@ -36,7 +38,10 @@ describe('demo seed', () => {
              (SELECT count(*)::int FROM care_unit c WHERE
                 (SELECT array_agg(name ORDER BY name) FROM assignment a WHERE a.care_unit_id = c.id)
                 = ARRAY['Administration Spärr & Logg','Kvalitetssäkring','Statistik VE','VoB SJF']::varchar[]) AS units_with_catalogue,
-             (SELECT count(*)::int FROM care_unit WHERE head_of_unit_id IS NULL) AS headless`)) as Record<string, number>[];
+             (SELECT count(*)::int FROM care_unit WHERE head_of_unit_id IS NULL) AS headless`)) as Record<
+      string,
+      number
+    >[];
     expect(counts.persons).toBe(PERSONAS.length + GENERATED_STAFF);
     expect(counts.administrations).toBeGreaterThanOrEqual(3);
     expect(counts.units).toBeGreaterThanOrEqual(8);

@@ -59,5 +59,7 @@ export async function createDatabaseFromTemplate(serverUrl: string, name: string
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+  await withAdminClient(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`),
+  );
 }

@@ -19,10 +19,17 @@ export interface TestApp {
 /** Boots the real application on a fresh copy of the seeded template database. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const serverUrl = process.env.BEH_TEST_SERVER_URL;
-  if (!serverUrl) throw new Error('BEH_TEST_SERVER_URL is not set: run the tests through jest (global-setup).');
+  if (!serverUrl)
+    throw new Error('BEH_TEST_SERVER_URL is not set: run the tests through jest (global-setup).');
   const name = `beh_test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = await createDatabaseFromTemplate(serverUrl, name);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '', SEED_ON_EMPTY: 'false', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    UI_DIR: '',
+    SEED_ON_EMPTY: 'false',
+    ...env,
+  });
   const app = await createApp(config, databaseUrl);
   await app.init();
   return {

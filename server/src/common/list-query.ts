@@ -23,7 +23,11 @@ function parseJson(name: string, raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', `Parametern ${name} är inte giltig JSON.`);
+    throw new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      'bad-list-query',
+      `Parametern ${name} är inte giltig JSON.`,
+    );
   }
 }
 
@@ -59,7 +63,12 @@ export function parseListQuery(
   let [sortField, sortOrder] = defaultSort;
   if (raw.sort) {
     const sort = parseJson('sort', raw.sort);
-    if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || !['ASC', 'DESC'].includes(sort[1])) {
+    if (
+      !Array.isArray(sort) ||
+      sort.length !== 2 ||
+      typeof sort[0] !== 'string' ||
+      !['ASC', 'DESC'].includes(sort[1])
+    ) {
       throw bad('Parametern sort måste vara ["fält","ASC"|"DESC"].');
     }
     if (!(sort[0] in sortable)) throw bad(`Det går inte att sortera på ${sort[0]}.`);
@@ -76,7 +85,13 @@ export function parseListQuery(
   };
 }
 
-export function setContentRange(res: Response, resource: string, offset: number, count: number, total: number): void {
+export function setContentRange(
+  res: Response,
+  resource: string,
+  offset: number,
+  count: number,
+  total: number,
+): void {
   const end = count === 0 ? offset : offset + count - 1;
   res.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);
   res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
@@ -97,7 +112,11 @@ export function filterBoolean(filter: Record<string, unknown>, key: string): boo
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
-  throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', `Filtret ${key} måste vara true eller false.`);
+  throw new ProblemException(
+    HttpStatus.BAD_REQUEST,
+    'bad-list-query',
+    `Filtret ${key} måste vara true eller false.`,
+  );
 }
 
 /** Filter values that are ids: a uuid, or a list of them (react-admin's getMany sends `id: [...]`). */
@@ -107,7 +126,11 @@ export function filterIds(filter: Record<string, unknown>, key: string): string[
   const list = Array.isArray(value) ? value : [value];
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (!list.every((v) => typeof v === 'string' && uuid.test(v))) {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', `Filtret ${key} måste vara giltiga id.`);
+    throw new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      'bad-list-query',
+      `Filtret ${key} måste vara giltiga id.`,
+    );
   }
   return list as string[];
 }

@@ -42,7 +42,8 @@ export class ProblemFilter implements ExceptionFilter {
         detail: status === 404 ? 'Sidan eller resursen finns inte.' : swedishDetail(status, message),
       };
     }
-    const pg = (exception instanceof QueryFailedError ? exception.driverError : undefined) as PgError | undefined;
+    const pg = (exception instanceof QueryFailedError ? exception.driverError : undefined) as
+      PgError | undefined;
     if (pg?.code === '23505') {
       return {
         type: 'urn:beh:problem:conflict',

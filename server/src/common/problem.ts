@@ -58,4 +58,5 @@ export class ValidationProblem extends ProblemException {
   }
 }
 
-export const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'not-found', `${what} hittades inte.`);
+export const notFound = (what: string) =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'not-found', `${what} hittades inte.`);

@@ -27,7 +27,9 @@ function collect(errors: ValidationError[], prefix: string, out: Record<string, 
     if (error.constraints) {
       out[field] = Object.entries(error.constraints).map(([key, message]) =>
         // A message written in the DTO is used as is; class-validator's English defaults are replaced.
-        /^[A-ZÅÄÖ]|[åäö]/.test(message) && !message.includes(error.property) ? message : (MESSAGES[key] ?? message),
+        /^[A-ZÅÄÖ]|[åäö]/.test(message) && !message.includes(error.property)
+          ? message
+          : (MESSAGES[key] ?? message),
       );
     }
     if (error.children?.length) collect(error.children, field, out);

@@ -8,8 +8,10 @@ export type PersonnummerError = 'EMPTY' | 'CHARACTERS' | 'LENGTH' | 'DATE' | 'CH
 
 export const PERSONNUMMER_MESSAGES: Record<PersonnummerError, string> = {
   EMPTY: 'Ange ett personnummer.',
-  CHARACTERS: 'Personnumret får bara innehålla siffror och ett bindestreck eller plustecken före de fyra sista siffrorna.',
-  LENGTH: 'Personnumret har fel längd. Ange det som ÅÅÅÅMMDDNNNN (12 siffror), ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.',
+  CHARACTERS:
+    'Personnumret får bara innehålla siffror och ett bindestreck eller plustecken före de fyra sista siffrorna.',
+  LENGTH:
+    'Personnumret har fel längd. Ange det som ÅÅÅÅMMDDNNNN (12 siffror), ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.',
   DATE: 'Personnumret innehåller ett födelsedatum som inte finns.',
   CHECK_DIGIT: 'Personnumrets kontrollsiffra (sista siffran) stämmer inte. Kontrollera att du skrivit rätt.',
 };

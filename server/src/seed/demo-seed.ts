@@ -41,7 +41,12 @@ const personId = (userId: string) => seedId(`person:${userId}`);
 /** Builds every demo row in memory; the same input gives the same rows, ids included. */
 export function buildDemoRows(): SeedRows {
   const rows: SeedRows = {
-    care_provider: PROVIDERS.map((p) => ({ id: seedId(`provider:${p.key}`), hsa_id: p.hsaId, name: p.name, kind: p.kind })),
+    care_provider: PROVIDERS.map((p) => ({
+      id: seedId(`provider:${p.key}`),
+      hsa_id: p.hsaId,
+      name: p.name,
+      kind: p.kind,
+    })),
     administration: ADMINISTRATIONS.map((a) => ({
       id: seedId(`administration:${a.code}`),
       code: a.code,
@@ -245,7 +250,10 @@ export async function seedDemo(dataSource: DataSource): Promise<Record<string, n
     );
     await insert('person');
     for (const unit of rows.care_unit.filter((u) => newUnits.has(String(u.id)))) {
-      await manager.query('UPDATE care_unit SET head_of_unit_id = $2 WHERE id = $1', [unit.id, unit.head_of_unit_id]);
+      await manager.query('UPDATE care_unit SET head_of_unit_id = $2 WHERE id = $1', [
+        unit.id,
+        unit.head_of_unit_id,
+      ]);
     }
     await insert('engagement');
     await insert('assignment');
@@ -257,7 +265,9 @@ export async function seedDemo(dataSource: DataSource): Promise<Record<string, n
 
 /** Seeds the demo data when the directory has no persons yet; true when it did. */
 export async function seedIfEmpty(dataSource: DataSource): Promise<boolean> {
-  const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM person')) as { count: number }[];
+  const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM person')) as {
+    count: number;
+  }[];
   if (count > 0) return false;
   await seedDemo(dataSource);
   return true;
