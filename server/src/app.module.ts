@@ -1,18 +1,17 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { Clock } from './common/clock.js';
 import { ProblemFilter } from './common/problem.filter.js';
-import { RequestIdMiddleware } from './common/request-id.middleware.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     const uiRoot = config.uiDir ? path.resolve(config.uiDir) : '';
     const serveUi = uiRoot !== '' && existsSync(path.join(uiRoot, 'index.html'));
@@ -34,9 +33,5 @@ export class AppModule implements NestModule {
       ],
       exports: [APP_CONFIG, Clock],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*');
   }
 }
