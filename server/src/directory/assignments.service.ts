@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { CatalogueResource } from './catalogue-resource.js';
+import type { WriteMeanings } from './directory.errors.js';
+import type { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
+import { providedFields } from './dto/rules.js';
+import type { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
+import { Assignment, ASSIGNMENT_KINDS, type AssignmentKind } from './entities/assignment.entity.js';
+import { PURPOSES, type Purpose } from './entities/base.js';
+import { SystemGuideEntry } from './entities/system-guide.entity.js';
+import { activeSql, enumFilter, idFilter, type ListSpec, nameFilter } from './sql.js';
+
+export interface AssignmentItem {
+  id: string;
+  hsaId: string;
+  careUnitId: string;
+  careUnitName: string;
+  name: string;
+  purpose: Purpose;
+  kind: AssignmentKind;
+  description: string | null;
+  privateProviderOnly: boolean;
+  /** Persons holding it today. */
+  memberCount: number;
+}
+
+const ASSIGNMENT_LIST: ListSpec = {
+  resource: 'assignments',
+  select: `asg.id, asg.hsa_id AS "hsaId", asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName", asg.name,
+    asg.purpose, asg.kind, asg.description, asg.private_provider_only AS "privateProviderOnly"`,
+  from: 'assignment asg JOIN care_unit cu ON cu.id = asg.care_unit_id',
+  idColumn: 'asg.id',
+  late: (p, ctx) => `(SELECT count(DISTINCT h.person_id)::int FROM held_assignment h
+    WHERE h.assignment_id = page.id AND ${activeSql('h', p.add(ctx.today))}) AS "memberCount"`,
+  filters: {
+    id: idFilter('asg.id'),
+    q: nameFilter('asg.name'),
+    careUnitId: idFilter('asg.care_unit_id'),
+    purpose: enumFilter('asg.purpose', PURPOSES),
+    kind: enumFilter('asg.kind', ASSIGNMENT_KINDS),
+  },
+  sortable: { careUnitName: 'cu.name', name: 'asg.name', purpose: 'asg.purpose', kind: 'asg.kind', hsaId: 'asg.hsa_id' },
+  defaultSort: ['careUnitName', 'ASC'],
+  // General before special within a unit, as the seeds list them.
+  tieBreak: 'cu.name, asg.kind, asg.name, asg.id',
+};
+
+const ASSIGNMENT_WRITABLE = [
+  'hsaId',
+  'careUnitId',
+  'name',
+  'purpose',
+  'kind',
+  'description',
+  'privateProviderOnly',
+] as const;
+
+/** The assignment catalogue of each care unit (KIV hsaCommission entries). */
+@Injectable()
+export class AssignmentsService extends CatalogueResource<AssignmentItem, Assignment> {
+  protected readonly spec = ASSIGNMENT_LIST;
+  protected readonly entity = Assignment;
+  protected readonly label = 'Uppdraget';
+  protected readonly inUseMessage =
+    'Uppdraget innehas av personer eller förekommer i andra uppgifter och kan inte tas bort.';
+  protected readonly writes: WriteMeanings = {
+    unique: {
+      assignment_hsa_id_key: { field: 'hsaId', message: 'Det finns redan ett uppdrag med detta HSA-id.' },
+      assignment_unit_name_uq: { field: 'name', message: 'Vårdenheten har redan ett uppdrag med detta namn.' },
+    },
+    references: { assignment_care_unit_id_fkey: { field: 'careUnitId', message: 'Vårdenheten finns inte.' } },
+  };
+
+  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
+    super(db, clock);
+  }
+
+  create(dto: CreateAssignmentDto): Promise<AssignmentItem> {
+    const values = {
+      hsaId: dto.hsaId,
+      careUnitId: dto.careUnitId,
+      name: dto.name,
+      purpose: dto.purpose,
+      kind: dto.kind,
+      description: dto.description ?? null,
+      privateProviderOnly: dto.privateProviderOnly ?? false,
+    };
+    return this.insertRow(values, [unitReference(values.careUnitId)]);
+  }
+
+  update(id: string, dto: UpdateAssignmentDto): Promise<AssignmentItem> {
+    const changes = providedFields(dto, ASSIGNMENT_WRITABLE);
+    return this.updateRow(id, changes, [unitReference(changes.careUnitId)]);
+  }
+}
+
+const unitReference = (id: string | undefined) => ({
+  field: 'careUnitId',
+  table: 'care_unit',
+  id,
+  label: 'Vårdenheten',
+});
+
+export interface SystemItem {
+  id: string;
+  systemName: string;
+  useCase: string;
+  purpose: Purpose;
+  assignmentName: string;
+  note: string | null;
+}
+
+const SYSTEM_LIST: ListSpec = {
+  resource: 'systems',
+  select: `s.id, s.system_name AS "systemName", s.use_case AS "useCase", s.purpose,
+    s.assignment_name AS "assignmentName", s.note`,
+  from: 'system_guide s',
+  idColumn: 's.id',
+  filters: {
+    id: idFilter('s.id'),
+    q: nameFilter('s.system_name', 's.use_case'),
+    purpose: enumFilter('s.purpose', PURPOSES),
+  },
+  sortable: { systemName: 's.system_name', purpose: 's.purpose', assignmentName: 's.assignment_name' },
+  defaultSort: ['systemName', 'ASC'],
+  tieBreak: 's.system_name, s.use_case, s.id',
+};
+
+const SYSTEM_WRITABLE = ['systemName', 'useCase', 'purpose', 'assignmentName', 'note'] as const;
+
+/** The systems guide: "Vilket uppdrag behöver jag?" */
+@Injectable()
+export class SystemsService extends CatalogueResource<SystemItem, SystemGuideEntry> {
+  protected readonly spec = SYSTEM_LIST;
+  protected readonly entity = SystemGuideEntry;
+  protected readonly label = 'Systemet';
+  protected readonly inUseMessage = 'Raden används av andra uppgifter och kan inte tas bort.';
+  protected readonly writes: WriteMeanings = {
+    unique: {
+      system_guide_uq: {
+        field: 'systemName',
+        message: 'Det finns redan en rad för detta system med samma användning.',
+      },
+    },
+  };
+
+  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
+    super(db, clock);
+  }
+
+  create(dto: CreateSystemDto): Promise<SystemItem> {
+    return this.insertRow(
+      {
+        systemName: dto.systemName,
+        // The column is NOT NULL: "no particular use" is the empty text.
+        useCase: dto.useCase ?? '',
+        purpose: dto.purpose,
+        assignmentName: dto.assignmentName,
+        note: dto.note ?? null,
+      },
+      [],
+    );
+  }
+
+  update(id: string, dto: UpdateSystemDto): Promise<SystemItem> {
+    const { useCase, ...changes } = providedFields(dto, SYSTEM_WRITABLE);
+    return this.updateRow(id, useCase === undefined ? changes : { ...changes, useCase: useCase ?? '' }, []);
+  }
+}

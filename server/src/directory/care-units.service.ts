@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { CatalogueResource, type Reference } from './catalogue-resource.js';
+import type { WriteMeanings } from './directory.errors.js';
+import type { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
+import { providedFields } from './dto/rules.js';
+import { PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
+import { CareUnit } from './entities/care-unit.entity.js';
+import { activeSql, enumFilter, idFilter, type ListSpec, nameFilter } from './sql.js';
+
+export interface CareUnitItem {
+  id: string;
+  hsaId: string;
+  name: string;
+  administrationId: string;
+  administrationName: string;
+  careProviderId: string;
+  careProviderName: string;
+  careProviderKind: ProviderKind;
+  headOfUnitId: string | null;
+  headOfUnitName: string | null;
+  /** Persons with an engagement there today. */
+  activeStaff: number;
+}
+
+const CARE_UNIT_LIST: ListSpec = {
+  resource: 'care-units',
+  select: `cu.id, cu.hsa_id AS "hsaId", cu.name, cu.administration_id AS "administrationId",
+    a.name AS "administrationName", a.care_provider_id AS "careProviderId", cp.name AS "careProviderName",
+    cp.kind AS "careProviderKind", cu.head_of_unit_id AS "headOfUnitId",
+    CASE WHEN h.id IS NULL THEN NULL ELSE h.first_name || ' ' || h.last_name END AS "headOfUnitName"`,
+  from: `care_unit cu
+    JOIN administration a ON a.id = cu.administration_id
+    JOIN care_provider cp ON cp.id = a.care_provider_id
+    LEFT JOIN person h ON h.id = cu.head_of_unit_id`,
+  idColumn: 'cu.id',
+  late: (p, ctx) => `(SELECT count(DISTINCT e.person_id)::int FROM engagement e
+    WHERE e.care_unit_id = page.id AND ${activeSql('e', p.add(ctx.today))}) AS "activeStaff"`,
+  filters: {
+    id: idFilter('cu.id'),
+    q: nameFilter('cu.name'),
+    administrationId: idFilter('cu.administration_id'),
+    careProviderKind: enumFilter('cp.kind', PROVIDER_KINDS),
+    headOfUnitId: idFilter('cu.head_of_unit_id'),
+  },
+  sortable: { name: 'cu.name', hsaId: 'cu.hsa_id', administrationName: 'a.name' },
+  defaultSort: ['name', 'ASC'],
+  tieBreak: 'cu.name, cu.id',
+};
+
+const WRITABLE = ['hsaId', 'name', 'administrationId', 'headOfUnitId'] as const;
+
+const references = (dto: Partial<Pick<CreateCareUnitDto, (typeof WRITABLE)[number]>>): Reference[] => [
+  { field: 'administrationId', table: 'administration', id: dto.administrationId, label: 'Förvaltningen' },
+  { field: 'headOfUnitId', table: 'person', id: dto.headOfUnitId, label: 'Personen' },
+];
+
+/** Care units (vårdenheter) and who heads them. */
+@Injectable()
+export class CareUnitsService extends CatalogueResource<CareUnitItem, CareUnit> {
+  protected readonly spec = CARE_UNIT_LIST;
+  protected readonly entity = CareUnit;
+  protected readonly label = 'Vårdenheten';
+  protected readonly inUseMessage =
+    'Vårdenheten har engagemang eller uppdrag i sin katalog och kan inte tas bort. Ta bort dem först.';
+  protected readonly writes: WriteMeanings = {
+    unique: { care_unit_hsa_id_key: { field: 'hsaId', message: 'Det finns redan en vårdenhet med detta HSA-id.' } },
+    references: {
+      care_unit_administration_id_fkey: { field: 'administrationId', message: 'Förvaltningen finns inte.' },
+      care_unit_head_of_unit_id_fkey: { field: 'headOfUnitId', message: 'Personen finns inte.' },
+    },
+  };
+
+  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
+    super(db, clock);
+  }
+
+  create(dto: CreateCareUnitDto): Promise<CareUnitItem> {
+    const values = {
+      hsaId: dto.hsaId,
+      name: dto.name,
+      administrationId: dto.administrationId,
+      headOfUnitId: dto.headOfUnitId ?? null,
+    };
+    return this.insertRow(values, references(values));
+  }
+
+  update(id: string, dto: UpdateCareUnitDto): Promise<CareUnitItem> {
+    const changes = providedFields(dto, WRITABLE);
+    return this.updateRow(id, changes, references(changes));
+  }
+}

@@ -1,0 +1,103 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { DevModeGuard } from '../common/dev-mode.guard.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { type AssignmentItem, AssignmentsService, type SystemItem, SystemsService } from './assignments.service.js';
+import { type CareUnitItem, CareUnitsService } from './care-units.service.js';
+import { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
+import { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
+import { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
+import { pageBody } from './sql.js';
+
+@Controller('care-units')
+@UseGuards(DevModeGuard)
+export class CareUnitsController {
+  constructor(private readonly careUnits: CareUnitsService) {}
+
+  @Get()
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<CareUnitItem[]> {
+    return pageBody(res, 'care-units', await this.careUnits.list(query));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<CareUnitItem> {
+    return this.careUnits.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateCareUnitDto): Promise<CareUnitItem> {
+    return this.careUnits.create(dto);
+  }
+
+  @Put(':id')
+  update(@Param('id') id: string, @Body() dto: UpdateCareUnitDto): Promise<CareUnitItem> {
+    return this.careUnits.update(id, dto);
+  }
+
+  @Delete(':id')
+  remove(@Param('id') id: string): Promise<CareUnitItem> {
+    return this.careUnits.remove(id);
+  }
+}
+
+@Controller('assignments')
+@UseGuards(DevModeGuard)
+export class AssignmentsController {
+  constructor(private readonly assignments: AssignmentsService) {}
+
+  @Get()
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<AssignmentItem[]> {
+    return pageBody(res, 'assignments', await this.assignments.list(query));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<AssignmentItem> {
+    return this.assignments.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateAssignmentDto): Promise<AssignmentItem> {
+    return this.assignments.create(dto);
+  }
+
+  @Put(':id')
+  update(@Param('id') id: string, @Body() dto: UpdateAssignmentDto): Promise<AssignmentItem> {
+    return this.assignments.update(id, dto);
+  }
+
+  @Delete(':id')
+  remove(@Param('id') id: string): Promise<AssignmentItem> {
+    return this.assignments.remove(id);
+  }
+}
+
+@Controller('systems')
+@UseGuards(DevModeGuard)
+export class SystemsController {
+  constructor(private readonly systems: SystemsService) {}
+
+  @Get()
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<SystemItem[]> {
+    return pageBody(res, 'systems', await this.systems.list(query));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<SystemItem> {
+    return this.systems.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateSystemDto): Promise<SystemItem> {
+    return this.systems.create(dto);
+  }
+
+  @Put(':id')
+  update(@Param('id') id: string, @Body() dto: UpdateSystemDto): Promise<SystemItem> {
+    return this.systems.update(id, dto);
+  }
+
+  @Delete(':id')
+  remove(@Param('id') id: string): Promise<SystemItem> {
+    return this.systems.remove(id);
+  }
+}

@@ -1,0 +1,26 @@
+import { PROVIDER_KINDS, type ProviderKind } from '../entities/care-provider.entity.js';
+import { HSA_ID, Id, OneOf, Text } from './rules.js';
+
+export class CreateCareProviderDto {
+  @Text('required', 64, HSA_ID) hsaId!: string;
+  @Text('required', 200) name!: string;
+  @OneOf('required', PROVIDER_KINDS) kind!: ProviderKind;
+}
+
+export class UpdateCareProviderDto {
+  @Text('optional', 64, HSA_ID) hsaId?: string;
+  @Text('optional', 200) name?: string;
+  @OneOf('optional', PROVIDER_KINDS) kind?: ProviderKind;
+}
+
+export class CreateAdministrationDto {
+  @Text('required', 32) code!: string;
+  @Text('required', 200) name!: string;
+  @Id('required') careProviderId!: string;
+}
+
+export class UpdateAdministrationDto {
+  @Text('optional', 32) code?: string;
+  @Text('optional', 200) name?: string;
+  @Id('optional') careProviderId?: string;
+}

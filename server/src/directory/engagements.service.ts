@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { CatalogueResource, type Reference } from './catalogue-resource.js';
+import { checkValidity, type FieldErrors, type WriteMeanings } from './directory.errors.js';
+import type { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement.dto.js';
+import type { CreateHeldAssignmentDto, UpdateHeldAssignmentDto } from './dto/held-assignment.dto.js';
+import { providedFields } from './dto/rules.js';
+import { Engagement } from './entities/engagement.entity.js';
+import { HeldAssignment } from './entities/held-assignment.entity.js';
+import { idFilter, type ListSpec, type SqlParams } from './sql.js';
+
+/** "Active today" of a page row that carries validFrom/validTo. */
+const activeLate = (p: SqlParams, today: string) => {
+  const t = p.add(today);
+  return `(page."validFrom" <= ${t}::date AND (page."validTo" IS NULL OR page."validTo" >= ${t}::date)) AS active`;
+};
+
+/** Dates out of order, judged on the row as it will be after the change. */
+const validityAgainst =
+  (changes: { validFrom?: string; validTo?: string | null }) =>
+  (current: { validFrom: string; validTo: string | null }): FieldErrors => {
+    const errors: FieldErrors = {};
+    checkValidity(
+      errors,
+      changes.validFrom ?? current.validFrom,
+      changes.validTo !== undefined ? changes.validTo : current.validTo,
+    );
+    return errors;
+  };
+
+const personReference = (id: string | undefined): Reference => ({
+  field: 'personId',
+  table: 'person',
+  id,
+  label: 'Personen',
+});
+
+export interface EngagementItem {
+  id: string;
+  personId: string;
+  careUnitId: string;
+  careUnitName: string;
+  administrationName: string;
+  costCentre: string;
+  title: string | null;
+  validFrom: string;
+  validTo: string | null;
+  active: boolean;
+}
+
+const ENGAGEMENT_LIST: ListSpec = {
+  resource: 'engagements',
+  select: `e.id, e.person_id AS "personId", e.care_unit_id AS "careUnitId", cu.name AS "careUnitName",
+    a.name AS "administrationName", e.cost_centre AS "costCentre", e.title,
+    e.valid_from AS "validFrom", e.valid_to AS "validTo"`,
+  from: `engagement e
+    JOIN care_unit cu ON cu.id = e.care_unit_id
+    JOIN administration a ON a.id = cu.administration_id`,
+  idColumn: 'e.id',
+  late: (p, ctx) => activeLate(p, ctx.today),
+  filters: { id: idFilter('e.id'), personId: idFilter('e.person_id'), careUnitId: idFilter('e.care_unit_id') },
+  sortable: { validFrom: 'e.valid_from', validTo: 'e.valid_to', careUnitName: 'cu.name' },
+  defaultSort: ['validFrom', 'DESC'],
+  tieBreak: 'e.valid_from DESC, cu.name, e.id',
+};
+
+const ENGAGEMENT_WRITABLE = ['personId', 'careUnitId', 'costCentre', 'title', 'validFrom', 'validTo'] as const;
+
+const engagementReferences = (values: { personId?: string; careUnitId?: string }): Reference[] => [
+  personReference(values.personId),
+  { field: 'careUnitId', table: 'care_unit', id: values.careUnitId, label: 'Vårdenheten' },
+];
+
+/** Engagements: a person's employment or affiliation at a care unit, with validity. */
+@Injectable()
+export class EngagementsService extends CatalogueResource<EngagementItem, Engagement> {
+  protected readonly spec = ENGAGEMENT_LIST;
+  protected readonly entity = Engagement;
+  protected readonly label = 'Engagemanget';
+  protected readonly inUseMessage = 'Engagemanget används av andra uppgifter och kan inte tas bort.';
+  protected readonly writes: WriteMeanings = {
+    references: {
+      engagement_person_id_fkey: { field: 'personId', message: 'Personen finns inte.' },
+      engagement_care_unit_id_fkey: { field: 'careUnitId', message: 'Vårdenheten finns inte.' },
+    },
+  };
+
+  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
+    super(db, clock);
+  }
+
+  create(dto: CreateEngagementDto): Promise<EngagementItem> {
+    const values = {
+      personId: dto.personId,
+      careUnitId: dto.careUnitId,
+      costCentre: dto.costCentre,
+      title: dto.title ?? null,
+      validFrom: dto.validFrom,
+      validTo: dto.validTo ?? null,
+    };
+    const errors: FieldErrors = {};
+    checkValidity(errors, values.validFrom, values.validTo);
+    return this.insertRow(values, engagementReferences(values), errors);
+  }
+
+  update(id: string, dto: UpdateEngagementDto): Promise<EngagementItem> {
+    const changes = providedFields(dto, ENGAGEMENT_WRITABLE);
+    return this.updateRow(id, changes, engagementReferences(changes), validityAgainst(changes));
+  }
+}
+
+export interface HeldAssignmentItem {
+  id: string;
+  personId: string;
+  assignmentId: string;
+  assignmentName: string;
+  careUnitId: string;
+  careUnitName: string;
+  validFrom: string;
+  validTo: string | null;
+  active: boolean;
+}
+
+const HELD_LIST: ListSpec = {
+  resource: 'held-assignments',
+  select: `h.id, h.person_id AS "personId", h.assignment_id AS "assignmentId", asg.name AS "assignmentName",
+    asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName", h.valid_from AS "validFrom", h.valid_to AS "validTo"`,
+  from: `held_assignment h
+    JOIN assignment asg ON asg.id = h.assignment_id
+    JOIN care_unit cu ON cu.id = asg.care_unit_id`,
+  idColumn: 'h.id',
+  late: (p, ctx) => activeLate(p, ctx.today),
+  filters: { id: idFilter('h.id'), personId: idFilter('h.person_id'), assignmentId: idFilter('h.assignment_id') },
+  sortable: { validFrom: 'h.valid_from', validTo: 'h.valid_to', assignmentName: 'asg.name', careUnitName: 'cu.name' },
+  defaultSort: ['validFrom', 'DESC'],
+  tieBreak: 'h.valid_from DESC, cu.name, asg.name, h.id',
+};
+
+const HELD_WRITABLE = ['personId', 'assignmentId', 'validFrom', 'validTo'] as const;
+
+const heldReferences = (values: { personId?: string; assignmentId?: string }): Reference[] => [
+  personReference(values.personId),
+  { field: 'assignmentId', table: 'assignment', id: values.assignmentId, label: 'Uppdraget' },
+];
+
+/** Who holds which assignment, from and to when (hsaCommissionMember). */
+@Injectable()
+export class HeldAssignmentsService extends CatalogueResource<HeldAssignmentItem, HeldAssignment> {
+  protected readonly spec = HELD_LIST;
+  protected readonly entity = HeldAssignment;
+  protected readonly label = 'Innehavet av uppdraget';
+  protected readonly inUseMessage = 'Innehavet används av andra uppgifter och kan inte tas bort.';
+  protected readonly writes: WriteMeanings = {
+    references: {
+      held_assignment_person_id_fkey: { field: 'personId', message: 'Personen finns inte.' },
+      held_assignment_assignment_id_fkey: { field: 'assignmentId', message: 'Uppdraget finns inte.' },
+    },
+  };
+
+  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
+    super(db, clock);
+  }
+
+  create(dto: CreateHeldAssignmentDto): Promise<HeldAssignmentItem> {
+    const values = {
+      personId: dto.personId,
+      assignmentId: dto.assignmentId,
+      validFrom: dto.validFrom,
+      validTo: dto.validTo ?? null,
+    };
+    const errors: FieldErrors = {};
+    checkValidity(errors, values.validFrom, values.validTo);
+    return this.insertRow(values, heldReferences(values), errors);
+  }
+
+  update(id: string, dto: UpdateHeldAssignmentDto): Promise<HeldAssignmentItem> {
+    const changes = providedFields(dto, HELD_WRITABLE);
+    return this.updateRow(id, changes, heldReferences(changes), validityAgainst(changes));
+  }
+}

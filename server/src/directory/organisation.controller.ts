@@ -1,0 +1,79 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { DevModeGuard } from '../common/dev-mode.guard.js';
+import type { RawListQuery } from '../common/list-query.js';
+import {
+  CreateAdministrationDto,
+  CreateCareProviderDto,
+  UpdateAdministrationDto,
+  UpdateCareProviderDto,
+} from './dto/organisation.dto.js';
+import {
+  type AdministrationItem,
+  AdministrationsService,
+  type CareProviderItem,
+  CareProvidersService,
+} from './organisation.service.js';
+import { pageBody } from './sql.js';
+
+@Controller('care-providers')
+@UseGuards(DevModeGuard)
+export class CareProvidersController {
+  constructor(private readonly careProviders: CareProvidersService) {}
+
+  @Get()
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<CareProviderItem[]> {
+    return pageBody(res, 'care-providers', await this.careProviders.list(query));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<CareProviderItem> {
+    return this.careProviders.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateCareProviderDto): Promise<CareProviderItem> {
+    return this.careProviders.create(dto);
+  }
+
+  @Put(':id')
+  update(@Param('id') id: string, @Body() dto: UpdateCareProviderDto): Promise<CareProviderItem> {
+    return this.careProviders.update(id, dto);
+  }
+
+  @Delete(':id')
+  remove(@Param('id') id: string): Promise<CareProviderItem> {
+    return this.careProviders.remove(id);
+  }
+}
+
+@Controller('administrations')
+@UseGuards(DevModeGuard)
+export class AdministrationsController {
+  constructor(private readonly administrations: AdministrationsService) {}
+
+  @Get()
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<AdministrationItem[]> {
+    return pageBody(res, 'administrations', await this.administrations.list(query));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<AdministrationItem> {
+    return this.administrations.get(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreateAdministrationDto): Promise<AdministrationItem> {
+    return this.administrations.create(dto);
+  }
+
+  @Put(':id')
+  update(@Param('id') id: string, @Body() dto: UpdateAdministrationDto): Promise<AdministrationItem> {
+    return this.administrations.update(id, dto);
+  }
+
+  @Delete(':id')
+  remove(@Param('id') id: string): Promise<AdministrationItem> {
+    return this.administrations.remove(id);
+  }
+}

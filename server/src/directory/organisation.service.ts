@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { CatalogueResource, type Reference } from './catalogue-resource.js';
+import type { WriteMeanings } from './directory.errors.js';
+import type {
+  CreateAdministrationDto,
+  CreateCareProviderDto,
+  UpdateAdministrationDto,
+  UpdateCareProviderDto,
+} from './dto/organisation.dto.js';
+import { providedFields } from './dto/rules.js';
+import { Administration } from './entities/administration.entity.js';
+import { CareProvider, PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
+import { enumFilter, idFilter, type ListSpec, nameFilter } from './sql.js';
+
+export interface CareProviderItem {
+  id: string;
+  hsaId: string;
+  name: string;
+  kind: ProviderKind;
+}
+
+const PROVIDER_LIST: ListSpec = {
+  resource: 'care-providers',
+  select: 'cp.id, cp.hsa_id AS "hsaId", cp.name, cp.kind',
+  from: 'care_provider cp',
+  idColumn: 'cp.id',
+  filters: { id: idFilter('cp.id'), q: nameFilter('cp.name'), kind: enumFilter('cp.kind', PROVIDER_KINDS) },
+  sortable: { name: 'cp.name', hsaId: 'cp.hsa_id', kind: 'cp.kind' },
+  defaultSort: ['name', 'ASC'],
+  tieBreak: 'cp.name, cp.id',
+};
+
+/** Care providers (vårdgivare): the region itself and private providers. */
+@Injectable()
+export class CareProvidersService extends CatalogueResource<CareProviderItem, CareProvider> {
+  protected readonly spec = PROVIDER_LIST;
+  protected readonly entity = CareProvider;
+  protected readonly label = 'Vårdgivaren';
+  protected readonly inUseMessage = 'Vårdgivaren har förvaltningar och kan inte tas bort. Ta bort dem först.';
+  protected readonly writes: WriteMeanings = {
+    unique: { care_provider_hsa_id_key: { field: 'hsaId', message: 'Det finns redan en vårdgivare med detta HSA-id.' } },
+  };
+
+  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
+    super(db, clock);
+  }
+
+  create(dto: CreateCareProviderDto): Promise<CareProviderItem> {
+    return this.insertRow({ hsaId: dto.hsaId, name: dto.name, kind: dto.kind }, []);
+  }
+
+  update(id: string, dto: UpdateCareProviderDto): Promise<CareProviderItem> {
+    return this.updateRow(id, providedFields(dto, ['hsaId', 'name', 'kind'] as const), []);
+  }
+}
+
+export interface AdministrationItem {
+  id: string;
+  code: string;
+  name: string;
+  careProviderId: string;
+  careProviderName: string;
+}
+
+const ADMINISTRATION_LIST: ListSpec = {
+  resource: 'administrations',
+  select: `a.id, a.code, a.name, a.care_provider_id AS "careProviderId", cp.name AS "careProviderName"`,
+  from: 'administration a JOIN care_provider cp ON cp.id = a.care_provider_id',
+  idColumn: 'a.id',
+  filters: { id: idFilter('a.id'), q: nameFilter('a.name', 'a.code'), careProviderId: idFilter('a.care_provider_id') },
+  sortable: { name: 'a.name', code: 'a.code', careProviderName: 'cp.name' },
+  defaultSort: ['name', 'ASC'],
+  tieBreak: 'a.name, a.id',
+};
+
+const providerReference = (id: string | undefined): Reference => ({
+  field: 'careProviderId',
+  table: 'care_provider',
+  id,
+  label: 'Vårdgivaren',
+});
+
+/** Administrations (förvaltningar) inside a care provider. */
+@Injectable()
+export class AdministrationsService extends CatalogueResource<AdministrationItem, Administration> {
+  protected readonly spec = ADMINISTRATION_LIST;
+  protected readonly entity = Administration;
+  protected readonly label = 'Förvaltningen';
+  protected readonly inUseMessage = 'Förvaltningen har vårdenheter och kan inte tas bort. Flytta eller ta bort dem först.';
+  protected readonly writes: WriteMeanings = {
+    unique: { administration_code_key: { field: 'code', message: 'Det finns redan en förvaltning med denna kod.' } },
+    references: {
+      administration_care_provider_id_fkey: { field: 'careProviderId', message: 'Vårdgivaren finns inte.' },
+    },
+  };
+
+  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
+    super(db, clock);
+  }
+
+  create(dto: CreateAdministrationDto): Promise<AdministrationItem> {
+    const values = { code: dto.code, name: dto.name, careProviderId: dto.careProviderId };
+    return this.insertRow(values, [providerReference(values.careProviderId)]);
+  }
+
+  update(id: string, dto: UpdateAdministrationDto): Promise<AdministrationItem> {
+    const changes = providedFields(dto, ['code', 'name', 'careProviderId'] as const);
+    return this.updateRow(id, changes, [providerReference(changes.careProviderId)]);
+  }
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { DevModeGuard } from '../common/dev-mode.guard.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
+import { type PersonDetail, type PersonListItem, PersonsService } from './persons.service.js';
+import { pageBody } from './sql.js';
+
+@Controller('persons')
+@UseGuards(DevModeGuard)
+export class PersonsController {
+  constructor(private readonly persons: PersonsService) {}
+
+  @Get()
+  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<PersonListItem[]> {
+    return pageBody(res, 'persons', await this.persons.list(query));
+  }
+
+  /** Declared before `:id` so that "lookup" is not taken for an id. */
+  @Get('lookup')
+  lookup(@Query() query: Record<string, unknown>): Promise<PersonDetail> {
+    return this.persons.lookup(query);
+  }
+
+  @Get(':id')
+  detail(@Param('id') id: string): Promise<PersonDetail> {
+    return this.persons.detail(id);
+  }
+
+  @Post()
+  create(@Body() dto: CreatePersonDto): Promise<PersonDetail> {
+    return this.persons.create(dto);
+  }
+
+  @Put(':id')
+  update(@Param('id') id: string, @Body() dto: UpdatePersonDto): Promise<PersonDetail> {
+    return this.persons.update(id, dto);
+  }
+
+  @Delete(':id')
+  remove(@Param('id') id: string): Promise<PersonDetail> {
+    return this.persons.remove(id);
+  }
+}

@@ -1,0 +1,169 @@
+import { filterBoolean, filterIds, filterString } from '../common/list-query.js';
+import type { ProviderKind } from './entities/care-provider.entity.js';
+import type { AssignmentKind } from './entities/assignment.entity.js';
+import type { Purpose } from './entities/base.js';
+import {
+  activeSql,
+  foldedPrefix,
+  foldedWordPrefix,
+  idFilter,
+  likeEscape,
+  type ListSpec,
+  searchTokens,
+  type SqlParams,
+} from './sql.js';
+
+/** A person as the SQL below reads it (personnummer still whole: the service masks it for lists). */
+export interface PersonRow {
+  id: string;
+  hsaId: string;
+  userId: string;
+  firstName: string;
+  lastName: string;
+  title: string | null;
+  email: string | null;
+  personnummer: string | null;
+  passportNumber: string | null;
+  protectedIdentity: boolean;
+  isAdministrator: boolean;
+  active: boolean;
+  organisation: string;
+}
+
+export interface PersonEngagement {
+  id: string;
+  careUnitId: string;
+  careUnitName: string;
+  careUnitHsaId: string;
+  administrationId: string;
+  administrationName: string;
+  careProviderKind: ProviderKind;
+  costCentre: string;
+  title: string | null;
+  validFrom: string;
+  validTo: string | null;
+  active: boolean;
+}
+
+export interface PersonHeldAssignment {
+  id: string;
+  assignmentId: string;
+  assignmentName: string;
+  assignmentKind: AssignmentKind;
+  purpose: Purpose;
+  careUnitId: string;
+  careUnitName: string;
+  validFrom: string;
+  validTo: string | null;
+  active: boolean;
+}
+
+/**
+ * One search word matches a person when it starts their first name, last name, VGR-ID or the
+ * name of an administration they have an engagement in (or a later word of one of those names:
+ * "maria" finds "Linda Maria"). Written as `id IN (… UNION …)` so that each branch can use its
+ * own expression index instead of the OR forcing a scan of every person.
+ */
+function tokenMatch(token: string, p: SqlParams): string {
+  const word = p.add(likeEscape(token));
+  const names = ['x.first_name', 'x.last_name'].flatMap((c) => [foldedPrefix(c, word), foldedWordPrefix(c, word)]);
+  return `p.id IN (
+      SELECT x.id FROM person x
+        WHERE ${names.join(' OR ')} OR lower(x.user_id) LIKE lower(${word}) || '%'
+      UNION
+      SELECT e.person_id FROM administration a
+        JOIN care_unit cu ON cu.administration_id = a.id
+        JOIN engagement e ON e.care_unit_id = cu.id
+        WHERE ${foldedPrefix('a.name', word)} OR ${foldedWordPrefix('a.name', word)})`;
+}
+
+export const PERSON_LIST: ListSpec = {
+  resource: 'persons',
+  select: `p.id, p.hsa_id AS "hsaId", p.user_id AS "userId", p.first_name AS "firstName",
+    p.last_name AS "lastName", p.title, p.email, p.personnummer, p.passport_number AS "passportNumber",
+    p.protected_identity AS "protectedIdentity", p.is_administrator AS "isAdministrator"`,
+  from: 'person p',
+  idColumn: 'p.id',
+  late: (p, ctx) => {
+    const today = p.add(ctx.today);
+    return `EXISTS (SELECT 1 FROM engagement e WHERE e.person_id = page.id AND ${activeSql('e', today)}) AS active,
+      COALESCE((SELECT string_agg(DISTINCT cu.name, ', ' ORDER BY cu.name)
+        FROM engagement e JOIN care_unit cu ON cu.id = e.care_unit_id
+        WHERE e.person_id = page.id AND ${activeSql('e', today)}), '') AS organisation`;
+  },
+  filters: {
+    id: idFilter('p.id'),
+    q: (filter, key, p) => {
+      const tokens = searchTokens(filterString(filter, key));
+      return tokens.length ? tokens.map((token) => tokenMatch(token, p)).join(' AND ') : undefined;
+    },
+    careUnitId: (filter, key, p, ctx) => {
+      const ids = filterIds(filter, key);
+      if (!ids) return undefined;
+      return `EXISTS (SELECT 1 FROM engagement e WHERE e.person_id = p.id
+        AND e.care_unit_id = ANY(${p.add(ids)}::uuid[]) AND ${activeSql('e', p.add(ctx.today))})`;
+    },
+    administrationId: (filter, key, p) => {
+      const ids = filterIds(filter, key);
+      if (!ids) return undefined;
+      return `EXISTS (SELECT 1 FROM engagement e JOIN care_unit cu ON cu.id = e.care_unit_id
+        WHERE e.person_id = p.id AND cu.administration_id = ANY(${p.add(ids)}::uuid[]))`;
+    },
+    active: (filter, key, p, ctx) => {
+      const active = filterBoolean(filter, key);
+      if (active === undefined) return undefined;
+      const exists = `EXISTS (SELECT 1 FROM engagement e WHERE e.person_id = p.id AND ${activeSql('e', p.add(ctx.today))})`;
+      return active ? exists : `NOT ${exists}`;
+    },
+  },
+  sortable: {
+    lastName: 'p.last_name',
+    firstName: 'p.first_name',
+    userId: 'p.user_id',
+    hsaId: 'p.hsa_id',
+    createdAt: 'p.created_at',
+  },
+  defaultSort: ['lastName', 'ASC'],
+  tieBreak: 'p.last_name, p.first_name, p.id',
+};
+
+export const PERSON_ENGAGEMENTS_SQL = `
+  SELECT e.id, e.care_unit_id AS "careUnitId", cu.name AS "careUnitName", cu.hsa_id AS "careUnitHsaId",
+    a.id AS "administrationId", a.name AS "administrationName", cp.kind AS "careProviderKind",
+    e.cost_centre AS "costCentre", e.title, e.valid_from AS "validFrom", e.valid_to AS "validTo",
+    ${activeSql('e', '$2')} AS active
+  FROM engagement e
+    JOIN care_unit cu ON cu.id = e.care_unit_id
+    JOIN administration a ON a.id = cu.administration_id
+    JOIN care_provider cp ON cp.id = a.care_provider_id
+  WHERE e.person_id = $1
+  ORDER BY active DESC, e.valid_from DESC, cu.name`;
+
+export const PERSON_HELD_ASSIGNMENTS_SQL = `
+  SELECT h.id, h.assignment_id AS "assignmentId", asg.name AS "assignmentName", asg.kind AS "assignmentKind",
+    asg.purpose, asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName",
+    h.valid_from AS "validFrom", h.valid_to AS "validTo", ${activeSql('h', '$2')} AS active
+  FROM held_assignment h
+    JOIN assignment asg ON asg.id = h.assignment_id
+    JOIN care_unit cu ON cu.id = asg.care_unit_id
+  WHERE h.person_id = $1
+  ORDER BY active DESC, cu.name, asg.name, h.valid_from DESC`;
+
+/** Finds a person's id by one identifier; the upper() forms match the case-insensitive indexes. */
+export const PERSON_ID_BY = {
+  personnummer: 'SELECT id FROM person WHERE personnummer = $1',
+  passportNumber: 'SELECT id FROM person WHERE upper(passport_number) = upper($1)',
+  hsaId: 'SELECT id FROM person WHERE upper(hsa_id) = upper($1)',
+} as const;
+
+/** Which of the given unique values another person already has (case-insensitive where looked up so). */
+export const PERSON_CLASHES_SQL = `
+  SELECT
+    coalesce(bool_or(upper(hsa_id) = upper($1::text)), false) AS "hsaId",
+    coalesce(bool_or(lower(user_id) = lower($2::text)), false) AS "userId",
+    coalesce(bool_or(personnummer = $3::bpchar), false) AS "personnummer",
+    coalesce(bool_or(upper(passport_number) = upper($4::text)), false) AS "passportNumber"
+  FROM person
+  WHERE id IS DISTINCT FROM $5::uuid
+    AND (upper(hsa_id) = upper($1::text) OR lower(user_id) = lower($2::text)
+      OR personnummer = $3::bpchar OR upper(passport_number) = upper($4::text))`;

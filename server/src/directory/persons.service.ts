@@ -1,0 +1,234 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { ProblemException } from '../common/problem.js';
+import {
+  addError,
+  badLookup,
+  conflict,
+  type FieldErrors,
+  invalidFields,
+  invalidPersonnummer,
+  notFound,
+  translateConstraints,
+  type WriteMeanings,
+} from './directory.errors.js';
+import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
+import { providedFields } from './dto/rules.js';
+import { Person } from './entities/person.entity.js';
+import { formatPersonnummer, maskPersonnummer, parsePersonnummer } from './personnummer.js';
+import {
+  PERSON_CLASHES_SQL,
+  PERSON_ENGAGEMENTS_SQL,
+  PERSON_HELD_ASSIGNMENTS_SQL,
+  PERSON_ID_BY,
+  PERSON_LIST,
+  type PersonEngagement,
+  type PersonHeldAssignment,
+  type PersonRow,
+} from './persons.queries.js';
+import { findRow, isUuid, listRows, type Page } from './sql.js';
+
+/** A person in lists: personnummer masked, no administrator flag. */
+export type PersonListItem = Omit<PersonRow, 'isAdministrator'>;
+
+/** A person in detail and lookup: personnummer whole (ÅÅÅÅMMDD-NNNN), with engagements and assignments. */
+export interface PersonDetail extends PersonRow {
+  engagements: PersonEngagement[];
+  heldAssignments: PersonHeldAssignment[];
+}
+
+export type LookupKey = keyof typeof PERSON_ID_BY;
+
+const WRITABLE = [
+  'hsaId',
+  'userId',
+  'personnummer',
+  'passportNumber',
+  'firstName',
+  'lastName',
+  'title',
+  'email',
+  'protectedIdentity',
+] as const;
+
+const UNIQUE_FIELDS = ['hsaId', 'userId', 'personnummer', 'passportNumber'] as const;
+type UniqueField = (typeof UNIQUE_FIELDS)[number];
+
+const CLASH_MESSAGES: Record<UniqueField, string> = {
+  hsaId: 'Det finns redan en person med detta HSA-id.',
+  userId: 'Det finns redan en person med detta VGR-ID.',
+  personnummer: 'Det finns redan en person med detta personnummer.',
+  passportNumber: 'Det finns redan en person med detta passnummer.',
+};
+
+const WRITES: WriteMeanings = {
+  unique: {
+    person_hsa_id_key: { field: 'hsaId', message: CLASH_MESSAGES.hsaId },
+    person_user_id_key: { field: 'userId', message: CLASH_MESSAGES.userId },
+    person_personnummer_key: { field: 'personnummer', message: CLASH_MESSAGES.personnummer },
+    person_passport_number_key: { field: 'passportNumber', message: CLASH_MESSAGES.passportNumber },
+  },
+};
+
+const NOT_FOUND_BY: Record<LookupKey, string> = {
+  personnummer: 'Ingen person med det personnumret finns i katalogen.',
+  passportNumber: 'Ingen person med det passnumret finns i katalogen.',
+  hsaId: 'Ingen person med det HSA-id:t finns i katalogen.',
+};
+
+const NEEDS_IDENTITY = 'Ange personnummer eller passnummer (minst ett av dem).';
+
+/** Persons of the directory: search, lookup by identity, and the administrators' CRUD. */
+@Injectable()
+export class PersonsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(raw: RawListQuery): Promise<Page<PersonListItem>> {
+    const page = await listRows<PersonRow>(this.db, PERSON_LIST, raw, { today: this.clock.today() });
+    return {
+      ...page,
+      items: page.items.map(({ isAdministrator: _admin, ...person }) => ({
+        ...person,
+        personnummer: maskPersonnummer(person.personnummer),
+      })),
+    };
+  }
+
+  /** The detail, or undefined when there is no such person. */
+  async findDetail(id: string, db: DataSource | EntityManager = this.db): Promise<PersonDetail | undefined> {
+    const today = this.clock.today();
+    const person = await findRow<PersonRow>(db, PERSON_LIST, id, { today });
+    if (!person) return undefined;
+    const [engagements, heldAssignments] = await Promise.all([
+      db.query<PersonEngagement[]>(PERSON_ENGAGEMENTS_SQL, [id, today]),
+      db.query<PersonHeldAssignment[]>(PERSON_HELD_ASSIGNMENTS_SQL, [id, today]),
+    ]);
+    return { ...person, personnummer: formatPersonnummer(person.personnummer), engagements, heldAssignments };
+  }
+
+  async detail(id: string, db: DataSource | EntityManager = this.db): Promise<PersonDetail> {
+    const person = await this.findDetail(id, db);
+    if (!person) throw notFound('Personen');
+    return person;
+  }
+
+  /**
+   * Finds one person by exactly one of personnummer, passport number or HSA-id, as the
+   * wizard's first step does. A personnummer is checked first, so the user is told what is
+   * wrong with it rather than that nobody has it.
+   */
+  async lookup(query: Record<string, unknown>): Promise<PersonDetail> {
+    const given = (Object.keys(PERSON_ID_BY) as LookupKey[]).filter((key) => query[key] !== undefined);
+    if (given.length !== 1) {
+      throw badLookup('Ange exakt ett av personnummer, passportNumber eller hsaId.');
+    }
+    const key = given[0];
+    const raw = query[key];
+    if (typeof raw !== 'string') throw badLookup(`Ange ${key} en gång, som text.`);
+    let value = raw.trim();
+    if (key === 'personnummer') {
+      const parsed = parsePersonnummer(value, this.clock.now());
+      if (!parsed.ok) throw invalidPersonnummer(parsed.message);
+      value = parsed.value;
+    } else if (value === '') {
+      throw badLookup(key === 'hsaId' ? 'Ange ett HSA-id.' : 'Ange ett passnummer.');
+    }
+    const rows = await this.db.query<{ id: string }[]>(PERSON_ID_BY[key], [value]);
+    if (rows.length === 0) throw notFoundBy(key);
+    return this.detail(rows[0].id);
+  }
+
+  findByUserId(userId: string): Promise<Person | null> {
+    return this.db.getRepository(Person).createQueryBuilder('p').where('lower(p.user_id) = lower(:userId)', { userId }).getOne();
+  }
+
+  findByHsaId(hsaId: string): Promise<Person | null> {
+    return this.db.getRepository(Person).createQueryBuilder('p').where('upper(p.hsa_id) = upper(:hsaId)', { hsaId }).getOne();
+  }
+
+  async create(dto: CreatePersonDto): Promise<PersonDetail> {
+    const values = {
+      hsaId: dto.hsaId,
+      userId: dto.userId,
+      personnummer: this.normalisePersonnummer(dto.personnummer ?? null),
+      passportNumber: dto.passportNumber ?? null,
+      firstName: dto.firstName,
+      lastName: dto.lastName,
+      title: dto.title ?? null,
+      email: dto.email ?? null,
+      protectedIdentity: dto.protectedIdentity ?? false,
+    };
+    checkIdentity(values.personnummer, values.passportNumber);
+    return this.db.transaction(async (tx) => {
+      await checkClashes(tx, values, undefined);
+      const result = await translateConstraints(WRITES, () => tx.insert(Person, values));
+      return this.detail(String(result.identifiers[0].id), tx);
+    });
+  }
+
+  async update(id: string, dto: UpdatePersonDto): Promise<PersonDetail> {
+    const changes = providedFields(dto, WRITABLE);
+    if (changes.personnummer !== undefined) changes.personnummer = this.normalisePersonnummer(changes.personnummer);
+    return this.db.transaction(async (tx) => {
+      const current = isUuid(id)
+        ? await tx.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      if (!current) throw notFound('Personen');
+      checkIdentity(
+        changes.personnummer !== undefined ? changes.personnummer : current.personnummer,
+        changes.passportNumber !== undefined ? changes.passportNumber : current.passportNumber,
+      );
+      await checkClashes(tx, changes, id);
+      if (Object.keys(changes).length > 0) {
+        await translateConstraints(WRITES, () => tx.update(Person, { id }, changes));
+      }
+      return this.detail(id, tx);
+    });
+  }
+
+  async remove(id: string): Promise<PersonDetail> {
+    return this.db.transaction(async (tx) => {
+      const person = await this.detail(id, tx);
+      await translateConstraints(
+        { inUse: 'Personen förekommer i andra uppgifter (till exempel beställningar) och kan inte tas bort.' },
+        () => tx.delete(Person, { id }),
+      );
+      return person;
+    });
+  }
+
+  private normalisePersonnummer(value: string | null): string | null {
+    if (value === null) return null;
+    const parsed = parsePersonnummer(value, this.clock.now());
+    if (!parsed.ok) throw invalidFields({ personnummer: [parsed.message] });
+    return parsed.value;
+  }
+}
+
+const notFoundBy = (key: LookupKey) => new ProblemException(HttpStatus.NOT_FOUND, 'not-found', NOT_FOUND_BY[key]);
+
+function checkIdentity(personnummer: string | null, passportNumber: string | null): void {
+  if (personnummer === null && passportNumber === null) {
+    throw invalidFields({ personnummer: [NEEDS_IDENTITY], passportNumber: [NEEDS_IDENTITY] });
+  }
+}
+
+/** Reports every unique value another person already has, all at once. */
+async function checkClashes(
+  tx: EntityManager,
+  values: Partial<Record<UniqueField, string | null>>,
+  exceptId: string | undefined,
+): Promise<void> {
+  const wanted = UNIQUE_FIELDS.map((field) => values[field] ?? null);
+  if (wanted.every((value) => value === null)) return;
+  const [clash] = await tx.query<Record<UniqueField, boolean>[]>(PERSON_CLASHES_SQL, [...wanted, exceptId ?? null]);
+  const errors: FieldErrors = {};
+  for (const field of UNIQUE_FIELDS) if (clash?.[field]) addError(errors, field, CLASH_MESSAGES[field]);
+  if (Object.keys(errors).length > 0) throw conflict(errors);
+}
