@@ -1,0 +1,12 @@
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import { lazy } from 'react';
+import type { ResourceProps } from 'react-admin';
+import type { Assignment } from '../types';
+
+export default {
+  list: lazy(() => import('./AssignmentList')),
+  edit: lazy(() => import('./AssignmentEdit')),
+  create: lazy(() => import('./AssignmentCreate')),
+  icon: AssignmentIcon,
+  recordRepresentation: (assignment: Assignment) => `${assignment.name} – ${assignment.careUnitName}`,
+} satisfies Omit<ResourceProps, 'name'>;

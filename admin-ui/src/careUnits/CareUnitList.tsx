@@ -1,0 +1,66 @@
+import { AutocompleteInput, DataTable, List, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { CareProviderKindField } from '../common/EnumField';
+import { SearchFilter } from '../common/SearchFilter';
+import { csvExporter, enumLabel } from '../csv';
+import { careProviderKindChoices } from '../enums';
+import type { CareUnit } from '../types';
+
+const careUnitFilters = [
+  <SearchFilter key="q" source="q" alwaysOn />,
+  <ReferenceInput
+    key="administrationId"
+    source="administrationId"
+    reference="administrations"
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={100}
+  >
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <SelectInput key="careProviderKind" source="careProviderKind" choices={careProviderKindChoices} />,
+  <ReferenceInput
+    key="headOfUnitId"
+    source="headOfUnitId"
+    reference="persons"
+    sort={{ field: 'lastName', order: 'ASC' }}
+  >
+    <AutocompleteInput />
+  </ReferenceInput>,
+];
+
+const exporter = csvExporter<CareUnit>('care-units', [
+  { source: 'name' },
+  { source: 'hsaId' },
+  { source: 'administrationName' },
+  { source: 'careProviderName' },
+  {
+    source: 'careProviderKind',
+    value: enumLabel('careProviderKind', (unit: CareUnit) => unit.careProviderKind),
+  },
+  { source: 'headOfUnitName' },
+  { source: 'activeStaff' },
+]);
+
+const Column = DataTable.Col<CareUnit>;
+
+export default function CareUnitList() {
+  return (
+    <List<CareUnit>
+      sort={{ field: 'name', order: 'ASC' }}
+      filters={careUnitFilters}
+      exporter={exporter}
+      perPage={25}
+    >
+      <DataTable<CareUnit> rowClick="edit">
+        <Column source="name" />
+        <Column source="hsaId" />
+        <Column source="administrationName" />
+        <Column source="careProviderName" disableSort />
+        <Column source="careProviderKind" field={CareProviderKindField} disableSort />
+        <Column source="headOfUnitName" disableSort>
+          <TextField source="headOfUnitName" emptyText="beh.empty" />
+        </Column>
+        <DataTable.NumberCol source="activeStaff" disableSort />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,165 @@
+import englishMessages from 'ra-language-english';
+import type { TranslationMessages } from 'react-admin';
+import type { DomainMessages, svDomain } from './sv';
+
+const enDomain: DomainMessages<typeof svDomain> = {
+  resources: {
+    persons: {
+      name: 'Person |||| Persons',
+      fields: {
+        id: 'Id',
+        q: 'Search',
+        hsaId: 'HSA id',
+        userId: 'VGR id',
+        firstName: 'First name',
+        lastName: 'Last name',
+        title: 'Title',
+        email: 'Email',
+        personnummer: 'Personal identity number',
+        passportNumber: 'Passport number',
+        protectedIdentity: 'Protected identity',
+        active: 'Active',
+        organisation: 'Organisation',
+        isAdministrator: 'Administrator',
+        careUnitId: 'Care unit',
+        administrationId: 'Administration',
+        engagements: 'Engagements',
+        heldAssignments: 'Held assignments',
+      },
+    },
+    'care-units': {
+      name: 'Care unit |||| Care units',
+      fields: {
+        id: 'Id',
+        q: 'Search',
+        hsaId: 'HSA id',
+        name: 'Name',
+        administrationId: 'Administration',
+        administrationName: 'Administration',
+        careProviderId: 'Care provider',
+        careProviderName: 'Care provider',
+        careProviderKind: 'Care provider kind',
+        headOfUnitId: 'Head of unit',
+        headOfUnitName: 'Head of unit',
+        activeStaff: 'Active staff',
+      },
+    },
+    assignments: {
+      name: 'Assignment |||| Assignments',
+      fields: {
+        id: 'Id',
+        q: 'Search',
+        hsaId: 'HSA id',
+        careUnitId: 'Care unit',
+        careUnitName: 'Care unit',
+        name: 'Assignment',
+        purpose: 'Purpose',
+        kind: 'Kind',
+        description: 'Description',
+        privateProviderOnly: 'Private care provider only',
+        memberCount: 'Holders',
+      },
+    },
+    systems: {
+      name: 'System |||| Systems guide',
+      fields: {
+        id: 'Id',
+        q: 'Search',
+        systemName: 'System',
+        useCase: 'Use',
+        purpose: 'Purpose',
+        assignmentName: 'Assignment needed',
+        note: 'Note',
+      },
+    },
+    engagements: {
+      name: 'Engagement |||| Engagements',
+      fields: {
+        id: 'Id',
+        personId: 'Person',
+        careUnitId: 'Care unit',
+        careUnitName: 'Care unit',
+        administrationName: 'Administration',
+        costCentre: 'Cost centre',
+        title: 'Title',
+        validFrom: 'From',
+        validTo: 'To',
+        active: 'Active',
+      },
+    },
+    'held-assignments': {
+      name: 'Held assignment |||| Held assignments',
+      fields: {
+        id: 'Id',
+        personId: 'Person',
+        assignmentId: 'Assignment',
+        assignmentName: 'Assignment',
+        careUnitId: 'Care unit',
+        careUnitName: 'Care unit',
+        validFrom: 'From',
+        validTo: 'To',
+        active: 'Active',
+      },
+    },
+    administrations: {
+      name: 'Administration |||| Administrations',
+      fields: {
+        id: 'Id',
+        q: 'Search',
+        code: 'Code',
+        name: 'Name',
+        careProviderId: 'Care provider',
+        careProviderName: 'Care provider',
+      },
+    },
+    'care-providers': {
+      name: 'Care provider |||| Care providers',
+      fields: {
+        id: 'Id',
+        q: 'Search',
+        hsaId: 'HSA id',
+        name: 'Name',
+        kind: 'Kind',
+      },
+    },
+  },
+  beh: {
+    title: 'BEH – Access ordering',
+    menu: {
+      directory: 'Directory',
+      reference: 'Organisation',
+    },
+    purpose: {
+      CARE_AND_TREATMENT: 'Care and treatment',
+      QUALITY_ASSURANCE: 'Quality assurance',
+      ADMINISTRATION: 'Administration',
+      STATISTICS: 'Statistics',
+    },
+    assignmentKind: {
+      GENERAL: 'General assignment',
+      SPECIAL: 'Special assignment',
+    },
+    careProviderKind: {
+      REGIONAL: 'Regional',
+      PRIVATE: 'Private',
+    },
+    filter: {
+      active: 'Active',
+      inactive: 'Not active',
+      searchPersons: 'Name, VGR id or administration',
+      searchByName: 'Search by name',
+    },
+    persons: {
+      identity: 'Personal details',
+      addEngagement: 'Add engagement',
+      addHeldAssignment: 'Add assignment',
+      noEngagements: 'No engagements',
+      noHeldAssignments: 'No held assignments',
+      identityRequired: 'Enter a personal identity number or a passport number',
+      validToBeforeFrom: 'The end date must not be before the start date',
+    },
+    empty: '–',
+  },
+};
+
+export const en: TranslationMessages = { ...englishMessages, ...enDomain };

@@ -1,0 +1,168 @@
+import type { TranslationMessages } from 'react-admin';
+import { raSwedish } from './raSwedish';
+
+/** The portal's own texts: resource names and fields, enum labels, view texts. Swedish is the reference. */
+export const svDomain = {
+  resources: {
+    persons: {
+      name: 'Person |||| Personer',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        hsaId: 'HSA-id',
+        userId: 'VGR-ID',
+        firstName: 'Förnamn',
+        lastName: 'Efternamn',
+        title: 'Titel',
+        email: 'E-post',
+        personnummer: 'Personnummer',
+        passportNumber: 'Passnummer',
+        protectedIdentity: 'Skyddad identitet',
+        active: 'Aktiv',
+        organisation: 'Organisation',
+        isAdministrator: 'Administratör',
+        careUnitId: 'Vårdenhet',
+        administrationId: 'Förvaltning',
+        engagements: 'Engagemang',
+        heldAssignments: 'Innehavda uppdrag',
+      },
+    },
+    'care-units': {
+      name: 'Vårdenhet |||| Vårdenheter',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        hsaId: 'HSA-id',
+        name: 'Namn',
+        administrationId: 'Förvaltning',
+        administrationName: 'Förvaltning',
+        careProviderId: 'Vårdgivare',
+        careProviderName: 'Vårdgivare',
+        careProviderKind: 'Typ av vårdgivare',
+        headOfUnitId: 'Verksamhetschef',
+        headOfUnitName: 'Verksamhetschef',
+        activeStaff: 'Aktiva medarbetare',
+      },
+    },
+    assignments: {
+      name: 'Uppdrag |||| Uppdrag',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        hsaId: 'HSA-id',
+        careUnitId: 'Vårdenhet',
+        careUnitName: 'Vårdenhet',
+        name: 'Uppdrag',
+        purpose: 'Syfte',
+        kind: 'Typ',
+        description: 'Beskrivning',
+        privateProviderOnly: 'Endast privat vårdgivare',
+        memberCount: 'Innehavare',
+      },
+    },
+    systems: {
+      name: 'System |||| Systemguide',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        systemName: 'System',
+        useCase: 'Användning',
+        purpose: 'Syfte',
+        assignmentName: 'Uppdrag som behövs',
+        note: 'Kommentar',
+      },
+    },
+    engagements: {
+      name: 'Engagemang |||| Engagemang',
+      fields: {
+        id: 'Id',
+        personId: 'Person',
+        careUnitId: 'Vårdenhet',
+        careUnitName: 'Vårdenhet',
+        administrationName: 'Förvaltning',
+        costCentre: 'Ansvarsnummer',
+        title: 'Titel',
+        validFrom: 'Från',
+        validTo: 'Till',
+        active: 'Aktiv',
+      },
+    },
+    'held-assignments': {
+      name: 'Innehavt uppdrag |||| Innehavda uppdrag',
+      fields: {
+        id: 'Id',
+        personId: 'Person',
+        assignmentId: 'Uppdrag',
+        assignmentName: 'Uppdrag',
+        careUnitId: 'Vårdenhet',
+        careUnitName: 'Vårdenhet',
+        validFrom: 'Från',
+        validTo: 'Till',
+        active: 'Aktiv',
+      },
+    },
+    administrations: {
+      name: 'Förvaltning |||| Förvaltningar',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        code: 'Kod',
+        name: 'Namn',
+        careProviderId: 'Vårdgivare',
+        careProviderName: 'Vårdgivare',
+      },
+    },
+    'care-providers': {
+      name: 'Vårdgivare |||| Vårdgivare',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        hsaId: 'HSA-id',
+        name: 'Namn',
+        kind: 'Typ',
+      },
+    },
+  },
+  beh: {
+    title: 'BEH – Behörighetsbeställning',
+    menu: {
+      directory: 'Katalog',
+      reference: 'Organisation',
+    },
+    purpose: {
+      CARE_AND_TREATMENT: 'Vård och behandling',
+      QUALITY_ASSURANCE: 'Kvalitetssäkring',
+      ADMINISTRATION: 'Administration',
+      STATISTICS: 'Statistik',
+    },
+    assignmentKind: {
+      GENERAL: 'Generellt uppdrag',
+      SPECIAL: 'Särskilt uppdrag',
+    },
+    careProviderKind: {
+      REGIONAL: 'Regional',
+      PRIVATE: 'Privat',
+    },
+    filter: {
+      active: 'Aktiv',
+      inactive: 'Inte aktiv',
+      searchPersons: 'Namn, VGR-ID eller förvaltning',
+      searchByName: 'Sök på namn',
+    },
+    persons: {
+      identity: 'Personuppgifter',
+      addEngagement: 'Lägg till engagemang',
+      addHeldAssignment: 'Lägg till uppdrag',
+      noEngagements: 'Inga engagemang',
+      noHeldAssignments: 'Inga innehavda uppdrag',
+      identityRequired: 'Ange personnummer eller passnummer',
+      validToBeforeFrom: 'Till-datum får inte vara före från-datum',
+    },
+    empty: '–',
+  },
+};
+
+/** The same shape with any text: what another language must provide. */
+export type DomainMessages<T> = { [K in keyof T]: T[K] extends string ? string : DomainMessages<T[K]> };
+
+export const sv: TranslationMessages = { ...raSwedish, ...svDomain };

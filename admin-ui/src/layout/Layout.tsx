@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, TitlePortal } from 'react-admin';
+import { LOCALES } from '../i18n/i18nProvider';
+import { Menu } from './Menu';
+
+const BehAppBar = () => (
+  <AppBar
+    toolbar={
+      <>
+        <LocalesMenuButton languages={LOCALES} />
+        <LoadingIndicator />
+      </>
+    }
+  >
+    <TitlePortal />
+  </AppBar>
+);
+
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={BehAppBar} menu={Menu}>
+    {children}
+  </RaLayout>
+);

@@ -1,0 +1,64 @@
+import { AutocompleteInput, BooleanField, DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
+import { ActiveFilter } from '../common/ActiveFilter';
+import { SearchFilter } from '../common/SearchFilter';
+import { csvExporter } from '../csv';
+import type { Person } from '../types';
+
+const personFilters = [
+  <SearchFilter key="q" source="q" hint="beh.filter.searchPersons" alwaysOn />,
+  <ReferenceInput
+    key="careUnitId"
+    source="careUnitId"
+    reference="care-units"
+    sort={{ field: 'name', order: 'ASC' }}
+  >
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput
+    key="administrationId"
+    source="administrationId"
+    reference="administrations"
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={100}
+  >
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <ActiveFilter key="active" source="active" />,
+];
+
+const exporter = csvExporter<Person>('persons', [
+  { source: 'firstName' },
+  { source: 'lastName' },
+  { source: 'userId' },
+  { source: 'hsaId' },
+  { source: 'personnummer' },
+  { source: 'passportNumber' },
+  { source: 'title' },
+  { source: 'email' },
+  { source: 'organisation' },
+  { source: 'active' },
+]);
+
+const Column = DataTable.Col<Person>;
+
+export default function PersonList() {
+  return (
+    <List<Person>
+      sort={{ field: 'lastName', order: 'ASC' }}
+      filters={personFilters}
+      exporter={exporter}
+      perPage={25}
+    >
+      <DataTable<Person> rowClick="show">
+        <Column source="firstName" />
+        <Column source="lastName" />
+        <Column source="userId" />
+        <Column source="hsaId" />
+        <Column source="personnummer" disableSort />
+        <Column source="title" disableSort />
+        <Column source="organisation" disableSort />
+        <Column source="active" field={BooleanField} disableSort />
+      </DataTable>
+    </List>
+  );
+}

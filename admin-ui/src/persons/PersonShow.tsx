@@ -1,0 +1,162 @@
+import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import {
+  ArrayField,
+  BooleanField,
+  CreateButton,
+  DataTable,
+  EditButton,
+  EmailField,
+  Labeled,
+  ResourceContextProvider,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { PersonDetail, PersonEngagement, PersonHeldAssignment } from '../types';
+
+const detailsGrid = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+  gap: 2,
+} as const;
+
+const Section = ({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Box component="section" sx={{ mt: 3 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+        <Typography variant="h6" component="h2">
+          {translate(title)}
+        </Typography>
+        {action}
+      </Stack>
+      {children}
+    </Box>
+  );
+};
+
+const Empty = ({ message }: { message: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" sx={{ color: 'text.secondary', py: 1 }}>
+      {translate(message)}
+    </Typography>
+  );
+};
+
+const Engagement = DataTable.Col<PersonEngagement>;
+const Held = DataTable.Col<PersonHeldAssignment>;
+
+/** The person, the units they are engaged at, and the assignments they hold (from the detail record). */
+const PersonDetails = () => {
+  const person = useRecordContext<PersonDetail>();
+  if (!person) return null;
+  const prefill = { state: { record: { personId: person.id } } };
+  return (
+    <CardContent>
+      <Section title="beh.persons.identity">
+        <Box sx={detailsGrid}>
+          <Labeled>
+            <TextField source="firstName" />
+          </Labeled>
+          <Labeled>
+            <TextField source="lastName" />
+          </Labeled>
+          <Labeled>
+            <TextField source="userId" />
+          </Labeled>
+          <Labeled>
+            <TextField source="hsaId" />
+          </Labeled>
+          <Labeled>
+            <TextField source="personnummer" emptyText="beh.empty" />
+          </Labeled>
+          <Labeled>
+            <TextField source="passportNumber" emptyText="beh.empty" />
+          </Labeled>
+          <Labeled>
+            <TextField source="title" emptyText="beh.empty" />
+          </Labeled>
+          <Labeled>
+            <EmailField source="email" emptyText="beh.empty" />
+          </Labeled>
+          <Labeled>
+            <TextField source="organisation" emptyText="beh.empty" />
+          </Labeled>
+          <Labeled>
+            <BooleanField source="active" />
+          </Labeled>
+          <Labeled>
+            <BooleanField source="protectedIdentity" />
+          </Labeled>
+          <Labeled>
+            <BooleanField source="isAdministrator" />
+          </Labeled>
+        </Box>
+      </Section>
+      <Divider sx={{ mt: 3 }} />
+      <Section
+        title="resources.persons.fields.engagements"
+        action={<CreateButton resource="engagements" label="beh.persons.addEngagement" {...prefill} />}
+      >
+        {/* Rows belong to the engagements resource: its labels, and a click opens the engagement. */}
+        <ResourceContextProvider value="engagements">
+          <ArrayField source="engagements">
+            <DataTable<PersonEngagement>
+              bulkActionButtons={false}
+              rowClick="edit"
+              empty={<Empty message="beh.persons.noEngagements" />}
+            >
+              <Engagement source="careUnitName" />
+              <Engagement source="administrationName" />
+              <Engagement source="costCentre" />
+              <Engagement source="title" />
+              <Engagement source="validFrom" />
+              <Engagement source="validTo" />
+              <Engagement source="active" field={BooleanField} />
+            </DataTable>
+          </ArrayField>
+        </ResourceContextProvider>
+      </Section>
+      <Section
+        title="resources.persons.fields.heldAssignments"
+        action={
+          <CreateButton resource="held-assignments" label="beh.persons.addHeldAssignment" {...prefill} />
+        }
+      >
+        <ResourceContextProvider value="held-assignments">
+          <ArrayField source="heldAssignments">
+            <DataTable<PersonHeldAssignment>
+              bulkActionButtons={false}
+              rowClick="edit"
+              empty={<Empty message="beh.persons.noHeldAssignments" />}
+            >
+              <Held source="assignmentName" />
+              <Held source="careUnitName" />
+              <Held source="validFrom" />
+              <Held source="validTo" />
+              <Held source="active" field={BooleanField} />
+            </DataTable>
+          </ArrayField>
+        </ResourceContextProvider>
+      </Section>
+    </CardContent>
+  );
+};
+
+const PersonShowActions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
+
+export default function PersonShow() {
+  return (
+    <Show<PersonDetail> actions={<PersonShowActions />}>
+      <PersonDetails />
+    </Show>
+  );
+}
