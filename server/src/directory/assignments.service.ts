@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { CatalogueResource } from './catalogue-resource.js';
-import type { WriteMeanings } from './directory.errors.js';
+import { CatalogueResource, type UniqueRule } from './catalogue-resource.js';
 import type { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
 import { providedFields } from './dto/rules.js';
 import type { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
@@ -65,12 +64,23 @@ export class AssignmentsService extends CatalogueResource<AssignmentItem, Assign
   protected readonly label = 'Uppdraget';
   protected readonly inUseMessage =
     'Uppdraget innehas av personer eller förekommer i andra uppgifter och kan inte tas bort.';
-  protected readonly writes: WriteMeanings = {
-    unique: {
-      assignment_hsa_id_key: { field: 'hsaId', message: 'Det finns redan ett uppdrag med detta HSA-id.' },
-      assignment_unit_name_uq: { field: 'name', message: 'Vårdenheten har redan ett uppdrag med detta namn.' },
+  protected readonly uniques: UniqueRule<Assignment>[] = [
+    {
+      constraint: 'assignment_hsa_id_key',
+      properties: ['hsaId'],
+      field: 'hsaId',
+      message: 'Det finns redan ett uppdrag med detta HSA-id.',
     },
-    references: { assignment_care_unit_id_fkey: { field: 'careUnitId', message: 'Vårdenheten finns inte.' } },
+    {
+      constraint: 'assignment_unit_name_uq',
+      properties: ['careUnitId', 'name'],
+      field: 'name',
+      message: 'Vårdenheten har redan ett uppdrag med detta namn.',
+    },
+  ];
+  protected readonly dependents = [{ table: 'held_assignment', column: 'assignment_id' }];
+  protected readonly referenceConstraints = {
+    assignment_care_unit_id_fkey: { field: 'careUnitId', message: 'Vårdenheten finns inte.' },
   };
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock) {
@@ -137,14 +147,16 @@ export class SystemsService extends CatalogueResource<SystemItem, SystemGuideEnt
   protected readonly entity = SystemGuideEntry;
   protected readonly label = 'Systemet';
   protected readonly inUseMessage = 'Raden används av andra uppgifter och kan inte tas bort.';
-  protected readonly writes: WriteMeanings = {
-    unique: {
-      system_guide_uq: {
-        field: 'systemName',
-        message: 'Det finns redan en rad för detta system med samma användning.',
-      },
+  protected readonly uniques: UniqueRule<SystemGuideEntry>[] = [
+    {
+      constraint: 'system_guide_uq',
+      properties: ['systemName', 'useCase'],
+      field: 'systemName',
+      message: 'Det finns redan en rad för detta system med samma användning.',
     },
-  };
+  ];
+  protected readonly dependents = [];
+  protected readonly referenceConstraints = {};
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock) {
     super(db, clock);

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { CatalogueResource, type Reference } from './catalogue-resource.js';
-import type { WriteMeanings } from './directory.errors.js';
+import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
 import type { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
 import { providedFields } from './dto/rules.js';
 import { PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
@@ -65,12 +64,21 @@ export class CareUnitsService extends CatalogueResource<CareUnitItem, CareUnit> 
   protected readonly label = 'Vårdenheten';
   protected readonly inUseMessage =
     'Vårdenheten har engagemang eller uppdrag i sin katalog och kan inte tas bort. Ta bort dem först.';
-  protected readonly writes: WriteMeanings = {
-    unique: { care_unit_hsa_id_key: { field: 'hsaId', message: 'Det finns redan en vårdenhet med detta HSA-id.' } },
-    references: {
-      care_unit_administration_id_fkey: { field: 'administrationId', message: 'Förvaltningen finns inte.' },
-      care_unit_head_of_unit_id_fkey: { field: 'headOfUnitId', message: 'Personen finns inte.' },
+  protected readonly uniques: UniqueRule<CareUnit>[] = [
+    {
+      constraint: 'care_unit_hsa_id_key',
+      properties: ['hsaId'],
+      field: 'hsaId',
+      message: 'Det finns redan en vårdenhet med detta HSA-id.',
     },
+  ];
+  protected readonly dependents = [
+    { table: 'engagement', column: 'care_unit_id' },
+    { table: 'assignment', column: 'care_unit_id' },
+  ];
+  protected readonly referenceConstraints = {
+    care_unit_administration_id_fkey: { field: 'administrationId', message: 'Förvaltningen finns inte.' },
+    care_unit_head_of_unit_id_fkey: { field: 'headOfUnitId', message: 'Personen finns inte.' },
   };
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock) {

@@ -3,7 +3,9 @@ import type { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import {
   addError,
+  conflict,
   type FieldErrors,
+  inUse,
   invalidFields,
   notFound,
   translateConstraints,
@@ -29,6 +31,20 @@ export async function checkReferences(db: EntityManager, references: Reference[]
   if (Object.keys(errors).length > 0) throw invalidFields(errors);
 }
 
+/** A unique constraint of the table, checked before writing and named in the 409. */
+export interface UniqueRule<E> {
+  constraint: string;
+  properties: (keyof E & string)[];
+  field: string;
+  message: string;
+}
+
+/** A table whose rows point at this one: while any does, the row cannot be deleted. */
+export interface Dependent {
+  table: string;
+  column: string;
+}
+
 /**
  * List, read, create, update and delete for one directory table whose items are read by a
  * ListSpec. Each write runs in one transaction that checks references, writes and reads the
@@ -39,7 +55,10 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
   protected abstract readonly entity: EntityTarget<E>;
   /** Definite form in Swedish, e.g. "Vårdenheten", for "… hittades inte." */
   protected abstract readonly label: string;
-  protected abstract readonly writes: WriteMeanings;
+  protected abstract readonly uniques: UniqueRule<E>[];
+  protected abstract readonly dependents: Dependent[];
+  /** Foreign keys of this table → the field they belong to, for the database's backstop. */
+  protected abstract readonly referenceConstraints: WriteMeanings['references'];
   /** Why a row still referenced elsewhere cannot be deleted. */
   protected abstract readonly inUseMessage: string;
 
@@ -61,7 +80,8 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
   protected insertRow(values: QueryDeepPartialEntity<E>, references: Reference[], errors: FieldErrors = {}): Promise<Item> {
     return this.db.transaction(async (tx) => {
       await checkReferences(tx, references, errors);
-      const result = await translateConstraints(this.writes, () => tx.insert(this.entity, values));
+      await this.checkUnique(tx, values as Record<string, unknown>, undefined, undefined);
+      const result = await translateConstraints(this.writeMeanings(), () => tx.insert(this.entity, values));
       return this.get(String(result.identifiers[0].id), tx);
     });
   }
@@ -83,7 +103,9 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
       if (!current) throw notFound(this.label);
       await checkReferences(tx, references, validate(current));
       if (Object.keys(changes).length > 0) {
-        await translateConstraints(this.writes, () => tx.update(this.entity, id, changes));
+        const after = { ...current, ...(changes as Record<string, unknown>) };
+        await this.checkUnique(tx, after, Object.keys(changes), id);
+        await translateConstraints(this.writeMeanings(), () => tx.update(this.entity, id, changes));
       }
       return this.get(id, tx);
     });
@@ -92,8 +114,50 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
   remove(id: string): Promise<Item> {
     return this.db.transaction(async (tx) => {
       const item = await this.get(id, tx);
+      for (const { table, column } of this.dependents) {
+        const used = await tx.query<unknown[]>(`SELECT 1 FROM ${table} WHERE ${column} = $1 LIMIT 1`, [id]);
+        if (used.length > 0) throw inUse(this.inUseMessage);
+      }
+      // Tables of other modules may point here too; the foreign key answers for them.
       await translateConstraints({ inUse: this.inUseMessage }, () => tx.delete(this.entity, id));
       return item;
     });
+  }
+
+  private writeMeanings(): WriteMeanings {
+    return {
+      unique: Object.fromEntries(this.uniques.map((u) => [u.constraint, { field: u.field, message: u.message }])),
+      references: this.referenceConstraints,
+    };
+  }
+
+  /**
+   * Reports every unique value already taken, before writing: a 409 that names the fields,
+   * and no failed statement in the log. `changed` limits an update to the rules it touches.
+   */
+  private async checkUnique(
+    tx: EntityManager,
+    row: Record<string, unknown>,
+    changed: string[] | undefined,
+    exceptId: string | undefined,
+  ): Promise<void> {
+    const metadata = tx.dataSource.getMetadata(this.entity);
+    const errors: FieldErrors = {};
+    for (const rule of this.uniques) {
+      if (changed && !rule.properties.some((property) => changed.includes(property))) continue;
+      const values = rule.properties.map((property) => row[property]);
+      if (values.some((value) => value === undefined || value === null)) continue;
+      const where = rule.properties.map((property, i) => {
+        const column = metadata.findColumnWithPropertyName(property)?.databaseName ?? property;
+        return `"${column}" = $${i + 1}`;
+      });
+      const taken = await tx.query<unknown[]>(
+        `SELECT 1 FROM "${metadata.tableName}" WHERE ${where.join(' AND ')}
+          AND id IS DISTINCT FROM $${values.length + 1}::uuid LIMIT 1`,
+        [...values, exceptId ?? null],
+      );
+      if (taken.length > 0) addError(errors, rule.field, rule.message);
+    }
+    if (Object.keys(errors).length > 0) throw conflict(errors);
   }
 }

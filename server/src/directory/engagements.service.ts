@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { CatalogueResource, type Reference } from './catalogue-resource.js';
-import { checkValidity, type FieldErrors, type WriteMeanings } from './directory.errors.js';
+import { checkValidity, type FieldErrors } from './directory.errors.js';
 import type { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement.dto.js';
 import type { CreateHeldAssignmentDto, UpdateHeldAssignmentDto } from './dto/held-assignment.dto.js';
 import { providedFields } from './dto/rules.js';
@@ -80,11 +80,11 @@ export class EngagementsService extends CatalogueResource<EngagementItem, Engage
   protected readonly entity = Engagement;
   protected readonly label = 'Engagemanget';
   protected readonly inUseMessage = 'Engagemanget används av andra uppgifter och kan inte tas bort.';
-  protected readonly writes: WriteMeanings = {
-    references: {
-      engagement_person_id_fkey: { field: 'personId', message: 'Personen finns inte.' },
-      engagement_care_unit_id_fkey: { field: 'careUnitId', message: 'Vårdenheten finns inte.' },
-    },
+  protected readonly uniques = [];
+  protected readonly dependents = [];
+  protected readonly referenceConstraints = {
+    engagement_person_id_fkey: { field: 'personId', message: 'Personen finns inte.' },
+    engagement_care_unit_id_fkey: { field: 'careUnitId', message: 'Vårdenheten finns inte.' },
   };
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock) {
@@ -152,11 +152,11 @@ export class HeldAssignmentsService extends CatalogueResource<HeldAssignmentItem
   protected readonly entity = HeldAssignment;
   protected readonly label = 'Innehavet av uppdraget';
   protected readonly inUseMessage = 'Innehavet används av andra uppgifter och kan inte tas bort.';
-  protected readonly writes: WriteMeanings = {
-    references: {
-      held_assignment_person_id_fkey: { field: 'personId', message: 'Personen finns inte.' },
-      held_assignment_assignment_id_fkey: { field: 'assignmentId', message: 'Uppdraget finns inte.' },
-    },
+  protected readonly uniques = [];
+  protected readonly dependents = [];
+  protected readonly referenceConstraints = {
+    held_assignment_person_id_fkey: { field: 'personId', message: 'Personen finns inte.' },
+    held_assignment_assignment_id_fkey: { field: 'assignmentId', message: 'Uppdraget finns inte.' },
   };
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock) {

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { CatalogueResource, type Reference } from './catalogue-resource.js';
-import type { WriteMeanings } from './directory.errors.js';
+import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
 import type {
   CreateAdministrationDto,
   CreateCareProviderDto,
@@ -40,9 +39,16 @@ export class CareProvidersService extends CatalogueResource<CareProviderItem, Ca
   protected readonly entity = CareProvider;
   protected readonly label = 'Vårdgivaren';
   protected readonly inUseMessage = 'Vårdgivaren har förvaltningar och kan inte tas bort. Ta bort dem först.';
-  protected readonly writes: WriteMeanings = {
-    unique: { care_provider_hsa_id_key: { field: 'hsaId', message: 'Det finns redan en vårdgivare med detta HSA-id.' } },
-  };
+  protected readonly uniques: UniqueRule<CareProvider>[] = [
+    {
+      constraint: 'care_provider_hsa_id_key',
+      properties: ['hsaId'],
+      field: 'hsaId',
+      message: 'Det finns redan en vårdgivare med detta HSA-id.',
+    },
+  ];
+  protected readonly dependents = [{ table: 'administration', column: 'care_provider_id' }];
+  protected readonly referenceConstraints = {};
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock) {
     super(db, clock);
@@ -90,11 +96,17 @@ export class AdministrationsService extends CatalogueResource<AdministrationItem
   protected readonly entity = Administration;
   protected readonly label = 'Förvaltningen';
   protected readonly inUseMessage = 'Förvaltningen har vårdenheter och kan inte tas bort. Flytta eller ta bort dem först.';
-  protected readonly writes: WriteMeanings = {
-    unique: { administration_code_key: { field: 'code', message: 'Det finns redan en förvaltning med denna kod.' } },
-    references: {
-      administration_care_provider_id_fkey: { field: 'careProviderId', message: 'Vårdgivaren finns inte.' },
+  protected readonly uniques: UniqueRule<Administration>[] = [
+    {
+      constraint: 'administration_code_key',
+      properties: ['code'],
+      field: 'code',
+      message: 'Det finns redan en förvaltning med denna kod.',
     },
+  ];
+  protected readonly dependents = [{ table: 'care_unit', column: 'administration_id' }];
+  protected readonly referenceConstraints = {
+    administration_care_provider_id_fkey: { field: 'careProviderId', message: 'Vårdgivaren finns inte.' },
   };
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock) {
