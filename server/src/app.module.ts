@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MailModule } from './mail/mail.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         HealthModule,
         DirectoryModule,
+        MailModule,
         ...(serveUi
           ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]
           : []),

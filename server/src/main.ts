@@ -6,6 +6,8 @@ import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { ensureDatabase, withDatabase } from './database/database-url.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { MailCatcher } from './mail/catcher/mail-catcher.js';
+import { mailWebView } from './mail/catcher/mail-web-view.js';
 import { seedIfEmpty } from './seed/demo-seed.js';
 
 async function bootstrap(): Promise<void> {
@@ -35,7 +37,18 @@ async function bootstrap(): Promise<void> {
     await ensureDatabase(databaseUrl);
   }
 
+  // Without SMTP_URL (never in production: loadConfig refuses) mail goes to an in-process
+  // catcher whose messages are read at /mail, so the real delivery path runs in development too.
+  const catcher = config.mail.smtpUrl
+    ? undefined
+    : await MailCatcher.start(config.mail.catcherSmtpPort, logger);
+  if (catcher) config = { ...config, mail: { ...config.mail, smtpUrl: catcher.smtpUrl } };
+
   const app = await createApp(config, databaseUrl);
+  if (catcher) {
+    app.use('/mail', mailWebView(catcher));
+    app.getHttpServer().on('close', () => void catcher.stop());
+  }
   if (stopEmbedded) {
     const stop = stopEmbedded;
     app.getHttpServer().on('close', () => void stop());
@@ -46,6 +59,8 @@ async function bootstrap(): Promise<void> {
   }
   await app.listen(config.port);
   logger.log(`BEH listening on ${config.publicUrl} (UI at /, API at /api)`);
+  if (catcher)
+    logger.log(`Mail catcher on smtp://127.0.0.1:${catcher.port}; caught mail at ${config.publicUrl}/mail`);
 }
 
 void bootstrap();

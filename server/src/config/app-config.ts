@@ -18,6 +18,20 @@ export interface AppConfig {
   seedOnEmpty: boolean;
   /** Serve the built admin UI from this folder (empty string: do not serve a UI). */
   uiDir: string;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** Where mail is delivered; undefined outside production means "start the built-in catcher". */
+  smtpUrl: string | undefined;
+  from: string;
+  /** How often the delivery worker looks for due mail; 0 = never by itself (tests call deliverDue). */
+  pollSeconds: number;
+  /** First retry delay after a failed delivery; each further failure doubles it up to the maximum. */
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
+  /** SMTP port of the development mail catcher (its web view is /mail on the portal). */
+  catcherSmtpPort: number;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +104,42 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', nodeEnv !== 'production'),
     uiDir: env.UI_DIR ?? 'dist/admin-ui',
+    mail: loadMailConfig(env, nodeEnv),
+  };
+}
+
+function seconds(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > 86_400) {
+    throw new ConfigError(name, `must be a whole number of seconds ${min}-86400 (got '${raw}')`);
+  }
+  return value;
+}
+
+function loadMailConfig(env: Env, nodeEnv: NodeEnv): MailConfig {
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  // The catcher swallows every mail: in production that would silently drop attest requests.
+  if (!smtpUrl && nodeEnv === 'production') {
+    throw new ConfigError('SMTP_URL', 'must be set in production (the mail catcher is for development only)');
+  }
+  const from = env.MAIL_FROM || 'BEH Behörighetsbeställning <no-reply@beh.localhost>';
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(from)) {
+    throw new ConfigError('MAIL_FROM', `must be an address or "Name <address>" (got '${from}')`);
+  }
+  const retryBaseSeconds = seconds(env, 'MAIL_RETRY_BASE_SECONDS', 30, 1);
+  const retryMaxSeconds = seconds(env, 'MAIL_RETRY_MAX_SECONDS', 900, 1);
+  if (retryMaxSeconds < retryBaseSeconds) {
+    throw new ConfigError('MAIL_RETRY_MAX_SECONDS', 'must not be less than MAIL_RETRY_BASE_SECONDS');
+  }
+  return {
+    smtpUrl,
+    from,
+    pollSeconds: seconds(env, 'MAIL_POLL_SECONDS', 5, 0),
+    retryBaseSeconds,
+    retryMaxSeconds,
+    catcherSmtpPort: port(env, 'MAIL_CATCHER_SMTP_PORT', 1025),
   };
 }
 

@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import pg from 'pg';
 import { migrations } from '../../../migrations/index.js';
 import { directoryEntities } from '../directory/entities/index.js';
+import { MailOutbox } from '../mail/entities/mail-outbox.entity.js';
 
 // DATE columns are calendar dates; keep them as 'YYYY-MM-DD' strings instead of local-time Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
-export const entities = [...directoryEntities];
+export const entities = [...directoryEntities, MailOutbox];
 
 @Global()
 @Module({})

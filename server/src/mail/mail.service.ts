@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { MailOutbox, type MailStatus } from './entities/mail-outbox.entity.js';
+import {
+  type MailTemplate,
+  type MailTemplateData,
+  relatedEntity,
+  renderTemplate,
+} from './templates/index.js';
+
+export interface MailRequest<T extends MailTemplate> {
+  /** The recipient's address as the directory has it; a person without one still gets a (FAILED) row. */
+  to: string | null | undefined;
+  template: T;
+  data: MailTemplateData[T];
+}
+
+export interface QueuedMail {
+  id: string;
+  status: MailStatus;
+}
+
+// Deliberately loose: the SMTP server is the judge; this only keeps out what cannot be an address.
+const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/**
+ * Writes mail to the outbox. It never talks to an SMTP server: the row is part of the caller's
+ * transaction, so the mail exists exactly when the change that caused it was committed, and
+ * MailDeliveryService sends it afterwards.
+ */
+@Injectable()
+export class MailService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Renders `template` in Swedish and stores it in the caller's transaction (`manager`). */
+  async enqueue<T extends MailTemplate>(
+    manager: EntityManager,
+    request: MailRequest<T>,
+  ): Promise<QueuedMail> {
+    const rendered = renderTemplate(request.template, request.data, this.config.publicUrl);
+    const related = relatedEntity(request.data);
+    const to = request.to?.trim() || null;
+    const now = this.clock.now();
+    const problem = !to
+      ? 'Mottagaren saknar e-postadress.'
+      : !ADDRESS.test(to)
+        ? 'Ogiltig e-postadress.'
+        : null;
+    const row: Omit<MailOutbox, 'id'> = {
+      to: to ? to.slice(0, 254) : null,
+      subject: rendered.subject.slice(0, 500),
+      text: rendered.text,
+      html: rendered.html,
+      template: request.template,
+      relatedType: related.type,
+      relatedId: related.id,
+      // Undeliverable as addressed: kept and visible to administrators instead of retried forever.
+      status: problem ? 'FAILED' : 'PENDING',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: problem,
+      createdAt: now,
+      sentAt: null,
+    };
+    const result = await manager.getRepository(MailOutbox).insert(row);
+    const id = (result.identifiers[0] as { id: string }).id;
+    return { id, status: row.status };
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { type RawListQuery, setContentRange } from '../common/list-query.js';
+import { notFound } from '../common/problem.js';
+import { findOutboxMail, listOutbox, type OutboxListItem, type OutboxMail } from './outbox.queries.js';
+
+/** The outbox for administrators: what was sent, what waits and why (read only). */
+@Controller('outbox')
+export class OutboxController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OutboxListItem[]> {
+    const page = await listOutbox(this.dataSource, query);
+    setContentRange(res, 'outbox', page.offset, page.items.length, page.total);
+    return page.items;
+  }
+
+  @Get(':id')
+  async one(@Param('id') id: string): Promise<OutboxMail> {
+    const mail = await findOutboxMail(this.dataSource, id);
+    if (!mail) throw notFound('Meddelandet');
+    return mail;
+  }
+}
