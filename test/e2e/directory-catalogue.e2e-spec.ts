@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generate } from 'selfsigned';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -69,7 +70,10 @@ describe('directory: organisation, catalogue, engagements', () => {
         .put(`/api/care-providers/${created.body.id}`)
         .send({ name: 'Vårdbolaget Väst AB' })
         .expect(200);
-      expect(renamed.body).toMatchObject({ name: 'Vårdbolaget Väst AB', hsaId: 'SE5560000001-E000000000001' });
+      expect(renamed.body).toMatchObject({
+        name: 'Vårdbolaget Väst AB',
+        hsaId: 'SE5560000001-E000000000001',
+      });
       await api().delete(`/api/care-providers/${created.body.id}`).expect(200);
       await api().get(`/api/care-providers/${created.body.id}`).expect(404);
     });
@@ -205,7 +209,10 @@ describe('directory: organisation, catalogue, engagements', () => {
         .put(`/api/care-units/${created.body.id}`)
         .send({ name: 12, activeStaff: 3 })
         .expect(400);
-      expect(wrong.body.errors).toEqual({ name: ['måste vara text'], activeStaff: ['är inte ett känt fält'] });
+      expect(wrong.body.errors).toEqual({
+        name: ['måste vara text'],
+        activeStaff: ['är inte ett känt fält'],
+      });
       await api().put(`/api/care-units/${created.body.id}`).send({ headOfUnitId: null }).expect(200);
       await api().delete(`/api/care-units/${created.body.id}`).expect(200);
     });
@@ -252,7 +259,12 @@ describe('directory: organisation, catalogue, engagements', () => {
     it('creates, refuses a duplicate name in the unit, validates enums, deletes', async () => {
       const bad = await api()
         .post('/api/assignments')
-        .send({ hsaId: 'SE2321000131-F000000101900', careUnitId: solglantan.id, name: 'Forskning', purpose: 'RESEARCH' })
+        .send({
+          hsaId: 'SE2321000131-F000000101900',
+          careUnitId: solglantan.id,
+          name: 'Forskning',
+          purpose: 'RESEARCH',
+        })
         .expect(400);
       expect(bad.body.errors).toEqual({
         purpose: ['måste vara något av CARE_AND_TREATMENT, QUALITY_ASSURANCE, ADMINISTRATION, STATISTICS'],
@@ -390,9 +402,18 @@ describe('directory: organisation, catalogue, engagements', () => {
       const akuten = await one('care-units', { q: 'akutmottagning' });
       const created = await api()
         .post('/api/engagements')
-        .send({ personId: nils, careUnitId: akuten.id, costCentre: 'S10500', title: 'Sjuksköterska', validFrom: '2026-01-01' })
+        .send({
+          personId: nils,
+          careUnitId: akuten.id,
+          costCentre: 'S10500',
+          title: 'Sjuksköterska',
+          validFrom: '2026-01-01',
+        })
         .expect(201);
-      expect(created.body).toMatchObject({ administrationName: 'Sahlgrenska Universitetssjukhuset', active: true });
+      expect(created.body).toMatchObject({
+        administrationName: 'Sahlgrenska Universitetssjukhuset',
+        active: true,
+      });
       const person = await api().get(`/api/persons/${nils}`).expect(200);
       expect(person.body.organisation).toBe('Akutmottagning Sahlgrenska, Vårdcentralen Solgläntan');
       const early = await api()
@@ -415,22 +436,39 @@ describe('directory: organisation, catalogue, engagements', () => {
       const linda = await personId('linma5');
       const held = await items('held-assignments', { personId: linda });
       expect(held).toEqual([
-        expect.objectContaining({ assignmentName: 'VoB SJF', careUnitName: 'Vårdcentralen Solgläntan', active: true }),
+        expect.objectContaining({
+          assignmentName: 'VoB SJF',
+          careUnitName: 'Vårdcentralen Solgläntan',
+          active: true,
+        }),
       ]);
-      const members = await items('held-assignments', { assignmentId: held[0].assignmentId }, { range: '[0,999]' });
+      const members = await items(
+        'held-assignments',
+        { assignmentId: held[0].assignmentId },
+        { range: '[0,999]' },
+      );
       expect(members.map((m) => m.personId)).toContain(linda);
 
       const nils = await personId('nilbo4');
       const missing = await api()
         .post('/api/held-assignments')
-        .send({ personId: nils, assignmentId: '00000000-0000-4000-8000-000000000000', validFrom: '2026-01-01' })
+        .send({
+          personId: nils,
+          assignmentId: '00000000-0000-4000-8000-000000000000',
+          validFrom: '2026-01-01',
+        })
         .expect(400);
       expect(missing.body.errors).toEqual({ assignmentId: ['Uppdraget finns inte.'] });
       const created = await api()
         .post('/api/held-assignments')
         .send({ personId: nils, assignmentId: held[0].assignmentId, validFrom: '2026-01-01' })
         .expect(201);
-      expect(created.body).toMatchObject({ personId: nils, assignmentName: 'VoB SJF', active: true, validTo: null });
+      expect(created.body).toMatchObject({
+        personId: nils,
+        assignmentName: 'VoB SJF',
+        active: true,
+        validTo: null,
+      });
       const changed = await api()
         .put(`/api/held-assignments/${created.body.id}`)
         .send({ validFrom: '2027-01-01' })
@@ -445,7 +483,16 @@ describe('directory: organisation, catalogue, engagements', () => {
 describe('directory in production', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_POLL_SECONDS: '0' });
+    // Production refuses to start without real mail and sign-in settings; these are never used here.
+    const idp = await generate([{ name: 'commonName', value: 'idp.beh.test' }]);
+    t = await createTestApp({
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_POLL_SECONDS: '0',
+      SAML_IDP_SSO_URL: 'https://idp.beh.test/sso',
+      SAML_IDP_CERT: idp.cert,
+      SAML_SP_ENTITY_ID: 'https://beh.test',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -468,7 +515,11 @@ describe('directory in production', () => {
   ] as const)('answers 403 problem to %s %s until sign-in exists', async (method, path) => {
     const res = await request(t.http)[method](path).send({}).expect(403);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: 'urn:beh:problem:forbidden', status: 403, title: 'Åtkomst nekad' });
+    expect(res.body).toMatchObject({
+      type: 'urn:beh:problem:forbidden',
+      status: 403,
+      title: 'Åtkomst nekad',
+    });
     expect(res.body.detail).toMatch(/produktion/);
   });
 

@@ -377,7 +377,10 @@ describe('directory: persons', () => {
 
     it('answers 404 problem for an unknown or malformed id', async () => {
       const res = await api().get('/api/persons/00000000-0000-4000-8000-000000000000').expect(404);
-      expect(res.body).toMatchObject({ type: 'urn:beh:problem:not-found', detail: 'Personen hittades inte.' });
+      expect(res.body).toMatchObject({
+        type: 'urn:beh:problem:not-found',
+        detail: 'Personen hittades inte.',
+      });
       await api().get('/api/persons/not-an-id').expect(404);
     });
   });
@@ -467,7 +470,13 @@ describe('directory: persons', () => {
     it('refuses unknown fields, isAdministrator included, and stores nothing', async () => {
       const res = await api()
         .post('/api/persons')
-        .send({ ...valid, hsaId: 'SE2321000131-P000000080003', userId: 'admin9', isAdministrator: true, foo: 1 })
+        .send({
+          ...valid,
+          hsaId: 'SE2321000131-P000000080003',
+          userId: 'admin9',
+          isAdministrator: true,
+          foo: 1,
+        })
         .expect(400);
       expect(res.body.errors).toEqual({
         isAdministrator: ['är inte ett känt fält'],
@@ -516,7 +525,9 @@ describe('directory: persons', () => {
           passportNumber: 'pa1234567',
         })
         .expect(409);
-      expect(passport.body.errors).toEqual({ passportNumber: ['Det finns redan en person med detta passnummer.'] });
+      expect(passport.body.errors).toEqual({
+        passportNumber: ['Det finns redan en person med detta passnummer.'],
+      });
     });
 
     it('updates only the given fields', async () => {
@@ -542,7 +553,10 @@ describe('directory: persons', () => {
 
     it('validates an update just as strictly', async () => {
       const { body: person } = await lookup({ hsaId: valid.hsaId }).expect(200);
-      const put = (body: unknown) => api().put(`/api/persons/${person.id}`).send(body as object);
+      const put = (body: unknown) =>
+        api()
+          .put(`/api/persons/${person.id}`)
+          .send(body as object);
       expect((await put({ isAdministrator: true }).expect(400)).body.errors).toEqual({
         isAdministrator: ['är inte ett känt fält'],
       });

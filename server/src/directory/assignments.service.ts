@@ -40,7 +40,13 @@ const ASSIGNMENT_LIST: ListSpec = {
     purpose: enumFilter('asg.purpose', PURPOSES),
     kind: enumFilter('asg.kind', ASSIGNMENT_KINDS),
   },
-  sortable: { careUnitName: 'cu.name', name: 'asg.name', purpose: 'asg.purpose', kind: 'asg.kind', hsaId: 'asg.hsa_id' },
+  sortable: {
+    careUnitName: 'cu.name',
+    name: 'asg.name',
+    purpose: 'asg.purpose',
+    kind: 'asg.kind',
+    hsaId: 'asg.hsa_id',
+  },
   defaultSort: ['careUnitName', 'ASC'],
   // General before special within a unit, as the seeds list them.
   tieBreak: 'cu.name, asg.kind, asg.name, asg.id',

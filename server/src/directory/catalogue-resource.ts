@@ -1,4 +1,10 @@
-import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, QueryDeepPartialEntity } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  QueryDeepPartialEntity,
+} from 'typeorm';
 import type { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import {
@@ -23,7 +29,11 @@ export interface Reference {
   label: string;
 }
 
-export async function checkReferences(db: EntityManager, references: Reference[], errors: FieldErrors): Promise<void> {
+export async function checkReferences(
+  db: EntityManager,
+  references: Reference[],
+  errors: FieldErrors,
+): Promise<void> {
   for (const ref of references) {
     if (ref.id === undefined || ref.id === null) continue;
     if (!(await rowExists(db, ref.table, ref.id))) addError(errors, ref.field, `${ref.label} finns inte.`);
@@ -77,7 +87,11 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
     return item;
   }
 
-  protected insertRow(values: QueryDeepPartialEntity<E>, references: Reference[], errors: FieldErrors = {}): Promise<Item> {
+  protected insertRow(
+    values: QueryDeepPartialEntity<E>,
+    references: Reference[],
+    errors: FieldErrors = {},
+  ): Promise<Item> {
     return this.db.transaction(async (tx) => {
       await checkReferences(tx, references, errors);
       await this.checkUnique(tx, values as Record<string, unknown>, undefined, undefined);
@@ -98,7 +112,10 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
   ): Promise<Item> {
     return this.db.transaction(async (tx) => {
       const current = isUuid(id)
-        ? await tx.findOne(this.entity, { where: { id } as FindOptionsWhere<E>, lock: { mode: 'pessimistic_write' } })
+        ? await tx.findOne(this.entity, {
+            where: { id } as FindOptionsWhere<E>,
+            lock: { mode: 'pessimistic_write' },
+          })
         : null;
       if (!current) throw notFound(this.label);
       await checkReferences(tx, references, validate(current));
@@ -126,7 +143,9 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
 
   private writeMeanings(): WriteMeanings {
     return {
-      unique: Object.fromEntries(this.uniques.map((u) => [u.constraint, { field: u.field, message: u.message }])),
+      unique: Object.fromEntries(
+        this.uniques.map((u) => [u.constraint, { field: u.field, message: u.message }]),
+      ),
       references: this.referenceConstraints,
     };
   }

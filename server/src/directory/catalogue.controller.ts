@@ -2,7 +2,12 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards 
 import type { Response } from 'express';
 import { DevModeGuard } from '../common/dev-mode.guard.js';
 import type { RawListQuery } from '../common/list-query.js';
-import { type AssignmentItem, AssignmentsService, type SystemItem, SystemsService } from './assignments.service.js';
+import {
+  type AssignmentItem,
+  AssignmentsService,
+  type SystemItem,
+  SystemsService,
+} from './assignments.service.js';
 import { type CareUnitItem, CareUnitsService } from './care-units.service.js';
 import { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
 import { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
@@ -15,7 +20,10 @@ export class CareUnitsController {
   constructor(private readonly careUnits: CareUnitsService) {}
 
   @Get()
-  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<CareUnitItem[]> {
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CareUnitItem[]> {
     return pageBody(res, 'care-units', await this.careUnits.list(query));
   }
 
@@ -46,7 +54,10 @@ export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Get()
-  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<AssignmentItem[]> {
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AssignmentItem[]> {
     return pageBody(res, 'assignments', await this.assignments.list(query));
   }
 

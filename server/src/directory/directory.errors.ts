@@ -14,18 +14,12 @@ export const invalidPersonnummer = (message: string) =>
     errors: { personnummer: [message] },
   });
 
-export const badLookup = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-lookup', detail);
+export const badLookup = (detail: string) =>
+  new ProblemException(HttpStatus.BAD_REQUEST, 'bad-lookup', detail);
 
 /** Unique values already taken: 409 naming each field. */
 export const conflict = (errors: FieldErrors) =>
-  new ProblemException(
-    HttpStatus.CONFLICT,
-    'conflict',
-    Object.values(errors)
-      .flat()
-      .join(' '),
-    { errors },
-  );
+  new ProblemException(HttpStatus.CONFLICT, 'conflict', Object.values(errors).flat().join(' '), { errors });
 
 /** Fields that point at rows that do not exist, dates in the wrong order and the like. */
 export const invalidFields = (errors: FieldErrors) => new ValidationProblem(errors);
@@ -50,7 +44,9 @@ export interface WriteMeanings {
 }
 
 function pgError(error: unknown): { code?: string; constraint?: string } | undefined {
-  return error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return error instanceof QueryFailedError
+    ? (error.driverError as { code?: string; constraint?: string })
+    : undefined;
 }
 
 /**
@@ -63,7 +59,8 @@ export async function translateConstraints<T>(meanings: WriteMeanings, write: ()
     return await write();
   } catch (error) {
     const pg = pgError(error);
-    const meaning = (map?: Record<string, ConstraintMeaning>) => (pg?.constraint ? map?.[pg.constraint] : undefined);
+    const meaning = (map?: Record<string, ConstraintMeaning>) =>
+      pg?.constraint ? map?.[pg.constraint] : undefined;
     if (pg?.code === '23505') {
       const unique = meaning(meanings.unique);
       if (unique) throw conflict({ [unique.field]: [unique.message] });

@@ -18,7 +18,10 @@ export class EngagementsController {
   constructor(private readonly engagements: EngagementsService) {}
 
   @Get()
-  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<EngagementItem[]> {
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<EngagementItem[]> {
     return pageBody(res, 'engagements', await this.engagements.list(query));
   }
 
@@ -49,7 +52,10 @@ export class HeldAssignmentsController {
   constructor(private readonly heldAssignments: HeldAssignmentsService) {}
 
   @Get()
-  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<HeldAssignmentItem[]> {
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HeldAssignmentItem[]> {
     return pageBody(res, 'held-assignments', await this.heldAssignments.list(query));
   }
 

@@ -60,13 +60,24 @@ const ENGAGEMENT_LIST: ListSpec = {
     JOIN administration a ON a.id = cu.administration_id`,
   idColumn: 'e.id',
   late: (p, ctx) => activeLate(p, ctx.today),
-  filters: { id: idFilter('e.id'), personId: idFilter('e.person_id'), careUnitId: idFilter('e.care_unit_id') },
+  filters: {
+    id: idFilter('e.id'),
+    personId: idFilter('e.person_id'),
+    careUnitId: idFilter('e.care_unit_id'),
+  },
   sortable: { validFrom: 'e.valid_from', validTo: 'e.valid_to', careUnitName: 'cu.name' },
   defaultSort: ['validFrom', 'DESC'],
   tieBreak: 'e.valid_from DESC, cu.name, e.id',
 };
 
-const ENGAGEMENT_WRITABLE = ['personId', 'careUnitId', 'costCentre', 'title', 'validFrom', 'validTo'] as const;
+const ENGAGEMENT_WRITABLE = [
+  'personId',
+  'careUnitId',
+  'costCentre',
+  'title',
+  'validFrom',
+  'validTo',
+] as const;
 
 const engagementReferences = (values: { personId?: string; careUnitId?: string }): Reference[] => [
   personReference(values.personId),
@@ -132,8 +143,17 @@ const HELD_LIST: ListSpec = {
     JOIN care_unit cu ON cu.id = asg.care_unit_id`,
   idColumn: 'h.id',
   late: (p, ctx) => activeLate(p, ctx.today),
-  filters: { id: idFilter('h.id'), personId: idFilter('h.person_id'), assignmentId: idFilter('h.assignment_id') },
-  sortable: { validFrom: 'h.valid_from', validTo: 'h.valid_to', assignmentName: 'asg.name', careUnitName: 'cu.name' },
+  filters: {
+    id: idFilter('h.id'),
+    personId: idFilter('h.person_id'),
+    assignmentId: idFilter('h.assignment_id'),
+  },
+  sortable: {
+    validFrom: 'h.valid_from',
+    validTo: 'h.valid_to',
+    assignmentName: 'asg.name',
+    careUnitName: 'cu.name',
+  },
   defaultSort: ['validFrom', 'DESC'],
   tieBreak: 'h.valid_from DESC, cu.name, asg.name, h.id',
 };

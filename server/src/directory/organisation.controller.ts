@@ -22,7 +22,10 @@ export class CareProvidersController {
   constructor(private readonly careProviders: CareProvidersService) {}
 
   @Get()
-  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<CareProviderItem[]> {
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CareProviderItem[]> {
     return pageBody(res, 'care-providers', await this.careProviders.list(query));
   }
 
@@ -53,7 +56,10 @@ export class AdministrationsController {
   constructor(private readonly administrations: AdministrationsService) {}
 
   @Get()
-  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<AdministrationItem[]> {
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AdministrationItem[]> {
     return pageBody(res, 'administrations', await this.administrations.list(query));
   }
 

@@ -76,7 +76,11 @@ const ADMINISTRATION_LIST: ListSpec = {
   select: `a.id, a.code, a.name, a.care_provider_id AS "careProviderId", cp.name AS "careProviderName"`,
   from: 'administration a JOIN care_provider cp ON cp.id = a.care_provider_id',
   idColumn: 'a.id',
-  filters: { id: idFilter('a.id'), q: nameFilter('a.name', 'a.code'), careProviderId: idFilter('a.care_provider_id') },
+  filters: {
+    id: idFilter('a.id'),
+    q: nameFilter('a.name', 'a.code'),
+    careProviderId: idFilter('a.care_provider_id'),
+  },
   sortable: { name: 'a.name', code: 'a.code', careProviderName: 'cp.name' },
   defaultSort: ['name', 'ASC'],
   tieBreak: 'a.name, a.id',
@@ -95,7 +99,8 @@ export class AdministrationsService extends CatalogueResource<AdministrationItem
   protected readonly spec = ADMINISTRATION_LIST;
   protected readonly entity = Administration;
   protected readonly label = 'Förvaltningen';
-  protected readonly inUseMessage = 'Förvaltningen har vårdenheter och kan inte tas bort. Flytta eller ta bort dem först.';
+  protected readonly inUseMessage =
+    'Förvaltningen har vårdenheter och kan inte tas bort. Flytta eller ta bort dem först.';
   protected readonly uniques: UniqueRule<Administration>[] = [
     {
       constraint: 'administration_code_key',

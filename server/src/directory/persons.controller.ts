@@ -12,7 +12,10 @@ export class PersonsController {
   constructor(private readonly persons: PersonsService) {}
 
   @Get()
-  async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<PersonListItem[]> {
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PersonListItem[]> {
     return pageBody(res, 'persons', await this.persons.list(query));
   }
 

@@ -66,7 +66,10 @@ export interface PersonHeldAssignment {
  */
 function tokenMatch(token: string, p: SqlParams): string {
   const word = p.add(likeEscape(token));
-  const names = ['x.first_name', 'x.last_name'].flatMap((c) => [foldedPrefix(c, word), foldedWordPrefix(c, word)]);
+  const names = ['x.first_name', 'x.last_name'].flatMap((c) => [
+    foldedPrefix(c, word),
+    foldedWordPrefix(c, word),
+  ]);
   return `p.id IN (
       SELECT x.id FROM person x
         WHERE ${names.join(' OR ')} OR lower(x.user_id) LIKE lower(${word}) || '%'

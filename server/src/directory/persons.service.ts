@@ -145,11 +145,19 @@ export class PersonsService {
   }
 
   findByUserId(userId: string): Promise<Person | null> {
-    return this.db.getRepository(Person).createQueryBuilder('p').where('lower(p.user_id) = lower(:userId)', { userId }).getOne();
+    return this.db
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where('lower(p.user_id) = lower(:userId)', { userId })
+      .getOne();
   }
 
   findByHsaId(hsaId: string): Promise<Person | null> {
-    return this.db.getRepository(Person).createQueryBuilder('p').where('upper(p.hsa_id) = upper(:hsaId)', { hsaId }).getOne();
+    return this.db
+      .getRepository(Person)
+      .createQueryBuilder('p')
+      .where('upper(p.hsa_id) = upper(:hsaId)', { hsaId })
+      .getOne();
   }
 
   async create(dto: CreatePersonDto): Promise<PersonDetail> {
@@ -174,7 +182,8 @@ export class PersonsService {
 
   async update(id: string, dto: UpdatePersonDto): Promise<PersonDetail> {
     const changes = providedFields(dto, WRITABLE);
-    if (changes.personnummer !== undefined) changes.personnummer = this.normalisePersonnummer(changes.personnummer);
+    if (changes.personnummer !== undefined)
+      changes.personnummer = this.normalisePersonnummer(changes.personnummer);
     return this.db.transaction(async (tx) => {
       const current = isUuid(id)
         ? await tx.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } })
@@ -196,7 +205,9 @@ export class PersonsService {
     return this.db.transaction(async (tx) => {
       const person = await this.detail(id, tx);
       await translateConstraints(
-        { inUse: 'Personen förekommer i andra uppgifter (till exempel beställningar) och kan inte tas bort.' },
+        {
+          inUse: 'Personen förekommer i andra uppgifter (till exempel beställningar) och kan inte tas bort.',
+        },
         () => tx.delete(Person, { id }),
       );
       return person;
@@ -211,7 +222,8 @@ export class PersonsService {
   }
 }
 
-const notFoundBy = (key: LookupKey) => new ProblemException(HttpStatus.NOT_FOUND, 'not-found', NOT_FOUND_BY[key]);
+const notFoundBy = (key: LookupKey) =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'not-found', NOT_FOUND_BY[key]);
 
 function checkIdentity(personnummer: string | null, passportNumber: string | null): void {
   if (personnummer === null && passportNumber === null) {
@@ -227,7 +239,10 @@ async function checkClashes(
 ): Promise<void> {
   const wanted = UNIQUE_FIELDS.map((field) => values[field] ?? null);
   if (wanted.every((value) => value === null)) return;
-  const [clash] = await tx.query<Record<UniqueField, boolean>[]>(PERSON_CLASHES_SQL, [...wanted, exceptId ?? null]);
+  const [clash] = await tx.query<Record<UniqueField, boolean>[]>(PERSON_CLASHES_SQL, [
+    ...wanted,
+    exceptId ?? null,
+  ]);
   const errors: FieldErrors = {};
   for (const field of UNIQUE_FIELDS) if (clash?.[field]) addError(errors, field, CLASH_MESSAGES[field]);
   if (Object.keys(errors).length > 0) throw conflict(errors);

@@ -1,7 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
-import { filterIds, filterString, parseListQuery, type RawListQuery, setContentRange } from '../common/list-query.js';
+import {
+  filterIds,
+  filterString,
+  parseListQuery,
+  type RawListQuery,
+  setContentRange,
+} from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 
 /** Positional parameters for hand-written SQL: `p.add(value)` returns its `$n`. */

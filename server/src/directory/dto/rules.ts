@@ -63,7 +63,9 @@ export function Text(presence: Presence, max: number, options: TextOptions = {})
 }
 
 export const Bool = (presence: Presence): PropertyDecorator =>
-  rule('bool', presence, (value) => (typeof value === 'boolean' ? undefined : 'måste vara sant eller falskt'));
+  rule('bool', presence, (value) =>
+    typeof value === 'boolean' ? undefined : 'måste vara sant eller falskt',
+  );
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -74,7 +76,9 @@ export const Id = (presence: Presence): PropertyDecorator =>
 
 export const OneOf = (presence: Presence, allowed: readonly string[]): PropertyDecorator =>
   rule('oneOf', presence, (value) =>
-    typeof value === 'string' && allowed.includes(value) ? undefined : `måste vara något av ${allowed.join(', ')}`,
+    typeof value === 'string' && allowed.includes(value)
+      ? undefined
+      : `måste vara något av ${allowed.join(', ')}`,
   );
 
 /** A calendar date written YYYY-MM-DD that exists (no 2025-02-30). */
@@ -90,7 +94,8 @@ export const CalendarDate = (presence: Presence): PropertyDecorator =>
   applyDecorators(
     trimmed(presence),
     rule('calendarDate', presence, (value) => {
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'måste vara ett datum (ÅÅÅÅ-MM-DD)';
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return 'måste vara ett datum (ÅÅÅÅ-MM-DD)';
       return isCalendarDate(value) ? undefined : 'är ett datum som inte finns';
     }),
   );
@@ -125,7 +130,10 @@ export const HSA_ID = {
 };
 
 /** The fields of a DTO that the request gave (PUT changes only those). */
-export function providedFields<T extends object, K extends keyof T>(dto: T, keys: readonly K[]): Partial<Pick<T, K>> {
+export function providedFields<T extends object, K extends keyof T>(
+  dto: T,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
   const provided: Partial<Pick<T, K>> = {};
   for (const key of keys) if (dto[key] !== undefined) provided[key] = dto[key];
   return provided;
