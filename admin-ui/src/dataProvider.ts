@@ -1,5 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, HttpError } from 'react-admin';
+import { csrfHeaders, withCsrfRetry } from './auth/csrf';
+import { type DelegationApi, delegationApi } from './delegations/api';
 
 export const API_URL = '/api';
 
@@ -60,11 +62,17 @@ export function createHttpClient(requestHeaders: RequestHeaders = () => ({})): H
   };
 }
 
-export function createDataProvider(httpClient: HttpClient = createHttpClient()): DataProvider {
-  return simpleRestProvider(API_URL, httpClient);
+/** ra-data-simple-rest's CRUD plus the portal's calls that are not CRUD (atomic-crm style). */
+export type BehDataProvider = DataProvider & DelegationApi;
+
+export function createDataProvider(httpClient: HttpClient = createHttpClient()): BehDataProvider {
+  return { ...simpleRestProvider(API_URL, httpClient), ...delegationApi(API_URL, httpClient) };
 }
 
-/** The portal's one HTTP client, also for calls outside the data provider (sign-in, lookups). */
-export const httpClient = createHttpClient();
+/**
+ * The portal's one HTTP client, also for calls outside the data provider (sign-in, lookups). Every
+ * non-GET request carries the session's CSRF token.
+ */
+export const httpClient = withCsrfRetry(createHttpClient(csrfHeaders));
 
 export const dataProvider = createDataProvider(httpClient);

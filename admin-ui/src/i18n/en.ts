@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
-import type { TranslationMessages } from 'react-admin';
+import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { enAccess } from './access.en';
 import type { DomainMessages, svDomain } from './sv';
 
 const enDomain: DomainMessages<typeof svDomain> = {
@@ -129,6 +130,16 @@ const enDomain: DomainMessages<typeof svDomain> = {
       directory: 'Directory',
       reference: 'Organisation',
     },
+    create: {
+      persons: 'New person',
+      'care-units': 'New care unit',
+      assignments: 'New assignment',
+      systems: 'New system in the guide',
+      engagements: 'New engagement',
+      'held-assignments': 'New held assignment',
+      administrations: 'New administration',
+      'care-providers': 'New care provider',
+    },
     purpose: {
       CARE_AND_TREATMENT: 'Care and treatment',
       QUALITY_ASSURANCE: 'Quality assurance',
@@ -155,6 +166,7 @@ const enDomain: DomainMessages<typeof svDomain> = {
       addHeldAssignment: 'Add assignment',
       noEngagements: 'No engagements',
       noHeldAssignments: 'No held assignments',
+      passportHelp: 'For staff without a personal identity number',
       identityRequired: 'Enter a personal identity number or a passport number',
       validToBeforeFrom: 'The end date must not be before the start date',
     },
@@ -162,4 +174,4 @@ const enDomain: DomainMessages<typeof svDomain> = {
   },
 };
 
-export const en: TranslationMessages = { ...englishMessages, ...enDomain };
+export const en: TranslationMessages = mergeTranslations(englishMessages, enDomain, enAccess);

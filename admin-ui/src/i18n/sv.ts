@@ -1,4 +1,5 @@
-import type { TranslationMessages } from 'react-admin';
+import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { svAccess } from './access.sv';
 import { raSwedish } from './raSwedish';
 
 /** The portal's own texts: resource names and fields, enum labels, view texts. Swedish is the reference. */
@@ -129,6 +130,16 @@ export const svDomain = {
       directory: 'Katalog',
       reference: 'Organisation',
     },
+    create: {
+      persons: 'Ny person',
+      'care-units': 'Ny vårdenhet',
+      assignments: 'Nytt uppdrag',
+      systems: 'Nytt system i systemguiden',
+      engagements: 'Nytt engagemang',
+      'held-assignments': 'Nytt innehavt uppdrag',
+      administrations: 'Ny förvaltning',
+      'care-providers': 'Ny vårdgivare',
+    },
     purpose: {
       CARE_AND_TREATMENT: 'Vård och behandling',
       QUALITY_ASSURANCE: 'Kvalitetssäkring',
@@ -155,6 +166,7 @@ export const svDomain = {
       addHeldAssignment: 'Lägg till uppdrag',
       noEngagements: 'Inga engagemang',
       noHeldAssignments: 'Inga innehavda uppdrag',
+      passportHelp: 'För personal utan personnummer',
       identityRequired: 'Ange personnummer eller passnummer',
       validToBeforeFrom: 'Till-datum får inte vara före från-datum',
     },
@@ -165,4 +177,4 @@ export const svDomain = {
 /** The same shape with any text: what another language must provide. */
 export type DomainMessages<T> = { [K in keyof T]: T[K] extends string ? string : DomainMessages<T[K]> };
 
-export const sv: TranslationMessages = { ...raSwedish, ...svDomain };
+export const sv: TranslationMessages = mergeTranslations(raSwedish, svDomain, svAccess);

@@ -1,0 +1,34 @@
+import type { Me } from './types';
+
+/** Directory data: grids for administrators only (others reach persons through pickers, not menus). */
+const ADMIN_RESOURCES = new Set([
+  'persons',
+  'care-units',
+  'assignments',
+  'administrations',
+  'care-providers',
+  'engagements',
+  'held-assignments',
+]);
+
+const READ_ACTIONS = new Set(['list', 'show', 'export']);
+
+/**
+ * What the UI offers this user: menu entries, pages and buttons. The server decides for real on
+ * every request; this only keeps the UI from offering what would be refused.
+ */
+export function canAccess(me: Me, resource: string, action: string): boolean {
+  const { administrator, headOfUnit, delegate } = me.roles;
+  if (ADMIN_RESOURCES.has(resource)) return administrator;
+  switch (resource) {
+    // The systems guide ("which assignment does a system need") is for everyone; its upkeep is not.
+    case 'systems':
+      return READ_ACTIONS.has(action) || administrator;
+    case 'delegations':
+      if (READ_ACTIONS.has(action)) return administrator || headOfUnit || delegate;
+      // Granting, limiting and revoking: heads of unit for their units, administrators for all.
+      return me.tiles.delegations;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,82 @@
+import { type AuthProvider, HttpError, type UserIdentity } from 'react-admin';
+import { canAccess } from './access';
+import { fetchMe, postDevLogin, postLogout } from './api';
+import { forgetCsrfToken } from './csrf';
+import type { Me } from './types';
+
+/** Parameters of `login`: only the development sign-in signs in from the SPA (SAML is a page navigation). */
+export interface DevLoginParams {
+  userId: string;
+}
+
+export interface BehIdentity extends UserIdentity {
+  userId: string;
+}
+
+// The signed-in user as the server last described it, shared by permissions, identity and access checks.
+let me: Promise<Me> | undefined;
+
+function loadMe(fresh: boolean): Promise<Me> {
+  if (fresh || !me) {
+    const request = fetchMe();
+    me = request;
+    request.catch(() => {
+      if (me === request) me = undefined;
+    });
+  }
+  return me;
+}
+
+const isUnauthenticated = (error: unknown): boolean => error instanceof HttpError && error.status === 401;
+
+export const authProvider: AuthProvider = {
+  async login({ userId }: DevLoginParams) {
+    const signedIn = await postDevLogin(userId);
+    // The server gave the browser a new session, and the old token belongs to the old one.
+    forgetCsrfToken();
+    me = Promise.resolve(signedIn);
+    // The sign-in page reloads the app itself, so nothing of the previous user's state survives.
+    return { redirectTo: false };
+  },
+
+  async logout() {
+    me = undefined;
+    try {
+      await postLogout();
+    } catch {
+      // Already signed out (expired session): nothing left to end on the server.
+    }
+    forgetCsrfToken();
+  },
+
+  // Asks the server every time: the session may have timed out while the page stood idle.
+  async checkAuth() {
+    try {
+      await loadMe(true);
+    } catch (error) {
+      // Not signed in is the normal way to arrive at the sign-in page: no notification for it.
+      if (isUnauthenticated(error)) return Promise.reject({ message: false });
+      throw error;
+    }
+  },
+
+  async checkError(error: unknown) {
+    if (isUnauthenticated(error)) {
+      me = undefined;
+      // Signed out on the server (idle or absolute timeout): back to the sign-in page.
+      return Promise.reject({ message: false });
+    }
+    // 403 and the rest are errors to show, not reasons to sign out.
+  },
+
+  async getIdentity(): Promise<BehIdentity> {
+    const { person } = await loadMe(false);
+    return { id: person.id, fullName: `${person.firstName} ${person.lastName}`, userId: person.userId };
+  },
+
+  getPermissions: (): Promise<Me> => loadMe(false),
+
+  async canAccess({ resource, action }) {
+    return canAccess(await loadMe(false), resource, action);
+  },
+};
