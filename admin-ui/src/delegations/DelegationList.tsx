@@ -1,0 +1,47 @@
+import { CreateButton, DataTable, FilterButton, List, TextField, TopToolbar } from 'react-admin';
+import { delegationFilters } from './delegationFilters';
+import { AssignmentsField, DelegateField, DelegationStatusField, RightsField, ValidToField } from './fields';
+import type { Delegation } from './types';
+
+const Column = DataTable.Col<Delegation>;
+
+const DelegationListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+  </TopToolbar>
+);
+
+/** "Visa/hantera delegeringar": what the server lets this user see, newest start first. */
+export default function DelegationList() {
+  return (
+    <List<Delegation>
+      sort={{ field: 'validFrom', order: 'DESC' }}
+      filters={delegationFilters}
+      actions={<DelegationListActions />}
+      exporter={false}
+      perPage={25}
+    >
+      <DataTable<Delegation> rowClick="show" bulkActionButtons={false}>
+        <Column source="delegateName">
+          <DelegateField />
+        </Column>
+        <Column source="careUnitName" />
+        <Column source="rights" disableSort>
+          <RightsField />
+        </Column>
+        <Column source="assignmentNames" disableSort>
+          <AssignmentsField />
+        </Column>
+        <Column source="validFrom" field={TextField} />
+        <Column source="validTo">
+          <ValidToField />
+        </Column>
+        <Column source="status" disableSort>
+          <DelegationStatusField />
+        </Column>
+        <Column source="grantorName" disableSort />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,56 @@
+import TuneIcon from '@mui/icons-material/Tune';
+import { Dialog, DialogTitle } from '@mui/material';
+import { useState } from 'react';
+import { Button, HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { type LimitFormValues, toLimit } from './limit';
+import { LimitDelegationForm } from './LimitDelegationForm';
+import type { Delegation } from './types';
+import { useCanManage } from './useCanManage';
+import { useDelegationApi } from './useDelegationApi';
+
+/** "Begränsa": narrows an active or future delegation in a dialog. */
+export const LimitDelegationButton = () => {
+  const delegation = useRecordContext<Delegation>();
+  const canManage = useCanManage(delegation);
+  const api = useDelegationApi();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  if (!delegation || !canManage) return null;
+
+  // Returns the server's field errors so the form shows them beside the fields.
+  const submit = async (values: LimitFormValues): Promise<Record<string, string> | undefined> => {
+    const limit = toLimit(delegation, values);
+    if (Object.keys(limit).length === 0) {
+      notify('beh.delegations.notifications.nothingToLimit', { type: 'warning' });
+      return undefined;
+    }
+    try {
+      await api.limitDelegation(delegation.id, limit);
+    } catch (error) {
+      const fieldErrors: unknown = error instanceof HttpError ? error.body?.errors : undefined;
+      if (fieldErrors && typeof fieldErrors === 'object') return fieldErrors as Record<string, string>;
+      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      return undefined;
+    }
+    notify('beh.delegations.notifications.limited', { type: 'info' });
+    setOpen(false);
+    refresh();
+    return undefined;
+  };
+
+  return (
+    <>
+      <Button label="beh.delegations.actions.limit" onClick={() => setOpen(true)}>
+        <TuneIcon />
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="limit-delegation-title" fullWidth>
+        <DialogTitle id="limit-delegation-title">
+          {translate('beh.delegations.limitDialog.title', { name: delegation.delegateName })}
+        </DialogTitle>
+        <LimitDelegationForm delegation={delegation} onSubmit={submit} onCancel={() => setOpen(false)} />
+      </Dialog>
+    </>
+  );
+};
