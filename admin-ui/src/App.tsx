@@ -1,27 +1,39 @@
-import { Admin, Resource } from 'react-admin';
+import { Suspense } from 'react';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
+import { authProvider } from './auth/authProvider';
 import { Layout } from './layout/Layout';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { theme } from './layout/theme';
+import { helpPages } from './pages/help/helpPages';
+import { SignInPage } from './pages/signin/SignInPage';
+import { StartPage } from './pages/start/StartPage';
 import administrations from './administrations';
 import assignments from './assignments';
 import careProviders from './careProviders';
 import careUnits from './careUnits';
+import delegations from './delegations';
 import engagements from './engagements';
 import heldAssignments from './heldAssignments';
 import persons from './persons';
 import systems from './systems';
 
-/** Until the start page arrives (a later issue) the person list is the first page. */
+/** Every page needs a signed-in user; what the menu and pages offer follows `GET /api/me` (auth/access.ts). */
 export const App = () => (
   <Admin
     title="BEH – Behörighetsbeställning"
     dataProvider={dataProvider}
+    authProvider={authProvider}
     i18nProvider={i18nProvider}
+    loginPage={SignInPage}
+    dashboard={StartPage}
     layout={Layout}
     theme={theme}
+    requireAuth
     disableTelemetry
   >
+    <Resource name="delegations" {...delegations} />
     <Resource name="persons" {...persons} />
     <Resource name="care-units" {...careUnits} />
     <Resource name="assignments" {...assignments} />
@@ -30,5 +42,18 @@ export const App = () => (
     <Resource name="care-providers" {...careProviders} />
     <Resource name="engagements" {...engagements} />
     <Resource name="held-assignments" {...heldAssignments} />
+    <CustomRoutes>
+      {helpPages.map(({ path, Page }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Suspense fallback={<Loading />}>
+              <Page />
+            </Suspense>
+          }
+        />
+      ))}
+    </CustomRoutes>
   </Admin>
 );

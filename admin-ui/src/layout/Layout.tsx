@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, TitlePortal } from 'react-admin';
+import { SignedInAs } from '../auth/SignedInAs';
 import { LOCALES } from '../i18n/i18nProvider';
 import { Menu } from './Menu';
 
@@ -7,6 +8,7 @@ const BehAppBar = () => (
   <AppBar
     toolbar={
       <>
+        <SignedInAs />
         <LocalesMenuButton languages={LOCALES} />
         <LoadingIndicator />
       </>

@@ -1,15 +1,26 @@
 import { Divider } from '@mui/material';
-import { Menu as RaMenu } from 'react-admin';
+import { Menu as RaMenu, usePermissions } from 'react-admin';
+import type { Me } from '../auth/types';
 
-/** Directory data first, the organisation's reference data below. Labels are the resources' names. */
-export const Menu = () => (
-  <RaMenu>
-    <RaMenu.ResourceItem name="persons" />
-    <RaMenu.ResourceItem name="care-units" />
-    <RaMenu.ResourceItem name="assignments" />
-    <RaMenu.ResourceItem name="systems" />
-    <Divider component="li" aria-hidden="true" />
-    <RaMenu.ResourceItem name="administrations" />
-    <RaMenu.ResourceItem name="care-providers" />
-  </RaMenu>
-);
+/**
+ * The start page and delegations first; below them the directory grids, which only administrators
+ * see (each resource item hides itself when authProvider.canAccess says no, see auth/access.ts).
+ */
+export const Menu = () => {
+  const { permissions: me } = usePermissions<Me>();
+  const administrator = me?.roles.administrator ?? false;
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem primaryText="beh.menu.start" />
+      <RaMenu.ResourceItem name="delegations" />
+      {administrator && <Divider component="li" aria-hidden="true" />}
+      <RaMenu.ResourceItem name="persons" />
+      <RaMenu.ResourceItem name="care-units" />
+      <RaMenu.ResourceItem name="assignments" />
+      <RaMenu.ResourceItem name="systems" />
+      {administrator && <Divider component="li" aria-hidden="true" />}
+      <RaMenu.ResourceItem name="administrations" />
+      <RaMenu.ResourceItem name="care-providers" />
+    </RaMenu>
+  );
+};
