@@ -1,6 +1,14 @@
 import { DirectorySchema1764000000000 } from './1764000000000-DirectorySchema.js';
 import { MailOutbox1764100000000 } from './1764100000000-MailOutbox.js';
 import { PersonNameWordSearch1764000100000 } from './1764000100000-PersonNameWordSearch.js';
+import { AuthSessions1764200000000 } from './1764200000000-AuthSessions.js';
+import { Delegations1764200100000 } from './1764200100000-Delegations.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
-export const migrations = [DirectorySchema1764000000000, PersonNameWordSearch1764000100000];
+export const migrations = [
+  DirectorySchema1764000000000,
+  PersonNameWordSearch1764000100000,
+  MailOutbox1764100000000,
+  AuthSessions1764200000000,
+  Delegations1764200100000,
+];

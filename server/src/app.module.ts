@@ -5,8 +5,10 @@ import path from 'node:path';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { Clock } from './common/clock.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
@@ -22,7 +24,9 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot(databaseUrl),
         HealthModule,
+        AuthModule.forRoot(config),
         DirectoryModule,
+        DelegationsModule,
         MailModule,
         ...(serveUi
           ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]

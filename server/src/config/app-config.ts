@@ -1,3 +1,5 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+
 /**
  * All configuration comes from the environment and is validated once at start, so a typo in a
  * variable stops the server with a message naming that variable instead of failing later.
@@ -19,6 +21,33 @@ export interface AppConfig {
   /** Serve the built admin UI from this folder (empty string: do not serve a UI). */
   uiDir: string;
   mail: MailConfig;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** A session ends after this long without a request (SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** …and this long after sign-in whatever happens (SESSION_ABSOLUTE_HOURS). */
+  sessionAbsoluteHours: number;
+  /** Development sign-in (DEV_LOGIN); always false in production. */
+  devLogin: boolean;
+  /** VGR-IDs that are administrators besides those the directory flags (ADMIN_USER_IDS). */
+  adminUserIds: string[];
+  /** SAML 2.0 sign-in against the regional IdP; undefined when not configured. */
+  saml: SamlSettings | undefined;
+}
+
+export interface SamlSettings {
+  idpSsoUrl: string;
+  /** The IdP's signing certificate, PEM. */
+  idpCert: string;
+  idpEntityId: string | undefined;
+  spEntityId: string;
+  /** Signs our AuthnRequests and goes into the metadata when both are given. */
+  spPrivateKey: string | undefined;
+  spCert: string | undefined;
+  /** Where the IdP posts its response: PUBLIC_URL + /api/auth/saml/acs. */
+  acsUrl: string;
 }
 
 export interface MailConfig {
@@ -91,20 +120,22 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf<NodeEnv>(env, 'NODE_ENV', ['development', 'test', 'production'], 'development');
   const appPort = port(env, 'PORT', 3000);
+  const publicUrl = (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${appPort}`).replace(
+    /\/$/,
+    '',
+  );
   return {
     nodeEnv,
     port: appPort,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     embeddedPgDir: env.EMBEDDED_PG_DIR || '.data/postgres',
     embeddedPgPort: port(env, 'EMBEDDED_PG_PORT', 54329),
-    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${appPort}`).replace(
-      /\/$/,
-      '',
-    ),
+    publicUrl,
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', nodeEnv !== 'production'),
     uiDir: env.UI_DIR ?? 'dist/admin-ui',
     mail: loadMailConfig(env, nodeEnv),
+    auth: loadAuthConfig(env, nodeEnv, publicUrl),
   };
 }
 
@@ -140,6 +171,86 @@ function loadMailConfig(env: Env, nodeEnv: NodeEnv): MailConfig {
     retryBaseSeconds,
     retryMaxSeconds,
     catcherSmtpPort: port(env, 'MAIL_CATCHER_SMTP_PORT', 1025),
+  };
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number ${min}-${max} (got '${raw}')`);
+  }
+  return value;
+}
+
+/** A PEM value, or the base64 body of one (as IdP metadata gives certificates), as PEM. */
+function pem(env: Env, name: string, label: 'CERTIFICATE' | 'PRIVATE KEY'): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  // Env files often carry a PEM on one line with literal \n; a bare base64 body gets its armour.
+  const text = raw.includes('-----BEGIN')
+    ? raw.replace(/\\n/g, '\n')
+    : `-----BEGIN ${label}-----\n${raw.replace(/\s+/g, '').replace(/(.{64})/g, '$1\n')}\n-----END ${label}-----\n`;
+  try {
+    if (label === 'CERTIFICATE') new X509Certificate(text);
+    else createPrivateKey(text);
+  } catch {
+    throw new ConfigError(
+      name,
+      `must be a ${label === 'CERTIFICATE' ? 'certificate' : 'private key'} in PEM`,
+    );
+  }
+  return text;
+}
+
+const SAML_REQUIRED = ['SAML_IDP_SSO_URL', 'SAML_IDP_CERT', 'SAML_SP_ENTITY_ID'] as const;
+
+function loadSamlSettings(env: Env, publicUrl: string): SamlSettings | undefined {
+  const given = SAML_REQUIRED.filter((name) => env[name]);
+  if (given.length === 0) return undefined;
+  // Half a SAML configuration is a mistake, not a wish to run without SAML.
+  const missing = SAML_REQUIRED.find((name) => !env[name]);
+  if (missing) throw new ConfigError(missing, `must be set together with ${given.join(', ')}`);
+  const spPrivateKey = pem(env, 'SAML_SP_PRIVATE_KEY', 'PRIVATE KEY');
+  const spCert = pem(env, 'SAML_SP_CERT', 'CERTIFICATE');
+  if (Boolean(spPrivateKey) !== Boolean(spCert)) {
+    throw new ConfigError(
+      spPrivateKey ? 'SAML_SP_CERT' : 'SAML_SP_PRIVATE_KEY',
+      'must be set together with the other',
+    );
+  }
+  return {
+    idpSsoUrl: url(env, 'SAML_IDP_SSO_URL', ['https:', 'http:'])!,
+    idpCert: pem(env, 'SAML_IDP_CERT', 'CERTIFICATE')!,
+    idpEntityId: env.SAML_IDP_ENTITY_ID || undefined,
+    spEntityId: env.SAML_SP_ENTITY_ID!,
+    spPrivateKey,
+    spCert,
+    acsUrl: `${publicUrl}/api/auth/saml/acs`,
+  };
+}
+
+function loadAuthConfig(env: Env, nodeEnv: NodeEnv, publicUrl: string): AuthConfig {
+  const saml = loadSamlSettings(env, publicUrl);
+  // Production has no development sign-in, so without SAML nobody could sign in at all.
+  if (nodeEnv === 'production' && !saml) {
+    throw new ConfigError('SAML_IDP_SSO_URL', 'and the other SAML_* variables must be set in production');
+  }
+  const adminUserIds = (env.ADMIN_USER_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const badAdmin = adminUserIds.find((id) => !/^[A-Za-z0-9]{2,32}$/.test(id));
+  if (badAdmin)
+    throw new ConfigError('ADMIN_USER_IDS', `must be comma-separated VGR-IDs (got '${badAdmin}')`);
+  return {
+    sessionIdleMinutes: wholeNumber(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: wholeNumber(env, 'SESSION_ABSOLUTE_HOURS', 10, 1, 7 * 24),
+    // Never in production, whatever DEV_LOGIN says: it signs in as anyone without a password.
+    devLogin: nodeEnv !== 'production' && bool(env, 'DEV_LOGIN', true),
+    adminUserIds,
+    saml,
   };
 }
 

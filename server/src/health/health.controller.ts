@@ -2,12 +2,15 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { Public } from '../auth/policy.js';
 
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Public: load balancers and monitoring ask without signing in; it reveals nothing else. */
   @Get()
+  @Public()
   async health(@Res({ passthrough: true }) res: Response) {
     let database = 'down';
     let migrations = 'unknown';

@@ -153,6 +153,8 @@ export const CATALOGUE: {
 
 export interface PersonaSeed {
   userId: string;
+  /** The persona's part in the demo, in Swedish (shown on the development sign-in page). */
+  demoRole: string;
   hsaId: string;
   firstName: string;
   lastName: string;
@@ -171,6 +173,7 @@ export interface PersonaSeed {
 export const PERSONAS: PersonaSeed[] = [
   {
     userId: 'admin1',
+    demoRole: 'Administratör: förvaltar katalogen och ser alla beställningar',
     hsaId: 'SE2321000131-P000000000001',
     firstName: 'Alva',
     lastName: 'Adminsson',
@@ -183,6 +186,7 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'karlu1',
+    demoRole: 'Verksamhetschef för Vårdcentralen Solgläntan och Avdelning 12 Medicin',
     hsaId: 'SE2321000131-P000000000101',
     firstName: 'Karin',
     lastName: 'Lund',
@@ -194,6 +198,7 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'eriho2',
+    demoRole: 'Delegering: beställa och attestera på Vårdcentralen Solgläntan',
     hsaId: 'SE2321000131-P000000000102',
     firstName: 'Erik',
     lastName: 'Holm',
@@ -205,6 +210,7 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'sarbe3',
+    demoRole: 'Delegering: endast attestera på Vårdcentralen Solgläntan',
     hsaId: 'SE2321000131-P000000000103',
     firstName: 'Sara',
     lastName: 'Berg',
@@ -216,6 +222,7 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'nilbo4',
+    demoRole: 'Medarbetare på Solgläntan med aktivt engagemang, utan uppdrag',
     hsaId: 'SE2321000131-P000000000104',
     firstName: 'Nils',
     lastName: 'Boström',
@@ -227,6 +234,7 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'linma5',
+    demoRole: 'Medarbetare på Solgläntan med aktivt engagemang, har VoB SJF',
     hsaId: 'SE2321000131-P000000000105',
     firstName: 'Linda Maria',
     lastName: 'Svensson',
@@ -239,6 +247,7 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'majoh6',
+    demoRole: 'Engagemanget har upphört: endast avslut kan beställas',
     hsaId: 'SE2321000131-P000000000106',
     firstName: 'Maja',
     lastName: 'Johansson',
@@ -252,6 +261,7 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'ahmal7',
+    demoRole: 'Medarbetare med enbart passnummer',
     hsaId: 'SE2321000131-P000000000107',
     firstName: 'Ahmad',
     lastName: 'Ali',
@@ -264,6 +274,7 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'petny8',
+    demoRole: 'Medarbetare hos privat vårdgivare (kan få Administration Spärr & Logg)',
     hsaId: 'SE2321000131-P000000000108',
     firstName: 'Petra',
     lastName: 'Nyberg',
@@ -273,6 +284,26 @@ export const PERSONAS: PersonaSeed[] = [
     unit: 'privat',
     engagementFrom: '2023-04-01',
   },
+];
+
+export interface DelegationSeed {
+  delegate: string;
+  unit: string;
+  grantor: string;
+  rights: ('ORDER' | 'ATTEST')[];
+  validFrom: string;
+}
+
+/** The demo delegations of domain.md: granted by the head of Solgläntan, until further notice. */
+export const DELEGATIONS: DelegationSeed[] = [
+  {
+    delegate: 'eriho2',
+    unit: 'solglantan',
+    grantor: 'karlu1',
+    rights: ['ORDER', 'ATTEST'],
+    validFrom: '2026-01-01',
+  },
+  { delegate: 'sarbe3', unit: 'solglantan', grantor: 'karlu1', rights: ['ATTEST'], validFrom: '2026-01-01' },
 ];
 
 /** The systems guide: domain.md rule 10 and seeds/001's table. */

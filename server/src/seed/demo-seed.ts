@@ -10,11 +10,12 @@ import {
   TITLES,
   UNITS,
 } from './demo-data.js';
+import { buildDelegationRows } from './demo-delegations.js';
 import { prng, seedId, syntheticPersonnummer } from './seed-ids.js';
 
 export const GENERATED_STAFF = 320;
 
-type Row = Record<string, string | number | boolean | null>;
+export type Row = Record<string, string | number | boolean | null>;
 
 interface SeedRows {
   care_provider: Row[];
@@ -25,6 +26,8 @@ interface SeedRows {
   assignment: Row[];
   held_assignment: Row[];
   system_guide: Row[];
+  delegation: Row[];
+  delegation_event: Row[];
 }
 
 const fold = (s: string) =>
@@ -66,6 +69,8 @@ export function buildDemoRows(): SeedRows {
       assignment_name: s.assignmentName,
       note: s.note,
     })),
+    delegation: [],
+    delegation_event: [],
   };
   const unitByKey = new Map(UNITS.map((u) => [u.key, u]));
   const usedPnr = new Set<string>();
@@ -204,6 +209,8 @@ export function buildDemoRows(): SeedRows {
       head_of_unit_id: heads.get(unit.key) ?? null,
     });
   }
+
+  Object.assign(rows, buildDelegationRows());
   return rows;
 }
 
@@ -259,6 +266,8 @@ export async function seedDemo(dataSource: DataSource): Promise<Record<string, n
     await insert('assignment');
     await insert('held_assignment');
     await insert('system_guide');
+    await insert('delegation');
+    await insert('delegation_event');
     return counts;
   });
 }

@@ -1,0 +1,42 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '../config/app-config.js';
+import { DelegationsModule } from '../delegations/delegations.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { DevLoginController } from './dev-login.controller.js';
+import { MeController } from './me.controller.js';
+import { RightsService } from './rights.service.js';
+import { SamlController } from './saml/saml.controller.js';
+import { SamlService } from './saml/saml.service.js';
+import { SessionsService } from './sessions.service.js';
+import { SignInService } from './sign-in.service.js';
+
+/**
+ * Sign-in (development page and SAML), sessions, CSRF, and the derived rights of the signed-in
+ * person. Its AuthGuard is global: every route of every module passes it.
+ */
+@Module({})
+export class AuthModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [DelegationsModule],
+      controllers: [
+        AuthController,
+        MeController,
+        SamlController,
+        // Not even registered in production: the routes do not exist there.
+        ...(config.auth.devLogin ? [DevLoginController] : []),
+      ],
+      providers: [
+        SessionsService,
+        RightsService,
+        SignInService,
+        SamlService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [RightsService],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { ProblemException } from '../common/problem.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PERSONAS } from '../seed/demo-data.js';
+import { DevLoginDto } from './dto/dev-login.dto.js';
+import type { Me } from './me.js';
+import { Public } from './policy.js';
+import { SignInService } from './sign-in.service.js';
+
+export interface DevUser {
+  userId: string;
+  firstName: string;
+  lastName: string;
+  title: string | null;
+  description: string;
+}
+
+/**
+ * Development sign-in: anyone, as anyone, without a password. On by default in development and
+ * test; in production it does not exist (404), whatever DEV_LOGIN says.
+ */
+@Controller('auth')
+export class DevLoginController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly signIns: SignInService,
+  ) {}
+
+  /** The demo personas that exist in the directory, for the sign-in page. */
+  @Get('dev-users')
+  @Public()
+  async devUsers(): Promise<DevUser[]> {
+    this.assertEnabled();
+    const rows = await this.db.query<Omit<DevUser, 'description'>[]>(
+      `SELECT user_id AS "userId", first_name AS "firstName", last_name AS "lastName", title
+         FROM person WHERE user_id = ANY($1)`,
+      [PERSONAS.map((p) => p.userId)],
+    );
+    const byUserId = new Map(rows.map((row) => [row.userId, row]));
+    return PERSONAS.flatMap((persona) => {
+      const row = byUserId.get(persona.userId);
+      return row ? [{ ...row, description: persona.demoRole }] : [];
+    });
+  }
+
+  @Post('dev-login')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  async devLogin(
+    @Body() dto: DevLoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Me> {
+    this.assertEnabled();
+    const person = await this.signIns.personByUserId(dto.userId);
+    if (!person) {
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        'unknown-user',
+        'Det finns ingen person med det VGR-ID:t.',
+        {
+          errors: { userId: ['finns inte i katalogen'] },
+        },
+      );
+    }
+    return this.signIns.signIn(req, res, person, 'DEV');
+  }
+
+  private assertEnabled(): void {
+    // Checked on every call, and production is checked besides the flag, as a second lock.
+    if (!this.config.auth.devLogin || this.config.nodeEnv === 'production') {
+      throw new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Sidan eller resursen finns inte.');
+    }
+  }
+}

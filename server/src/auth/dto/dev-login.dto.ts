@@ -1,0 +1,6 @@
+import { Text } from '../../directory/dto/rules.js';
+
+export class DevLoginDto {
+  /** VGR-ID of the person to sign in as. */
+  @Text('required', 32) userId!: string;
+}

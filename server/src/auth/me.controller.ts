@@ -1,0 +1,14 @@
+import { Controller, Get } from '@nestjs/common';
+import { describeMe, type Me } from './me.js';
+import { SignedIn } from './policy.js';
+import { type Actor, CurrentActor } from './request-auth.js';
+
+@Controller('me')
+export class MeController {
+  /** The signed-in person, their derived roles, per unit what they may do, and the start page's tiles. */
+  @Get()
+  @SignedIn()
+  me(@CurrentActor() actor: Actor): Me {
+    return describeMe(actor);
+  }
+}

@@ -1,0 +1,71 @@
+import { createParamDecorator, type ExecutionContext, HttpStatus } from '@nestjs/common';
+import type { Request } from 'express';
+import { ProblemException } from '../common/problem.js';
+import type { Rights } from './rights.js';
+
+/** The signed-in person as the session knows them (from the directory at request time). */
+export interface SessionPerson {
+  id: string;
+  userId: string;
+  hsaId: string;
+  firstName: string;
+  lastName: string;
+  title: string | null;
+  email: string | null;
+  isAdministrator: boolean;
+}
+
+export interface SessionState {
+  /** SHA-256 of the cookie token: the row's id. */
+  id: string;
+  csrfToken: string;
+  person: SessionPerson | undefined;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+/** What the AuthGuard learnt about a request, for the controllers behind it. */
+export interface RequestAuth {
+  session: SessionState | undefined;
+  rights: Rights | undefined;
+}
+
+// Kept beside the request rather than on it, so no property of express's Request is redefined.
+const byRequest = new WeakMap<Request, RequestAuth>();
+
+export function authOf(req: Request): RequestAuth {
+  let auth = byRequest.get(req);
+  if (!auth) {
+    auth = { session: undefined, rights: undefined };
+    byRequest.set(req, auth);
+  }
+  return auth;
+}
+
+/** The signed-in person and their derived rights: who is acting. */
+export interface Actor {
+  person: SessionPerson;
+  rights: Rights;
+}
+
+export const notSignedIn = () =>
+  new ProblemException(
+    HttpStatus.UNAUTHORIZED,
+    'unauthenticated',
+    'Du är inte inloggad eller så har sessionen gått ut.',
+  );
+
+export const forbidden = (detail = 'Du har inte behörighet till detta.') =>
+  new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
+
+export function actorOf(req: Request): Actor {
+  const { session, rights } = authOf(req);
+  if (!session?.person || !rights) throw notSignedIn();
+  return { person: session.person, rights };
+}
+
+/** Parameter decorator: the acting person of a signed-in route. */
+export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor =>
+  actorOf(ctx.switchToHttp().getRequest<Request>()),
+);

@@ -1,0 +1,63 @@
+/**
+ * The small HTML pages the assertion consumer answers with. The browser arrives there by the
+ * IdP's cross-site form post, when a SameSite=Strict cookie is not sent and a 302 would not carry
+ * it either; a page of our own that then navigates within the portal makes the next request
+ * same-site, so the new session cookie goes with it.
+ */
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+function page(title: string, body: string, head = ''): string {
+  return `<!doctype html>
+<html lang="sv">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – BEH</title>${head}
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** Signed in: go on to the (already sanitised) path inside the portal. */
+export function continuePage(path: string): string {
+  const href = escapeHtml(path);
+  // JSON plus escaped '<' keeps the path a plain string inside the script element.
+  const js = JSON.stringify(path).replace(/</g, '\\u003c');
+  return page(
+    'Inloggad',
+    `<h1>Du är inloggad</h1>
+<p><a href="${href}">Fortsätt till behörighetsbeställningen</a></p>
+<script>window.location.replace(${js});</script>`,
+    `<meta http-equiv="refresh" content="0;url=${href}">`,
+  );
+}
+
+/** The IdP vouched for a person the directory does not know. */
+export function unknownPersonPage(hsaId: string | undefined): string {
+  const who = hsaId ? ` med HSA-id <strong>${escapeHtml(hsaId)}</strong>` : '';
+  return page(
+    'Du finns inte i katalogen',
+    `<h1>Du finns inte i katalogen</h1>
+<p>Inloggningen lyckades, men det finns ingen person${who} i katalogen (KIV), så du kan inte använda
+behörighetsbeställningen. Kontakta din verksamhetschef eller IT-supporten.</p>
+<p><a href="/">Till inloggningssidan</a></p>`,
+  );
+}
+
+/** The response was not acceptable (signature, audience, validity, replay …); no detail for the browser. */
+export function failedSignInPage(): string {
+  return page(
+    'Inloggningen misslyckades',
+    `<h1>Inloggningen misslyckades</h1>
+<p>Svaret från inloggningstjänsten kunde inte godtas. Försök logga in igen.</p>
+<p><a href="/">Till inloggningssidan</a></p>`,
+  );
+}

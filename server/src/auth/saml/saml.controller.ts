@@ -1,0 +1,70 @@
+import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ProblemException } from '../../common/problem.js';
+import { CsrfExempt, Public } from '../policy.js';
+import { SignInService } from '../sign-in.service.js';
+import { safeRelayState } from './relay-state.js';
+import { continuePage, failedSignInPage, unknownPersonPage } from './saml-pages.js';
+import { SamlService } from './saml.service.js';
+
+@Controller('auth/saml')
+export class SamlController {
+  constructor(
+    private readonly saml: SamlService,
+    private readonly signIns: SignInService,
+  ) {}
+
+  @Get('metadata')
+  @Public()
+  metadata(@Res() res: Response): void {
+    this.assertEnabled();
+    res.type('application/samlmetadata+xml').send(this.saml.metadata());
+  }
+
+  /** Starts sign-in at the IdP; `relayState` is where to land afterwards, a path inside the portal. */
+  @Get('login')
+  @Public()
+  async login(
+    @Query('relayState') relayState: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    this.assertEnabled();
+    await this.saml.login(req, res, safeRelayState(relayState));
+  }
+
+  /** The assertion consumer: the IdP's signed response arrives here as a cross-site form post. */
+  @Post('acs')
+  @Public()
+  @CsrfExempt()
+  async acs(@Req() req: Request, @Res() res: Response): Promise<void> {
+    this.assertEnabled();
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html');
+    const outcome = await this.saml.consume(req, res);
+    if (outcome.kind === 'invalid') {
+      res.status(HttpStatus.UNAUTHORIZED).send(failedSignInPage());
+      return;
+    }
+    const person = outcome.kind === 'verified' ? await this.signIns.personByHsaId(outcome.hsaId) : undefined;
+    if (!person) {
+      res
+        .status(HttpStatus.FORBIDDEN)
+        .send(unknownPersonPage(outcome.kind === 'verified' ? outcome.hsaId : undefined));
+      return;
+    }
+    await this.signIns.signIn(req, res, person, 'SAML');
+    const body = req.body as Record<string, unknown> | undefined;
+    res.status(HttpStatus.OK).send(continuePage(safeRelayState(body?.RelayState)));
+  }
+
+  private assertEnabled(): void {
+    if (!this.saml.enabled) {
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'not-found',
+        'Inloggning med SAML är inte konfigurerad.',
+      );
+    }
+  }
+}

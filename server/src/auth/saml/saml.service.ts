@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type Profile,
+  Strategy,
+  ValidateInResponseTo,
+  type VerifiedCallback,
+} from '@node-saml/passport-saml';
+import type { Request, Response } from 'express';
+import passport from 'passport';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, type SamlSettings } from '../../config/app-config.js';
+import { PgSamlCacheProvider } from './pg-cache-provider.js';
+
+/** The attribute the regional IdP names the person's HSA-id with: the key to the directory. */
+export const HSA_ID_ATTRIBUTE = 'http://sambi.se/attributes/1/employeeHsaId';
+
+/** How long a sent AuthnRequest may be answered: time enough to find the SITHS card and PIN. */
+const REQUEST_TTL_MS = 30 * 60_000;
+/** Tolerated clock difference between the IdP and us. */
+const CLOCK_SKEW_MS = 60_000;
+
+export type SamlOutcome =
+  { kind: 'verified'; hsaId: string } | { kind: 'no-hsa-id' } | { kind: 'invalid'; reason: string };
+
+interface VerifiedUser extends Record<string, unknown> {
+  hsaId?: string;
+}
+
+/**
+ * SAML 2.0 Web SSO with @node-saml/passport-saml: assertions must be signed by the configured IdP
+ * certificate, be for our entity id (audience), be within their validity, and answer an
+ * AuthnRequest we sent (InResponseTo, kept in PostgreSQL and usable once). Unsolicited
+ * (IdP-initiated) responses are refused for the same reason.
+ */
+@Injectable()
+export class SamlService {
+  private readonly logger = new Logger('SamlService');
+  private readonly settings: SamlSettings | undefined;
+  private readonly strategy: Strategy | undefined;
+  private readonly authenticator = new passport.Authenticator();
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectDataSource() db: DataSource) {
+    this.settings = config.auth.saml;
+    if (!this.settings) return;
+    const s = this.settings;
+    this.strategy = new Strategy(
+      {
+        name: 'saml',
+        entryPoint: s.idpSsoUrl,
+        issuer: s.spEntityId,
+        audience: s.spEntityId,
+        callbackUrl: s.acsUrl,
+        idpCert: s.idpCert,
+        idpIssuer: s.idpEntityId,
+        wantAssertionsSigned: true,
+        // Many IdPs sign only the assertion; a signed assertion is what we rely on.
+        wantAuthnResponseSigned: false,
+        validateInResponseTo: ValidateInResponseTo.always,
+        requestIdExpirationPeriodMs: REQUEST_TTL_MS,
+        cacheProvider: new PgSamlCacheProvider(db, REQUEST_TTL_MS),
+        acceptedClockSkewMs: CLOCK_SKEW_MS,
+        // The IdP decides how the person authenticates (SITHS); no NameID format or context is asked for.
+        identifierFormat: null,
+        disableRequestedAuthnContext: true,
+        signatureAlgorithm: 'sha256',
+        digestAlgorithm: 'sha256',
+        ...(s.spPrivateKey ? { privateKey: s.spPrivateKey, publicCert: s.spCert } : {}),
+      },
+      (profile: Profile | null, done: VerifiedCallback) => done(null, verifiedUser(profile)),
+      (_profile: Profile | null, done: VerifiedCallback) => done(null, {}),
+    );
+    // passport-saml is typed against its own copy of @types/express (v4); at run time it is the
+    // passport Strategy it claims to be, so only the types need the bridge.
+    this.authenticator.use('saml', this.strategy as unknown as passport.Strategy);
+  }
+
+  get enabled(): boolean {
+    return this.strategy !== undefined;
+  }
+
+  /** Our SP metadata for the IdP: entity id, ACS URL and (when configured) our signing certificate. */
+  metadata(): string {
+    return this.requireStrategy().generateServiceProviderMetadata(null, this.settings?.spCert ?? null);
+  }
+
+  /** Answers with a redirect to the IdP carrying a new AuthnRequest and the (already safe) RelayState. */
+  async login(req: Request, res: Response, relayState: string): Promise<void> {
+    await this.run(req, res, { additionalParams: { RelayState: relayState } });
+  }
+
+  /** Validates the IdP's posted response. */
+  async consume(req: Request, res: Response): Promise<SamlOutcome> {
+    return this.run(req, res, {});
+  }
+
+  private requireStrategy(): Strategy {
+    if (!this.strategy) throw new Error('SAML is not configured');
+    return this.strategy;
+  }
+
+  /**
+   * Runs the passport strategy on this request. It ends either in the callback (a response was
+   * validated or refused) or by answering the request itself (the redirect to the IdP).
+   */
+  private run(req: Request, res: Response, options: Record<string, unknown>): Promise<SamlOutcome> {
+    this.requireStrategy();
+    return new Promise<SamlOutcome>((resolve, reject) => {
+      res.once('finish', () => resolve({ kind: 'invalid', reason: 'answered by the strategy' }));
+      const middleware = this.authenticator.authenticate(
+        'saml',
+        { session: false, ...options },
+        (error: unknown, user?: Express.User | false | null) => {
+          if (error) {
+            this.logger.warn(
+              `SAML response refused: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            resolve({ kind: 'invalid', reason: error instanceof Error ? error.message : 'unknown' });
+            return;
+          }
+          const hsaId = user && 'hsaId' in user && typeof user.hsaId === 'string' ? user.hsaId : undefined;
+          resolve(hsaId ? { kind: 'verified', hsaId } : { kind: 'no-hsa-id' });
+        },
+      ) as (req: Request, res: Response, next: (err?: unknown) => void) => void;
+      middleware(req, res, (err?: unknown) =>
+        err ? reject(err) : resolve({ kind: 'invalid', reason: 'no result' }),
+      );
+    });
+  }
+}
+
+function verifiedUser(profile: Profile | null): VerifiedUser {
+  const value = profile?.[HSA_ID_ATTRIBUTE];
+  const hsaId = Array.isArray(value) ? value[0] : value;
+  return typeof hsaId === 'string' && hsaId.trim() !== '' ? { hsaId: hsaId.trim() } : {};
+}

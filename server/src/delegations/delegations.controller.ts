@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Delegator, RightsHolder } from '../auth/policy.js';
+import { type Actor, CurrentActor } from '../auth/request-auth.js';
+import { type RawListQuery, setContentRange } from '../common/list-query.js';
+import type { DelegationDetail, DelegationItem, GrantableUnit } from './delegation.types.js';
+import { DelegationsService } from './delegations.service.js';
+import { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.js';
+
+/**
+ * Reading is for anyone with rights (the service shows each only what concerns them: heads their
+ * units, administrators all, delegates their own); granting and changing for heads of unit and
+ * administrators, and the service checks the very unit.
+ */
+@Controller('delegations')
+export class DelegationsController {
+  constructor(private readonly delegations: DelegationsService) {}
+
+  @Get()
+  @RightsHolder()
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DelegationItem[]> {
+    const page = await this.delegations.list(actor, query);
+    setContentRange(res, 'delegations', page.offset, page.items.length, page.total);
+    return page.items;
+  }
+
+  /** Declared before `:id` so that the word is not taken for an id. */
+  @Get('grantable-units')
+  @Delegator()
+  grantableUnits(@CurrentActor() actor: Actor): Promise<GrantableUnit[]> {
+    return this.delegations.grantableUnits(actor);
+  }
+
+  @Get(':id')
+  @RightsHolder()
+  detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DelegationDetail> {
+    return this.delegations.detail(actor, id);
+  }
+
+  @Post()
+  @Delegator()
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDelegationDto): Promise<DelegationItem> {
+    return this.delegations.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Delegator()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: UpdateDelegationDto,
+  ): Promise<DelegationItem> {
+    return this.delegations.update(actor, id, dto);
+  }
+}

@@ -1,0 +1,33 @@
+import { HttpStatus } from '@nestjs/common';
+import { notFound, ProblemException, ValidationProblem } from '../common/problem.js';
+
+export const NO_ACTIVE_ENGAGEMENT =
+  'Personen saknar aktivt engagemang i regionen och kan inte få en delegering.';
+
+export const delegationNotFound = () => notFound('Delegeringen');
+
+export const notHeadOfUnit = () =>
+  new ProblemException(
+    HttpStatus.FORBIDDEN,
+    'forbidden',
+    'Du kan bara hantera delegeringar för vårdenheter där du är verksamhetschef.',
+  );
+
+export const notVisible = () =>
+  new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Du har inte behörighet att se denna delegering.');
+
+export const noLongerChangeable = () =>
+  new ProblemException(
+    HttpStatus.CONFLICT,
+    'delegation-closed',
+    'Delegeringen har upphört eller återkallats och kan inte ändras.',
+  );
+
+/** Field → Swedish sentences; the detail is the sentence itself when there is only one. */
+export function invalidDelegation(errors: Record<string, string[]>): ValidationProblem {
+  const messages = Object.values(errors).flat();
+  return new ValidationProblem(
+    errors,
+    messages.length === 1 ? messages[0] : 'En eller flera uppgifter är felaktiga.',
+  );
+}

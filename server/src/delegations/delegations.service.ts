@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/request-auth.js';
+import type { DelegatedGrant } from '../auth/rights.js';
+import { Clock } from '../common/clock.js';
+import { parseListQuery, type RawListQuery } from '../common/list-query.js';
+import { isUuid } from '../directory/sql.js';
+import {
+  type DelegationDetail,
+  type DelegationItem,
+  type DelegationSnapshot,
+  type EventAction,
+  type GrantableUnit,
+} from './delegation.types.js';
+import {
+  delegationEvents,
+  findDelegation,
+  listDelegations,
+  SORTABLE,
+  type Visibility,
+} from './delegations.queries.js';
+import {
+  delegationNotFound,
+  invalidDelegation,
+  NO_ACTIVE_ENGAGEMENT,
+  noLongerChangeable,
+  notHeadOfUnit,
+  notVisible,
+} from './delegations.errors.js';
+import type { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.js';
+import { limitDelegation } from './limit-rules.js';
+
+const snapshot = (d: DelegationItem): DelegationSnapshot => ({
+  rights: d.rights,
+  assignmentIds: d.assignmentIds,
+  validFrom: d.validFrom,
+  validTo: d.validTo,
+});
+
+/**
+ * Delegations: granted by a head of unit (or an administrator) for that unit, limited or revoked
+ * later, never widened. Every change and its event are one transaction.
+ */
+@Injectable()
+export class DelegationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The delegations in force today for a person, as rights: used by the RightsService. */
+  async activeGrantsFor(personId: string, today: string): Promise<DelegatedGrant[]> {
+    return this.db.query<DelegatedGrant[]>(
+      `SELECT d.care_unit_id AS "careUnitId", cu.name AS "careUnitName", cu.hsa_id AS "careUnitHsaId",
+              d.may_order AS "mayOrder", d.may_attest AS "mayAttest",
+              COALESCE(array_agg(da.assignment_id::text) FILTER (WHERE da.assignment_id IS NOT NULL), '{}') AS "assignmentIds"
+         FROM delegation d
+         JOIN care_unit cu ON cu.id = d.care_unit_id
+         LEFT JOIN delegation_assignment da ON da.delegation_id = d.id
+        WHERE d.delegate_id = $1 AND d.revoked_at IS NULL
+          AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
+        GROUP BY d.id, cu.name, cu.hsa_id`,
+      [personId, today],
+    );
+  }
+
+  async list(
+    actor: Actor,
+    raw: RawListQuery,
+  ): Promise<{ items: DelegationItem[]; offset: number; total: number }> {
+    const query = parseListQuery(raw, SORTABLE, ['validFrom', 'DESC']);
+    const visibility: Visibility = {
+      all: actor.rights.administrator,
+      careUnitIds: actor.rights.headOf,
+      delegateId: actor.person.id,
+    };
+    const { items, total } = await listDelegations(this.db, query, visibility, this.clock.today());
+    return { items, offset: query.offset, total };
+  }
+
+  async detail(actor: Actor, id: string): Promise<DelegationDetail> {
+    const item = isUuid(id) ? await findDelegation(this.db, id, this.clock.today()) : undefined;
+    if (!item) throw delegationNotFound();
+    const visible = actor.rights.mayDelegateFor(item.careUnitId) || item.delegateId === actor.person.id;
+    if (!visible) throw notVisible();
+    return { ...item, events: await delegationEvents(this.db, id) };
+  }
+
+  /** The units the actor may delegate for, each with its catalogue to pick assignments from. */
+  async grantableUnits(actor: Actor): Promise<GrantableUnit[]> {
+    return this.db.query<GrantableUnit[]>(
+      `SELECT cu.id, cu.name, cu.hsa_id AS "hsaId",
+              COALESCE((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind)
+                                        ORDER BY a.kind, a.name)
+                          FROM assignment a WHERE a.care_unit_id = cu.id), '[]') AS assignments
+         FROM care_unit cu
+        WHERE $1 OR cu.id = ANY($2::uuid[])
+        ORDER BY cu.name, cu.id`,
+      [actor.rights.administrator, actor.rights.headOf],
+    );
+  }
+
+  async create(actor: Actor, dto: CreateDelegationDto): Promise<DelegationItem> {
+    const today = this.clock.today();
+    const unitExists = await this.exists('care_unit', dto.careUnitId);
+    if (!unitExists) throw invalidDelegation({ careUnitId: ['Vårdenheten finns inte.'] });
+    if (!actor.rights.mayDelegateFor(dto.careUnitId)) throw notHeadOfUnit();
+
+    const assignmentIds = dto.assignmentIds ?? [];
+    const validTo = dto.validTo ?? null;
+    const errors: Record<string, string[]> = {};
+    const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+    if (dto.delegateId === actor.person.id) add('delegateId', 'Du kan inte delegera till dig själv.');
+    else if (!(await this.exists('person', dto.delegateId))) add('delegateId', 'Personen finns inte.');
+    else if (!(await this.hasActiveEngagement(dto.delegateId, today)))
+      add('delegateId', NO_ACTIVE_ENGAGEMENT);
+    if (!(await this.belongToUnit(assignmentIds, dto.careUnitId))) {
+      add('assignmentIds', 'Uppdragen måste höra till den valda vårdenheten.');
+    }
+    if (dto.validFrom < today) add('validFrom', 'Startdatumet får inte vara tidigare än i dag.');
+    if (validTo !== null && validTo < dto.validFrom)
+      add('validTo', 'Slutdatumet får inte vara före startdatumet.');
+    if (Object.keys(errors).length > 0) throw invalidDelegation(errors);
+
+    const id = await this.db.transaction(async (m) => {
+      const now = this.clock.now();
+      const [{ id: created }] = await m.query<{ id: string }[]>(
+        `INSERT INTO delegation (delegate_id, care_unit_id, grantor_id, may_order, may_attest, valid_from, valid_to,
+                                 created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+        [
+          dto.delegateId,
+          dto.careUnitId,
+          actor.person.id,
+          dto.rights.includes('ORDER'),
+          dto.rights.includes('ATTEST'),
+          dto.validFrom,
+          validTo,
+          now,
+        ],
+      );
+      await this.replaceAssignments(m, created, assignmentIds);
+      const after = await this.mustFind(m, created, today);
+      await this.recordEvent(m, created, actor, 'CREATED', null, snapshot(after));
+      return created;
+    });
+    return this.mustFind(this.db, id, today);
+  }
+
+  /** Limits (only ever narrower) or revokes a delegation that has not ended. */
+  async update(actor: Actor, id: string, dto: UpdateDelegationDto): Promise<DelegationItem> {
+    if (!isUuid(id)) throw delegationNotFound();
+    const today = this.clock.today();
+    await this.db.transaction(async (m) => {
+      // Locks the row so that two changes at once cannot both start from the same state.
+      const locked = await m.query<unknown[]>('SELECT 1 FROM delegation WHERE id = $1 FOR UPDATE', [id]);
+      if (locked.length === 0) throw delegationNotFound();
+      const current = await this.mustFind(m, id, today);
+      if (!actor.rights.mayDelegateFor(current.careUnitId)) throw notHeadOfUnit();
+      if (current.status === 'ENDED' || current.status === 'REVOKED') throw noLongerChangeable();
+
+      if (dto.status === 'REVOKED') {
+        if (dto.validTo !== undefined || dto.rights !== undefined || dto.assignmentIds !== undefined) {
+          throw invalidDelegation({ status: ['Återkalla en delegering utan att samtidigt ändra den.'] });
+        }
+        const now = this.clock.now();
+        await m.query(
+          'UPDATE delegation SET revoked_at = $2, revoked_by_id = $3, updated_at = $2 WHERE id = $1',
+          [id, now, actor.person.id],
+        );
+        await this.recordEvent(m, id, actor, 'REVOKED', snapshot(current), {
+          ...snapshot(current),
+          revokedAt: now.toISOString(),
+        });
+        return;
+      }
+
+      const next = await limitDelegation(current, dto, today, (ids) =>
+        this.belongToUnit(ids, current.careUnitId, m),
+      );
+      // Nothing narrower than before: no change, so no event either.
+      if (!next) return;
+      await m.query(
+        `UPDATE delegation SET valid_to = $2, may_order = $3, may_attest = $4, updated_at = $5 WHERE id = $1`,
+        [id, next.validTo, next.rights.includes('ORDER'), next.rights.includes('ATTEST'), this.clock.now()],
+      );
+      await this.replaceAssignments(m, id, next.assignmentIds);
+      await this.recordEvent(m, id, actor, 'LIMITED', snapshot(current), next);
+    });
+    return this.mustFind(this.db, id, today);
+  }
+
+  private async mustFind(db: DataSource | EntityManager, id: string, today: string): Promise<DelegationItem> {
+    const item = await findDelegation(db, id, today);
+    if (!item) throw delegationNotFound();
+    return item;
+  }
+
+  private async replaceAssignments(m: EntityManager, id: string, assignmentIds: string[]): Promise<void> {
+    await m.query('DELETE FROM delegation_assignment WHERE delegation_id = $1', [id]);
+    if (assignmentIds.length === 0) return;
+    await m.query(
+      `INSERT INTO delegation_assignment (delegation_id, assignment_id) SELECT $1, unnest($2::uuid[])`,
+      [id, assignmentIds],
+    );
+  }
+
+  private async recordEvent(
+    m: EntityManager,
+    delegationId: string,
+    actor: Actor,
+    action: EventAction,
+    before: DelegationSnapshot | null,
+    after: DelegationSnapshot,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO delegation_event (delegation_id, actor_id, action, before, after, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        delegationId,
+        actor.person.id,
+        action,
+        before === null ? null : JSON.stringify(before),
+        JSON.stringify(after),
+        this.clock.now(),
+      ],
+    );
+  }
+
+  private async exists(table: 'person' | 'care_unit', id: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /** An engagement anywhere in the directory that is valid today. */
+  private async hasActiveEngagement(personId: string, today: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM engagement WHERE person_id = $1 AND valid_from <= $2::date
+          AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
+      [personId, today],
+    );
+    return rows.length > 0;
+  }
+
+  private async belongToUnit(
+    assignmentIds: string[],
+    careUnitId: string,
+    db: DataSource | EntityManager = this.db,
+  ): Promise<boolean> {
+    if (assignmentIds.length === 0) return true;
+    const [{ count }] = await db.query<{ count: number }[]>(
+      'SELECT count(*)::int AS count FROM assignment WHERE id = ANY($1::uuid[]) AND care_unit_id = $2',
+      [assignmentIds, careUnitId],
+    );
+    return count === assignmentIds.length;
+  }
+}

@@ -1,0 +1,60 @@
+import { ValidateBy } from 'class-validator';
+import { CalendarDate, Id, OneOf } from '../../directory/dto/rules.js';
+import { type Right, RIGHTS } from '../delegation.types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A list field: each rule gives one Swedish message, like the directory's field rules. */
+function list(
+  name: string,
+  required: boolean,
+  check: (value: unknown[]) => string | undefined,
+): PropertyDecorator {
+  const problem = (value: unknown): string | undefined => {
+    if (value === undefined) return required ? 'måste anges' : undefined;
+    if (!Array.isArray(value)) return 'måste vara en lista';
+    return check(value);
+  };
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => problem(value) === undefined,
+      defaultMessage: (args) => problem(args?.value) ?? 'har fel format',
+    },
+  });
+}
+
+const rightsRule = (required: boolean) =>
+  list('rights', required, (value) => {
+    if (value.length === 0) return 'måste innehålla minst en av ORDER och ATTEST';
+    if (!value.every((v) => typeof v === 'string' && (RIGHTS as readonly string[]).includes(v))) {
+      return 'får bara innehålla ORDER och ATTEST';
+    }
+    return new Set(value).size === value.length ? undefined : 'får inte innehålla samma rätt två gånger';
+  });
+
+const assignmentIdsRule = () =>
+  list('assignmentIds', false, (value) => {
+    if (!value.every((v) => typeof v === 'string' && UUID.test(v))) return 'måste vara giltiga id';
+    if (value.length > 200) return 'får innehålla högst 200 uppdrag';
+    return new Set(value).size === value.length ? undefined : 'får inte innehålla samma uppdrag två gånger';
+  });
+
+export class CreateDelegationDto {
+  @Id('required') delegateId!: string;
+  @Id('required') careUnitId!: string;
+  @rightsRule(true) rights!: Right[];
+  /** Leave out or empty: the whole unit. */
+  @assignmentIdsRule() assignmentIds?: string[];
+  @CalendarDate('required') validFrom!: string;
+  /** Leave out or null: until further notice. */
+  @CalendarDate('nullable') validTo?: string | null;
+}
+
+/** Either a limitation (any of validTo, rights, assignmentIds) or `{"status":"REVOKED"}`. */
+export class UpdateDelegationDto {
+  @CalendarDate('nullable') validTo?: string | null;
+  @rightsRule(false) rights?: Right[];
+  @assignmentIdsRule() assignmentIds?: string[];
+  @OneOf('optional', ['REVOKED']) status?: 'REVOKED';
+}
