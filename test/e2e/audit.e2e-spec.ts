@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { AuditService, type AuditEventInput } from '../../server/src/audit/audit.service.js';
+import { Clock } from '../../server/src/common/clock.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+type Agent = ReturnType<typeof request.agent>;
+
+/** Signs in through the development sign-in, as the UI does (CSRF token first). */
+async function signIn(http: TestApp['http'], userId: string): Promise<Agent> {
+  const agent = request.agent(http);
+  const csrf = await agent.get('/api/auth/csrf').expect(200);
+  await agent.post('/api/auth/dev-login').set('X-CSRF-Token', csrf.body.token).send({ userId }).expect(200);
+  return agent;
+}
+
+describe('audit log', () => {
+  let t: TestApp;
+  let audit: AuditService;
+  let admin: Agent;
+  const actorId = randomUUID();
+  const orderId = randomUUID();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    audit = t.app.get(AuditService);
+    admin = await signIn(t.http, 'admin1');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const append = (input: Partial<AuditEventInput> = {}) =>
+    t.dataSource.transaction((m) =>
+      audit.append(m, {
+        actorId,
+        action: 'ORDER_PLACED',
+        entityType: 'order',
+        entityId: orderId,
+        after: { status: 'AWAITING_ATTEST' },
+        ...input,
+      }),
+    );
+
+  /** Runs `sql` with the append-only trigger off, as only the table owner could. */
+  const tamper = async (sql: string, params: unknown[] = []) => {
+    await t.dataSource.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
+    try {
+      await t.dataSource.query(sql, params);
+    } finally {
+      await t.dataSource.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
+    }
+  };
+
+  const verify = async () => (await admin.get('/api/audit-events/verify').expect(200)).body;
+
+  it('verifies an empty log', async () => {
+    expect(await verify()).toEqual({ ok: true, count: 0 });
+  });
+
+  it('chains appended events from genesis and verifies them', async () => {
+    const first = await append({
+      action: 'ORDER_PLACED',
+      // Keys out of order, a Date, accents and numbers: the hash must survive jsonb's normalisation.
+      after: { status: 'AWAITING_ATTEST', items: [{ name: 'VoB SJF', n: 1.5 }], at: new Date(), å: 'Ö' },
+    });
+    const second = await append({
+      action: 'ORDER_APPROVED',
+      before: { status: 'AWAITING_ATTEST' },
+      after: { status: 'APPROVED', z: null, a: { y: 2, x: [3, 'tre'] } },
+    });
+    const third = await append({ actorId: null, action: 'ORDER_COMPLETED', before: { status: 'APPROVED' } });
+    expect(first.prevHash).toBe('0'.repeat(64));
+    expect(second.prevHash).toBe(first.hash);
+    expect(third.prevHash).toBe(second.hash);
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verify()).toEqual({ ok: true, count: 3 });
+    expect(await audit.verify()).toEqual({ ok: true, count: 3 });
+  });
+
+  it('writes nothing when the transaction rolls back, and the chain stays whole', async () => {
+    await expect(
+      t.dataSource.transaction(async (m) => {
+        await audit.append(m, { actorId, action: 'ORDER_CANCELLED', entityType: 'order', entityId: orderId });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await append({ action: 'ORDER_VIEWED' });
+    const rows = await t.dataSource.query(`SELECT 1 FROM audit_event WHERE action = 'ORDER_CANCELLED'`);
+    expect(rows).toHaveLength(0);
+    expect(await verify()).toEqual({ ok: true, count: 4 });
+  });
+
+  it('refuses to append outside a transaction', async () => {
+    await expect(
+      audit.append(t.dataSource.manager, { actorId, action: 'X', entityType: 'order', entityId: orderId }),
+    ).rejects.toThrow(/open transaction/);
+  });
+
+  it('has the database refuse UPDATE, DELETE and TRUNCATE of events and moving the chain head', async () => {
+    await expect(t.dataSource.query(`UPDATE audit_event SET action = 'FORGED'`)).rejects.toThrow(
+      /append-only: UPDATE refused/,
+    );
+    await expect(t.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(
+      /append-only: DELETE refused/,
+    );
+    await expect(t.dataSource.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    await expect(t.dataSource.query(`DELETE FROM audit_chain_head`)).rejects.toThrow(/append-only/);
+    await expect(
+      t.dataSource.query(
+        `UPDATE audit_chain_head SET last_id = 1, last_hash = (SELECT hash FROM audit_event WHERE id = 1)`,
+      ),
+    ).rejects.toThrow(/only move forward/);
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('keeps one unbroken chain when many transactions append at the same time', async () => {
+    const before = (await audit.verify()).count;
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        t.dataSource.transaction(async (m) => {
+          await audit.append(m, { actorId, action: 'CONCURRENT', entityType: 'order', entityId: `c-${i}` });
+          await audit.append(m, { actorId, action: 'CONCURRENT_2', entityType: 'order', entityId: `c-${i}` });
+        }),
+      ),
+    );
+    expect(await verify()).toEqual({ ok: true, count: before + 48 });
+    const [{ links }] = await t.dataSource.query<{ links: number }[]>(
+      `SELECT count(DISTINCT prev_hash)::int AS links FROM audit_event`,
+    );
+    expect(links).toBe(before + 48);
+  });
+
+  it('fails a stale REPEATABLE READ appender loudly instead of forking the chain', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SELECT count(*) FROM audit_event'); // takes the snapshot
+      await append({ action: 'MEANWHILE' });
+      await expect(
+        audit.append(runner.manager, { actorId, action: 'STALE', entityType: 'order', entityId: orderId }),
+      ).rejects.toThrow(/could not serialize/);
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  describe('GET /api/audit-events', () => {
+    it('is for administrators only', async () => {
+      await request(t.http).get('/api/audit-events').expect(401);
+      await request(t.http).get('/api/audit-events/verify').expect(401);
+      const head = await signIn(t.http, 'karlu1');
+      await head.get('/api/audit-events').expect(403);
+      await head.get('/api/audit-events/verify').expect(403);
+      await head.get('/api/audit-events/1').expect(403);
+    });
+
+    it('lists newest first with Content-Range and filters by entity, actor, action and time', async () => {
+      const clock = t.app.get(Clock);
+      const delegationId = randomUUID();
+      const otherActor = randomUUID();
+      clock.set(new Date('2031-03-10T22:30:00Z')); // 23:30 in Stockholm on the 10th
+      await append({
+        actorId: otherActor,
+        action: 'DELEGATION_GRANTED',
+        entityType: 'delegation',
+        entityId: delegationId,
+      });
+      clock.set(new Date('2031-03-10T23:30:00Z')); // 00:30 in Stockholm on the 11th
+      await append({
+        actorId: otherActor,
+        action: 'DELEGATION_REVOKED',
+        entityType: 'delegation',
+        entityId: delegationId,
+      });
+      clock.set(undefined);
+
+      const page = await admin.get('/api/audit-events').query({ range: '[0,4]' }).expect(200);
+      expect(page.headers['content-range']).toMatch(/^audit-events 0-4\/\d+$/);
+      expect(page.body).toHaveLength(5);
+      const ats = page.body.map((e: { at: string }) => e.at);
+      expect([...ats].sort().reverse()).toEqual(ats);
+
+      const filter = (f: Record<string, string>) =>
+        admin
+          .get('/api/audit-events')
+          .query({ filter: JSON.stringify(f) })
+          .expect(200);
+      const byEntity = await filter({ entityType: 'delegation', entityId: delegationId });
+      expect(byEntity.body.map((e: { action: string }) => e.action)).toEqual([
+        'DELEGATION_REVOKED',
+        'DELEGATION_GRANTED',
+      ]);
+      expect(byEntity.body[0]).toMatchObject({
+        actorId: otherActor,
+        entityType: 'delegation',
+        entityId: delegationId,
+      });
+      expect((await filter({ actorId: otherActor, action: 'DELEGATION_GRANTED' })).body).toHaveLength(1);
+      const onTenth = await filter({ entityId: delegationId, from: '2031-03-10', to: '2031-03-10' });
+      expect(onTenth.body.map((e: { action: string }) => e.action)).toEqual(['DELEGATION_GRANTED']);
+      const fromEleventh = await filter({ entityId: delegationId, from: '2031-03-11' });
+      expect(fromEleventh.body.map((e: { action: string }) => e.action)).toEqual(['DELEGATION_REVOKED']);
+
+      const one = await admin.get(`/api/audit-events/${byEntity.body[1].id}`).expect(200);
+      expect(one.body).toEqual(byEntity.body[1]);
+      const own = await audit.eventsFor('delegation', delegationId);
+      expect(own.map((e) => e.action)).toEqual(['DELEGATION_GRANTED', 'DELEGATION_REVOKED']);
+    });
+
+    it('answers problems for an unknown event and bad filters', async () => {
+      await admin.get('/api/audit-events/999999999').expect(404);
+      await admin.get('/api/audit-events/abc').expect(404);
+      for (const f of [{ actorId: 'nope' }, { from: 'igår' }, { hash: 'x' }]) {
+        const res = await admin
+          .get('/api/audit-events')
+          .query({ filter: JSON.stringify(f) })
+          .expect(400);
+        expect(res.body.type).toBe('urn:beh:problem:bad-list-query');
+      }
+    });
+  });
+
+  describe('tampering (as the table owner, triggers disabled)', () => {
+    it('names a changed event as the first broken link, and is whole again when it is changed back', async () => {
+      const [target] = await t.dataSource.query<{ id: string; after: unknown }[]>(
+        `SELECT id::text, after FROM audit_event ORDER BY audit_event.id OFFSET 1 LIMIT 1`,
+      );
+      await tamper(`UPDATE audit_event SET after = '{"status":"APPROVED"}' WHERE id = $1`, [target?.id]);
+      expect(await verify()).toMatchObject({ ok: false, firstBrokenId: target?.id, reason: 'HASH_MISMATCH' });
+      await tamper(`UPDATE audit_event SET after = $2::jsonb WHERE id = $1`, [
+        target?.id,
+        JSON.stringify(target?.after),
+      ]);
+      expect(await verify()).toMatchObject({ ok: true });
+    });
+
+    it('names the event after a removed one, and notices events cut off the end', async () => {
+      const rows = await t.dataSource.query<{ id: string }[]>(
+        `SELECT id::text FROM audit_event ORDER BY audit_event.id`,
+      );
+      const last = rows[rows.length - 1]!.id;
+      await tamper(`DELETE FROM audit_event WHERE id = $1`, [last]);
+      expect(await verify()).toMatchObject({ ok: false, firstBrokenId: last, reason: 'HEAD_MISMATCH' });
+
+      const [middle, next] = [rows[2]!.id, rows[3]!.id];
+      await tamper(`DELETE FROM audit_event WHERE id = $1`, [middle]);
+      const result = await verify();
+      expect(result).toMatchObject({ ok: false, firstBrokenId: next, reason: 'PREV_HASH_MISMATCH' });
+      expect(result.detail).toMatch(/föregående händelse/);
+    });
+  });
+});
