@@ -8,6 +8,16 @@ import type { OrderMailData } from '../../server/src/mail/templates/index.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
+type Agent = ReturnType<typeof request.agent>;
+
+/** Signs in through the development sign-in, as the UI does (CSRF token first). */
+async function signIn(http: TestApp['http'], userId: string): Promise<Agent> {
+  const agent = request.agent(http);
+  const csrf = await agent.get('/api/auth/csrf').expect(200);
+  await agent.post('/api/auth/dev-login').set('X-CSRF-Token', csrf.body.token).send({ userId }).expect(200);
+  return agent;
+}
+
 const PUBLIC_URL = 'https://beh.example.se';
 
 interface OutboxRow {
@@ -39,6 +49,7 @@ describe('mail outbox and delivery', () => {
   let mail: MailService;
   let delivery: MailDeliveryService;
   let clock: Clock;
+  let admin: Agent;
 
   beforeAll(async () => {
     sink = new SmtpSink();
@@ -53,6 +64,7 @@ describe('mail outbox and delivery', () => {
     mail = t.app.get(MailService);
     delivery = t.app.get(MailDeliveryService);
     clock = t.app.get(Clock);
+    admin = await signIn(t.http, 'admin1');
   });
   afterAll(async () => {
     await t.close();
@@ -227,6 +239,13 @@ describe('mail outbox and delivery', () => {
   });
 
   describe('GET /api/outbox', () => {
+    it('is for administrators only', async () => {
+      await request(t.http).get('/api/outbox').expect(401);
+      const delegate = await signIn(t.http, 'eriho2');
+      await delegate.get('/api/outbox').expect(403);
+      await delegate.get(`/api/outbox/${randomUUID()}`).expect(403);
+    });
+
     it('lists newest first with Content-Range, filters by status, recipient and text, and shows one mail', async () => {
       clock.set(new Date('2030-01-01T10:00:00Z'));
       const first = await enqueueCommitted(
@@ -240,25 +259,25 @@ describe('mail outbox and delivery', () => {
       );
       clock.set(undefined);
 
-      const all = await request(t.http).get('/api/outbox').query({ range: '[0,1]' }).expect(200);
+      const all = await admin.get('/api/outbox').query({ range: '[0,1]' }).expect(200);
       expect(all.headers['content-range']).toMatch(/^outbox 0-1\/\d+$/);
       expect(all.body.map((m: { id: string }) => m.id)).toEqual([second.id, first.id]);
       expect(all.body[0]).not.toHaveProperty('html');
 
-      const byTo = await request(t.http)
+      const byTo = await admin
         .get('/api/outbox')
         .query({ filter: JSON.stringify({ to: 'LINDA.svensson', status: 'PENDING' }) })
         .expect(200);
       expect(byTo.body).toHaveLength(2);
       expect(byTo.headers['content-range']).toBe('outbox 0-1/2');
 
-      const byText = await request(t.http)
+      const byText = await admin
         .get('/api/outbox')
         .query({ filter: JSON.stringify({ q: 'BEH7000001' }) })
         .expect(200);
       expect(byText.body.map((m: { id: string }) => m.id)).toEqual([first.id]);
 
-      const one = await request(t.http).get(`/api/outbox/${first.id}`).expect(200);
+      const one = await admin.get(`/api/outbox/${first.id}`).expect(200);
       expect(one.body).toMatchObject({
         id: first.id,
         to: 'linda.svensson@vgr.example',
@@ -272,14 +291,14 @@ describe('mail outbox and delivery', () => {
     });
 
     it('answers problems for an unknown mail and a bad filter', async () => {
-      await request(t.http).get(`/api/outbox/${randomUUID()}`).expect(404);
-      await request(t.http).get('/api/outbox/not-a-uuid').expect(404);
-      const bad = await request(t.http)
+      await admin.get(`/api/outbox/${randomUUID()}`).expect(404);
+      await admin.get('/api/outbox/not-a-uuid').expect(404);
+      const bad = await admin
         .get('/api/outbox')
         .query({ filter: JSON.stringify({ status: 'LOST' }) })
         .expect(400);
       expect(bad.body.type).toBe('urn:beh:problem:bad-list-query');
-      await request(t.http)
+      await admin
         .get('/api/outbox')
         .query({ filter: JSON.stringify({ password: 'x' }) })
         .expect(400);

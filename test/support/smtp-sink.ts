@@ -53,8 +53,11 @@ export class SmtpSink {
       },
     });
     await new Promise<void>((resolve, reject) => {
-      server.server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;

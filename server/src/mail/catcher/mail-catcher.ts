@@ -64,12 +64,12 @@ export class MailCatcher {
           .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
       },
     });
+    // smtp-server re-emits its socket's errors on itself; without a listener they would crash the process.
     const listen = (p: number) =>
       new Promise<number>((resolve, reject) => {
-        const onError = (error: Error) => reject(error);
-        server.server.once('error', onError);
+        server.once('error', reject);
         server.listen(p, '127.0.0.1', () => {
-          server.server.off('error', onError);
+          server.off('error', reject);
           resolve((server.server.address() as AddressInfo).port);
         });
       });
@@ -81,6 +81,7 @@ export class MailCatcher {
       logger?.warn(`MAIL_CATCHER_SMTP_PORT ${port} is in use; the mail catcher takes a free port instead`);
       bound = await listen(0);
     }
+    server.on('error', (error: Error) => logger?.warn(`Mail catcher: ${error.message}`));
     return new MailCatcher(server, bound, mails);
   }
 

@@ -1,0 +1,129 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../server/src/config/app-config.js';
+import {
+  MAIL_TEMPLATES,
+  type MailTemplate,
+  type MailTemplateData,
+  renderTemplate,
+} from '../../server/src/mail/templates/index.js';
+
+const ORDER = {
+  orderId: '6b1f0c1e-4b8f-4c59-9d87-0f8a2d1f7a10',
+  orderNumber: 'BEH5648820',
+  recipientName: 'Sara Berg',
+  type: 'GRANT' as const,
+  endUserName: 'Nils Boström',
+  ordererName: 'Erik Holm',
+  careUnitName: 'Vårdcentralen Solgläntan',
+  assignmentNames: ['VoB SJF'],
+  startDate: '2025-12-01',
+};
+const DELEGATION = {
+  delegationId: 'a6c0d4a8-2f57-4e7e-8f0e-3c1a7d5b9e22',
+  recipientName: 'Erik Holm',
+  careUnitName: 'Vårdcentralen Solgläntan',
+  rights: ['ORDER' as const, 'ATTEST' as const],
+  validFrom: '2025-11-01',
+  validTo: '2026-10-31',
+  byName: 'Karin Lund',
+};
+
+const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
+  ORDER_AWAITING_ATTEST: ORDER,
+  ATTESTANT_CHANGED: { ...ORDER, previousAttestantName: 'Karin Lund' },
+  ATTEST_REMINDER: { ...ORDER, orderedOn: '2025-11-20' },
+  ORDER_APPROVED: { ...ORDER, attestantName: 'Sara Berg' },
+  ORDER_REJECTED: {
+    ...ORDER,
+    attestantName: 'Sara Berg',
+    comment: 'Fel vårdenhet.\nBeställ på Avdelning 12.',
+  },
+  ORDER_COMPLETED: ORDER,
+  ORDER_CANCELLED: ORDER,
+  DELEGATION_GRANTED: DELEGATION,
+  DELEGATION_REVOKED: DELEGATION,
+};
+
+const URL = 'https://beh.example.se';
+
+describe('mail templates', () => {
+  it.each(MAIL_TEMPLATES)('%s renders Swedish text and HTML with its link', (template) => {
+    const mail = renderTemplate(template, SAMPLES[template], URL);
+    expect(mail.subject).toMatch(/[a-zåäö]/);
+    expect(mail.subject).not.toMatch(/\n/);
+    expect(mail.text).toMatch(/^Hej (Sara Berg|Erik Holm)!/);
+    expect(mail.text).toContain('Svara inte på det.');
+    expect(mail.html).toContain('<html lang="sv">');
+    const link = mail.text.match(/https:\/\/beh\.example\.se\/#\/\S+/)?.[0];
+    expect(link).toBeDefined();
+    expect(mail.html).toContain(`href="${link}"`);
+    if ('orderNumber' in SAMPLES[template]) {
+      expect(mail.subject).toContain('BEH5648820');
+      expect(mail.text).toContain('Ordernummer: BEH5648820');
+    }
+  });
+
+  it('says what the mails are about in the words of the portal', () => {
+    expect(renderTemplate('ORDER_AWAITING_ATTEST', { ...ORDER, urgent: true }, URL).subject).toBe(
+      'Akut: Beställning BEH5648820 väntar på din attest',
+    );
+    expect(renderTemplate('ATTESTANT_CHANGED', SAMPLES.ATTESTANT_CHANGED, URL).text).toContain(
+      'från Karin Lund till dig',
+    );
+    const rejected = renderTemplate('ORDER_REJECTED', SAMPLES.ORDER_REJECTED, URL);
+    expect(rejected.subject).toBe('Beställning BEH5648820 har avslagits');
+    expect(rejected.text).toContain('Attestantens kommentar:\n> Fel vårdenhet.\n> Beställ på Avdelning 12.');
+    expect(rejected.text).toContain(`${URL}/#/orders/${ORDER.orderId}/show`);
+    const completed = renderTemplate('ORDER_COMPLETED', { ...ORDER, type: 'REVOKE' }, URL);
+    expect(completed.text).toContain('behörigheten är avslutad');
+    expect(completed.text).toContain('Behörigheten upphör: 2025-12-01');
+    const granted = renderTemplate('DELEGATION_GRANTED', DELEGATION, URL);
+    expect(granted.subject).toBe('Du har fått en delegering för Vårdcentralen Solgläntan');
+    expect(granted.text).toContain('rätt att beställa och attestera vårdmedarbetaruppdrag');
+    expect(granted.text).toContain('Giltig: 2025-11-01 – 2026-10-31');
+    expect(renderTemplate('DELEGATION_REVOKED', DELEGATION, URL).subject).toBe(
+      'Din delegering för Vårdcentralen Solgläntan har återkallats',
+    );
+  });
+
+  it('keeps data from breaking out of the subject line or the HTML', () => {
+    const mail = renderTemplate(
+      'ORDER_AWAITING_ATTEST',
+      { ...ORDER, orderNumber: 'BEH1\r\nBcc: x@evil.example', endUserName: '<img src=x onerror=alert(1)>' },
+      URL,
+    );
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.html).not.toContain('<img');
+    expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('mail configuration', () => {
+  it('defaults to the catcher outside production and polls every 5 s', () => {
+    const { mail } = loadConfig({ NODE_ENV: 'development' });
+    expect(mail).toMatchObject({ smtpUrl: undefined, pollSeconds: 5, catcherSmtpPort: 1025 });
+    expect(mail.retryBaseSeconds).toBeLessThanOrEqual(mail.retryMaxSeconds);
+  });
+
+  it('refuses to start in production without SMTP_URL, naming it', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/beh' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe('SMTP_URL');
+  });
+
+  it('names the variable of a bad mail setting', () => {
+    const bad = (env: Record<string, string>) => () => loadConfig({ NODE_ENV: 'development', ...env });
+    expect(bad({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+    expect(bad({ MAIL_POLL_SECONDS: 'often' })).toThrow(/MAIL_POLL_SECONDS/);
+    expect(bad({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+    expect(bad({ MAIL_RETRY_BASE_SECONDS: '600', MAIL_RETRY_MAX_SECONDS: '60' })).toThrow(
+      /MAIL_RETRY_MAX_SECONDS/,
+    );
+    expect(bad({ MAIL_CATCHER_SMTP_PORT: '70000' })).toThrow(/MAIL_CATCHER_SMTP_PORT/);
+  });
+});
