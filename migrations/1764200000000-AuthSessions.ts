@@ -6,7 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `user_session.id` is the SHA-256 of the cookie's random token: a copy of the table does not
  * hand out working cookies. A row without `person_id` is an anonymous pre-session that only
  * carries a CSRF token for the sign-in POST. `saml_request` holds the ids of AuthnRequests we
- * sent, so that a response is only accepted in answer to one of them, and only once.
+ * sent, so that a response is only accepted in answer to one of them, and only once: node-saml
+ * marks it consumed after any answer (`consumed_at`), and the one sign-in it may lead to claims
+ * `signed_in_at`, which settles even two copies of a response posted at the same moment.
  */
 export class AuthSessions1764200000000 implements MigrationInterface {
   name = 'AuthSessions1764200000000';
@@ -31,7 +33,9 @@ export class AuthSessions1764200000000 implements MigrationInterface {
       CREATE TABLE saml_request (
         id varchar(128) PRIMARY KEY,
         value varchar(64) NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT now(),
+        consumed_at timestamptz,
+        signed_in_at timestamptz
       )`);
     await q.query(`CREATE INDEX saml_request_created_idx ON saml_request (created_at)`);
   }

@@ -5,8 +5,9 @@ import type { DataSource } from 'typeorm';
  * node-saml's InResponseTo cache kept in PostgreSQL, so that a response is accepted by whichever
  * server instance the IdP's post reaches, and only in answer to a request we sent.
  *
- * Times here are the real clock's, not the portal's Clock: node-saml compares them with its own
- * `new Date()`.
+ * node-saml "removes" an id after any answer to it, accepted or refused; here that marks it
+ * consumed, and `claimSignIn` is the atomic once-only step the sign-in itself takes.
+ * Times are the real clock's, not the portal's Clock: node-saml compares them with `new Date()`.
  */
 export class PgSamlCacheProvider implements CacheProvider {
   constructor(
@@ -15,9 +16,7 @@ export class PgSamlCacheProvider implements CacheProvider {
   ) {}
 
   async saveAsync(key: string, value: string): Promise<CacheItem | null> {
-    await this.db.query('DELETE FROM saml_request WHERE created_at < $1', [
-      new Date(Date.now() - this.ttlMs),
-    ]);
+    await this.db.query('DELETE FROM saml_request WHERE created_at < $1', [this.oldest()]);
     const rows = await this.db.query<{ createdAt: Date }[]>(
       `INSERT INTO saml_request (id, value) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING
        RETURNING created_at AS "createdAt"`,
@@ -28,25 +27,32 @@ export class PgSamlCacheProvider implements CacheProvider {
 
   async getAsync(key: string): Promise<string | null> {
     const rows = await this.db.query<{ value: string }[]>(
-      'SELECT value FROM saml_request WHERE id = $1 AND created_at >= $2',
-      [key, new Date(Date.now() - this.ttlMs)],
+      'SELECT value FROM saml_request WHERE id = $1 AND created_at >= $2 AND consumed_at IS NULL',
+      [key, this.oldest()],
     );
     return rows[0]?.value ?? null;
   }
 
-  /**
-   * Consumes the id. node-saml calls this once a response has used it; when the row is already
-   * gone, another post of the same response got there first (a replay, maybe a concurrent one),
-   * so this one is refused by throwing.
-   */
   async removeAsync(key: string | null): Promise<string | null> {
     if (key === null) return null;
-    // TypeORM answers a DELETE with [rows, rowCount].
+    // TypeORM answers an UPDATE with [rows, rowCount].
     const [rows] = await this.db.query<[{ value: string }[], number]>(
-      'DELETE FROM saml_request WHERE id = $1 RETURNING value',
+      'UPDATE saml_request SET consumed_at = now() WHERE id = $1 AND consumed_at IS NULL RETURNING value',
       [key],
     );
-    if (!rows[0]) throw new Error('InResponseTo has already been used');
-    return rows[0].value;
+    return rows[0]?.value ?? null;
+  }
+
+  /** True for the first sign-in in answer to this request, false for any later one. */
+  async claimSignIn(key: string): Promise<boolean> {
+    const [, count] = await this.db.query<[unknown[], number]>(
+      'UPDATE saml_request SET signed_in_at = now() WHERE id = $1 AND signed_in_at IS NULL',
+      [key],
+    );
+    return count === 1;
+  }
+
+  private oldest(): Date {
+    return new Date(Date.now() - this.ttlMs);
   }
 }

@@ -44,6 +44,7 @@ export class SamlService {
     this.settings = config.auth.saml;
     if (!this.settings) return;
     const s = this.settings;
+    const cache = new PgSamlCacheProvider(db, REQUEST_TTL_MS);
     this.strategy = new Strategy(
       {
         name: 'saml',
@@ -58,7 +59,7 @@ export class SamlService {
         wantAuthnResponseSigned: false,
         validateInResponseTo: ValidateInResponseTo.always,
         requestIdExpirationPeriodMs: REQUEST_TTL_MS,
-        cacheProvider: new PgSamlCacheProvider(db, REQUEST_TTL_MS),
+        cacheProvider: cache,
         acceptedClockSkewMs: CLOCK_SKEW_MS,
         // The IdP decides how the person authenticates (SITHS); no NameID format or context is asked for.
         identifierFormat: null,
@@ -67,7 +68,15 @@ export class SamlService {
         digestAlgorithm: 'sha256',
         ...(s.spPrivateKey ? { privateKey: s.spPrivateKey, publicCert: s.spCert } : {}),
       },
-      (profile: Profile | null, done: VerifiedCallback) => done(null, verifiedUser(profile)),
+      (profile: Profile | null, done: VerifiedCallback) => {
+        const inResponseTo = profile?.inResponseTo;
+        if (typeof inResponseTo !== 'string') return done(new Error('InResponseTo is missing'));
+        cache.claimSignIn(inResponseTo).then(
+          (first) =>
+            first ? done(null, verifiedUser(profile)) : done(new Error('InResponseTo has already been used')),
+          (error: Error) => done(error),
+        );
+      },
       (_profile: Profile | null, done: VerifiedCallback) => done(null, {}),
     );
     // passport-saml is typed against its own copy of @types/express (v4); at run time it is the

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import {
+  ACS_URL,
+  authnRequestId,
+  buildResponse,
+  createTestIdp,
+  encodeResponse,
+  IDP_SSO_URL,
+  type ResponseOptions,
+  samlEnv,
+  signAssertion,
+  signResponse,
+  SP_ENTITY_ID,
+  type TestIdp,
+} from '../support/saml-idp.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('SAML sign-in', () => {
+  let t: TestApp;
+  let idp: TestIdp;
+  let otherIdp: TestIdp;
+
+  beforeAll(async () => {
+    [idp, otherIdp] = await Promise.all([createTestIdp(), createTestIdp('Impostor')]);
+    const sp = await createTestIdp('BEH SP');
+    t = await createTestApp(samlEnv(idp, sp));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Starts a sign-in as a browser would; answers the AuthnRequest's ID and the redirect. */
+  async function startLogin(relayState?: string) {
+    const query = relayState === undefined ? '' : `?relayState=${encodeURIComponent(relayState)}`;
+    const res = await request(t.http).get(`/api/auth/saml/login${query}`).expect(302);
+    const location = res.headers.location as string;
+    return { id: authnRequestId(location), location: new URL(location) };
+  }
+
+  const postToAcs = (samlResponse: string, relayState?: string) =>
+    request(t.http)
+      .post('/api/auth/saml/acs')
+      .type('form')
+      .send({
+        SAMLResponse: encodeResponse(samlResponse),
+        ...(relayState === undefined ? {} : { RelayState: relayState }),
+      });
+
+  async function signedResponse(options: ResponseOptions = {}): Promise<string> {
+    const { id } = await startLogin();
+    return signAssertion(buildResponse({ inResponseTo: id, ...options }), idp);
+  }
+
+  const sessionCookie = (res: request.Response) =>
+    ((res.headers['set-cookie'] as unknown as string[] | undefined) ?? []).find((c) =>
+      /^beh\.sid=[^;]+/.test(c),
+    );
+
+  it('offers SAML on the sign-in page', async () => {
+    const res = await request(t.http).get('/api/auth/methods').expect(200);
+    expect(res.body).toEqual({ saml: true, dev: true });
+  });
+
+  it('publishes SP metadata as XML with our entity id and assertion consumer', async () => {
+    const res = await request(t.http).get('/api/auth/saml/metadata').expect(200);
+    expect(res.headers['content-type']).toMatch(/xml/);
+    expect(res.text).toContain(`entityID="${SP_ENTITY_ID}"`);
+    expect(res.text).toContain(`Location="${ACS_URL}"`);
+    expect(res.text).toContain('X509Certificate');
+  });
+
+  it('sends the browser to the IdP with a signed AuthnRequest', async () => {
+    const { location } = await startLogin('/delegations');
+    expect(`${location.origin}${location.pathname}`).toBe(IDP_SSO_URL);
+    expect(location.searchParams.get('RelayState')).toBe('/delegations');
+    expect(location.searchParams.get('Signature')).toBeTruthy();
+  });
+
+  it('accepts a response whose assertion the IdP signed, and the session works', async () => {
+    const { id } = await startLogin('/delegations');
+    const xml = signAssertion(buildResponse({ inResponseTo: id, hsaId: 'SE2321000131-P000000000101' }), idp);
+    const res = await postToAcs(xml, '/delegations').expect(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain('window.location.replace("/delegations")');
+    const cookie = sessionCookie(res);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const me = await request(t.http).get('/api/me').set('Cookie', cookie!.split(';')[0]).expect(200);
+    expect(me.body.person.userId).toBe('karlu1');
+    expect(me.body.roles.headOfUnit).toBe(true);
+    const [row] = (await t.dataSource.query(
+      `SELECT s.auth_method FROM user_session s JOIN person p ON p.id = s.person_id WHERE p.user_id = 'karlu1'`,
+    )) as { auth_method: string }[];
+    expect(row.auth_method).toBe('SAML');
+  });
+
+  it('accepts a response signed as a whole around a signed assertion', async () => {
+    const { id } = await startLogin();
+    const xml = signResponse(
+      signAssertion(buildResponse({ inResponseTo: id, hsaId: 'SE2321000131-P000000000102' }), idp),
+      idp,
+    );
+    const res = await postToAcs(xml).expect(200);
+    const me = await request(t.http)
+      .get('/api/me')
+      .set('Cookie', sessionCookie(res)!.split(';')[0])
+      .expect(200);
+    expect(me.body.person.userId).toBe('eriho2');
+  });
+
+  it('refuses an unsigned response', async () => {
+    const { id } = await startLogin();
+    const res = await postToAcs(buildResponse({ inResponseTo: id })).expect(401);
+    expect(res.text).toContain('Inloggningen misslyckades');
+    expect(sessionCookie(res)).toBeUndefined();
+  });
+
+  it('refuses a response signed by another key', async () => {
+    const { id } = await startLogin();
+    const res = await postToAcs(signAssertion(buildResponse({ inResponseTo: id }), otherIdp)).expect(401);
+    expect(sessionCookie(res)).toBeUndefined();
+  });
+
+  it('refuses a signed assertion that was altered afterwards', async () => {
+    const signed = await signedResponse({ hsaId: 'SE2321000131-P000000000102' });
+    const tampered = signed.replace('SE2321000131-P000000000102', 'SE2321000131-P000000000001');
+    await postToAcs(tampered).expect(401);
+  });
+
+  it('refuses an expired assertion', async () => {
+    await postToAcs(await signedResponse({ offsetMinutes: -60 })).expect(401);
+  });
+
+  it('refuses an assertion for another audience', async () => {
+    await postToAcs(await signedResponse({ audience: 'https://other-sp.example/saml' })).expect(401);
+  });
+
+  it('refuses a replayed response: an InResponseTo is good for one sign-in only', async () => {
+    const xml = await signedResponse();
+    await postToAcs(xml).expect(200);
+    const again = await postToAcs(xml).expect(401);
+    expect(sessionCookie(again)).toBeUndefined();
+  });
+
+  it('signs in only once when the same response is posted twice at the same moment', async () => {
+    const xml = await signedResponse();
+    const statuses = (await Promise.all([postToAcs(xml), postToAcs(xml), postToAcs(xml)])).map(
+      (r) => r.status,
+    );
+    expect(statuses.sort()).toEqual([200, 401, 401]);
+  });
+
+  it('refuses a response to a request we never sent, and an unsolicited one', async () => {
+    await postToAcs(signAssertion(buildResponse({ inResponseTo: '_never-sent' }), idp)).expect(401);
+    await postToAcs(signAssertion(buildResponse({}), idp)).expect(401);
+  });
+
+  it('tells a person the directory does not know that they are not in it', async () => {
+    const res = await postToAcs(await signedResponse({ hsaId: 'SE2321000131-P999999999999' })).expect(403);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toContain('Du finns inte i katalogen');
+    expect(res.text).toContain('SE2321000131-P999999999999');
+    expect(sessionCookie(res)).toBeUndefined();
+  });
+
+  it('needs no CSRF token at the assertion consumer (the IdP posts it cross-site)', async () => {
+    await postToAcs(await signedResponse()).expect(200);
+  });
+
+  describe('RelayState only ever leads inside the portal', () => {
+    const attempts = [
+      'https://evil.example/steal',
+      '//evil.example/steal',
+      '/\\evil.example',
+      '\\\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      'javascript:alert(1)',
+      'evil.example',
+      '',
+    ];
+
+    it.each(attempts)('ACS with RelayState %j lands on /', async (relayState) => {
+      const res = await postToAcs(await signedResponse(), relayState).expect(200);
+      expect(res.text).toContain('window.location.replace("/")');
+      expect(res.text).toContain('url=/"');
+    });
+
+    it.each(attempts.filter(Boolean))('login with relayState %j sends / to the IdP', async (relayState) => {
+      const { location } = await startLogin(relayState);
+      expect(location.searchParams.get('RelayState')).toBe('/');
+    });
+
+    it('keeps a path inside the portal, with its query, escaped in the page', async () => {
+      const res = await postToAcs(await signedResponse(), '/orders?status=a&b="<x>').expect(200);
+      expect(res.text).toContain('window.location.replace("/orders?status=a&b=%22%3Cx%3E")');
+      expect(res.text).not.toContain('<x>');
+    });
+  });
+});
