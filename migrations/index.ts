@@ -1,7 +1,8 @@
 import { DirectorySchema1764000000000 } from './1764000000000-DirectorySchema.js';
+import { PersonNameWordSearch1764000100000 } from './1764000100000-PersonNameWordSearch.js';
+import { SwedishCollation1764000200000 } from './1764000200000-SwedishCollation.js';
 import { MailOutbox1764100000000 } from './1764100000000-MailOutbox.js';
 import { AuditLog1764100100000 } from './1764100100000-AuditLog.js';
-import { PersonNameWordSearch1764000100000 } from './1764000100000-PersonNameWordSearch.js';
 import { AuthSessions1764200000000 } from './1764200000000-AuthSessions.js';
 import { Delegations1764200100000 } from './1764200100000-Delegations.js';
 
@@ -9,6 +10,7 @@ import { Delegations1764200100000 } from './1764200100000-Delegations.js';
 export const migrations = [
   DirectorySchema1764000000000,
   PersonNameWordSearch1764000100000,
+  SwedishCollation1764000200000,
   MailOutbox1764100000000,
   AuditLog1764100100000,
   AuthSessions1764200000000,

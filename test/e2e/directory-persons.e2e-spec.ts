@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
 import { luhnCheckDigit, PERSONNUMMER_MESSAGES } from '../../server/src/directory/personnummer.js';
 import { PERSONAS } from '../../server/src/seed/demo-data.js';
 import { syntheticPersonnummer } from '../../server/src/seed/seed-ids.js';
+import { type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 interface Engagement {
@@ -54,7 +54,9 @@ const UNIT_NAMES: Record<string, string> = {
 
 describe('directory: persons', () => {
   let t: TestApp;
-  const api = () => request(t.http);
+  /** Directory writes are for administrators: the whole file works as admin1. */
+  let admin: Client;
+  const api = () => admin;
   const lookup = (query: Record<string, string>) => api().get('/api/persons/lookup').query(query);
   const list = (filter: Record<string, unknown> = {}, extra: Record<string, string> = {}) =>
     api()
@@ -64,6 +66,7 @@ describe('directory: persons', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    admin = await signIn(t, 'admin1');
   });
   afterAll(async () => {
     await t.close();
@@ -354,6 +357,33 @@ describe('directory: persons', () => {
       const bad = await list({}, { sort: '["personnummer","ASC"]' }).expect(400);
       expect(bad.body.detail).toMatch(/sortera på personnummer/);
       await list({}, { sort: '["lastName; DROP TABLE person","ASC"]' }).expect(400);
+    });
+
+    it('sorts names in Swedish order: Å, Ä, Ö last, lower case not after Z', async () => {
+      const ids: string[] = [];
+      for (const [i, lastName] of ['Öberg', 'Ärlig', 'Åberg', 'Zorn', 'af Klint', 'Andersson'].entries()) {
+        const res = await api()
+          .post('/api/persons')
+          .send({
+            hsaId: `SE2321000131-P00000007000${i}`,
+            userId: `sort${i}`,
+            firstName: 'Sortera',
+            lastName,
+            passportNumber: `SORT${i}0000`,
+          })
+          .expect(201);
+        ids.push(res.body.id);
+      }
+      const asc = await list({ id: ids }, { sort: '["lastName","ASC"]' }).expect(200);
+      expect((asc.body as Person[]).map((p) => p.lastName)).toEqual([
+        'af Klint',
+        'Andersson',
+        'Zorn',
+        'Åberg',
+        'Ärlig',
+        'Öberg',
+      ]);
+      for (const id of ids) await api().delete(`/api/persons/${id}`).expect(200);
     });
 
     it('refuses unknown filters and malformed list parameters', async () => {

@@ -41,15 +41,15 @@ const ASSIGNMENT_LIST: ListSpec = {
     kind: enumFilter('asg.kind', ASSIGNMENT_KINDS),
   },
   sortable: {
-    careUnitName: 'cu.name',
-    name: 'asg.name',
+    careUnitName: 'cu.name COLLATE beh_sv',
+    name: 'asg.name COLLATE beh_sv',
     purpose: 'asg.purpose',
     kind: 'asg.kind',
     hsaId: 'asg.hsa_id',
   },
   defaultSort: ['careUnitName', 'ASC'],
   // General before special within a unit, as the seeds list them.
-  tieBreak: 'cu.name, asg.kind, asg.name, asg.id',
+  tieBreak: 'cu.name COLLATE beh_sv, asg.kind, asg.name COLLATE beh_sv, asg.id',
 };
 
 const ASSIGNMENT_WRITABLE = [
@@ -139,9 +139,13 @@ const SYSTEM_LIST: ListSpec = {
     q: nameFilter('s.system_name', 's.use_case'),
     purpose: enumFilter('s.purpose', PURPOSES),
   },
-  sortable: { systemName: 's.system_name', purpose: 's.purpose', assignmentName: 's.assignment_name' },
+  sortable: {
+    systemName: 's.system_name COLLATE beh_sv',
+    purpose: 's.purpose',
+    assignmentName: 's.assignment_name COLLATE beh_sv',
+  },
   defaultSort: ['systemName', 'ASC'],
-  tieBreak: 's.system_name, s.use_case, s.id',
+  tieBreak: 's.system_name COLLATE beh_sv, s.use_case COLLATE beh_sv, s.id',
 };
 
 const SYSTEM_WRITABLE = ['systemName', 'useCase', 'purpose', 'assignmentName', 'note'] as const;

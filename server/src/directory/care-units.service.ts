@@ -44,9 +44,13 @@ const CARE_UNIT_LIST: ListSpec = {
     careProviderKind: enumFilter('cp.kind', PROVIDER_KINDS),
     headOfUnitId: idFilter('cu.head_of_unit_id'),
   },
-  sortable: { name: 'cu.name', hsaId: 'cu.hsa_id', administrationName: 'a.name' },
+  sortable: {
+    name: 'cu.name COLLATE beh_sv',
+    hsaId: 'cu.hsa_id',
+    administrationName: 'a.name COLLATE beh_sv',
+  },
   defaultSort: ['name', 'ASC'],
-  tieBreak: 'cu.name, cu.id',
+  tieBreak: 'cu.name COLLATE beh_sv, cu.id',
 };
 
 const WRITABLE = ['hsaId', 'name', 'administrationId', 'headOfUnitId'] as const;

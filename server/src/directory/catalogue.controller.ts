@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DevModeGuard } from '../common/dev-mode.guard.js';
+import { AdminOnly, RightsHolder, SignedIn } from '../auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import {
   type AssignmentItem,
@@ -15,7 +15,7 @@ import { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
 import { pageBody } from './sql.js';
 
 @Controller('care-units')
-@UseGuards(DevModeGuard)
+@RightsHolder()
 export class CareUnitsController {
   constructor(private readonly careUnits: CareUnitsService) {}
 
@@ -33,23 +33,26 @@ export class CareUnitsController {
   }
 
   @Post()
+  @AdminOnly()
   create(@Body() dto: CreateCareUnitDto): Promise<CareUnitItem> {
     return this.careUnits.create(dto);
   }
 
   @Put(':id')
+  @AdminOnly()
   update(@Param('id') id: string, @Body() dto: UpdateCareUnitDto): Promise<CareUnitItem> {
     return this.careUnits.update(id, dto);
   }
 
   @Delete(':id')
+  @AdminOnly()
   remove(@Param('id') id: string): Promise<CareUnitItem> {
     return this.careUnits.remove(id);
   }
 }
 
 @Controller('assignments')
-@UseGuards(DevModeGuard)
+@RightsHolder()
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
@@ -67,23 +70,27 @@ export class AssignmentsController {
   }
 
   @Post()
+  @AdminOnly()
   create(@Body() dto: CreateAssignmentDto): Promise<AssignmentItem> {
     return this.assignments.create(dto);
   }
 
   @Put(':id')
+  @AdminOnly()
   update(@Param('id') id: string, @Body() dto: UpdateAssignmentDto): Promise<AssignmentItem> {
     return this.assignments.update(id, dto);
   }
 
   @Delete(':id')
+  @AdminOnly()
   remove(@Param('id') id: string): Promise<AssignmentItem> {
     return this.assignments.remove(id);
   }
 }
 
+/** The systems guide is for everyone signed in; only administrators change it. */
 @Controller('systems')
-@UseGuards(DevModeGuard)
+@SignedIn()
 export class SystemsController {
   constructor(private readonly systems: SystemsService) {}
 
@@ -98,16 +105,19 @@ export class SystemsController {
   }
 
   @Post()
+  @AdminOnly()
   create(@Body() dto: CreateSystemDto): Promise<SystemItem> {
     return this.systems.create(dto);
   }
 
   @Put(':id')
+  @AdminOnly()
   update(@Param('id') id: string, @Body() dto: UpdateSystemDto): Promise<SystemItem> {
     return this.systems.update(id, dto);
   }
 
   @Delete(':id')
+  @AdminOnly()
   remove(@Param('id') id: string): Promise<SystemItem> {
     return this.systems.remove(id);
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DevModeGuard } from '../common/dev-mode.guard.js';
+import { AdminOnly, RightsHolder } from '../auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement.dto.js';
 import { CreateHeldAssignmentDto, UpdateHeldAssignmentDto } from './dto/held-assignment.dto.js';
@@ -13,7 +13,7 @@ import {
 import { pageBody } from './sql.js';
 
 @Controller('engagements')
-@UseGuards(DevModeGuard)
+@RightsHolder()
 export class EngagementsController {
   constructor(private readonly engagements: EngagementsService) {}
 
@@ -31,23 +31,26 @@ export class EngagementsController {
   }
 
   @Post()
+  @AdminOnly()
   create(@Body() dto: CreateEngagementDto): Promise<EngagementItem> {
     return this.engagements.create(dto);
   }
 
   @Put(':id')
+  @AdminOnly()
   update(@Param('id') id: string, @Body() dto: UpdateEngagementDto): Promise<EngagementItem> {
     return this.engagements.update(id, dto);
   }
 
   @Delete(':id')
+  @AdminOnly()
   remove(@Param('id') id: string): Promise<EngagementItem> {
     return this.engagements.remove(id);
   }
 }
 
 @Controller('held-assignments')
-@UseGuards(DevModeGuard)
+@RightsHolder()
 export class HeldAssignmentsController {
   constructor(private readonly heldAssignments: HeldAssignmentsService) {}
 
@@ -65,16 +68,19 @@ export class HeldAssignmentsController {
   }
 
   @Post()
+  @AdminOnly()
   create(@Body() dto: CreateHeldAssignmentDto): Promise<HeldAssignmentItem> {
     return this.heldAssignments.create(dto);
   }
 
   @Put(':id')
+  @AdminOnly()
   update(@Param('id') id: string, @Body() dto: UpdateHeldAssignmentDto): Promise<HeldAssignmentItem> {
     return this.heldAssignments.update(id, dto);
   }
 
   @Delete(':id')
+  @AdminOnly()
   remove(@Param('id') id: string): Promise<HeldAssignmentItem> {
     return this.heldAssignments.remove(id);
   }

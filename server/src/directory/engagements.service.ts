@@ -65,9 +65,9 @@ const ENGAGEMENT_LIST: ListSpec = {
     personId: idFilter('e.person_id'),
     careUnitId: idFilter('e.care_unit_id'),
   },
-  sortable: { validFrom: 'e.valid_from', validTo: 'e.valid_to', careUnitName: 'cu.name' },
+  sortable: { validFrom: 'e.valid_from', validTo: 'e.valid_to', careUnitName: 'cu.name COLLATE beh_sv' },
   defaultSort: ['validFrom', 'DESC'],
-  tieBreak: 'e.valid_from DESC, cu.name, e.id',
+  tieBreak: 'e.valid_from DESC, cu.name COLLATE beh_sv, e.id',
 };
 
 const ENGAGEMENT_WRITABLE = [
@@ -155,7 +155,7 @@ const HELD_LIST: ListSpec = {
     careUnitName: 'cu.name',
   },
   defaultSort: ['validFrom', 'DESC'],
-  tieBreak: 'h.valid_from DESC, cu.name, asg.name, h.id',
+  tieBreak: 'h.valid_from DESC, cu.name COLLATE beh_sv, asg.name COLLATE beh_sv, h.id',
 };
 
 const HELD_WRITABLE = ['personId', 'assignmentId', 'validFrom', 'validTo'] as const;

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DevModeGuard } from '../common/dev-mode.guard.js';
+import { AdminOnly, RightsHolder } from '../auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import {
   CreateAdministrationDto,
@@ -17,7 +17,7 @@ import {
 import { pageBody } from './sql.js';
 
 @Controller('care-providers')
-@UseGuards(DevModeGuard)
+@RightsHolder()
 export class CareProvidersController {
   constructor(private readonly careProviders: CareProvidersService) {}
 
@@ -35,23 +35,26 @@ export class CareProvidersController {
   }
 
   @Post()
+  @AdminOnly()
   create(@Body() dto: CreateCareProviderDto): Promise<CareProviderItem> {
     return this.careProviders.create(dto);
   }
 
   @Put(':id')
+  @AdminOnly()
   update(@Param('id') id: string, @Body() dto: UpdateCareProviderDto): Promise<CareProviderItem> {
     return this.careProviders.update(id, dto);
   }
 
   @Delete(':id')
+  @AdminOnly()
   remove(@Param('id') id: string): Promise<CareProviderItem> {
     return this.careProviders.remove(id);
   }
 }
 
 @Controller('administrations')
-@UseGuards(DevModeGuard)
+@RightsHolder()
 export class AdministrationsController {
   constructor(private readonly administrations: AdministrationsService) {}
 
@@ -69,16 +72,19 @@ export class AdministrationsController {
   }
 
   @Post()
+  @AdminOnly()
   create(@Body() dto: CreateAdministrationDto): Promise<AdministrationItem> {
     return this.administrations.create(dto);
   }
 
   @Put(':id')
+  @AdminOnly()
   update(@Param('id') id: string, @Body() dto: UpdateAdministrationDto): Promise<AdministrationItem> {
     return this.administrations.update(id, dto);
   }
 
   @Delete(':id')
+  @AdminOnly()
   remove(@Param('id') id: string): Promise<AdministrationItem> {
     return this.administrations.remove(id);
   }

@@ -27,9 +27,9 @@ const PROVIDER_LIST: ListSpec = {
   from: 'care_provider cp',
   idColumn: 'cp.id',
   filters: { id: idFilter('cp.id'), q: nameFilter('cp.name'), kind: enumFilter('cp.kind', PROVIDER_KINDS) },
-  sortable: { name: 'cp.name', hsaId: 'cp.hsa_id', kind: 'cp.kind' },
+  sortable: { name: 'cp.name COLLATE beh_sv', hsaId: 'cp.hsa_id', kind: 'cp.kind' },
   defaultSort: ['name', 'ASC'],
-  tieBreak: 'cp.name, cp.id',
+  tieBreak: 'cp.name COLLATE beh_sv, cp.id',
 };
 
 /** Care providers (vårdgivare): the region itself and private providers. */
@@ -81,9 +81,9 @@ const ADMINISTRATION_LIST: ListSpec = {
     q: nameFilter('a.name', 'a.code'),
     careProviderId: idFilter('a.care_provider_id'),
   },
-  sortable: { name: 'a.name', code: 'a.code', careProviderName: 'cp.name' },
+  sortable: { name: 'a.name COLLATE beh_sv', code: 'a.code', careProviderName: 'cp.name COLLATE beh_sv' },
   defaultSort: ['name', 'ASC'],
-  tieBreak: 'a.name, a.id',
+  tieBreak: 'a.name COLLATE beh_sv, a.id',
 };
 
 const providerReference = (id: string | undefined): Reference => ({

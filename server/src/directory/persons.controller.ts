@@ -1,13 +1,13 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DevModeGuard } from '../common/dev-mode.guard.js';
+import { AdminOnly, RightsHolder } from '../auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import { type PersonDetail, type PersonListItem, PersonsService } from './persons.service.js';
 import { pageBody } from './sql.js';
 
 @Controller('persons')
-@UseGuards(DevModeGuard)
+@RightsHolder()
 export class PersonsController {
   constructor(private readonly persons: PersonsService) {}
 
@@ -31,16 +31,19 @@ export class PersonsController {
   }
 
   @Post()
+  @AdminOnly()
   create(@Body() dto: CreatePersonDto): Promise<PersonDetail> {
     return this.persons.create(dto);
   }
 
   @Put(':id')
+  @AdminOnly()
   update(@Param('id') id: string, @Body() dto: UpdatePersonDto): Promise<PersonDetail> {
     return this.persons.update(id, dto);
   }
 
   @Delete(':id')
+  @AdminOnly()
   remove(@Param('id') id: string): Promise<PersonDetail> {
     return this.persons.remove(id);
   }

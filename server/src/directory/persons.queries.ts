@@ -90,7 +90,7 @@ export const PERSON_LIST: ListSpec = {
   late: (p, ctx) => {
     const today = p.add(ctx.today);
     return `EXISTS (SELECT 1 FROM engagement e WHERE e.person_id = page.id AND ${activeSql('e', today)}) AS active,
-      COALESCE((SELECT string_agg(DISTINCT cu.name, ', ' ORDER BY cu.name)
+      COALESCE((SELECT string_agg(DISTINCT cu.name::text COLLATE beh_sv, ', ' ORDER BY cu.name::text COLLATE beh_sv)
         FROM engagement e JOIN care_unit cu ON cu.id = e.care_unit_id
         WHERE e.person_id = page.id AND ${activeSql('e', today)}), '') AS organisation`;
   },
@@ -120,14 +120,14 @@ export const PERSON_LIST: ListSpec = {
     },
   },
   sortable: {
-    lastName: 'p.last_name',
-    firstName: 'p.first_name',
+    lastName: 'p.last_name COLLATE beh_sv',
+    firstName: 'p.first_name COLLATE beh_sv',
     userId: 'p.user_id',
     hsaId: 'p.hsa_id',
     createdAt: 'p.created_at',
   },
   defaultSort: ['lastName', 'ASC'],
-  tieBreak: 'p.last_name, p.first_name, p.id',
+  tieBreak: 'p.last_name COLLATE beh_sv, p.first_name COLLATE beh_sv, p.id',
 };
 
 export const PERSON_ENGAGEMENTS_SQL = `
@@ -140,7 +140,7 @@ export const PERSON_ENGAGEMENTS_SQL = `
     JOIN administration a ON a.id = cu.administration_id
     JOIN care_provider cp ON cp.id = a.care_provider_id
   WHERE e.person_id = $1
-  ORDER BY active DESC, e.valid_from DESC, cu.name`;
+  ORDER BY active DESC, e.valid_from DESC, cu.name COLLATE beh_sv`;
 
 export const PERSON_HELD_ASSIGNMENTS_SQL = `
   SELECT h.id, h.assignment_id AS "assignmentId", asg.name AS "assignmentName", asg.kind AS "assignmentKind",
@@ -150,7 +150,7 @@ export const PERSON_HELD_ASSIGNMENTS_SQL = `
     JOIN assignment asg ON asg.id = h.assignment_id
     JOIN care_unit cu ON cu.id = asg.care_unit_id
   WHERE h.person_id = $1
-  ORDER BY active DESC, cu.name, asg.name, h.valid_from DESC`;
+  ORDER BY active DESC, cu.name COLLATE beh_sv, asg.name COLLATE beh_sv, h.valid_from DESC`;
 
 /** Finds a person's id by one identifier; the upper() forms match the case-insensitive indexes. */
 export const PERSON_ID_BY = {
