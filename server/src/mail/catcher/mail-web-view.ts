@@ -12,7 +12,7 @@ const MAIL_HTML_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; i
 const STYLE = `body{font-family:system-ui,Arial,sans-serif;margin:24px;color:#1a1a1a}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 10px;border-bottom:1px solid #ddd}
 tr:hover td{background:#f4f8fb}pre{white-space:pre-wrap;background:#f6f6f6;padding:12px}
-iframe{width:100%;height:480px;border:1px solid #ccc}dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
+iframe{width:100%;height:640px;border:1px solid #ccc}dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
 dt{font-weight:600}.muted{color:#666}`;
 
 function page(title: string, body: string): string {
