@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../server/src/config/app-config.js';
+import { createTestIdp, samlEnv, type TestIdp } from '../support/saml-idp.js';
+
+const PRODUCTION = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25' };
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('sign-in configuration', () => {
+  let idp: TestIdp;
+  beforeAll(async () => {
+    idp = await createTestIdp();
+  });
+
+  it('refuses production without SAML, since nobody could sign in', () => {
+    expect(configError(PRODUCTION).variable).toBe('SAML_IDP_SSO_URL');
+  });
+
+  it('starts production with SAML, and never with development sign-in', () => {
+    const config = loadConfig({ ...PRODUCTION, ...samlEnv(idp), DEV_LOGIN: 'true' });
+    expect(config.auth.devLogin).toBe(false);
+    expect(config.auth.saml).toMatchObject({
+      spEntityId: 'https://beh.test.example/saml/sp',
+      acsUrl: 'https://beh.test.example/api/auth/saml/acs',
+      spPrivateKey: undefined,
+    });
+  });
+
+  it('has development sign-in on by default outside production, off with DEV_LOGIN=false', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).auth.devLogin).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).auth.devLogin).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', DEV_LOGIN: 'false' }).auth.devLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).auth.saml).toBeUndefined();
+  });
+
+  it('refuses half a SAML configuration', () => {
+    const env = samlEnv(idp);
+    expect(configError({ NODE_ENV: 'test', SAML_IDP_SSO_URL: env.SAML_IDP_SSO_URL }).variable).toBe(
+      'SAML_IDP_CERT',
+    );
+    expect(configError({ ...env, SAML_SP_ENTITY_ID: '' }).variable).toBe('SAML_SP_ENTITY_ID');
+    expect(configError({ ...samlEnv(idp, idp), SAML_SP_CERT: '' }).variable).toBe('SAML_SP_CERT');
+  });
+
+  it('refuses a certificate or key that does not parse, and accepts a bare base64 certificate', () => {
+    expect(configError({ ...samlEnv(idp), SAML_IDP_CERT: 'not a certificate' }).variable).toBe(
+      'SAML_IDP_CERT',
+    );
+    expect(configError({ ...samlEnv(idp, idp), SAML_SP_PRIVATE_KEY: 'nope' }).variable).toBe(
+      'SAML_SP_PRIVATE_KEY',
+    );
+    const body = idp.cert.replace(/-----[A-Z ]+-----|\s/g, '');
+    expect(loadConfig({ ...samlEnv(idp), SAML_IDP_CERT: body }).auth.saml?.idpCert).toContain(
+      'BEGIN CERTIFICATE',
+    );
+  });
+
+  it('validates the session timeouts and the administrator list', () => {
+    expect(loadConfig({}).auth).toMatchObject({
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 10,
+      adminUserIds: [],
+    });
+    expect(configError({ SESSION_IDLE_MINUTES: 'half an hour' }).variable).toBe('SESSION_IDLE_MINUTES');
+    expect(configError({ SESSION_ABSOLUTE_HOURS: '0' }).variable).toBe('SESSION_ABSOLUTE_HOURS');
+    expect(loadConfig({ ADMIN_USER_IDS: ' karlu1, nilbo4 ' }).auth.adminUserIds).toEqual([
+      'karlu1',
+      'nilbo4',
+    ]);
+    expect(configError({ ADMIN_USER_IDS: 'karl lund' }).variable).toBe('ADMIN_USER_IDS');
+  });
+});
