@@ -3,29 +3,20 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AuditService, type AuditEventInput } from '../../server/src/audit/audit.service.js';
 import { Clock } from '../../server/src/common/clock.js';
+import { type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-type Agent = ReturnType<typeof request.agent>;
-
-/** Signs in through the development sign-in, as the UI does (CSRF token first). */
-async function signIn(http: TestApp['http'], userId: string): Promise<Agent> {
-  const agent = request.agent(http);
-  const csrf = await agent.get('/api/auth/csrf').expect(200);
-  await agent.post('/api/auth/dev-login').set('X-CSRF-Token', csrf.body.token).send({ userId }).expect(200);
-  return agent;
-}
 
 describe('audit log', () => {
   let t: TestApp;
   let audit: AuditService;
-  let admin: Agent;
+  let admin: Client;
   const actorId = randomUUID();
   const orderId = randomUUID();
 
   beforeAll(async () => {
     t = await createTestApp();
     audit = t.app.get(AuditService);
-    admin = await signIn(t.http, 'admin1');
+    admin = await signIn(t, 'admin1');
   });
   afterAll(async () => {
     await t.close();
@@ -153,7 +144,7 @@ describe('audit log', () => {
     it('is for administrators only', async () => {
       await request(t.http).get('/api/audit-events').expect(401);
       await request(t.http).get('/api/audit-events/verify').expect(401);
-      const head = await signIn(t.http, 'karlu1');
+      const head = await signIn(t, 'karlu1');
       await head.get('/api/audit-events').expect(403);
       await head.get('/api/audit-events/verify').expect(403);
       await head.get('/api/audit-events/1').expect(403);

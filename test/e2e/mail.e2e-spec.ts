@@ -6,17 +6,8 @@ import { MailDeliveryService } from '../../server/src/mail/mail-delivery.service
 import { MailService } from '../../server/src/mail/mail.service.js';
 import type { OrderMailData } from '../../server/src/mail/templates/index.js';
 import { SmtpSink } from '../support/smtp-sink.js';
+import { type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-type Agent = ReturnType<typeof request.agent>;
-
-/** Signs in through the development sign-in, as the UI does (CSRF token first). */
-async function signIn(http: TestApp['http'], userId: string): Promise<Agent> {
-  const agent = request.agent(http);
-  const csrf = await agent.get('/api/auth/csrf').expect(200);
-  await agent.post('/api/auth/dev-login').set('X-CSRF-Token', csrf.body.token).send({ userId }).expect(200);
-  return agent;
-}
 
 const PUBLIC_URL = 'https://beh.example.se';
 
@@ -49,7 +40,7 @@ describe('mail outbox and delivery', () => {
   let mail: MailService;
   let delivery: MailDeliveryService;
   let clock: Clock;
-  let admin: Agent;
+  let admin: Client;
 
   beforeAll(async () => {
     sink = new SmtpSink();
@@ -64,7 +55,7 @@ describe('mail outbox and delivery', () => {
     mail = t.app.get(MailService);
     delivery = t.app.get(MailDeliveryService);
     clock = t.app.get(Clock);
-    admin = await signIn(t.http, 'admin1');
+    admin = await signIn(t, 'admin1');
   });
   afterAll(async () => {
     await t.close();
@@ -241,7 +232,7 @@ describe('mail outbox and delivery', () => {
   describe('GET /api/outbox', () => {
     it('is for administrators only', async () => {
       await request(t.http).get('/api/outbox').expect(401);
-      const delegate = await signIn(t.http, 'eriho2');
+      const delegate = await signIn(t, 'eriho2');
       await delegate.get('/api/outbox').expect(403);
       await delegate.get(`/api/outbox/${randomUUID()}`).expect(403);
     });
