@@ -5,7 +5,11 @@ import { ADMINISTRATION_WRITABLE, AdministrationInputs } from './AdministrationI
 
 export default function AdministrationCreate() {
   return (
-    <Create<Administration> redirect="list" transform={pickWritable<Administration>(ADMINISTRATION_WRITABLE)}>
+    <Create<Administration>
+      title="beh.create.administrations"
+      redirect="list"
+      transform={pickWritable<Administration>(ADMINISTRATION_WRITABLE)}
+    >
       <SimpleForm>
         <AdministrationInputs />
       </SimpleForm>

@@ -31,10 +31,10 @@ export default function AdministrationList() {
       exporter={exporter}
       perPage={25}
     >
-      <DataTable<Administration> rowClick="edit">
+      <DataTable<Administration> rowClick="edit" bulkActionButtons={false}>
         <Column source="code" />
         <Column source="name" />
-        <Column source="careProviderName" disableSort />
+        <Column source="careProviderName" />
       </DataTable>
     </List>
   );

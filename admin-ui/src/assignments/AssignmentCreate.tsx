@@ -5,7 +5,11 @@ import { ASSIGNMENT_WRITABLE, AssignmentInputs } from './AssignmentInputs';
 
 export default function AssignmentCreate() {
   return (
-    <Create<Assignment> redirect="list" transform={pickWritable<Assignment>(ASSIGNMENT_WRITABLE)}>
+    <Create<Assignment>
+      title="beh.create.assignments"
+      redirect="list"
+      transform={pickWritable<Assignment>(ASSIGNMENT_WRITABLE)}
+    >
       <SimpleForm defaultValues={{ kind: 'SPECIAL', privateProviderOnly: false }}>
         <AssignmentInputs />
       </SimpleForm>

@@ -40,13 +40,15 @@ export default function AssignmentList() {
       exporter={exporter}
       perPage={25}
     >
-      <DataTable<Assignment> rowClick="edit">
+      <DataTable<Assignment> rowClick="edit" bulkActionButtons={false}>
         <Column source="careUnitName" />
         <Column source="name" />
-        <Column source="hsaId" disableSort />
         <Column source="kind" field={AssignmentKindField} />
         <Column source="purpose" field={PurposeField} />
-        <Column source="privateProviderOnly" field={BooleanField} disableSort />
+        <Column source="privateProviderOnly" disableSort>
+          {/* Only the exceptions are marked: most assignments are open to every care provider. */}
+          <BooleanField source="privateProviderOnly" FalseIcon={null} />
+        </Column>
         <DataTable.NumberCol source="memberCount" disableSort />
       </DataTable>
     </List>

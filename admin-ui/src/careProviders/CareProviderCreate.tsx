@@ -5,7 +5,11 @@ import { CARE_PROVIDER_WRITABLE, CareProviderInputs } from './CareProviderInputs
 
 export default function CareProviderCreate() {
   return (
-    <Create<CareProvider> redirect="list" transform={pickWritable<CareProvider>(CARE_PROVIDER_WRITABLE)}>
+    <Create<CareProvider>
+      title="beh.create.care-providers"
+      redirect="list"
+      transform={pickWritable<CareProvider>(CARE_PROVIDER_WRITABLE)}
+    >
       <SimpleForm>
         <CareProviderInputs />
       </SimpleForm>

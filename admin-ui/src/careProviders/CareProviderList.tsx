@@ -4,6 +4,7 @@ import { SearchFilter } from '../common/SearchFilter';
 import { csvExporter, enumLabel } from '../csv';
 import { careProviderKindChoices } from '../enums';
 import type { CareProvider } from '../types';
+import { noWrap } from '../common/noWrap';
 
 const careProviderFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -26,9 +27,9 @@ export default function CareProviderList() {
       exporter={exporter}
       perPage={25}
     >
-      <DataTable<CareProvider> rowClick="edit">
+      <DataTable<CareProvider> rowClick="edit" bulkActionButtons={false}>
         <Column source="name" />
-        <Column source="hsaId" />
+        <Column source="hsaId" sx={noWrap} />
         <Column source="kind" field={CareProviderKindField} />
       </DataTable>
     </List>

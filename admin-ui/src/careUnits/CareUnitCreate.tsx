@@ -5,7 +5,11 @@ import { CARE_UNIT_WRITABLE, CareUnitInputs } from './CareUnitInputs';
 
 export default function CareUnitCreate() {
   return (
-    <Create<CareUnit> redirect="list" transform={pickWritable<CareUnit>(CARE_UNIT_WRITABLE)}>
+    <Create<CareUnit>
+      title="beh.create.care-units"
+      redirect="list"
+      transform={pickWritable<CareUnit>(CARE_UNIT_WRITABLE)}
+    >
       <SimpleForm>
         <CareUnitInputs />
       </SimpleForm>

@@ -4,6 +4,7 @@ import { SearchFilter } from '../common/SearchFilter';
 import { csvExporter, enumLabel } from '../csv';
 import { careProviderKindChoices } from '../enums';
 import type { CareUnit } from '../types';
+import { noWrap } from '../common/noWrap';
 
 const careUnitFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -50,9 +51,9 @@ export default function CareUnitList() {
       exporter={exporter}
       perPage={25}
     >
-      <DataTable<CareUnit> rowClick="edit">
+      <DataTable<CareUnit> rowClick="edit" bulkActionButtons={false}>
         <Column source="name" />
-        <Column source="hsaId" />
+        <Column source="hsaId" sx={noWrap} />
         <Column source="administrationName" />
         <Column source="careProviderName" disableSort />
         <Column source="careProviderKind" field={CareProviderKindField} disableSort />

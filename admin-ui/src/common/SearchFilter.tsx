@@ -7,5 +7,12 @@ export const SearchFilter = ({
 }: SearchInputProps & { hint?: string }) => {
   const translate = useTranslate();
   const text = translate(hint);
-  return <SearchInput {...props} placeholder={text} slotProps={{ htmlInput: { 'aria-label': text } }} />;
+  return (
+    <SearchInput
+      {...props}
+      placeholder={text}
+      sx={{ width: { xs: '100%', sm: 320 } }}
+      slotProps={{ htmlInput: { 'aria-label': text } }}
+    />
+  );
 };

@@ -8,7 +8,11 @@ import { ENGAGEMENT_WRITABLE, EngagementInputs } from './EngagementInputs';
 /** Opened from a person's page with `personId` prefilled (CreateButton state). */
 export default function EngagementCreate() {
   return (
-    <Create<Engagement> redirect={backToPerson} transform={pickWritable<Engagement>(ENGAGEMENT_WRITABLE)}>
+    <Create<Engagement>
+      title="beh.create.engagements"
+      redirect={backToPerson}
+      transform={pickWritable<Engagement>(ENGAGEMENT_WRITABLE)}
+    >
       <SimpleForm defaultValues={{ validFrom: todayInStockholm() }}>
         <EngagementInputs />
       </SimpleForm>

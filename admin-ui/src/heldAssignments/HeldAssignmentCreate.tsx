@@ -9,6 +9,7 @@ import { HELD_ASSIGNMENT_WRITABLE, HeldAssignmentInputs } from './HeldAssignment
 export default function HeldAssignmentCreate() {
   return (
     <Create<HeldAssignment>
+      title="beh.create.held-assignments"
       redirect={backToPerson}
       transform={pickWritable<HeldAssignment>(HELD_ASSIGNMENT_WRITABLE)}
     >

@@ -5,7 +5,11 @@ import { PERSON_WRITABLE, PersonInputs } from './PersonInputs';
 
 export default function PersonCreate() {
   return (
-    <Create<Person> redirect="show" transform={pickWritable<Person>(PERSON_WRITABLE)}>
+    <Create<Person>
+      title="beh.create.persons"
+      redirect="show"
+      transform={pickWritable<Person>(PERSON_WRITABLE)}
+    >
       <SimpleForm defaultValues={{ protectedIdentity: false }}>
         <PersonInputs />
       </SimpleForm>

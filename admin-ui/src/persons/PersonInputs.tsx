@@ -14,7 +14,7 @@ export const PersonInputs = () => (
     <TextInput source="userId" validate={[required(), maxLength(20)]} />
     <TextInput source="hsaId" validate={[required(), maxLength(40)]} />
     <TextInput source="personnummer" helperText="ÅÅÅÅMMDD-NNNN" validate={identityRequired} />
-    <TextInput source="passportNumber" validate={identityRequired} />
+    <TextInput source="passportNumber" helperText="beh.persons.passportHelp" validate={identityRequired} />
     <TextInput source="title" validate={maxLength(100)} />
     <TextInput source="email" type="email" validate={email()} />
     <BooleanInput source="protectedIdentity" />

@@ -1,8 +1,17 @@
-import { AutocompleteInput, BooleanField, DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanField,
+  DataTable,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+} from 'react-admin';
 import { ActiveFilter } from '../common/ActiveFilter';
 import { SearchFilter } from '../common/SearchFilter';
 import { csvExporter } from '../csv';
 import type { Person } from '../types';
+import { noWrap } from '../common/noWrap';
 
 const personFilters = [
   <SearchFilter key="q" source="q" hint="beh.filter.searchPersons" alwaysOn />,
@@ -49,12 +58,14 @@ export default function PersonList() {
       exporter={exporter}
       perPage={25}
     >
-      <DataTable<Person> rowClick="show">
+      <DataTable<Person> rowClick="show" bulkActionButtons={false}>
         <Column source="firstName" />
         <Column source="lastName" />
-        <Column source="userId" />
-        <Column source="hsaId" />
-        <Column source="personnummer" disableSort />
+        <Column source="userId" sx={noWrap} />
+        <Column source="hsaId" sx={noWrap} />
+        <Column source="personnummer" disableSort sx={noWrap}>
+          <TextField source="personnummer" emptyText="beh.empty" />
+        </Column>
         <Column source="title" disableSort />
         <Column source="organisation" disableSort />
         <Column source="active" field={BooleanField} disableSort />

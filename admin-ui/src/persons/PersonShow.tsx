@@ -16,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { PersonDetail, PersonEngagement, PersonHeldAssignment } from '../types';
+import { noWrap } from '../common/noWrap';
 
 const detailsGrid = {
   display: 'grid',
@@ -112,10 +113,10 @@ const PersonDetails = () => {
             >
               <Engagement source="careUnitName" />
               <Engagement source="administrationName" />
-              <Engagement source="costCentre" />
+              <Engagement source="costCentre" sx={noWrap} />
               <Engagement source="title" />
-              <Engagement source="validFrom" />
-              <Engagement source="validTo" />
+              <Engagement source="validFrom" sx={noWrap} />
+              <Engagement source="validTo" sx={noWrap} />
               <Engagement source="active" field={BooleanField} />
             </DataTable>
           </ArrayField>
@@ -136,8 +137,8 @@ const PersonDetails = () => {
             >
               <Held source="assignmentName" />
               <Held source="careUnitName" />
-              <Held source="validFrom" />
-              <Held source="validTo" />
+              <Held source="validFrom" sx={noWrap} />
+              <Held source="validTo" sx={noWrap} />
               <Held source="active" field={BooleanField} />
             </DataTable>
           </ArrayField>

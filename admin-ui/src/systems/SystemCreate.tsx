@@ -5,7 +5,11 @@ import { SYSTEM_WRITABLE, SystemInputs } from './SystemInputs';
 
 export default function SystemCreate() {
   return (
-    <Create<SystemGuideEntry> redirect="list" transform={pickWritable<SystemGuideEntry>(SYSTEM_WRITABLE)}>
+    <Create<SystemGuideEntry>
+      title="beh.create.systems"
+      redirect="list"
+      transform={pickWritable<SystemGuideEntry>(SYSTEM_WRITABLE)}
+    >
       <SimpleForm>
         <SystemInputs />
       </SimpleForm>

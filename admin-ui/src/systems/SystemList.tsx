@@ -28,7 +28,7 @@ export default function SystemList() {
       exporter={exporter}
       perPage={25}
     >
-      <DataTable<SystemGuideEntry> rowClick="edit">
+      <DataTable<SystemGuideEntry> rowClick="edit" bulkActionButtons={false}>
         <Column source="systemName" />
         <Column source="useCase" disableSort />
         <Column source="purpose" field={PurposeField} />

@@ -1,0 +1,126 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+export interface UiSession {
+  testApp: TestApp;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  /** Console errors, untranslated texts and API answers that point at a UI/API mismatch. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real application serving the built UI (dist/admin-ui) on a free port, and a headless
+ * Chromium page on it, in Swedish and Stockholm time like the portal's users.
+ */
+export async function startUiSession(): Promise<UiSession> {
+  const testApp = await createTestApp({ UI_DIR: 'dist/admin-ui' });
+  await testApp.app.listen(0, '127.0.0.1');
+  const { port } = testApp.app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // The browser's own language decides how native date inputs read (ÅÅÅÅ-MM-DD in Swedish).
+      '--lang=sv-SE',
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.text().includes('Missing translation')) {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    // 400 means the UI sent what the contract does not allow; 5xx is a server fault.
+    if (response.url().includes('/api/') && (response.status() === 400 || response.status() >= 500)) {
+      problems.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
+    }
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    testApp,
+    browser,
+    context,
+    page,
+    baseUrl,
+    problems,
+    async close() {
+      await context.close();
+      await browser.close();
+      await testApp.close();
+    },
+  };
+}
+
+/**
+ * Signs in as the demo administrator through the development sign-in when the server has one
+ * (issue 3); before that the directory answers without a session in NODE_ENV test.
+ */
+export async function signInAsAdministrator(context: BrowserContext): Promise<void> {
+  const methods = await context.request.get('/api/auth/methods');
+  if (methods.status() === 404) return;
+  const csrf = (await (await context.request.get('/api/auth/csrf')).json()) as { token: string };
+  const response = await context.request.post('/api/auth/dev-login', {
+    data: { userId: 'admin1' },
+    headers: { 'X-CSRF-Token': csrf.token },
+  });
+  if (!response.ok()) throw new Error(`dev-login as admin1 answered ${response.status()}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page, as readable lines. */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+          .slice(0, 5)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+/** Polls until `check` holds, for values Playwright's locators do not wait for (an input's value). */
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

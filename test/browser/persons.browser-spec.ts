@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import {
+  screenshot,
+  seriousAccessibilityViolations,
+  signInAsAdministrator,
+  startUiSession,
+  type UiSession,
+  waitUntil,
+} from './browser.js';
+
+let session: UiSession;
+let page: Page;
+
+const headers = async (): Promise<string[]> =>
+  (await page.locator('thead th').allInnerTexts()).map((text) => text.trim()).filter((text) => text !== '');
+
+/** Opens a grid from the menu and waits for its first rows. */
+async function openFromMenu(label: string, resource: string): Promise<void> {
+  await page.getByRole('menuitem', { name: label, exact: true }).click();
+  await page.waitForURL(new RegExp(`#/${resource}(\\?.*)?$`));
+  await page.locator('#react-admin-title', { hasText: label }).waitFor();
+  await page.locator('tbody tr').first().waitFor();
+}
+
+/** The grid row with a cell that reads exactly `text`. */
+const row = (text: string) =>
+  page.locator('tbody tr').filter({ has: page.getByRole('cell', { name: text, exact: true }) });
+
+const inputValue = (role: 'textbox' | 'combobox', label: string, expected: string) =>
+  waitUntil(
+    async () => (await page.getByRole(role, { name: label }).inputValue()) === expected,
+    `${label} to read ${expected}`,
+  );
+
+beforeAll(async () => {
+  session = await startUiSession();
+  page = session.page;
+  await signInAsAdministrator(session.context);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('admin UI on the demo directory', () => {
+  it('lists persons in Swedish, with masked personnummer and no serious accessibility faults', async () => {
+    await page.goto('/#/persons');
+    await page.locator('tbody tr').first().waitFor();
+
+    await expect(page.title()).resolves.toContain('BEH');
+    expect(await headers()).toEqual([
+      'Förnamn',
+      'Efternamn',
+      'VGR-ID',
+      'HSA-id',
+      'Personnummer',
+      'Titel',
+      'Organisation',
+      'Aktiv',
+    ]);
+    for (const entry of [
+      'Personer',
+      'Vårdenheter',
+      'Uppdrag',
+      'Systemguide',
+      'Förvaltningar',
+      'Vårdgivare',
+    ]) {
+      await page.getByRole('menuitem', { name: entry }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Exportera' }).waitFor();
+    await page.getByText(/^1–25 av \d+$/).waitFor();
+    const personnummer = await page.locator('tbody td.column-personnummer').allInnerTexts();
+    expect(personnummer.filter((text) => /^\d{4}xxxx-xxxx$/.test(text.trim())).length).toBeGreaterThan(20);
+    await screenshot(page, 'persons-list');
+
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('finds Nils Boström by name and shows his engagement at Vårdcentralen Solgläntan', async () => {
+    await page.getByPlaceholder('Namn, VGR-ID eller förvaltning').fill('Boström');
+    await page.getByText('1–1 av 1').waitFor();
+    const nils = row('nilbo4');
+    await nils.waitFor();
+    await expect(nils.innerText()).resolves.toMatch(/Nils\s+Boström\s+nilbo4\s+SE2321000131-P000000000104/);
+    await screenshot(page, 'persons-filtered');
+
+    await nils.click();
+    await page.waitForURL(/#\/persons\/[^/]+\/show$/);
+    await page.getByRole('heading', { name: 'Engagemang' }).waitFor();
+    const engagement = page.locator('section', { hasText: 'Engagemang' }).locator('tbody tr').first();
+    await expect(engagement.innerText()).resolves.toMatch(
+      /Vårdcentralen Solgläntan\s+Närhälsan\s+N41100\s+Sjuksköterska\s+2022-09-01/,
+    );
+    await page.getByText('Inga innehavda uppdrag').waitFor();
+    await page.getByText(/^19930704-\d{4}$/).waitFor();
+    await screenshot(page, 'person-show');
+  });
+
+  it('edits the person, sending only the writable fields', async () => {
+    await page.getByRole('link', { name: 'Redigera' }).click();
+    await inputValue('textbox', 'Titel', 'Sjuksköterska');
+    await page.getByRole('textbox', { name: 'Titel' }).fill('Specialistsjuksköterska');
+    const save = page.getByRole('button', { name: 'Spara' });
+    await waitUntil(() => save.isEnabled(), 'the form to become dirty');
+    await screenshot(page, 'person-edit');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.waitForURL(/#\/persons\/[^/]+\/show$/);
+    await page.getByText('Specialistsjuksköterska', { exact: true }).first().waitFor();
+  });
+
+  it('adds an engagement from the person page and comes back to the person', async () => {
+    await page.getByRole('link', { name: 'Lägg till engagemang' }).click();
+    await page.waitForURL(/#\/engagements\/create/);
+    await page.locator('#react-admin-title', { hasText: 'Nytt engagemang' }).waitFor();
+    await inputValue('combobox', 'Person', 'Nils Boström (nilbo4)');
+    await page.getByRole('combobox', { name: 'Vårdenhet' }).fill('Avdelning 12');
+    await page.getByRole('option', { name: 'Avdelning 12 Medicin' }).click();
+    await page.getByRole('textbox', { name: 'Ansvarsnummer' }).fill('S12100');
+    await screenshot(page, 'engagement-create');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.waitForURL(/#\/persons\/[^/]+\/show$/);
+    await row('Avdelning 12 Medicin').waitFor();
+    await expect(
+      page.locator('section', { hasText: 'Engagemang' }).locator('tbody tr').count(),
+    ).resolves.toBe(2);
+  });
+
+  it('lists care units with their head of unit and care provider kind', async () => {
+    await openFromMenu('Vårdenheter', 'care-units');
+    expect(await headers()).toEqual([
+      'Namn',
+      'HSA-id',
+      'Förvaltning',
+      'Vårdgivare',
+      'Typ av vårdgivare',
+      'Verksamhetschef',
+      'Aktiva medarbetare',
+    ]);
+    await expect(row('Vårdcentralen Solgläntan').innerText()).resolves.toMatch(
+      /SE2321000131-E000000000101\s+Närhälsan\s+Västra Götalandsregionen\s+Regional\s+Karin Lund/,
+    );
+    await expect(row('Hälsoakuten Väst Vårdenhet').innerText()).resolves.toContain('Privat');
+    await screenshot(page, 'care-units-list');
+  });
+
+  it('lists the assignment catalogue with purposes and kinds in Swedish', async () => {
+    await openFromMenu('Uppdrag', 'assignments');
+    expect(await headers()).toEqual([
+      'Vårdenhet',
+      'Uppdrag',
+      'Typ',
+      'Syfte',
+      'Endast privat vårdgivare',
+      'Innehavare',
+    ]);
+    await expect(row('VoB SJF').first().innerText()).resolves.toMatch(
+      /Generellt uppdrag\s+Vård och behandling/,
+    );
+    await expect(row('Statistik VE').first().innerText()).resolves.toMatch(/Särskilt uppdrag\s+Statistik/);
+    await screenshot(page, 'assignments-list');
+  });
+
+  it('lists the systems guide', async () => {
+    await openFromMenu('Systemguide', 'systems');
+    expect(await headers()).toEqual(['System', 'Användning', 'Syfte', 'Uppdrag som behövs', 'Kommentar']);
+    await expect(row('Pascal').innerText()).resolves.toMatch(/Vård och behandling\s+VoB SJF/);
+    await expect(row('Statistikverktyg för intygstjänsten').innerText()).resolves.toMatch(
+      /Statistik\s+Statistik VE/,
+    );
+    await screenshot(page, 'systems-list');
+  });
+
+  it('lists administrations and care providers', async () => {
+    await openFromMenu('Förvaltningar', 'administrations');
+    expect(await headers()).toEqual(['Kod', 'Namn', 'Vårdgivare']);
+    await expect(row('Närhälsan').innerText()).resolves.toMatch(/NH\s+Närhälsan\s+Västra Götalandsregionen/);
+    await screenshot(page, 'administrations-list');
+
+    await openFromMenu('Vårdgivare', 'care-providers');
+    expect(await headers()).toEqual(['Namn', 'HSA-id', 'Typ']);
+    await expect(row('Hälsoakuten Väst AB').innerText()).resolves.toContain('Privat');
+    await screenshot(page, 'care-providers-list');
+  });
+
+  it('switches to English and back', async () => {
+    await openFromMenu('Personer', 'persons');
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('columnheader', { name: 'First name' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Care units' }).waitFor();
+    await screenshot(page, 'persons-list-en');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Svenska' }).click();
+    await page.getByRole('columnheader', { name: 'Förnamn' }).waitFor();
+  });
+
+  it('met no console errors, untranslated texts or refused API requests on the way', () => {
+    expect(session.problems).toEqual([]);
+  });
+});
