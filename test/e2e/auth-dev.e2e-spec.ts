@@ -52,6 +52,55 @@ describe('development sign-in and sessions', () => {
     });
   });
 
+  // What GET /api/me says of each persona of domain.md (the delegates are tested in delegations.e2e-spec).
+  const roles = (administrator: boolean, headOfUnit: boolean, delegate: boolean) => ({
+    administrator,
+    headOfUnit,
+    delegate,
+  });
+  const tiles = (vmu: boolean, attest: boolean, delegations: boolean) => ({
+    vmuSingle: vmu,
+    vmuMass: vmu,
+    attest,
+    delegations,
+  });
+  it.each([
+    ['admin1', roles(true, false, false), tiles(false, false, true), []],
+    [
+      'karlu1',
+      roles(false, true, false),
+      tiles(true, true, true),
+      ['Avdelning 12 Medicin', 'Vårdcentralen Solgläntan'],
+    ],
+    ['eriho2', roles(false, false, true), tiles(true, true, false), ['Vårdcentralen Solgläntan']],
+    ['sarbe3', roles(false, false, true), tiles(false, true, false), ['Vårdcentralen Solgläntan']],
+    ['nilbo4', roles(false, false, false), tiles(false, false, false), []],
+    ['linma5', roles(false, false, false), tiles(false, false, false), []],
+    ['majoh6', roles(false, false, false), tiles(false, false, false), []],
+    ['ahmal7', roles(false, false, false), tiles(false, false, false), []],
+    ['petny8', roles(false, false, false), tiles(false, false, false), []],
+  ])('me for %s', async (userId, expectedRoles, expectedTiles, unitNames) => {
+    const me = (await (await signIn(t, userId)).get('/api/me').expect(200)).body;
+    const persona = PERSONAS.find((p) => p.userId === userId)!;
+    expect(me.person).toMatchObject({ userId, hsaId: persona.hsaId, firstName: persona.firstName });
+    expect(me.roles).toEqual(expectedRoles);
+    expect(me.tiles).toEqual(expectedTiles);
+    expect(me.units.map((u: { careUnitName: string }) => u.careUnitName)).toEqual(unitNames);
+  });
+
+  it('gives a head of unit every right on the units the directory says they head', async () => {
+    const me = (await (await signIn(t, 'karlu1')).get('/api/me').expect(200)).body;
+    for (const unit of me.units) {
+      expect(unit).toMatchObject({
+        order: true,
+        attest: true,
+        delegate: true,
+        assignmentIds: null,
+        via: ['HEAD'],
+      });
+    }
+  });
+
   it('signs in with a fresh HttpOnly, SameSite=Strict session cookie and answers with me', async () => {
     const client = await anonymous(t);
     const before = await client.get('/api/auth/csrf').expect(200);
@@ -106,6 +155,7 @@ describe('development sign-in and sessions', () => {
   });
 
   it('logs out: 204, the cookie is cleared and the session row is gone', async () => {
+    await t.dataSource.query('DELETE FROM user_session');
     const client = await signIn(t, 'eriho2');
     const [{ id }] = (await t.dataSource.query(
       `SELECT s.id FROM user_session s JOIN person p ON p.id = s.person_id WHERE p.user_id = 'eriho2'`,
@@ -127,6 +177,7 @@ describe('development sign-in and sessions', () => {
   });
 
   it('ends a session after 30 minutes without requests', async () => {
+    await t.dataSource.query('DELETE FROM user_session');
     const start = new Date();
     clock.set(start);
     const client = await signIn(t, 'sarbe3');
@@ -159,18 +210,30 @@ describe('development sign-in and sessions', () => {
 
   it('sweeps ended sessions when a new one begins', async () => {
     await anonymous(t);
-    const before = await sessionRows();
+    await signIn(t, 'petny8');
+    expect(await sessionRows()).toBeGreaterThanOrEqual(2);
     clock.set(new Date(Date.now() + 11 * 3_600_000));
     await anonymous(t);
     expect(await sessionRows()).toBe(1);
-    expect(before).toBeGreaterThan(1);
   });
 });
 
-describe('timeouts from the environment', () => {
+describe('timeouts and administrators from the environment', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ SESSION_IDLE_MINUTES: '5', SESSION_ABSOLUTE_HOURS: '1' });
+    t = await createTestApp({
+      SESSION_IDLE_MINUTES: '5',
+      SESSION_ABSOLUTE_HOURS: '1',
+      ADMIN_USER_IDS: 'nilbo4',
+    });
+  });
+
+  it('makes the persons in ADMIN_USER_IDS administrators, without order rights', async () => {
+    const nilbo4 = await signIn(t, 'nilbo4');
+    const me = (await nilbo4.get('/api/me').expect(200)).body;
+    expect(me.roles).toEqual({ administrator: true, headOfUnit: false, delegate: false });
+    expect(me.tiles).toEqual({ vmuSingle: false, vmuMass: false, attest: false, delegations: true });
+    await nilbo4.get('/api/outbox').expect(200);
   });
   afterAll(async () => {
     await t.close();

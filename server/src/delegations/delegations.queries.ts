@@ -60,10 +60,10 @@ function toItem(row: Row, today: string): DelegationItem {
 }
 
 /** SQL for one status, the same rule as statusOf(). */
-function statusSql(status: DelegationStatus, today: string): string {
+function statusSql(status: DelegationStatus, todayParam: () => string): string {
+  if (status === 'REVOKED') return 'd.revoked_at IS NOT NULL';
+  const today = todayParam();
   switch (status) {
-    case 'REVOKED':
-      return 'd.revoked_at IS NOT NULL';
     case 'FUTURE':
       return `d.revoked_at IS NULL AND d.valid_from > ${today}::date`;
     case 'ENDED':
@@ -119,7 +119,7 @@ function filterSql(filter: Record<string, unknown>, p: SqlParams, today: string)
         `Filtret status måste vara något av ${STATUSES.join(', ')}.`,
       );
     }
-    where.push(statusSql(status as DelegationStatus, p.add(today)));
+    where.push(statusSql(status as DelegationStatus, () => p.add(today)));
   }
   return where;
 }
