@@ -37,8 +37,6 @@ export async function startUiSession(): Promise<UiSession> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // The browser's own language decides how native date inputs read (ÅÅÅÅ-MM-DD in Swedish).
-      '--lang=sv-SE',
     ],
   });
   const context = await browser.newContext({
@@ -50,6 +48,8 @@ export async function startUiSession(): Promise<UiSession> {
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
+    // A refused request is judged by its response below, not by Chromium's "Failed to load resource".
+    if (message.text().startsWith('Failed to load resource')) return;
     if (message.type() === 'error' || message.text().includes('Missing translation')) {
       problems.push(`console ${message.type()}: ${message.text()}`);
     }
@@ -93,7 +93,12 @@ export async function signInAsAdministrator(context: BrowserContext): Promise<vo
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // Transitions finished, so a button that just became enabled does not look disabled.
+  await page.screenshot({
+    path: path.join(SCREENSHOT_DIR, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
 }
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page, as readable lines. */

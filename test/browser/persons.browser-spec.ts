@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { PERSONNUMMER_MESSAGES } from '../../server/src/directory/personnummer.js';
 import {
   screenshot,
   seriousAccessibilityViolations,
@@ -86,6 +88,19 @@ describe('admin UI on the demo directory', () => {
     await expect(nils.innerText()).resolves.toMatch(/Nils\s+Boström\s+nilbo4\s+SE2321000131-P000000000104/);
     await screenshot(page, 'persons-filtered');
 
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportera' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^personer-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(csv[0]).toBe(
+      '\uFEFFFörnamn;Efternamn;VGR-ID;HSA-id;Personnummer;Passnummer;Titel;E-post;Organisation;Aktiv',
+    );
+    expect(csv[1]).toBe(
+      'Nils;Boström;nilbo4;SE2321000131-P000000000104;1993xxxx-xxxx;;Sjuksköterska;nils.bostrom@vgr.example;Vårdcentralen Solgläntan;Ja',
+    );
+
     await nils.click();
     await page.waitForURL(/#\/persons\/[^/]+\/show$/);
     await page.getByRole('heading', { name: 'Engagemang' }).waitFor();
@@ -98,14 +113,27 @@ describe('admin UI on the demo directory', () => {
     await screenshot(page, 'person-show');
   });
 
-  it('edits the person, sending only the writable fields', async () => {
+  it('shows the server’s Swedish message on the field it refuses', async () => {
     await page.getByRole('link', { name: 'Redigera' }).click();
+    await inputValue('textbox', 'Personnummer', '19930704-5576');
+    await page.getByRole('textbox', { name: 'Personnummer' }).fill('19930704-5577');
+    const save = page.getByRole('button', { name: 'Spara' });
+    await waitUntil(() => save.isEnabled(), 'the form to become dirty');
+    await save.click();
+    await page.getByText(PERSONNUMMER_MESSAGES.CHECK_DIGIT).waitFor();
+    await screenshot(page, 'person-edit-refused');
+    // That refusal was the point: it is not one of the problems the last test looks for.
+    expect(session.problems.pop()).toMatch(/^PUT .*\/api\/persons\/[^/]+ → 400$/);
+    await page.getByRole('textbox', { name: 'Personnummer' }).fill('19930704-5576');
+  });
+
+  it('edits the person, sending only the writable fields', async () => {
     await inputValue('textbox', 'Titel', 'Sjuksköterska');
     await page.getByRole('textbox', { name: 'Titel' }).fill('Specialistsjuksköterska');
     const save = page.getByRole('button', { name: 'Spara' });
     await waitUntil(() => save.isEnabled(), 'the form to become dirty');
     await screenshot(page, 'person-edit');
-    await page.getByRole('button', { name: 'Spara' }).click();
+    await save.click();
     await page.waitForURL(/#\/persons\/[^/]+\/show$/);
     await page.getByText('Specialistsjuksköterska', { exact: true }).first().waitFor();
   });
