@@ -1,40 +1,51 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useGetMany, useRecordContext, useTranslate } from 'react-admin';
+import type { Assignment } from '../types';
 import { formatTimestamp } from './dates';
 import type { DelegationDetail, DelegationEvent } from './types';
 
-/** The fields a change can touch, in the order they are described. */
-const DESCRIBED_FIELDS = ['validTo', 'rights', 'assignmentNames', 'assignmentIds', 'status'] as const;
+/** What a limit can change, in the order the change is described. */
+const DESCRIBED_FIELDS = ['validTo', 'rights', 'assignmentIds'] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** "Giltig till: 2026-12-31 → 2026-09-30"; for a creation, just the action. */
-const useDescribeChange = () => {
+const idsIn = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** Names of the assignments the events mention: those still listed, and those a limit removed. */
+const useAssignmentNames = (record: DelegationDetail | undefined): Map<string, string> => {
+  const ids = [
+    ...new Set(
+      (record?.events ?? []).flatMap((event) => [
+        ...idsIn(event.before?.assignmentIds),
+        ...idsIn(event.after?.assignmentIds),
+      ]),
+    ),
+  ];
+  const { data = [] } = useGetMany<Assignment>('assignments', { ids }, { enabled: ids.length > 0 });
+  const names = new Map(data.map((assignment) => [String(assignment.id), assignment.name]));
+  record?.assignmentIds.forEach((id, index) => names.set(String(id), record.assignmentNames[index]));
+  return names;
+};
+
+/** "Giltig till: 2026-12-31 → 2026-09-30"; nothing more for a creation or a revocation. */
+const useDescribeChange = (record: DelegationDetail | undefined) => {
   const translate = useTranslate();
-  const show = (field: string, value: unknown): string => {
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
-      return translate(
-        field === 'validTo' ? 'beh.delegations.untilFurtherNotice' : 'beh.delegations.wholeUnit',
-      );
-    if (field === 'rights' && Array.isArray(value))
-      return value.map((right) => translate(`beh.delegations.right.${String(right)}`)).join(', ');
-    if (field === 'status') return translate(`beh.delegations.status.${String(value)}`, { _: String(value) });
-    return Array.isArray(value) ? value.map(String).join(', ') : String(value);
+  const assignmentNames = useAssignmentNames(record);
+  const show = (field: (typeof DESCRIBED_FIELDS)[number], value: unknown): string => {
+    if (field === 'validTo') return value ? String(value) : translate('beh.delegations.untilFurtherNotice');
+    const values = idsIn(value);
+    if (field === 'rights')
+      return values.map((right) => translate(`beh.delegations.right.${right}`)).join(', ');
+    if (values.length === 0) return translate('beh.delegations.wholeUnit');
+    return values.map((id) => assignmentNames.get(id) ?? id).join(', ');
   };
   return (event: DelegationEvent): string[] => {
-    if (event.action === 'CREATED' || !event.before || !event.after) return [];
+    if (event.action !== 'LIMITED' || !event.before || !event.after) return [];
     const { before, after } = event;
-    const changed = DESCRIBED_FIELDS.filter((field) => field in after && !same(before[field], after[field]));
-    // Names say more than ids; show the ids only when the server recorded no names.
-    const fields = changed.includes('assignmentNames')
-      ? changed.filter((f) => f !== 'assignmentIds')
-      : changed;
-    return fields
-      .filter((field) => field !== 'status')
-      .map(
-        (field) =>
-          `${translate(`resources.delegations.fields.${field}`)}: ${show(field, before[field])} → ${show(field, after[field])}`,
-      );
+    return DESCRIBED_FIELDS.filter((field) => !same(before[field], after[field])).map(
+      (field) =>
+        `${translate(`resources.delegations.fields.${field}`)}: ${show(field, before[field])} → ${show(field, after[field])}`,
+    );
   };
 };
 
@@ -42,7 +53,7 @@ const useDescribeChange = () => {
 export const DelegationEvents = () => {
   const record = useRecordContext<DelegationDetail>();
   const translate = useTranslate();
-  const describe = useDescribeChange();
+  const describe = useDescribeChange(record);
   const events = record?.events ?? [];
   if (events.length === 0)
     return <Typography variant="body2">{translate('beh.delegations.noEvents')}</Typography>;

@@ -87,8 +87,13 @@ export const DelegationInputs = ({ units }: { units: GrantableUnit[] }) => {
       <AssignmentChoice units={units} />
       <Section title="beh.delegations.sections.when" />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <DateInput source="validFrom" validate={[required(), notBeforeToday]} />
-        <DateInput source="validTo" validate={notBeforeValidFrom} helperText="beh.delegations.validToHint" />
+        <DateInput source="validFrom" validate={[required(), notBeforeToday]} sx={{ width: 240 }} />
+        <DateInput
+          source="validTo"
+          validate={notBeforeValidFrom}
+          helperText="beh.delegations.validToHint"
+          sx={{ width: 240 }}
+        />
       </Box>
     </SimpleForm>
   );

@@ -31,7 +31,11 @@ const AssignmentLimit = ({ delegation }: { delegation: Delegation }) => {
   const wholeUnit = delegation.assignmentIds.length === 0;
   const { data: catalogue = [] } = useGetList<Assignment>(
     'assignments',
-    { filter: { careUnitId: delegation.careUnitId }, pagination: { page: 1, perPage: 200 } },
+    {
+      filter: { careUnitId: delegation.careUnitId },
+      pagination: { page: 1, perPage: 200 },
+      sort: { field: 'name', order: 'ASC' },
+    },
     { enabled: wholeUnit },
   );
   const listed = delegation.assignmentIds.map((id, index) => ({
