@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Clock } from '../../server/src/common/clock.js';
+import { seedId } from '../../server/src/seed/seed-ids.js';
+import { registeredRoutes } from '../support/routes.js';
+import { createTestIdp, samlEnv } from '../support/saml-idp.js';
+import { anonymous, type Client, signIn } from '../support/sign-in.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Every route of the running application, called by every persona of domain.md and by no one.
+ * A route with no row here fails the test: a new endpoint must state who may call it.
+ * Bodies and ids are valid, so that the statuses tell about access, not about validation;
+ * writes that are allowed use ids that do not exist (404) or create harmless rows.
+ */
+
+const STAFF = ['nilbo4', 'linma5', 'majoh6', 'ahmal7', 'petny8'] as const;
+// Refused callers first, allowed ones last, so that what the allowed ones change is seen by nobody.
+const CALLERS = ['anonymous', ...STAFF, 'sarbe3', 'eriho2', 'karlu1', 'admin1'] as const;
+type Caller = (typeof CALLERS)[number];
+type Expected = Record<Caller, number>;
+
+type Policy = 'public' | 'signedIn' | 'rightsHolder' | 'delegator' | 'administrator';
+const ALLOWED: Record<Policy, readonly Caller[]> = {
+  public: CALLERS,
+  signedIn: CALLERS.filter((c) => c !== 'anonymous'),
+  rightsHolder: ['admin1', 'karlu1', 'eriho2', 'sarbe3'],
+  delegator: ['admin1', 'karlu1'],
+  administrator: ['admin1'],
+};
+
+/** The status for each caller: `ok` for the allowed, 401 for no one, 403 for the rest. */
+function statuses(policy: Policy, ok: number, overrides: Partial<Expected> = {}): Expected {
+  const expected = {} as Expected;
+  for (const caller of CALLERS) {
+    if (ALLOWED[policy].includes(caller)) expected[caller] = ok;
+    else expected[caller] = caller === 'anonymous' ? 401 : 403;
+  }
+  return { ...expected, ...overrides };
+}
+
+interface Row {
+  /** `METHOD /api/path/:param`, exactly as express registered it. */
+  route: string;
+  expect: Expected;
+  /** The concrete path to call (default: the route's path). */
+  path?: string;
+  body?: Record<string, unknown>;
+  form?: Record<string, string>;
+  /** The call replaces or ends the session: each caller makes it with a session of its own. */
+  ownSession?: boolean;
+}
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
+const id = {
+  nilbo4: seedId('person:nilbo4'),
+  solglantan: seedId('unit:solglantan'),
+  norrby: seedId('unit:norrby'),
+  vobSolglantan: seedId('assignment:solglantan:VoB SJF'),
+  vobNorrby: seedId('assignment:norrby:VoB SJF'),
+  system: seedId('system:Pascal:'),
+  engagement: seedId('engagement:nilbo4:solglantan'),
+  held: seedId('held:linma5:solglantan:VoB SJF'),
+  administration: seedId('administration:NH'),
+  provider: seedId('provider:vgr'),
+  eriho2Delegation: seedId('delegation:eriho2:solglantan'),
+  sarbe3Delegation: seedId('delegation:sarbe3:solglantan'),
+};
+
+/** The directory's CRUD resources: reads for rights holders, writes for administrators. */
+function crud(
+  resource: string,
+  existing: string,
+  create: Record<string, unknown>,
+  update: Record<string, unknown>,
+) {
+  return [
+    { route: `GET /api/${resource}`, expect: statuses('rightsHolder', 200) },
+    {
+      route: `GET /api/${resource}/:id`,
+      path: `/api/${resource}/${existing}`,
+      expect: statuses('rightsHolder', 200),
+    },
+    { route: `POST /api/${resource}`, body: create, expect: statuses('administrator', 201) },
+    {
+      route: `PUT /api/${resource}/:id`,
+      path: `/api/${resource}/${MISSING}`,
+      body: update,
+      expect: statuses('administrator', 404),
+    },
+    {
+      route: `DELETE /api/${resource}/:id`,
+      path: `/api/${resource}/${MISSING}`,
+      expect: statuses('administrator', 404),
+    },
+  ] satisfies Row[];
+}
+
+function table(today: string): Row[] {
+  return [
+    { route: 'GET /api/health', expect: statuses('public', 200) },
+    { route: 'GET /api/auth/csrf', expect: statuses('public', 200) },
+    { route: 'GET /api/auth/methods', expect: statuses('public', 200) },
+    { route: 'GET /api/auth/dev-users', expect: statuses('public', 200) },
+    {
+      route: 'POST /api/auth/dev-login',
+      body: { userId: 'linma5' },
+      ownSession: true,
+      expect: statuses('public', 200),
+    },
+    { route: 'POST /api/auth/logout', ownSession: true, expect: statuses('public', 204) },
+    { route: 'GET /api/auth/saml/metadata', expect: statuses('public', 200) },
+    {
+      route: 'GET /api/auth/saml/login',
+      path: '/api/auth/saml/login?relayState=/',
+      expect: statuses('public', 302),
+    },
+    // Public and without CSRF (the IdP posts it); a response that is not signed is refused with 401.
+    {
+      route: 'POST /api/auth/saml/acs',
+      form: { SAMLResponse: 'bm90IFNBTUw=' },
+      expect: statuses('public', 401),
+    },
+    { route: 'GET /api/me', expect: statuses('signedIn', 200) },
+
+    ...crud(
+      'persons',
+      id.nilbo4,
+      {
+        hsaId: 'SE2321000131-P000000099999',
+        userId: 'matrix1',
+        passportNumber: 'PM1234567',
+        firstName: 'Matris',
+        lastName: 'Testsson',
+      },
+      { title: 'Testare' },
+    ),
+    {
+      route: 'GET /api/persons/lookup',
+      path: '/api/persons/lookup?hsaId=SE2321000131-P000000000104',
+      expect: statuses('rightsHolder', 200),
+    },
+    ...crud(
+      'care-units',
+      id.solglantan,
+      { hsaId: 'SE2321000131-E000000099999', name: 'Matrisenheten', administrationId: id.administration },
+      { name: 'Matrisenheten 2' },
+    ),
+    ...crud(
+      'assignments',
+      id.vobSolglantan,
+      {
+        hsaId: 'SE2321000131-F000000099999',
+        careUnitId: id.norrby,
+        name: 'Matrisuppdrag',
+        purpose: 'STATISTICS',
+        kind: 'SPECIAL',
+      },
+      { name: 'Matrisuppdrag 2' },
+    ),
+    ...crud(
+      'engagements',
+      id.engagement,
+      { personId: id.nilbo4, careUnitId: id.norrby, costCentre: 'N42200', validFrom: '2026-01-01' },
+      { title: 'Testare' },
+    ),
+    ...crud(
+      'held-assignments',
+      id.held,
+      { personId: id.nilbo4, assignmentId: id.vobNorrby, validFrom: '2026-01-01' },
+      { validTo: '2030-01-01' },
+    ),
+    ...crud(
+      'administrations',
+      id.administration,
+      { code: 'MTX', name: 'Matrisförvaltningen', careProviderId: id.provider },
+      { name: 'Matrisförvaltningen 2' },
+    ),
+    ...crud(
+      'care-providers',
+      id.provider,
+      { hsaId: 'SE5560000000-E000000000001', name: 'Matris AB', kind: 'PRIVATE' },
+      { name: 'Matris AB 2' },
+    ),
+    // The systems guide is read by anyone signed in; written by administrators.
+    ...crud(
+      'systems',
+      id.system,
+      { systemName: 'Matrissystemet', purpose: 'STATISTICS', assignmentName: 'Statistik VE' },
+      { note: 'x' },
+    ).map((row) => (row.route.startsWith('GET') ? { ...row, expect: statuses('signedIn', 200) } : row)),
+
+    { route: 'GET /api/delegations', expect: statuses('rightsHolder', 200) },
+    { route: 'GET /api/delegations/grantable-units', expect: statuses('delegator', 200) },
+    // Heads of the unit, administrators and the delegate see a delegation; another delegate does not.
+    {
+      route: 'GET /api/delegations/:id',
+      path: `/api/delegations/${id.eriho2Delegation}`,
+      expect: statuses('rightsHolder', 200, { sarbe3: 403 }),
+    },
+    {
+      route: 'POST /api/delegations',
+      body: { delegateId: id.nilbo4, careUnitId: id.solglantan, rights: ['ATTEST'], validFrom: today },
+      expect: statuses('delegator', 201),
+    },
+    // Limiting to what it already is: allowed, and changes nothing.
+    {
+      route: 'PATCH /api/delegations/:id',
+      path: `/api/delegations/${id.sarbe3Delegation}`,
+      body: { rights: ['ATTEST'] },
+      expect: statuses('delegator', 200),
+    },
+
+    { route: 'GET /api/outbox', expect: statuses('administrator', 200) },
+    { route: 'GET /api/outbox/:id', path: `/api/outbox/${MISSING}`, expect: statuses('administrator', 404) },
+    { route: 'GET /api/audit-events', expect: statuses('administrator', 200) },
+    { route: 'GET /api/audit-events/verify', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/audit-events/:id',
+      path: `/api/audit-events/${MISSING}`,
+      expect: statuses('administrator', 404),
+    },
+  ];
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let rows: Row[];
+  const clients = new Map<Caller, Client>();
+
+  const clientFor = (caller: Caller) => (caller === 'anonymous' ? anonymous(t) : signIn(t, caller));
+
+  beforeAll(async () => {
+    t = await createTestApp(samlEnv(await createTestIdp()));
+    rows = table(t.app.get(Clock).today());
+    for (const caller of CALLERS) clients.set(caller, await clientFor(caller));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has exactly one row for every route the application registers', () => {
+    const registered = registeredRoutes(t.app).map((r) => `${r.method} ${r.path}`);
+    const covered = rows.map((r) => r.route);
+    expect(registered.filter((route) => !covered.includes(route))).toEqual([]);
+    expect(covered.filter((route) => !registered.includes(route))).toEqual([]);
+    expect(covered.filter((route, i) => covered.indexOf(route) !== i)).toEqual([]);
+  });
+
+  it('answers every route as the table says, for every persona and for no one', async () => {
+    const mismatches: string[] = [];
+    for (const row of rows) {
+      const [method, pattern] = row.route.split(' ');
+      for (const caller of CALLERS) {
+        const client = row.ownSession ? await clientFor(caller) : clients.get(caller)!;
+        const path = row.path ?? pattern;
+        let call;
+        switch (method) {
+          case 'GET':
+            call = client.get(path);
+            break;
+          case 'POST':
+            call = client.post(path);
+            break;
+          case 'PUT':
+            call = client.put(path);
+            break;
+          case 'PATCH':
+            call = client.patch(path);
+            break;
+          case 'DELETE':
+            call = client.delete(path);
+            break;
+          default:
+            throw new Error(`No way to call ${method}`);
+        }
+        const res = await (row.form
+          ? call.type('form').send(row.form)
+          : row.body
+            ? call.send(row.body)
+            : call);
+        if (res.status !== row.expect[caller]) {
+          const detail =
+            typeof res.body === 'object' && res.body !== null ? (res.body as { detail?: string }).detail : '';
+          mismatches.push(
+            `${row.route} as ${caller}: ${res.status}, expected ${row.expect[caller]} ${detail ?? ''}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
