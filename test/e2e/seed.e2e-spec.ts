@@ -17,7 +17,9 @@ describe('demo seed', () => {
       SELECT (SELECT json_agg(p ORDER BY p.id) FROM person p) AS persons,
              (SELECT json_agg(c ORDER BY c.id) FROM care_unit c) AS units,
              (SELECT json_agg(e ORDER BY e.id) FROM engagement e) AS engagements,
-             (SELECT json_agg(h ORDER BY h.id) FROM held_assignment h) AS held`);
+             (SELECT json_agg(h ORDER BY h.id) FROM held_assignment h) AS held,
+             (SELECT json_agg(d ORDER BY d.id) FROM delegation d) AS delegations,
+             (SELECT json_agg(e ORDER BY e.id) FROM delegation_event e) AS delegation_events`);
 
   it('holds exactly the personas of domain.md with their ids', async () => {
     const rows = (await t.dataSource.query(
@@ -71,6 +73,29 @@ describe('demo seed', () => {
       SELECT p.user_id, a.name FROM held_assignment h JOIN person p ON p.id = h.person_id JOIN assignment a ON a.id = h.assignment_id
       WHERE p.user_id IN ('nilbo4', 'linma5') ORDER BY 1`)) as { user_id: string; name: string }[];
     expect(held).toEqual([{ user_id: 'linma5', name: 'VoB SJF' }]);
+  });
+
+  it('holds the demo delegations: eriho2 orders and attests, sarbe3 attests, on Solgläntan from karlu1', async () => {
+    const rows = (await t.dataSource.query(`
+      SELECT dp.user_id AS delegate, gp.user_id AS grantor, c.name AS unit, d.may_order, d.may_attest,
+             d.valid_from, d.valid_to, d.revoked_at,
+             (SELECT count(*)::int FROM delegation_assignment da WHERE da.delegation_id = d.id) AS assignments,
+             (SELECT array_agg(e.action) FROM delegation_event e WHERE e.delegation_id = d.id) AS events
+        FROM delegation d JOIN person dp ON dp.id = d.delegate_id JOIN person gp ON gp.id = d.grantor_id
+        JOIN care_unit c ON c.id = d.care_unit_id ORDER BY dp.user_id`)) as Record<string, unknown>[];
+    const common = {
+      grantor: 'karlu1',
+      unit: 'Vårdcentralen Solgläntan',
+      valid_from: '2026-01-01',
+      valid_to: null,
+      revoked_at: null,
+      assignments: 0,
+      events: ['CREATED'],
+    };
+    expect(rows).toEqual([
+      { delegate: 'eriho2', may_order: true, may_attest: true, ...common },
+      { delegate: 'sarbe3', may_order: false, may_attest: true, ...common },
+    ]);
   });
 
   it('is idempotent: a second run inserts nothing and changes nothing', async () => {
