@@ -136,6 +136,10 @@ describe('SAML sign-in', () => {
     await postToAcs(await signedResponse({ audience: 'https://other-sp.example/saml' })).expect(401);
   });
 
+  it('refuses an assertion from another issuer, even signed with the trusted key', async () => {
+    await postToAcs(await signedResponse({ issuer: 'https://other-idp.example/saml' })).expect(401);
+  });
+
   it('refuses a replayed response: an InResponseTo is good for one sign-in only', async () => {
     const xml = await signedResponse();
     await postToAcs(xml).expect(200);

@@ -71,6 +71,10 @@ export class SamlService {
       (profile: Profile | null, done: VerifiedCallback) => {
         const inResponseTo = profile?.inResponseTo;
         if (typeof inResponseTo !== 'string') return done(new Error('InResponseTo is missing'));
+        // node-saml checks idpIssuer on logout messages only; the assertion's Issuer is checked here.
+        if (s.idpEntityId && profile?.issuer !== s.idpEntityId) {
+          return done(new Error(`Unexpected assertion issuer ${String(profile?.issuer)}`));
+        }
         cache.claimSignIn(inResponseTo).then(
           (first) =>
             first ? done(null, verifiedUser(profile)) : done(new Error('InResponseTo has already been used')),
