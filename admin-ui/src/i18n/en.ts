@@ -171,6 +171,7 @@ const enDomain: DomainMessages<typeof svDomain> = {
       validToBeforeFrom: 'The end date must not be before the start date',
     },
     empty: '–',
+    untilFurtherNotice: 'Until further notice',
   },
 };
 

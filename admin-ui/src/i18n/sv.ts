@@ -171,6 +171,7 @@ export const svDomain = {
       validToBeforeFrom: 'Till-datum får inte vara före från-datum',
     },
     empty: '–',
+    untilFurtherNotice: 'Tills vidare',
   },
 };
 

@@ -24,10 +24,17 @@ const detailsGrid = {
   gap: 2,
 } as const;
 
-const Section = ({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) => {
+interface SectionProps {
+  title: string;
+  action?: ReactNode;
+  first?: boolean;
+  children: ReactNode;
+}
+
+const Section = ({ title, action, first = false, children }: SectionProps) => {
   const translate = useTranslate();
   return (
-    <Box component="section" sx={{ mt: 3 }}>
+    <Box component="section" sx={{ mt: first ? 0 : 3 }}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
         <Typography variant="h6" component="h2">
           {translate(title)}
@@ -58,7 +65,7 @@ const PersonDetails = () => {
   const prefill = { state: { record: { personId: person.id } } };
   return (
     <CardContent>
-      <Section title="beh.persons.identity">
+      <Section title="beh.persons.identity" first>
         <Box sx={detailsGrid}>
           <Labeled>
             <TextField source="firstName" />
@@ -116,7 +123,9 @@ const PersonDetails = () => {
               <Engagement source="costCentre" sx={noWrap} />
               <Engagement source="title" />
               <Engagement source="validFrom" sx={noWrap} />
-              <Engagement source="validTo" sx={noWrap} />
+              <Engagement source="validTo" sx={noWrap}>
+                <TextField source="validTo" emptyText="beh.untilFurtherNotice" />
+              </Engagement>
               <Engagement source="active" field={BooleanField} />
             </DataTable>
           </ArrayField>
@@ -138,7 +147,9 @@ const PersonDetails = () => {
               <Held source="assignmentName" />
               <Held source="careUnitName" />
               <Held source="validFrom" sx={noWrap} />
-              <Held source="validTo" sx={noWrap} />
+              <Held source="validTo" sx={noWrap}>
+                <TextField source="validTo" emptyText="beh.untilFurtherNotice" />
+              </Held>
               <Held source="active" field={BooleanField} />
             </DataTable>
           </ArrayField>
