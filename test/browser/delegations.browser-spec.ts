@@ -243,6 +243,16 @@ describe('sign-in, start page and delegations', () => {
       await page.getByRole('menuitem', { name: entry }).waitFor();
     }
     await screenshot(page, 'start-admin1');
+
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Welcome to access ordering!' }).waitFor();
+    await page.getByText('Signed in: Alva Adminsson (admin1)').waitFor();
+    expect(await tileTitles()).toEqual(['Delegations']);
+    await screenshot(page, 'start-admin1-en');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Svenska' }).click();
+    await page.getByRole('heading', { name: WELCOME }).waitFor();
     await signOut();
   });
 

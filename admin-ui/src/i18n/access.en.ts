@@ -117,7 +117,7 @@ export const enAccess: DomainMessages<typeof svAccess> = {
       revokeDialog: {
         title: 'Revoke the delegation?',
         content:
-          '%{name} immediately loses the right to order and approve for %{unit} through this delegation. This cannot be undone.',
+          '%{name} immediately loses the rights this delegation gives for %{unit}. This cannot be undone.',
       },
       limitDialog: {
         title: 'Limit the delegation to %{name}',

@@ -115,7 +115,7 @@ export const svAccess = {
       revokeDialog: {
         title: 'Återkalla delegeringen?',
         content:
-          '%{name} förlorar direkt rätten att beställa och attestera för %{unit} genom den här delegeringen. Det går inte att ångra.',
+          '%{name} förlorar direkt de rättigheter som den här delegeringen ger för %{unit}. Det går inte att ångra.',
       },
       limitDialog: {
         title: 'Begränsa delegeringen till %{name}',
