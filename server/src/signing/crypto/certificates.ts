@@ -1,0 +1,147 @@
+import * as x509 from '@peculiar/x509';
+import { randomBytes, webcrypto, X509Certificate } from 'node:crypto';
+
+// @peculiar/x509 works on WebCrypto keys; Node's own implementation is the provider.
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+
+/** RSA 2048 with SHA-256, as SITHS certificates and the signing services that use them have. */
+const RSA_KEY: RsaHashedKeyGenParams = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
+
+/** X.520 serialNumber: SITHS puts the holder's HSA-id there, and verification compares it. */
+export const SUBJECT_SERIAL_NUMBER_OID = '2.5.4.5';
+
+export interface CertificateWithKey {
+  /** The certificate, PEM. */
+  certificate: string;
+  /** Its private key, PKCS#8 DER (seal it before it is stored). */
+  privateKey: Buffer;
+}
+
+export interface Validity {
+  notBefore: Date;
+  notAfter: Date;
+}
+
+async function newKeyPair(): Promise<CryptoKeyPair> {
+  return webcrypto.subtle.generateKey(RSA_KEY, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+}
+
+async function exportPkcs8(key: CryptoKey): Promise<Buffer> {
+  return Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
+}
+
+/** Imports a stored PKCS#8 RSA key for signing (non-extractable: it is only ever used, not shown). */
+export async function importSigningKey(pkcs8: Buffer): Promise<CryptoKey> {
+  return webcrypto.subtle.importKey('pkcs8', pkcs8, RSA_KEY, false, ['sign']) as Promise<CryptoKey>;
+}
+
+/** A positive random serial of 16 bytes, as RFC 5280 asks of CAs (unpredictable, unique). */
+function serialNumber(): string {
+  const bytes = randomBytes(16);
+  bytes[0] &= 0x7f;
+  return bytes.toString('hex');
+}
+
+/** A self-signed CA certificate for the embedded signing service. */
+export async function createCaCertificate(
+  commonName: string,
+  validity: Validity,
+): Promise<CertificateWithKey> {
+  const keys = await newKeyPair();
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: serialNumber(),
+    name: new x509.Name([{ C: ['SE'] }, { O: ['BEH testsignering'] }, { CN: [commonName] }]),
+    ...validity,
+    keys,
+    signingAlgorithm: RSA_KEY,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
+  });
+  return { certificate: cert.toString('pem'), privateKey: await exportPkcs8(keys.privateKey) };
+}
+
+export interface PersonSubject {
+  hsaId: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** A signature certificate for a person, issued by `ca`: subject serialNumber = HSA-id, CN = name. */
+export async function issuePersonCertificate(
+  ca: CertificateWithKey,
+  person: PersonSubject,
+  validity: Validity,
+): Promise<CertificateWithKey> {
+  const caCert = new x509.X509Certificate(ca.certificate);
+  const caKey = await webcrypto.subtle.importKey('pkcs8', ca.privateKey, RSA_KEY, false, ['sign']);
+  const keys = await newKeyPair();
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: serialNumber(),
+    subject: new x509.Name([
+      { C: ['SE'] },
+      { [SUBJECT_SERIAL_NUMBER_OID]: [person.hsaId] },
+      { G: [person.firstName] },
+      { SN: [person.lastName] },
+      { CN: [`${person.firstName} ${person.lastName}`] },
+    ]),
+    issuer: caCert.subjectName,
+    ...validity,
+    publicKey: keys.publicKey,
+    signingKey: caKey,
+    signingAlgorithm: RSA_KEY,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      // Non-repudiation (content commitment) is what a signature certificate is for.
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+        true,
+      ),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      await x509.AuthorityKeyIdentifierExtension.create(caCert),
+    ],
+  });
+  return { certificate: cert.toString('pem'), privateKey: await exportPkcs8(keys.privateKey) };
+}
+
+/** What the signing window and the database show of a certificate. */
+export interface CertificateFacts {
+  subject: string;
+  commonName: string;
+  /** The subject's serialNumber attribute: the holder's HSA-id. */
+  subjectSerialNumber: string | undefined;
+  /** The certificate's own serial number (hex, upper case, as certificate viewers show it). */
+  serialNumber: string;
+  issuer: string;
+  validFrom: Date;
+  validTo: Date;
+}
+
+export function certificateFacts(pem: string): CertificateFacts {
+  const cert = new x509.X509Certificate(pem);
+  return {
+    subject: cert.subject,
+    commonName: cert.subjectName.getField('CN')[0] ?? '',
+    subjectSerialNumber: cert.subjectName.getField(SUBJECT_SERIAL_NUMBER_OID)[0],
+    serialNumber: cert.serialNumber.toUpperCase(),
+    issuer: cert.issuer,
+    validFrom: cert.notBefore,
+    validTo: cert.notAfter,
+  };
+}
+
+/** DER bytes of a PEM certificate (what CMS carries). */
+export function certificateDer(pem: string): Buffer {
+  return Buffer.from(new X509Certificate(pem).raw);
+}
+
+export function derToPem(der: Buffer): string {
+  return new X509Certificate(der).toString();
+}
