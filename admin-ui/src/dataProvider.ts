@@ -1,7 +1,9 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, HttpError } from 'react-admin';
 import { csrfHeaders, withCsrfRetry } from './auth/csrf';
+import { type AuditApi, auditApi } from './auditEvents/api';
 import { type DelegationApi, delegationApi } from './delegations/api';
+import { type OrderApi, orderApi } from './orders/api';
 
 export const API_URL = '/api';
 
@@ -63,10 +65,15 @@ export function createHttpClient(requestHeaders: RequestHeaders = () => ({})): H
 }
 
 /** ra-data-simple-rest's CRUD plus the portal's calls that are not CRUD (atomic-crm style). */
-export type BehDataProvider = DataProvider & DelegationApi;
+export type BehDataProvider = DataProvider & DelegationApi & OrderApi & AuditApi;
 
 export function createDataProvider(httpClient: HttpClient = createHttpClient()): BehDataProvider {
-  return { ...simpleRestProvider(API_URL, httpClient), ...delegationApi(API_URL, httpClient) };
+  return {
+    ...simpleRestProvider(API_URL, httpClient),
+    ...delegationApi(API_URL, httpClient),
+    ...orderApi(API_URL, httpClient),
+    ...auditApi(API_URL, httpClient),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { enAccess } from './access.en';
+import { enOrders } from './orders.en';
 import type { DomainMessages, svDomain } from './sv';
 
 const enDomain: DomainMessages<typeof svDomain> = {
@@ -175,4 +176,4 @@ const enDomain: DomainMessages<typeof svDomain> = {
   },
 };
 
-export const en: TranslationMessages = mergeTranslations(englishMessages, enDomain, enAccess);
+export const en: TranslationMessages = mergeTranslations(englishMessages, enDomain, enAccess, enOrders);
