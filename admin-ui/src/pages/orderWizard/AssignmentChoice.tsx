@@ -1,0 +1,48 @@
+import { Box, Checkbox, FormControlLabel, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { OrderableAssignment } from '../../orders/types';
+
+interface Props {
+  assignment: OrderableAssignment;
+  checked: boolean;
+  onToggle: () => void;
+}
+
+/** One assignment in the tree: a tick box, its purpose and description, and why it cannot be ticked. */
+export const AssignmentChoice = ({ assignment, checked, onToggle }: Props) => {
+  const translate = useTranslate();
+  const describedBy = `assignment-${assignment.id}-about`;
+  const about = [translate(`beh.purpose.${assignment.purpose}`), assignment.description]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <Box sx={{ py: 0.5 }} data-assignment={assignment.name}>
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={checked}
+            disabled={!assignment.orderable}
+            onChange={onToggle}
+            slotProps={{ input: { 'aria-describedby': describedBy } }}
+          />
+        }
+        label={assignment.name}
+      />
+      <Box id={describedBy} sx={{ pl: 4, mt: -0.5 }}>
+        <Typography variant="body2" color="text.secondary">
+          {about}
+        </Typography>
+        {assignment.heldFrom && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('beh.wizard.heldFrom', { date: assignment.heldFrom })}
+          </Typography>
+        )}
+        {!assignment.orderable && assignment.reasonText && (
+          <Typography variant="body2" sx={{ color: 'warning.dark', fontWeight: 500 }}>
+            {assignment.reasonText}
+          </Typography>
+        )}
+      </Box>
+    </Box>
+  );
+};

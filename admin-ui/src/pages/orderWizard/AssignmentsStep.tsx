@@ -1,0 +1,93 @@
+import { Alert, Button, CircularProgress, Typography } from '@mui/material';
+import { useCallback, useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { errorMessage } from '../../orders/problems';
+import { useLoaded } from '../../orders/useLoaded';
+import { useOrderApi } from '../../orders/useOrderApi';
+import type { PersonDetail } from '../../types';
+import { EndUserSummary } from './EndUserSummary';
+import { OrderTypeSelect } from './OrderTypeSelect';
+import { SystemsGuidePanel } from './SystemsGuidePanel';
+import { UnitTree } from './UnitTree';
+import { WizardButtons } from './WizardButtons';
+import type { WizardAction, WizardState } from './wizardState';
+
+interface Props {
+  state: WizardState & { person: PersonDetail };
+  dispatch: (action: WizardAction) => void;
+}
+
+/** Step 2, "Behörigheter": Nyupplägg or Avslut, and the assignments to order or end. */
+export const AssignmentsStep = ({ state, dispatch }: Props) => {
+  const translate = useTranslate();
+  const api = useOrderApi();
+  const [nothingChosen, setNothingChosen] = useState(false);
+  const { person, type } = state;
+  const orderable = useLoaded(
+    useCallback(() => api.getOrderableAssignments(person.id, type), [api, person.id, type]),
+  );
+  const next = () => {
+    if (state.lines.length === 0) setNothingChosen(true);
+    else dispatch({ kind: 'goTo', step: 'review' });
+  };
+
+  return (
+    <>
+      <OrderTypeSelect
+        type={type}
+        grantAllowed={person.active}
+        onChange={(chosen) => dispatch({ kind: 'type', type: chosen })}
+      />
+      <EndUserSummary person={person} />
+      <Typography variant="h6" component="h3" gutterBottom>
+        {translate('beh.wizard.assignments')}
+      </Typography>
+      {type === 'GRANT' ? (
+        <Alert severity="info" variant="outlined" sx={{ mb: 2, maxWidth: 900 }}>
+          {translate('beh.wizard.grantHelp')} {translate('beh.wizard.sparrNote')}
+        </Alert>
+      ) : (
+        <Alert severity="info" variant="outlined" sx={{ mb: 2, maxWidth: 900 }}>
+          {translate('beh.wizard.revokeHelp')}
+        </Alert>
+      )}
+      {orderable.state === 'loading' && (
+        <CircularProgress size={28} aria-label={translate('ra.page.loading')} />
+      )}
+      {orderable.state === 'failed' && (
+        <Alert severity="error">{translate(errorMessage(orderable.error))}</Alert>
+      )}
+      {orderable.state === 'ready' &&
+        (orderable.value.units.length === 0 ? (
+          <Alert severity="warning" sx={{ maxWidth: 900 }}>
+            {translate(type === 'GRANT' ? 'beh.wizard.noUnits' : 'beh.wizard.nothingHeld')}
+          </Alert>
+        ) : (
+          <UnitTree
+            units={orderable.value.units}
+            lines={state.lines}
+            toggledUnits={state.toggledUnits}
+            onToggleUnit={(careUnitId) => dispatch({ kind: 'toggleUnit', careUnitId })}
+            onToggleLine={(line) => {
+              setNothingChosen(false);
+              dispatch({ kind: 'toggleLine', line });
+            }}
+          />
+        ))}
+      {nothingChosen && (
+        <Alert severity="warning" sx={{ mt: 2, maxWidth: 900 }} role="alert">
+          {translate('beh.wizard.chooseOne')}
+        </Alert>
+      )}
+      <SystemsGuidePanel />
+      <WizardButtons>
+        <Button variant="outlined" onClick={() => dispatch({ kind: 'goTo', step: 'person' })}>
+          {translate('beh.wizard.previous')}
+        </Button>
+        <Button variant="contained" onClick={next}>
+          {translate('beh.wizard.next')}
+        </Button>
+      </WizardButtons>
+    </>
+  );
+};

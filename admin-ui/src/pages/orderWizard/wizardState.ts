@@ -1,0 +1,172 @@
+import type { Identifier } from 'react-admin';
+import { stockholmToday } from '../../delegations/dates';
+import type {
+  LookupKey,
+  OrderableAssignment,
+  OrderableUnit,
+  OrderType,
+  OrderViolation,
+  PlacedOrder,
+} from '../../orders/types';
+import type { PersonDetail } from '../../types';
+
+/** The steps of the stepper, then the receipt. */
+export type WizardStep = 'person' | 'assignments' | 'review' | 'receipt';
+export const STEPS: readonly WizardStep[] = ['person', 'assignments', 'review'];
+
+/** A ticked assignment, with the unit it belongs to (the summary groups by unit). */
+export interface ChosenLine {
+  unit: Pick<OrderableUnit, 'careUnitId' | 'careUnitName' | 'administrationName'>;
+  assignment: OrderableAssignment;
+}
+
+/**
+ * Everything the orderer has chosen so far. It lives in the wizard page, above the steps, so that
+ * "Föregående" and "Nästa" never lose a choice.
+ */
+export interface WizardState {
+  step: WizardStep;
+  lookupKey: LookupKey;
+  lookupValue: string;
+  person: PersonDetail | null;
+  type: OrderType;
+  /** Ticked assignments in the order they were ticked. */
+  lines: ChosenLine[];
+  /**
+   * Units the orderer opened or closed in the tree (care unit ids as strings): a unit starts closed,
+   * except when it is the only one.
+   */
+  toggledUnits: string[];
+  /** careUnitId → chosen attestant. */
+  attestants: Record<string, Identifier>;
+  startDate: string;
+  urgent: boolean;
+  comment: string;
+  /** What the server refused in the last send. */
+  violations: OrderViolation[];
+  placed: PlacedOrder[];
+}
+
+export type WizardAction =
+  | { kind: 'lookupKey'; lookupKey: LookupKey }
+  | { kind: 'lookupValue'; lookupValue: string }
+  | { kind: 'found'; person: PersonDetail | null }
+  | { kind: 'goTo'; step: WizardStep }
+  | { kind: 'type'; type: OrderType }
+  | { kind: 'toggleUnit'; careUnitId: string }
+  | { kind: 'toggleLine'; line: ChosenLine }
+  | { kind: 'removeLine'; assignmentId: Identifier }
+  | { kind: 'attestant'; careUnitId: string; attestantId: Identifier }
+  | { kind: 'defaultAttestant'; careUnitId: string; attestantId: Identifier }
+  | { kind: 'startDate'; startDate: string }
+  | { kind: 'urgent'; urgent: boolean }
+  | { kind: 'comment'; comment: string }
+  | { kind: 'refused'; violations: OrderViolation[] }
+  | { kind: 'placed'; placed: PlacedOrder[] }
+  | { kind: 'restart' };
+
+export const initialWizardState = (): WizardState => ({
+  step: 'person',
+  lookupKey: 'personnummer',
+  lookupValue: '',
+  person: null,
+  type: 'GRANT',
+  lines: [],
+  toggledUnits: [],
+  attestants: {},
+  startDate: stockholmToday(),
+  urgent: false,
+  comment: '',
+  violations: [],
+  placed: [],
+});
+
+const sameId = (a: Identifier, b: Identifier) => String(a) === String(b);
+
+/** What a new end user or a new order type makes stale: the ticked lines and the per-unit choices. */
+const withoutChoices = (state: WizardState): WizardState => ({
+  ...state,
+  lines: [],
+  toggledUnits: [],
+  attestants: {},
+  violations: [],
+});
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.kind) {
+    case 'lookupKey':
+      return { ...state, lookupKey: action.lookupKey };
+    case 'lookupValue':
+      return { ...state, lookupValue: action.lookupValue };
+    case 'found':
+      // Only Avslut can be ordered for someone without an active engagement.
+      return {
+        ...withoutChoices(state),
+        person: action.person,
+        type: action.person && !action.person.active ? 'REVOKE' : 'GRANT',
+      };
+    case 'goTo':
+      return { ...state, step: action.step };
+    case 'type':
+      return action.type === state.type ? state : { ...withoutChoices(state), type: action.type };
+    case 'toggleUnit': {
+      const toggled = state.toggledUnits.includes(action.careUnitId);
+      return {
+        ...state,
+        toggledUnits: toggled
+          ? state.toggledUnits.filter((id) => id !== action.careUnitId)
+          : [...state.toggledUnits, action.careUnitId],
+      };
+    }
+    case 'toggleLine': {
+      const ticked = state.lines.some((line) => sameId(line.assignment.id, action.line.assignment.id));
+      return {
+        ...state,
+        violations: [],
+        lines: ticked
+          ? state.lines.filter((line) => !sameId(line.assignment.id, action.line.assignment.id))
+          : [...state.lines, action.line],
+      };
+    }
+    case 'removeLine':
+      return {
+        ...state,
+        violations: state.violations.filter(
+          (violation) =>
+            violation.assignmentId === undefined || !sameId(violation.assignmentId, action.assignmentId),
+        ),
+        lines: state.lines.filter((line) => !sameId(line.assignment.id, action.assignmentId)),
+      };
+    case 'attestant':
+      return { ...state, attestants: { ...state.attestants, [action.careUnitId]: action.attestantId } };
+    case 'defaultAttestant':
+      // The only one who may attest there; never overrides a choice the orderer made.
+      return action.careUnitId in state.attestants
+        ? state
+        : { ...state, attestants: { ...state.attestants, [action.careUnitId]: action.attestantId } };
+    case 'startDate':
+      return { ...state, startDate: action.startDate };
+    case 'urgent':
+      return { ...state, urgent: action.urgent };
+    case 'comment':
+      return { ...state, comment: action.comment };
+    case 'refused':
+      return { ...state, violations: action.violations };
+    case 'placed':
+      return { ...state, placed: action.placed, step: 'receipt' };
+    case 'restart':
+      return initialWizardState();
+  }
+}
+
+/** The ticked lines grouped by care unit, units in the order they were first ticked. */
+export function linesByUnit(lines: ChosenLine[]): { unit: ChosenLine['unit']; lines: ChosenLine[] }[] {
+  const groups = new Map<string, { unit: ChosenLine['unit']; lines: ChosenLine[] }>();
+  for (const line of lines) {
+    const key = String(line.unit.careUnitId);
+    const group = groups.get(key) ?? { unit: line.unit, lines: [] };
+    group.lines.push(line);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
