@@ -1,0 +1,48 @@
+import { Alert, Box } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { formatTimestamp } from '../delegations/dates';
+import { OrderStatusField, orderPerson } from './fields';
+import { LabeledValue, LabeledValues } from './LabeledValue';
+import type { OrderDetail } from './types';
+
+const field = (name: string) => `resources.orders.fields.${name}`;
+
+/** The order's fields as on the seeds' order page, from Slutanvändare to Område. */
+export const OrderSummary = () => {
+  const order = useRecordContext<OrderDetail>();
+  const translate = useTranslate();
+  if (!order) return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      <LabeledValues min={200}>
+        <LabeledValue label={field('endUserName')}>{orderPerson(order, 'endUser')}</LabeledValue>
+        <LabeledValue label={field('ordererName')}>{orderPerson(order, 'orderer')}</LabeledValue>
+        <LabeledValue label={field('createdAt')}>{formatTimestamp(order.createdAt)}</LabeledValue>
+        <LabeledValue label={field('status')}>
+          <OrderStatusField />
+        </LabeledValue>
+        <LabeledValue label={field('type')}>{translate(`beh.orders.type.${order.type}`)}</LabeledValue>
+        <LabeledValue label={field('administrationName')}>{order.administrationName}</LabeledValue>
+        <LabeledValue label={order.type === 'REVOKE' ? 'beh.orders.endsOn' : field('startDate')}>
+          {order.startDate}
+        </LabeledValue>
+        <LabeledValue label={field('urgent')}>
+          {translate(order.urgent ? 'ra.boolean.true' : 'ra.boolean.false')}
+        </LabeledValue>
+        <LabeledValue label={field('attestantName')}>{orderPerson(order, 'attestant')}</LabeledValue>
+        <LabeledValue label={field('careUnitName')}>{order.careUnitName}</LabeledValue>
+        <LabeledValue label={field('comment')}>{order.comment}</LabeledValue>
+      </LabeledValues>
+      {order.rejectComment && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {translate('resources.orders.fields.rejectComment')}: {order.rejectComment}
+        </Alert>
+      )}
+      {order.feedback && (
+        <Alert severity="success" sx={{ mt: 2 }}>
+          {translate('resources.orders.fields.feedback')}: {order.feedback}
+        </Alert>
+      )}
+    </Box>
+  );
+};
