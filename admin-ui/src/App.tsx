@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { authProvider } from './auth/authProvider';
@@ -10,14 +10,21 @@ import { helpPages } from './pages/help/helpPages';
 import { SignInPage } from './pages/signin/SignInPage';
 import { StartPage } from './pages/start/StartPage';
 import administrations from './administrations';
+import auditEvents from './auditEvents';
 import assignments from './assignments';
 import careProviders from './careProviders';
 import careUnits from './careUnits';
 import delegations from './delegations';
 import engagements from './engagements';
 import heldAssignments from './heldAssignments';
+import orders from './orders';
+import { orderRoutes } from './orders/routes';
+import outbox from './outbox';
 import persons from './persons';
 import systems from './systems';
+
+// The wizard is the heaviest page and not needed on the first load.
+const OrderWizardPage = lazy(() => import('./pages/orderWizard/OrderWizardPage'));
 
 /** Every page needs a signed-in user; what the menu and pages offer follows `GET /api/me` (auth/access.ts). */
 export const App = () => (
@@ -33,6 +40,7 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    <Resource name="orders" {...orders} />
     <Resource name="delegations" {...delegations} />
     <Resource name="persons" {...persons} />
     <Resource name="care-units" {...careUnits} />
@@ -42,7 +50,17 @@ export const App = () => (
     <Resource name="care-providers" {...careProviders} />
     <Resource name="engagements" {...engagements} />
     <Resource name="held-assignments" {...heldAssignments} />
+    <Resource name="outbox" {...outbox} />
+    <Resource name="audit-events" {...auditEvents} />
     <CustomRoutes>
+      <Route
+        path={orderRoutes.wizard}
+        element={
+          <Suspense fallback={<Loading />}>
+            <OrderWizardPage />
+          </Suspense>
+        }
+      />
       {helpPages.map(({ path, Page }) => (
         <Route
           key={path}

@@ -28,6 +28,12 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
       if (READ_ACTIONS.has(action)) return administrator || headOfUnit || delegate;
       // Granting, limiting and revoking: heads of unit for their units, administrators for all.
       return me.tiles.delegations;
+    // Who sees which order is the server's call (orderer, end user, attestant, rights on the unit).
+    case 'orders':
+      return READ_ACTIONS.has(action);
+    case 'outbox':
+    case 'audit-events':
+      return administrator && READ_ACTIONS.has(action);
     default:
       return false;
   }

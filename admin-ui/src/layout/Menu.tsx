@@ -12,6 +12,7 @@ export const Menu = () => {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="beh.menu.start" />
+      <RaMenu.ResourceItem name="orders" />
       <RaMenu.ResourceItem name="delegations" />
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="persons" />
@@ -21,6 +22,9 @@ export const Menu = () => {
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="administrations" />
       <RaMenu.ResourceItem name="care-providers" />
+      {administrator && <Divider component="li" aria-hidden="true" />}
+      <RaMenu.ResourceItem name="outbox" />
+      <RaMenu.ResourceItem name="audit-events" />
     </RaMenu>
   );
 };

@@ -1,5 +1,6 @@
 import type { MeTiles } from '../../auth/types';
 import { delegationRoutes } from '../../delegations/routes';
+import { orderRoutes } from '../../orders/routes';
 import { HELP_ROUTES } from '../help/helpRoutes';
 
 /**
@@ -27,10 +28,10 @@ export interface StartTileDefinition {
   links?: TileLink[];
 }
 
-const orderLists = (): StartTileDefinition['orderLists'] => ({
-  // The order lists come with the ordering issue: GET /api/orders?filter={"scope":"mine"|"all"}.
-  mine: { label: 'beh.start.myOrders', to: undefined },
-  all: { label: 'beh.start.allOrders', to: undefined },
+/** The order history, with the scope in its filter; `undefined` while the tile's feature is not built. */
+const orderLists = (built: boolean): StartTileDefinition['orderLists'] => ({
+  mine: { label: 'beh.start.myOrders', to: built ? orderRoutes.mine : undefined },
+  all: { label: 'beh.start.allOrders', to: built ? orderRoutes.all : undefined },
 });
 
 /** The start page's tiles, in the seeds' order. ("Lokala och Regionala system" has its own later issue.) */
@@ -40,8 +41,8 @@ export const START_TILES: readonly StartTileDefinition[] = [
     title: 'beh.start.vmuSingle.title',
     description: 'beh.start.vmuSingle.description',
     manual: { label: 'beh.start.vmuSingle.manual', to: HELP_ROUTES.vmuSingle },
-    to: undefined, // the three-step order wizard
-    orderLists: orderLists(),
+    to: orderRoutes.wizard,
+    orderLists: orderLists(true),
   },
   {
     key: 'vmuMass',
@@ -49,7 +50,7 @@ export const START_TILES: readonly StartTileDefinition[] = [
     description: 'beh.start.vmuMass.description',
     manual: { label: 'beh.start.vmuMass.manual', to: HELP_ROUTES.vmuMass },
     to: undefined, // mass ordering
-    orderLists: orderLists(),
+    orderLists: orderLists(false),
   },
   {
     key: 'attest',
