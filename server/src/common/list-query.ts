@@ -59,6 +59,9 @@ export function parseListQuery(
     }
     offset = range[0];
     limit = Math.min(range[1] - range[0] + 1, MAX_PAGE);
+  } else if (Array.isArray((filter as Record<string, unknown>).id)) {
+    // react-admin's getMany sends only `filter.id`: answer every id asked for, not one page.
+    limit = Math.min(Math.max(((filter as Record<string, unknown>).id as unknown[]).length, 1), MAX_PAGE);
   }
   let [sortField, sortOrder] = defaultSort;
   if (raw.sort) {
@@ -71,9 +74,13 @@ export function parseListQuery(
     ) {
       throw bad('Parametern sort måste vara ["fält","ASC"|"DESC"].');
     }
-    if (!(sort[0] in sortable)) throw bad(`Det går inte att sortera på ${sort[0]}.`);
-    sortField = sort[0];
-    sortOrder = sort[1] as 'ASC' | 'DESC';
+    // react-admin sorts by `id` wherever a component names no sort; ids have no useful order,
+    // so that means "the default order" rather than an error.
+    if (sort[0] !== 'id' || 'id' in sortable) {
+      if (!(sort[0] in sortable)) throw bad(`Det går inte att sortera på ${sort[0]}.`);
+      sortField = sort[0];
+      sortOrder = sort[1] as 'ASC' | 'DESC';
+    }
   }
   return {
     filter: filter as Record<string, unknown>,
