@@ -195,6 +195,28 @@ describe('delegations', () => {
       [id],
     )) as { actor_id: string; action: string }[];
     expect(rows.every((r) => r.actor_id === person('karlu1'))).toBe(true);
+
+    // …in the audit log as well, and the delegate was mailed when it was granted and revoked.
+    const audit = (await t.dataSource.query(
+      `SELECT action, actor_id FROM audit_event WHERE entity_type = 'delegation' AND entity_id = $1 ORDER BY at, id`,
+      [id],
+    )) as { action: string; actor_id: string }[];
+    expect(audit.map((a) => a.action)).toEqual([
+      'DELEGATION_CREATED',
+      'DELEGATION_LIMITED',
+      'DELEGATION_LIMITED',
+      'DELEGATION_LIMITED',
+      'DELEGATION_REVOKED',
+    ]);
+    expect(audit.every((a) => a.actor_id === person('karlu1'))).toBe(true);
+    const mails = (await t.dataSource.query(
+      `SELECT template, to_address FROM mail_outbox WHERE related_type = 'delegation' AND related_id = $1 ORDER BY created_at`,
+      [id],
+    )) as { template: string; to_address: string }[];
+    expect(mails).toEqual([
+      { template: 'DELEGATION_GRANTED', to_address: 'nils.bostrom@vgr.example' },
+      { template: 'DELEGATION_REVOKED', to_address: 'nils.bostrom@vgr.example' },
+    ]);
   });
 
   describe('refusals', () => {

@@ -10,7 +10,6 @@ import {
   type DelegationDetail,
   type DelegationItem,
   type DelegationSnapshot,
-  type EventAction,
   type GrantableUnit,
 } from './delegation.types.js';
 import {
@@ -29,6 +28,7 @@ import {
   notVisible,
 } from './delegations.errors.js';
 import type { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.js';
+import { DelegationRecorder } from './delegation-recorder.js';
 import { limitDelegation } from './limit-rules.js';
 
 const snapshot = (d: DelegationItem): DelegationSnapshot => ({
@@ -47,6 +47,7 @@ export class DelegationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly recorder: DelegationRecorder,
   ) {}
 
   /** The delegations in force today for a person, as rights: used by the RightsService. */
@@ -142,7 +143,7 @@ export class DelegationsService {
       );
       await this.replaceAssignments(m, created, assignmentIds);
       const after = await this.mustFind(m, created, today);
-      await this.recordEvent(m, created, actor, 'CREATED', null, snapshot(after));
+      await this.recorder.record(m, actor, 'CREATED', after, null, snapshot(after));
       return created;
     });
     return this.mustFind(this.db, id, today);
@@ -169,7 +170,7 @@ export class DelegationsService {
           'UPDATE delegation SET revoked_at = $2, revoked_by_id = $3, updated_at = $2 WHERE id = $1',
           [id, now, actor.person.id],
         );
-        await this.recordEvent(m, id, actor, 'REVOKED', snapshot(current), {
+        await this.recorder.record(m, actor, 'REVOKED', current, snapshot(current), {
           ...snapshot(current),
           revokedAt: now.toISOString(),
         });
@@ -186,7 +187,7 @@ export class DelegationsService {
         [id, next.validTo, next.rights.includes('ORDER'), next.rights.includes('ATTEST'), this.clock.now()],
       );
       await this.replaceAssignments(m, id, next.assignmentIds);
-      await this.recordEvent(m, id, actor, 'LIMITED', snapshot(current), next);
+      await this.recorder.record(m, actor, 'LIMITED', current, snapshot(current), next);
     });
     return this.mustFind(this.db, id, today);
   }
@@ -203,27 +204,6 @@ export class DelegationsService {
     await m.query(
       `INSERT INTO delegation_assignment (delegation_id, assignment_id) SELECT $1, unnest($2::uuid[])`,
       [id, assignmentIds],
-    );
-  }
-
-  private async recordEvent(
-    m: EntityManager,
-    delegationId: string,
-    actor: Actor,
-    action: EventAction,
-    before: DelegationSnapshot | null,
-    after: DelegationSnapshot,
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO delegation_event (delegation_id, actor_id, action, before, after, at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        delegationId,
-        actor.person.id,
-        action,
-        before === null ? null : JSON.stringify(before),
-        JSON.stringify(after),
-        this.clock.now(),
-      ],
     );
   }
 
