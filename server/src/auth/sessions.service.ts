@@ -10,7 +10,10 @@ import { authOf, type SessionPerson, type SessionState } from './request-auth.js
 export const SESSION_COOKIE = 'beh.sid';
 export type AuthMethod = 'DEV' | 'SAML';
 
-/** last_seen_at is written at most this often: a request a second should not mean a write a second. */
+/**
+ * last_seen_at is written at most this often: a request a second should not mean a write a second.
+ * The price is that an idle session may end up to this much before SESSION_IDLE_MINUTES.
+ */
 const TOUCH_AFTER_MS = 60_000;
 
 interface SessionRow {
