@@ -2,10 +2,10 @@ import * as x509 from '@peculiar/x509';
 import { randomBytes, webcrypto, X509Certificate } from 'node:crypto';
 
 // @peculiar/x509 works on WebCrypto keys; Node's own implementation is the provider.
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto);
 
 /** RSA 2048 with SHA-256, as SITHS certificates and the signing services that use them have. */
-const RSA_KEY: RsaHashedKeyGenParams = {
+const RSA_KEY: webcrypto.RsaHashedKeyGenParams = {
   name: 'RSASSA-PKCS1-v1_5',
   hash: 'SHA-256',
   publicExponent: new Uint8Array([1, 0, 1]),
@@ -27,17 +27,17 @@ export interface Validity {
   notAfter: Date;
 }
 
-async function newKeyPair(): Promise<CryptoKeyPair> {
-  return webcrypto.subtle.generateKey(RSA_KEY, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+async function newKeyPair(): Promise<webcrypto.CryptoKeyPair> {
+  return webcrypto.subtle.generateKey(RSA_KEY, true, ['sign', 'verify']) as Promise<webcrypto.CryptoKeyPair>;
 }
 
-async function exportPkcs8(key: CryptoKey): Promise<Buffer> {
+async function exportPkcs8(key: webcrypto.CryptoKey): Promise<Buffer> {
   return Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
 }
 
 /** Imports a stored PKCS#8 RSA key for signing (non-extractable: it is only ever used, not shown). */
-export async function importSigningKey(pkcs8: Buffer): Promise<CryptoKey> {
-  return webcrypto.subtle.importKey('pkcs8', pkcs8, RSA_KEY, false, ['sign']) as Promise<CryptoKey>;
+export async function importSigningKey(pkcs8: Buffer): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('pkcs8', pkcs8, RSA_KEY, false, ['sign']) as Promise<webcrypto.CryptoKey>;
 }
 
 /** A positive random serial of 16 bytes, as RFC 5280 asks of CAs (unpredictable, unique). */

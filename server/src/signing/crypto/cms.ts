@@ -9,7 +9,7 @@ import { certificateDer } from './certificates.js';
  * embedded and external signatures are verified by the same code.
  */
 
-const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto });
+const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto });
 
 const OID = {
   contentType: '1.2.840.113549.1.9.3',
@@ -29,7 +29,7 @@ export interface DetachedSignatureInput {
   signingTime: Date;
   /** PEM certificates, the signer's first, then its issuers. */
   certificateChain: string[];
-  privateKey: CryptoKey;
+  privateKey: webcrypto.CryptoKey;
 }
 
 /** A detached CMS signature over `document` (DER of a ContentInfo). */
