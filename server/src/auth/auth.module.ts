@@ -21,6 +21,8 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
+      // Global so that any module can ask RightsService who may do what without importing forRoot.
+      global: true,
       imports: [DelegationsModule],
       controllers: [
         AuthController,
