@@ -1,5 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseListQuery } from '../../server/src/common/list-query.js';
+import { ProblemException } from '../../server/src/common/problem.js';
+
+/** The Swedish detail of the problem `run` throws. */
+function detailOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ProblemException) return error.toProblem().detail;
+    throw error;
+  }
+  return undefined;
+}
 
 const sortable = { name: 'c.name', createdAt: 'c.created_at' };
 
@@ -14,7 +26,10 @@ describe('parseListQuery', () => {
   });
 
   it('answers every id of a getMany, which sends no range', () => {
-    const ids = Array.from({ length: 40 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const ids = Array.from(
+      { length: 40 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
     const q = parseListQuery({ filter: JSON.stringify({ id: ids }) }, sortable, ['name', 'ASC']);
     expect(q.limit).toBe(40);
     expect(q.offset).toBe(0);
@@ -25,10 +40,14 @@ describe('parseListQuery', () => {
   });
 
   it('refuses unknown sort fields, bad JSON and bad ranges with Swedish problems', () => {
-    expect(() => parseListQuery({ sort: '["secret","ASC"]' }, sortable, ['name', 'ASC'])).toThrow(
+    expect(detailOf(() => parseListQuery({ sort: '["secret","ASC"]' }, sortable, ['name', 'ASC']))).toBe(
       'Det går inte att sortera på secret.',
     );
-    expect(() => parseListQuery({ filter: '{nope' }, sortable, ['name', 'ASC'])).toThrow('inte giltig JSON');
-    expect(() => parseListQuery({ range: '[5,1]' }, sortable, ['name', 'ASC'])).toThrow('range');
+    expect(detailOf(() => parseListQuery({ filter: '{nope' }, sortable, ['name', 'ASC']))).toBe(
+      'Parametern filter är inte giltig JSON.',
+    );
+    expect(detailOf(() => parseListQuery({ range: '[5,1]' }, sortable, ['name', 'ASC']))).toBe(
+      'Parametern range måste vara [från, till] med heltal.',
+    );
   });
 });
