@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import request from 'supertest';
 import { Clock } from '../../server/src/common/clock.js';
 import { PERSONAS } from '../../server/src/seed/demo-data.js';
-import { createTestIdp, samlEnv } from '../support/saml-idp.js';
+import { productionEnv } from '../support/production-env.js';
 import { anonymous, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -255,15 +255,8 @@ describe('timeouts and administrators from the environment', () => {
 describe('in production', () => {
   let t: TestApp;
   beforeAll(async () => {
-    const idp = await createTestIdp();
-    t = await createTestApp({
-      NODE_ENV: 'production',
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      MAIL_POLL_SECONDS: '0',
-      // Asked for explicitly, and refused all the same.
-      DEV_LOGIN: 'true',
-      ...samlEnv(idp),
-    });
+    // DEV_LOGIN asked for explicitly, and refused all the same.
+    t = await createTestApp(await productionEnv({ DEV_LOGIN: 'true' }));
   });
   afterAll(async () => {
     await t.close();
