@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generate } from 'selfsigned';
 import request from 'supertest';
+import { productionEnv } from '../support/production-env.js';
 import { anonymous, type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -525,16 +525,8 @@ describe('directory: organisation, catalogue, engagements', () => {
 describe('directory in production', () => {
   let t: TestApp;
   beforeAll(async () => {
-    // Production refuses to start without real mail and sign-in settings; these are never used here.
-    const idp = await generate([{ name: 'commonName', value: 'idp.beh.test' }]);
-    t = await createTestApp({
-      NODE_ENV: 'production',
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      MAIL_POLL_SECONDS: '0',
-      SAML_IDP_SSO_URL: 'https://idp.beh.test/sso',
-      SAML_IDP_CERT: idp.cert,
-      SAML_SP_ENTITY_ID: 'https://beh.test',
-    });
+    // Production refuses to start without real mail, sign-in and signing settings; never used here.
+    t = await createTestApp(await productionEnv());
   });
   afterAll(async () => {
     await t.close();
