@@ -5,6 +5,7 @@ import { MailOutbox1764100000000 } from './1764100000000-MailOutbox.js';
 import { AuditLog1764100100000 } from './1764100100000-AuditLog.js';
 import { AuthSessions1764200000000 } from './1764200000000-AuthSessions.js';
 import { Delegations1764200100000 } from './1764200100000-Delegations.js';
+import { Orders1764300000000 } from './1764300000000-Orders.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AuditLog1764100100000,
   AuthSessions1764200000000,
   Delegations1764200100000,
+  Orders1764300000000,
 ];

@@ -13,6 +13,7 @@ import { DelegationsModule } from './delegations/delegations.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { OrdersModule } from './orders/orders.module.js';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         DelegationsModule,
         MailModule,
         AuditModule,
+        OrdersModule,
         ...(serveUi
           ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]
           : []),

@@ -1,0 +1,76 @@
+import { ValidateBy } from 'class-validator';
+import { Bool, CalendarDate, Id, OneOf, Text } from '../../directory/dto/rules.js';
+import { ORDER_TYPES, type OrderType } from '../order.types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Lines per send: the wizard's handful, with room, but bounded. */
+export const MAX_LINES = 200;
+
+/** A rule with one Swedish message per problem, like the directory's field rules. */
+function shaped(name: string, required: boolean, check: (value: unknown) => string | undefined) {
+  const problem = (value: unknown): string | undefined => {
+    if (value === undefined || value === null) return required ? 'måste anges' : undefined;
+    return check(value);
+  };
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => problem(value) === undefined,
+      defaultMessage: (args) => problem(args?.value) ?? 'har fel format',
+    },
+  });
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `[{"assignmentId": "…"}]`. The same assignment twice is not refused here: that is the rule
+ * DUPLICATE_LINE, which names the line.
+ */
+const itemsRule = () =>
+  shaped('items', true, (value) => {
+    if (!Array.isArray(value)) return 'måste vara en lista';
+    if (value.length === 0) return 'måste innehålla minst ett uppdrag';
+    if (value.length > MAX_LINES) return `får innehålla högst ${MAX_LINES} uppdrag`;
+    const wellFormed = value.every(
+      (item) =>
+        isPlainObject(item) &&
+        Object.keys(item).every((key) => key === 'assignmentId') &&
+        typeof item.assignmentId === 'string' &&
+        UUID.test(item.assignmentId),
+    );
+    return wellFormed ? undefined : 'varje rad måste vara {"assignmentId": id}';
+  });
+
+/** `{"<careUnitId>": "<personId>"}`: the attestant chosen per care unit. */
+const attestantsRule = () =>
+  shaped('attestants', false, (value) => {
+    if (!isPlainObject(value)) return 'måste vara ett objekt med vårdenhetens id som nyckel';
+    const entries = Object.entries(value);
+    if (entries.length > MAX_LINES) return 'har för många vårdenheter';
+    return entries.every(
+      ([unit, person]) => UUID.test(unit) && typeof person === 'string' && UUID.test(person),
+    )
+      ? undefined
+      : 'måste ange giltiga id för vårdenhet och attestant';
+  });
+
+export class PlaceOrderDto {
+  @OneOf('required', ORDER_TYPES) type!: OrderType;
+  @Id('required') endUserId!: string;
+  @itemsRule() items!: { assignmentId: string }[];
+  /** careUnitId → attestant; units left out fall back to `attestantId`. */
+  @attestantsRule() attestants?: Record<string, string>;
+  @Id('optional') attestantId?: string;
+  @CalendarDate('required') startDate!: string;
+  /** Time-limited grants come later; null or left out: until further notice. */
+  @CalendarDate('nullable') endDate?: string | null;
+  @Bool('optional') urgent?: boolean;
+  @Text('nullable', 2000) comment?: string | null;
+}
+
+export class ChangeAttestantDto {
+  @Id('required') attestantId!: string;
+}

@@ -1,0 +1,90 @@
+import type { EntityManager } from 'typeorm';
+import type { ItemStatus, OrderStatus, OrderType } from './order.types.js';
+
+/** An order row as the state machine reads it (dates as YYYY-MM-DD, times as Date). */
+export interface OrderRecord {
+  id: string;
+  orderNumber: string;
+  type: OrderType;
+  status: OrderStatus;
+  endUserId: string;
+  ordererId: string;
+  attestantId: string;
+  careUnitId: string;
+  startDate: string;
+  endDate: string | null;
+  urgent: boolean;
+  comment: string | null;
+  rejectComment: string | null;
+  feedback: string | null;
+  batchId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  decidedAt: Date | null;
+  completedAt: Date | null;
+}
+
+export interface ItemRecord {
+  id: string;
+  assignmentId: string;
+  status: ItemStatus;
+}
+
+/** An order and its lines, read under the order's row lock. */
+export interface LockedOrder {
+  order: OrderRecord;
+  items: ItemRecord[];
+}
+
+export const ORDER_RECORD_COLUMNS = `o.id, o.order_number AS "orderNumber", o.type, o.status,
+  o.end_user_id AS "endUserId", o.orderer_id AS "ordererId", o.attestant_id AS "attestantId",
+  o.care_unit_id AS "careUnitId", o.start_date AS "startDate", o.end_date AS "endDate", o.urgent,
+  o.comment, o.reject_comment AS "rejectComment", o.feedback, o.batch_id AS "batchId",
+  o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.decided_at AS "decidedAt",
+  o.completed_at AS "completedAt"`;
+
+/**
+ * Reads an order and its lines; with `lock`, takes the order's row lock first (and the lines'
+ * after it, always in that order, so two changes of one order queue up instead of deadlocking).
+ */
+export async function readOrder(
+  m: EntityManager,
+  orderId: string,
+  lock: boolean,
+): Promise<LockedOrder | undefined> {
+  const [order] = await m.query<OrderRecord[]>(
+    `SELECT ${ORDER_RECORD_COLUMNS} FROM vmu_order o WHERE o.id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [orderId],
+  );
+  if (!order) return undefined;
+  const items = await m.query<ItemRecord[]>(
+    `SELECT i.id, i.assignment_id AS "assignmentId", i.status FROM vmu_order_item i
+      WHERE i.order_id = $1 ORDER BY i.created_at, i.id${lock ? ' FOR UPDATE' : ''}`,
+    [orderId],
+  );
+  return { order, items };
+}
+
+/**
+ * What the audit log keeps of an order at one moment. Feedback is left out on purpose: it is for
+ * the orderer alone (it may carry sign-in details), and the log is read by administrators.
+ */
+export function auditSnapshot({ order, items }: LockedOrder) {
+  return {
+    orderNumber: order.orderNumber,
+    type: order.type,
+    status: order.status,
+    endUserId: order.endUserId,
+    ordererId: order.ordererId,
+    attestantId: order.attestantId,
+    careUnitId: order.careUnitId,
+    startDate: order.startDate,
+    endDate: order.endDate,
+    urgent: order.urgent,
+    comment: order.comment,
+    rejectComment: order.rejectComment,
+    hasFeedback: order.feedback !== null,
+    batchId: order.batchId,
+    items: items.map((i) => ({ id: i.id, assignmentId: i.assignmentId, status: i.status })),
+  };
+}

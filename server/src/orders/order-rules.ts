@@ -1,0 +1,87 @@
+import type { Rights } from '../auth/rights.js';
+import type { AssignmentFacts, EndUserFacts } from './order-facts.queries.js';
+import type { OrderType } from './order.types.js';
+import { type Violation, violation } from './orders.errors.js';
+
+/** Everything the placing rules look at, gathered before deciding. */
+export interface PlacementFacts {
+  type: OrderType;
+  /** Stockholm's today. */
+  today: string;
+  startDate: string;
+  endDate: string | null;
+  /** undefined: no such person. */
+  endUser: EndUserFacts | undefined;
+  /** Per line of the send, the id it names and that assignment (undefined: no such assignment). */
+  lines: readonly { assignmentId: string; assignment: AssignmentFacts | undefined }[];
+  /** Assignments the end user holds today. */
+  held: ReadonlySet<string>;
+  /** Assignments with an open order line for the end user. */
+  pending: ReadonlySet<string>;
+  orderer: Rights;
+  /** Per care unit, the chosen attestant's rights (undefined: none chosen, or no such person). */
+  attestantRights: ReadonlyMap<string, Rights | undefined>;
+  /** Per care unit, whether an attestant was chosen at all. */
+  attestantChosen: ReadonlyMap<string, boolean>;
+}
+
+/** The rules of one line about the end user and the assignment (the orderer's right passed). */
+function lineRules(f: PlacementFacts, a: AssignmentFacts, line: number, endUser: EndUserFacts): Violation[] {
+  const about = {
+    assignmentId: a.id,
+    assignmentName: a.name,
+    careUnitId: a.careUnitId,
+    careUnitName: a.careUnitName,
+  };
+  const found: Violation[] = [];
+  if (f.type === 'GRANT') {
+    if (!endUser.hasActiveEngagement) found.push(violation('NO_ACTIVE_ENGAGEMENT', line, about));
+    if (a.privateProviderOnly && !endUser.privateProvider) {
+      found.push(violation('PRIVATE_PROVIDER_ONLY', line, about));
+    }
+    if (f.held.has(a.id)) found.push(violation('ALREADY_HELD', line, about));
+  } else if (!f.held.has(a.id)) {
+    found.push(violation('NOT_HELD', line, about));
+  }
+  if (f.pending.has(a.id)) found.push(violation('ALREADY_PENDING', line, about));
+
+  if (!f.attestantChosen.get(a.careUnitId)) {
+    found.push(violation('ATTESTANT_MISSING', line, about));
+  } else if (!f.attestantRights.get(a.careUnitId)?.mayAttest(a.careUnitId, a.id)) {
+    found.push(violation('ATTESTANT_NOT_ALLOWED', line, about));
+  }
+  return found;
+}
+
+/**
+ * Every rule of a send (issue 4, point 2), all at once so the wizard can mark every bad line.
+ * A line the orderer has no right on says only that: what the end user holds on a unit outside
+ * the orderer's rights is none of the orderer's business.
+ */
+export function placementViolations(f: PlacementFacts): Violation[] {
+  const found: Violation[] = [];
+  if (!f.endUser) found.push(violation('UNKNOWN_END_USER', null));
+  if (f.startDate < f.today) found.push(violation('START_DATE_IN_PAST', null));
+  if (f.endDate !== null && f.endDate < f.startDate) found.push(violation('END_DATE_BEFORE_START', null));
+
+  const seen = new Set<string>();
+  f.lines.forEach(({ assignmentId, assignment: a }, line) => {
+    if (!a) {
+      found.push(violation('UNKNOWN_ASSIGNMENT', line, { assignmentId }));
+      return;
+    }
+    const about = { assignmentId: a.id, assignmentName: a.name, careUnitName: a.careUnitName };
+    if (seen.has(a.id)) {
+      found.push(violation('DUPLICATE_LINE', line, about));
+      return;
+    }
+    seen.add(a.id);
+    // Both rights, as domain.md rule 1 says: whoever orders must also be able to attest it.
+    if (!(f.orderer.mayOrder(a.careUnitId, a.id) && f.orderer.mayAttest(a.careUnitId, a.id))) {
+      found.push(violation('NO_ORDER_RIGHT', line, { ...about, careUnitId: a.careUnitId }));
+      return;
+    }
+    if (f.endUser) found.push(...lineRules(f, a, line, f.endUser));
+  });
+  return found;
+}

@@ -1,0 +1,151 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/request-auth.js';
+import { RightsService } from '../auth/rights.service.js';
+import { Clock } from '../common/clock.js';
+import { notFound, ProblemException } from '../common/problem.js';
+import { isUuid, rowExists } from '../directory/sql.js';
+import {
+  type AssignmentFacts,
+  catalogueOf,
+  endUserFacts,
+  heldToday,
+  pendingFor,
+} from './order-facts.queries.js';
+import {
+  type AttestantView,
+  type NotOrderableReason,
+  ORDER_TYPES,
+  type OrderableAnswer,
+  type OrderableAssignment,
+  type OrderableUnit,
+  type OrderType,
+} from './order.types.js';
+import { RULE_MESSAGES } from './orders.errors.js';
+
+const badQuery = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-query', detail);
+
+function single(query: Record<string, unknown>, key: string): string | undefined {
+  const value = query[key];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw badQuery(`Ange ${key} en gång.`);
+  return value.trim();
+}
+
+/** `assignmentIds=a,b` or `assignmentIds=a&assignmentIds=b`. */
+function idList(query: Record<string, unknown>, key: string): string[] {
+  const value = query[key];
+  if (value === undefined || value === '') return [];
+  const list = (Array.isArray(value) ? value : [value]).flatMap((v) =>
+    typeof v === 'string' ? v.split(',') : [v],
+  );
+  if (!list.every(isUuid)) throw badQuery(`${key} måste vara giltiga id.`);
+  return list.map((id) => id.toLowerCase());
+}
+
+/**
+ * What the wizard offers: the units and assignments the current user may order on (ORDER and
+ * ATTEST there, or head), marked for the end user, and who may attest on a unit. The wizard is
+ * a help only; PlacementService checks every rule again.
+ */
+@Injectable()
+export class OrderableService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rights: RightsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async orderable(actor: Actor, query: Record<string, unknown>): Promise<OrderableAnswer> {
+    const type = (single(query, 'type') ?? 'GRANT') as OrderType;
+    if (!ORDER_TYPES.includes(type)) throw badQuery('type måste vara GRANT eller REVOKE.');
+    const endUserId = single(query, 'endUserId');
+    if (endUserId !== undefined && !isUuid(endUserId)) throw badQuery('endUserId måste vara ett giltigt id.');
+
+    const today = this.clock.today();
+    const endUser = endUserId ? await endUserFacts(this.db, endUserId, today) : undefined;
+    if (endUserId && !endUser) throw notFound('Personen');
+    const unitIds = actor.rights.units
+      .filter((u) => u.order !== null && u.attest !== null)
+      .map((u) => u.careUnitId);
+    const [catalogue, held, pending] = await Promise.all([
+      catalogueOf(this.db, unitIds),
+      endUserId ? heldToday(this.db, endUserId, today) : new Map<string, string>(),
+      endUserId ? pendingFor(this.db, endUserId) : new Set<string>(),
+    ]);
+
+    const units = new Map<string, OrderableUnit>();
+    for (const a of catalogue) {
+      if (!(actor.rights.mayOrder(a.careUnitId, a.id) && actor.rights.mayAttest(a.careUnitId, a.id)))
+        continue;
+      const offered =
+        endUser === undefined ? describe(a, null) : this.forEndUser(a, type, endUser, held, pending);
+      if (!offered) continue;
+      const unit = units.get(a.careUnitId) ?? {
+        careUnitId: a.careUnitId,
+        careUnitName: a.careUnitName,
+        careUnitHsaId: a.careUnitHsaId,
+        administrationName: a.administrationName,
+        assignments: [],
+      };
+      unit.assignments.push(offered);
+      units.set(a.careUnitId, unit);
+    }
+    return {
+      endUser: endUser
+        ? { hasActiveEngagement: endUser.hasActiveEngagement, privateProvider: endUser.privateProvider }
+        : null,
+      units: [...units.values()],
+    };
+  }
+
+  /** Who may attest on the unit (for all of `assignmentIds` when given), sorted by last name. */
+  async attestants(query: Record<string, unknown>): Promise<AttestantView[]> {
+    const careUnitId = single(query, 'careUnitId');
+    if (!careUnitId || !isUuid(careUnitId)) throw badQuery('Ange careUnitId, ett giltigt id.');
+    if (!(await rowExists(this.db, 'care_unit', careUnitId))) throw notFound('Vårdenheten');
+    return this.rights.attestantsOf(careUnitId, idList(query, 'assignmentIds'));
+  }
+
+  /** An assignment as offered for this end user; undefined when it is not shown at all. */
+  private forEndUser(
+    a: AssignmentFacts,
+    type: OrderType,
+    endUser: { hasActiveEngagement: boolean; privateProvider: boolean },
+    held: Map<string, string>,
+    pending: Set<string>,
+  ): OrderableAssignment | undefined {
+    const heldFrom = held.get(a.id);
+    if (type === 'REVOKE') {
+      // Avslut lists only what the person holds (seeds/001).
+      if (heldFrom === undefined) return undefined;
+      return { ...describe(a, pending.has(a.id) ? 'ALREADY_PENDING' : null), heldFrom };
+    }
+    // The seed: Spärr & Logg is not even shown to staff of the region.
+    if (a.privateProviderOnly && !endUser.privateProvider) return undefined;
+    const reason: NotOrderableReason | null =
+      heldFrom !== undefined
+        ? 'ALREADY_HELD'
+        : pending.has(a.id)
+          ? 'ALREADY_PENDING'
+          : !endUser.hasActiveEngagement
+            ? 'NO_ACTIVE_ENGAGEMENT'
+            : null;
+    return describe(a, reason);
+  }
+}
+
+function describe(a: AssignmentFacts, reason: NotOrderableReason | null): OrderableAssignment {
+  return {
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    purpose: a.purpose,
+    description: a.description,
+    privateProviderOnly: a.privateProviderOnly,
+    orderable: reason === null,
+    reason,
+    reasonText: reason === null ? null : RULE_MESSAGES[reason],
+  };
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { RightsHolder, SignedIn } from '../auth/policy.js';
+import { type Actor, CurrentActor } from '../auth/request-auth.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { pageBody } from '../directory/sql.js';
+import { ChangeAttestantDto, PlaceOrderDto } from './dto/order.dto.js';
+import type {
+  AttestantView,
+  OrderableAnswer,
+  OrderDetail,
+  OrderListItem,
+  PlacedOrder,
+} from './order.types.js';
+import { OrderableService } from './orderable.service.js';
+import { OrdersService } from './orders.service.js';
+import { PlacementService } from './placement.service.js';
+
+/**
+ * Orders. Reading is for anyone signed in: everyone may see the orders where they are the end
+ * user, and the service shows each reader only what concerns them. Placing needs rights
+ * somewhere; which lines a person may order is the service's to check, line by line.
+ */
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly placement: PlacementService,
+  ) {}
+
+  @Get()
+  @SignedIn()
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OrderListItem[]> {
+    return pageBody(res, 'orders', await this.orders.list(actor, query));
+  }
+
+  @Get(':id')
+  @SignedIn()
+  detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<OrderDetail> {
+    return this.orders.detail(actor, id);
+  }
+
+  @Post()
+  @RightsHolder()
+  place(@CurrentActor() actor: Actor, @Body() dto: PlaceOrderDto): Promise<PlacedOrder[]> {
+    return this.placement.place(actor, dto);
+  }
+
+  /** Signed in only: whether the actor is the orderer is checked on the order itself. */
+  @Post(':id/change-attestant')
+  @SignedIn()
+  @HttpCode(200)
+  changeAttestant(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: ChangeAttestantDto,
+  ): Promise<OrderDetail> {
+    return this.orders.changeAttestant(actor, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @SignedIn()
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<OrderDetail> {
+    return this.orders.cancel(actor, id);
+  }
+}
+
+/** What the wizard needs beside the directory: what may be ordered, and who may attest it. */
+@Controller()
+@RightsHolder()
+export class OrderingController {
+  constructor(private readonly orderable: OrderableService) {}
+
+  @Get('orderable-assignments')
+  orderableAssignments(
+    @CurrentActor() actor: Actor,
+    @Query() query: Record<string, unknown>,
+  ): Promise<OrderableAnswer> {
+    return this.orderable.orderable(actor, query);
+  }
+
+  @Get('attestants')
+  attestants(@Query() query: Record<string, unknown>): Promise<AttestantView[]> {
+    return this.orderable.attestants(query);
+  }
+}

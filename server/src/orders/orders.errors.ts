@@ -1,0 +1,75 @@
+import { HttpStatus } from '@nestjs/common';
+import { notFound, ProblemException } from '../common/problem.js';
+
+/** Every rule an order can break, each with its Swedish message (docs/api-contract-orders.md). */
+export const RULE_MESSAGES = {
+  NO_ORDER_RIGHT: 'Du saknar delegering för beställning och attest på vårdenheten.',
+  NO_ACTIVE_ENGAGEMENT: 'Personen saknar aktivt engagemang – endast avslut kan beställas.',
+  PRIVATE_PROVIDER_ONLY: 'Uppdraget får bara beställas till personal hos privat vårdgivare.',
+  ALREADY_HELD: 'Personen har redan uppdraget.',
+  ALREADY_PENDING: 'Det finns redan en väntande beställning av uppdraget för personen.',
+  NOT_HELD: 'Personen har inte uppdraget, så det kan inte avslutas.',
+  ATTESTANT_MISSING: 'Välj en attestant för vårdenheten.',
+  ATTESTANT_NOT_ALLOWED: 'Attestanten får inte attestera uppdraget på vårdenheten.',
+  SAME_ATTESTANT: 'Personen är redan attestant för beställningen.',
+  START_DATE_IN_PAST: 'Startdatumet får inte vara tidigare än i dag.',
+  END_DATE_BEFORE_START: 'Slutdatumet får inte vara före startdatumet.',
+  DUPLICATE_LINE: 'Uppdraget finns redan på en tidigare rad i beställningen.',
+  UNKNOWN_ASSIGNMENT: 'Uppdraget finns inte i katalogen.',
+  UNKNOWN_END_USER: 'Slutanvändaren finns inte i katalogen.',
+  NOT_ORDERER: 'Endast beställaren kan ändra eller makulera beställningen.',
+  NOT_AWAITING_ATTEST: 'Beställningen väntar inte längre på attest och kan inte ändras.',
+  WRONG_STATUS: 'Beställningen har inte längre den status som krävs för detta.',
+} as const;
+
+export type OrderRule = keyof typeof RULE_MESSAGES;
+
+/** One refused line (or, with `line: null`, the send as a whole). */
+export interface Violation {
+  /** 0-based index into the send's `items`; null for what concerns the whole send. */
+  line: number | null;
+  assignmentId?: string;
+  assignmentName?: string;
+  careUnitId?: string;
+  careUnitName?: string;
+  rule: OrderRule;
+  message: string;
+}
+
+export const violation = (
+  rule: OrderRule,
+  line: number | null,
+  about: Omit<Violation, 'rule' | 'line' | 'message'> = {},
+): Violation => ({ line, ...about, rule, message: RULE_MESSAGES[rule] });
+
+/** Rules that say the caller may not do this at all: a 403, not a 422. */
+const RIGHTS_RULES: ReadonlySet<OrderRule> = new Set(['NO_ORDER_RIGHT', 'NOT_ORDERER']);
+/** Rules that depend on what happened to the data meanwhile: a 409. */
+const STATE_RULES: ReadonlySet<OrderRule> = new Set(['NOT_AWAITING_ATTEST', 'WRONG_STATUS']);
+
+function statusFor(violations: readonly Violation[]): HttpStatus {
+  if (violations.some((v) => RIGHTS_RULES.has(v.rule))) return HttpStatus.FORBIDDEN;
+  if (violations.every((v) => STATE_RULES.has(v.rule))) return HttpStatus.CONFLICT;
+  return HttpStatus.UNPROCESSABLE_ENTITY;
+}
+
+function detailFor(violations: readonly Violation[]): string {
+  if (violations.length === 1) {
+    const [v] = violations;
+    return v.assignmentName ? `${v.assignmentName}: ${v.message}` : v.message;
+  }
+  return `Beställningen bryter mot ${violations.length} regler; se de markerade raderna.`;
+}
+
+/** The refusal of an order rule: problem type `order-rule` with every violation named. */
+export function orderRuleProblem(
+  violations: readonly Violation[],
+  status: HttpStatus = statusFor(violations),
+): ProblemException {
+  return new ProblemException(status, 'order-rule', detailFor(violations), {
+    violations: [...violations],
+  });
+}
+
+/** Not found, and also what someone who may not see an order gets: existence does not leak. */
+export const orderNotFound = () => notFound('Beställningen');

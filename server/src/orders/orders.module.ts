@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { RightsService } from '../auth/rights.service.js';
+import { DelegationsModule } from '../delegations/delegations.module.js';
+import { MailModule } from '../mail/mail.module.js';
+import { OrderStateMachine } from './order-state.js';
+import { OrderableService } from './orderable.service.js';
+import { OrderingController, OrdersController } from './orders.controller.js';
+import { OrdersService } from './orders.service.js';
+import { PlacementService } from './placement.service.js';
+
+/**
+ * Ordering VMU: placing (wizard), the history, change of attestant and cancel. Every change of
+ * an order goes through OrderStateMachine, exported for the attest and scheduler modules.
+ *
+ * RightsService is provided here as well: it is stateless (it derives rights from the database
+ * on each call) and AuthModule is a configured module that cannot be imported a second time.
+ */
+@Module({
+  imports: [DelegationsModule, MailModule, AuditModule],
+  controllers: [OrdersController, OrderingController],
+  providers: [OrderStateMachine, PlacementService, OrdersService, OrderableService, RightsService],
+  exports: [OrderStateMachine, OrdersService],
+})
+export class OrdersModule {}

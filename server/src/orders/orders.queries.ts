@@ -1,0 +1,187 @@
+import { HttpStatus } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { filterString } from '../common/list-query.js';
+import { ProblemException } from '../common/problem.js';
+import {
+  enumFilter,
+  type FilterSql,
+  idFilter,
+  isUuid,
+  likeEscape,
+  type ListSpec,
+  nameSearch,
+} from '../directory/sql.js';
+import {
+  ORDER_SCOPES,
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  type OrderItemView,
+  type OrderListItem,
+  type OrderScope,
+} from './order.types.js';
+
+const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
+
+/** Who is reading, and so which orders each scope holds for them. */
+export interface OrderReader {
+  personId: string;
+  administrator: boolean;
+  /** Units where the reader may order or attest or is head: the "all" scope. */
+  careUnitIds: readonly string[];
+}
+
+/** A row as read: the feedback is still there, for the service to give to the orderer alone. */
+export interface OrderRow extends OrderListItem {
+  comment: string | null;
+  rejectComment: string | null;
+}
+
+const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdAt", o.type, o.status, o.urgent,
+  o.start_date AS "startDate", o.end_date AS "endDate",
+  o.orderer_id AS "ordererId", op.first_name || ' ' || op.last_name AS "ordererName", op.user_id AS "ordererUserId",
+  o.end_user_id AS "endUserId", eu.first_name || ' ' || eu.last_name AS "endUserName", eu.user_id AS "endUserUserId",
+  o.attestant_id AS "attestantId", ap.first_name || ' ' || ap.last_name AS "attestantName",
+  ap.user_id AS "attestantUserId", o.care_unit_id AS "careUnitId", cu.name AS "careUnitName",
+  adm.name AS "administrationName", o.feedback IS NOT NULL AS "hasFeedback", o.feedback,
+  o.comment, o.reject_comment AS "rejectComment"`;
+
+const FROM = `vmu_order o
+  JOIN person op ON op.id = o.orderer_id
+  JOIN person eu ON eu.id = o.end_user_id
+  JOIN person ap ON ap.id = o.attestant_id
+  JOIN care_unit cu ON cu.id = o.care_unit_id
+  JOIN administration adm ON adm.id = cu.administration_id`;
+
+/** The scope's condition; "mine" when none is given. */
+const scopeFilter =
+  (reader: OrderReader): FilterSql =>
+  (filter, key, p) => {
+    const scope = (filterString(filter, key) ?? 'mine') as OrderScope;
+    if (!ORDER_SCOPES.includes(scope))
+      throw bad(`Filtret scope måste vara något av ${ORDER_SCOPES.join(', ')}.`);
+    switch (scope) {
+      case 'mine':
+        return `o.orderer_id = ${p.add(reader.personId)}`;
+      case 'enduser':
+        return `o.end_user_id = ${p.add(reader.personId)}`;
+      case 'attest':
+        return `o.attestant_id = ${p.add(reader.personId)}`;
+      case 'all':
+        return reader.administrator
+          ? undefined
+          : `o.care_unit_id = ANY(${p.add(reader.careUnitIds)}::uuid[])`;
+    }
+  };
+
+/** A person filter: an id, or words matching the start of names or VGR-ID. */
+const personFilter =
+  (column: string): FilterSql =>
+  (filter, key, p) => {
+    const value = filterString(filter, key)?.trim();
+    if (!value) return undefined;
+    if (isUuid(value)) return `${column} = ${p.add(value)}`;
+    const match = nameSearch(['x.first_name', 'x.last_name', 'x.user_id'], value, p);
+    // Persons first, through their own indexes, then their orders through the column's index.
+    return match ? `${column} IN (SELECT x.id FROM person x WHERE ${match})` : undefined;
+  };
+
+/** "BEH5648820", "beh56488" or just "56488": the start of an order number. */
+const orderNumberFilter: FilterSql = (filter, key, p) => {
+  const value = filterString(filter, key)?.replace(/\s+/g, '').toUpperCase();
+  if (!value) return undefined;
+  const prefix = /^\d+$/.test(value) ? `BEH${value}` : value;
+  return `o.order_number LIKE ${p.add(likeEscape(prefix))} || '%'`;
+};
+
+const statusFilter: FilterSql = (filter, key, p) => {
+  const value = filter[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every((s) => typeof s === 'string' && (ORDER_STATUSES as readonly string[]).includes(s))) {
+    throw bad(`Filtret status måste vara något av ${ORDER_STATUSES.join(', ')}.`);
+  }
+  return `o.status = ANY(${p.add(list)}::varchar[])`;
+};
+
+/** Beställd from/to: whole Stockholm days, both ends included. */
+const dayBound =
+  (side: 'from' | 'to'): FilterSql =>
+  (filter, key, p) => {
+    const value = filterString(filter, key);
+    if (value === undefined) return undefined;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+      throw bad(`Filtret ${key} måste vara ett datum (ÅÅÅÅ-MM-DD).`);
+    }
+    const day = p.add(value);
+    return side === 'from'
+      ? `o.created_at >= (${day}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`
+      : `o.created_at < (${day}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'`;
+  };
+
+/** The order history as this reader may list it (docs/api-contract-orders.md, History). */
+export function orderListSpec(reader: OrderReader): ListSpec {
+  return {
+    resource: 'orders',
+    select: SELECT,
+    from: FROM,
+    idColumn: 'o.id',
+    filters: {
+      scope: scopeFilter(reader),
+      id: idFilter('o.id'),
+      q: (filter, key, p, ctx) => {
+        const value = filterString(filter, key)?.trim();
+        if (!value) return undefined;
+        const byNumber = orderNumberFilter({ orderNumber: value }, 'orderNumber', p, ctx);
+        const byName = personFilter('o.end_user_id')({ endUser: value }, 'endUser', p, ctx);
+        return [byNumber, byName].filter(Boolean).join(' OR ');
+      },
+      orderNumber: orderNumberFilter,
+      endUser: personFilter('o.end_user_id'),
+      orderer: personFilter('o.orderer_id'),
+      endUserId: idFilter('o.end_user_id'),
+      ordererId: idFilter('o.orderer_id'),
+      attestantId: idFilter('o.attestant_id'),
+      careUnitId: idFilter('o.care_unit_id'),
+      status: statusFilter,
+      type: enumFilter('o.type', ORDER_TYPES),
+      from: dayBound('from'),
+      to: dayBound('to'),
+    },
+    sortable: {
+      createdAt: 'o.created_at',
+      orderNumber: 'o.order_number',
+      status: 'o.status',
+      type: 'o.type',
+      startDate: 'o.start_date',
+      endUserName: 'eu.last_name COLLATE beh_sv',
+      ordererName: 'op.last_name COLLATE beh_sv',
+      careUnitName: 'cu.name COLLATE beh_sv',
+    },
+    defaultSort: ['createdAt', 'DESC'],
+    // Orders of one send share their created_at: the later number is the newer.
+    tieBreak: 'o.order_number DESC',
+  };
+}
+
+export function orderItems(db: DataSource | EntityManager, orderId: string): Promise<OrderItemView[]> {
+  return db.query<OrderItemView[]>(
+    `SELECT i.id, i.assignment_id AS "assignmentId", asg.name AS "assignmentName", asg.kind, asg.purpose,
+            cu.name AS "careUnitName", i.status
+       FROM vmu_order_item i
+       JOIN assignment asg ON asg.id = i.assignment_id
+       JOIN care_unit cu ON cu.id = asg.care_unit_id
+      WHERE i.order_id = $1
+      ORDER BY asg.kind, asg.name COLLATE beh_sv, i.id`,
+    [orderId],
+  );
+}
+
+/** Names of the persons who acted in an order's events. */
+export async function actorNames(db: DataSource, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; name: string }[]>(
+    `SELECT id, first_name || ' ' || last_name AS name FROM person WHERE id = ANY($1::uuid[])`,
+    [[...ids]],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/request-auth.js';
+import { RightsService } from '../auth/rights.service.js';
+import { Clock } from '../common/clock.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { findRow, isUuid, listRows, type Page } from '../directory/sql.js';
+import { MailService } from '../mail/mail.service.js';
+import type { OrderMailData } from '../mail/templates/index.js';
+import type { ChangeAttestantDto } from './dto/order.dto.js';
+import { fullName, personsByIds } from './order-facts.queries.js';
+import type { LockedOrder } from './order-records.js';
+import { OrderStateMachine } from './order-state.js';
+import type { OrderDetail, OrderListItem } from './order.types.js';
+import { orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
+import { actorNames, orderItems, orderListSpec, type OrderReader, type OrderRow } from './orders.queries.js';
+
+const readerOf = (actor: Actor): OrderReader => ({
+  personId: actor.person.id,
+  administrator: actor.rights.administrator,
+  careUnitIds: actor.rights.units.map((u) => u.careUnitId),
+});
+
+/**
+ * Reads an order: its orderer, end user and attestant, whoever has the "all" scope on its unit,
+ * and administrators. Everyone else is told it does not exist (404), never that it is not theirs.
+ */
+function mayView(actor: Actor, row: OrderRow): boolean {
+  const me = actor.person.id;
+  return (
+    row.ordererId === me ||
+    row.endUserId === me ||
+    row.attestantId === me ||
+    actor.rights.administrator ||
+    actor.rights.units.some((u) => u.careUnitId === row.careUnitId)
+  );
+}
+
+/** The history, the order view and the orderer's own actions: change of attestant and cancel. */
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly machine: OrderStateMachine,
+    private readonly rights: RightsService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, raw: RawListQuery): Promise<Page<OrderListItem>> {
+    const page = await listRows<OrderRow>(this.db, orderListSpec(readerOf(actor)), raw, {
+      today: this.clock.today(),
+    });
+    return {
+      ...page,
+      items: page.items.map((row) => withFeedbackFor(actor, row)),
+    };
+  }
+
+  async detail(actor: Actor, id: string): Promise<OrderDetail> {
+    const row = await this.findVisible(actor, id);
+    const [items, events] = await Promise.all([orderItems(this.db, id), this.audit.eventsFor('order', id)]);
+    const names = await actorNames(
+      this.db,
+      [...new Set(events.map((e) => e.actorId))].filter((a): a is string => a !== null),
+    );
+    const mayAct = row.ordererId === actor.person.id && row.status === 'AWAITING_ATTEST';
+    return {
+      ...withFeedbackFor(actor, row),
+      comment: row.comment,
+      rejectComment: row.rejectComment,
+      items,
+      events: events.map((e) => ({
+        at: e.at,
+        actorName: e.actorId === null ? null : (names.get(e.actorId) ?? null),
+        action: e.action,
+      })),
+      canChangeAttestant: mayAct,
+      canCancel: mayAct,
+    };
+  }
+
+  /** Only the orderer, only while awaiting attest, only to someone who may attest every line. */
+  async changeAttestant(actor: Actor, id: string, dto: ChangeAttestantDto): Promise<OrderDetail> {
+    await this.findVisible(actor, id);
+    const [attestant] = await personsByIds(this.db, [dto.attestantId]);
+    const attestantRights = attestant ? await this.rights.forPerson(attestant) : undefined;
+    await this.db.transaction((m) =>
+      this.machine.apply(m, id, {
+        action: 'ORDER_ATTESTANT_CHANGED',
+        actorId: actor.person.id,
+        during: ['AWAITING_ATTEST'],
+        set: { attestantId: dto.attestantId },
+        authorize: onlyTheOrderer(actor),
+        validate: ({ order, items }) => {
+          if (order.attestantId === dto.attestantId.toLowerCase()) {
+            throw orderRuleProblem([violation('SAME_ATTESTANT', null)]);
+          }
+          const refused = items
+            .map((item, line) => ({ item, line }))
+            .filter(({ item }) => !attestantRights?.mayAttest(order.careUnitId, item.assignmentId))
+            .map(({ item, line }) =>
+              violation('ATTESTANT_NOT_ALLOWED', line, {
+                assignmentId: item.assignmentId,
+                careUnitId: order.careUnitId,
+              }),
+            );
+          if (refused.length > 0) throw orderRuleProblem(refused);
+        },
+        effects: async (m, before, after) => {
+          const previous = await this.namesOf(m, before.order.attestantId);
+          await this.mail.enqueue(m, {
+            to: attestant?.email,
+            template: 'ATTESTANT_CHANGED',
+            data: {
+              ...(await this.mailFacts(m, after)),
+              recipientName: attestant ? fullName(attestant) : undefined,
+              previousAttestantName: previous,
+            },
+          });
+        },
+      }),
+    );
+    return this.detail(actor, id);
+  }
+
+  /** Makulera: only the orderer, only while awaiting attest; the lines are removed with it. */
+  async cancel(actor: Actor, id: string): Promise<OrderDetail> {
+    await this.findVisible(actor, id);
+    await this.db.transaction((m) =>
+      this.machine.apply(m, id, {
+        action: 'ORDER_CANCELLED',
+        actorId: actor.person.id,
+        to: 'CANCELLED',
+        items: [{ to: 'REMOVED' }],
+        authorize: onlyTheOrderer(actor),
+        // The attestant was asked to attest it: tell them it is no longer needed.
+        effects: async (m, _before, after) => {
+          const [attestant] = await personsByIds(m, [after.order.attestantId]);
+          await this.mail.enqueue(m, {
+            to: attestant?.email,
+            template: 'ORDER_CANCELLED',
+            data: { ...(await this.mailFacts(m, after)), recipientName: attestant && fullName(attestant) },
+          });
+        },
+      }),
+    );
+    return this.detail(actor, id);
+  }
+
+  private async findVisible(actor: Actor, id: string): Promise<OrderRow> {
+    const row = isUuid(id)
+      ? await findRow<OrderRow>(this.db, orderListSpec(readerOf(actor)), id, { today: this.clock.today() })
+      : undefined;
+    if (!row || !mayView(actor, row)) throw orderNotFound();
+    return row;
+  }
+
+  /** What every order mail says about the order, with the names as they are now. */
+  private async mailFacts(m: EntityManager, { order, items }: LockedOrder): Promise<OrderMailData> {
+    const [row] = await m.query<{ endUserName: string; ordererName: string; careUnitName: string }[]>(
+      `SELECT eu.first_name || ' ' || eu.last_name || ' (' || eu.user_id || ')' AS "endUserName",
+              op.first_name || ' ' || op.last_name || ' (' || op.user_id || ')' AS "ordererName",
+              cu.name AS "careUnitName"
+         FROM vmu_order o JOIN person eu ON eu.id = o.end_user_id JOIN person op ON op.id = o.orderer_id
+         JOIN care_unit cu ON cu.id = o.care_unit_id WHERE o.id = $1`,
+      [order.id],
+    );
+    const names = await m.query<{ name: string }[]>(
+      `SELECT name FROM assignment WHERE id = ANY($1::uuid[]) ORDER BY kind, name`,
+      [items.map((i) => i.assignmentId)],
+    );
+    return {
+      orderId: order.id,
+      orderNumber: order.orderNumber,
+      type: order.type,
+      endUserName: row.endUserName,
+      ordererName: row.ordererName,
+      careUnitName: row.careUnitName,
+      startDate: order.startDate,
+      urgent: order.urgent,
+      assignmentNames: names.map((n) => n.name),
+    };
+  }
+
+  private async namesOf(m: EntityManager, personId: string): Promise<string | undefined> {
+    const [person] = await personsByIds(m, [personId]);
+    return person ? fullName(person) : undefined;
+  }
+}
+
+/** Feedback (Återkopplingsinfo) is the orderer's alone. */
+function withFeedbackFor(actor: Actor, row: OrderRow): OrderListItem {
+  const { comment: _comment, rejectComment: _rejectComment, ...item } = row;
+  return { ...item, feedback: row.ordererId === actor.person.id ? row.feedback : null };
+}
+
+const onlyTheOrderer =
+  (actor: Actor) =>
+  ({ order }: LockedOrder): void => {
+    if (order.ordererId !== actor.person.id) throw orderRuleProblem([violation('NOT_ORDERER', null)]);
+  };

@@ -1,0 +1,182 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/request-auth.js';
+import type { Rights } from '../auth/rights.js';
+import { RightsService } from '../auth/rights.service.js';
+import { Clock } from '../common/clock.js';
+import { MailService } from '../mail/mail.service.js';
+import type { PlaceOrderDto } from './dto/order.dto.js';
+import {
+  type AssignmentFacts,
+  assignmentsByIds,
+  endUserFacts,
+  fullName,
+  heldToday,
+  pendingFor,
+  type PersonContact,
+  personsByIds,
+} from './order-facts.queries.js';
+import { placementViolations } from './order-rules.js';
+import { type OrderDraft, OrderStateMachine, PendingLineTaken } from './order-state.js';
+import type { PlacedOrder } from './order.types.js';
+import { orderRuleProblem, violation } from './orders.errors.js';
+
+/**
+ * Placing orders (POST /api/orders): every rule is checked again here whatever the wizard
+ * showed, then the send becomes one order per care unit, all in one transaction with their
+ * audit events and the mails to the attestants.
+ */
+@Injectable()
+export class PlacementService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rights: RightsService,
+    private readonly machine: OrderStateMachine,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+  ) {}
+
+  async place(actor: Actor, dto: PlaceOrderDto): Promise<PlacedOrder[]> {
+    const today = this.clock.today();
+    const requested = dto.items.map((i) => i.assignmentId.toLowerCase());
+    const [endUser, found, held, pending] = await Promise.all([
+      endUserFacts(this.db, dto.endUserId, today),
+      assignmentsByIds(this.db, requested),
+      heldToday(this.db, dto.endUserId, today),
+      pendingFor(this.db, dto.endUserId),
+    ]);
+    const byId = new Map(found.map((a) => [a.id, a]));
+    const units = [...new Set(found.map((a) => a.careUnitId))];
+    const chosen = new Map(units.map((unit) => [unit, dto.attestants?.[unit] ?? dto.attestantId]));
+    const attestants = await this.attestantsWithRights([...chosen.values()]);
+
+    const violations = placementViolations({
+      type: dto.type,
+      today,
+      startDate: dto.startDate,
+      endDate: dto.endDate ?? null,
+      endUser,
+      lines: requested.map((assignmentId) => ({ assignmentId, assignment: byId.get(assignmentId) })),
+      held: new Set(held.keys()),
+      pending,
+      orderer: actor.rights,
+      attestantChosen: new Map(units.map((unit) => [unit, chosen.get(unit) !== undefined])),
+      attestantRights: new Map(units.map((unit) => [unit, attestants.get(chosen.get(unit) ?? '')?.rights])),
+    });
+    if (violations.length > 0 || !endUser) throw orderRuleProblem(violations);
+
+    const drafts = this.split(
+      dto,
+      actor.person.id,
+      requested.map((id) => byId.get(id) as AssignmentFacts),
+      chosen,
+    );
+    try {
+      return await this.db.transaction(async (m) => {
+        const created = await this.machine.create(m, drafts, actor.person.id);
+        const placed: PlacedOrder[] = [];
+        for (const { order, items } of created) {
+          const attestant = attestants.get(order.attestantId)?.person;
+          const unit = byId.get(items[0].assignmentId) as AssignmentFacts;
+          await this.mail.enqueue(m, {
+            to: attestant?.email,
+            template: 'ORDER_AWAITING_ATTEST',
+            data: {
+              orderId: order.id,
+              orderNumber: order.orderNumber,
+              recipientName: attestant ? fullName(attestant) : undefined,
+              type: order.type,
+              endUserName: `${fullName(endUser)} (${endUser.userId})`,
+              ordererName: `${fullName(actor.person)} (${actor.person.userId})`,
+              careUnitName: unit.careUnitName,
+              startDate: order.startDate,
+              urgent: order.urgent,
+              assignmentNames: items.map((i) => byId.get(i.assignmentId)?.name ?? i.assignmentId),
+            },
+          });
+          placed.push({
+            id: order.id,
+            orderNumber: order.orderNumber,
+            careUnitId: order.careUnitId,
+            careUnitName: unit.careUnitName,
+          });
+        }
+        return placed;
+      });
+    } catch (error) {
+      throw this.pendingMeanwhile(error, requested, byId) ?? error;
+    }
+  }
+
+  /** One draft per care unit, units in name order so the order numbers follow the receipt. */
+  private split(
+    dto: PlaceOrderDto,
+    ordererId: string,
+    lines: AssignmentFacts[],
+    chosen: Map<string, string | undefined>,
+  ): OrderDraft[] {
+    const byUnit = new Map<string, AssignmentFacts[]>();
+    for (const a of lines) byUnit.set(a.careUnitId, [...(byUnit.get(a.careUnitId) ?? []), a]);
+    return [...byUnit.values()]
+      .sort((a, b) => a[0].careUnitName.localeCompare(b[0].careUnitName, 'sv'))
+      .map((unitLines) => ({
+        type: dto.type,
+        endUserId: dto.endUserId,
+        ordererId,
+        attestantId: chosen.get(unitLines[0].careUnitId) as string,
+        careUnitId: unitLines[0].careUnitId,
+        startDate: dto.startDate,
+        endDate: dto.endDate ?? null,
+        urgent: dto.urgent ?? false,
+        comment: dto.comment ?? null,
+        batchId: null,
+        assignmentIds: unitLines.map((a) => a.id),
+      }));
+  }
+
+  private async attestantsWithRights(
+    ids: (string | undefined)[],
+  ): Promise<Map<string, { person: PersonContact; rights: Rights }>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))].map((id) =>
+      id.toLowerCase(),
+    );
+    const persons = wanted.length ? await personsByIds(this.db, wanted) : [];
+    const entries = await Promise.all(
+      persons.map(
+        async (person) => [person.id, { person, rights: await this.rights.forPerson(person) }] as const,
+      ),
+    );
+    return new Map(entries);
+  }
+
+  /**
+   * Another send took the same open line after our checks: the whole send rolled back. Answered
+   * like the rule it is, naming the lines.
+   */
+  private pendingMeanwhile(
+    error: unknown,
+    requested: string[],
+    byId: Map<string, AssignmentFacts>,
+  ): Error | undefined {
+    if (!(error instanceof PendingLineTaken)) return undefined;
+    return orderRuleProblem(
+      error.assignmentIds.map((id) => {
+        const a = byId.get(id);
+        return violation(
+          'ALREADY_PENDING',
+          requested.indexOf(id),
+          a
+            ? {
+                assignmentId: a.id,
+                assignmentName: a.name,
+                careUnitId: a.careUnitId,
+                careUnitName: a.careUnitName,
+              }
+            : { assignmentId: id },
+        );
+      }),
+      HttpStatus.CONFLICT,
+    );
+  }
+}

@@ -1,0 +1,102 @@
+/** Shared by the orders-*.e2e-spec.ts files: seed ids, a send's body, and counting what a send wrote. */
+import { seedId } from '../../server/src/seed/seed-ids.js';
+import type { Client } from '../support/sign-in.js';
+import type { TestApp } from '../support/test-app.js';
+
+export const person = (userId: string) => seedId(`person:${userId}`);
+export const unit = (key: string) => seedId(`unit:${key}`);
+export const assignment = (unitKey: string, name: string) => seedId(`assignment:${unitKey}:${name}`);
+
+export const SOLGLANTAN = unit('solglantan');
+export const AVD12 = unit('avd12');
+export const NORRBY = unit('norrby');
+export const PRIVAT = unit('privat');
+
+export const VOB_SOL = assignment('solglantan', 'VoB SJF');
+export const KVAL_SOL = assignment('solglantan', 'Kvalitetssäkring');
+export const STAT_SOL = assignment('solglantan', 'Statistik VE');
+export const SPARR_SOL = assignment('solglantan', 'Administration Spärr & Logg');
+export const VOB_AVD12 = assignment('avd12', 'VoB SJF');
+export const STAT_AVD12 = assignment('avd12', 'Statistik VE');
+export const VOB_NORRBY = assignment('norrby', 'VoB SJF');
+
+export interface SendBody {
+  type: 'GRANT' | 'REVOKE';
+  endUserId: string;
+  items: { assignmentId: string }[];
+  attestants?: Record<string, string>;
+  attestantId?: string;
+  startDate: string;
+  endDate?: string | null;
+  urgent?: boolean;
+  comment?: string | null;
+}
+
+/** A send of Nyupplägg for `endUser` with `sarbe3` attesting on Solgläntan unless told otherwise. */
+export function send(
+  endUser: string,
+  assignmentIds: string[],
+  today: string,
+  extra: Partial<SendBody> = {},
+): SendBody {
+  return {
+    type: 'GRANT',
+    endUserId: person(endUser),
+    items: assignmentIds.map((assignmentId) => ({ assignmentId })),
+    attestants: { [SOLGLANTAN]: person('sarbe3') },
+    startDate: today,
+    urgent: false,
+    comment: '',
+    ...extra,
+  };
+}
+
+export const addDays = (date: string, days: number) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Rows of everything a send writes, to show that a refused send wrote nothing. */
+export async function footprint(t: TestApp) {
+  const [row] = await t.dataSource.query<{ orders: number; items: number; mails: number; events: number }[]>(
+    `SELECT (SELECT count(*)::int FROM vmu_order) AS orders,
+            (SELECT count(*)::int FROM vmu_order_item) AS items,
+            (SELECT count(*)::int FROM mail_outbox WHERE related_type = 'order') AS mails,
+            (SELECT count(*)::int FROM audit_event WHERE entity_type = 'order') AS events`,
+  );
+  return row;
+}
+
+export interface ProblemViolation {
+  line: number | null;
+  rule: string;
+  message: string;
+  assignmentId?: string;
+  assignmentName?: string;
+  careUnitName?: string;
+}
+
+/** The violations of a refusal as [line, rule] pairs, by line (the send's own last), then rule. */
+export const rulesOf = (body: { violations?: ProblemViolation[] } | undefined) =>
+  (body?.violations ?? [])
+    .map((v) => [v.line, v.rule] as const)
+    .sort(([la, ra], [lb, rb]) => (la ?? Infinity) - (lb ?? Infinity) || ra.localeCompare(rb));
+
+/** Places an order and returns what the receipt shows. */
+export async function place(client: Client, body: SendBody) {
+  const res = await client.post('/api/orders').send(body);
+  if (res.status !== 201) throw new Error(`Expected 201, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; orderNumber: string; careUnitId: string; careUnitName: string }[];
+}
+
+export const listUrl = (
+  filter: Record<string, unknown>,
+  range?: [number, number],
+  sort?: [string, string],
+) => {
+  const params = new URLSearchParams({ filter: JSON.stringify(filter) });
+  if (range) params.set('range', JSON.stringify(range));
+  if (sort) params.set('sort', JSON.stringify(sort));
+  return `/api/orders?${params.toString()}`;
+};
