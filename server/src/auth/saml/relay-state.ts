@@ -9,7 +9,11 @@
 export function safeRelayState(raw: unknown): string {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1024) return '/';
   if (!raw.startsWith('/') || raw.startsWith('//')) return '/';
-  if (raw.includes('\\') || /\s/.test(raw) || [...raw].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f')) {
+  if (
+    raw.includes('\\') ||
+    /\s/.test(raw) ||
+    [...raw].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f')
+  ) {
     return '/';
   }
   let parsed: URL;
