@@ -1,4 +1,5 @@
 /** Shared by the orders-*.e2e-spec.ts files: seed ids, a send's body, and counting what a send wrote. */
+import { expect } from '@jest/globals';
 import { seedId } from '../../server/src/seed/seed-ids.js';
 import type { Client } from '../support/sign-in.js';
 import type { TestApp } from '../support/test-app.js';
@@ -82,6 +83,14 @@ export const rulesOf = (body: { violations?: ProblemViolation[] } | undefined) =
   (body?.violations ?? [])
     .map((v) => [v.line, v.rule] as const)
     .sort(([la, ra], [lb, rb]) => (la ?? Infinity) - (lb ?? Infinity) || ra.localeCompare(rb));
+
+/** Sends `body`, expects `status` and that nothing at all was written; returns the problem. */
+export async function refusedWithoutTrace(t: TestApp, client: Client, body: object, status: number) {
+  const before = await footprint(t);
+  const res = await client.post('/api/orders').send(body).expect(status);
+  expect(await footprint(t)).toEqual(before);
+  return res.body as Record<string, unknown> & { violations?: ProblemViolation[] };
+}
 
 /** Places an order and returns what the receipt shows. */
 export async function place(client: Client, body: SendBody) {
