@@ -44,7 +44,8 @@ interface Row {
   expect: Expected;
   /** The concrete path to call (default: the route's path). */
   path?: string;
-  body?: Record<string, unknown>;
+  /** The request body; a function gives each caller its own (so allowed writes do not collide). */
+  body?: Record<string, unknown> | ((caller: Caller) => Record<string, unknown>);
   form?: Record<string, string>;
   /** The call replaces or ends the session: each caller makes it with a session of its own. */
   ownSession?: boolean;
@@ -57,6 +58,8 @@ const id = {
   norrby: seedId('unit:norrby'),
   vobSolglantan: seedId('assignment:solglantan:VoB SJF'),
   vobNorrby: seedId('assignment:norrby:VoB SJF'),
+  karlu1: seedId('person:karlu1'),
+  sarbe3: seedId('person:sarbe3'),
   system: seedId('system:Pascal:'),
   engagement: seedId('engagement:nilbo4:solglantan'),
   held: seedId('held:linma5:solglantan:VoB SJF'),
@@ -197,17 +200,63 @@ function table(today: string): Row[] {
       path: `/api/delegations/${id.eriho2Delegation}`,
       expect: statuses('rightsHolder', 200, { sarbe3: 403 }),
     },
-    {
-      route: 'POST /api/delegations',
-      body: { delegateId: id.nilbo4, careUnitId: id.solglantan, rights: ['ATTEST'], validFrom: today },
-      expect: statuses('delegator', 201),
-    },
     // Limiting to what it already is: allowed, and changes nothing.
     {
       route: 'PATCH /api/delegations/:id',
       path: `/api/delegations/${id.sarbe3Delegation}`,
       body: { rights: ['ATTEST'] },
       expect: statuses('delegator', 200),
+    },
+
+    // Orders (issue 4): anyone signed in reads their own orders and acts on their own; placing and its
+    // helpers need rights, and the service then checks the very unit and assignment.
+    {
+      route: 'GET /api/orders',
+      path: `/api/orders?filter=${encodeURIComponent('{"scope":"mine"}')}`,
+      expect: statuses('signedIn', 200),
+    },
+    { route: 'GET /api/orders/:id', path: `/api/orders/${MISSING}`, expect: statuses('signedIn', 404) },
+    {
+      route: 'POST /api/orders/:id/change-attestant',
+      path: `/api/orders/${MISSING}/change-attestant`,
+      body: { attestantId: id.karlu1 },
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'POST /api/orders/:id/cancel',
+      path: `/api/orders/${MISSING}/cancel`,
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'GET /api/orderable-assignments',
+      path: `/api/orderable-assignments?endUserId=${id.nilbo4}&type=GRANT`,
+      expect: statuses('rightsHolder', 200),
+    },
+    {
+      route: 'GET /api/attestants',
+      path: `/api/attestants?careUnitId=${id.solglantan}`,
+      expect: statuses('rightsHolder', 200),
+    },
+    {
+      route: 'POST /api/orders',
+      // Each caller orders another assignment for nilbo4 at Solgläntan.
+      body: (caller) => ({
+        type: 'GRANT',
+        endUserId: id.nilbo4,
+        items: [
+          {
+            assignmentId: seedId(
+              `assignment:solglantan:${caller === 'karlu1' ? 'Kvalitetssäkring' : caller === 'eriho2' ? 'VoB SJF' : 'Statistik VE'}`,
+            ),
+          },
+        ],
+        attestantId: caller === 'karlu1' ? id.sarbe3 : id.karlu1,
+        startDate: today,
+        urgent: false,
+        comment: '',
+      }),
+      // An administrator or an attest-only delegate has no right to order there.
+      expect: statuses('rightsHolder', 201, { admin1: 403, sarbe3: 403 }),
     },
 
     { route: 'GET /api/outbox', expect: statuses('administrator', 200) },
@@ -218,6 +267,12 @@ function table(today: string): Row[] {
       route: 'GET /api/audit-events/:id',
       path: `/api/audit-events/${MISSING}`,
       expect: statuses('administrator', 404),
+    },
+    // Last: it makes nilbo4 a delegate, which would change the answers of every row after it.
+    {
+      route: 'POST /api/delegations',
+      body: { delegateId: id.nilbo4, careUnitId: id.solglantan, rights: ['ATTEST'], validFrom: today },
+      expect: statuses('delegator', 201),
     },
   ];
 }
@@ -273,11 +328,8 @@ describe('authorization matrix', () => {
           default:
             throw new Error(`No way to call ${method}`);
         }
-        const res = await (row.form
-          ? call.type('form').send(row.form)
-          : row.body
-            ? call.send(row.body)
-            : call);
+        const body = typeof row.body === 'function' ? row.body(caller) : row.body;
+        const res = await (row.form ? call.type('form').send(row.form) : body ? call.send(body) : call);
         if (res.status !== row.expect[caller]) {
           const detail =
             typeof res.body === 'object' && res.body !== null ? (res.body as { detail?: string }).detail : '';
