@@ -6,6 +6,7 @@ import { AuditLog1764100100000 } from './1764100100000-AuditLog.js';
 import { AuthSessions1764200000000 } from './1764200000000-AuthSessions.js';
 import { Delegations1764200100000 } from './1764200100000-Delegations.js';
 import { Orders1764300000000 } from './1764300000000-Orders.js';
+import { Signing1764400000000 } from './1764400000000-Signing.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AuthSessions1764200000000,
   Delegations1764200100000,
   Orders1764300000000,
+  Signing1764400000000,
 ];

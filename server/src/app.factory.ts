@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { requestId } from './common/request-id.middleware.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig, LogLevel } from './config/app-config.js';
+import { signingWindow } from './signing/signing-window.js';
 
 const LEVELS: Record<LogLevel, NestLogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
@@ -22,6 +23,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestId);
+  app.use(signingWindow(config.uiDir));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

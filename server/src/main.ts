@@ -54,7 +54,9 @@ async function bootstrap(): Promise<void> {
     app.getHttpServer().on('close', () => void stop());
   }
   if (config.seedOnEmpty) {
-    const seeded = await seedIfEmpty(app.get<DataSource>(getDataSourceToken()));
+    const seeded = await seedIfEmpty(app.get<DataSource>(getDataSourceToken()), {
+      signingKeySecret: config.signing.keySecret,
+    });
     if (seeded) logger.log('Empty database: demo data seeded');
   }
   await app.listen(config.port);

@@ -268,6 +268,34 @@ function table(today: string): Row[] {
       path: `/api/audit-events/${MISSING}`,
       expect: statuses('administrator', 404),
     },
+    // Signing: any signed-in person may call the window's API, but a request exists only for its
+    // signer (404 to everyone else, tested in signing.e2e-spec.ts); unlocking is for administrators.
+    {
+      route: 'GET /api/signing/:requestId',
+      path: `/api/signing/${MISSING}`,
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'GET /api/signing/:requestId/certificates',
+      path: `/api/signing/${MISSING}/certificates`,
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'POST /api/signing/:requestId/sign',
+      path: `/api/signing/${MISSING}/sign`,
+      body: { certificateId: MISSING, pin: '1234' },
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'GET /api/signing/certificates',
+      path: `/api/signing/certificates?personId=${id.nilbo4}`,
+      expect: statuses('administrator', 200),
+    },
+    {
+      route: 'POST /api/signing/certificates/:id/unlock',
+      path: `/api/signing/certificates/${MISSING}/unlock`,
+      expect: statuses('administrator', 404),
+    },
     // Last: it makes nilbo4 a delegate, which would change the answers of every row after it.
     {
       route: 'POST /api/delegations',

@@ -10,6 +10,7 @@ import {
   TITLES,
   UNITS,
 } from './demo-data.js';
+import { seedDemoCertificates } from './demo-certificates.js';
 import { buildDelegationRows } from './demo-delegations.js';
 import { prng, seedId, syntheticPersonnummer } from './seed-ids.js';
 
@@ -238,7 +239,15 @@ async function insertRows(manager: EntityManager, table: string, rows: Row[]): P
  * stable id and is inserted only when missing, so running it again changes nothing.
  * Returns how many rows were inserted per table.
  */
-export async function seedDemo(dataSource: DataSource): Promise<Record<string, number>> {
+export interface SeedOptions {
+  /** The running server's SIGNING_KEY_SECRET, which seals the signing CA's key. */
+  signingKeySecret?: string;
+}
+
+export async function seedDemo(
+  dataSource: DataSource,
+  options: SeedOptions = {},
+): Promise<Record<string, number>> {
   const rows = buildDemoRows();
   return dataSource.transaction(async (manager) => {
     const counts: Record<string, number> = {};
@@ -268,16 +277,17 @@ export async function seedDemo(dataSource: DataSource): Promise<Record<string, n
     await insert('system_guide');
     await insert('delegation');
     await insert('delegation_event');
+    Object.assign(counts, await seedDemoCertificates(manager, options.signingKeySecret));
     return counts;
   });
 }
 
 /** Seeds the demo data when the directory has no persons yet; true when it did. */
-export async function seedIfEmpty(dataSource: DataSource): Promise<boolean> {
+export async function seedIfEmpty(dataSource: DataSource, options: SeedOptions = {}): Promise<boolean> {
   const [{ count }] = (await dataSource.query('SELECT count(*)::int AS count FROM person')) as {
     count: number;
   }[];
   if (count > 0) return false;
-  await seedDemo(dataSource);
+  await seedDemo(dataSource, options);
   return true;
 }

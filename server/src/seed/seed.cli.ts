@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'all' });
-    const counts = await seedDemo(dataSource);
+    const counts = await seedDemo(dataSource, { signingKeySecret: config.signing.keySecret });
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     console.log(`Demo seed: ${total} rows inserted`, counts);
   } finally {

@@ -1,0 +1,12 @@
+import { IsString, IsUUID, Length } from 'class-validator';
+
+/** POST /api/signing/:requestId/sign — the certificate chosen in the signing window and its PIN. */
+export class SignDto {
+  @IsUUID()
+  certificateId!: string;
+
+  // Any text is a PIN attempt: a malformed one is simply wrong, and counted like one.
+  @IsString()
+  @Length(1, 64)
+  pin!: string;
+}

@@ -1,0 +1,277 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/request-auth.js';
+import { Clock } from '../common/clock.js';
+import { notFound, ProblemException } from '../common/problem.js';
+import { sha256 } from './crypto/cms.js';
+import { CertificateStore } from './embedded/certificate-store.js';
+import { SIGNATURE_PROVIDER, type SignatureProvider, type SignerIdentity } from './signature-provider.js';
+import {
+  signatureNotVerified,
+  signRequestExpired,
+  signRequestFailed,
+  signRequestNotFound,
+  signRequestUsed,
+  VERIFICATION_TEXTS,
+} from './signing.errors.js';
+import { REQUEST_COLUMNS, REQUEST_FROM, type SignRequestRow, toRecord, toView } from './sign-request.row.js';
+import type {
+  CertificateView,
+  CreatedSignRequest,
+  CreateSignRequestInput,
+  SignCompletionHandler,
+  SignRequestView,
+  StoredVerification,
+} from './signing.types.js';
+
+/** A sign request is usable for this long (issue 5). */
+export const SIGN_REQUEST_TTL_MS = 10 * 60 * 1000;
+/** A batch of 500 orders is a long text; this bounds what one request may carry. */
+const MAX_DOCUMENT_CHARS = 2_000_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Canonical text: NFC and \n line ends, so the same decision always gives the same bytes. */
+export const canonicalText = (text: string): string => text.normalize('NFC').replace(/\r\n?/g, '\n');
+
+const wholeSeconds = (at: Date) => new Date(Math.floor(at.getTime() / 1000) * 1000);
+
+/**
+ * Sign requests and their completion. A caller (the attest module) creates a request in its own
+ * transaction and registers a handler for its kind; the signer signs in the signing window; the
+ * signature is verified and stored, and the handler runs in that same transaction.
+ */
+@Injectable()
+export class SigningService {
+  private readonly handlers = new Map<string, SignCompletionHandler>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @Inject(SIGNATURE_PROVIDER) private readonly provider: SignatureProvider,
+    private readonly certificates: CertificateStore,
+  ) {}
+
+  /** Called once per kind, typically from the owning module's onModuleInit. */
+  registerHandler(kind: string, handler: SignCompletionHandler): void {
+    if (this.handlers.has(kind))
+      throw new Error(`A sign completion handler for ${kind} is already registered`);
+    this.handlers.set(kind, handler);
+  }
+
+  /** Creates a request in the caller's transaction; it expires after 10 minutes. */
+  async createRequest(manager: EntityManager, input: CreateSignRequestInput): Promise<CreatedSignRequest> {
+    if (!this.handlers.has(input.kind)) throw new Error(`No sign completion handler for ${input.kind}`);
+    const document = canonicalText(input.document);
+    if (document.trim() === '' || document.length > MAX_DOCUMENT_CHARS) {
+      throw new Error('A sign request needs a document of 1-2 000 000 characters');
+    }
+    const signer = await this.signerOf(manager, input.signerId);
+    if (!signer) throw notFound('Personen som ska signera');
+    const id = randomUUID();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + SIGN_REQUEST_TTL_MS);
+    const prepared = await this.provider.createSignRequest(manager, {
+      requestId: id,
+      signer,
+      document,
+      purpose: input.purpose,
+      expiresAt,
+    });
+    await manager.query(
+      `INSERT INTO sign_request (id, signer_id, kind, purpose, document, digest, payload, provider, provider_state,
+         created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        id,
+        signer.personId,
+        input.kind,
+        input.purpose,
+        document,
+        prepared.digest,
+        input.payload,
+        this.provider.name,
+        prepared.providerState ?? null,
+        now,
+        expiresAt,
+      ],
+    );
+    return { id, digest: prepared.digest, expiresAt, signingUrl: prepared.signingUrl };
+  }
+
+  /** The signing window's view; a request is visible to its signer alone (anyone else: 404). */
+  async view(actor: Actor, requestId: string): Promise<SignRequestView> {
+    const row = await this.ownRequest(this.db.manager, actor, requestId);
+    return toView(row, this.clock.now());
+  }
+
+  async certificatesFor(actor: Actor, requestId: string): Promise<CertificateView[]> {
+    const row = await this.ownRequest(this.db.manager, actor, requestId);
+    return this.certificates.list(this.db.manager, row.signerId);
+  }
+
+  /**
+   * Signs with the embedded key opened by the PIN, verifies, stores and completes. A wrong PIN is
+   * counted and committed before the refusal is answered; anything the handler throws rolls the
+   * whole completion back.
+   */
+  async sign(
+    actor: Actor,
+    requestId: string,
+    answer: { certificateId: string; pin: string },
+  ): Promise<{ status: 'SIGNED'; signedAt: Date }> {
+    const signedAt = wholeSeconds(this.clock.now());
+    const refusal = await this.db.transaction(async (m): Promise<ProblemException | undefined> => {
+      const row = await this.ownRequest(m, actor, requestId, true);
+      if (row.status === 'SIGNED') throw signRequestUsed();
+      if (row.status === 'FAILED') throw signRequestFailed();
+      if (this.clock.now() >= row.expiresAt) throw signRequestExpired();
+      const handler = this.handlers.get(row.kind);
+      if (!handler) throw new Error(`No sign completion handler for ${row.kind}`);
+      const signer = (await this.signerOf(m, row.signerId))!;
+      const completed = await this.provider.completeSignature(m, {
+        requestId: row.id,
+        signer,
+        document: row.document,
+        providerState: row.providerState,
+        answer: { type: 'pin', ...answer },
+        signedAt,
+      });
+      if (!completed.ok) return completed.problem;
+      const [certificate, ...chain] = completed.certificateChain;
+      const verification = await this.provider.verify({
+        document: row.document,
+        signature: completed.signature,
+        certificateChain: completed.certificateChain,
+        expectedSignerHsaId: signer.hsaId,
+        signedAt,
+      });
+      if (!verification.ok) {
+        await this.markFailed(m, row, verification.reason, verification.detail);
+        return signatureNotVerified(verification.reason);
+      }
+      await m.query(
+        `UPDATE sign_request SET status = 'SIGNED', used_at = $2, signed_at = $3, signature = $4, certificate = $5,
+           certificate_chain = $6 WHERE id = $1`,
+        [row.id, this.clock.now(), signedAt, completed.signature, certificate, chain],
+      );
+      await this.audit.append(m, {
+        actorId: actor.person.id,
+        action: 'SIGN_REQUEST_SIGNED',
+        entityType: 'sign_request',
+        entityId: row.id,
+        after: {
+          kind: row.kind,
+          digest: row.digest,
+          certificateSerialNumber: verification.signer.serialNumber,
+        },
+      });
+      await handler(m, toRecord(row), {
+        provider: row.provider,
+        signedAt,
+        signature: completed.signature,
+        certificate,
+        certificateChain: chain,
+        signer: verification.signer,
+      });
+      return undefined;
+    });
+    if (refusal) throw refusal;
+    return { status: 'SIGNED', signedAt };
+  }
+
+  /**
+   * Verifies a signed request again from what is stored (for "Verifiera signatur"): a document,
+   * signature or certificate changed after signing fails. The caller decides who may ask.
+   */
+  async verifyStored(
+    requestId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<StoredVerification> {
+    const row = UUID.test(requestId)
+      ? (
+          await manager.query<SignRequestRow[]>(
+            `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1`,
+            [requestId],
+          )
+        )[0]
+      : undefined;
+    if (!row) throw signRequestNotFound();
+    if (row.status !== 'SIGNED' || !row.signature || !row.certificate || !row.signedAt) {
+      return { ok: false, reason: 'NOT_SIGNED', message: 'Begäran är inte signerad.' };
+    }
+    const signer = (await this.signerOf(manager, row.signerId))!;
+    if (sha256(Buffer.from(row.document, 'utf8')).toString('hex') !== row.digest) {
+      return { ok: false, reason: 'DIGEST_MISMATCH', message: VERIFICATION_TEXTS.DIGEST_MISMATCH };
+    }
+    const result = await this.provider.verify({
+      document: row.document,
+      signature: row.signature,
+      certificateChain: [row.certificate, ...(row.certificateChain ?? [])],
+      expectedSignerHsaId: signer.hsaId,
+      signedAt: row.signedAt,
+    });
+    return result.ok
+      ? { ok: true, signedAt: row.signedAt, signer: result.signer }
+      : { ok: false, reason: result.reason, message: VERIFICATION_TEXTS[result.reason] };
+  }
+
+  async unlockCertificate(actor: Actor, certificateId: string): Promise<CertificateView> {
+    if (!UUID.test(certificateId)) throw notFound('Certifikatet');
+    return this.certificates.unlock(actor.person.id, certificateId);
+  }
+
+  /** Administrators: a person's certificates, to find the one to unlock. */
+  async certificatesOfPerson(personId: string): Promise<CertificateView[]> {
+    if (!UUID.test(personId))
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'personId måste vara ett giltigt id.');
+    return this.certificates.list(this.db.manager, personId);
+  }
+
+  private async ownRequest(
+    m: EntityManager,
+    actor: Actor,
+    requestId: string,
+    lock = false,
+  ): Promise<SignRequestRow> {
+    if (!UUID.test(requestId)) throw signRequestNotFound();
+    const [row] = await m.query<SignRequestRow[]>(
+      `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`,
+      [requestId],
+    );
+    // Someone else's request does not exist for them, like a forwarded attest link.
+    if (!row || row.signerId !== actor.person.id) throw signRequestNotFound();
+    return row;
+  }
+
+  private async markFailed(
+    m: EntityManager,
+    row: SignRequestRow,
+    code: string,
+    detail: string,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE sign_request SET status = 'FAILED', used_at = $2, failure_code = $3, failure_detail = $4 WHERE id = $1`,
+      [row.id, this.clock.now(), code, detail.slice(0, 2000)],
+    );
+    await this.audit.append(m, {
+      actorId: row.signerId,
+      action: 'SIGN_REQUEST_FAILED',
+      entityType: 'sign_request',
+      entityId: row.id,
+      after: { kind: row.kind, reason: code },
+    });
+  }
+
+  private async signerOf(m: EntityManager, personId: string): Promise<SignerIdentity | undefined> {
+    if (!UUID.test(personId)) return undefined;
+    const [person] = await m.query<SignerIdentity[]>(
+      `SELECT id AS "personId", hsa_id AS "hsaId", first_name AS "firstName", last_name AS "lastName"
+         FROM person WHERE id = $1`,
+      [personId],
+    );
+    return person;
+  }
+}
