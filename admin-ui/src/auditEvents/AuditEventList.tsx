@@ -1,13 +1,13 @@
-import { DataTable, DateInput, FilterButton, List, TextField, TextInput, TopToolbar } from 'react-admin';
+import { DataTable, DateInput, FilterButton, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
 import { TimestampField } from '../outbox/fields';
-import { ActionField, ActorField } from './fields';
+import { ActionField, ActorField, EntityIdField, EntityTypeField, entityTypeChoices } from './fields';
 import type { AuditEvent } from './types';
 import { VerifyChainButton } from './VerifyChainButton';
 
 const Column = DataTable.Col<AuditEvent>;
 
 const auditFilters = [
-  <TextInput key="entityType" source="entityType" alwaysOn />,
+  <SelectInput key="entityType" source="entityType" choices={entityTypeChoices} alwaysOn />,
   <TextInput key="entityId" source="entityId" />,
   <TextInput key="action" source="action" />,
   <DateInput key="from" source="from" />,
@@ -41,8 +41,12 @@ export default function AuditEventList() {
         <Column source="action">
           <ActionField />
         </Column>
-        <Column source="entityType" field={TextField} />
-        <Column source="entityId" field={TextField} disableSort />
+        <Column source="entityType">
+          <EntityTypeField />
+        </Column>
+        <Column source="entityId" disableSort>
+          <EntityIdField />
+        </Column>
       </DataTable>
     </List>
   );

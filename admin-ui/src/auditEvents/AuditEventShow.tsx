@@ -9,7 +9,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { TimestampField } from '../outbox/fields';
-import { ActionField, ActorField } from './fields';
+import { ActionField, ActorField, EntityIdField, EntityTypeField } from './fields';
 import type { AuditEvent } from './types';
 
 /** The snapshot before or after the change, as the server recorded it. */
@@ -46,8 +46,8 @@ export default function AuditEventShow() {
         <TimestampField source="at" />
         <ActorField source="actorId" />
         <ActionField source="action" />
-        <TextField source="entityType" />
-        <TextField source="entityId" />
+        <EntityTypeField source="entityType" />
+        <EntityIdField source="entityId" />
         <JsonField source="before" />
         <JsonField source="after" />
         <TextField source="prevHash" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} />

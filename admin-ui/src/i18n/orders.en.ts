@@ -263,6 +263,12 @@ export const enOrders: DomainMessages<typeof svOrders> = {
       searchHint: 'Recipient, subject or id',
     },
     auditEvents: {
+      entityType: {
+        order: 'Order',
+        delegation: 'Delegation',
+        sign_request: 'Sign request',
+        signing_certificate: 'Signing certificate',
+      },
       system: 'The system',
       showTitle: 'Event %{id}',
       action: {

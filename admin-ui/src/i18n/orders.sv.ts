@@ -263,6 +263,12 @@ export const svOrders = {
       searchHint: 'Mottagare, ämne eller id',
     },
     auditEvents: {
+      entityType: {
+        order: 'Beställning',
+        delegation: 'Delegering',
+        sign_request: 'Signeringsbegäran',
+        signing_certificate: 'Signeringscertifikat',
+      },
       system: 'Systemet',
       showTitle: 'Händelse %{id}',
       action: {

@@ -6,15 +6,31 @@ import { useTranslate } from 'react-admin';
  * A label above its value, as the seeds' order pages and search hit show them. A description
  * list term/definition pair, so screen readers read the label with the value.
  */
-export const LabeledValue = ({ label, children }: { label: string; children: ReactNode }) => {
+export const LabeledValue = ({
+  label,
+  children,
+  noWrap = false,
+  wide = false,
+}: {
+  label: string;
+  children: ReactNode;
+  /** For ids such as `SE2321000131-P000000000104`, which must not break at their hyphen. */
+  noWrap?: boolean;
+  /** Takes a whole row, for free text such as a comment. */
+  wide?: boolean;
+}) => {
   const translate = useTranslate();
   const empty = children === null || children === undefined || children === '';
   return (
-    <Box sx={{ minWidth: 0 }}>
+    <Box sx={{ minWidth: 0, gridColumn: wide ? '1 / -1' : undefined }}>
       <Typography component="dt" variant="caption" color="text.secondary">
         {translate(label)}
       </Typography>
-      <Typography component="dd" variant="body1" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+      <Typography
+        component="dd"
+        variant="body1"
+        sx={{ m: 0, overflowWrap: 'break-word', whiteSpace: noWrap ? 'nowrap' : undefined }}
+      >
         {empty ? translate('beh.empty') : children}
       </Typography>
     </Box>

@@ -7,7 +7,8 @@ import type { OrderDetail } from './types';
 export const OrderEvents = () => {
   const order = useRecordContext<OrderDetail>();
   const translate = useTranslate();
-  const events = order?.events ?? [];
+  if (!order?.events) return null;
+  const { events } = order;
   if (events.length === 0) return <Typography variant="body2">{translate('beh.orders.noEvents')}</Typography>;
   return (
     <Table size="small" aria-label={translate('beh.orders.events')}>

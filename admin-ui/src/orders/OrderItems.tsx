@@ -6,7 +6,8 @@ import type { OrderDetail } from './types';
 export const OrderItems = () => {
   const order = useRecordContext<OrderDetail>();
   const translate = useTranslate();
-  if (!order) return null;
+  // Opened from the list, the list's record stands in until the detail arrives: it has no items yet.
+  if (!order?.items) return null;
   return (
     <Table size="small" aria-label={translate('beh.orders.items')}>
       <TableHead>

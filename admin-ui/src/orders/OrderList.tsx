@@ -1,4 +1,12 @@
-import { DataTable, List, TextField, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  List,
+  Pagination,
+  TextField,
+  TopToolbar,
+  useListContext,
+  useTranslate,
+} from 'react-admin';
 import { ORDER_SCOPES } from './choices';
 import { FeedbackField, OrderedAtField, OrderPersonField, OrderStatusField, OrderTypeField } from './fields';
 import { orderFilters } from './orderFilters';
@@ -34,6 +42,7 @@ export default function OrderList() {
       actions={<OrderListActions />}
       exporter={false}
       perPage={15}
+      pagination={<Pagination rowsPerPageOptions={[15, 25, 50]} />}
     >
       <OrderScopeTabs />
       <OrderListTotals />

@@ -31,7 +31,9 @@ export const OrderSummary = () => {
         </LabeledValue>
         <LabeledValue label={field('attestantName')}>{orderPerson(order, 'attestant')}</LabeledValue>
         <LabeledValue label={field('careUnitName')}>{order.careUnitName}</LabeledValue>
-        <LabeledValue label={field('comment')}>{order.comment}</LabeledValue>
+        <LabeledValue label={field('comment')} wide>
+          {order.comment}
+        </LabeledValue>
       </LabeledValues>
       {order.rejectComment && (
         <Alert severity="error" sx={{ mt: 2 }}>

@@ -1,4 +1,4 @@
-import { Chip, type ChipProps } from '@mui/material';
+import { StatusChip, type StatusTone } from '../common/StatusChip';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatTimestamp } from '../delegations/dates';
 import type { Order, OrderStatus } from './types';
@@ -9,12 +9,12 @@ interface FieldProps {
   label?: string;
 }
 
-const STATUS_COLOURS: Record<OrderStatus, ChipProps['color']> = {
+const STATUS_TONES: Record<OrderStatus, StatusTone> = {
   AWAITING_ATTEST: 'warning',
   APPROVED: 'info',
   COMPLETED: 'success',
   REJECTED: 'error',
-  CANCELLED: 'default',
+  CANCELLED: 'neutral',
 };
 
 /** "Beställd": `2026-06-02 14:11:50`, Stockholm time. */
@@ -29,12 +29,7 @@ export const OrderStatusField = (_: FieldProps) => {
   const translate = useTranslate();
   if (!record) return null;
   return (
-    <Chip
-      size="small"
-      variant="outlined"
-      color={STATUS_COLOURS[record.status]}
-      label={translate(`beh.orders.status.${record.status}`)}
-    />
+    <StatusChip tone={STATUS_TONES[record.status]} label={translate(`beh.orders.status.${record.status}`)} />
   );
 };
 

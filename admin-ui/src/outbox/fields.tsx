@@ -1,4 +1,4 @@
-import { Chip, type ChipProps } from '@mui/material';
+import { StatusChip, type StatusTone } from '../common/StatusChip';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatTimestamp } from '../delegations/dates';
 import type { MailStatus } from './types';
@@ -16,7 +16,7 @@ export const TimestampField = ({ source }: FieldProps) => {
   return <span style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(value)}</span>;
 };
 
-const STATUS_COLOURS: Record<MailStatus, ChipProps['color']> = {
+const STATUS_TONES: Record<MailStatus, StatusTone> = {
   PENDING: 'warning',
   SENT: 'success',
   FAILED: 'error',
@@ -27,11 +27,6 @@ export const MailStatusField = (_: FieldProps) => {
   const translate = useTranslate();
   if (!record) return null;
   return (
-    <Chip
-      size="small"
-      variant="outlined"
-      color={STATUS_COLOURS[record.status]}
-      label={translate(`beh.outbox.status.${record.status}`)}
-    />
+    <StatusChip tone={STATUS_TONES[record.status]} label={translate(`beh.outbox.status.${record.status}`)} />
   );
 };

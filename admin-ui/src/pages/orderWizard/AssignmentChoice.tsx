@@ -12,9 +12,8 @@ interface Props {
 export const AssignmentChoice = ({ assignment, checked, onToggle }: Props) => {
   const translate = useTranslate();
   const describedBy = `assignment-${assignment.id}-about`;
-  const about = [translate(`beh.purpose.${assignment.purpose}`), assignment.description]
-    .filter(Boolean)
-    .join(' · ');
+  // The catalogue's descriptions begin with the purpose; without one the purpose says enough.
+  const about = assignment.description ?? translate(`beh.purpose.${assignment.purpose}`);
   return (
     <Box sx={{ py: 0.5 }} data-assignment={assignment.name}>
       <FormControlLabel

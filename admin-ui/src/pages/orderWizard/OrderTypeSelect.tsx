@@ -20,7 +20,7 @@ export const OrderTypeSelect = ({ type, grantAllowed, onChange }: Props) => {
         label={translate('beh.wizard.chooseType')}
         value={type}
         onChange={(event) => onChange(event.target.value as OrderType)}
-        sx={{ minWidth: 240 }}
+        sx={{ width: { xs: '100%', sm: 280 } }}
       >
         {ORDER_TYPES.map((option) => (
           <MenuItem key={option} value={option} disabled={option === 'GRANT' && !grantAllowed}>

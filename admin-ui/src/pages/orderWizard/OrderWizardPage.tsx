@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useReducer } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { AssignmentsStep } from './AssignmentsStep';
@@ -25,17 +25,21 @@ export default function OrderWizardPage() {
         {translate('beh.wizard.title')}
       </Typography>
       <WizardStepper step={step} />
-      <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
-        {translate(`beh.wizard.stepHeading.${step}`)}
-      </Typography>
-      {step === 'person' && <PersonStep state={state} dispatch={dispatch} />}
-      {step === 'assignments' && person && (
-        <AssignmentsStep state={{ ...state, person }} dispatch={dispatch} />
-      )}
-      {step === 'review' && person && <ReviewStep state={{ ...state, person }} dispatch={dispatch} />}
-      {step === 'receipt' && (
-        <Receipt placed={state.placed} onNewOrder={() => dispatch({ kind: 'restart' })} />
-      )}
+      <Card>
+        <CardContent sx={{ p: { xs: 2, md: 3 } }}>
+          <Typography variant="h5" component="h2" sx={{ mb: 2 }}>
+            {translate(`beh.wizard.stepHeading.${step}`)}
+          </Typography>
+          {step === 'person' && <PersonStep state={state} dispatch={dispatch} />}
+          {step === 'assignments' && person && (
+            <AssignmentsStep state={{ ...state, person }} dispatch={dispatch} />
+          )}
+          {step === 'review' && person && <ReviewStep state={{ ...state, person }} dispatch={dispatch} />}
+          {step === 'receipt' && (
+            <Receipt placed={state.placed} onNewOrder={() => dispatch({ kind: 'restart' })} />
+          )}
+        </CardContent>
+      </Card>
     </Box>
   );
 }

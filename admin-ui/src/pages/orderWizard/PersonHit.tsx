@@ -1,5 +1,6 @@
-import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { StatusChip } from '../../common/StatusChip';
 import { LabeledValue, LabeledValues } from '../../orders/LabeledValue';
 import type { PersonDetail, PersonEngagement } from '../../types';
 
@@ -30,7 +31,9 @@ export const PersonHit = ({ person }: { person: PersonDetail }) => {
         <LabeledValue label="beh.wizard.person.title">
           {person.title ?? distinct(active.map((engagement) => engagement.title))}
         </LabeledValue>
-        <LabeledValue label="beh.wizard.person.hsaId">{person.hsaId}</LabeledValue>
+        <LabeledValue label="beh.wizard.person.hsaId" noWrap>
+          {person.hsaId}
+        </LabeledValue>
       </LabeledValues>
       <Typography variant="subtitle1" component="h4" sx={{ mt: 3, mb: 1 }}>
         {translate('beh.wizard.person.engagements')}
@@ -58,10 +61,8 @@ export const PersonHit = ({ person }: { person: PersonDetail }) => {
                   {engagement.validFrom} – {engagement.validTo ?? ''}
                 </TableCell>
                 <TableCell>
-                  <Chip
-                    size="small"
-                    variant="outlined"
-                    color={engagement.active ? 'success' : 'default'}
+                  <StatusChip
+                    tone={engagement.active ? 'success' : 'neutral'}
                     label={translate(
                       engagement.active ? 'beh.wizard.person.active' : 'beh.wizard.person.ended',
                     )}

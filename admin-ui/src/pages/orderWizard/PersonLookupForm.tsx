@@ -61,7 +61,7 @@ export const PersonLookupForm = ({ state, dispatch }: Props) => {
             dispatch({ kind: 'lookupKey', lookupKey: event.target.value as LookupKey });
             setOutcome({ kind: 'none' });
           }}
-          sx={{ minWidth: 180 }}
+          sx={{ width: { xs: '100%', sm: 220 } }}
         >
           {LOOKUP_KEYS.map((key) => (
             <MenuItem key={key} value={key}>
