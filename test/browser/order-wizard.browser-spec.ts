@@ -1,0 +1,359 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import {
+  screenshot as fullPageScreenshot,
+  seriousAccessibilityViolations,
+  startUiSession,
+  type UiSession,
+  waitUntil,
+} from './browser.js';
+
+let session: UiSession;
+let page: Page;
+
+const WELCOME = 'Välkommen till behörighetsbeställning!';
+const VMU_SINGLE = 'Vårdmedarbetaruppdrag (VMU) – en användare';
+const WIZARD = 'Beställning av Vårdmedarbetaruppdrag';
+const SOLGLANTAN = 'Vårdcentralen Solgläntan';
+
+/** The order number the receipt gave, for the later steps. */
+let orderNumber = '';
+
+/** Stockholm's calendar date, as the wizard's default Startdatum. */
+const stockholmToday = (): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+
+/** A demo persona's personnummer, read from the directory as an orderer would have it on paper. */
+async function personnummerOf(userId: string): Promise<string> {
+  const rows = await session.testApp.dataSource.query<{ personnummer: string }[]>(
+    'SELECT personnummer FROM person WHERE user_id = $1',
+    [userId],
+  );
+  if (!rows[0]?.personnummer) throw new Error(`${userId} has no personnummer in the demo seed`);
+  return rows[0].personnummer;
+}
+
+/** The same number with its check digit changed: what a typing slip looks like. */
+const withWrongCheckDigit = (personnummer: string): string =>
+  personnummer.slice(0, -1) + String((Number(personnummer.slice(-1)) + 1) % 10);
+
+/** Through the sign-in page's persona list, as a developer would, to the start page. */
+async function signInAs(userId: string, fullName: string): Promise<void> {
+  await page.goto('/');
+  await page.waitForURL(/#\/login$/);
+  await page.getByRole('button', { name: new RegExp(`\\(${userId}\\)`) }).click();
+  await page.getByRole('heading', { name: WELCOME }).waitFor();
+  await page.getByText(`Inloggad: ${fullName} (${userId})`).waitFor();
+}
+
+async function signOut(): Promise<void> {
+  await page.getByRole('button', { name: 'Profil' }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await page.getByRole('heading', { name: 'Jag legitimerar mig hos Västra Götalandsregionen' }).waitFor();
+}
+
+/**
+ * A full-page screenshot from the top: scrolled down, react-admin's fixed app bar would show up
+ * in the middle of the picture.
+ */
+async function screenshot(target: Page, name: string): Promise<void> {
+  await target.evaluate(() => window.scrollTo(0, 0));
+  await target.waitForTimeout(300);
+  await fullPageScreenshot(target, name);
+}
+
+/** Drops recorded problems that a step caused on purpose. */
+function forgive(expected: RegExp): void {
+  const kept = session.problems.filter((problem) => !expected.test(problem));
+  session.problems.splice(0, session.problems.length, ...kept);
+}
+
+/** From the start page through the VMU tile's title to step 1 of the wizard. */
+async function openWizard(): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Startsida' }).click();
+  await page.getByRole('link', { name: VMU_SINGLE }).click();
+  await page.waitForURL(/#\/bestallning\/vmu$/);
+  await page.getByRole('heading', { name: WIZARD, level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Sök fram användare' }).waitFor();
+}
+
+/** Step 1: personnummer in, search, and wait for the hit with this VGR-ID. */
+async function lookUp(personnummer: string, userId: string): Promise<void> {
+  const field = page.getByRole('textbox', { name: 'Personnummer' });
+  await field.fill(personnummer);
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await page.getByRole('heading', { name: 'Sökningen gav följande träff' }).waitFor();
+  await page.locator('dd', { hasText: userId }).first().waitFor();
+}
+
+/** The value a label/value pair shows (the wizard's and order page's description lists). */
+const shown = (label: string) =>
+  page
+    .locator('dl > div', { has: page.locator('dt', { hasText: label }) })
+    .first()
+    .locator('dd');
+
+/** Opens the unit in the tree with its plus sign, unless it is open already. */
+async function openUnit(name: string): Promise<void> {
+  const unit = page.locator(`[data-unit="${name}"]`);
+  if ((await unit.getAttribute('aria-expanded')) !== 'true') await unit.click();
+  await page.getByRole('group', { name: 'Generella uppdrag' }).waitFor();
+}
+
+beforeAll(async () => {
+  session = await startUiSession();
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+});
+
+describe('ordering VMU for one user', () => {
+  it('as eriho2: step 1 shows the API message for a wrong check digit, then finds nilbo4', async () => {
+    await signInAs('eriho2', 'Erik Holm');
+    await page
+      .locator('[data-tile="vmuSingle"]')
+      .getByRole('link', { name: '› Mina beställningar' })
+      .waitFor();
+    await openWizard();
+    await page.getByText('Enligt formatet ÅÅÅÅMMDDNNNN').waitFor();
+    await screenshot(page, 'wizard-1-search');
+
+    const personnummer = await personnummerOf('nilbo4');
+    const wrong = withWrongCheckDigit(personnummer);
+    const refusal = await page.request.get(`/api/persons/lookup?personnummer=${wrong}`);
+    expect(refusal.status()).toBe(400);
+    const { detail } = (await refusal.json()) as { detail: string };
+    await page.getByRole('textbox', { name: 'Personnummer' }).fill(wrong);
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    // Beside the field, as its helper text: the server's own Swedish words.
+    await page.locator('.MuiFormHelperText-root.Mui-error', { hasText: detail }).waitFor();
+    await screenshot(page, 'wizard-1-invalid');
+    forgive(/persons\/lookup.* → 400|status of 400 \(Bad Request\)/);
+
+    await lookUp(personnummer, 'nilbo4');
+    await expect(shown('Förnamn').innerText()).resolves.toBe('Nils');
+    await expect(shown('Efternamn').innerText()).resolves.toBe('Boström');
+    await expect(shown('HSA-id').innerText()).resolves.toBe('SE2321000131-P000000000104');
+    await expect(shown('Ansvarsnummer').innerText()).resolves.not.toBe('–');
+    await page.getByRole('cell', { name: SOLGLANTAN }).waitFor();
+    await screenshot(page, 'wizard-1-hit');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+  });
+
+  it('step 2 offers Nyupplägg, the unit tree and the systems guide; VoB SJF at Solgläntan is ticked', async () => {
+    await page.getByRole('heading', { name: 'Välj vårdmedarbetaruppdrag' }).waitFor();
+    await expect(page.getByRole('combobox', { name: 'Välj ett alternativ' }).innerText()).resolves.toBe(
+      'Nyupplägg',
+    );
+    await expect(shown('VGR-ID').innerText()).resolves.toBe('nilbo4');
+    await expect(shown('Namn').innerText()).resolves.toBe('Nils Boström');
+    await openUnit(SOLGLANTAN);
+    await page.getByRole('group', { name: 'Särskilda uppdrag' }).waitFor();
+    // Nils works for the region, not a private care provider.
+    await expect(page.getByRole('checkbox', { name: 'Administration Spärr & Logg' }).count()).resolves.toBe(
+      0,
+    );
+    await page.getByText('Administration Spärr & Logg enbart ska beställas', { exact: false }).waitFor();
+
+    // Nothing ticked: Nästa says so instead of going on.
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Markera minst ett uppdrag' }).waitFor();
+
+    await page.getByRole('checkbox', { name: 'VoB SJF' }).check();
+    await page.getByRole('button', { name: 'Vilket uppdrag behöver jag?' }).click();
+    await page.getByRole('cell', { name: 'Pascal', exact: true }).waitFor();
+    await page.getByText('VoB = vård och behandling, SJF = sammanhållen journalföring').waitFor();
+    await screenshot(page, 'wizard-2-assignments');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Nästa' }).click();
+  });
+
+  it('step 3 sums up per care unit; Föregående keeps the choices; sends with sarbe3 as attestant', async () => {
+    await page.getByRole('heading', { name: 'Granska beställning' }).waitFor();
+    const unit = page.getByRole('region', { name: SOLGLANTAN });
+    await unit.locator('[data-line="VoB SJF"]').waitFor();
+    await expect(page.getByRole('textbox', { name: 'Startdatum' }).inputValue()).resolves.toBe(
+      stockholmToday(),
+    );
+    await page.getByRole('combobox', { name: 'Attestant' }).click();
+    await page.getByRole('option', { name: /Berg Sara \(sarbe3\)/ }).click();
+    await waitUntil(
+      async () => (await page.getByRole('combobox', { name: 'Attestant' }).innerText()).includes('sarbe3'),
+      'the attestant to read sarbe3',
+    );
+
+    // Back and forth: the ticked box and the chosen attestant are still there.
+    await page.getByRole('button', { name: 'Föregående' }).click();
+    await page.getByRole('heading', { name: 'Välj vårdmedarbetaruppdrag' }).waitFor();
+    await expect(page.getByRole('checkbox', { name: 'VoB SJF' }).isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { name: 'Granska beställning' }).waitFor();
+    await waitUntil(
+      async () => (await page.getByRole('combobox', { name: 'Attestant' }).innerText()).includes('sarbe3'),
+      'the attestant to still read sarbe3',
+    );
+    await page.getByRole('textbox', { name: 'Kommentar' }).fill('Ny sjuksköterska, behöver Pascal.');
+    await screenshot(page, 'wizard-3-review');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    const placed = page.waitForResponse(
+      (response) => response.url().endsWith('/api/orders') && response.request().method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Skicka beställning' }).click();
+    expect((await placed).status()).toBe(201);
+    await page.getByText('Din beställning är nu skapad.').waitFor();
+    const receipt = await page.getByRole('status').filter({ hasText: 'Ditt ordernummer är' }).innerText();
+    orderNumber = /BEH\d{7}/.exec(receipt)?.[0] ?? '';
+    expect(orderNumber).toMatch(/^BEH\d{7}$/);
+    await page.getByRole('button', { name: 'Ny beställning' }).waitFor();
+    await screenshot(page, 'wizard-4-receipt');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('finds the order under Mina beställningar and opens it', async () => {
+    await page.getByRole('link', { name: 'Tidigare beställningar' }).click();
+    await page.locator('#react-admin-title', { hasText: 'Mina tidigare beställningar' }).waitFor();
+    const row = page.locator('tbody tr').filter({ hasText: orderNumber });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(
+      new RegExp(
+        `\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\s+${orderNumber}\\s+Erik Holm \\(eriho2\\)\\s+Nils Boström \\(nilbo4\\)\\s+Väntar på attest\\s+Nyupplägg`,
+      ),
+    );
+    await page.getByText(/^Totalt \d+ st\. Sida 1 av \d+\.$/).waitFor();
+    // Newest first.
+    await expect(page.locator('tbody tr').first().innerText()).resolves.toContain(orderNumber);
+    await page.getByRole('button', { name: 'Sökalternativ' }).click();
+    await page.getByRole('textbox', { name: 'Slutanvändare' }).waitFor();
+    await screenshot(page, 'orders-mine');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await row.click();
+    await page.locator('#react-admin-title', { hasText: orderNumber }).waitFor();
+    await expect(shown('Slutanvändare').innerText()).resolves.toBe('Nils Boström (nilbo4)');
+    await expect(shown('Status').innerText()).resolves.toBe('Väntar på attest');
+    await expect(shown('Typ').innerText()).resolves.toBe('Nyupplägg');
+    await expect(shown('Attestant').innerText()).resolves.toBe('Sara Berg (sarbe3)');
+    await expect(shown('Område').innerText()).resolves.toBe(SOLGLANTAN);
+    await expect(shown('Startdatum').innerText()).resolves.toBe(stockholmToday());
+    await expect(shown('Kommentar').innerText()).resolves.toBe('Ny sjuksköterska, behöver Pascal.');
+    const item = page.getByRole('table', { name: 'Beställda behörigheter' }).locator('tbody tr');
+    await expect(item.innerText()).resolves.toMatch(
+      /VoB SJF – Vårdcentralen Solgläntan\s+Vård och behandling\s+Väntande/,
+    );
+    await page.getByRole('table', { name: 'Händelser' }).getByText('Beställd').waitFor();
+    await screenshot(page, 'order-show');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('changes the attestant to karlu1, then cancels the order (Makulera)', async () => {
+    await page.getByRole('button', { name: 'Byt attestant' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Nuvarande attestant: Sara Berg (sarbe3)').waitFor();
+    await dialog.getByRole('combobox', { name: 'Ny attestant' }).click();
+    await expect(page.getByRole('option', { name: /sarbe3/ }).count()).resolves.toBe(0);
+    await page.getByRole('option', { name: /Lund Karin \(karlu1\)/ }).click();
+    await screenshot(page, 'order-change-attestant');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.getByText('Attestanten är bytt', { exact: false }).waitFor();
+    await waitUntil(
+      async () => (await shown('Attestant').innerText()) === 'Karin Lund (karlu1)',
+      'the attestant to read Karin Lund',
+    );
+    await page.getByRole('table', { name: 'Händelser' }).getByText('Attestant bytt').waitFor();
+
+    await page.getByRole('button', { name: 'Makulera' }).click();
+    await page.getByRole('dialog').getByText('Makulera beställningen?').waitFor();
+    await screenshot(page, 'order-cancel-confirm');
+    await page.getByRole('dialog').getByRole('button', { name: 'Makulera' }).click();
+    await page.getByText('Beställningen är makulerad').waitFor();
+    await waitUntil(async () => (await shown('Status').innerText()) === 'Makulerad', 'the status Makulerad');
+    await expect(page.getByRole('button', { name: 'Byt attestant' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Makulera' }).count()).resolves.toBe(0);
+    await screenshot(page, 'order-cancelled');
+  });
+
+  it('as eriho2 for majoh6, whose engagement has ended, offers only Avslut', async () => {
+    await openWizard();
+    await lookUp(await personnummerOf('majoh6'), 'majoh6');
+    await page.getByRole('cell', { name: 'Upphört' }).first().waitFor();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('heading', { name: 'Välj vårdmedarbetaruppdrag' }).waitFor();
+    const choice = page.getByRole('combobox', { name: 'Välj ett alternativ' });
+    await expect(choice.innerText()).resolves.toBe('Avslut');
+    await page
+      .getByText(
+        'Finns valet nyupplägg inte att välja beror detta på att användaren inte har ett aktivt engagemang i KIV.',
+        {
+          exact: false,
+        },
+      )
+      .waitFor();
+    await openUnit(SOLGLANTAN);
+    // What she holds, to be ended.
+    await page.getByRole('checkbox', { name: 'VoB SJF' }).waitFor();
+    await choice.click();
+    await expect(page.getByRole('option', { name: 'Nyupplägg' }).getAttribute('aria-disabled')).resolves.toBe(
+      'true',
+    );
+    await screenshot(page, 'wizard-2-majoh6-choice');
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    await page.getByRole('checkbox', { name: 'VoB SJF' }).check();
+    await screenshot(page, 'wizard-2-majoh6-only-avslut');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Avslut: the date is when the access ends.
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { name: 'Granska beställning' }).waitFor();
+    await expect(shown('Beställningstyp').innerText()).resolves.toBe('Avslut');
+    await page.getByRole('textbox', { name: 'Slutdatum (då behörigheten upphör)' }).waitFor();
+    await page.getByRole('combobox', { name: 'Attestant' }).click();
+    await page.getByRole('option', { name: /Berg Sara \(sarbe3\)/ }).click();
+    await screenshot(page, 'wizard-3-majoh6-avslut');
+    await page.getByRole('button', { name: 'Skicka beställning' }).click();
+    await page.getByText('Din beställning är nu skapad.').waitFor();
+    await page.getByRole('link', { name: 'Tidigare beställningar' }).click();
+    await page
+      .locator('tbody tr')
+      .filter({ hasText: 'Maja Johansson (majoh6)' })
+      .filter({ hasText: 'Avslut' })
+      .waitFor();
+    await signOut();
+  });
+
+  it('shows the administrator the outbox with the attestant mails and a whole audit chain', async () => {
+    await signInAs('admin1', 'Alva Adminsson');
+    await page.getByRole('menuitem', { name: 'Utgående e-post' }).click();
+    const mail = page.locator('tbody tr').filter({ hasText: orderNumber }).first();
+    await mail.waitFor();
+    await screenshot(page, 'admin-outbox');
+    await mail.click();
+    await page.getByRole('heading', { name: 'Meddelande' }).waitFor();
+    await page.locator('pre', { hasText: orderNumber }).waitFor();
+    await screenshot(page, 'admin-outbox-mail');
+
+    await page.getByRole('menuitem', { name: 'Händelselogg' }).click();
+    await page.locator('tbody tr').filter({ hasText: 'Beställning lagd' }).first().waitFor();
+    await page.getByRole('button', { name: 'Verifiera kedjan' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText(/^Kedjan är hel/)
+      .waitFor();
+    await screenshot(page, 'admin-audit-verified');
+    await page.getByRole('dialog').getByRole('button', { name: 'Stäng' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await signOut();
+  });
+
+  it('met no console errors, untranslated texts or refused API requests on the way', () => {
+    forgive(/status of 401 \(Unauthorized\)/);
+    expect(session.problems).toEqual([]);
+  });
+});
