@@ -109,8 +109,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-});
-
 describe('ordering VMU for one user', () => {
   it('as eriho2: step 1 shows the API message for a wrong check digit, then finds nilbo4', async () => {
     await signInAs('eriho2', 'Erik Holm');
