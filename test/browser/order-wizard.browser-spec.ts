@@ -57,7 +57,7 @@ async function signOut(): Promise<void> {
  * in the middle of the picture.
  */
 async function screenshot(target: Page, name: string): Promise<void> {
-  await target.evaluate(() => window.scrollTo(0, 0));
+  await target.evaluate('window.scrollTo(0, 0)');
   await target.waitForTimeout(300);
   await fullPageScreenshot(target, name);
 }
