@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  type Certificate,
+  fetchCertificates,
+  fetchRequest,
+  postSignature,
+  Problem,
+  type SignRequestView,
+} from './api';
+import { CertificateList } from './CertificateList';
+import { DocumentPanel } from './DocumentPanel';
+import { commonName } from './format';
+import { announceSigned } from './notify';
+import { PinForm } from './PinForm';
+
+/** The steps of seeds/001 "Granskning och signering": review, choose certificate, PIN, done. */
+type Step =
+  | { name: 'loading' }
+  | { name: 'unavailable'; message: string }
+  | { name: 'review' }
+  | { name: 'choose'; error?: string }
+  /** `attempt` starts a fresh PIN field after each wrong PIN. */
+  | { name: 'pin'; certificate: Certificate; attempt: number; error?: string }
+  | { name: 'signed' };
+
+const UNAVAILABLE: Record<Exclude<SignRequestView['status'], 'PENDING'>, string> = {
+  SIGNED: 'Beställningen är redan signerad.',
+  EXPIRED:
+    'Signeringsbegäran har gått ut: den gäller i 10 minuter. Stäng fönstret och börja om från beställningen.',
+  FAILED: 'Signeringen misslyckades. Stäng fönstret och börja om från beställningen.',
+};
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'Något gick fel.');
+
+interface Loaded {
+  request?: SignRequestView;
+  certificates: Certificate[];
+  step: Step;
+}
+
+async function loadRequest(requestId: string): Promise<Loaded> {
+  try {
+    const [request, certificates] = await Promise.all([
+      fetchRequest(requestId),
+      fetchCertificates(requestId),
+    ]);
+    const step: Step =
+      request.status === 'PENDING'
+        ? { name: 'review' }
+        : { name: 'unavailable', message: UNAVAILABLE[request.status] };
+    return { request, certificates, step };
+  } catch (error) {
+    return { certificates: [], step: { name: 'unavailable', message: messageOf(error) } };
+  }
+}
+
+export function SigningWindow({ requestId }: { requestId: string }) {
+  const [request, setRequest] = useState<SignRequestView>();
+  const [certificates, setCertificates] = useState<Certificate[]>([]);
+  const [selected, setSelected] = useState<string>();
+  const [step, setStep] = useState<Step>({ name: 'loading' });
+  const [busy, setBusy] = useState(false);
+
+  const apply = useCallback((loaded: Loaded) => {
+    setRequest(loaded.request);
+    setCertificates(loaded.certificates);
+    setSelected((current) => current ?? loaded.certificates.find((c) => !c.locked)?.id);
+    setStep(loaded.step);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void loadRequest(requestId).then((loaded) => live && apply(loaded));
+    return () => {
+      live = false;
+    };
+  }, [requestId, apply]);
+
+  const sign = async (certificate: Certificate, pin: string) => {
+    setBusy(true);
+    try {
+      await postSignature(requestId, certificate.id, pin);
+      setStep({ name: 'signed' });
+      // Told at once, not only on "Stäng fönstret": the queue refreshes even if this window is left open.
+      announceSigned(requestId);
+    } catch (error) {
+      if (error instanceof Problem && error.type.endsWith(':wrong-pin')) {
+        setStep((current) => ({
+          name: 'pin',
+          certificate,
+          attempt: current.name === 'pin' ? current.attempt + 1 : 0,
+          error: error.message,
+        }));
+      } else if (error instanceof Problem && error.locked) {
+        // Locked now: back to the list, which shows the certificate as locked, with the reason.
+        const reloaded = await loadRequest(requestId);
+        apply({
+          ...reloaded,
+          step: reloaded.request ? { name: 'choose', error: error.message } : reloaded.step,
+        });
+      } else {
+        setStep({ name: 'unavailable', message: messageOf(error) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chosen = certificates.find((c) => c.id === selected);
+  return (
+    <div className="window">
+      <header className="bar">
+        <span className="brand">BEH – Behörighetsbeställning</span>
+        {request && <span>Signerar: {request.signer.name}</span>}
+      </header>
+      <main>
+        <h1>{step.name === 'signed' ? 'Beställningen signerades' : 'Signera beställning'}</h1>
+        {step.name === 'loading' && <p aria-live="polite">Hämtar signeringsbegäran…</p>}
+        {step.name === 'unavailable' && (
+          <>
+            <p className="error" role="alert">
+              {step.message}
+            </p>
+            <CloseButton />
+          </>
+        )}
+        {step.name === 'review' && request && (
+          <>
+            <DocumentPanel request={request} />
+            <p className="hint">Signeringen sker med ditt certifikat för underskrift och dess PIN-kod.</p>
+            <div className="actions">
+              <button type="button" onClick={() => setStep({ name: 'choose' })}>
+                Signera beställning
+              </button>
+            </div>
+          </>
+        )}
+        {step.name === 'choose' && (
+          <form
+            className="panel"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (chosen && !chosen.locked) setStep({ name: 'pin', certificate: chosen, attempt: 0 });
+            }}
+          >
+            {step.error && (
+              <p className="error" role="alert">
+                {step.error}
+              </p>
+            )}
+            <CertificateList certificates={certificates} selected={selected} onSelect={setSelected} />
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => setStep({ name: 'review' })}>
+                Tillbaka
+              </button>
+              <button type="submit" disabled={!chosen || chosen.locked}>
+                OK
+              </button>
+            </div>
+          </form>
+        )}
+        {step.name === 'pin' && (
+          <PinForm
+            key={step.attempt}
+            certificateName={commonName(step.certificate.subject)}
+            busy={busy}
+            error={step.error}
+            onSubmit={(pin) => void sign(step.certificate, pin)}
+            onCancel={() => setStep({ name: 'choose' })}
+          />
+        )}
+        {step.name === 'signed' && (
+          <>
+            <p role="status">Signaturen är kontrollerad och sparad. Du kan stänga fönstret.</p>
+            <CloseButton />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function CloseButton() {
+  return (
+    <div className="actions">
+      <button type="button" onClick={() => window.close()}>
+        Stäng fönstret
+      </button>
+    </div>
+  );
+}
