@@ -4,6 +4,7 @@ import { csrfHeaders, withCsrfRetry } from './auth/csrf';
 import { type AuditApi, auditApi } from './auditEvents/api';
 import { type DelegationApi, delegationApi } from './delegations/api';
 import { type OrderApi, orderApi } from './orders/api';
+import { type MassOrderApi, massOrderApi } from './pages/massOrder/api';
 
 export const API_URL = '/api';
 
@@ -65,13 +66,14 @@ export function createHttpClient(requestHeaders: RequestHeaders = () => ({})): H
 }
 
 /** ra-data-simple-rest's CRUD plus the portal's calls that are not CRUD (atomic-crm style). */
-export type BehDataProvider = DataProvider & DelegationApi & OrderApi & AuditApi;
+export type BehDataProvider = DataProvider & DelegationApi & OrderApi & MassOrderApi & AuditApi;
 
 export function createDataProvider(httpClient: HttpClient = createHttpClient()): BehDataProvider {
   return {
     ...simpleRestProvider(API_URL, httpClient),
     ...delegationApi(API_URL, httpClient),
     ...orderApi(API_URL, httpClient),
+    ...massOrderApi(API_URL, httpClient),
     ...auditApi(API_URL, httpClient),
   };
 }
