@@ -47,8 +47,7 @@ const totalOf = (headers: Headers, rows: number): number => {
   return total === undefined ? rows : Number(total);
 };
 
-const range = ({ page, perPage }: PageRequest) =>
-  JSON.stringify([(page - 1) * perPage, page * perPage - 1]);
+const range = ({ page, perPage }: PageRequest) => JSON.stringify([(page - 1) * perPage, page * perPage - 1]);
 
 /** Only the fields with something in them: an empty field is no condition. */
 const given = (filter: CandidateFilter): CandidateFilter =>
