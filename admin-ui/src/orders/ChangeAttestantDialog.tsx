@@ -31,8 +31,17 @@ export const ChangeAttestantDialog = ({ order, saving, error, onOk, onClose }: P
   const translate = useTranslate();
   const api = useOrderApi();
   const [chosen, setChosen] = useState('');
+  // The lines still open: the new attestant must be allowed to attest every one (as one string, so
+  // that a new array per render does not load again).
+  const pending = (order.items ?? [])
+    .filter((item) => item.status === 'PENDING')
+    .map((item) => String(item.assignmentId))
+    .join(',');
   const attestants = useLoaded(
-    useCallback(() => api.getAttestants(order.careUnitId), [api, order.careUnitId]),
+    useCallback(
+      () => api.getAttestants(order.careUnitId, pending.split(',').filter(Boolean)),
+      [api, order.careUnitId, pending],
+    ),
   );
   const others =
     attestants.state === 'ready'

@@ -51,16 +51,16 @@ export default function OrderList() {
           <OrderedAtField />
         </Column>
         <Column source="orderNumber" field={TextField} />
-        <Column source="ordererName" disableSort>
+        <Column source="ordererName">
           <OrderPersonField role="orderer" />
         </Column>
-        <Column source="endUserName" disableSort>
+        <Column source="endUserName">
           <OrderPersonField role="endUser" />
         </Column>
-        <Column source="status" disableSort>
+        <Column source="status">
           <OrderStatusField />
         </Column>
-        <Column source="type" disableSort>
+        <Column source="type">
           <OrderTypeField />
         </Column>
         <Column source="feedback" disableSort>

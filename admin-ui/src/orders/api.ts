@@ -15,7 +15,8 @@ import type {
 export interface OrderApi {
   lookupPerson(key: LookupKey, value: string): Promise<PersonDetail>;
   getOrderableAssignments(endUserId: Identifier, type: OrderType): Promise<OrderableAssignments>;
-  getAttestants(careUnitId: Identifier): Promise<Attestant[]>;
+  /** With `assignmentIds`: only those whose rights cover every one of them, as placing checks. */
+  getAttestants(careUnitId: Identifier, assignmentIds?: Identifier[]): Promise<Attestant[]>;
   placeOrder(order: NewOrder): Promise<PlacedOrder[]>;
   changeAttestant(orderId: Identifier, attestantId: Identifier): Promise<OrderDetail>;
   cancelOrder(orderId: Identifier): Promise<OrderDetail>;
@@ -38,7 +39,13 @@ export function orderApi(apiUrl: string, httpClient: HttpClient): OrderApi {
     lookupPerson: (key, value) => get(`/persons/lookup?${query({ [key]: value.trim() })}`),
     getOrderableAssignments: (endUserId, type) =>
       get(`/orderable-assignments?${query({ endUserId: String(endUserId), type })}`),
-    getAttestants: (careUnitId) => get(`/attestants?${query({ careUnitId: String(careUnitId) })}`),
+    getAttestants: (careUnitId, assignmentIds = []) =>
+      get(
+        `/attestants?${query({
+          careUnitId: String(careUnitId),
+          ...(assignmentIds.length > 0 ? { assignmentIds: assignmentIds.map(String).join(',') } : {}),
+        })}`,
+      ),
     placeOrder: (order) => post('/orders', order),
     changeAttestant: (orderId, attestantId) =>
       post(`${orderPath(orderId)}/change-attestant`, { attestantId }),

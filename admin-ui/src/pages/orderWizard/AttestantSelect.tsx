@@ -8,6 +8,8 @@ import { useOrderApi } from '../../orders/useOrderApi';
 
 interface Props {
   careUnitId: Identifier;
+  /** The unit's lines: an attestant must be allowed to attest every one of them. */
+  assignmentIds: string;
   value: Identifier | undefined;
   /** Shown once the orderer tried to send without an attestant. */
   showMissing: boolean;
@@ -17,17 +19,24 @@ interface Props {
 }
 
 /** "Attestant": only those who may attest on the care unit (GET /api/attestants). */
-export const AttestantSelect = ({ careUnitId, value, showMissing, onChange, onOnlyOne }: Props) => {
+export const AttestantSelect = ({
+  careUnitId,
+  assignmentIds,
+  value,
+  showMissing,
+  onChange,
+  onOnlyOne,
+}: Props) => {
   const translate = useTranslate();
   const api = useOrderApi();
   const attestants = useLoaded(
     useCallback(
       () =>
-        api.getAttestants(careUnitId).then((list) => {
+        api.getAttestants(careUnitId, assignmentIds.split(',').filter(Boolean)).then((list) => {
           if (list.length === 1) onOnlyOne(list[0].id);
           return list;
         }),
-      [api, careUnitId, onOnlyOne],
+      [api, careUnitId, assignmentIds, onOnlyOne],
     ),
   );
   const list = attestants.state === 'ready' ? attestants.value : [];

@@ -74,6 +74,7 @@ export const ReviewUnit = (props: Props) => {
         </Typography>
         <AttestantSelect
           careUnitId={unit.careUnitId}
+          assignmentIds={lines.map((line) => String(line.assignment.id)).join(',')}
           value={attestantId}
           showMissing={showMissing}
           onChange={(id) => dispatch({ kind: 'attestant', careUnitId, attestantId: id })}

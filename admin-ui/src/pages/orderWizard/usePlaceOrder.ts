@@ -66,7 +66,10 @@ export function usePlaceOrder(
       const violations = withAssignmentIds(order, orderViolations(error));
       dispatch({ kind: 'refused', violations });
       const unplaced = violations.filter((violation) => violation.assignmentId === undefined);
-      setRefusal([translate(errorMessage(error)), ...unplaced.map((violation) => violation.message)]);
+      // With one violation the detail is its message: say it once.
+      setRefusal([
+        ...new Set([translate(errorMessage(error)), ...unplaced.map((violation) => violation.message)]),
+      ]);
     } finally {
       setSending(false);
     }
