@@ -130,6 +130,16 @@ describe('signing', () => {
     expect((await sara.get(`/api/signing/${request.id}`).expect(200)).body).toMatchObject({
       status: 'SIGNED',
     });
+    expect(await t.app.get(SigningService).findRequest(request.id)).toMatchObject({
+      id: request.id,
+      kind: 'SIGNING_TEST',
+      status: 'SIGNED',
+      signedAt: expect.any(Date),
+      payload: { outcome: 'ok', orderIds: ['x'] },
+    });
+    expect(
+      await t.app.get(SigningService).findRequest('00000000-0000-4000-8000-000000000000'),
+    ).toBeUndefined();
     expect(await t.app.get(SigningService).verifyStored(request.id)).toMatchObject({
       ok: true,
       signer: { hsaId: 'SE2321000131-P000000000103' },

@@ -23,6 +23,8 @@ import type {
   CreatedSignRequest,
   CreateSignRequestInput,
   SignCompletionHandler,
+  SignRequestRecord,
+  SignRequestStatus,
   SignRequestView,
   StoredVerification,
 } from './signing.types.js';
@@ -99,6 +101,25 @@ export class SigningService {
       ],
     );
     return { id, digest: prepared.digest, expiresAt, signingUrl: prepared.signingUrl };
+  }
+
+  /**
+   * A request with its status, for the module that created it (e.g. to tell the page behind the
+   * signing window what became of it); undefined when there is no such request. Who may ask is
+   * the caller's rule.
+   */
+  async findRequest(
+    requestId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<(SignRequestRecord & { status: SignRequestStatus; signedAt: Date | null }) | undefined> {
+    if (!UUID.test(requestId)) return undefined;
+    const [row] = await manager.query<SignRequestRow[]>(
+      `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1`,
+      [requestId],
+    );
+    if (!row) return undefined;
+    const { status, signedAt } = toView(row, this.clock.now());
+    return { ...toRecord(row), status, signedAt };
   }
 
   /** The signing window's view; a request is visible to its signer alone (anyone else: 404). */
