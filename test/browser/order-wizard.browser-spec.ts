@@ -347,6 +347,23 @@ describe('ordering VMU for one user', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Stäng' }).click();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // In English too (a missing text would show in the console as a missing translation).
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('columnheader', { name: 'Event' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Orders' }).click();
+    await page.getByRole('tab', { name: 'All orders' }).click();
+    await page.locator('tbody tr').filter({ hasText: orderNumber }).getByText('Cancelled').waitFor();
+    await page.getByText(/^Total \d+\. Page 1 of \d+\.$/).waitFor();
+    await screenshot(page, 'admin-orders-all-en');
+    await page.goto('/#/bestallning/vmu');
+    await page.getByRole('heading', { name: 'Order of care staff assignments', level: 1 }).waitFor();
+    await page.getByText('As YYYYMMDDNNNN').waitFor();
+    await screenshot(page, 'wizard-1-en');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Svenska' }).click();
+    await page.getByRole('heading', { name: WIZARD, level: 1 }).waitFor();
     await signOut();
   });
 
