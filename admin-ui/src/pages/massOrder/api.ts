@@ -2,7 +2,6 @@ import type { Identifier } from 'react-admin';
 import type { HttpClient } from '../../dataProvider';
 import type { OrderableUnit } from '../../orders/types';
 import type {
-  Attestant,
   Batch,
   Candidate,
   CandidateFilter,
@@ -32,8 +31,6 @@ export interface MassOrderApi {
     page: PageRequest,
   ): Promise<Page<Candidate>>;
   importPersons(assignmentId: Identifier, text: string): Promise<ImportReport>;
-  /** Who may attest this assignment on its unit. */
-  getMassAttestants(careUnitId: Identifier, assignmentId: Identifier): Promise<Attestant[]>;
   checkMassOrder(send: MassOrderSend): Promise<CheckResult>;
   placeMassOrder(send: MassOrderSend): Promise<PlacedBatch>;
   getBatch(batchId: Identifier): Promise<Batch>;
@@ -84,8 +81,6 @@ export function massOrderApi(apiUrl: string, httpClient: HttpClient): MassOrderA
         })}`,
       ),
     importPersons: (assignmentId, text) => post('/mass-orders/import', { assignmentId, text }),
-    getMassAttestants: (careUnitId, assignmentId) =>
-      get(`/attestants?${query({ careUnitId: String(careUnitId), assignmentIds: String(assignmentId) })}`),
     checkMassOrder: (send) => post('/mass-orders/check', send),
     placeMassOrder: (send) => post('/mass-orders', send),
     getBatch: (batchId) => get(`/mass-orders/batches/${encodeURIComponent(String(batchId))}`),

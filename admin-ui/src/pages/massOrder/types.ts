@@ -1,6 +1,6 @@
 /** Mass orders as the API returns them (docs/api-contract-mass-orders.md). */
 import type { Identifier } from 'react-admin';
-import type { Attestant, OrderStatus, OrderType } from '../../orders/types';
+import type { OrderStatus, OrderType } from '../../orders/types';
 import type { AssignmentKind, CalendarDate, Purpose } from '../../types';
 
 /** `GET /api/mass-orders/assignments/:id`: the assignment "Redigera användare" works on. */
@@ -130,5 +130,3 @@ export interface Batch {
   revokeCount: number;
   orders: BatchOrder[];
 }
-
-export type { Attestant };

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { type Identifier, useTranslate } from 'react-admin';
+import { stockholmToday } from '../../delegations/dates';
+import { errorMessage } from '../../orders/problems';
+import type { MassOrderAction, MassOrderState } from './massOrderState';
+import { massRefusal } from './refusal';
+import type { MassOrderSend } from './types';
+import { useMassOrderApi } from './useMassOrderApi';
+
+const toSend = (assignmentId: Identifier, state: MassOrderState): MassOrderSend => ({
+  assignmentId,
+  add: state.chosen.map((person) => person.id),
+  remove: state.removals.map((member) => member.id),
+  attestantId: state.attestantId,
+  startDate: state.startDate,
+  urgent: state.urgent,
+  comment: state.comment.trim() || null,
+});
+
+/**
+ * "Kontrollera" (the server's pre-check) and "Skicka beställning". A refused send names its persons
+ * the way the pre-check does, so both end in the same list of refusals.
+ */
+export function useMassSend(
+  assignmentId: Identifier,
+  state: MassOrderState,
+  dispatch: (action: MassOrderAction) => void,
+) {
+  const translate = useTranslate();
+  const api = useMassOrderApi();
+  const [busy, setBusy] = useState<'check' | 'send' | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [failure, setFailure] = useState<string[] | null>(null);
+  const empty = state.chosen.length === 0 && state.removals.length === 0;
+
+  const check = async () => {
+    setBusy('check');
+    setFailure(null);
+    try {
+      dispatch({ kind: 'checked', check: await api.checkMassOrder(toSend(assignmentId, state)) });
+    } catch (error) {
+      setFailure([translate(errorMessage(error))]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const send = async () => {
+    setAttempted(true);
+    const problems = [
+      empty ? translate('beh.massOrder.send.nothing') : null,
+      state.attestantId === undefined ? translate('beh.massOrder.send.attestantRequired') : null,
+      state.startDate === '' || state.startDate < stockholmToday()
+        ? translate('beh.wizard.dateInPast')
+        : null,
+    ].filter((problem): problem is string => problem !== null);
+    if (problems.length > 0) {
+      setFailure(problems);
+      return;
+    }
+    setBusy('send');
+    setFailure(null);
+    try {
+      dispatch({ kind: 'placed', placed: await api.placeMassOrder(toSend(assignmentId, state)) });
+    } catch (error) {
+      const refusal = massRefusal(error);
+      if (refusal) dispatch({ kind: 'checked', check: refusal });
+      setFailure([translate(errorMessage(error))]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return { check, send, busy, attempted, failure, empty };
+}
