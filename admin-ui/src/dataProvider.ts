@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, HttpError } from 'react-admin';
 import { csrfHeaders, withCsrfRetry } from './auth/csrf';
+import { type AttestApi, attestApi } from './attest/api';
 import { type AuditApi, auditApi } from './auditEvents/api';
 import { type DelegationApi, delegationApi } from './delegations/api';
 import { type OrderApi, orderApi } from './orders/api';
@@ -66,7 +67,7 @@ export function createHttpClient(requestHeaders: RequestHeaders = () => ({})): H
 }
 
 /** ra-data-simple-rest's CRUD plus the portal's calls that are not CRUD (atomic-crm style). */
-export type BehDataProvider = DataProvider & DelegationApi & OrderApi & MassOrderApi & AuditApi;
+export type BehDataProvider = DataProvider & DelegationApi & OrderApi & MassOrderApi & AuditApi & AttestApi;
 
 export function createDataProvider(httpClient: HttpClient = createHttpClient()): BehDataProvider {
   return {
@@ -75,6 +76,7 @@ export function createDataProvider(httpClient: HttpClient = createHttpClient()):
     ...orderApi(API_URL, httpClient),
     ...massOrderApi(API_URL, httpClient),
     ...auditApi(API_URL, httpClient),
+    ...attestApi(API_URL, httpClient),
   };
 }
 

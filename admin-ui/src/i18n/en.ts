@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { enAccess } from './access.en';
+import { enAttest } from './attest.en';
 import { enOrders } from './orders.en';
 import type { DomainMessages, svDomain } from './sv';
 
@@ -176,4 +177,10 @@ const enDomain: DomainMessages<typeof svDomain> = {
   },
 };
 
-export const en: TranslationMessages = mergeTranslations(englishMessages, enDomain, enAccess, enOrders);
+export const en: TranslationMessages = mergeTranslations(
+  englishMessages,
+  enDomain,
+  enAccess,
+  enOrders,
+  enAttest,
+);

@@ -1,5 +1,6 @@
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { svAccess } from './access.sv';
+import { svAttest } from './attest.sv';
 import { svOrders } from './orders.sv';
 import { raSwedish } from './raSwedish';
 
@@ -179,4 +180,4 @@ export const svDomain = {
 /** The same shape with any text: what another language must provide. */
 export type DomainMessages<T> = { [K in keyof T]: T[K] extends string ? string : DomainMessages<T[K]> };
 
-export const sv: TranslationMessages = mergeTranslations(raSwedish, svDomain, svAccess, svOrders);
+export const sv: TranslationMessages = mergeTranslations(raSwedish, svDomain, svAccess, svOrders, svAttest);

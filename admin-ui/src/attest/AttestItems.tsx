@@ -1,0 +1,100 @@
+import { Box, Button, Checkbox, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { type Identifier, useTranslate } from 'react-admin';
+import type { AttestItem } from './types';
+import { visuallyHidden } from './visuallyHidden';
+
+/**
+ * "Beställda behörigheter": a checkbox per line and "Ta bort markerade". A removed line stays in
+ * view, struck through, with "Ångra"; it is removed for real only when the approval is signed.
+ */
+export const AttestItems = ({
+  items,
+  ticked,
+  removed,
+  disabled,
+  onTick,
+  onRemoveTicked,
+  onUndo,
+}: {
+  items: AttestItem[];
+  ticked: ReadonlySet<Identifier>;
+  removed: ReadonlySet<Identifier>;
+  disabled: boolean;
+  onTick: (itemId: Identifier) => void;
+  onRemoveTicked: () => void;
+  onUndo: (itemId: Identifier) => void;
+}) => {
+  const translate = useTranslate();
+  return (
+    <Box>
+      <Table size="small" aria-labelledby="attest-items-heading">
+        <TableHead>
+          <TableRow>
+            <TableCell padding="checkbox">
+              <Box component="span" sx={visuallyHidden}>
+                {translate('beh.attest.order.item.tick')}
+              </Box>
+            </TableCell>
+            <TableCell>{translate('beh.attest.order.item.assignment')}</TableCell>
+            <TableCell>{translate('beh.attest.order.item.details')}</TableCell>
+            <TableCell>
+              <Box component="span" sx={visuallyHidden}>
+                {translate('beh.attest.order.item.undo')}
+              </Box>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {items.map((item) => {
+            const isRemoved = removed.has(item.id);
+            return (
+              <TableRow key={item.id} data-item-id={item.id}>
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={ticked.has(item.id)}
+                    disabled={disabled || isRemoved}
+                    onChange={() => onTick(item.id)}
+                    slotProps={{
+                      input: {
+                        'aria-label': translate('beh.attest.order.item.select', {
+                          name: item.assignmentName,
+                        }),
+                      },
+                    }}
+                  />
+                </TableCell>
+                <TableCell sx={isRemoved ? { textDecoration: 'line-through', color: 'text.secondary' } : {}}>
+                  {item.assignmentName} – {item.careUnitName}
+                </TableCell>
+                <TableCell sx={isRemoved ? { textDecoration: 'line-through', color: 'text.secondary' } : {}}>
+                  {translate(`beh.purpose.${item.purpose}`)} · {translate(`beh.assignmentKind.${item.kind}`)}
+                  {isRemoved ? ` · ${translate('beh.attest.order.item.removed')}` : ''}
+                </TableCell>
+                <TableCell align="right">
+                  {isRemoved && (
+                    <Button
+                      size="small"
+                      disabled={disabled}
+                      onClick={() => onUndo(item.id)}
+                      aria-label={translate('beh.attest.order.item.undoLabel', { name: item.assignmentName })}
+                    >
+                      {translate('beh.attest.order.item.undo')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      <Button
+        variant="outlined"
+        sx={{ mt: 1 }}
+        disabled={disabled || ticked.size === 0}
+        onClick={onRemoveTicked}
+      >
+        {translate('beh.attest.order.removeTicked')}
+      </Button>
+    </Box>
+  );
+};

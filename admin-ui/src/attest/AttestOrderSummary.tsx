@@ -1,0 +1,42 @@
+import { Alert, Box } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { formatTimestamp } from '../delegations/dates';
+import { StatusChip } from '../common/StatusChip';
+import { LabeledValue, LabeledValues } from '../orders/LabeledValue';
+import type { AttestOrder, AttestPerson } from './types';
+
+const field = (name: string) => `beh.attest.order.field.${name}`;
+const person = (who: AttestPerson) => `${who.name} (${who.userId})`;
+
+/** The seeds' head of the attest page: Slutanvändare, Beställare, Beställd, Status / Typ, Förvaltning, Projekt, Startdatum. */
+export const AttestOrderSummary = ({ order }: { order: AttestOrder }) => {
+  const translate = useTranslate();
+  return (
+    <Box>
+      <LabeledValues min={200}>
+        <LabeledValue label={field('endUser')}>{person(order.endUser)}</LabeledValue>
+        <LabeledValue label={field('orderer')}>{person(order.orderer)}</LabeledValue>
+        <LabeledValue label={field('createdAt')}>{formatTimestamp(order.createdAt)}</LabeledValue>
+        <LabeledValue label={field('status')}>
+          <StatusChip tone="warning" label={translate(`beh.orders.status.${order.status}`)} />
+        </LabeledValue>
+        <LabeledValue label={field('type')}>{translate(`beh.orders.type.${order.type}`)}</LabeledValue>
+        <LabeledValue label={field('administration')}>{order.administrationName}</LabeledValue>
+        <LabeledValue label={field('project')}>{order.project}</LabeledValue>
+        <LabeledValue label={order.type === 'REVOKE' ? field('endsOn') : field('startDate')}>
+          {order.startDate}
+        </LabeledValue>
+        <LabeledValue label={field('careUnit')}>{order.careUnit.name}</LabeledValue>
+        <LabeledValue label={field('urgent')}>
+          {translate(order.urgent ? 'ra.boolean.true' : 'ra.boolean.false')}
+        </LabeledValue>
+        {order.comment && <LabeledValue label={field('comment')}>{order.comment}</LabeledValue>}
+      </LabeledValues>
+      {order.due && (
+        <Alert severity="info" sx={{ mt: 2 }}>
+          {translate(order.type === 'REVOKE' ? 'beh.attest.order.dueRevoke' : 'beh.attest.order.due')}
+        </Alert>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,77 @@
+import { Alert, Button, Typography } from '@mui/material';
+import { useEffect } from 'react';
+import { FilterButton, List, Pagination, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { useLocation } from 'react-router-dom';
+import { QUEUE_RESOURCE } from './api';
+import { QueueBulkActions } from './QueueBulkActions';
+import { queueFilters } from './queueFilters';
+import { QueueTable } from './QueueTable';
+import { QueueTabs } from './QueueTabs';
+import type { QueueOrder } from './types';
+
+const QueueActions = () => (
+  <TopToolbar>
+    <FilterButton filters={queueFilters} />
+  </TopToolbar>
+);
+
+/**
+ * The mass-order mail links to `#/attest?batchId=…`: that batch alone, said plainly, with the way
+ * back to the whole queue (the id itself means nothing to a reader).
+ */
+const BatchFilterNotice = () => {
+  const translate = useTranslate();
+  const { search } = useLocation();
+  const { filterValues, displayedFilters, setFilters } = useListContext();
+  const linkedBatch = new URLSearchParams(search).get('batchId');
+  useEffect(() => {
+    if (linkedBatch && filterValues.batchId !== linkedBatch) setFilters({ batchId: linkedBatch }, {});
+  }, [linkedBatch, filterValues.batchId, setFilters]);
+  if (!filterValues.batchId) return null;
+  const { batchId: _, ...rest } = filterValues;
+  return (
+    <Alert
+      severity="info"
+      sx={{ mx: 2, mt: 2 }}
+      action={
+        <Button color="inherit" size="small" onClick={() => setFilters(rest, displayedFilters)}>
+          {translate('beh.attest.queue.showWholeQueue')}
+        </Button>
+      }
+    >
+      {translate('beh.attest.queue.batchOnly')}
+    </Alert>
+  );
+};
+
+const Intro = () => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" sx={{ px: 2, pt: 2 }}>
+      {translate('beh.attest.queue.intro')}
+    </Typography>
+  );
+};
+
+/** "Attestera beställningar": the orders awaiting my attest, with tabs, filters, sorting and batch attest. */
+export default function AttestQueuePage() {
+  return (
+    <List<QueueOrder>
+      resource={QUEUE_RESOURCE}
+      title="beh.attest.queue.title"
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      filters={queueFilters}
+      actions={<QueueActions />}
+      exporter={false}
+      empty={false}
+      perPage={25}
+      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+    >
+      <Intro />
+      <BatchFilterNotice />
+      <QueueTabs />
+      <QueueBulkActions />
+      <QueueTable />
+    </List>
+  );
+}

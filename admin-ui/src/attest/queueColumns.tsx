@@ -1,0 +1,62 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { Link } from 'react-admin';
+import { formatTimestamp } from '../delegations/dates';
+import { attestRoutes } from './routes';
+import type { QueueOrder } from './types';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface QueueColumn {
+  /** The API's sort field, also the i18n key under `beh.attest.column`. */
+  source: string;
+  sortable: boolean;
+  render: (order: QueueOrder, translate: Translate) => ReactNode;
+}
+
+const person = (name: string, userId: string) => `${name} (${userId})`;
+
+/** Beställd, Ordernummer, Beställare, Slutanvändare, Typ, Vårdenhet, Startdatum, Akut – and what is ordered. */
+export const QUEUE_COLUMNS: readonly QueueColumn[] = [
+  {
+    source: 'createdAt',
+    sortable: true,
+    render: (order) => <span style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(order.createdAt)}</span>,
+  },
+  {
+    source: 'orderNumber',
+    sortable: true,
+    // A link too, so the page is reached with the keyboard as well as by a click on the row.
+    render: (order) => (
+      <Link to={attestRoutes.order(order.id)} onClick={(event: MouseEvent) => event.stopPropagation()}>
+        {order.orderNumber}
+      </Link>
+    ),
+  },
+  {
+    source: 'ordererName',
+    sortable: true,
+    render: (order) => person(order.ordererName, order.ordererUserId),
+  },
+  {
+    source: 'endUserName',
+    sortable: true,
+    render: (order) => person(order.endUserName, order.endUserUserId),
+  },
+  {
+    source: 'type',
+    sortable: true,
+    render: (order, translate) => translate(`beh.orders.type.${order.type}`),
+  },
+  { source: 'assignmentNames', sortable: false, render: (order) => order.assignmentNames.join(', ') },
+  { source: 'careUnitName', sortable: true, render: (order) => order.careUnitName },
+  {
+    source: 'startDate',
+    sortable: true,
+    render: (order) => <span style={{ whiteSpace: 'nowrap' }}>{order.startDate}</span>,
+  },
+  {
+    source: 'urgent',
+    sortable: true,
+    render: (order, translate) => (order.urgent ? translate('beh.attest.urgentYes') : ''),
+  },
+];

@@ -1,0 +1,45 @@
+import { AutocompleteInput, DateInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { orderTypeChoices } from '../orders/choices';
+
+/** Ordernummer or end user always; slutanvändare, beställare, vårdenhet, typ and dates on demand. */
+export const queueFilters = [
+  <TextInput
+    key="q"
+    source="q"
+    label="beh.attest.filter.q"
+    helperText="beh.attest.filter.qHint"
+    alwaysOn
+    resettable
+    sx={{ minWidth: 260 }}
+  />,
+  <TextInput
+    key="endUser"
+    source="endUser"
+    label="beh.attest.filter.endUser"
+    helperText="beh.orders.personFilterHint"
+  />,
+  <TextInput
+    key="orderer"
+    source="orderer"
+    label="beh.attest.filter.orderer"
+    helperText="beh.orders.personFilterHint"
+  />,
+  <ReferenceInput
+    key="careUnitId"
+    source="careUnitId"
+    reference="care-units"
+    sort={{ field: 'name', order: 'ASC' }}
+  >
+    <AutocompleteInput
+      label="beh.attest.filter.careUnitId"
+      optionText="name"
+      filterToQuery={(q: string) => ({ q })}
+      sx={{ minWidth: 280 }}
+    />
+  </ReferenceInput>,
+  <SelectInput key="type" source="type" label="beh.attest.filter.type" choices={orderTypeChoices} />,
+  <DateInput key="from" source="from" label="beh.attest.filter.from" />,
+  <DateInput key="to" source="to" label="beh.attest.filter.to" />,
+  <DateInput key="startFrom" source="startFrom" label="beh.attest.filter.startFrom" />,
+  <DateInput key="startTo" source="startTo" label="beh.attest.filter.startTo" />,
+];
