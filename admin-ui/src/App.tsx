@@ -19,12 +19,16 @@ import engagements from './engagements';
 import heldAssignments from './heldAssignments';
 import orders from './orders';
 import { orderRoutes } from './orders/routes';
+import { attestRoutes } from './attest/routes';
 import outbox from './outbox';
 import persons from './persons';
 import systems from './systems';
 
 // The wizard is the heaviest page and not needed on the first load.
 const OrderWizardPage = lazy(() => import('./pages/orderWizard/OrderWizardPage'));
+// The attestant's pages are for few users: loaded when opened (also from the mail link).
+const AttestQueuePage = lazy(() => import('./attest/AttestQueuePage'));
+const AttestOrderPage = lazy(() => import('./attest/AttestOrderPage'));
 
 /** Every page needs a signed-in user; what the menu and pages offer follows `GET /api/me` (auth/access.ts). */
 export const App = () => (
@@ -58,6 +62,22 @@ export const App = () => (
         element={
           <Suspense fallback={<Loading />}>
             <OrderWizardPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={attestRoutes.queue}
+        element={
+          <Suspense fallback={<Loading />}>
+            <AttestQueuePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={attestRoutes.orderPattern}
+        element={
+          <Suspense fallback={<Loading />}>
+            <AttestOrderPage />
           </Suspense>
         }
       />

@@ -31,6 +31,10 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
     // Who sees which order is the server's call (orderer, end user, attestant, rights on the unit).
     case 'orders':
       return READ_ACTIONS.has(action);
+    // The approval queue holds only orders that name me as attestant (the server's call again).
+    case 'attest/queue':
+    case 'attest/batches':
+      return action === 'list';
     case 'outbox':
     case 'audit-events':
       return administrator && READ_ACTIONS.has(action);

@@ -1,5 +1,7 @@
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Divider } from '@mui/material';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
+import { attestRoutes } from '../attest/routes';
 import type { Me } from '../auth/types';
 
 /**
@@ -12,6 +14,9 @@ export const Menu = () => {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="beh.menu.start" />
+      {me?.tiles.attest && (
+        <RaMenu.Item to={attestRoutes.queue} primaryText="beh.attest.menu" leftIcon={<FactCheckIcon />} />
+      )}
       <RaMenu.ResourceItem name="orders" />
       <RaMenu.ResourceItem name="delegations" />
       {administrator && <Divider component="li" aria-hidden="true" />}

@@ -1,6 +1,7 @@
 import { Box, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { VerifySignatureButton } from '../attest/VerifySignatureButton';
 import { CancelOrderButton } from './CancelOrderButton';
 import { ChangeAttestantButton } from './ChangeAttestantButton';
 import { OrderEvents } from './OrderEvents';
@@ -13,6 +14,7 @@ const OrderShowActions = () => (
     <ListButton label="beh.orders.backToList" />
     <ChangeAttestantButton />
     <CancelOrderButton />
+    <VerifySignatureButton />
   </TopToolbar>
 );
 

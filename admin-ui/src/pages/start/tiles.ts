@@ -1,3 +1,4 @@
+import { attestRoutes } from '../../attest/routes';
 import type { MeTiles } from '../../auth/types';
 import { delegationRoutes } from '../../delegations/routes';
 import { orderRoutes } from '../../orders/routes';
@@ -57,7 +58,7 @@ export const START_TILES: readonly StartTileDefinition[] = [
     title: 'beh.start.attest.title',
     description: 'beh.start.attest.description',
     manual: { label: 'beh.start.attest.manual', to: HELP_ROUTES.attest },
-    to: undefined, // the approval queue
+    to: attestRoutes.queue,
   },
   {
     key: 'delegations',
