@@ -20,6 +20,7 @@ import heldAssignments from './heldAssignments';
 import orders from './orders';
 import { orderRoutes } from './orders/routes';
 import { attestRoutes } from './attest/routes';
+import { massOrderRoutes } from './pages/massOrder/routes';
 import outbox from './outbox';
 import persons from './persons';
 import systems from './systems';
@@ -29,6 +30,9 @@ const OrderWizardPage = lazy(() => import('./pages/orderWizard/OrderWizardPage')
 // The attestant's pages are for few users: loaded when opened (also from the mail link).
 const AttestQueuePage = lazy(() => import('./attest/AttestQueuePage'));
 const AttestOrderPage = lazy(() => import('./attest/AttestOrderPage'));
+// Mass ordering is for orderers only, and heavy: loaded when opened.
+const MassOrderTreePage = lazy(() => import('./pages/massOrder/MassOrderTreePage'));
+const EditUsersPage = lazy(() => import('./pages/massOrder/EditUsersPage'));
 
 /** Every page needs a signed-in user; what the menu and pages offer follows `GET /api/me` (auth/access.ts). */
 export const App = () => (
@@ -78,6 +82,22 @@ export const App = () => (
         element={
           <Suspense fallback={<Loading />}>
             <AttestOrderPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={massOrderRoutes.tree}
+        element={
+          <Suspense fallback={<Loading />}>
+            <MassOrderTreePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={massOrderRoutes.assignmentPattern}
+        element={
+          <Suspense fallback={<Loading />}>
+            <EditUsersPage />
           </Suspense>
         }
       />

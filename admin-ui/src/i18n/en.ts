@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { enAccess } from './access.en';
 import { enAttest } from './attest.en';
+import { enMassOrder } from './massOrder.en';
 import { enOrders } from './orders.en';
 import type { DomainMessages, svDomain } from './sv';
 
@@ -183,4 +184,5 @@ export const en: TranslationMessages = mergeTranslations(
   enAccess,
   enOrders,
   enAttest,
+  enMassOrder,
 );

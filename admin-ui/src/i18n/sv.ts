@@ -1,6 +1,7 @@
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { svAccess } from './access.sv';
 import { svAttest } from './attest.sv';
+import { svMassOrder } from './massOrder.sv';
 import { svOrders } from './orders.sv';
 import { raSwedish } from './raSwedish';
 
@@ -180,4 +181,11 @@ export const svDomain = {
 /** The same shape with any text: what another language must provide. */
 export type DomainMessages<T> = { [K in keyof T]: T[K] extends string ? string : DomainMessages<T[K]> };
 
-export const sv: TranslationMessages = mergeTranslations(raSwedish, svDomain, svAccess, svOrders, svAttest);
+export const sv: TranslationMessages = mergeTranslations(
+  raSwedish,
+  svDomain,
+  svAccess,
+  svOrders,
+  svAttest,
+  svMassOrder,
+);

@@ -2,6 +2,7 @@ import { attestRoutes } from '../../attest/routes';
 import type { MeTiles } from '../../auth/types';
 import { delegationRoutes } from '../../delegations/routes';
 import { orderRoutes } from '../../orders/routes';
+import { massOrderRoutes } from '../massOrder/routes';
 import { HELP_ROUTES } from '../help/helpRoutes';
 
 /**
@@ -50,8 +51,8 @@ export const START_TILES: readonly StartTileDefinition[] = [
     title: 'beh.start.vmuMass.title',
     description: 'beh.start.vmuMass.description',
     manual: { label: 'beh.start.vmuMass.manual', to: HELP_ROUTES.vmuMass },
-    to: undefined, // mass ordering
-    orderLists: orderLists(false),
+    to: massOrderRoutes.tree,
+    orderLists: orderLists(true),
   },
   {
     key: 'attest',
