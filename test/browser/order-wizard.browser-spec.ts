@@ -132,6 +132,12 @@ describe('ordering VMU for one user', () => {
     await screenshot(page, 'wizard-1-invalid');
     forgive(/persons\/lookup.* → 400|status of 400 \(Bad Request\)/);
 
+    // A valid number nobody in the directory has (Skatteverket's test number).
+    await page.getByRole('textbox', { name: 'Personnummer' }).fill('191212121212');
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await page.getByText('Ingen person hittades').waitFor();
+    forgive(/persons\/lookup.* → 404|status of 404 \(Not Found\)/);
+
     await lookUp(personnummer, 'nilbo4');
     await expect(shown('Förnamn').innerText()).resolves.toBe('Nils');
     await expect(shown('Efternamn').innerText()).resolves.toBe('Boström');
@@ -213,8 +219,24 @@ describe('ordering VMU for one user', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
-  it('finds the order under Mina beställningar and opens it', async () => {
-    await page.getByRole('link', { name: 'Tidigare beställningar' }).click();
+  it('Ny beställning: the pending VoB SJF for nilbo4 is shown but cannot be ticked, with the reason', async () => {
+    await page.getByRole('button', { name: 'Ny beställning' }).click();
+    await page.getByRole('heading', { name: 'Sök fram användare' }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Personnummer' }).inputValue()).resolves.toBe('');
+    await lookUp(await personnummerOf('nilbo4'), 'nilbo4');
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await openUnit(SOLGLANTAN);
+    const pending = page.getByRole('checkbox', { name: 'VoB SJF' });
+    await expect(pending.isDisabled()).resolves.toBe(true);
+    const reason = await page.locator('[data-assignment="VoB SJF"]').innerText();
+    expect(reason).toMatch(/beställ|väntar|pågå/i);
+    await screenshot(page, 'wizard-2-already-pending');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('finds the order under Mina beställningar from the start page tile and opens it', async () => {
+    await page.getByRole('menuitem', { name: 'Startsida' }).click();
+    await page.locator('[data-tile="vmuSingle"]').getByRole('link', { name: '› Mina beställningar' }).click();
     await page.locator('#react-admin-title', { hasText: 'Mina tidigare beställningar' }).waitFor();
     const row = page.locator('tbody tr').filter({ hasText: orderNumber });
     await row.waitFor();
@@ -239,6 +261,7 @@ describe('ordering VMU for one user', () => {
     await expect(shown('Attestant').innerText()).resolves.toBe('Sara Berg (sarbe3)');
     await expect(shown('Område').innerText()).resolves.toBe(SOLGLANTAN);
     await expect(shown('Startdatum').innerText()).resolves.toBe(stockholmToday());
+    await page.getByRole('table', { name: 'Beställda behörigheter' }).waitFor();
     await expect(shown('Kommentar').innerText()).resolves.toBe('Ny sjuksköterska, behöver Pascal.');
     const item = page.getByRole('table', { name: 'Beställda behörigheter' }).locator('tbody tr');
     await expect(item.innerText()).resolves.toMatch(

@@ -12,6 +12,8 @@ export const OrderSummary = () => {
   const order = useRecordContext<OrderDetail>();
   const translate = useTranslate();
   if (!order) return null;
+  // Opened from the list, the list's record stands in until the detail (with the comment) arrives.
+  const detailed = order.items !== undefined;
   return (
     <Box sx={{ p: 2 }}>
       <LabeledValues min={200}>
@@ -31,9 +33,11 @@ export const OrderSummary = () => {
         </LabeledValue>
         <LabeledValue label={field('attestantName')}>{orderPerson(order, 'attestant')}</LabeledValue>
         <LabeledValue label={field('careUnitName')}>{order.careUnitName}</LabeledValue>
-        <LabeledValue label={field('comment')} wide>
-          {order.comment}
-        </LabeledValue>
+        {detailed && (
+          <LabeledValue label={field('comment')} wide>
+            {order.comment}
+          </LabeledValue>
+        )}
       </LabeledValues>
       {order.rejectComment && (
         <Alert severity="error" sx={{ mt: 2 }}>

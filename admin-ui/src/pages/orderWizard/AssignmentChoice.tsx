@@ -1,3 +1,4 @@
+import BlockIcon from '@mui/icons-material/Block';
 import { Box, Checkbox, FormControlLabel, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { OrderableAssignment } from '../../orders/types';
@@ -37,7 +38,12 @@ export const AssignmentChoice = ({ assignment, checked, onToggle }: Props) => {
           </Typography>
         )}
         {!assignment.orderable && assignment.reasonText && (
-          <Typography variant="body2" sx={{ color: 'warning.dark', fontWeight: 500 }}>
+          // The icon carries the colour; the text keeps body contrast.
+          <Typography
+            variant="body2"
+            sx={{ fontWeight: 500, display: 'flex', alignItems: 'center', gap: 0.5 }}
+          >
+            <BlockIcon fontSize="inherit" color="warning" aria-hidden />
             {assignment.reasonText}
           </Typography>
         )}
