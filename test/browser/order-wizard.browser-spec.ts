@@ -348,6 +348,67 @@ describe('ordering VMU for one user', () => {
     await signOut();
   });
 
+  it("shows the server's refusal on its line when another send took the assignment meanwhile", async () => {
+    await signInAs('eriho2', 'Erik Holm');
+    await openWizard();
+    const personnummer = await personnummerOf('nilbo4');
+    await lookUp(personnummer, 'nilbo4');
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await openUnit(SOLGLANTAN);
+    await page.getByRole('checkbox', { name: 'Kvalitetssäkring' }).check();
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('combobox', { name: 'Attestant' }).click();
+    await page.getByRole('option', { name: /Berg Sara \(sarbe3\)/ }).click();
+
+    // Meanwhile, in another tab, the same assignment is ordered for him.
+    const api = page.request;
+    const { token } = (await (await api.get('/api/auth/csrf')).json()) as { token: string };
+    const nils = (await (await api.get(`/api/persons/lookup?personnummer=${personnummer}`)).json()) as {
+      id: string;
+    };
+    const orderable = (await (
+      await api.get(`/api/orderable-assignments?endUserId=${nils.id}&type=GRANT`)
+    ).json()) as { units: { careUnitId: string; assignments: { id: string; name: string }[] }[] };
+    const unit = orderable.units[0];
+    const assignment = unit.assignments.find((candidate) => candidate.name === 'Kvalitetssäkring');
+    const attestants = (await (await api.get(`/api/attestants?careUnitId=${unit.careUnitId}`)).json()) as {
+      id: string;
+      userId: string;
+    }[];
+    const sara = attestants.find((attestant) => attestant.userId === 'sarbe3');
+    const elsewhere = await api.post('/api/orders', {
+      headers: { 'X-CSRF-Token': token },
+      data: {
+        type: 'GRANT',
+        endUserId: nils.id,
+        items: [{ assignmentId: assignment?.id }],
+        attestants: { [unit.careUnitId]: sara?.id },
+        startDate: stockholmToday(),
+        urgent: false,
+        comment: '',
+      },
+    });
+    expect(elsewhere.status()).toBe(201);
+
+    const refused = page.waitForResponse(
+      (response) => response.url().endsWith('/api/orders') && response.request().method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Skicka beställning' }).click();
+    const answer = await refused;
+    expect([409, 422]).toContain(answer.status());
+    const { violations } = (await answer.json()) as { violations: { line: number; message: string }[] };
+    expect(violations[0].line).toBe(0);
+    const line = page.locator('[data-line="Kvalitetssäkring"]');
+    await line.getByRole('alert').filter({ hasText: violations[0].message }).waitFor();
+    await screenshot(page, 'wizard-3-refused');
+    forgive(/status of (409|422)/);
+
+    await line.getByRole('button', { name: 'Ta bort Kvalitetssäkring' }).click();
+    await page.getByText('Det finns inga uppdrag kvar i beställningen.', { exact: false }).waitFor();
+    await expect(page.getByRole('button', { name: 'Skicka beställning' }).isDisabled()).resolves.toBe(true);
+    await signOut();
+  });
+
   it('shows the administrator the outbox with the attestant mails and a whole audit chain', async () => {
     await signInAs('admin1', 'Alva Adminsson');
     await page.getByRole('menuitem', { name: 'Utgående e-post' }).click();
