@@ -98,6 +98,7 @@ export const enMassOrder: DomainMessages<typeof svMassOrder> = {
         title: 'Import list',
         help: 'Paste VGR ids or personal identity numbers, one per line (or separated by commas, semicolons or tabs), or choose a CSV file. Those found are put in the list on the right.',
         paste: 'VGR ids or personal identity numbers',
+        tooLong: 'The list is too long: at most %{max} characters at a time. Split it up.',
         file: 'Choose CSV file',
         run: 'Import',
         close: 'Close',

@@ -97,6 +97,7 @@ export const svMassOrder = {
         title: 'Importera lista',
         help: 'Klistra in VGR-ID eller personnummer, ett per rad (eller åtskilda med komma, semikolon eller tabb), eller välj en CSV-fil. De som hittas läggs i listan till höger.',
         paste: 'VGR-ID eller personnummer',
+        tooLong: 'Listan är för lång: högst %{max} tecken åt gången. Dela upp den.',
         file: 'Välj CSV-fil',
         run: 'Importera',
         close: 'Stäng',

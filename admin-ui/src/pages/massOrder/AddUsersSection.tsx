@@ -196,7 +196,13 @@ export const AddUsersSection = ({ assignmentId, chosen, chosenIds, dispatch }: P
         open={importing}
         assignmentId={assignmentId}
         chosenIds={chosenIds}
-        onImported={(persons) => dispatch({ kind: 'choose', persons: persons.map(toRow) })}
+        onImported={(persons) => {
+          dispatch({ kind: 'choose', persons: persons.map(toRow) });
+          setMessage({
+            text: translate('beh.massOrder.import.added', { smart_count: persons.length }),
+            error: false,
+          });
+        }}
         onClose={() => setImporting(false)}
       />
     </Box>

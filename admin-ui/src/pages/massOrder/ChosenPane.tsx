@@ -104,7 +104,9 @@ export const ChosenPane = memo(function ChosenPane({ chosen, selected, onSelect,
               <TableCell>{translate('beh.massOrder.columns.userId')}</TableCell>
               <TableCell>{translate('beh.massOrder.columns.personnummer')}</TableCell>
               <TableCell>{translate('beh.massOrder.columns.organisation')}</TableCell>
-              <TableCell align="center">{translate('beh.massOrder.columns.remove')}</TableCell>
+              <TableCell align="center" sx={{ whiteSpace: 'nowrap' }}>
+                {translate('beh.massOrder.columns.remove')}
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

@@ -41,7 +41,8 @@ const AssignmentRow = ({ assignment }: { assignment: OrderableAssignment }) => {
           {assignment.name}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {translate(`beh.purpose.${assignment.purpose}`)}
+          {/* The catalogue's descriptions begin with the purpose; without one the purpose says enough. */}
+          {assignment.description ?? translate(`beh.purpose.${assignment.purpose}`)}
         </Typography>
       </Box>
       <Button

@@ -69,7 +69,7 @@ export const MembersSection = ({ assignmentId, removals, dispatch }: Props) => {
             setFilter(event.target.value);
             setPage(1);
           }}
-          sx={{ minWidth: 280 }}
+          sx={{ width: 320 }}
         />
         {removals.length > 0 && (
           <>
@@ -90,7 +90,9 @@ export const MembersSection = ({ assignmentId, removals, dispatch }: Props) => {
         <Table size="small" aria-labelledby="mass-members-heading">
           <TableHead>
             <TableRow>
-              <TableCell padding="checkbox">{translate('beh.massOrder.columns.remove')}</TableCell>
+              <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap', px: 1 }}>
+                {translate('beh.massOrder.columns.remove')}
+              </TableCell>
               <TableCell>{translate('beh.massOrder.columns.firstName')}</TableCell>
               <TableCell>{translate('beh.massOrder.columns.lastName')}</TableCell>
               <TableCell>{translate('beh.massOrder.columns.userId')}</TableCell>

@@ -93,7 +93,7 @@ export const SendSection = ({ assignment, state, dispatch }: Props) => {
           onDrop={(verdicts) => dispatch({ kind: 'drop', verdicts })}
         />
       )}
-      <Box sx={{ mt: 3, mb: 2 }}>
+      <Box sx={{ mt: 3, mb: 2, maxWidth: 480 }}>
         <AttestantSelect
           careUnitId={assignment.careUnitId}
           assignmentIds={String(assignment.id)}

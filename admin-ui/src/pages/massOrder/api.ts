@@ -8,6 +8,7 @@ import type {
   CheckResult,
   ImportReport,
   MassAssignment,
+  MassOrderCheck,
   MassOrderSend,
   Member,
   Page,
@@ -31,7 +32,7 @@ export interface MassOrderApi {
     page: PageRequest,
   ): Promise<Page<Candidate>>;
   importPersons(assignmentId: Identifier, text: string): Promise<ImportReport>;
-  checkMassOrder(send: MassOrderSend): Promise<CheckResult>;
+  checkMassOrder(check: MassOrderCheck): Promise<CheckResult>;
   placeMassOrder(send: MassOrderSend): Promise<PlacedBatch>;
   getBatch(batchId: Identifier): Promise<Batch>;
 }
@@ -81,7 +82,7 @@ export function massOrderApi(apiUrl: string, httpClient: HttpClient): MassOrderA
         })}`,
       ),
     importPersons: (assignmentId, text) => post('/mass-orders/import', { assignmentId, text }),
-    checkMassOrder: (send) => post('/mass-orders/check', send),
+    checkMassOrder: (check) => post('/mass-orders/check', check),
     placeMassOrder: (send) => post('/mass-orders', send),
     getBatch: (batchId) => get(`/mass-orders/batches/${encodeURIComponent(String(batchId))}`),
   };

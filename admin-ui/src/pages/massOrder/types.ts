@@ -86,14 +86,21 @@ export interface CheckResult {
   persons: PersonVerdict[];
 }
 
-export interface MassOrderSend {
+/** `POST /api/mass-orders/check`: attestant and date only when chosen. */
+export interface MassOrderCheck {
   assignmentId: Identifier;
   add: Identifier[];
   remove: Identifier[];
   attestantId?: Identifier;
+  startDate?: CalendarDate;
+}
+
+/** `POST /api/mass-orders`: the send. */
+export interface MassOrderSend extends MassOrderCheck {
+  attestantId: Identifier;
   startDate: CalendarDate;
-  urgent?: boolean;
-  comment?: string | null;
+  urgent: boolean;
+  comment: string | null;
 }
 
 export interface PlacedBatch {

@@ -4,14 +4,21 @@ import { stockholmToday } from '../../delegations/dates';
 import { errorMessage } from '../../orders/problems';
 import type { MassOrderAction, MassOrderState } from './massOrderState';
 import { massRefusal } from './refusal';
-import type { MassOrderSend } from './types';
+import type { MassOrderCheck, MassOrderSend } from './types';
 import { useMassOrderApi } from './useMassOrderApi';
 
-const toSend = (assignmentId: Identifier, state: MassOrderState): MassOrderSend => ({
+/** What the pre-check judges: the persons, and the attestant and date when given. */
+const toCheck = (assignmentId: Identifier, state: MassOrderState): MassOrderCheck => ({
   assignmentId,
   add: state.chosen.map((person) => person.id),
   remove: state.removals.map((member) => member.id),
   attestantId: state.attestantId,
+  startDate: state.startDate || undefined,
+});
+
+const toSend = (assignmentId: Identifier, state: MassOrderState, attestantId: Identifier): MassOrderSend => ({
+  ...toCheck(assignmentId, state),
+  attestantId,
   startDate: state.startDate,
   urgent: state.urgent,
   comment: state.comment.trim() || null,
@@ -37,7 +44,7 @@ export function useMassSend(
     setBusy('check');
     setFailure(null);
     try {
-      dispatch({ kind: 'checked', check: await api.checkMassOrder(toSend(assignmentId, state)) });
+      dispatch({ kind: 'checked', check: await api.checkMassOrder(toCheck(assignmentId, state)) });
     } catch (error) {
       setFailure([translate(errorMessage(error))]);
     } finally {
@@ -54,14 +61,17 @@ export function useMassSend(
         ? translate('beh.wizard.dateInPast')
         : null,
     ].filter((problem): problem is string => problem !== null);
-    if (problems.length > 0) {
+    if (problems.length > 0 || state.attestantId === undefined) {
       setFailure(problems);
       return;
     }
     setBusy('send');
     setFailure(null);
     try {
-      dispatch({ kind: 'placed', placed: await api.placeMassOrder(toSend(assignmentId, state)) });
+      dispatch({
+        kind: 'placed',
+        placed: await api.placeMassOrder(toSend(assignmentId, state, state.attestantId)),
+      });
     } catch (error) {
       const refusal = massRefusal(error);
       if (refusal) dispatch({ kind: 'checked', check: refusal });
