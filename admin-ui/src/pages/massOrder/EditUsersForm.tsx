@@ -1,6 +1,7 @@
 import { Card, CardContent } from '@mui/material';
 import { useReducer } from 'react';
 import { AddUsersSection } from './AddUsersSection';
+import { AssignmentHeader } from './AssignmentHeader';
 import { BatchReceipt } from './BatchReceipt';
 import { initialMassOrderState, massOrderReducer } from './massOrderState';
 import { MembersSection } from './MembersSection';
@@ -9,7 +10,10 @@ import type { MassAssignment } from './types';
 
 const cardContent = { p: { xs: 2, md: 3 } };
 
-/** The three parts of "Redigera användare", one card each, and the receipt once sent. */
+/**
+ * The parts of "Redigera användare", one card each, and the receipt once sent (without the
+ * assignment's counts, which the send has just changed).
+ */
 export const EditUsersForm = ({
   assignment,
   onNewOrder,
@@ -29,6 +33,11 @@ export const EditUsersForm = ({
   }
   return (
     <>
+      <Card sx={{ mb: 3 }}>
+        <CardContent sx={cardContent}>
+          <AssignmentHeader assignment={assignment} />
+        </CardContent>
+      </Card>
       <Card sx={{ mb: 3 }}>
         <CardContent sx={cardContent}>
           <MembersSection assignmentId={assignment.id} removals={state.removals} dispatch={dispatch} />

@@ -1,11 +1,10 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { errorMessage } from '../../orders/problems';
 import { useLoaded } from '../../orders/useLoaded';
-import { AssignmentHeader } from './AssignmentHeader';
 import { EditUsersForm } from './EditUsersForm';
 import { massOrderRoutes } from './routes';
 import { useMassOrderApi } from './useMassOrderApi';
@@ -32,14 +31,7 @@ const EditUsers = ({ assignmentId, onNewOrder }: { assignmentId: string; onNewOr
         <Alert severity="error">{translate(errorMessage(assignment.error))}</Alert>
       )}
       {assignment.state === 'ready' && (
-        <>
-          <Card sx={{ mb: 3 }}>
-            <CardContent sx={{ p: { xs: 2, md: 3 } }}>
-              <AssignmentHeader assignment={assignment.value} />
-            </CardContent>
-          </Card>
-          <EditUsersForm assignment={assignment.value} onNewOrder={onNewOrder} />
-        </>
+        <EditUsersForm assignment={assignment.value} onNewOrder={onNewOrder} />
       )}
     </>
   );

@@ -63,6 +63,13 @@ const withChosen = (state: MassOrderState, chosen: PersonRow[]): MassOrderState 
   checkStale: state.check !== null,
 });
 
+/**
+ * The attestant and the date are judged for the whole send, never per person: changing them leaves the
+ * persons' verdicts standing and drops only what was said about the old choice.
+ */
+const withoutSendVerdicts = (state: MassOrderState): MassOrderState =>
+  state.check ? { ...state, check: { ...state.check, violations: [] } } : state;
+
 const key = (personId: Identifier, type: OrderType) => `${type}:${String(personId)}`;
 
 export function massOrderReducer(state: MassOrderState, action: MassOrderAction): MassOrderState {
@@ -113,11 +120,11 @@ export function massOrderReducer(state: MassOrderState, action: MassOrderAction)
       };
     }
     case 'attestant':
-      return { ...state, attestantId: action.attestantId, checkStale: state.check !== null };
+      return { ...withoutSendVerdicts(state), attestantId: action.attestantId };
     case 'defaultAttestant':
       return state.attestantId === undefined ? { ...state, attestantId: action.attestantId } : state;
     case 'startDate':
-      return { ...state, startDate: action.startDate, checkStale: state.check !== null };
+      return { ...withoutSendVerdicts(state), startDate: action.startDate };
     case 'urgent':
       return { ...state, urgent: action.urgent };
     case 'comment':
