@@ -7,6 +7,7 @@ import { AuthSessions1764200000000 } from './1764200000000-AuthSessions.js';
 import { Delegations1764200100000 } from './1764200100000-Delegations.js';
 import { Orders1764300000000 } from './1764300000000-Orders.js';
 import { Signing1764400000000 } from './1764400000000-Signing.js';
+import { Scheduler1764600000000 } from './1764600000000-Scheduler.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Delegations1764200100000,
   Orders1764300000000,
   Signing1764400000000,
+  Scheduler1764600000000,
 ];

@@ -14,6 +14,7 @@ import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SigningModule } from './signing/signing.module.js';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         AuditModule,
         OrdersModule,
         SigningModule,
+        SchedulerModule,
         ...(serveUi
           ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]
           : []),

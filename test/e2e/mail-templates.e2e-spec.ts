@@ -32,6 +32,7 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
   ORDER_AWAITING_ATTEST: ORDER,
   ATTESTANT_CHANGED: { ...ORDER, previousAttestantName: 'Karin Lund' },
   ATTEST_REMINDER: { ...ORDER, orderedOn: '2025-11-20' },
+  ATTEST_ESCALATION: { ...ORDER, orderedOn: '2025-11-20', attestantName: 'Karin Lund' },
   ORDER_APPROVED: { ...ORDER, attestantName: 'Sara Berg' },
   ORDER_REJECTED: {
     ...ORDER,
@@ -40,8 +41,10 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
   },
   ORDER_COMPLETED: ORDER,
   ORDER_CANCELLED: ORDER,
+  TIME_LIMITED_GRANT_ENDED: { ...ORDER, endDate: '2025-12-31' },
   DELEGATION_GRANTED: DELEGATION,
   DELEGATION_REVOKED: DELEGATION,
+  DELEGATION_EXPIRING: { ...DELEGATION, delegateName: 'Erik Holm', toDelegate: true },
 };
 
 const URL = 'https://beh.example.se';

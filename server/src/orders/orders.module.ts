@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { RightsService } from '../auth/rights.service.js';
 import { DelegationsModule } from '../delegations/delegations.module.js';
 import { MailModule } from '../mail/mail.module.js';
+import { CarryOutService } from './carry-out.service.js';
 import { OrderStateMachine } from './order-state.js';
 import { OrderableService } from './orderable.service.js';
 import { OrderingController, OrdersController } from './orders.controller.js';
@@ -11,7 +12,8 @@ import { PlacementService } from './placement.service.js';
 
 /**
  * Ordering VMU: placing (wizard), the history, change of attestant and cancel. Every change of
- * an order goes through OrderStateMachine, exported for the attest and scheduler modules.
+ * an order goes through OrderStateMachine, exported for the attest and scheduler modules, as is
+ * CarryOutService (APPROVED → COMPLETED) for approval time and for the scheduler at the date.
  *
  * RightsService is provided here as well: it is stateless (it derives rights from the database
  * on each call) and AuthModule is a configured module that cannot be imported a second time.
@@ -19,7 +21,14 @@ import { PlacementService } from './placement.service.js';
 @Module({
   imports: [DelegationsModule, MailModule, AuditModule],
   controllers: [OrdersController, OrderingController],
-  providers: [OrderStateMachine, PlacementService, OrdersService, OrderableService, RightsService],
-  exports: [OrderStateMachine, OrdersService],
+  providers: [
+    OrderStateMachine,
+    PlacementService,
+    OrdersService,
+    OrderableService,
+    RightsService,
+    CarryOutService,
+  ],
+  exports: [OrderStateMachine, OrdersService, CarryOutService],
 })
 export class OrdersModule {}

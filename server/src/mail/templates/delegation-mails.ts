@@ -14,6 +14,14 @@ export interface DelegationMailData {
   byName: string;
 }
 
+/** Sent ahead of a delegation's end, to the delegate and to the head of the unit. */
+export interface DelegationExpiringData extends DelegationMailData {
+  validTo: string;
+  delegateName: string;
+  /** The recipient is the delegate (else the head of the unit). */
+  toDelegate: boolean;
+}
+
 const RIGHT_NAMES: Record<DelegationMailData['rights'][number], string> = {
   ORDER: 'beställa',
   ATTEST: 'attestera',
@@ -43,6 +51,22 @@ export const delegationMails = {
       `${d.byName} har gett dig rätt att ${rightsText(d.rights)} vårdmedarbetaruppdrag för ${d.careUnitName}.`,
     ],
     facts: delegationFacts(d),
+    action: { label: 'Visa delegeringen', url: mailLinks.delegation(publicUrl, d.delegationId) },
+  }),
+
+  DELEGATION_EXPIRING: (d: DelegationExpiringData, publicUrl: string): MailContent => ({
+    subject: `Delegeringen för ${d.careUnitName} upphör efter ${d.validTo}`,
+    recipientName: d.recipientName,
+    paragraphs: d.toDelegate
+      ? [
+          `Din rätt att ${rightsText(d.rights)} vårdmedarbetaruppdrag för ${d.careUnitName} gäller till och med ${d.validTo}.`,
+          'Behöver du rätten längre än så ber du verksamhetschefen om en ny delegering.',
+        ]
+      : [
+          `Delegeringen till ${d.delegateName} att ${rightsText(d.rights)} vårdmedarbetaruppdrag för ${d.careUnitName} gäller till och med ${d.validTo}.`,
+          'Behövs rätten längre än så ger du en ny delegering.',
+        ],
+    facts: [['Delegat', d.delegateName], ...delegationFacts(d)],
     action: { label: 'Visa delegeringen', url: mailLinks.delegation(publicUrl, d.delegationId) },
   }),
 

@@ -1,8 +1,10 @@
-import { type DelegationMailData, delegationMails } from './delegation-mails.js';
+import { type DelegationExpiringData, type DelegationMailData, delegationMails } from './delegation-mails.js';
 import { type MailContent, type RenderedMail, renderMail } from './mail-layout.js';
 import {
   type AttestantChangedData,
+  type AttestEscalationData,
   type AttestReminderData,
+  type GrantEndedData,
   type OrderDecisionData,
   type OrderMailData,
   type OrderRejectedData,
@@ -11,8 +13,11 @@ import {
 
 export type {
   AttestantChangedData,
+  AttestEscalationData,
   AttestReminderData,
+  DelegationExpiringData,
   DelegationMailData,
+  GrantEndedData,
   OrderDecisionData,
   OrderMailData,
   OrderRejectedData,
@@ -24,12 +29,15 @@ export interface MailTemplateData {
   ORDER_AWAITING_ATTEST: OrderMailData;
   ATTESTANT_CHANGED: AttestantChangedData;
   ATTEST_REMINDER: AttestReminderData;
+  ATTEST_ESCALATION: AttestEscalationData;
   ORDER_APPROVED: OrderDecisionData;
   ORDER_REJECTED: OrderRejectedData;
   ORDER_COMPLETED: OrderMailData;
   ORDER_CANCELLED: OrderMailData;
+  TIME_LIMITED_GRANT_ENDED: GrantEndedData;
   DELEGATION_GRANTED: DelegationMailData;
   DELEGATION_REVOKED: DelegationMailData;
+  DELEGATION_EXPIRING: DelegationExpiringData;
 }
 
 export type MailTemplate = keyof MailTemplateData;

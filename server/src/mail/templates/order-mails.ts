@@ -27,6 +27,17 @@ export interface AttestReminderData extends OrderMailData {
   orderedOn: string;
 }
 
+/** To the head of the unit when an order has waited too long for its attestant. */
+export interface AttestEscalationData extends AttestReminderData {
+  attestantName: string;
+}
+
+/** To the orderer when a time-limited grant (tidsbegränsat uppdrag) has run out. */
+export interface GrantEndedData extends OrderMailData {
+  /** YYYY-MM-DD: the last day the assignment was held. */
+  endDate: string;
+}
+
 export interface OrderDecisionData extends OrderMailData {
   attestantName: string;
 }
@@ -84,6 +95,28 @@ export const orderMails = {
     paragraphs: [`Beställning ${d.orderNumber} har väntat på din attest sedan ${d.orderedOn}.`],
     facts: orderFacts(d),
     action: { label: 'Öppna beställningen', url: mailLinks.attest(publicUrl, d.orderId) },
+  }),
+
+  ATTEST_ESCALATION: (d: AttestEscalationData, publicUrl: string): MailContent => ({
+    subject: `Beställning ${d.orderNumber} har väntat på attest sedan ${d.orderedOn}`,
+    recipientName: d.recipientName,
+    paragraphs: [
+      `Beställning ${d.orderNumber} på din vårdenhet har väntat på attest av ${d.attestantName} sedan ${d.orderedOn}, trots en påminnelse.`,
+      'Som verksamhetschef kan du påminna attestanten eller be beställaren byta attestant.',
+    ],
+    facts: orderFacts(d),
+    action: { label: 'Visa beställningen', url: mailLinks.order(publicUrl, d.orderId) },
+  }),
+
+  TIME_LIMITED_GRANT_ENDED: (d: GrantEndedData, publicUrl: string): MailContent => ({
+    subject: `Tidsbegränsat uppdrag i beställning ${d.orderNumber} har upphört`,
+    recipientName: d.recipientName,
+    paragraphs: [
+      `Uppdraget som du beställde med ${d.orderNumber} för ${d.endUserName} var tidsbegränsat och gällde till och med ${d.endDate}. Det har nu upphört.`,
+      'Behövs uppdraget fortfarande gör du en ny beställning.',
+    ],
+    facts: orderFacts(d),
+    action: { label: 'Visa beställningen', url: mailLinks.order(publicUrl, d.orderId) },
   }),
 
   ORDER_APPROVED: (d: OrderDecisionData, publicUrl: string): MailContent => ({

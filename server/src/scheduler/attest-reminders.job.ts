@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { MailService } from '../mail/mail.service.js';
+import { orderNoticeFacts } from './notice-facts.queries.js';
+import { NOTICE_BATCH, notNoticed, recordNotices } from './notices.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Orders waiting too long for their attest: after ATTEST_REMINDER_DAYS the attestant is reminded,
+ * after ATTEST_ESCALATION_DAYS the head of the unit is told. Each at most once per order, ever:
+ * the wait counts from when the order was placed, and a change of attestant does not start a new
+ * wait (the new attestant was mailed at the change; a second reminder would break "never more
+ * than one mail of each kind per order"). The reminder goes to whoever is attestant when it is due.
+ */
+@Injectable()
+export class AttestRemindersJob {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Sends the reminders that are due; answers how many. */
+  remind(): Promise<number> {
+    return this.notify('ATTEST_REMINDER', this.config.scheduler.attestReminderDays);
+  }
+
+  /** Tells the heads of unit of the orders that have waited past the escalation limit. */
+  escalate(): Promise<number> {
+    return this.notify('ATTEST_ESCALATION', this.config.scheduler.attestEscalationDays);
+  }
+
+  private async notify(kind: 'ATTEST_REMINDER' | 'ATTEST_ESCALATION', days: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.db.transaction(async (m) => {
+        const now = this.clock.now();
+        // Orders being decided right now are locked by their attest: skipped, not waited for.
+        const ids = await recordNotices(
+          m,
+          kind,
+          `SELECT o.id FROM vmu_order o
+            WHERE o.status = 'AWAITING_ATTEST' AND o.created_at < $2 AND ${notNoticed('o')}
+            ORDER BY o.created_at, o.id LIMIT ${NOTICE_BATCH}
+            FOR UPDATE OF o SKIP LOCKED`,
+          [new Date(now.getTime() - days * DAY_MS)],
+          now,
+        );
+        for (const f of await orderNoticeFacts(m, ids)) {
+          if (kind === 'ATTEST_REMINDER') {
+            await this.mail.enqueue(m, {
+              to: f.attestant.email,
+              template: 'ATTEST_REMINDER',
+              data: { ...f.mail, recipientName: f.attestant.name ?? undefined, orderedOn: f.orderedOn },
+            });
+          } else if (f.head.id !== f.attestant.id) {
+            // A head of unit who is the attestant has had the reminder already.
+            await this.mail.enqueue(m, {
+              to: f.head.email,
+              template: 'ATTEST_ESCALATION',
+              data: {
+                ...f.mail,
+                recipientName: f.head.name ?? undefined,
+                orderedOn: f.orderedOn,
+                attestantName: f.attestant.name ?? '',
+              },
+            });
+          }
+        }
+        return ids.length;
+      });
+      total += sent;
+      if (sent < NOTICE_BATCH) return total;
+    }
+  }
+}

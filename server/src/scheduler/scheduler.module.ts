@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { MailModule } from '../mail/mail.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
+import { AttestRemindersJob } from './attest-reminders.job.js';
+import { DelegationExpiryJob } from './delegation-expiry.job.js';
+import { DueOrdersJob } from './due-orders.job.js';
+import { GrantEndingsJob } from './grant-endings.job.js';
+import { SchedulerService } from './scheduler.service.js';
+
+/**
+ * Carrying out approved orders at their date, reminders and expiry notices (design.md,
+ * Scheduler). Carrying out an order itself is the orders module's CarryOutService, which the
+ * attest module also calls at approval time.
+ */
+@Module({
+  imports: [ScheduleModule.forRoot(), OrdersModule, MailModule],
+  providers: [SchedulerService, DueOrdersJob, AttestRemindersJob, DelegationExpiryJob, GrantEndingsJob],
+  exports: [SchedulerService],
+})
+export class SchedulerModule {}

@@ -1,0 +1,107 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AttestRemindersJob } from './attest-reminders.job.js';
+import { DelegationExpiryJob } from './delegation-expiry.job.js';
+import { DueOrdersJob } from './due-orders.job.js';
+import { GrantEndingsJob } from './grant-endings.job.js';
+import type { TickReport } from './scheduler.types.js';
+
+const INTERVAL = 'beh-scheduler-tick';
+
+/**
+ * The scheduler's tick (design.md, Scheduler), every SCHEDULER_INTERVAL_SECONDS in every server
+ * process: carry out due orders, tell orderers of time-limited grants that ended, remind and
+ * escalate waiting attests, and announce delegations about to end. Every job claims its rows so
+ * that any number of processes may tick at once. Every date decision is made with Clock, so
+ * tests set the clock and call runTick() instead of running the timer.
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Scheduler');
+  private current: Promise<TickReport> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: SchedulerRegistry,
+    private readonly dueOrders: DueOrdersJob,
+    private readonly reminders: AttestRemindersJob,
+    private readonly delegationExpiry: DelegationExpiryJob,
+    private readonly grantEndings: GrantEndingsJob,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { enabled, intervalSeconds } = this.config.scheduler;
+    if (!enabled) return;
+    const timer = setInterval(() => void this.runTick().catch(() => undefined), intervalSeconds * 1000);
+    // The timer alone must not keep a process alive; the HTTP server does that.
+    timer.unref();
+    this.registry.addInterval(INTERVAL, timer);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.registry.doesExist('interval', INTERVAL)) this.registry.deleteInterval(INTERVAL);
+    // Let a tick in flight commit before the database pool closes.
+    await this.current?.catch(() => undefined);
+  }
+
+  /**
+   * Runs one tick now and answers what it did. A tick still running (a slow one, or the timer's)
+   * is joined rather than overlapped: its work is what a second one would do.
+   */
+  runTick(): Promise<TickReport> {
+    this.current ??= this.tick().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  private async tick(): Promise<TickReport> {
+    const report: TickReport = {
+      carriedOut: 0,
+      failed: [],
+      reminders: 0,
+      escalations: 0,
+      delegationNotices: 0,
+      grantEndings: 0,
+    };
+    // Each job on its own: one failing (say, a lost connection) must not stop the others.
+    await this.step('due orders', async () => {
+      Object.assign(report, await this.dueOrders.run());
+    });
+    await this.step('grant endings', async () => {
+      report.grantEndings = await this.grantEndings.run();
+    });
+    await this.step('attest reminders', async () => {
+      report.reminders = await this.reminders.remind();
+    });
+    await this.step('attest escalations', async () => {
+      report.escalations = await this.reminders.escalate();
+    });
+    await this.step('delegation expiry', async () => {
+      report.delegationNotices = await this.delegationExpiry.run();
+    });
+    const { failed, ...counts } = report;
+    if (Object.values(counts).some((n) => n > 0) || failed.length > 0) {
+      this.logger.log(`Tick: ${JSON.stringify(report)}`);
+    }
+    return report;
+  }
+
+  private async step(name: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error(
+        `Scheduler job "${name}" failed`,
+        error instanceof Error ? error.stack : String(error),
+      );
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/** What one tick did, for logs and tests. */
+export interface TickReport {
+  /** Approved orders carried out (COMPLETED). */
+  carriedOut: number;
+  /** Orders whose carrying out failed (left APPROVED for the next tick). */
+  failed: string[];
+  reminders: number;
+  escalations: number;
+  delegationNotices: number;
+  grantEndings: number;
+}
