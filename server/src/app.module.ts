@@ -13,6 +13,7 @@ import { DelegationsModule } from './delegations/delegations.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { MassOrdersModule } from './mass-orders/mass-orders.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SigningModule } from './signing/signing.module.js';
@@ -34,6 +35,7 @@ export class AppModule {
         MailModule,
         AuditModule,
         OrdersModule,
+        MassOrdersModule,
         SigningModule,
         SchedulerModule,
         ...(serveUi

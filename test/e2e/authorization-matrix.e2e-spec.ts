@@ -58,6 +58,8 @@ const id = {
   norrby: seedId('unit:norrby'),
   vobSolglantan: seedId('assignment:solglantan:VoB SJF'),
   vobNorrby: seedId('assignment:norrby:VoB SJF'),
+  vobAvd12: seedId('assignment:avd12:VoB SJF'),
+  ahmal7: seedId('person:ahmal7'),
   karlu1: seedId('person:karlu1'),
   sarbe3: seedId('person:sarbe3'),
   system: seedId('system:Pascal:'),
@@ -257,6 +259,48 @@ function table(today: string): Row[] {
       }),
       // An administrator or an attest-only delegate has no right to order there.
       expect: statuses('rightsHolder', 201, { admin1: 403, sarbe3: 403 }),
+    },
+
+    // Mass orders (issue 7): the assignment's page, search, import, check and send need ORDER and
+    // ATTEST on the very assignment (an administrator or an attest-only delegate: 403); a batch
+    // is shown to whom it concerns (404 to anyone else).
+    ...(
+      [
+        ['', ''],
+        ['/members', `?filter=${encodeURIComponent('{"q":"b"}')}`],
+        ['/candidates', `?filter=${encodeURIComponent('{"lastName":"b"}')}`],
+      ] as const
+    ).map(([sub, query]) => ({
+      route: `GET /api/mass-orders/assignments/:assignmentId${sub}`,
+      path: `/api/mass-orders/assignments/${id.vobSolglantan}${sub}${query}`,
+      expect: statuses('rightsHolder', 200, { admin1: 403, sarbe3: 403 }),
+    })),
+    {
+      route: 'POST /api/mass-orders/import',
+      body: { assignmentId: id.vobSolglantan, text: 'nilbo4\nahmal7' },
+      expect: statuses('rightsHolder', 200, { admin1: 403, sarbe3: 403 }),
+    },
+    {
+      route: 'POST /api/mass-orders/check',
+      body: { assignmentId: id.vobSolglantan, add: [id.ahmal7] },
+      expect: statuses('rightsHolder', 200, { admin1: 403, sarbe3: 403 }),
+    },
+    {
+      route: 'POST /api/mass-orders',
+      // ahmal7 (active at Avdelning 12) gets VoB SJF at Solgläntan from eriho2, at Avdelning 12 from karlu1.
+      body: (caller) => ({
+        assignmentId: caller === 'karlu1' ? id.vobAvd12 : id.vobSolglantan,
+        add: [id.ahmal7],
+        attestantId: caller === 'karlu1' ? id.karlu1 : id.sarbe3,
+        startDate: today,
+      }),
+      expect: statuses('rightsHolder', 201, { admin1: 403, sarbe3: 403 }),
+    },
+    { route: 'GET /api/mass-orders/batches', expect: statuses('signedIn', 200) },
+    {
+      route: 'GET /api/mass-orders/batches/:batchId',
+      path: `/api/mass-orders/batches/${MISSING}`,
+      expect: statuses('signedIn', 404),
     },
 
     { route: 'GET /api/outbox', expect: statuses('administrator', 200) },

@@ -45,6 +45,18 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
   DELEGATION_GRANTED: DELEGATION,
   DELEGATION_REVOKED: DELEGATION,
   DELEGATION_EXPIRING: { ...DELEGATION, delegateName: 'Erik Holm', toDelegate: true },
+  BATCH_AWAITING_ATTEST: {
+    batchId: '0d9c5a3e-7f61-4b2a-9c1d-5e8f2a7b3c44',
+    recipientName: 'Sara Berg',
+    ordererName: 'Erik Holm (eriho2)',
+    assignmentName: 'VoB SJF',
+    careUnitName: 'Vårdcentralen Solgläntan',
+    grantCount: 3,
+    revokeCount: 1,
+    firstOrderNumber: 'BEH5648820',
+    lastOrderNumber: 'BEH5648823',
+    startDate: '2025-12-01',
+  },
 };
 
 const URL = 'https://beh.example.se';

@@ -88,3 +88,22 @@ export function auditSnapshot({ order, items }: LockedOrder) {
     items: items.map((i) => ({ id: i.id, assignmentId: i.assignmentId, status: i.status })),
   };
 }
+
+/** Several orders and their lines in two statements, keyed by order id (no locks: just created). */
+export async function readOrders(
+  m: EntityManager,
+  orderIds: readonly string[],
+): Promise<Map<string, LockedOrder>> {
+  const orders = await m.query<OrderRecord[]>(
+    `SELECT ${ORDER_RECORD_COLUMNS} FROM vmu_order o WHERE o.id = ANY($1::uuid[])`,
+    [[...orderIds]],
+  );
+  const items = await m.query<(ItemRecord & { orderId: string })[]>(
+    `SELECT i.order_id AS "orderId", i.id, i.assignment_id AS "assignmentId", i.status FROM vmu_order_item i
+      WHERE i.order_id = ANY($1::uuid[]) ORDER BY i.created_at, i.id`,
+    [[...orderIds]],
+  );
+  const read = new Map(orders.map((order) => [order.id, { order, items: [] as ItemRecord[] }]));
+  for (const { orderId, ...item } of items) read.get(orderId)?.items.push(item);
+  return read;
+}

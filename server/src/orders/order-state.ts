@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { auditSnapshot, type LockedOrder, type OrderRecord, readOrder } from './order-records.js';
+import { insertLines, insertOrders } from './order-insert.js';
+import { auditSnapshot, type LockedOrder, type OrderRecord, readOrder, readOrders } from './order-records.js';
 import type { ItemStatus, OrderStatus, OrderType } from './order.types.js';
 import { orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
 
@@ -45,7 +46,11 @@ export type OrderAction =
  * the caller's transaction rolls back with it and the caller names the lines.
  */
 export class PendingLineTaken extends Error {
-  constructor(readonly assignmentIds: string[]) {
+  /** `endUserIds[n]` is the end user of `assignmentIds[n]`'s line. */
+  constructor(
+    readonly assignmentIds: string[],
+    readonly endUserIds: string[] = [],
+  ) {
     super(`Pending order lines already exist for ${assignmentIds.join(', ')}`);
   }
 }
@@ -108,77 +113,39 @@ export class OrderStateMachine {
   ) {}
 
   /**
-   * Creates orders in their initial state, each with one audit event. All orders first, then
-   * every line in one statement sorted by assignment, then the events: two sends that want the
-   * same lines meet at the same first line (one waits, then fails on the pending-line index)
-   * instead of each holding what the other needs, and the audit chain is locked only at the end.
+   * Creates orders in their initial state, each with one audit event, in a fixed number of
+   * statements however many orders there are (a mass order makes a thousand at once): all
+   * orders, then every line sorted by assignment (see insertLines), then the events, so the
+   * audit chain is locked only at the end.
    */
   async create(m: EntityManager, drafts: readonly OrderDraft[], actorId: string): Promise<LockedOrder[]> {
     requireTransactional(m);
+    if (drafts.length === 0) return [];
     const now = this.clock.now();
-    const ids: string[] = [];
-    for (const d of drafts) {
-      const [{ id }] = await m.query<{ id: string }[]>(
-        `INSERT INTO vmu_order (order_number, type, status, end_user_id, orderer_id, attestant_id, care_unit_id,
-                                start_date, end_date, urgent, comment, batch_id, created_at, updated_at)
-         VALUES ('BEH' || lpad(nextval('order_number_seq')::text, 7, '0'), $1, $2, $3, $4, $5, $6,
-                 $7, $8, $9, $10, $11, $12, $12)
-         RETURNING id`,
-        [
-          d.type,
-          INITIAL_ORDER_STATUS,
-          d.endUserId,
-          d.ordererId,
-          d.attestantId,
-          d.careUnitId,
-          d.startDate,
-          d.endDate,
-          d.urgent,
-          d.comment,
-          d.batchId,
-          now,
-        ],
+    const ids = await insertOrders(m, drafts, INITIAL_ORDER_STATUS, now);
+    const skipped = await insertLines(m, drafts, ids, INITIAL_ITEM_STATUS, now);
+    if (skipped.length > 0) {
+      throw new PendingLineTaken(
+        skipped.map((l) => l.assignmentId),
+        skipped.map((l) => l.endUserId),
       );
-      ids.push(id);
     }
-    const lines = drafts
-      .flatMap((d, n) => d.assignmentIds.map((assignmentId) => ({ orderId: ids[n], draft: d, assignmentId })))
-      .sort((a, b) => a.assignmentId.localeCompare(b.assignmentId));
-    // A line another send holds open (committed meanwhile, or waited for until it committed) is
-    // skipped by the pending-line index instead of failing the statement, and then named.
-    const inserted = await m.query<{ assignmentId: string }[]>(
-      `INSERT INTO vmu_order_item (order_id, end_user_id, assignment_id, type, status, created_at, updated_at)
-       SELECT l.order_id, l.end_user_id, l.assignment_id, l.type, $5, $6, $6
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[])
-              WITH ORDINALITY AS l(order_id, end_user_id, assignment_id, type, n)
-        ORDER BY l.n
-       ON CONFLICT (end_user_id, assignment_id) WHERE status = 'PENDING' DO NOTHING
-       RETURNING assignment_id AS "assignmentId"`,
-      [
-        lines.map((l) => l.orderId),
-        lines.map((l) => l.draft.endUserId),
-        lines.map((l) => l.assignmentId),
-        lines.map((l) => l.draft.type),
-        INITIAL_ITEM_STATUS,
-        now,
-      ],
-    );
-    if (inserted.length < lines.length) {
-      const got = new Set(inserted.map((r) => r.assignmentId));
-      throw new PendingLineTaken(lines.filter((l) => !got.has(l.assignmentId)).map((l) => l.assignmentId));
-    }
-    const created: LockedOrder[] = [];
-    for (const id of ids) {
-      const order = await this.mustRead(m, id, false);
-      await this.audit.append(m, {
+    const read = await readOrders(m, ids);
+    const created = ids.map((id) => {
+      const order = read.get(id);
+      if (!order) throw orderNotFound();
+      return order;
+    });
+    await this.audit.appendMany(
+      m,
+      created.map((order) => ({
         actorId,
         action: 'ORDER_PLACED',
         entityType: 'order',
-        entityId: id,
+        entityId: order.order.id,
         after: auditSnapshot(order),
-      });
-      created.push(order);
-    }
+      })),
+    );
     return created;
   }
 

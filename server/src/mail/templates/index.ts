@@ -1,3 +1,4 @@
+import { type BatchMailData, batchMails } from './batch-mails.js';
 import { type DelegationExpiringData, type DelegationMailData, delegationMails } from './delegation-mails.js';
 import { type MailContent, type RenderedMail, renderMail } from './mail-layout.js';
 import {
@@ -15,6 +16,7 @@ export type {
   AttestantChangedData,
   AttestEscalationData,
   AttestReminderData,
+  BatchMailData,
   DelegationExpiringData,
   DelegationMailData,
   GrantEndedData,
@@ -38,13 +40,14 @@ export interface MailTemplateData {
   DELEGATION_GRANTED: DelegationMailData;
   DELEGATION_REVOKED: DelegationMailData;
   DELEGATION_EXPIRING: DelegationExpiringData;
+  BATCH_AWAITING_ATTEST: BatchMailData;
 }
 
 export type MailTemplate = keyof MailTemplateData;
 
 type Composers = { [T in MailTemplate]: (data: MailTemplateData[T], publicUrl: string) => MailContent };
 
-const COMPOSERS: Composers = { ...orderMails, ...delegationMails };
+const COMPOSERS: Composers = { ...orderMails, ...delegationMails, ...batchMails };
 
 export const MAIL_TEMPLATES = Object.keys(COMPOSERS) as MailTemplate[];
 
@@ -59,7 +62,7 @@ export function renderTemplate<T extends MailTemplate>(
 
 /** The entity a mail is about, derived from its data, so the outbox can be filtered per order. */
 export function relatedEntity(data: MailTemplateData[MailTemplate]): { type: string; id: string } {
-  return 'orderId' in data
-    ? { type: 'order', id: data.orderId }
-    : { type: 'delegation', id: data.delegationId };
+  if ('orderId' in data) return { type: 'order', id: data.orderId };
+  if ('batchId' in data) return { type: 'mass_order_batch', id: data.batchId };
+  return { type: 'delegation', id: data.delegationId };
 }

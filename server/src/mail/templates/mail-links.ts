@@ -6,6 +6,9 @@
 export const mailLinks = {
   /** The attestant's view of one order (approve or reject there). */
   attest: (publicUrl: string, orderId: string) => `${publicUrl}/#/attest/${encodeURIComponent(orderId)}`,
+  /** The attest queue showing one mass-order batch. */
+  attestBatch: (publicUrl: string, batchId: string) =>
+    `${publicUrl}/#/attest?batchId=${encodeURIComponent(batchId)}`,
   /** The order as its orderer sees it, feedback included. */
   order: (publicUrl: string, orderId: string) => `${publicUrl}/#/orders/${encodeURIComponent(orderId)}/show`,
   delegation: (publicUrl: string, delegationId: string) =>

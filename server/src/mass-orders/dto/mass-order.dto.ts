@@ -1,0 +1,57 @@
+import { ValidateBy } from 'class-validator';
+import { Bool, CalendarDate, Id, Text } from '../../directory/dto/rules.js';
+
+/** Persons a send may name: hundreds routinely, a thousand measured (issue 7), with room. */
+export const MAX_PERSONS = 2000;
+/** An import stays within the body limit of the JSON parser (100 kB). */
+export const MAX_IMPORT_CHARS = 90_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A list of person ids, possibly empty (a send may only add or only remove). Duplicates are
+ * not refused here: that is the rule DUPLICATE_PERSON, which names the person.
+ */
+const PersonIds = () =>
+  ValidateBy({
+    name: 'personIds',
+    validator: {
+      validate: (value: unknown) => personIdsProblem(value) === undefined,
+      defaultMessage: (args) => personIdsProblem(args?.value) ?? 'har fel format',
+    },
+  });
+
+function personIdsProblem(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) return 'måste vara en lista';
+  if (value.length > MAX_PERSONS) return `får innehålla högst ${MAX_PERSONS} personer`;
+  return value.every((id) => typeof id === 'string' && UUID.test(id))
+    ? undefined
+    : 'måste vara en lista med giltiga id';
+}
+
+/** `POST /api/mass-orders/check`: attestant and start date are optional, to check persons early. */
+export class CheckMassOrderDto {
+  @Id('required') assignmentId!: string;
+  @PersonIds() add?: string[];
+  @PersonIds() remove?: string[];
+  @Id('optional') attestantId?: string;
+  @CalendarDate('optional') startDate?: string;
+}
+
+/** `POST /api/mass-orders`: the send. */
+export class SendMassOrderDto {
+  @Id('required') assignmentId!: string;
+  @PersonIds() add?: string[];
+  @PersonIds() remove?: string[];
+  @Id('required') attestantId!: string;
+  @CalendarDate('required') startDate!: string;
+  @Bool('optional') urgent?: boolean;
+  @Text('nullable', 2000) comment?: string | null;
+}
+
+/** `POST /api/mass-orders/import`: pasted lines or a CSV file's content. */
+export class ImportMassOrderDto {
+  @Id('required') assignmentId!: string;
+  @Text('required', MAX_IMPORT_CHARS) text!: string;
+}

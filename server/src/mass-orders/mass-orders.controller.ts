@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { RightsHolder, SignedIn } from '../auth/policy.js';
+import { type Actor, CurrentActor } from '../auth/request-auth.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { pageBody } from '../directory/sql.js';
+import { BatchesService } from './batches.service.js';
+import { CheckMassOrderDto, ImportMassOrderDto, SendMassOrderDto } from './dto/mass-order.dto.js';
+import { MassOrderSender } from './mass-order-sender.js';
+import type {
+  BatchSummary,
+  BatchView,
+  Candidate,
+  CheckResult,
+  ImportReport,
+  MassOrderAssignment,
+  Member,
+  SentBatch,
+} from './mass-order.types.js';
+import { MassOrdersService } from './mass-orders.service.js';
+
+/**
+ * Mass orders (docs/api-contract-mass-orders.md). Everything about an assignment needs rights
+ * somewhere; whether they cover this very assignment is the service's to check. A batch is
+ * read by anyone signed in and shown only to those it concerns.
+ */
+@Controller('mass-orders')
+export class MassOrdersController {
+  constructor(
+    private readonly massOrders: MassOrdersService,
+    private readonly sender: MassOrderSender,
+    private readonly batches: BatchesService,
+  ) {}
+
+  @Get('assignments/:assignmentId')
+  @RightsHolder()
+  assignment(@CurrentActor() actor: Actor, @Param('assignmentId') id: string): Promise<MassOrderAssignment> {
+    return this.massOrders.assignment(actor, id);
+  }
+
+  @Get('assignments/:assignmentId/members')
+  @RightsHolder()
+  async members(
+    @CurrentActor() actor: Actor,
+    @Param('assignmentId') id: string,
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Member[]> {
+    return pageBody(res, 'members', await this.massOrders.members(actor, id, query));
+  }
+
+  @Get('assignments/:assignmentId/candidates')
+  @RightsHolder()
+  async candidates(
+    @CurrentActor() actor: Actor,
+    @Param('assignmentId') id: string,
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Candidate[]> {
+    return pageBody(res, 'candidates', await this.massOrders.candidates(actor, id, query));
+  }
+
+  @Post('import')
+  @RightsHolder()
+  @HttpCode(200)
+  import(@CurrentActor() actor: Actor, @Body() dto: ImportMassOrderDto): Promise<ImportReport> {
+    return this.massOrders.import(actor, dto);
+  }
+
+  @Post('check')
+  @RightsHolder()
+  @HttpCode(200)
+  check(@CurrentActor() actor: Actor, @Body() dto: CheckMassOrderDto): Promise<CheckResult> {
+    return this.massOrders.check(actor, dto);
+  }
+
+  @Post()
+  @RightsHolder()
+  send(@CurrentActor() actor: Actor, @Body() dto: SendMassOrderDto): Promise<SentBatch> {
+    return this.sender.send(actor, dto);
+  }
+
+  @Get('batches')
+  @SignedIn()
+  async batchList(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BatchSummary[]> {
+    return pageBody(res, 'batches', await this.batches.list(actor, query));
+  }
+
+  @Get('batches/:batchId')
+  @SignedIn()
+  batch(@CurrentActor() actor: Actor, @Param('batchId') id: string): Promise<BatchView> {
+    return this.batches.batch(actor, id);
+  }
+}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/request-auth.js';
+import type { Rights } from '../auth/rights.js';
+import { RightsService } from '../auth/rights.service.js';
+import { Clock } from '../common/clock.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { notFound, ValidationProblem } from '../common/problem.js';
+import { isUuid, type Page } from '../directory/sql.js';
+import {
+  type AssignmentFacts,
+  assignmentsByIds,
+  type PersonContact,
+  personsByIds,
+} from '../orders/order-facts.queries.js';
+import { RULE_MESSAGES } from '../orders/orders.errors.js';
+import type { CheckMassOrderDto, ImportMassOrderDto } from './dto/mass-order.dto.js';
+import { MAX_IMPORT_VALUES, parseImport } from './import-parser.js';
+import { personFacts } from './mass-order-facts.queries.js';
+import { massOrderVerdicts } from './mass-order-rules.js';
+import type {
+  Candidate,
+  CheckResult,
+  ImportReport,
+  MassOrderAssignment,
+  Member,
+} from './mass-order.types.js';
+import { noOrderRight } from './mass-orders.errors.js';
+import { candidatesFor } from './candidates.queries.js';
+import { candidatesByIds, membersOf, memberStatus } from './people.queries.js';
+
+const lower = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => id.toLowerCase());
+
+/**
+ * The "Redigera användare" page of one assignment: its members, the search for people to add,
+ * the import of a list, and the check of every chosen person against the wizard's rules.
+ * Everything here needs the caller's right to order and attest the assignment.
+ */
+@Injectable()
+export class MassOrdersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rights: RightsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The assignment, if the actor may order and attest it (domain.md rule 1); else 404 / 403. */
+  async orderableAssignment(actor: Actor, assignmentId: string): Promise<AssignmentFacts> {
+    if (!isUuid(assignmentId)) throw notFound('Uppdraget');
+    const [assignment] = await assignmentsByIds(this.db, [assignmentId.toLowerCase()]);
+    if (!assignment) throw notFound('Uppdraget');
+    const { careUnitId, id } = assignment;
+    if (!(actor.rights.mayOrder(careUnitId, id) && actor.rights.mayAttest(careUnitId, id))) {
+      throw noOrderRight();
+    }
+    return assignment;
+  }
+
+  async assignment(actor: Actor, assignmentId: string): Promise<MassOrderAssignment> {
+    const a = await this.orderableAssignment(actor, assignmentId);
+    const [counts] = await this.db.query<{ memberCount: number; pendingGrantCount: number }[]>(
+      `SELECT (SELECT count(DISTINCT h.person_id)::int FROM held_assignment h
+                WHERE h.assignment_id = $1 AND h.valid_from <= $2::date
+                  AND (h.valid_to IS NULL OR h.valid_to >= $2::date)) AS "memberCount",
+              (SELECT count(*)::int FROM vmu_order_item i
+                WHERE i.assignment_id = $1 AND i.status = 'PENDING' AND i.type = 'GRANT') AS "pendingGrantCount"`,
+      [a.id, this.clock.today()],
+    );
+    return {
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      purpose: a.purpose,
+      description: a.description,
+      privateProviderOnly: a.privateProviderOnly,
+      careUnitId: a.careUnitId,
+      careUnitName: a.careUnitName,
+      careUnitHsaId: a.careUnitHsaId,
+      administrationName: a.administrationName,
+      ...counts,
+    };
+  }
+
+  async members(actor: Actor, assignmentId: string, raw: RawListQuery): Promise<Page<Member>> {
+    const a = await this.orderableAssignment(actor, assignmentId);
+    const page = await membersOf(this.db, a.id, raw, this.clock.today());
+    return {
+      ...page,
+      items: page.items.map(({ pendingType, ...row }) => {
+        const status = memberStatus({ pendingType, ...row });
+        const pendingRevoke = pendingType === 'REVOKE';
+        // A pending grant is cancelled by its orderer, not revoked; a revoke is ordered once.
+        const reasonText =
+          status === 'PENDING_GRANT'
+            ? 'Beställningen av uppdraget väntar på attest; den kan makuleras av beställaren.'
+            : pendingRevoke
+              ? RULE_MESSAGES.ALREADY_PENDING
+              : null;
+        return { ...row, status, pendingRevoke, removable: reasonText === null, reasonText };
+      }),
+    };
+  }
+
+  async candidates(actor: Actor, assignmentId: string, raw: RawListQuery): Promise<Page<Candidate>> {
+    const a = await this.orderableAssignment(actor, assignmentId);
+    return candidatesFor(this.db, a.id, raw, this.clock.today());
+  }
+
+  /** Reads a pasted list or CSV and reports what was found, not found and invalid, line by line. */
+  async import(actor: Actor, dto: ImportMassOrderDto): Promise<ImportReport> {
+    const a = await this.orderableAssignment(actor, dto.assignmentId);
+    const parsed = parseImport(dto.text, this.clock.now());
+    if (parsed.tooMany) {
+      throw new ValidationProblem({ text: [`får innehålla högst ${MAX_IMPORT_VALUES} värden`] });
+    }
+    const userIds = parsed.values.flatMap((v) => (v.key.kind === 'userId' ? [v.key.userId] : []));
+    const numbers = parsed.values.flatMap((v) => (v.key.kind === 'personnummer' ? [v.key.personnummer] : []));
+    const rows = await this.db.query<{ id: string; userId: string; personnummer: string | null }[]>(
+      `SELECT p.id, lower(p.user_id) AS "userId", p.personnummer FROM person p
+        WHERE lower(p.user_id) = ANY($1::text[]) OR p.personnummer = ANY($2::bpchar[])`,
+      [userIds, numbers],
+    );
+    const byUserId = new Map(rows.map((r) => [r.userId, r.id]));
+    const byNumber = new Map(rows.filter((r) => r.personnummer).map((r) => [r.personnummer, r.id]));
+    const candidates = await candidatesByIds(
+      this.db,
+      a.id,
+      rows.map((r) => r.id),
+      this.clock.today(),
+    );
+
+    const report: ImportReport = { found: [], notFound: [], invalid: parsed.invalid, duplicates: [] };
+    const taken = new Set<string>();
+    for (const { line, value, key } of parsed.values) {
+      const id = key.kind === 'userId' ? byUserId.get(key.userId) : byNumber.get(key.personnummer);
+      const person = id ? candidates.get(id) : undefined;
+      if (!id || !person) report.notFound.push({ line, value });
+      else if (taken.has(id)) report.duplicates.push({ line, value, personId: id });
+      else {
+        taken.add(id);
+        report.found.push({ ...person, line, value });
+      }
+    }
+    return report;
+  }
+
+  /** Every chosen person against the wizard's rules, before sending (issue 7, point 3). */
+  async check(actor: Actor, dto: CheckMassOrderDto): Promise<CheckResult> {
+    const a = await this.orderableAssignment(actor, dto.assignmentId);
+    const add = lower(dto.add);
+    const remove = lower(dto.remove);
+    const today = this.clock.today();
+    const [persons, attestant] = await Promise.all([
+      personFacts(this.db, a.id, [...new Set([...add, ...remove])], today),
+      dto.attestantId ? this.attestant(dto.attestantId) : null,
+    ]);
+    return massOrderVerdicts({
+      assignment: a,
+      today,
+      startDate: dto.startDate ?? today,
+      orderer: actor.rights,
+      attestant: attestant === null ? null : attestant?.rights,
+      add,
+      remove,
+      persons,
+    });
+  }
+
+  /** The chosen attestant and their rights; undefined when there is no such person. */
+  async attestant(personId: string): Promise<{ person: PersonContact; rights: Rights } | undefined> {
+    const [person] = await personsByIds(this.db, [personId.toLowerCase()]);
+    return person ? { person, rights: await this.rights.forPerson(person) } : undefined;
+  }
+}
