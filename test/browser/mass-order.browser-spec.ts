@@ -50,7 +50,8 @@ function forgive(expected: RegExp): void {
   session.problems.splice(0, session.problems.length, ...kept);
 }
 
-const hits = () => page.getByRole('region', { name: /^Sökresultat/ });
+const hitsIn = (heading: string) => page.getByRole('region', { name: new RegExp(`^${heading}`) });
+const hits = () => hitsIn('Sökresultat');
 const chosen = () => page.getByRole('region', { name: /^Användare som läggs till/ });
 const members = () => page.getByRole('region', { name: 'Nuvarande användare' });
 
@@ -222,6 +223,45 @@ describe('mass ordering VMU', () => {
 
     await page.getByRole('link', { name: 'Tidigare beställningar' }).click();
     await page.locator('tbody tr').filter({ hasText: orderNumbers[0] }).waitFor();
+  });
+
+  it('Kontrollera lists a refusal per person with the reason; dropping it lets the rest be sent', async () => {
+    await page.goto('/#/massbestallning');
+    await page
+      .getByRole('group', { name: 'Särskilda uppdrag' })
+      .locator('[data-assignment="Administration Spärr & Logg"]')
+      .getByRole('link', { name: 'Redigera användare' })
+      .click();
+    await page
+      .getByRole('heading', { name: `Redigera användare – Administration Spärr & Logg, ${SOLGLANTAN}` })
+      .waitFor();
+    await page.getByRole('button', { name: 'Importera lista' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importera lista' });
+    await dialog.getByRole('textbox', { name: 'VGR-ID eller personnummer' }).fill('nilbo4; petny8');
+    await dialog.getByRole('button', { name: 'Importera' }).click();
+    await dialog.getByText('2 personer lades till i listan.').waitFor();
+    await dialog.getByRole('button', { name: 'Stäng' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Kontrollera' }).click();
+    const refused = page.locator('[data-refused="nilbo4"]');
+    await refused.waitFor();
+    // The server's own words: Nils works for the region, not a private care provider.
+    await expect(refused.innerText()).resolves.toMatch(
+      /Nils Boström \(nilbo4\)\s+Nyupplägg\s+\S.+privat vårdgivare/,
+    );
+    expect(await page.locator('[data-refused="petny8"]').count()).toBe(0);
+    await page.getByText('1 person kan inte beställas').waitFor();
+    await expect(page.getByRole('button', { name: 'Skicka beställning' }).isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'mass-9-refusals');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await refused.getByRole('button', { name: 'Ta bort ur beställningen: Nils Boström (nilbo4)' }).click();
+    await refused.waitFor({ state: 'detached' });
+    await chosen().getByRole('heading', { name: 'Användare som läggs till (1)' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Skicka beställning' }).isEnabled()).resolves.toBe(true);
+    await page.getByText('1 läggs till och 0 tas bort på Administration Spärr & Logg.').waitFor();
+    await screenshot(page, 'mass-10-refusal-dropped');
     await signOut();
   });
 
@@ -234,7 +274,7 @@ describe('mass ordering VMU', () => {
     await expect(batchRow.innerText()).resolves.toContain('Massbeställning VoB SJF: 4 beställningar');
     await batchRow.getByRole('button', { name: 'Visa massbeställningens beställningar' }).click();
     for (const orderNumber of orderNumbers) await page.getByText(orderNumber).first().waitFor();
-    await screenshot(page, 'mass-9-attest-queue');
+    await screenshot(page, 'mass-11-attest-queue');
 
     await batchRow.getByRole('checkbox', { name: 'Markera massbeställningens 4 beställningar' }).check();
     await page.getByText('4 markerade').waitFor();
@@ -247,22 +287,22 @@ describe('mass ordering VMU', () => {
     for (const orderNumber of orderNumbers) {
       await expect(popup.getByLabel('Text som signeras').innerText()).resolves.toContain(orderNumber);
     }
-    await screenshot(popup, 'mass-10-signing-document');
+    await screenshot(popup, 'mass-12-signing-document');
     await popup.getByRole('button', { name: 'Signera beställning' }).click();
     await popup.getByRole('radio', { name: /Sara Berg/ }).waitFor();
     await popup.getByRole('button', { name: 'OK' }).click();
     await popup.getByRole('textbox', { name: 'Säkerhetskod för underskrift' }).fill('1234');
-    await screenshot(popup, 'mass-11-signing-pin');
+    await screenshot(popup, 'mass-13-signing-pin');
     await popup.getByRole('button', { name: 'OK' }).click();
     await popup.getByRole('heading', { name: 'Beställningen signerades' }).waitFor();
-    await screenshot(popup, 'mass-12-signed');
+    await screenshot(popup, 'mass-14-signed');
     const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'Stäng fönstret' }).click();
     await closed;
 
     await page.getByText('4 beställningar attesterades').waitFor();
     await waitUntil(async () => (await batchRow.count()) === 0, 'the batch to leave the queue');
-    await screenshot(page, 'mass-13-attested');
+    await screenshot(page, 'mass-15-attested');
 
     // Start date today: approved orders are carried out at once.
     const statuses = await session.testApp.dataSource.query<{ status: string }[]>(
@@ -274,6 +314,48 @@ describe('mass ordering VMU', () => {
     );
     expect(statuses).toHaveLength(4);
     expect(statuses.every((row) => row.status === 'APPROVED' || row.status === 'COMPLETED')).toBe(true);
+    await signOut();
+  });
+
+  it('as karlu1, head of two units: both start closed with their plus sign; in English too', async () => {
+    await signInAs('karlu1', 'Karin Lund');
+    await page.locator('[data-tile="vmuMass"]').getByRole('link', { name: VMU_MASS }).click();
+    await page.getByRole('heading', { name: TREE, level: 1 }).waitFor();
+    const units = page.locator('[data-unit]');
+    await units.nth(1).waitFor();
+    for (const unit of await units.all())
+      await expect(unit.getAttribute('aria-expanded')).resolves.toBe('false');
+    await screenshot(page, 'mass-0-tree-closed');
+    await page.locator('[data-unit="Avdelning 12 Medicin"]').click();
+    await page.getByRole('group', { name: 'Generella uppdrag' }).waitFor();
+    await screenshot(page, 'mass-0-tree-one-open');
+
+    // In English (a missing text would show in the console as a missing translation).
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page
+      .getByRole('heading', { name: 'Order/cancel link to care staff assignments', level: 1 })
+      .waitFor();
+    // The page is drawn anew in the other language, with its units closed again.
+    await page.locator('[data-unit="Avdelning 12 Medicin"]').click();
+    await page
+      .getByRole('group', { name: 'General assignments' })
+      .getByRole('link', { name: 'Edit users' })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Current users' }).waitFor();
+    await page
+      .getByRole('search', { name: 'Search for people' })
+      .getByRole('textbox', { name: 'VGR id' })
+      .fill('n');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await hitsIn('Search result').locator('[data-candidate]').first().waitFor();
+    await page.getByRole('button', { name: 'Move every search hit to the right' }).click();
+    await page.getByText(/people were moved right\./).waitFor();
+    await screenshot(page, 'mass-16-english');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Svenska' }).click();
+    await page.getByRole('heading', { name: 'Nuvarande användare' }).waitFor();
     await signOut();
   });
 
