@@ -8,6 +8,7 @@ import { Delegations1764200100000 } from './1764200100000-Delegations.js';
 import { Orders1764300000000 } from './1764300000000-Orders.js';
 import { Signing1764400000000 } from './1764400000000-Signing.js';
 import { Scheduler1764600000000 } from './1764600000000-Scheduler.js';
+import { Attest1764700000000 } from './1764700000000-Attest.js';
 import { MassOrders1764800000000 } from './1764800000000-MassOrders.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
@@ -22,5 +23,6 @@ export const migrations = [
   Orders1764300000000,
   Signing1764400000000,
   Scheduler1764600000000,
+  Attest1764700000000,
   MassOrders1764800000000,
 ];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { Clock } from './common/clock.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { AttestModule } from './attest/attest.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -37,6 +38,7 @@ export class AppModule {
         OrdersModule,
         MassOrdersModule,
         SigningModule,
+        AttestModule,
         SchedulerModule,
         ...(serveUi
           ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]

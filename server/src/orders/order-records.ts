@@ -18,6 +18,8 @@ export interface OrderRecord {
   rejectComment: string | null;
   feedback: string | null;
   batchId: string | null;
+  /** The sign request whose signature made the attest decision (null until decided). */
+  signRequestId: string | null;
   createdAt: Date;
   updatedAt: Date;
   decidedAt: Date | null;
@@ -40,8 +42,8 @@ export const ORDER_RECORD_COLUMNS = `o.id, o.order_number AS "orderNumber", o.ty
   o.end_user_id AS "endUserId", o.orderer_id AS "ordererId", o.attestant_id AS "attestantId",
   o.care_unit_id AS "careUnitId", o.start_date AS "startDate", o.end_date AS "endDate", o.urgent,
   o.comment, o.reject_comment AS "rejectComment", o.feedback, o.batch_id AS "batchId",
-  o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.decided_at AS "decidedAt",
-  o.completed_at AS "completedAt"`;
+  o.sign_request_id AS "signRequestId", o.created_at AS "createdAt", o.updated_at AS "updatedAt",
+  o.decided_at AS "decidedAt", o.completed_at AS "completedAt"`;
 
 /**
  * Reads an order and its lines; with `lock`, takes the order's row lock first (and the lines'
@@ -85,6 +87,7 @@ export function auditSnapshot({ order, items }: LockedOrder) {
     rejectComment: order.rejectComment,
     hasFeedback: order.feedback !== null,
     batchId: order.batchId,
+    signRequestId: order.signRequestId,
     items: items.map((i) => ({ id: i.id, assignmentId: i.assignmentId, status: i.status })),
   };
 }

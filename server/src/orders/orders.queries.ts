@@ -74,7 +74,7 @@ const scopeFilter =
   };
 
 /** A person filter: an id, or words matching the start of names or VGR-ID. */
-const personFilter =
+export const personFilter =
   (column: string): FilterSql =>
   (filter, key, p) => {
     const value = filterString(filter, key)?.trim();
@@ -86,7 +86,7 @@ const personFilter =
   };
 
 /** "BEH5648820", "beh56488" or just "56488": the start of an order number. */
-const orderNumberFilter: FilterSql = (filter, key, p) => {
+export const orderNumberFilter: FilterSql = (filter, key, p) => {
   const value = filterString(filter, key)?.replace(/\s+/g, '').toUpperCase();
   if (!value) return undefined;
   const prefix = /^\d+$/.test(value) ? `BEH${value}` : value;
@@ -104,7 +104,7 @@ const statusFilter: FilterSql = (filter, key, p) => {
 };
 
 /** Beställd from/to: whole Stockholm days, both ends included. */
-const dayBound =
+export const dayBound =
   (side: 'from' | 'to'): FilterSql =>
   (filter, key, p) => {
     const value = filterString(filter, key);

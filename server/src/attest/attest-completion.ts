@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { MailService } from '../mail/mail.service.js';
+import type { OrderMailData } from '../mail/templates/index.js';
+import { CarryOutService } from '../orders/carry-out.service.js';
+import { OrderStateMachine } from '../orders/order-state.js';
+import type { SignRequestRecord, VerifiedSignature } from '../signing/signing.types.js';
+import { type DecisionOrder, decisionOrders } from './attest-facts.queries.js';
+import { type AttestPayload, type ExpectedOrder, lineStates, readPayload } from './attest-payload.js';
+import { attestConflict } from './attest.errors.js';
+
+const CHANGED_STATUS: Record<string, string> = {
+  CANCELLED: 'den har makulerats',
+  APPROVED: 'den är redan attesterad',
+  COMPLETED: 'den är redan attesterad och utförd',
+  REJECTED: 'den är redan avslagen',
+};
+
+/**
+ * The ATTEST completion: runs inside the signing transaction, after the signature has been
+ * verified and stored, so the decision exists exactly when its valid signature does. Any refusal
+ * thrown here rolls the signature back with it.
+ */
+@Injectable()
+export class AttestCompletion {
+  constructor(
+    private readonly machine: OrderStateMachine,
+    private readonly carryOut: CarryOutService,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+  ) {}
+
+  readonly complete = async (
+    m: EntityManager,
+    request: SignRequestRecord,
+    _signature: VerifiedSignature,
+  ): Promise<void> => {
+    const payload = readPayload(request.payload);
+    // Locked in id order before anything is read or written: two completions over the same
+    // orders queue up here, and the second finds them decided (409) rather than deadlocking.
+    const orders = await decisionOrders(
+      m,
+      payload.orders.map((o) => o.id),
+      true,
+    );
+    const byId = new Map(orders.map((o) => [o.id, o]));
+    for (const expected of payload.orders) this.recheck(expected, byId.get(expected.id), request.signerId);
+
+    const [attestant] = await m.query<{ name: string }[]>(
+      `SELECT first_name || ' ' || last_name AS name FROM person WHERE id = $1`,
+      [request.signerId],
+    );
+    if (payload.decision === 'APPROVE') await this.approve(m, orders, request, payload, attestant.name);
+    else await this.reject(m, orders, request, payload, attestant.name);
+  };
+
+  /** Still awaiting attest, still this signer's, and the same lines in the same states. */
+  private recheck(expected: ExpectedOrder, now: DecisionOrder | undefined, signerId: string): void {
+    if (!now) throw attestConflict(expected.orderNumber, 'den finns inte längre');
+    const status = CHANGED_STATUS[now.status];
+    if (status) throw attestConflict(now.orderNumber, status);
+    if (now.attestantId !== signerId || expected.attestantId !== signerId) {
+      throw attestConflict(now.orderNumber, 'den har fått en annan attestant');
+    }
+    const lines = lineStates(now.items);
+    if (lines.length !== expected.lines.length || lines.some((l, n) => l !== expected.lines[n])) {
+      throw attestConflict(now.orderNumber, 'dess rader har ändrats');
+    }
+  }
+
+  /**
+   * One transition for all the orders (OrderStateMachine.applyMany): 500 orders are a fixed
+   * number of statements, not 500 times a dozen. Orders whose start date has come are then
+   * carried out at once, one by one, by the scheduler's CarryOutService.
+   */
+  private async approve(
+    m: EntityManager,
+    orders: readonly DecisionOrder[],
+    request: SignRequestRecord,
+    payload: AttestPayload,
+    attestantName: string,
+  ): Promise<void> {
+    const removed = new Set(payload.removeItemIds);
+    const today = this.clock.today();
+    const due = orders.filter((o) => o.startDate <= today);
+    await this.machine.applyMany(
+      m,
+      orders.map((o) => o.id),
+      {
+        action: 'ORDER_APPROVED',
+        actorId: request.signerId,
+        to: 'APPROVED',
+        items: ({ items }) => {
+          const ids = items.filter((i) => removed.has(i.id)).map((i) => i.id);
+          return ids.length > 0 ? [{ ids, to: 'REMOVED' }] : [];
+        },
+        set: { signRequestId: request.id },
+        // Due orders are carried out below and their orderers get the "utförd" mail instead:
+        // this one says the order will be carried out on its start date.
+        effects: async (tx) => {
+          const waiting = orders.filter((o) => o.startDate > today);
+          await this.mail.enqueueMany(
+            tx,
+            waiting.map((o) => ({
+              to: o.orderer.email,
+              template: 'ORDER_APPROVED' as const,
+              data: { ...mailFacts(o, (i) => !removed.has(i.id)), attestantName },
+            })),
+          );
+        },
+      },
+    );
+    for (const order of due) await this.carryOut.carryOutIfDue(m, order.id);
+  }
+
+  private async reject(
+    m: EntityManager,
+    orders: readonly DecisionOrder[],
+    request: SignRequestRecord,
+    payload: AttestPayload,
+    attestantName: string,
+  ): Promise<void> {
+    const comment = payload.comment ?? '';
+    await this.machine.applyMany(
+      m,
+      orders.map((o) => o.id),
+      {
+        action: 'ORDER_REJECTED',
+        actorId: request.signerId,
+        to: 'REJECTED',
+        items: () => [{ to: 'REJECTED' }],
+        set: { rejectComment: comment, signRequestId: request.id },
+        effects: async (tx) => {
+          await this.mail.enqueueMany(
+            tx,
+            orders.map((o) => ({
+              to: o.orderer.email,
+              template: 'ORDER_REJECTED' as const,
+              data: { ...mailFacts(o, () => true), attestantName, comment },
+            })),
+          );
+        },
+      },
+    );
+  }
+}
+
+function mailFacts(
+  order: DecisionOrder,
+  named: (item: DecisionOrder['items'][number]) => boolean,
+): OrderMailData {
+  return {
+    orderId: order.id,
+    orderNumber: order.orderNumber,
+    recipientName: order.orderer.name,
+    type: order.type,
+    endUserName: `${order.endUser.name} (${order.endUser.userId})`,
+    ordererName: `${order.orderer.name} (${order.orderer.userId})`,
+    careUnitName: order.careUnit.name,
+    startDate: order.startDate,
+    urgent: order.urgent,
+    assignmentNames: order.items.filter(named).map((i) => i.assignmentName),
+  };
+}

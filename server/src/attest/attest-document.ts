@@ -1,0 +1,75 @@
+import type { AttestDecision } from './dto/sign-request.dto.js';
+import type { DecisionOrder } from './attest-facts.queries.js';
+
+const TYPE_NAMES = { GRANT: 'Nyupplägg', REVOKE: 'Avslut' } as const;
+const DECISION_NAMES: Record<AttestDecision, string> = { APPROVE: 'Godkänn', REJECT: 'Avslå' };
+
+/** "2026-06-02 14:15:03": the seed's Beställd format, in Stockholm time. */
+export function stockholmDateTime(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(at);
+}
+
+/** Free text on one line of the document: line breaks would let a comment forge lines below it. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+export interface AttestDocumentInput {
+  decision: AttestDecision;
+  comment: string | null;
+  attestant: { name: string; userId: string; hsaId: string };
+  at: Date;
+  /** In order-number order. */
+  orders: readonly DecisionOrder[];
+  removeItemIds: ReadonlySet<string>;
+}
+
+/**
+ * The canonical text of an attest decision (design.md "Signing"): exactly what is signed and
+ * stored, so it names everything the decision is about — every order, its end user, each line
+ * kept, removed or rejected with the line's id — and who decided when. Reading it alone tells
+ * what was signed, without the database.
+ */
+export function attestDocument(input: AttestDocumentInput): string {
+  const { decision, comment, attestant, orders } = input;
+  const head = [
+    'Attest av beställningar i BEH',
+    `Beslut: ${DECISION_NAMES[decision]}`,
+    `Attestant: ${attestant.name} (${attestant.userId}), HSA-id ${attestant.hsaId}`,
+    `Tid: ${stockholmDateTime(input.at)} (Europe/Stockholm)`,
+    `Antal beställningar: ${orders.length}`,
+    ...(comment ? [`Kommentar: ${oneLine(comment)}`] : []),
+  ];
+  const blocks = orders.map((o) => {
+    const lines = [
+      `Beställning ${o.orderNumber}`,
+      `Typ: ${TYPE_NAMES[o.type]}`,
+      `Slutanvändare: ${o.endUser.name} (${o.endUser.userId}), HSA-id ${o.endUser.hsaId}`,
+      `Beställare: ${o.orderer.name} (${o.orderer.userId})`,
+      `Vårdenhet: ${o.careUnit.name} (HSA-id ${o.careUnit.hsaId})`,
+      `Startdatum: ${o.startDate}`,
+      ...(o.endDate ? [`Slutdatum: ${o.endDate}`] : []),
+    ];
+    for (const item of o.items) {
+      const verb =
+        decision === 'REJECT' ? 'Avslås' : input.removeItemIds.has(item.id) ? 'Tas bort' : 'Godkänns';
+      lines.push(`${verb}: ${item.assignmentName} [${item.id}]`);
+    }
+    return lines.join('\n');
+  });
+  return [head.join('\n'), ...blocks].join('\n\n') + '\n';
+}
+
+/** The sign message shown above the document (DSS: the SignMessage). */
+export function attestPurpose(decision: AttestDecision, orders: readonly DecisionOrder[]): string {
+  const what =
+    orders.length === 1 ? `beställning ${orders[0].orderNumber}` : `${orders.length} beställningar`;
+  return `Attest av ${what}: ${DECISION_NAMES[decision]}`;
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/request-auth.js';
+import { Clock } from '../common/clock.js';
+import { ValidationProblem } from '../common/problem.js';
+import { orderNotFound } from '../orders/orders.errors.js';
+import { SigningService } from '../signing/signing.service.js';
+import { attestDocument, attestPurpose } from './attest-document.js';
+import { type DecisionOrder, decisionOrders } from './attest-facts.queries.js';
+import { type AttestPayload, lineStates, toJson } from './attest-payload.js';
+import {
+  attestRuleProblem,
+  attestViolation,
+  type AttestViolation,
+  COMMENT_REQUIRED,
+} from './attest.errors.js';
+import type { AttestSignRequestAnswer } from './attest.types.js';
+import type { CreateAttestSignRequestDto } from './dto/sign-request.dto.js';
+
+/** The kind of sign request whose completion carries out an attest decision. */
+export const ATTEST_KIND = 'ATTEST';
+
+/**
+ * Godkänn / Avslå: checks the decision against the orders as they are now and asks the signing
+ * module for a sign request over its canonical text. Nothing of the decision happens here; it
+ * takes effect only when the signature is verified (AttestCompletion).
+ */
+@Injectable()
+export class AttestRequestsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly signing: SigningService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreateAttestSignRequestDto): Promise<AttestSignRequestAnswer> {
+    const comment = dto.comment?.trim() || null;
+    if (dto.decision === 'REJECT' && !comment) {
+      throw new ValidationProblem({ comment: [COMMENT_REQUIRED] }, COMMENT_REQUIRED);
+    }
+    const removeItemIds = new Set((dto.removeItemIds ?? []).map((id) => id.toLowerCase()));
+    return this.db.transaction(async (m) => {
+      const orders = await decisionOrders(m, dto.orderIds);
+      // Someone else's order, or none at all: the same 404, naming nothing (domain.md rule 5).
+      if (orders.length !== dto.orderIds.length || orders.some((o) => o.attestantId !== actor.person.id)) {
+        throw orderNotFound();
+      }
+      this.check(actor, dto.decision, orders, removeItemIds);
+
+      const payload: AttestPayload = {
+        decision: dto.decision,
+        comment,
+        removeItemIds: [...removeItemIds],
+        orders: orders.map((o) => ({
+          id: o.id,
+          orderNumber: o.orderNumber,
+          attestantId: o.attestantId,
+          lines: lineStates(o.items),
+        })),
+      };
+      const person = actor.person;
+      const document = attestDocument({
+        decision: dto.decision,
+        comment,
+        attestant: {
+          name: `${person.firstName} ${person.lastName}`,
+          userId: person.userId,
+          hsaId: person.hsaId,
+        },
+        at: this.clock.now(),
+        orders,
+        removeItemIds,
+      });
+      const created = await this.signing.createRequest(m, {
+        signerId: person.id,
+        kind: ATTEST_KIND,
+        purpose: attestPurpose(dto.decision, orders),
+        document,
+        payload: toJson(payload),
+      });
+      await this.audit.append(m, {
+        actorId: person.id,
+        action: 'ATTEST_SIGN_REQUESTED',
+        entityType: 'sign_request',
+        entityId: created.id,
+        after: {
+          decision: dto.decision,
+          orderNumbers: orders.map((o) => o.orderNumber),
+          removeItemIds: payload.removeItemIds,
+          digest: created.digest,
+        },
+      });
+      return {
+        requestId: created.id,
+        signingUrl: created.signingUrl,
+        document,
+        digest: created.digest,
+        expiresAt: created.expiresAt,
+        decision: dto.decision,
+        orderIds: orders.map((o) => o.id),
+      };
+    });
+  }
+
+  /** Status first (409), then rights (403), then the lines (422): every refusal of a kind at once. */
+  private check(
+    actor: Actor,
+    decision: CreateAttestSignRequestDto['decision'],
+    orders: readonly DecisionOrder[],
+    removeItemIds: ReadonlySet<string>,
+  ): void {
+    const waiting = orders
+      .filter((o) => o.status !== 'AWAITING_ATTEST')
+      .map((o) => attestViolation('NOT_AWAITING_ATTEST', o));
+    if (waiting.length > 0) throw attestRuleProblem(waiting);
+
+    const rights = orders
+      .filter((o) => o.items.some((i) => !actor.rights.mayAttest(o.careUnitId, i.assignmentId)))
+      .map((o) => attestViolation('NO_ATTEST_RIGHT', o));
+    if (rights.length > 0) throw attestRuleProblem(rights);
+
+    const lines: AttestViolation[] = [];
+    if (decision === 'REJECT' && removeItemIds.size > 0)
+      lines.push(attestViolation('REMOVE_ON_REJECT', null));
+    const pending = new Set(
+      orders.flatMap((o) => o.items.filter((i) => i.status === 'PENDING').map((i) => i.id)),
+    );
+    for (const id of removeItemIds)
+      if (!pending.has(id)) lines.push(attestViolation('UNKNOWN_ITEM', null, id));
+    if (decision === 'APPROVE') {
+      for (const o of orders) {
+        if (o.items.every((i) => removeItemIds.has(i.id)))
+          lines.push(attestViolation('ALL_ITEMS_REMOVED', o));
+      }
+    }
+    if (lines.length > 0) throw attestRuleProblem(lines);
+  }
+}
