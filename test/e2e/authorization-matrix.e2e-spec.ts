@@ -340,6 +340,31 @@ function table(today: string): Row[] {
       path: `/api/signing/certificates/${MISSING}/unlock`,
       expect: statuses('administrator', 404),
     },
+    // Attest (issue 5): open to anyone signed in, since being an order's attestant is a fact of the
+    // order; each caller gets only the orders naming them (404 for anyone else's, attest-*.e2e-spec.ts).
+    { route: 'GET /api/attest/queue', expect: statuses('signedIn', 200) },
+    { route: 'GET /api/attest/counts', expect: statuses('signedIn', 200) },
+    { route: 'GET /api/attest/batches', expect: statuses('signedIn', 200) },
+    {
+      route: 'GET /api/attest/orders/:id',
+      path: `/api/attest/orders/${MISSING}`,
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'POST /api/attest/sign-requests',
+      body: { orderIds: [MISSING], decision: 'APPROVE' },
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'GET /api/attest/sign-requests/:requestId',
+      path: `/api/attest/sign-requests/${MISSING}`,
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'GET /api/orders/:id/signature',
+      path: `/api/orders/${MISSING}/signature`,
+      expect: statuses('signedIn', 404),
+    },
     // Last: it makes nilbo4 a delegate, which would change the answers of every row after it.
     {
       route: 'POST /api/delegations',

@@ -1,0 +1,152 @@
+/** Shared by the attest-*.e2e-spec.ts files: placing orders to attest, sign requests and signing. */
+import type { EntityManager } from 'typeorm';
+import { OrderStateMachine, type OrderDraft } from '../../server/src/orders/order-state.js';
+import type { Client } from '../support/sign-in.js';
+import type { TestApp } from '../support/test-app.js';
+import { person, SOLGLANTAN, VOB_SOL, KVAL_SOL, STAT_SOL } from './orders-support.js';
+
+export interface SignRequestBody {
+  orderIds: string[];
+  decision: 'APPROVE' | 'REJECT';
+  removeItemIds?: string[];
+  comment?: string | null;
+}
+
+export interface SignRequestAnswer {
+  requestId: string;
+  signingUrl: string;
+  document: string;
+  digest: string;
+  decision: string;
+  orderIds: string[];
+}
+
+export interface OrderState {
+  status: string;
+  signRequestId: string | null;
+  rejectComment: string | null;
+  decidedAt: Date | null;
+  items: Record<string, string>;
+}
+
+/** Orders awaiting `attestant`, created straight through the state machine (no rules, no mail). */
+export async function createOrders(
+  t: TestApp,
+  drafts: {
+    endUserId: string;
+    assignmentIds: string[];
+    startDate: string;
+    urgent?: boolean;
+    batchId?: string;
+  }[],
+  { attestant = 'sarbe3', orderer = 'eriho2' } = {},
+): Promise<string[]> {
+  const machine = t.app.get(OrderStateMachine);
+  const created = await t.dataSource.transaction((m: EntityManager) =>
+    machine.create(
+      m,
+      drafts.map((d): OrderDraft => ({
+        type: 'GRANT',
+        endUserId: d.endUserId,
+        ordererId: person(orderer),
+        attestantId: person(attestant),
+        careUnitId: SOLGLANTAN,
+        startDate: d.startDate,
+        endDate: null,
+        urgent: d.urgent ?? false,
+        comment: null,
+        batchId: d.batchId ?? null,
+        assignmentIds: d.assignmentIds,
+      })),
+      person(orderer),
+    ),
+  );
+  return created.map((c) => c.order.id);
+}
+
+/**
+ * `count` (person, assignment) pairs at Solgläntan that nobody holds or has pending: the generated
+ * staff, each with VoB SJF, then Kvalitetssäkring, then Statistik VE.
+ */
+export async function freeLines(
+  t: TestApp,
+  count: number,
+): Promise<{ endUserId: string; assignmentId: string }[]> {
+  return t.dataSource.query(
+    `SELECT p.id AS "endUserId", a.id AS "assignmentId"
+       FROM person p CROSS JOIN unnest($1::uuid[]) WITH ORDINALITY AS a(id, n)
+      WHERE p.user_id NOT IN ('admin1','karlu1','eriho2','sarbe3','nilbo4','linma5','majoh6','ahmal7','petny8')
+        AND NOT EXISTS (SELECT 1 FROM held_assignment h WHERE h.person_id = p.id AND h.assignment_id = a.id)
+        AND NOT EXISTS (SELECT 1 FROM vmu_order_item i
+                         WHERE i.end_user_id = p.id AND i.assignment_id = a.id AND i.status = 'PENDING')
+      ORDER BY a.n, p.user_id
+      LIMIT $2`,
+    [[VOB_SOL, KVAL_SOL, STAT_SOL], count],
+  );
+}
+
+/** `count` one-line orders for sarbe3 to attest, on free lines. */
+export async function ordersToAttest(
+  t: TestApp,
+  count: number,
+  startDate: string,
+  extra: { urgent?: boolean; batchId?: string } = {},
+): Promise<string[]> {
+  const lines = await freeLines(t, count);
+  if (lines.length < count) throw new Error(`Only ${lines.length} free lines for ${count} orders`);
+  return createOrders(
+    t,
+    lines.map((l) => ({ endUserId: l.endUserId, assignmentIds: [l.assignmentId], startDate, ...extra })),
+  );
+}
+
+export async function requestSignature(client: Client, body: SignRequestBody): Promise<SignRequestAnswer> {
+  const res = await client.post('/api/attest/sign-requests').send(body);
+  if (res.status !== 201) throw new Error(`Expected 201, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as SignRequestAnswer;
+}
+
+export async function certificateId(client: Client, requestId: string): Promise<string> {
+  const res = await client.get(`/api/signing/${requestId}/certificates`).expect(200);
+  return (res.body as { id: string }[])[0].id;
+}
+
+/** Signs in the signing window's way: pick the (only) certificate, give the PIN. */
+export async function sign(client: Client, requestId: string, pin = '1234', certificate?: string) {
+  return client
+    .post(`/api/signing/${requestId}/sign`)
+    .send({ certificateId: certificate ?? (await certificateId(client, requestId)), pin });
+}
+
+export async function orderState(t: TestApp, orderId: string): Promise<OrderState> {
+  const [order] = await t.dataSource.query<Omit<OrderState, 'items'>[]>(
+    `SELECT status, sign_request_id AS "signRequestId", reject_comment AS "rejectComment", decided_at AS "decidedAt"
+       FROM vmu_order WHERE id = $1`,
+    [orderId],
+  );
+  const items = await t.dataSource.query<{ id: string; status: string }[]>(
+    'SELECT id, status FROM vmu_order_item WHERE order_id = $1',
+    [orderId],
+  );
+  return { ...order, items: Object.fromEntries(items.map((i) => [i.id, i.status])) };
+}
+
+export async function itemIds(t: TestApp, orderId: string): Promise<string[]> {
+  const rows = await t.dataSource.query<{ id: string }[]>(
+    'SELECT id FROM vmu_order_item WHERE order_id = $1 ORDER BY id',
+    [orderId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Everything a decision writes, to show that a refused one wrote nothing. */
+export async function decisionFootprint(t: TestApp) {
+  const [row] = await t.dataSource.query<Record<string, number>[]>(
+    `SELECT (SELECT count(*)::int FROM vmu_order WHERE status <> 'AWAITING_ATTEST') AS decided,
+            (SELECT count(*)::int FROM vmu_order_item WHERE status <> 'PENDING') AS "linesMoved",
+            (SELECT count(*)::int FROM mail_outbox WHERE related_type = 'order') AS mails,
+            (SELECT count(*)::int FROM audit_event WHERE entity_type = 'order') AS events,
+            (SELECT count(*)::int FROM sign_request WHERE status = 'SIGNED') AS signed`,
+  );
+  return row;
+}
