@@ -86,8 +86,10 @@ async function main(): Promise<void> {
     );
 
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const report = await app.get(SchedulerService).runTick();
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
 
     const [check] = await db.query<{ completed: number; mails: number; events: number; done: number }[]>(
       `SELECT (SELECT count(*)::int FROM vmu_order WHERE status = 'COMPLETED') AS completed,
@@ -99,6 +101,11 @@ async function main(): Promise<void> {
     console.log(`carry-out of ${due} due orders in one tick (${report.failed.length} failed)`);
     console.log(
       `${seconds.toFixed(2)} s, ${(report.carriedOut / seconds).toFixed(0)} orders/s (target: ${ORDERS} in < 30 s)`,
+    );
+    // The server process's own CPU: on a busy machine the wall time says more about the neighbours.
+    console.log(
+      `server process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, ` +
+        `system ${(cpu.system / 1e6).toFixed(2)}); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
     );
     console.log(
       `completed ${check.completed}, lines done ${check.done}, ORDER_COMPLETED mails ${check.mails}, ` +

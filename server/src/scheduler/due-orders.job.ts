@@ -50,7 +50,11 @@ export class DueOrdersJob {
         }
       }
     };
-    await Promise.all(Array.from({ length: LANES }, lane));
+    // Every lane ends before the job does (a lost connection stops one lane, not the others
+    // halfway); then the first such error is the job's.
+    const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
+    const broken = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (broken) throw broken.reason;
     return { carriedOut, failed };
   }
 }
