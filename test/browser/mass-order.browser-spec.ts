@@ -356,6 +356,55 @@ describe('mass ordering VMU', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Svenska' }).click();
     await page.getByRole('heading', { name: 'Nuvarande användare' }).waitFor();
+  });
+
+  it('handles hundreds at once: every hit moved with ⇒, paged on the right, checked in one call', async () => {
+    // The language switch drew the page anew: the list starts empty again.
+    await chosen().getByRole('heading', { name: 'Användare som läggs till (0)' }).waitFor();
+    const search = page.getByRole('search', { name: 'Sök person(er)' });
+    await search.getByRole('textbox', { name: 'Organisation' }).fill('V');
+    await search.getByRole('button', { name: 'Sök' }).click();
+    await hits().locator('[data-candidate]').first().waitFor();
+    const total = Number(/\((\d+)\)/.exec(await hits().getByRole('heading').innerText())?.[1]);
+    expect(total).toBeGreaterThan(100);
+    const candidateCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/candidates?')) candidateCalls.push(request.url());
+    });
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Flytta alla sökträffar till höger' }).click();
+    await page.getByText(/personer flyttades till höger\./).waitFor();
+    const movedIn = Date.now() - started;
+    const heading = await chosen().getByRole('heading').innerText();
+    const moved = Number(/\((\d+)\)/.exec(heading)?.[1]);
+    expect(moved).toBeGreaterThan(100);
+    // A few pages of 200, never a call per person.
+    expect(candidateCalls.length).toBeLessThanOrEqual(Math.ceil(total / 200));
+    expect(movedIn).toBeLessThan(5000);
+    // 25 rows drawn at a time, however many are chosen.
+    await expect(chosen().locator('[data-chosen]').count()).resolves.toBe(25);
+    await chosen().getByRole('button', { name: 'Gå till nästa sida' }).click();
+    await expect(chosen().locator('[data-chosen]').count()).resolves.toBe(25);
+    await chosen().getByRole('textbox', { name: 'Filtrera listan' }).fill('nilbo4');
+    await chosen().locator('[data-chosen="nilbo4"]').waitFor();
+
+    const checked = page.waitForResponse((response) => response.url().endsWith('/api/mass-orders/check'));
+    await page.getByRole('button', { name: 'Kontrollera' }).click();
+    expect((await checked).status()).toBe(200);
+    await page
+      .getByText(`Alla kan beställas (${moved} personer).`)
+      .or(page.getByText(/kan inte beställas$/))
+      .waitFor();
+    await screenshot(page, 'mass-17-hundreds');
+
+    await page.getByRole('button', { name: 'Flytta alla tillbaka till vänster' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Töm listan?' });
+    await confirm
+      .getByText(`Alla ${moved} användare i listan till höger tas bort ur beställningen.`)
+      .waitFor();
+    await screenshot(page, 'mass-18-empty-confirm');
+    await confirm.getByRole('button', { name: 'Töm listan' }).click();
+    await chosen().getByRole('heading', { name: 'Användare som läggs till (0)' }).waitFor();
     await signOut();
   });
 

@@ -31,7 +31,7 @@ export const enMassOrder: DomainMessages<typeof svMassOrder> = {
         firstName: 'First name',
         lastName: 'Last name',
         userId: 'VGR id',
-        personnummer: 'Personal identity number',
+        personnummer: 'Personal ID no.',
         organisation: 'Organisation',
         remove: 'Remove',
         status: 'Status',

@@ -147,7 +147,8 @@ export const AddUsersSection = ({ assignmentId, chosen, chosenIds, dispatch }: P
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: { xs: '1fr', lg: 'minmax(300px, 2fr) auto minmax(480px, 3fr)' },
+          // The right-hand table has the seed's six columns: it gets the larger share.
+          gridTemplateColumns: { xs: '1fr', lg: 'minmax(260px, 1fr) auto minmax(560px, 2fr)' },
           gap: 2,
           mt: 2,
           alignItems: 'start',

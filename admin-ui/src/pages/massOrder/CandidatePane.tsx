@@ -117,7 +117,7 @@ export const CandidatePane = ({ result, chosenIds, selected, onSelect, ...paging
         })}
       </Box>
       {result?.state === 'ready' && total > 0 && (
-        <Pager total={total} sizes={SEARCH_PAGE_SIZES} {...paging} />
+        <Pager total={total} sizes={SEARCH_PAGE_SIZES} compact {...paging} />
       )}
     </Paper>
   );

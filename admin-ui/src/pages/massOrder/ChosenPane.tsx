@@ -87,7 +87,11 @@ export const ChosenPane = memo(function ChosenPane({ chosen, selected, onSelect,
         )}
       </Stack>
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-labelledby="mass-chosen-heading">
+        <Table
+          size="small"
+          aria-labelledby="mass-chosen-heading"
+          sx={{ '& th, & td': { px: 1 }, '& th': { whiteSpace: 'nowrap' } }}
+        >
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
@@ -104,9 +108,7 @@ export const ChosenPane = memo(function ChosenPane({ chosen, selected, onSelect,
               <TableCell>{translate('beh.massOrder.columns.userId')}</TableCell>
               <TableCell>{translate('beh.massOrder.columns.personnummer')}</TableCell>
               <TableCell>{translate('beh.massOrder.columns.organisation')}</TableCell>
-              <TableCell align="center" sx={{ whiteSpace: 'nowrap' }}>
-                {translate('beh.massOrder.columns.remove')}
-              </TableCell>
+              <TableCell align="center">{translate('beh.massOrder.columns.remove')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

@@ -145,17 +145,19 @@ export const MembersSection = ({ assignmentId, removals, dispatch }: Props) => {
           </TableBody>
         </Table>
       </TableContainer>
-      <Pager
-        total={total}
-        page={page}
-        perPage={perPage}
-        sizes={PAGE_SIZES}
-        onPage={setPage}
-        onPerPage={(size) => {
-          setPerPage(size);
-          setPage(1);
-        }}
-      />
+      {total > 0 && (
+        <Pager
+          total={total}
+          page={page}
+          perPage={perPage}
+          sizes={PAGE_SIZES}
+          onPage={setPage}
+          onPerPage={(size) => {
+            setPerPage(size);
+            setPage(1);
+          }}
+        />
+      )}
     </Box>
   );
 };

@@ -9,10 +9,12 @@ interface Props {
   sizes: number[];
   onPage: (page: number) => void;
   onPerPage: (perPage: number) => void;
+  /** For a narrow column: no page size choice, and less padding. */
+  compact?: boolean;
 }
 
 /** MUI's table paging in react-admin's words (Swedish "Rader per sida", "1–25 av 319"). */
-export const Pager = ({ total, page, perPage, sizes, onPage, onPerPage }: Props) => {
+export const Pager = ({ total, page, perPage, sizes, onPage, onPerPage, compact = false }: Props) => {
   const translate = useTranslate();
   return (
     <TablePagination
@@ -20,7 +22,8 @@ export const Pager = ({ total, page, perPage, sizes, onPage, onPerPage }: Props)
       count={total}
       page={total === 0 ? 0 : Math.min(page - 1, Math.max(0, Math.ceil(total / perPage) - 1))}
       rowsPerPage={perPage}
-      rowsPerPageOptions={sizes}
+      rowsPerPageOptions={compact ? [] : sizes}
+      sx={compact ? { '& .MuiTablePagination-toolbar': { px: 1 } } : undefined}
       onPageChange={(_event, next) => onPage(next + 1)}
       onRowsPerPageChange={(event) => onPerPage(Number(event.target.value))}
       labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
