@@ -105,7 +105,10 @@ async function main(): Promise<void> {
     // The server process's own CPU: on a busy machine the wall time says more about the neighbours.
     console.log(
       `server process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, ` +
-        `system ${(cpu.system / 1e6).toFixed(2)}); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+        `system ${(cpu.system / 1e6).toFixed(2)}); load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
     );
     console.log(
       `completed ${check.completed}, lines done ${check.done}, ORDER_COMPLETED mails ${check.mails}, ` +
