@@ -26,10 +26,7 @@ interface Props {
   onClose: () => void;
 }
 
-/**
- * What the server takes (server/src/mass-orders/dto: within the JSON parser's 100 kB; the contract's
- * 200,000 is more than the body limit lets through). Thousands of VGR-IDs or personnummer fit.
- */
+/** What the server takes (the JSON body limit is 100 kB); thousands of VGR-IDs or personnummer fit. */
 const MAX_CHARS = 90_000;
 
 /** "Importera lista": VGR-IDs or personnummer, pasted or from a CSV file, straight into the right-hand list. */
