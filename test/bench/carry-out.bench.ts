@@ -103,12 +103,14 @@ async function main(): Promise<void> {
       `${seconds.toFixed(2)} s, ${(report.carriedOut / seconds).toFixed(0)} orders/s (target: ${ORDERS} in < 30 s)`,
     );
     // The server process's own CPU: on a busy machine the wall time says more about the neighbours.
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+    const cpuSeconds = (micros: number) => (micros / 1e6).toFixed(2);
     console.log(
-      `server process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, ` +
-        `system ${(cpu.system / 1e6).toFixed(2)}); load average ${os
-          .loadavg()
-          .map((l) => l.toFixed(1))
-          .join(' ')}`,
+      `server process CPU ${cpuSeconds(cpu.user + cpu.system)} s (user ${cpuSeconds(cpu.user)}, ` +
+        `system ${cpuSeconds(cpu.system)}); load average ${load}`,
     );
     console.log(
       `completed ${check.completed}, lines done ${check.done}, ORDER_COMPLETED mails ${check.mails}, ` +
