@@ -40,6 +40,8 @@ export const AttestDecisionForm = ({
             ? translate(commentError, { _: commentError })
             : translate('beh.attest.order.commentHint')
         }
+        // Outlined: on white the error red keeps AA contrast, on the filled field's grey it does not.
+        variant="outlined"
         multiline
         minRows={3}
         fullWidth

@@ -3,6 +3,8 @@ import { type Identifier, useTranslate } from 'react-admin';
 import type { AttestItem } from './types';
 import { visuallyHidden } from './visuallyHidden';
 
+const struck = { textDecoration: 'line-through', color: 'text.secondary' } as const;
+
 /**
  * "Beställda behörigheter": a checkbox per line and "Ta bort markerade". A removed line stays in
  * view, struck through, with "Ångra"; it is removed for real only when the approval is signed.
@@ -12,6 +14,7 @@ export const AttestItems = ({
   ticked,
   removed,
   disabled,
+  decided,
   onTick,
   onRemoveTicked,
   onUndo,
@@ -20,6 +23,8 @@ export const AttestItems = ({
   ticked: ReadonlySet<Identifier>;
   removed: ReadonlySet<Identifier>;
   disabled: boolean;
+  /** Signed: the lines as decided, without ticks or buttons. */
+  decided: boolean;
   onTick: (itemId: Identifier) => void;
   onRemoveTicked: () => void;
   onUndo: (itemId: Identifier) => void;
@@ -30,18 +35,22 @@ export const AttestItems = ({
       <Table size="small" aria-labelledby="attest-items-heading">
         <TableHead>
           <TableRow>
-            <TableCell padding="checkbox">
-              <Box component="span" sx={visuallyHidden}>
-                {translate('beh.attest.order.item.tick')}
-              </Box>
-            </TableCell>
+            {!decided && (
+              <TableCell padding="checkbox">
+                <Box component="span" sx={visuallyHidden}>
+                  {translate('beh.attest.order.item.tick')}
+                </Box>
+              </TableCell>
+            )}
             <TableCell>{translate('beh.attest.order.item.assignment')}</TableCell>
             <TableCell>{translate('beh.attest.order.item.details')}</TableCell>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                {translate('beh.attest.order.item.undo')}
-              </Box>
-            </TableCell>
+            {!decided && (
+              <TableCell>
+                <Box component="span" sx={visuallyHidden}>
+                  {translate('beh.attest.order.item.undo')}
+                </Box>
+              </TableCell>
+            )}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -49,52 +58,62 @@ export const AttestItems = ({
             const isRemoved = removed.has(item.id);
             return (
               <TableRow key={item.id} data-item-id={item.id}>
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={ticked.has(item.id)}
-                    disabled={disabled || isRemoved}
-                    onChange={() => onTick(item.id)}
-                    slotProps={{
-                      input: {
-                        'aria-label': translate('beh.attest.order.item.select', {
-                          name: item.assignmentName,
-                        }),
-                      },
-                    }}
-                  />
-                </TableCell>
-                <TableCell sx={isRemoved ? { textDecoration: 'line-through', color: 'text.secondary' } : {}}>
+                {!decided && (
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      checked={ticked.has(item.id)}
+                      disabled={disabled || isRemoved}
+                      onChange={() => onTick(item.id)}
+                      slotProps={{
+                        input: {
+                          'aria-label': translate('beh.attest.order.item.select', {
+                            name: item.assignmentName,
+                          }),
+                        },
+                      }}
+                    />
+                  </TableCell>
+                )}
+                <TableCell sx={isRemoved ? struck : undefined}>
                   {item.assignmentName} – {item.careUnitName}
                 </TableCell>
-                <TableCell sx={isRemoved ? { textDecoration: 'line-through', color: 'text.secondary' } : {}}>
+                <TableCell sx={isRemoved ? struck : undefined}>
                   {translate(`beh.purpose.${item.purpose}`)} · {translate(`beh.assignmentKind.${item.kind}`)}
-                  {isRemoved ? ` · ${translate('beh.attest.order.item.removed')}` : ''}
+                  {isRemoved
+                    ? ` · ${translate(decided ? 'beh.orders.itemStatus.REMOVED' : 'beh.attest.order.item.removed')}`
+                    : ''}
                 </TableCell>
-                <TableCell align="right">
-                  {isRemoved && (
-                    <Button
-                      size="small"
-                      disabled={disabled}
-                      onClick={() => onUndo(item.id)}
-                      aria-label={translate('beh.attest.order.item.undoLabel', { name: item.assignmentName })}
-                    >
-                      {translate('beh.attest.order.item.undo')}
-                    </Button>
-                  )}
-                </TableCell>
+                {!decided && (
+                  <TableCell align="right">
+                    {isRemoved && (
+                      <Button
+                        size="small"
+                        disabled={disabled}
+                        onClick={() => onUndo(item.id)}
+                        aria-label={translate('beh.attest.order.item.undoLabel', {
+                          name: item.assignmentName,
+                        })}
+                      >
+                        {translate('beh.attest.order.item.undo')}
+                      </Button>
+                    )}
+                  </TableCell>
+                )}
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
-      <Button
-        variant="outlined"
-        sx={{ mt: 1 }}
-        disabled={disabled || ticked.size === 0}
-        onClick={onRemoveTicked}
-      >
-        {translate('beh.attest.order.removeTicked')}
-      </Button>
+      {!decided && (
+        <Button
+          variant="outlined"
+          sx={{ mt: 1 }}
+          disabled={disabled || ticked.size === 0}
+          onClick={onRemoveTicked}
+        >
+          {translate('beh.attest.order.removeTicked')}
+        </Button>
+      )}
     </Box>
   );
 };

@@ -30,7 +30,8 @@ export const AttestOrderForm = ({ order }: { order: AttestOrder }) => {
   const { state, start, reopen, reset } = useSigning();
 
   const serverCommentError = state.phase === 'failed' ? fieldError(state.error, 'comment') : undefined;
-  const busy = state.phase === 'requesting' || state.phase === 'signing' || state.phase === 'done';
+  const decided = state.phase === 'done' ? state.outcome : undefined;
+  const busy = state.phase === 'requesting' || state.phase === 'signing' || Boolean(decided);
   const allRemoved = pendingItems.length > 0 && pendingItems.every((item) => removed.has(item.id));
 
   const approve = () => {
@@ -55,7 +56,10 @@ export const AttestOrderForm = ({ order }: { order: AttestOrder }) => {
 
   return (
     <Box>
-      <AttestOrderSummary order={order} />
+      <AttestOrderSummary
+        order={order}
+        status={decided?.orders.find((decidedOrder) => decidedOrder.id === order.id)?.status}
+      />
       <Divider sx={{ my: 3 }} />
       <Typography id="attest-items-heading" variant="h6" component="h2" gutterBottom>
         {translate('beh.attest.order.items')}
@@ -65,6 +69,7 @@ export const AttestOrderForm = ({ order }: { order: AttestOrder }) => {
         ticked={ticked}
         removed={removed}
         disabled={busy}
+        decided={Boolean(decided)}
         onTick={(id) => setTicked(toggled(ticked, id))}
         onRemoveTicked={() => {
           setRemoved(new Set([...removed, ...ticked]));
@@ -72,7 +77,7 @@ export const AttestOrderForm = ({ order }: { order: AttestOrder }) => {
         }}
         onUndo={(id) => setRemoved(toggled(removed, id))}
       />
-      {allRemoved && (
+      {allRemoved && !decided && (
         <Typography color="error" sx={{ mt: 1 }} role="status">
           {translate('beh.attest.order.allRemoved')}
         </Typography>

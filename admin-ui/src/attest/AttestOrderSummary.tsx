@@ -1,15 +1,31 @@
 import { Alert, Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatTimestamp } from '../delegations/dates';
-import { StatusChip } from '../common/StatusChip';
+import { StatusChip, type StatusTone } from '../common/StatusChip';
 import { LabeledValue, LabeledValues } from '../orders/LabeledValue';
+import type { OrderStatus } from '../orders/types';
 import type { AttestOrder, AttestPerson } from './types';
 
 const field = (name: string) => `beh.attest.order.field.${name}`;
 const person = (who: AttestPerson) => `${who.name} (${who.userId})`;
 
+const STATUS_TONES: Record<OrderStatus, StatusTone> = {
+  AWAITING_ATTEST: 'warning',
+  APPROVED: 'info',
+  COMPLETED: 'success',
+  REJECTED: 'error',
+  CANCELLED: 'neutral',
+};
+
 /** The seeds' head of the attest page: Slutanvändare, Beställare, Beställd, Status / Typ, Förvaltning, Projekt, Startdatum. */
-export const AttestOrderSummary = ({ order }: { order: AttestOrder }) => {
+export const AttestOrderSummary = ({
+  order,
+  status = order.status,
+}: {
+  order: AttestOrder;
+  /** The status after the signed decision, when there is one. */
+  status?: OrderStatus;
+}) => {
   const translate = useTranslate();
   return (
     <Box>
@@ -18,7 +34,7 @@ export const AttestOrderSummary = ({ order }: { order: AttestOrder }) => {
         <LabeledValue label={field('orderer')}>{person(order.orderer)}</LabeledValue>
         <LabeledValue label={field('createdAt')}>{formatTimestamp(order.createdAt)}</LabeledValue>
         <LabeledValue label={field('status')}>
-          <StatusChip tone="warning" label={translate(`beh.orders.status.${order.status}`)} />
+          <StatusChip tone={STATUS_TONES[status]} label={translate(`beh.orders.status.${status}`)} />
         </LabeledValue>
         <LabeledValue label={field('type')}>{translate(`beh.orders.type.${order.type}`)}</LabeledValue>
         <LabeledValue label={field('administration')}>{order.administrationName}</LabeledValue>
@@ -32,7 +48,7 @@ export const AttestOrderSummary = ({ order }: { order: AttestOrder }) => {
         </LabeledValue>
         {order.comment && <LabeledValue label={field('comment')}>{order.comment}</LabeledValue>}
       </LabeledValues>
-      {order.due && (
+      {order.due && status === 'AWAITING_ATTEST' && (
         <Alert severity="info" sx={{ mt: 2 }}>
           {translate(order.type === 'REVOKE' ? 'beh.attest.order.dueRevoke' : 'beh.attest.order.due')}
         </Alert>

@@ -55,6 +55,8 @@ export const RejectDialog = ({
             error={error}
             helperText={error ? translate('beh.attest.order.commentRequired') : ' '}
             required
+            // Outlined: on white the error red keeps AA contrast, on the filled field's grey it does not.
+            variant="outlined"
             multiline
             minRows={3}
             fullWidth

@@ -46,7 +46,11 @@ const Verified = ({ check }: { check: SignatureCheck }) => {
           {translate(`beh.attest.verify.decisionValue.${check.decision}`)}
         </LabeledValue>
         <LabeledValue label={label('signer')}>
-          {check.signer ? `${check.signer.commonName} (${check.signer.hsaId})` : null}
+          {check.signer && (
+            <>
+              {check.signer.commonName} <span style={{ whiteSpace: 'nowrap' }}>({check.signer.hsaId})</span>
+            </>
+          )}
         </LabeledValue>
         <LabeledValue label={label('signedAt')}>
           {check.signedAt ? formatTimestamp(check.signedAt) : null}
@@ -54,8 +58,10 @@ const Verified = ({ check }: { check: SignatureCheck }) => {
         <LabeledValue label={label('certificate')}>
           {check.certificateSubject ?? check.signer?.subject}
         </LabeledValue>
-        <LabeledValue label={label('serialNumber')} noWrap>
-          {check.signer?.serialNumber}
+        <LabeledValue label={label('serialNumber')}>
+          <Box component="span" sx={{ overflowWrap: 'anywhere', fontFamily: 'monospace' }}>
+            {check.signer?.serialNumber}
+          </Box>
         </LabeledValue>
         <LabeledValue label={label('issuer')}>{check.signer?.issuer}</LabeledValue>
       </LabeledValues>
