@@ -20,10 +20,13 @@ export interface UiSession {
 
 /**
  * The real application serving the built UI (dist/admin-ui) on a free port, and a headless
- * Chromium page on it, in Swedish and Stockholm time like the portal's users.
+ * Chromium page on it, in Swedish and Stockholm time like the portal's users. `env` adds settings
+ * (e.g. SMTP_URL of a mail catcher the test started).
  */
-export async function startUiSession(): Promise<UiSession> {
-  const testApp = await createTestApp({ UI_DIR: 'dist/admin-ui' });
+export async function startUiSession(env: Record<string, string> = {}): Promise<UiSession> {
+  // BEH_TEST_UI_DIR: a UI built elsewhere, so that a build does not swap dist/admin-ui under a
+  // browser test running from the same checkout.
+  const testApp = await createTestApp({ UI_DIR: process.env.BEH_TEST_UI_DIR ?? 'dist/admin-ui', ...env });
   await testApp.app.listen(0, '127.0.0.1');
   const { port } = testApp.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,0 +1,316 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { MailCatcher } from '../../server/src/mail/catcher/mail-catcher.js';
+import { mailWebView } from '../../server/src/mail/catcher/mail-web-view.js';
+import { KVAL_SOL, send, STAT_SOL, VOB_SOL } from '../e2e/orders-support.js';
+import { signIn } from '../support/sign-in.js';
+import {
+  screenshot as fullPageScreenshot,
+  seriousAccessibilityViolations,
+  startUiSession,
+  type UiSession,
+} from './browser.js';
+
+/**
+ * Issue 5's "Done when" in the browser: eriho2 orders for nilbo4 with sarbe3 as attestant; sarbe3
+ * approves one order from the queue and signs in the signing window, rejects another with a
+ * comment, and attests two more ticked in the queue with one signature; eriho2 finds the
+ * rejection in the mail catcher. Mail runs the real way: outbox → SMTP → the development catcher,
+ * read in its own web view (the one `npm start` mounts at /mail).
+ */
+
+let session: UiSession;
+let page: Page;
+let catcher: MailCatcher;
+let mailView: Server;
+let mailViewUrl = '';
+
+const WELCOME = 'Välkommen till behörighetsbeställning!';
+const QUEUE = 'Attestera beställningar';
+const REJECT_COMMENT = 'Nils behöver inte Kvalitetssäkring i sin nuvarande tjänst.';
+
+interface Placed {
+  id: string;
+  orderNumber: string;
+}
+/** A: approved on its page; B: rejected; C and D: attested together from the queue. */
+const orders: Record<'a' | 'b' | 'c' | 'd', Placed> = {
+  a: { id: '', orderNumber: '' },
+  b: { id: '', orderNumber: '' },
+  c: { id: '', orderNumber: '' },
+  d: { id: '', orderNumber: '' },
+};
+
+const stockholmToday = (): string =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+
+/** Through the sign-in page's persona list, as a developer would, to the start page. */
+async function signInAs(userId: string, fullName: string): Promise<void> {
+  await session.context.clearCookies();
+  await page.goto('/');
+  await page.waitForURL(/#\/login$/);
+  await page.getByRole('button', { name: new RegExp(`\\(${userId}\\)`) }).click();
+  await page.getByRole('heading', { name: WELCOME }).waitFor();
+  await page.getByText(`Inloggad: ${fullName} (${userId})`).waitFor();
+}
+
+async function signOut(): Promise<void> {
+  await page.getByRole('button', { name: 'Profil' }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await page.getByRole('heading', { name: 'Jag legitimerar mig hos Västra Götalandsregionen' }).waitFor();
+}
+
+/** From the top of the page: scrolled down, react-admin's fixed app bar lands mid-picture. */
+async function screenshot(target: Page, name: string): Promise<void> {
+  await target.evaluate('window.scrollTo(0, 0)');
+  await target.waitForTimeout(300);
+  await fullPageScreenshot(target, name);
+}
+
+async function expectAccessible(target: Page): Promise<void> {
+  expect(await seriousAccessibilityViolations(target)).toEqual([]);
+}
+
+/** eriho2 places one order through the API, as the wizard's send would. */
+async function place(endUser: string, assignmentId: string): Promise<Placed> {
+  const eriho2 = await signIn(session.testApp, 'eriho2');
+  const res = await eriho2.post('/api/orders').send(send(endUser, [assignmentId], stockholmToday()));
+  if (res.status !== 201) throw new Error(`placing answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const [placed] = res.body as Placed[];
+  if (!placed) throw new Error('placing answered no order');
+  return { id: placed.id, orderNumber: placed.orderNumber };
+}
+
+/** The value of a label/value pair on the attest page or order view. */
+const shown = (label: string) =>
+  page
+    .locator('dl > div', { has: page.locator('dt', { hasText: label }) })
+    .first()
+    .locator('dd');
+
+/**
+ * Clicks the button that opens the signing window, then signs there as the seed says: "Signera
+ * beställning", the certificate, OK, PIN, OK, "Beställningen signerades", "Stäng fönstret".
+ */
+async function signInSigningWindow(button: string, shotPrefix?: string): Promise<void> {
+  const [popup] = await Promise.all([
+    session.context.waitForEvent('page'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  await popup.getByRole('heading', { name: 'Signera beställning' }).waitFor();
+  await popup.getByText('Signerar: Sara Berg').waitFor();
+  if (shotPrefix) {
+    await fullPageScreenshot(popup, `${shotPrefix}-window`);
+    await expectAccessible(popup);
+  }
+  await popup.getByRole('button', { name: 'Signera beställning' }).click();
+  const certificate = popup.getByRole('radio', { name: /Sara Berg/ });
+  await certificate.waitFor();
+  await certificate.check();
+  await popup.getByRole('button', { name: 'OK' }).click();
+  await popup.getByRole('textbox', { name: 'Säkerhetskod för underskrift' }).fill('1234');
+  await popup.getByRole('button', { name: 'OK' }).click();
+  await popup.getByRole('heading', { name: 'Beställningen signerades' }).waitFor();
+  if (shotPrefix) await fullPageScreenshot(popup, `${shotPrefix}-signed`);
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Stäng fönstret' }).click();
+  await closed;
+}
+
+/** The queue through the menu, as an attestant comes back to it. */
+async function openQueueFromMenu(): Promise<void> {
+  await page.getByRole('menuitem', { name: QUEUE }).click();
+  await page.waitForURL(/#\/attest(\?.*)?$/);
+  await page.getByRole('tab', { name: /^Alla/ }).waitFor();
+}
+
+const queueRow = (orderNumber: string) => page.locator(`tr[data-order-number="${orderNumber}"]`);
+
+beforeAll(async () => {
+  catcher = await MailCatcher.start(0);
+  // Mounted at /mail as main.ts mounts it (Express strips the mount path before the view sees it).
+  const view = mailWebView(catcher);
+  mailView = createServer((req, res) => {
+    const notFound = () => {
+      res.statusCode = 404;
+      res.end();
+    };
+    if (!req.url?.startsWith('/mail')) return notFound();
+    req.url = req.url.slice('/mail'.length) || '/';
+    view(req, res, notFound);
+  });
+  await new Promise<void>((resolve) => mailView.listen(0, '127.0.0.1', resolve));
+  mailViewUrl = `http://127.0.0.1:${(mailView.address() as AddressInfo).port}/mail`;
+  session = await startUiSession({ SMTP_URL: catcher.smtpUrl, MAIL_POLL_SECONDS: '1' });
+  page = session.page;
+  orders.a = await place('nilbo4', VOB_SOL);
+  orders.b = await place('nilbo4', KVAL_SOL);
+  orders.c = await place('linma5', KVAL_SOL);
+  orders.d = await place('linma5', STAT_SOL);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await new Promise<void>((resolve) => (mailView ? mailView.close(() => resolve()) : resolve()));
+  await catcher?.stop();
+});
+
+describe('attest and signing in the browser', () => {
+  it('shows a forwarded attest link to anyone but the attestant as not found, and nothing of the order', async () => {
+    await signInAs('eriho2', 'Erik Holm');
+    await page.goto(`/#/attest/${orders.c.id}`);
+    await page.getByRole('heading', { name: 'Beställningen hittades inte', level: 1 }).waitFor();
+    expect(await page.getByText(orders.c.orderNumber).count()).toBe(0);
+    expect(await page.getByText('Linda').count()).toBe(0);
+    await screenshot(page, 'attest-0-not-found');
+    await expectAccessible(page);
+    await signOut();
+  });
+
+  it('as sarbe3: the queue from the start page tile, with tabs, counts and the four orders', async () => {
+    await signInAs('sarbe3', 'Sara Berg');
+    await page.locator('[data-tile="attest"]').getByRole('link', { name: QUEUE }).click();
+    await page.waitForURL(/#\/attest(\?.*)?$/);
+    for (const order of Object.values(orders)) await queueRow(order.orderNumber).waitFor();
+    await page.getByRole('tab', { name: 'Alla (4)' }).waitFor();
+    await page.getByRole('tab', { name: 'Startdatum nått (4)' }).waitFor();
+    await page.getByRole('tab', { name: 'Akuta (0)' }).waitFor();
+    const row = queueRow(orders.a.orderNumber);
+    expect(await row.innerText()).toContain('Erik Holm (eriho2)');
+    expect(await row.innerText()).toContain('Nils Boström (nilbo4)');
+    expect(await row.innerText()).toContain('Vårdcentralen Solgläntan');
+    expect(await row.innerText()).toContain('VoB SJF');
+    await screenshot(page, 'attest-1-queue');
+    await expectAccessible(page);
+  });
+
+  it('opens the order, removes and restores a line, approves and signs in the signing window', async () => {
+    await queueRow(orders.a.orderNumber).getByText('Nils Boström (nilbo4)').click();
+    await page.waitForURL(new RegExp(`#/attest/${orders.a.id}$`));
+    await page
+      .getByRole('heading', { name: `Attest av beställning ${orders.a.orderNumber}`, level: 1 })
+      .waitFor();
+    expect(await shown('Slutanvändare').innerText()).toBe('Nils Boström (nilbo4)');
+    expect(await shown('Beställare').innerText()).toBe('Erik Holm (eriho2)');
+    expect(await shown('Beställd').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(await shown('Status').innerText()).toBe('Väntar på attest');
+    expect(await shown('Typ').innerText()).toBe('Nyupplägg');
+    expect(await shown('Startdatum').innerText()).toBe(stockholmToday());
+    await page.getByText('När du klickat på Godkänn eller Avslå måste du signera attesten.').waitFor();
+    await screenshot(page, 'attest-2-order');
+    await expectAccessible(page);
+
+    // "Ta bort markerade" strikes the line through; with every line gone only Avslå is left.
+    await page.getByRole('checkbox', { name: 'Markera VoB SJF' }).check();
+    await page.getByRole('button', { name: 'Ta bort markerade' }).click();
+    await page.getByText('Alla rader är borttagna – avslå beställningen i stället.').waitFor();
+    expect(await page.getByRole('button', { name: 'Godkänn', exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Ångra borttagningen av VoB SJF' }).click();
+    expect(await page.getByRole('button', { name: 'Godkänn', exact: true }).isEnabled()).toBe(true);
+
+    await signInSigningWindow('Godkänn', 'attest-3-signing');
+    const result = page.getByTestId('attest-result');
+    await result.waitFor();
+    // Approved with today's start date, so carried out at once when carrying out is in.
+    expect(await result.innerText()).toMatch(
+      new RegExp(`^Beställning ${orders.a.orderNumber}: (Attesterad|Avslutad)$`),
+    );
+    await screenshot(page, 'attest-4-result');
+    await expectAccessible(page);
+  });
+
+  it('shows the decided order and verifies its signature again', async () => {
+    await page.getByRole('link', { name: 'Visa beställningen' }).click();
+    await page.waitForURL(new RegExp(`#/orders/${orders.a.id}/show$`));
+    await page
+      .getByText(/^(Attesterad|Avslutad)$/)
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Verifiera signatur' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Verifiera signatur' });
+    await dialog.getByText('Signaturen är giltig').waitFor();
+    await dialog.getByText('Sara Berg (SE2321000131-P000000000103)').waitFor();
+    await screenshot(page, 'attest-5-verified');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Stäng' }).click();
+  });
+
+  it('refuses Avslå without a comment beside the field, then rejects with one', async () => {
+    await openQueueFromMenu();
+    await page.getByRole('tab', { name: 'Alla (3)' }).waitFor();
+    expect(await queueRow(orders.a.orderNumber).count()).toBe(0);
+    await queueRow(orders.b.orderNumber).getByRole('link', { name: orders.b.orderNumber }).click();
+    await page
+      .getByRole('heading', { name: `Attest av beställning ${orders.b.orderNumber}`, level: 1 })
+      .waitFor();
+    await page.getByRole('button', { name: 'Avslå', exact: true }).click();
+    const comment = page.getByRole('textbox', { name: 'Kommentar vid avslag' });
+    await page.getByText('Ange en kommentar vid avslag.').waitFor();
+    expect(await comment.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'attest-6-reject-needs-comment');
+    await expectAccessible(page);
+
+    await comment.fill(REJECT_COMMENT);
+    await signInSigningWindow('Avslå');
+    const result = page.getByTestId('attest-result');
+    await result.waitFor();
+    expect(await result.innerText()).toBe(`Beställning ${orders.b.orderNumber}: Avslagen`);
+    await page.getByRole('link', { name: 'Visa beställningen' }).click();
+    await page.getByText(`Kommentar vid avslag: ${REJECT_COMMENT}`).waitFor();
+    await page.getByText('Avslagen').first().waitFor();
+    await screenshot(page, 'attest-7-rejected-order');
+    await expectAccessible(page);
+  });
+
+  it('attests two ticked orders from the queue with one signature, and the queue empties', async () => {
+    await openQueueFromMenu();
+    await page.getByRole('tab', { name: 'Alla (2)' }).waitFor();
+    await page.getByRole('checkbox', { name: `Markera ${orders.c.orderNumber}` }).check();
+    await page.getByRole('checkbox', { name: `Markera ${orders.d.orderNumber}` }).check();
+    await page.getByText('2 markerade').waitFor();
+    await screenshot(page, 'attest-8-queue-ticked');
+    await expectAccessible(page);
+    await signInSigningWindow('Godkänn markerade');
+    await page.getByText('2 beställningar attesterades').waitFor();
+    await page.getByText('Inga beställningar väntar på din attest.').waitFor();
+    await page.getByRole('tab', { name: 'Alla (0)' }).waitFor();
+    await screenshot(page, 'attest-9-queue-done');
+    await signOut();
+  });
+
+  it('as eriho2: the rejection with its comment is in the mail catcher, and the order says Avslagen', async () => {
+    const rows = await session.testApp.dataSource.query<{ email: string }[]>(
+      'SELECT email FROM person WHERE user_id = $1',
+      ['eriho2'],
+    );
+    const email = rows[0]?.email ?? '';
+    expect(email).toContain('@');
+    const subject = `Beställning ${orders.b.orderNumber} har avslagits`;
+    // Delivered by the outbox worker within a poll or two.
+    let found = false;
+    for (let attempt = 0; attempt < 30 && !found; attempt++) {
+      await page.goto(mailViewUrl);
+      found = (await page.getByRole('link', { name: subject }).count()) > 0;
+      if (!found) await page.waitForTimeout(500);
+    }
+    const row = page.locator('tr', { has: page.getByRole('link', { name: subject }) });
+    expect(await row.innerText()).toContain(email);
+    await page.getByRole('link', { name: subject }).click();
+    await page.getByRole('heading', { name: subject }).waitFor();
+    await page.getByText(REJECT_COMMENT).first().waitFor();
+    await fullPageScreenshot(page, 'attest-10-rejection-mail');
+    const mail = catcher.list().find((caught) => caught.subject === subject);
+    expect(mail?.envelopeTo).toEqual([email]);
+
+    // The mail's "Visa beställningen" leads to the order (PUBLIC_URL does not name this test's port).
+    const link = /#\/orders\/[0-9a-f-]+\/show/.exec(mail?.text ?? '');
+    expect(link?.[0]).toBe(`#/orders/${orders.b.id}/show`);
+    await signInAs('eriho2', 'Erik Holm');
+    await page.goto(`/${link?.[0] ?? ''}`);
+    await page.getByText(`Kommentar vid avslag: ${REJECT_COMMENT}`).waitFor();
+    await page.getByText('Avslagen').first().waitFor();
+    expect(session.problems).toEqual([]);
+  });
+});
