@@ -15,6 +15,13 @@ import {
 } from './scheduler-support.js';
 
 const TODAY = '2026-11-23';
+
+interface Snapshot {
+  orderNumber: string;
+  status: string;
+  hasFeedback: boolean;
+  items: { id: string; assignmentId: string; status: string }[];
+}
 const NILS = person('nilbo4');
 const LINDA = person('linma5');
 
@@ -49,6 +56,19 @@ describe('scheduler: carrying out approved orders', () => {
       ],
     });
     expect(await holdings(t, NILS, VOB_SOL)).toEqual([{ validFrom: TODAY, validTo: null }]);
+    // The event's snapshots are the order as it was and as it is (the machine derives "after").
+    const [event] = await t.dataSource.query<{ before: Snapshot; after: Snapshot }[]>(
+      `SELECT before, after FROM audit_event WHERE entity_id = $1 AND action = 'ORDER_COMPLETED'`,
+      [id],
+    );
+    expect(event.before).toMatchObject({ orderNumber, status: 'APPROVED', hasFeedback: false });
+    expect(event.before.items.map((i) => i.status)).toEqual(['PENDING']);
+    expect(event.after).toEqual({
+      ...event.before,
+      status: 'COMPLETED',
+      hasFeedback: true,
+      items: [{ ...event.before.items[0], status: 'DONE' }],
+    });
     const [mail, ...more] = await mails(t, 'ORDER_COMPLETED', id);
     expect(more).toEqual([]);
     expect(mail.to).toBe('erik.holm@vgr.example');

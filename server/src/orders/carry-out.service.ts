@@ -63,27 +63,29 @@ export class CarryOutService {
     if (!m.queryRunner?.isTransactionActive) {
       throw new Error('Carrying out an order must run in a transaction (with its audit event and mail)');
     }
-    const order = await claimOrder(m, claim, today, this.clock.now());
-    if (!order) return undefined;
+    const claimed = await claimOrder(m, claim, today, this.clock.now());
+    if (!claimed) return undefined;
+    const orderId = claimed.locked.order.id;
     try {
       // Mailed before the transition rather than as its effect: the same transaction either way,
       // but the transition's audit event takes the chain's head until commit, and every
       // carry-out in every process queues there, so as little as possible happens after it.
       await this.mail.enqueue(m, {
-        to: order.ordererEmail,
+        to: claimed.ordererEmail,
         template: 'ORDER_COMPLETED',
-        data: completedMail(order),
+        data: completedMail(claimed),
       });
-      await this.machine.apply(m, order.id, {
+      await this.machine.apply(m, orderId, {
         action: 'ORDER_COMPLETED',
         actorId: null,
         to: 'COMPLETED',
         items: [{ to: 'DONE' }],
-        set: { feedback: feedbackText(order) },
+        set: { feedback: feedbackText(claimed) },
+        locked: claimed.locked,
       });
     } catch (error) {
-      throw new CarryOutFailed(order.id, error);
+      throw new CarryOutFailed(orderId, error);
     }
-    return order.id;
+    return orderId;
   }
 }

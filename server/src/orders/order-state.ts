@@ -92,6 +92,13 @@ export interface OrderChange {
   validate?: (current: LockedOrder) => void;
   /** Mail and other writes that belong to the change, in its transaction, after it. */
   effects?: (m: EntityManager, before: LockedOrder, after: LockedOrder) => Promise<void>;
+  /**
+   * The order as the caller already locked and read it in this transaction (the order's row,
+   * then its lines, as readOrder does). apply() then neither reads it again nor reads it back:
+   * the state after is its own writes laid over this one. For the scheduler, which carries out
+   * thousands of orders in a row and for which those four reads are a quarter of the statements.
+   */
+  locked?: LockedOrder;
 }
 
 const SETTABLE: Record<keyof NonNullable<OrderChange['set']>, string> = {
@@ -100,6 +107,20 @@ const SETTABLE: Record<keyof NonNullable<OrderChange['set']>, string> = {
   feedback: 'feedback',
   signRequestId: 'sign_request_id',
 };
+
+/** What apply() wrote, laid over the order as it was: the same as reading it back. */
+function laidOver(
+  before: LockedOrder,
+  change: OrderChange,
+  status: OrderStatus,
+  now: Date,
+  moved: ReadonlyMap<string, ItemStatus>,
+): LockedOrder {
+  const order: OrderRecord = { ...before.order, ...change.set, status, updatedAt: now };
+  if (change.to === 'APPROVED' || change.to === 'REJECTED') order.decidedAt = now;
+  if (change.to === 'COMPLETED') order.completedAt = now;
+  return { order, items: before.items.map((i) => ({ ...i, status: moved.get(i.id) ?? i.status })) };
+}
 
 function requireTransactional(m: EntityManager): void {
   if (!m.queryRunner?.isTransactionActive) {
@@ -158,7 +179,10 @@ export class OrderStateMachine {
    */
   async apply(m: EntityManager, orderId: string, change: OrderChange): Promise<LockedOrder> {
     requireTransactional(m);
-    const before = await this.mustRead(m, orderId, true);
+    if (change.locked && change.locked.order.id !== orderId.toLowerCase()) {
+      throw new Error(`Order ${change.locked.order.id} given as locked for ${orderId}`);
+    }
+    const before = change.locked ?? (await this.mustRead(m, orderId, true));
     change.authorize?.(before);
     const from = before.order.status;
     const allowed = change.to ? mayMove(from, change.to) : (change.during ?? []).includes(from);
@@ -176,6 +200,7 @@ export class OrderStateMachine {
     }
     await m.query(`UPDATE vmu_order SET ${assignments.join(', ')} WHERE id = $1`, values);
 
+    const moved = new Map<string, ItemStatus>();
     for (const move of change.items ?? []) {
       const moving = before.items.filter((i) =>
         move.ids ? move.ids.includes(i.id) : i.status === INITIAL_ITEM_STATUS,
@@ -187,6 +212,7 @@ export class OrderStateMachine {
       if (illegal)
         throw new Error(`Order line ${illegal.id} cannot move from ${illegal.status} to ${move.to}`);
       if (moving.length === 0) continue;
+      for (const i of moving) moved.set(i.id, move.to);
       await m.query(`UPDATE vmu_order_item SET status = $2, updated_at = $3 WHERE id = ANY($1::uuid[])`, [
         moving.map((i) => i.id),
         move.to,
@@ -194,7 +220,9 @@ export class OrderStateMachine {
       ]);
     }
 
-    const after = await this.mustRead(m, orderId, false);
+    const after = change.locked
+      ? laidOver(before, change, change.to ?? from, now, moved)
+      : await this.mustRead(m, orderId, false);
     await this.audit.append(m, {
       actorId: change.actorId,
       action: change.action,
