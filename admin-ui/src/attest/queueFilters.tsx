@@ -28,6 +28,7 @@ export const queueFilters = [
     key="careUnitId"
     source="careUnitId"
     reference="care-units"
+    label="beh.attest.filter.careUnitId"
     sort={{ field: 'name', order: 'ASC' }}
   >
     <AutocompleteInput
