@@ -11,6 +11,7 @@ import {
   seriousAccessibilityViolations,
   startUiSession,
   type UiSession,
+  waitUntil,
 } from './browser.js';
 
 /**
@@ -184,6 +185,33 @@ describe('attest and signing in the browser', () => {
     expect(await row.innerText()).toContain('VoB SJF');
     await screenshot(page, 'attest-1-queue');
     await expectAccessible(page);
+  });
+
+  it('sorts by a column and filters on the end user, the counts following the filter', async () => {
+    const numbers = async () =>
+      Promise.all(
+        (await page.locator('tr[data-order-number]').all()).map((row) =>
+          row.getAttribute('data-order-number'),
+        ),
+      );
+    await page.getByRole('button', { name: 'Ordernummer' }).click();
+    await page.waitForURL(/sort=orderNumber/);
+    await page.getByRole('button', { name: 'Ordernummer' }).click();
+    await page.waitForURL(/order=ASC/);
+    const ascending = [orders.a, orders.b, orders.c, orders.d].map((o) => o.orderNumber).join();
+    await waitUntil(
+      async () => (await numbers()).join() === ascending,
+      'the queue by order number, ascending',
+    );
+
+    await page.getByRole('button', { name: 'Lägg till filter' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'Slutanvändare' }).click();
+    await page.getByRole('textbox', { name: 'Slutanvändare' }).fill('linma');
+    await page.getByRole('tab', { name: 'Alla (2)' }).waitFor();
+    const linda = [orders.c, orders.d].map((o) => o.orderNumber).join();
+    await waitUntil(async () => (await numbers()).join() === linda, 'only linma5 orders');
+    await page.getByRole('textbox', { name: 'Slutanvändare' }).fill('');
+    await page.getByRole('tab', { name: 'Alla (4)' }).waitFor();
   });
 
   it('opens the order, removes and restores a line, approves and signs in the signing window', async () => {
