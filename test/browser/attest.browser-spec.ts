@@ -187,6 +187,15 @@ describe('attest and signing in the browser', () => {
     await expectAccessible(page);
   });
 
+  it('opens the mass-order mail link as that batch alone, with the way back to the whole queue', async () => {
+    await page.goto('/#/attest?batchId=00000000-0000-4000-8000-000000000000');
+    await page.getByText('Visar en massbeställning.').waitFor();
+    await page.getByRole('tab', { name: 'Alla (0)' }).waitFor();
+    await page.getByRole('button', { name: 'Visa alla' }).click();
+    await page.getByRole('tab', { name: 'Alla (4)' }).waitFor();
+    expect(await page.getByText('Visar en massbeställning.').count()).toBe(0);
+  });
+
   it('sorts by a column and filters on the end user, the counts following the filter', async () => {
     const numbers = async () =>
       Promise.all(

@@ -1,7 +1,7 @@
 import { Alert, Button, Typography } from '@mui/material';
 import { useEffect } from 'react';
 import { FilterButton, List, Pagination, TopToolbar, useListContext, useTranslate } from 'react-admin';
-import { useLocation } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { QUEUE_RESOURCE } from './api';
 import { QueueBulkActions } from './QueueBulkActions';
 import { queueFilters } from './queueFilters';
@@ -22,11 +22,15 @@ const QueueActions = () => (
 const BatchFilterNotice = () => {
   const translate = useTranslate();
   const { search } = useLocation();
+  const navigate = useNavigate();
   const { filterValues, displayedFilters, setFilters } = useListContext();
   const linkedBatch = new URLSearchParams(search).get('batchId');
+  // The mail's link becomes the list's own filter in the address, which the list then reads.
   useEffect(() => {
-    if (linkedBatch && filterValues.batchId !== linkedBatch) setFilters({ batchId: linkedBatch }, {});
-  }, [linkedBatch, filterValues.batchId, setFilters]);
+    if (!linkedBatch) return;
+    const filter = JSON.stringify({ batchId: linkedBatch });
+    navigate({ search: `?${new URLSearchParams({ filter }).toString()}` }, { replace: true });
+  }, [linkedBatch, navigate]);
   if (!filterValues.batchId) return null;
   const { batchId: _, ...rest } = filterValues;
   return (
