@@ -116,7 +116,14 @@ async function signInSigningWindow(button: string, shotPrefix?: string): Promise
   await popup.getByRole('heading', { name: 'Beställningen signerades' }).waitFor();
   if (shotPrefix) await fullPageScreenshot(popup, `${shotPrefix}-signed`);
   const closed = popup.waitForEvent('close');
-  await popup.getByRole('button', { name: 'Stäng fönstret' }).click();
+  // The button closes its own window; Playwright may see the page go away before the click
+  // call returns, which is the success this test waits for, not a failure.
+  await popup
+    .getByRole('button', { name: 'Stäng fönstret' })
+    .click()
+    .catch((error: unknown) => {
+      if (!popup.isClosed()) throw error;
+    });
   await closed;
 }
 
