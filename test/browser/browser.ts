@@ -41,6 +41,9 @@ export async function startUiSession(env: Record<string, string> = {}): Promise<
       '--disable-sync',
       '--no-first-run',
     ],
+    // On Linux Chromium takes its UI locale (and so the date inputs' ÅÅÅÅ-MM-DD) from LANGUAGE,
+    // not from --lang; Debian's chromium-l10n provides the Swedish translations.
+    env: { ...process.env, LANGUAGE: 'sv', LANG: 'sv_SE.UTF-8' },
   });
   const context = await browser.newContext({
     baseURL: baseUrl,
