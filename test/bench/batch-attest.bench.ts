@@ -11,49 +11,22 @@
  */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { type AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApp } from '../../server/src/app.factory.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
-import { withDatabase } from '../../server/src/database/database-url.js';
-import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres.js';
 import { OrderStateMachine } from '../../server/src/orders/order-state.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
-import { migrateAndSeed } from '../support/db-utils.js';
+import { adminSql, openBenchDatabase } from './bench-database.js';
 
 const BATCH = 500;
 const SOLGLANTAN = seedId('unit:solglantan');
 const ASSIGNMENTS = ['VoB SJF', 'Kvalitetssäkring', 'Statistik VE', 'Administration Spärr & Logg'].map(
   (name) => seedId(`assignment:solglantan:${name}`),
 );
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A browser-like session: cookie and CSRF token, signed in through the development sign-in. */
 async function session(base: string, userId: string) {
@@ -160,22 +133,11 @@ async function round(
 }
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!serverUrl) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beh-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
-    stopEmbedded = embedded.stop;
-    serverUrl = embedded.adminUrl;
-  }
-  const database = `beh_bench_attest_${process.pid}`;
+  const bench = await openBenchDatabase(`beh_bench_attest_${process.pid}`);
+  const { serverUrl, databaseUrl } = bench;
   let app: INestApplication | undefined;
   try {
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${database}`);
-    await admin(serverUrl, `CREATE DATABASE ${database}`);
-    const databaseUrl = withDatabase(serverUrl, database);
-    await migrateAndSeed(databaseUrl);
-    await admin(serverUrl, `ANALYZE`);
+    await adminSql(serverUrl, `ANALYZE`);
 
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '', SEED_ON_EMPTY: 'false' });
     app = await createApp(config, databaseUrl);
@@ -194,8 +156,7 @@ async function main(): Promise<void> {
     await round(app, db, sara, `${BATCH} orders, start today`, today);
   } finally {
     await app?.close();
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-    await stopEmbedded?.();
+    await bench.close();
   }
 }
 

@@ -13,63 +13,24 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app.factory.js';
 import { AuditService } from '../../server/src/audit/audit.service.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
-import { withDatabase } from '../../server/src/database/database-url.js';
-import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres.js';
 import { SchedulerService } from '../../server/src/scheduler/scheduler.service.js';
-import { migrateAndSeed } from '../support/db-utils.js';
+import { openBenchDatabase } from './bench-database.js';
 import { insertDueOrders } from './due-orders.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!serverUrl) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beh-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
-    stopEmbedded = embedded.stop;
-    serverUrl = embedded.adminUrl;
-  }
-  const database = `beh_bench_${process.pid}`;
+  const bench = await openBenchDatabase(`beh_bench_${process.pid}`);
+  const { databaseUrl } = bench;
   let app: INestApplication | undefined;
   try {
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${database}`);
-    await admin(serverUrl, `CREATE DATABASE ${database}`);
-    const databaseUrl = withDatabase(serverUrl, database);
-    await migrateAndSeed(databaseUrl);
-
     // NODE_ENV=test: the scheduler's timer stays off, the tick below is the only one.
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', UI_DIR: '', SEED_ON_EMPTY: 'false' });
     app = await createApp(config, databaseUrl);
@@ -121,8 +82,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app?.close();
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-    await stopEmbedded?.();
+    await bench.close();
   }
 }
 

@@ -12,20 +12,14 @@
  */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { type AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { createApp } from '../../server/src/app.factory.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
-import { withDatabase } from '../../server/src/database/database-url.js';
-import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres.js';
 import { ADMINISTRATIONS, FIRST_NAMES, LAST_NAMES, UNITS } from '../../server/src/seed/demo-data.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
-import { migrateAndSeed } from '../support/db-utils.js';
+import { openBenchDatabase, sql } from './bench-database.js';
 
 const EXTRA_PERSONS = 60_000;
 const SEARCHES = 300;
@@ -34,27 +28,6 @@ const SEND_SIZE = 1000;
 const VOB_SOL = seedId('assignment:solglantan:VoB SJF');
 const SOLGLANTAN = seedId('unit:solglantan');
 const ATTESTANT = seedId('person:sarbe3');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function sql(url: string, text: string, values: unknown[] = []): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * 60,000 persons in two statements: names from the demo's lists, VGR-IDs made from them as the
@@ -141,22 +114,10 @@ function stats(label: string, samples: number[]): string {
 }
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!serverUrl) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beh-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
-    stopEmbedded = embedded.stop;
-    serverUrl = embedded.adminUrl;
-  }
-  const database = `beh_bench_mass_${process.pid}`;
-  const adminUrl = withDatabase(serverUrl, 'postgres');
+  const bench = await openBenchDatabase(`beh_bench_mass_${process.pid}`);
+  const { databaseUrl } = bench;
   let app: INestApplication | undefined;
   try {
-    await sql(adminUrl, `DROP DATABASE IF EXISTS ${database}`);
-    await sql(adminUrl, `CREATE DATABASE ${database}`);
-    const databaseUrl = withDatabase(serverUrl, database);
-    await migrateAndSeed(databaseUrl);
     const t0 = performance.now();
     await addPersons(databaseUrl);
     await sql(databaseUrl, 'ANALYZE');
@@ -237,8 +198,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await app?.close();
-    await sql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-    await stopEmbedded?.();
+    await bench.close();
   }
 }
 

@@ -10,43 +10,16 @@
  */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
+import { type AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { createApp } from '../../server/src/app.factory.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
-import { withDatabase } from '../../server/src/database/database-url.js';
-import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres.js';
 import { PersonsService } from '../../server/src/directory/persons.service.js';
 import { ADMINISTRATIONS, FIRST_NAMES, LAST_NAMES, PERSONAS } from '../../server/src/seed/demo-data.js';
-import { migrateAndSeed } from '../support/db-utils.js';
+import { adminSql, openBenchDatabase } from './bench-database.js';
 
 const SEARCHES = 400;
 const WARM_UP = 30;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Deterministic, varied queries: 1–5 letter prefixes of first, last and administration names, VGR-IDs, two words. */
 function searchQueries(count: number): string[] {
@@ -123,22 +96,11 @@ function stats(label: string, samples: number[]): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  let serverUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!serverUrl) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'beh-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
-    stopEmbedded = embedded.stop;
-    serverUrl = embedded.adminUrl;
-  }
-  const database = `beh_bench_${process.pid}`;
+  const bench = await openBenchDatabase(`beh_bench_${process.pid}`);
+  const { serverUrl, databaseUrl } = bench;
   let app: INestApplication | undefined;
   try {
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${database}`);
-    await admin(serverUrl, `CREATE DATABASE ${database}`);
-    const databaseUrl = withDatabase(serverUrl, database);
-    await migrateAndSeed(databaseUrl);
-    await admin(serverUrl, `ANALYZE`);
+    await adminSql(serverUrl, `ANALYZE`);
 
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '', SEED_ON_EMPTY: 'false' });
     app = await createApp(config, databaseUrl);
@@ -185,8 +147,7 @@ async function main(): Promise<void> {
     stats('PersonsService.list (SQL)', service);
   } finally {
     await app?.close();
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
-    await stopEmbedded?.();
+    await bench.close();
   }
 }
 
