@@ -20,7 +20,7 @@ import { Clock } from '../../server/src/common/clock.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
 import { OrderStateMachine } from '../../server/src/orders/order-state.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
-import { adminSql, openBenchDatabase } from './bench-database.js';
+import { openBenchDatabase, sql } from './bench-database.js';
 
 const BATCH = 500;
 const SOLGLANTAN = seedId('unit:solglantan');
@@ -134,10 +134,11 @@ async function round(
 
 async function main(): Promise<void> {
   const bench = await openBenchDatabase(`beh_bench_attest_${process.pid}`);
-  const { serverUrl, databaseUrl } = bench;
+  const { databaseUrl } = bench;
   let app: INestApplication | undefined;
   try {
-    await adminSql(serverUrl, `ANALYZE`);
+    // Statistics for the bench database itself, where the seed just landed.
+    await sql(databaseUrl, 'ANALYZE');
 
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '', SEED_ON_EMPTY: 'false' });
     app = await createApp(config, databaseUrl);
