@@ -46,6 +46,8 @@ const orders: Record<'a' | 'b' | 'c' | 'd', Placed> = {
 
 const stockholmToday = (): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+/** Order A's Återkopplingsinfo once carried out; only eriho2, its orderer, may read it. */
+const FEEDBACK = `Uppdraget VoB SJF vid Vårdcentralen Solgläntan är upplagt för Nils Boström från ${stockholmToday()}.`;
 
 /** Through the sign-in page's persona list, as a developer would, to the start page. */
 async function signInAs(userId: string, fullName: string): Promise<void> {
@@ -135,6 +137,37 @@ async function openQueueFromMenu(): Promise<void> {
 }
 
 const queueRow = (orderNumber: string) => page.locator(`tr[data-order-number="${orderNumber}"]`);
+/** A row of the order list (Beställningar). */
+const orderRow = (orderNumber: string) => page.locator('tbody tr', { hasText: orderNumber });
+
+/** The mail address of a persona, as the directory holds it. */
+async function emailOf(userId: string): Promise<string> {
+  const rows = await session.testApp.dataSource.query<{ email: string }[]>(
+    'SELECT email FROM person WHERE user_id = $1',
+    [userId],
+  );
+  return rows[0]?.email ?? '';
+}
+
+/**
+ * Opens the mail with this subject in the catcher's web view once the outbox worker has delivered
+ * it (within a poll or two), checks it went to `email` alone, and answers the caught mail.
+ */
+async function openMail(subject: string, email: string) {
+  let found = false;
+  for (let attempt = 0; attempt < 30 && !found; attempt++) {
+    await page.goto(mailViewUrl);
+    found = (await page.getByRole('link', { name: subject }).count()) > 0;
+    if (!found) await page.waitForTimeout(500);
+  }
+  const row = page.locator('tr', { has: page.getByRole('link', { name: subject }) });
+  expect(await row.innerText()).toContain(email);
+  await page.getByRole('link', { name: subject }).click();
+  await page.getByRole('heading', { name: subject }).waitFor();
+  const mail = catcher.list().find((caught) => caught.subject === subject);
+  expect(mail?.envelopeTo).toEqual([email]);
+  return mail;
+}
 
 beforeAll(async () => {
   catcher = await MailCatcher.start(0);
@@ -281,6 +314,86 @@ describe('attest and signing in the browser', () => {
     await dialog.getByRole('button', { name: 'Stäng' }).click();
   });
 
+  it('as sarbe3: the carried-out order is Avslutad, and its feedback is not shown to the attestant', async () => {
+    // Approved with today's start date: carried out at once, so the page reloaded says Avslutad.
+    await page.reload();
+    await page.getByText('Avslutad').first().waitFor();
+    expect(await page.getByText(FEEDBACK).count()).toBe(0);
+    await screenshot(page, 'attest-11-order-completed-attestant');
+    await signOut();
+  });
+
+  it("as admin1: nilbo4's person page lists VoB SJF at Vårdcentralen Solgläntan among held assignments", async () => {
+    await signInAs('admin1', 'Alva Adminsson');
+    await page.goto('/#/persons');
+    await page.getByPlaceholder('Namn, VGR-ID eller förvaltning').fill('Boström');
+    await page.getByText('1–1 av 1').waitFor();
+    await page.locator('tbody tr', { hasText: 'nilbo4' }).click();
+    await page.waitForURL(/#\/persons\/[^/]+\/show$/);
+    await page.getByRole('heading', { name: 'Innehavda uppdrag' }).waitFor();
+    const held = page.locator('section', { hasText: 'Innehavda uppdrag' }).locator('tbody tr');
+    await held.first().waitFor();
+    const rows = await held.allInnerTexts();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(new RegExp(`^VoB SJF\\s+Vårdcentralen Solgläntan\\s+${stockholmToday()}\\b`));
+    expect(await page.getByText('Inga innehavda uppdrag').count()).toBe(0);
+    await screenshot(page, 'attest-11-person-held-assignment');
+    await expectAccessible(page);
+    await signOut();
+  });
+
+  it("as karlu1: Alla beställningar shows the order Avslutad without the orderer's feedback", async () => {
+    await signInAs('karlu1', 'Karin Lund');
+    await page.getByRole('menuitem', { name: 'Beställningar', exact: true }).click();
+    await page.getByRole('tab', { name: 'Alla beställningar' }).click();
+    const row = orderRow(orders.a.orderNumber);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Avslutad');
+    expect(await row.innerText()).not.toContain('upplagt');
+    await screenshot(page, 'attest-11-all-orders-head');
+    await row.click();
+    await page.waitForURL(new RegExp(`#/orders/${orders.a.id}/show$`));
+    await page.getByText('Avslutad').first().waitFor();
+    expect(await page.getByText(FEEDBACK).count()).toBe(0);
+    await signOut();
+  });
+
+  it('as eriho2: Mina beställningar and the order page show the feedback, and the completion mail came', async () => {
+    await signInAs('eriho2', 'Erik Holm');
+    await page.getByRole('menuitem', { name: 'Beställningar', exact: true }).click();
+    await page.getByRole('tab', { name: 'Mina beställningar', selected: true }).waitFor();
+    const row = orderRow(orders.a.orderNumber);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Avslutad');
+    // The Återkopplingsinfo column holds the feedback on the orderer's own row.
+    const feedbackColumn = (await page.locator('thead th').allInnerTexts())
+      .map((header) => header.trim())
+      .indexOf('Återkopplingsinfo');
+    expect(feedbackColumn).toBeGreaterThan(-1);
+    expect(await row.locator('td').nth(feedbackColumn).innerText()).toBe(FEEDBACK);
+    await screenshot(page, 'attest-11-my-orders-feedback');
+    await expectAccessible(page);
+
+    await row.getByText(orders.a.orderNumber).click();
+    await page.waitForURL(new RegExp(`#/orders/${orders.a.id}/show$`));
+    await page.getByText(`Återkopplingsinfo: ${FEEDBACK}`).waitFor();
+    await page.getByText('Avslutad').first().waitFor();
+    await screenshot(page, 'attest-11-order-feedback');
+    await expectAccessible(page);
+
+    const email = await emailOf('eriho2');
+    expect(email).toContain('@');
+    const mail = await openMail(`Beställning ${orders.a.orderNumber} är utförd`, email);
+    await page.getByText(`Beställning ${orders.a.orderNumber} är utförd: behörigheten är upplagd.`).waitFor();
+    await fullPageScreenshot(page, 'attest-11-completed-mail');
+    // The feedback stays in the portal (a mail can be forwarded); the mail links to it.
+    expect(mail?.text).not.toContain(FEEDBACK);
+    expect(/#\/orders\/[0-9a-f-]+\/show/.exec(mail?.text ?? '')?.[0]).toBe(`#/orders/${orders.a.id}/show`);
+
+    // Back to the attestant for the rest of the queue.
+    await signInAs('sarbe3', 'Sara Berg');
+  });
+
   it('refuses Avslå without a comment beside the field, then rejects with one', async () => {
     await openQueueFromMenu();
     await page.getByRole('tab', { name: 'Alla (3)' }).waitFor();
@@ -327,28 +440,11 @@ describe('attest and signing in the browser', () => {
   });
 
   it('as eriho2: the rejection with its comment is in the mail catcher, and the order says Avslagen', async () => {
-    const rows = await session.testApp.dataSource.query<{ email: string }[]>(
-      'SELECT email FROM person WHERE user_id = $1',
-      ['eriho2'],
-    );
-    const email = rows[0]?.email ?? '';
+    const email = await emailOf('eriho2');
     expect(email).toContain('@');
-    const subject = `Beställning ${orders.b.orderNumber} har avslagits`;
-    // Delivered by the outbox worker within a poll or two.
-    let found = false;
-    for (let attempt = 0; attempt < 30 && !found; attempt++) {
-      await page.goto(mailViewUrl);
-      found = (await page.getByRole('link', { name: subject }).count()) > 0;
-      if (!found) await page.waitForTimeout(500);
-    }
-    const row = page.locator('tr', { has: page.getByRole('link', { name: subject }) });
-    expect(await row.innerText()).toContain(email);
-    await page.getByRole('link', { name: subject }).click();
-    await page.getByRole('heading', { name: subject }).waitFor();
+    const mail = await openMail(`Beställning ${orders.b.orderNumber} har avslagits`, email);
     await page.getByText(REJECT_COMMENT).first().waitFor();
     await fullPageScreenshot(page, 'attest-10-rejection-mail');
-    const mail = catcher.list().find((caught) => caught.subject === subject);
-    expect(mail?.envelopeTo).toEqual([email]);
 
     // The mail's "Visa beställningen" leads to the order (PUBLIC_URL does not name this test's port).
     const link = /#\/orders\/[0-9a-f-]+\/show/.exec(mail?.text ?? '');
