@@ -7,8 +7,10 @@ import { mailWebView } from '../../server/src/mail/catcher/mail-web-view.js';
 import { KVAL_SOL, send, STAT_SOL, VOB_SOL } from '../e2e/orders-support.js';
 import { signIn } from '../support/sign-in.js';
 import {
-  screenshot as fullPageScreenshot,
+  screenshot,
   seriousAccessibilityViolations,
+  signInAs,
+  signOut,
   startUiSession,
   type UiSession,
   waitUntil,
@@ -28,7 +30,6 @@ let catcher: MailCatcher;
 let mailView: Server;
 let mailViewUrl = '';
 
-const WELCOME = 'Välkommen till behörighetsbeställning!';
 const QUEUE = 'Attestera beställningar';
 const REJECT_COMMENT = 'Nils behöver inte Kvalitetssäkring i sin nuvarande tjänst.';
 
@@ -48,29 +49,6 @@ const stockholmToday = (): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 /** Order A's Återkopplingsinfo once carried out; only eriho2, its orderer, may read it. */
 const FEEDBACK = `Uppdraget VoB SJF vid Vårdcentralen Solgläntan är upplagt för Nils Boström från ${stockholmToday()}.`;
-
-/** Through the sign-in page's persona list, as a developer would, to the start page. */
-async function signInAs(userId: string, fullName: string): Promise<void> {
-  await session.context.clearCookies();
-  await page.goto('/');
-  await page.waitForURL(/#\/login$/);
-  await page.getByRole('button', { name: new RegExp(`\\(${userId}\\)`) }).click();
-  await page.getByRole('heading', { name: WELCOME }).waitFor();
-  await page.getByText(`Inloggad: ${fullName} (${userId})`).waitFor();
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: 'Profil' }).click();
-  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
-  await page.getByRole('heading', { name: 'Jag legitimerar mig hos Västra Götalandsregionen' }).waitFor();
-}
-
-/** From the top of the page: scrolled down, react-admin's fixed app bar lands mid-picture. */
-async function screenshot(target: Page, name: string): Promise<void> {
-  await target.evaluate('window.scrollTo(0, 0)');
-  await target.waitForTimeout(300);
-  await fullPageScreenshot(target, name);
-}
 
 async function expectAccessible(target: Page): Promise<void> {
   expect(await seriousAccessibilityViolations(target)).toEqual([]);
@@ -105,7 +83,7 @@ async function signInSigningWindow(button: string, shotPrefix?: string): Promise
   await popup.getByRole('heading', { name: 'Signera beställning' }).waitFor();
   await popup.getByText('Signerar: Sara Berg').waitFor();
   if (shotPrefix) {
-    await fullPageScreenshot(popup, `${shotPrefix}-window`);
+    await screenshot(popup, `${shotPrefix}-window`);
     await expectAccessible(popup);
   }
   await popup.getByRole('button', { name: 'Signera beställning' }).click();
@@ -116,7 +94,7 @@ async function signInSigningWindow(button: string, shotPrefix?: string): Promise
   await popup.getByRole('textbox', { name: 'Säkerhetskod för underskrift' }).fill('1234');
   await popup.getByRole('button', { name: 'OK' }).click();
   await popup.getByRole('heading', { name: 'Beställningen signerades' }).waitFor();
-  if (shotPrefix) await fullPageScreenshot(popup, `${shotPrefix}-signed`);
+  if (shotPrefix) await screenshot(popup, `${shotPrefix}-signed`);
   const closed = popup.waitForEvent('close');
   // The button closes its own window; Playwright may see the page go away before the click
   // call returns, which is the success this test waits for, not a failure.
@@ -200,18 +178,18 @@ afterAll(async () => {
 
 describe('attest and signing in the browser', () => {
   it('shows a forwarded attest link to anyone but the attestant as not found, and nothing of the order', async () => {
-    await signInAs('eriho2', 'Erik Holm');
+    await signInAs(page, 'eriho2', 'Erik Holm');
     await page.goto(`/#/attest/${orders.c.id}`);
     await page.getByRole('heading', { name: 'Beställningen hittades inte', level: 1 }).waitFor();
     expect(await page.getByText(orders.c.orderNumber).count()).toBe(0);
     expect(await page.getByText('Linda').count()).toBe(0);
     await screenshot(page, 'attest-0-not-found');
     await expectAccessible(page);
-    await signOut();
+    await signOut(page);
   });
 
   it('as sarbe3: the queue from the start page tile, with tabs, counts and the four orders', async () => {
-    await signInAs('sarbe3', 'Sara Berg');
+    await signInAs(page, 'sarbe3', 'Sara Berg');
     await page.locator('[data-tile="attest"]').getByRole('link', { name: QUEUE }).click();
     await page.waitForURL(/#\/attest(\?.*)?$/);
     for (const order of Object.values(orders)) await queueRow(order.orderNumber).waitFor();
@@ -320,11 +298,11 @@ describe('attest and signing in the browser', () => {
     await page.getByText('Avslutad').first().waitFor();
     expect(await page.getByText(FEEDBACK).count()).toBe(0);
     await screenshot(page, 'attest-11-order-completed-attestant');
-    await signOut();
+    await signOut(page);
   });
 
   it("as admin1: nilbo4's person page lists VoB SJF at Vårdcentralen Solgläntan among held assignments", async () => {
-    await signInAs('admin1', 'Alva Adminsson');
+    await signInAs(page, 'admin1', 'Alva Adminsson');
     await page.goto('/#/persons');
     await page.getByPlaceholder('Namn, VGR-ID eller förvaltning').fill('Boström');
     await page.getByText('1–1 av 1').waitFor();
@@ -339,11 +317,11 @@ describe('attest and signing in the browser', () => {
     expect(await page.getByText('Inga innehavda uppdrag').count()).toBe(0);
     await screenshot(page, 'attest-11-person-held-assignment');
     await expectAccessible(page);
-    await signOut();
+    await signOut(page);
   });
 
   it("as karlu1: Alla beställningar shows the order Avslutad without the orderer's feedback", async () => {
-    await signInAs('karlu1', 'Karin Lund');
+    await signInAs(page, 'karlu1', 'Karin Lund');
     await page.getByRole('menuitem', { name: 'Beställningar', exact: true }).click();
     await page.getByRole('tab', { name: 'Alla beställningar' }).click();
     const row = orderRow(orders.a.orderNumber);
@@ -355,11 +333,11 @@ describe('attest and signing in the browser', () => {
     await page.waitForURL(new RegExp(`#/orders/${orders.a.id}/show$`));
     await page.getByText('Avslutad').first().waitFor();
     expect(await page.getByText(FEEDBACK).count()).toBe(0);
-    await signOut();
+    await signOut(page);
   });
 
   it('as eriho2: Mina beställningar and the order page show the feedback, and the completion mail came', async () => {
-    await signInAs('eriho2', 'Erik Holm');
+    await signInAs(page, 'eriho2', 'Erik Holm');
     await page.getByRole('menuitem', { name: 'Beställningar', exact: true }).click();
     await page.getByRole('tab', { name: 'Mina beställningar', selected: true }).waitFor();
     const row = orderRow(orders.a.orderNumber);
@@ -385,13 +363,13 @@ describe('attest and signing in the browser', () => {
     expect(email).toContain('@');
     const mail = await openMail(`Beställning ${orders.a.orderNumber} är utförd`, email);
     await page.getByText(`Beställning ${orders.a.orderNumber} är utförd: behörigheten är upplagd.`).waitFor();
-    await fullPageScreenshot(page, 'attest-11-completed-mail');
+    await screenshot(page, 'attest-11-completed-mail');
     // The feedback stays in the portal (a mail can be forwarded); the mail links to it.
     expect(mail?.text).not.toContain(FEEDBACK);
     expect(/#\/orders\/[0-9a-f-]+\/show/.exec(mail?.text ?? '')?.[0]).toBe(`#/orders/${orders.a.id}/show`);
 
     // Back to the attestant for the rest of the queue.
-    await signInAs('sarbe3', 'Sara Berg');
+    await signInAs(page, 'sarbe3', 'Sara Berg');
   });
 
   it('refuses Avslå without a comment beside the field, then rejects with one', async () => {
@@ -436,7 +414,7 @@ describe('attest and signing in the browser', () => {
     await page.getByText('Inga beställningar väntar på din attest.').waitFor();
     await page.getByRole('tab', { name: 'Alla (0)' }).waitFor();
     await screenshot(page, 'attest-9-queue-done');
-    await signOut();
+    await signOut(page);
   });
 
   it('as eriho2: the rejection with its comment is in the mail catcher, and the order says Avslagen', async () => {
@@ -444,12 +422,12 @@ describe('attest and signing in the browser', () => {
     expect(email).toContain('@');
     const mail = await openMail(`Beställning ${orders.b.orderNumber} har avslagits`, email);
     await page.getByText(REJECT_COMMENT).first().waitFor();
-    await fullPageScreenshot(page, 'attest-10-rejection-mail');
+    await screenshot(page, 'attest-10-rejection-mail');
 
     // The mail's "Visa beställningen" leads to the order (PUBLIC_URL does not name this test's port).
     const link = /#\/orders\/[0-9a-f-]+\/show/.exec(mail?.text ?? '');
     expect(link?.[0]).toBe(`#/orders/${orders.b.id}/show`);
-    await signInAs('eriho2', 'Erik Holm');
+    await signInAs(page, 'eriho2', 'Erik Holm');
     await page.goto(`/${link?.[0] ?? ''}`);
     await page.getByText(`Kommentar vid avslag: ${REJECT_COMMENT}`).waitFor();
     await page.getByText('Avslagen').first().waitFor();

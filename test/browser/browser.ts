@@ -98,7 +98,34 @@ export async function signInAsAdministrator(context: BrowserContext): Promise<vo
   if (!response.ok()) throw new Error(`dev-login as admin1 answered ${response.status()}`);
 }
 
+/** The start page's heading, reached after every sign-in. */
+export const WELCOME = 'Välkommen till behörighetsbeställning!';
+
+/** Signs in through the sign-in page's persona list; starts signed out whatever an earlier step left. */
+export async function signInAs(page: Page, userId: string, fullName: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto('/');
+  await page.waitForURL(/#\/login$/);
+  await page.getByRole('button', { name: new RegExp(`\\(${userId}\\)`) }).click();
+  await page.getByRole('heading', { name: WELCOME }).waitFor();
+  await page.getByText(`Inloggad: ${fullName} (${userId})`).waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Profil' }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await page.getByRole('heading', { name: 'Jag legitimerar mig hos Västra Götalandsregionen' }).waitFor();
+}
+
+/** Drops recorded problems that a step caused on purpose. */
+export function forgive(session: UiSession, expected: RegExp): void {
+  const kept = session.problems.filter((problem) => !expected.test(problem));
+  session.problems.splice(0, session.problems.length, ...kept);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // From the top: scrolled down, react-admin's fixed app bar would show up mid-picture.
+  await page.evaluate('window.scrollTo(0, 0)');
   // Transitions finished, so a button that just became enabled does not look disabled.
   await page.screenshot({
     path: path.join(SCREENSHOT_DIR, `${name}.png`),

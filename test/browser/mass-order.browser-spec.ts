@@ -1,8 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import {
-  screenshot as fullPageScreenshot,
+  forgive,
+  screenshot,
   seriousAccessibilityViolations,
+  signInAs,
+  signOut,
   startUiSession,
   type UiSession,
   waitUntil,
@@ -11,7 +14,6 @@ import {
 let session: UiSession;
 let page: Page;
 
-const WELCOME = 'Välkommen till behörighetsbeställning!';
 const VMU_MASS = 'Vårdmedarbetaruppdrag (VMU) – flera användare';
 const TREE = 'Beställ/avbeställ koppling till VMU';
 const SOLGLANTAN = 'Vårdcentralen Solgläntan';
@@ -21,34 +23,6 @@ let batchId = '';
 let orderNumbers: string[] = [];
 /** The VGR-IDs of the three people moved right. */
 let added: string[] = [];
-
-/** Through the sign-in page's persona list, as a developer would, to the start page. */
-async function signInAs(userId: string, fullName: string): Promise<void> {
-  await page.goto('/');
-  await page.waitForURL(/#\/login$/);
-  await page.getByRole('button', { name: new RegExp(`\\(${userId}\\)`) }).click();
-  await page.getByRole('heading', { name: WELCOME }).waitFor();
-  await page.getByText(`Inloggad: ${fullName} (${userId})`).waitFor();
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: 'Profil' }).click();
-  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
-  await page.getByRole('heading', { name: 'Jag legitimerar mig hos Västra Götalandsregionen' }).waitFor();
-}
-
-/** A full-page screenshot from the top, so react-admin's fixed app bar stays at the top of the picture. */
-async function screenshot(target: Page, name: string): Promise<void> {
-  await target.evaluate('window.scrollTo(0, 0)');
-  await target.waitForTimeout(300);
-  await fullPageScreenshot(target, name);
-}
-
-/** Drops recorded problems that a step caused on purpose. */
-function forgive(expected: RegExp): void {
-  const kept = session.problems.filter((problem) => !expected.test(problem));
-  session.problems.splice(0, session.problems.length, ...kept);
-}
 
 const hitsIn = (heading: string) => page.getByRole('region', { name: new RegExp(`^${heading}`) });
 const hits = () => hitsIn('Sökresultat');
@@ -75,7 +49,7 @@ afterEach(async () => {
 
 describe('mass ordering VMU', () => {
   it('as eriho2: the tile leads to the unit tree; Solgläntan opens with its plus sign', async () => {
-    await signInAs('eriho2', 'Erik Holm');
+    await signInAs(page, 'eriho2', 'Erik Holm');
     const tile = page.locator('[data-tile="vmuMass"]');
     await tile.getByRole('link', { name: '› Mina beställningar' }).waitFor();
     await tile.getByRole('link', { name: '› Alla beställningar' }).waitFor();
@@ -262,11 +236,11 @@ describe('mass ordering VMU', () => {
     await expect(page.getByRole('button', { name: 'Skicka beställning' }).isEnabled()).resolves.toBe(true);
     await page.getByText('1 läggs till och 0 tas bort på Administration Spärr & Logg.').waitFor();
     await screenshot(page, 'mass-10-refusal-dropped');
-    await signOut();
+    await signOut(page);
   });
 
   it('as sarbe3: the batch is one row in the queue; approved with one signature and PIN 1234', async () => {
-    await signInAs('sarbe3', 'Sara Berg');
+    await signInAs(page, 'sarbe3', 'Sara Berg');
     await page.locator('[data-tile="attest"]').getByRole('link', { name: 'Attestera beställningar' }).click();
     await page.waitForURL(/#\/attest/);
     const batchRow = page.locator(`[data-batch-id="${batchId}"]`);
@@ -314,11 +288,11 @@ describe('mass ordering VMU', () => {
     );
     expect(statuses).toHaveLength(4);
     expect(statuses.every((row) => row.status === 'APPROVED' || row.status === 'COMPLETED')).toBe(true);
-    await signOut();
+    await signOut(page);
   });
 
   it('as karlu1, head of two units: both start closed with their plus sign; in English too', async () => {
-    await signInAs('karlu1', 'Karin Lund');
+    await signInAs(page, 'karlu1', 'Karin Lund');
     await page.locator('[data-tile="vmuMass"]').getByRole('link', { name: VMU_MASS }).click();
     await page.getByRole('heading', { name: TREE, level: 1 }).waitFor();
     const units = page.locator('[data-unit]');
@@ -405,11 +379,11 @@ describe('mass ordering VMU', () => {
     await screenshot(page, 'mass-18-empty-confirm');
     await confirm.getByRole('button', { name: 'Töm listan' }).click();
     await chosen().getByRole('heading', { name: 'Användare som läggs till (0)' }).waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it('met no console errors, untranslated texts or refused API requests on the way', () => {
-    forgive(/status of 401 \(Unauthorized\)/);
+    forgive(session, /status of 401 \(Unauthorized\)/);
     expect(session.problems).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import {
-  screenshot as fullPageScreenshot,
+  forgive,
+  screenshot,
   seriousAccessibilityViolations,
+  signInAs,
+  signOut,
   startUiSession,
   type UiSession,
   waitUntil,
@@ -11,7 +14,6 @@ import {
 let session: UiSession;
 let page: Page;
 
-const WELCOME = 'Välkommen till behörighetsbeställning!';
 const VMU_SINGLE = 'Vårdmedarbetaruppdrag (VMU) – en användare';
 const WIZARD = 'Beställning av Vårdmedarbetaruppdrag';
 const SOLGLANTAN = 'Vårdcentralen Solgläntan';
@@ -36,37 +38,6 @@ async function personnummerOf(userId: string): Promise<string> {
 /** The same number with its check digit changed: what a typing slip looks like. */
 const withWrongCheckDigit = (personnummer: string): string =>
   personnummer.slice(0, -1) + String((Number(personnummer.slice(-1)) + 1) % 10);
-
-/** Through the sign-in page's persona list, as a developer would, to the start page. */
-async function signInAs(userId: string, fullName: string): Promise<void> {
-  await page.goto('/');
-  await page.waitForURL(/#\/login$/);
-  await page.getByRole('button', { name: new RegExp(`\\(${userId}\\)`) }).click();
-  await page.getByRole('heading', { name: WELCOME }).waitFor();
-  await page.getByText(`Inloggad: ${fullName} (${userId})`).waitFor();
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: 'Profil' }).click();
-  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
-  await page.getByRole('heading', { name: 'Jag legitimerar mig hos Västra Götalandsregionen' }).waitFor();
-}
-
-/**
- * A full-page screenshot from the top: scrolled down, react-admin's fixed app bar would show up
- * in the middle of the picture.
- */
-async function screenshot(target: Page, name: string): Promise<void> {
-  await target.evaluate('window.scrollTo(0, 0)');
-  await target.waitForTimeout(300);
-  await fullPageScreenshot(target, name);
-}
-
-/** Drops recorded problems that a step caused on purpose. */
-function forgive(expected: RegExp): void {
-  const kept = session.problems.filter((problem) => !expected.test(problem));
-  session.problems.splice(0, session.problems.length, ...kept);
-}
 
 /** From the start page through the VMU tile's title to step 1 of the wizard. */
 async function openWizard(): Promise<void> {
@@ -111,7 +82,7 @@ afterAll(async () => {
 
 describe('ordering VMU for one user', () => {
   it('as eriho2: step 1 shows the API message for a wrong check digit, then finds nilbo4', async () => {
-    await signInAs('eriho2', 'Erik Holm');
+    await signInAs(page, 'eriho2', 'Erik Holm');
     await page
       .locator('[data-tile="vmuSingle"]')
       .getByRole('link', { name: '› Mina beställningar' })
@@ -130,13 +101,13 @@ describe('ordering VMU for one user', () => {
     // Beside the field, as its helper text: the server's own Swedish words.
     await page.locator('.MuiFormHelperText-root.Mui-error', { hasText: detail }).waitFor();
     await screenshot(page, 'wizard-1-invalid');
-    forgive(/persons\/lookup.* → 400|status of 400 \(Bad Request\)/);
+    forgive(session, /persons\/lookup.* → 400|status of 400 \(Bad Request\)/);
 
     // A valid number nobody in the directory has (Skatteverket's test number).
     await page.getByRole('textbox', { name: 'Personnummer' }).fill('191212121212');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.getByText('Ingen person hittades').waitFor();
-    forgive(/persons\/lookup.* → 404|status of 404 \(Not Found\)/);
+    forgive(session, /persons\/lookup.* → 404|status of 404 \(Not Found\)/);
 
     await lookUp(personnummer, 'nilbo4');
     await expect(shown('Förnamn').innerText()).resolves.toBe('Nils');
@@ -345,11 +316,11 @@ describe('ordering VMU for one user', () => {
       .filter({ hasText: 'Maja Johansson (majoh6)' })
       .filter({ hasText: 'Avslut' })
       .waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it("shows the server's refusal on its line when another send took the assignment meanwhile", async () => {
-    await signInAs('eriho2', 'Erik Holm');
+    await signInAs(page, 'eriho2', 'Erik Holm');
     await openWizard();
     const personnummer = await personnummerOf('nilbo4');
     await lookUp(personnummer, 'nilbo4');
@@ -401,16 +372,16 @@ describe('ordering VMU for one user', () => {
     const line = page.locator('[data-line="Kvalitetssäkring"]');
     await line.getByRole('alert').filter({ hasText: violations[0].message }).waitFor();
     await screenshot(page, 'wizard-3-refused');
-    forgive(/status of (409|422)/);
+    forgive(session, /status of (409|422)/);
 
     await line.getByRole('button', { name: 'Ta bort Kvalitetssäkring' }).click();
     await page.getByText('Det finns inga uppdrag kvar i beställningen.', { exact: false }).waitFor();
     await expect(page.getByRole('button', { name: 'Skicka beställning' }).isDisabled()).resolves.toBe(true);
-    await signOut();
+    await signOut(page);
   });
 
   it('shows the administrator the outbox with the attestant mails and a whole audit chain', async () => {
-    await signInAs('admin1', 'Alva Adminsson');
+    await signInAs(page, 'admin1', 'Alva Adminsson');
     await page.getByRole('menuitem', { name: 'Utgående e-post' }).click();
     const mail = page.locator('tbody tr').filter({ hasText: orderNumber }).first();
     await mail.waitFor();
@@ -448,11 +419,11 @@ describe('ordering VMU for one user', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Svenska' }).click();
     await page.getByRole('heading', { name: WIZARD, level: 1 }).waitFor();
-    await signOut();
+    await signOut(page);
   });
 
   it('met no console errors, untranslated texts or refused API requests on the way', () => {
-    forgive(/status of 401 \(Unauthorized\)/);
+    forgive(session, /status of 401 \(Unauthorized\)/);
     expect(session.problems).toEqual([]);
   });
 });
