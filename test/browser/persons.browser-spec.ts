@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { PERSONNUMMER_MESSAGES } from '../../server/src/directory/personnummer.js';
+import { PERSONNUMMER_MESSAGES } from '../../server/src/common/personnummer.js';
 import {
   screenshot,
   seriousAccessibilityViolations,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { luhnCheckDigit, PERSONNUMMER_MESSAGES } from '../../server/src/directory/personnummer.js';
+import { luhnCheckDigit, PERSONNUMMER_MESSAGES } from '../../server/src/common/personnummer.js';
 import { PERSONAS } from '../../server/src/seed/demo-data.js';
 import { syntheticPersonnummer } from '../../server/src/seed/seed-ids.js';
 import { type Client, signIn } from '../support/sign-in.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PERSONNUMMER_MESSAGES } from '../../server/src/directory/personnummer.js';
+import { PERSONNUMMER_MESSAGES } from '../../server/src/common/personnummer.js';
 import { type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { personnummerOf, validPersonnummer } from './mass-orders-support.js';

@@ -1,5 +1,5 @@
 /** Shared by the mass-orders-*.e2e-spec.ts files: a send's body, what a send wrote, people to add. */
-import { luhnCheckDigit } from '../../server/src/directory/personnummer.js';
+import { luhnCheckDigit } from '../../server/src/common/personnummer.js';
 import type { Client } from '../support/sign-in.js';
 import type { TestApp } from '../support/test-app.js';
 import { person, VOB_SOL } from './orders-support.js';

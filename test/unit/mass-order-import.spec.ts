@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { luhnCheckDigit, PERSONNUMMER_MESSAGES } from '../../server/src/directory/personnummer.js';
+import { luhnCheckDigit, PERSONNUMMER_MESSAGES } from '../../server/src/common/personnummer.js';
 import {
   MAX_IMPORT_VALUES,
   NEITHER_MESSAGE,

@@ -7,7 +7,7 @@ import {
   parsePersonnummer,
   PERSONNUMMER_MESSAGES,
   type PersonnummerError,
-} from '../../server/src/directory/personnummer.js';
+} from '../../server/src/common/personnummer.js';
 
 /** Skatteverket's published test number. */
 const TEST_NUMBER = '191212121212';

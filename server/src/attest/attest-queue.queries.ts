@@ -9,7 +9,7 @@ import {
   type ListSpec,
   nameSearch,
   SqlParams,
-} from '../directory/sql.js';
+} from '../common/sql.js';
 import { ORDER_TYPES } from '../orders/order.types.js';
 import { dayBound, orderNumberFilter, personFilter } from '../orders/orders.queries.js';
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { SignedIn } from '../auth/policy.js';
-import { type Actor, CurrentActor } from '../auth/request-auth.js';
+import { SignedIn } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
-import { pageBody } from '../directory/sql.js';
+import { pageBody } from '../common/sql.js';
 import { AttestRequestsService } from './attest-requests.service.js';
 import { AttestService } from './attest.service.js';
 import type {

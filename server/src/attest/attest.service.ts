@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/request-auth.js';
+import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { parseListQuery, type RawListQuery } from '../common/list-query.js';
 import { notFound } from '../common/problem.js';
-import { isUuid, listRows, type Page } from '../directory/sql.js';
+import { listRows, type Page } from '../common/sql.js';
+import { isUuid } from '../common/uuid.js';
 import { orderNotFound } from '../orders/orders.errors.js';
 import { orderItems } from '../orders/orders.queries.js';
 import { OrdersService } from '../orders/orders.service.js';

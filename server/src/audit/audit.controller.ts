@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { AdminOnly } from '../auth/policy.js';
+import { AdminOnly } from '../common/auth/policy.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
 import { notFound } from '../common/problem.js';
 import { findAuditEvent, listAuditEvents } from './audit.queries.js';

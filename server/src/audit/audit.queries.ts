@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { filterString, type ListQuery, parseListQuery, type RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import { AUDIT_COLUMNS, type AuditEventView } from './audit.service.js';
+import { isUuid } from '../common/uuid.js';
 
 const SORTABLE: Record<string, string> = {
   at: 'e.at',
@@ -13,7 +14,6 @@ const SORTABLE: Record<string, string> = {
 };
 
 const FILTERS = ['id', 'entityType', 'entityId', 'actorId', 'action', 'from', 'to'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
@@ -56,7 +56,7 @@ function whereClauses(filter: ListQuery['filter'], values: unknown[]): string[] 
   }
   const actorId = filterString(filter, 'actorId');
   if (actorId) {
-    if (!UUID.test(actorId)) throw bad('Filtret actorId måste vara ett giltigt id.');
+    if (!isUuid(actorId)) throw bad('Filtret actorId måste vara ett giltigt id.');
     where.push(`e.actor_id = ${p(actorId)}`);
   }
   for (const [key, column] of [

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { eventHash, GENESIS_HASH, type JsonValue, toJson } from './audit-chain.js';
+import { isUuid } from '../common/uuid.js';
 
 export interface AuditEventInput {
   /** The person who acted (person.id); null when the system acts by itself (scheduler). */
@@ -44,7 +45,6 @@ export const AUDIT_COLUMNS = `e.id::text AS id, e.at, e.actor_id AS "actorId", e
   e.entity_type AS "entityType", e.entity_id AS "entityId", e.before, e.after,
   e.prev_hash AS "prevHash", e.hash`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERIFY_BATCH = 2000;
 
 /** The append-only, hash-chained audit log (see migrations/…-AuditLog.ts for the database side). */
@@ -215,7 +215,7 @@ function checkInput(input: AuditEventInput): void {
   text('action', input.action, 64);
   text('entityType', input.entityType, 64);
   text('entityId', input.entityId, 64);
-  if (input.actorId !== null && !(typeof input.actorId === 'string' && UUID.test(input.actorId))) {
+  if (input.actorId !== null && !isUuid(input.actorId)) {
     throw new Error('Audit event actorId must be a person id (uuid) or null');
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Public } from './policy.js';
+import { Public } from '../common/auth/policy.js';
 import { SessionsService } from './sessions.service.js';
 
 @Controller('auth')

@@ -2,8 +2,8 @@ import { type CanActivate, type ExecutionContext, HttpStatus, Injectable, Logger
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ProblemException } from '../common/problem.js';
-import { CSRF_EXEMPT_KEY, POLICY_KEY, type Policy } from './policy.js';
-import { authOf, forbidden, notSignedIn } from './request-auth.js';
+import { CSRF_EXEMPT_KEY, POLICY_KEY, type Policy } from '../common/auth/policy.js';
+import { authOf, forbidden, notSignedIn } from '../common/auth/request-auth.js';
 import { RightsService } from './rights.service.js';
 import { SessionsService } from './sessions.service.js';
 

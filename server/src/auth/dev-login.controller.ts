@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PERSONAS } from '../seed/demo-data.js';
 import { DevLoginDto } from './dto/dev-login.dto.js';
 import type { Me } from './me.js';
-import { Public } from './policy.js';
+import { Public } from '../common/auth/policy.js';
 import { SignInService } from './sign-in.service.js';
 
 export interface DevUser {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { describeMe, type Me } from './me.js';
-import { SignedIn } from './policy.js';
-import { type Actor, CurrentActor } from './request-auth.js';
+import { SignedIn } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 
 @Controller('me')
 export class MeController {

@@ -1,5 +1,5 @@
-import type { Actor } from './request-auth.js';
-import type { Scope } from './rights.js';
+import type { Actor } from '../common/auth/request-auth.js';
+import type { Scope } from '../common/auth/rights.js';
 
 /** GET /api/me, as docs/api-contract-auth.md describes it. */
 export interface Me {

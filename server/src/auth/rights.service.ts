@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DelegationsService } from '../delegations/delegations.service.js';
-import type { SessionPerson } from './request-auth.js';
-import { type HeadedUnit, Rights } from './rights.js';
+import type { SessionPerson } from '../common/auth/request-auth.js';
+import { type HeadedUnit, Rights } from '../common/auth/rights.js';
 
 /** A person as lists of who may act show them. */
 export interface PersonBrief {

@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { authOf, type SessionPerson, type SessionState } from './request-auth.js';
+import { authOf, type SessionPerson, type SessionState } from '../common/auth/request-auth.js';
 
 export const SESSION_COOKIE = 'beh.sid';
 export type AuthMethod = 'DEV' | 'SAML';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { describeMe, type Me } from './me.js';
-import type { SessionPerson } from './request-auth.js';
+import type { SessionPerson } from '../common/auth/request-auth.js';
 import { RightsService } from './rights.service.js';
 import { type AuthMethod, SessionsService } from './sessions.service.js';
 

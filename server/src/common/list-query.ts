@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import { ProblemException } from './problem.js';
+import { isUuid } from './uuid.js';
 
 /** A list request in the ra-data-simple-rest convention: `filter`, `range`, `sort` as JSON. */
 export interface ListQuery {
@@ -131,8 +132,7 @@ export function filterIds(filter: Record<string, unknown>, key: string): string[
   const value = filter[key];
   if (value === undefined || value === null || value === '') return undefined;
   const list = Array.isArray(value) ? value : [value];
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!list.every((v) => typeof v === 'string' && uuid.test(v))) {
+  if (!list.every((v) => isUuid(v))) {
     throw new ProblemException(
       HttpStatus.BAD_REQUEST,
       'bad-list-query',

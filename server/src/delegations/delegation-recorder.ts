@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/request-auth.js';
+import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import type { DelegationItem, DelegationSnapshot, EventAction } from './delegation.types.js';

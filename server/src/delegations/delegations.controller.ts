@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Delegator, RightsHolder } from '../auth/policy.js';
-import { type Actor, CurrentActor } from '../auth/request-auth.js';
+import { Delegator, RightsHolder } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
 import type { DelegationDetail, DelegationItem, GrantableUnit } from './delegation.types.js';
 import { DelegationsService } from './delegations.service.js';

@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { filterIds, filterString, type ListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
-import { nameSearch, SqlParams } from '../directory/sql.js';
+import { nameSearch, SqlParams } from '../common/sql.js';
 import {
   type DelegationEventItem,
   type DelegationItem,

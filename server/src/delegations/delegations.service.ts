@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/request-auth.js';
-import type { DelegatedGrant } from '../auth/rights.js';
+import type { Actor } from '../common/auth/request-auth.js';
+import type { DelegatedGrant } from '../common/auth/rights.js';
 import { Clock } from '../common/clock.js';
 import { parseListQuery, type RawListQuery } from '../common/list-query.js';
-import { isUuid } from '../directory/sql.js';
+import { isUuid } from '../common/uuid.js';
 import {
   type DelegationDetail,
   type DelegationItem,

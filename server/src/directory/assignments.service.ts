@@ -4,12 +4,12 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { CatalogueResource, type UniqueRule } from './catalogue-resource.js';
 import type { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
-import { providedFields } from './dto/rules.js';
+import { providedFields } from '../common/field-rules.js';
 import type { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
 import { Assignment, ASSIGNMENT_KINDS, type AssignmentKind } from './entities/assignment.entity.js';
 import { PURPOSES, type Purpose } from './entities/base.js';
 import { SystemGuideEntry } from './entities/system-guide.entity.js';
-import { activeSql, enumFilter, idFilter, type ListSpec, nameFilter } from './sql.js';
+import { activeSql, enumFilter, idFilter, type ListSpec, nameFilter } from '../common/sql.js';
 
 export interface AssignmentItem {
   id: string;

@@ -4,10 +4,10 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
 import type { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
-import { providedFields } from './dto/rules.js';
+import { providedFields } from '../common/field-rules.js';
 import { PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
 import { CareUnit } from './entities/care-unit.entity.js';
-import { activeSql, enumFilter, idFilter, type ListSpec, nameFilter } from './sql.js';
+import { activeSql, enumFilter, idFilter, type ListSpec, nameFilter } from '../common/sql.js';
 
 export interface CareUnitItem {
   id: string;

@@ -18,7 +18,8 @@ import {
   type WriteMeanings,
 } from './directory.errors.js';
 import type { DirectoryRecord } from './entities/base.js';
-import { findRow, isUuid, listRows, type ListSpec, type Page, rowExists } from './sql.js';
+import { findRow, listRows, type ListSpec, type Page, rowExists } from '../common/sql.js';
+import { isUuid } from '../common/uuid.js';
 
 /** A field that points at another row, checked before writing so that a missing one is a 400. */
 export interface Reference {

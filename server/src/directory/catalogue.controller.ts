@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AdminOnly, RightsHolder, SignedIn } from '../auth/policy.js';
+import { AdminOnly, RightsHolder, SignedIn } from '../common/auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import {
   type AssignmentItem,
@@ -12,7 +12,7 @@ import { type CareUnitItem, CareUnitsService } from './care-units.service.js';
 import { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
 import { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
 import { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
-import { pageBody } from './sql.js';
+import { pageBody } from '../common/sql.js';
 
 @Controller('care-units')
 @RightsHolder()

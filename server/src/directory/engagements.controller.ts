@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AdminOnly, RightsHolder } from '../auth/policy.js';
+import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement.dto.js';
 import { CreateHeldAssignmentDto, UpdateHeldAssignmentDto } from './dto/held-assignment.dto.js';
@@ -10,7 +10,7 @@ import {
   type HeldAssignmentItem,
   HeldAssignmentsService,
 } from './engagements.service.js';
-import { pageBody } from './sql.js';
+import { pageBody } from '../common/sql.js';
 
 @Controller('engagements')
 @RightsHolder()

@@ -6,10 +6,10 @@ import { CatalogueResource, type Reference } from './catalogue-resource.js';
 import { checkValidity, type FieldErrors } from './directory.errors.js';
 import type { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement.dto.js';
 import type { CreateHeldAssignmentDto, UpdateHeldAssignmentDto } from './dto/held-assignment.dto.js';
-import { providedFields } from './dto/rules.js';
+import { providedFields } from '../common/field-rules.js';
 import { Engagement } from './entities/engagement.entity.js';
 import { HeldAssignment } from './entities/held-assignment.entity.js';
-import { idFilter, type ListSpec, type SqlParams } from './sql.js';
+import { idFilter, type ListSpec, type SqlParams } from '../common/sql.js';
 
 /** "Active today" of a page row that carries validFrom/validTo. */
 const activeLate = (p: SqlParams, today: string) => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AdminOnly, RightsHolder } from '../auth/policy.js';
+import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import {
   CreateAdministrationDto,
@@ -14,7 +14,7 @@ import {
   type CareProviderItem,
   CareProvidersService,
 } from './organisation.service.js';
-import { pageBody } from './sql.js';
+import { pageBody } from '../common/sql.js';
 
 @Controller('care-providers')
 @RightsHolder()

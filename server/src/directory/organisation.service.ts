@@ -9,10 +9,10 @@ import type {
   UpdateAdministrationDto,
   UpdateCareProviderDto,
 } from './dto/organisation.dto.js';
-import { providedFields } from './dto/rules.js';
+import { providedFields } from '../common/field-rules.js';
 import { Administration } from './entities/administration.entity.js';
 import { CareProvider, PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
-import { enumFilter, idFilter, type ListSpec, nameFilter } from './sql.js';
+import { enumFilter, idFilter, type ListSpec, nameFilter } from '../common/sql.js';
 
 export interface CareProviderItem {
   id: string;

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { AdminOnly, RightsHolder } from '../auth/policy.js';
+import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import { type PersonDetail, type PersonListItem, PersonsService } from './persons.service.js';
-import { pageBody } from './sql.js';
+import { pageBody } from '../common/sql.js';
 
 @Controller('persons')
 @RightsHolder()

@@ -11,7 +11,7 @@ import {
   type ListSpec,
   searchTokens,
   type SqlParams,
-} from './sql.js';
+} from '../common/sql.js';
 
 /** A person as the SQL below reads it (personnummer still whole: the service masks it for lists). */
 export interface PersonRow {

@@ -16,9 +16,9 @@ import {
   type WriteMeanings,
 } from './directory.errors.js';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
-import { providedFields } from './dto/rules.js';
+import { providedFields } from '../common/field-rules.js';
 import { Person } from './entities/person.entity.js';
-import { formatPersonnummer, maskPersonnummer, parsePersonnummer } from './personnummer.js';
+import { formatPersonnummer, maskPersonnummer, parsePersonnummer } from '../common/personnummer.js';
 import {
   PERSON_CLASHES_SQL,
   PERSON_ENGAGEMENTS_SQL,
@@ -29,7 +29,8 @@ import {
   type PersonHeldAssignment,
   type PersonRow,
 } from './persons.queries.js';
-import { findRow, isUuid, listRows, type Page } from './sql.js';
+import { findRow, listRows, type Page } from '../common/sql.js';
+import { isUuid } from '../common/uuid.js';
 
 /** A person in lists: personnummer masked, no administrator flag. */
 export type PersonListItem = Omit<PersonRow, 'isAdministrator'>;

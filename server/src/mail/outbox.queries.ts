@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { filterString, type ListQuery, parseListQuery, type RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import { MAIL_STATUSES, type MailStatus } from './entities/mail-outbox.entity.js';
+import { isUuid } from '../common/uuid.js';
 
 /** An outbox row as the admin grid sees it; the bodies only in the single-mail view. */
 export interface OutboxListItem {
@@ -40,7 +41,6 @@ const SORTABLE: Record<string, string> = {
 };
 
 const FILTERS = ['id', 'status', 'to', 'q', 'template', 'relatedType', 'relatedId'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -52,8 +52,7 @@ function whereClauses(filter: ListQuery['filter'], values: unknown[]): string[] 
   const where: string[] = [];
   const ids = filter.id === undefined ? undefined : [filter.id].flat();
   if (ids) {
-    if (!ids.every((id) => typeof id === 'string' && UUID.test(id)))
-      throw bad('Filtret id måste vara giltiga id.');
+    if (!ids.every((id) => isUuid(id))) throw bad('Filtret id måste vara giltiga id.');
     where.push(`m.id = ANY(${p(ids)}::uuid[])`);
   }
   const statuses = filter.status === undefined || filter.status === '' ? undefined : [filter.status].flat();
@@ -103,7 +102,7 @@ export async function listOutbox(
 }
 
 export async function findOutboxMail(db: DataSource, id: string): Promise<OutboxMail | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const rows = await db.query<OutboxMail[]>(
     `SELECT ${COLUMNS}, m.text_body AS text, m.html_body AS html FROM mail_outbox m WHERE m.id = $1`,
     [id],

@@ -1,10 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/request-auth.js';
+import type { Actor } from '../common/auth/request-auth.js';
 import { filterString, parseListQuery, type RawListQuery } from '../common/list-query.js';
 import { notFound, ProblemException } from '../common/problem.js';
-import { isUuid, type Page, SqlParams } from '../directory/sql.js';
+import { type Page, SqlParams } from '../common/sql.js';
+import { isUuid } from '../common/uuid.js';
 import type { BatchOrder, BatchSummary, BatchView } from './mass-order.types.js';
 
 const SUMMARY = `b.id, b.created_at AS "createdAt", b.assignment_id AS "assignmentId", asg.name AS "assignmentName",

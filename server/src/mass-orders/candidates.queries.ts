@@ -2,8 +2,8 @@ import { HttpStatus } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { filterString, parseListQuery, type RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
-import { maskPersonnummer } from '../directory/personnummer.js';
-import { activeSql, likeEscape, type Page, SqlParams } from '../directory/sql.js';
+import { maskPersonnummer } from '../common/personnummer.js';
+import { activeSql, likeEscape, type Page, SqlParams } from '../common/sql.js';
 import type { Candidate } from './mass-order.types.js';
 import {
   freeText,

@@ -1,4 +1,4 @@
-import { parsePersonnummer } from '../directory/personnummer.js';
+import { parsePersonnummer } from '../common/personnummer.js';
 
 /** At most this many values in one import: a list for a send, with room. */
 export const MAX_IMPORT_VALUES = 5000;

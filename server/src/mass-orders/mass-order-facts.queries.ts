@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { activeSql } from '../directory/sql.js';
+import { activeSql } from '../common/sql.js';
 import type { EndUserFacts } from '../orders/order-facts.queries.js';
 import type { OrderType } from '../orders/order.types.js';
 

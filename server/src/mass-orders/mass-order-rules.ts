@@ -1,4 +1,4 @@
-import type { Rights } from '../auth/rights.js';
+import type { Rights } from '../common/auth/rights.js';
 import type { AssignmentFacts } from '../orders/order-facts.queries.js';
 import { placementViolations } from '../orders/order-rules.js';
 import type { OrderType } from '../orders/order.types.js';

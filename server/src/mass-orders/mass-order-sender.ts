@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/request-auth.js';
+import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import { type AssignmentFacts, fullName } from '../orders/order-facts.queries.js';

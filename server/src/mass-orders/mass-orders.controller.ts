@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { RightsHolder, SignedIn } from '../auth/policy.js';
-import { type Actor, CurrentActor } from '../auth/request-auth.js';
+import { RightsHolder, SignedIn } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
-import { pageBody } from '../directory/sql.js';
+import { pageBody } from '../common/sql.js';
 import { BatchesService } from './batches.service.js';
 import { CheckMassOrderDto, ImportMassOrderDto, SendMassOrderDto } from './dto/mass-order.dto.js';
 import { MassOrderSender } from './mass-order-sender.js';

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/request-auth.js';
-import type { Rights } from '../auth/rights.js';
+import type { Actor } from '../common/auth/request-auth.js';
+import type { Rights } from '../common/auth/rights.js';
 import { RightsService } from '../auth/rights.service.js';
 import { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { notFound, ValidationProblem } from '../common/problem.js';
-import { isUuid, type Page } from '../directory/sql.js';
+import { type Page } from '../common/sql.js';
+import { isUuid } from '../common/uuid.js';
 import {
   type AssignmentFacts,
   assignmentsByIds,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { filterString, parseListQuery, type RawListQuery } from '../common/list-query.js';
-import { maskPersonnummer } from '../directory/personnummer.js';
+import { maskPersonnummer } from '../common/personnummer.js';
 import {
   activeSql,
   foldedPrefix,
@@ -9,7 +9,7 @@ import {
   type Page,
   searchTokens,
   SqlParams,
-} from '../directory/sql.js';
+} from '../common/sql.js';
 import type { OrderType } from '../orders/order.types.js';
 import type { Candidate, Member, MemberStatus } from './mass-order.types.js';
 

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AssignmentKind } from '../directory/entities/assignment.entity.js';
 import type { Purpose } from '../directory/entities/base.js';
-import { activeSql } from '../directory/sql.js';
+import { activeSql } from '../common/sql.js';
 
 type Db = DataSource | EntityManager;
 

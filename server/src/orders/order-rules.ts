@@ -1,4 +1,4 @@
-import type { Rights } from '../auth/rights.js';
+import type { Rights } from '../common/auth/rights.js';
 import type { AssignmentFacts, EndUserFacts } from './order-facts.queries.js';
 import type { OrderType } from './order.types.js';
 import { type Violation, violation } from './orders.errors.js';

@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/request-auth.js';
+import type { Actor } from '../common/auth/request-auth.js';
 import { RightsService } from '../auth/rights.service.js';
 import { Clock } from '../common/clock.js';
 import { notFound, ProblemException } from '../common/problem.js';
-import { isUuid, rowExists } from '../directory/sql.js';
+import { rowExists } from '../common/sql.js';
+import { isUuid } from '../common/uuid.js';
 import {
   type AssignmentFacts,
   catalogueOf,

@@ -6,11 +6,11 @@ import {
   enumFilter,
   type FilterSql,
   idFilter,
-  isUuid,
   likeEscape,
   type ListSpec,
   nameSearch,
-} from '../directory/sql.js';
+} from '../common/sql.js';
+import { isUuid } from '../common/uuid.js';
 import {
   ORDER_SCOPES,
   ORDER_STATUSES,

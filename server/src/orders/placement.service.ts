@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '../auth/request-auth.js';
-import type { Rights } from '../auth/rights.js';
+import type { Actor } from '../common/auth/request-auth.js';
+import type { Rights } from '../common/auth/rights.js';
 import { RightsService } from '../auth/rights.service.js';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';

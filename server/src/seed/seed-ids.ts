@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { luhnCheckDigit } from '../directory/personnummer.js';
+import { luhnCheckDigit } from '../common/personnummer.js';
 
 /** A stable uuid derived from a name, so every seed run produces the same rows. */
 export function seedId(name: string): string {

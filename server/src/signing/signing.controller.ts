@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { AdminOnly, SignedIn } from '../auth/policy.js';
-import { type Actor, CurrentActor } from '../auth/request-auth.js';
+import { AdminOnly, SignedIn } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import { SignDto } from './dto/sign.dto.js';
 import { SigningService } from './signing.service.js';
 import type { CertificateView, SignRequestView } from './signing.types.js';

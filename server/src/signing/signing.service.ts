@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/request-auth.js';
+import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { notFound, ProblemException } from '../common/problem.js';
 import { sha256 } from './crypto/cms.js';
@@ -28,12 +28,12 @@ import type {
   SignRequestView,
   StoredVerification,
 } from './signing.types.js';
+import { isUuid } from '../common/uuid.js';
 
 /** A sign request is usable for this long (issue 5). */
 export const SIGN_REQUEST_TTL_MS = 10 * 60 * 1000;
 /** A batch of 500 orders is a long text; this bounds what one request may carry. */
 const MAX_DOCUMENT_CHARS = 2_000_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Canonical text: NFC and \n line ends, so the same decision always gives the same bytes. */
 export const canonicalText = (text: string): string => text.normalize('NFC').replace(/\r\n?/g, '\n');
@@ -112,7 +112,7 @@ export class SigningService {
     requestId: string,
     manager: EntityManager = this.db.manager,
   ): Promise<(SignRequestRecord & { status: SignRequestStatus; signedAt: Date | null }) | undefined> {
-    if (!UUID.test(requestId)) return undefined;
+    if (!isUuid(requestId)) return undefined;
     const [row] = await manager.query<SignRequestRow[]>(
       `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1`,
       [requestId],
@@ -211,7 +211,7 @@ export class SigningService {
     requestId: string,
     manager: EntityManager = this.db.manager,
   ): Promise<StoredVerification> {
-    const row = UUID.test(requestId)
+    const row = isUuid(requestId)
       ? (
           await manager.query<SignRequestRow[]>(
             `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1`,
@@ -240,13 +240,13 @@ export class SigningService {
   }
 
   async unlockCertificate(actor: Actor, certificateId: string): Promise<CertificateView> {
-    if (!UUID.test(certificateId)) throw notFound('Certifikatet');
+    if (!isUuid(certificateId)) throw notFound('Certifikatet');
     return this.certificates.unlock(actor.person.id, certificateId);
   }
 
   /** Administrators: a person's certificates, to find the one to unlock. */
   async certificatesOfPerson(personId: string): Promise<CertificateView[]> {
-    if (!UUID.test(personId))
+    if (!isUuid(personId))
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation', 'personId måste vara ett giltigt id.');
     return this.certificates.list(this.db.manager, personId);
   }
@@ -257,7 +257,7 @@ export class SigningService {
     requestId: string,
     lock = false,
   ): Promise<SignRequestRow> {
-    if (!UUID.test(requestId)) throw signRequestNotFound();
+    if (!isUuid(requestId)) throw signRequestNotFound();
     const [row] = await m.query<SignRequestRow[]>(
       `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`,
       [requestId],
@@ -287,7 +287,7 @@ export class SigningService {
   }
 
   private async signerOf(m: EntityManager, personId: string): Promise<SignerIdentity | undefined> {
-    if (!UUID.test(personId)) return undefined;
+    if (!isUuid(personId)) return undefined;
     const [person] = await m.query<SignerIdentity[]>(
       `SELECT id AS "personId", hsa_id AS "hsaId", first_name AS "firstName", last_name AS "lastName"
          FROM person WHERE id = $1`,

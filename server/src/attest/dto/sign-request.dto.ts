@@ -1,7 +1,6 @@
 import { ValidateBy } from 'class-validator';
-import { OneOf, Text } from '../../directory/dto/rules.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { OneOf, Text } from '../../common/field-rules.js';
+import { isUuid } from '../../common/uuid.js';
 
 /** Orders in one signature: a mass order's hundreds with room, but bounded. */
 export const MAX_ORDERS_PER_SIGNATURE = 1000;
@@ -18,7 +17,7 @@ function idList(name: string, required: boolean, min: number, max: number) {
     if (!Array.isArray(value)) return 'måste vara en lista';
     if (value.length < min) return 'måste innehålla minst en beställning';
     if (value.length > max) return `får innehålla högst ${max} id`;
-    if (!value.every((v) => typeof v === 'string' && UUID.test(v))) return 'måste vara giltiga id';
+    if (!value.every((v) => isUuid(v))) return 'måste vara giltiga id';
     const lower = value.map((v: string) => v.toLowerCase());
     return new Set(lower).size === lower.length ? undefined : 'får inte innehålla samma id två gånger';
   };

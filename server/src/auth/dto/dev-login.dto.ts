@@ -1,4 +1,4 @@
-import { Text } from '../../directory/dto/rules.js';
+import { Text } from '../../common/field-rules.js';
 
 export class DevLoginDto {
   /** VGR-ID of the person to sign in as. */

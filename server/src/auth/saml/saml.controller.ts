@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ProblemException } from '../../common/problem.js';
-import { CsrfExempt, Public } from '../policy.js';
+import { CsrfExempt, Public } from '../../common/auth/policy.js';
 import { SignInService } from '../sign-in.service.js';
 import { safeRelayState } from './relay-state.js';
 import { continuePage, failedSignInPage, unknownPersonPage } from './saml-pages.js';

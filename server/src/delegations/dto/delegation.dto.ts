@@ -1,8 +1,7 @@
 import { ValidateBy } from 'class-validator';
-import { CalendarDate, Id, OneOf } from '../../directory/dto/rules.js';
+import { CalendarDate, Id, OneOf } from '../../common/field-rules.js';
 import { type Right, RIGHTS } from '../delegation.types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/uuid.js';
 
 /** A list field: each rule gives one Swedish message, like the directory's field rules. */
 function list(
@@ -35,7 +34,7 @@ const rightsRule = (required: boolean) =>
 
 const assignmentIdsRule = () =>
   list('assignmentIds', false, (value) => {
-    if (!value.every((v) => typeof v === 'string' && UUID.test(v))) return 'måste vara giltiga id';
+    if (!value.every((v) => isUuid(v))) return 'måste vara giltiga id';
     if (value.length > 200) return 'får innehålla högst 200 uppdrag';
     return new Set(value).size === value.length ? undefined : 'får inte innehålla samma uppdrag två gånger';
   });

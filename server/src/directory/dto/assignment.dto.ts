@@ -1,6 +1,6 @@
 import { ASSIGNMENT_KINDS, type AssignmentKind } from '../entities/assignment.entity.js';
 import { PURPOSES, type Purpose } from '../entities/base.js';
-import { Bool, HSA_ID, Id, OneOf, Text } from './rules.js';
+import { Bool, HSA_ID, Id, OneOf, Text } from '../../common/field-rules.js';
 
 export class CreateAssignmentDto {
   @Text('required', 64, HSA_ID) hsaId!: string;

@@ -1,4 +1,4 @@
-import { HSA_ID, Id, Text } from './rules.js';
+import { HSA_ID, Id, Text } from '../../common/field-rules.js';
 
 export class CreateCareUnitDto {
   @Text('required', 64, HSA_ID) hsaId!: string;

@@ -1,4 +1,4 @@
-import { CalendarDate, Id, Text } from './rules.js';
+import { CalendarDate, Id, Text } from '../../common/field-rules.js';
 
 export class CreateEngagementDto {
   @Id('required') personId!: string;

@@ -1,4 +1,4 @@
-import { CalendarDate, Id } from './rules.js';
+import { CalendarDate, Id } from '../../common/field-rules.js';
 
 export class CreateHeldAssignmentDto {
   @Id('required') personId!: string;

@@ -1,5 +1,5 @@
 import { PROVIDER_KINDS, type ProviderKind } from '../entities/care-provider.entity.js';
-import { HSA_ID, Id, OneOf, Text } from './rules.js';
+import { HSA_ID, Id, OneOf, Text } from '../../common/field-rules.js';
 
 export class CreateCareProviderDto {
   @Text('required', 64, HSA_ID) hsaId!: string;

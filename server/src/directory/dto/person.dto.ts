@@ -1,4 +1,4 @@
-import { Bool, Email, HSA_ID, Personnummer, Text } from './rules.js';
+import { Bool, Email, HSA_ID, Personnummer, Text } from '../../common/field-rules.js';
 
 const USER_ID = {
   pattern: /^[A-Za-z0-9]{2,32}$/,

@@ -1,5 +1,5 @@
 import { PURPOSES, type Purpose } from '../entities/base.js';
-import { OneOf, Text } from './rules.js';
+import { OneOf, Text } from '../../common/field-rules.js';
 
 /** A row of the systems guide ("Vilket uppdrag behöver jag?"). */
 export class CreateSystemDto {

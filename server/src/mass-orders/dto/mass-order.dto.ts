@@ -1,12 +1,11 @@
 import { ValidateBy } from 'class-validator';
-import { Bool, CalendarDate, Id, Text } from '../../directory/dto/rules.js';
+import { Bool, CalendarDate, Id, Text } from '../../common/field-rules.js';
+import { isUuid } from '../../common/uuid.js';
 
 /** Persons a send may name: hundreds routinely, a thousand measured (issue 7), with room. */
 export const MAX_PERSONS = 2000;
 /** An import stays within the body limit of the JSON parser (100 kB). */
 export const MAX_IMPORT_CHARS = 90_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A list of person ids, possibly empty (a send may only add or only remove). Duplicates are
@@ -25,9 +24,7 @@ function personIdsProblem(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) return 'måste vara en lista';
   if (value.length > MAX_PERSONS) return `får innehålla högst ${MAX_PERSONS} personer`;
-  return value.every((id) => typeof id === 'string' && UUID.test(id))
-    ? undefined
-    : 'måste vara en lista med giltiga id';
+  return value.every((id) => isUuid(id)) ? undefined : 'måste vara en lista med giltiga id';
 }
 
 /** `POST /api/mass-orders/check`: attestant and start date are optional, to check persons early. */

@@ -1,8 +1,7 @@
 import { ValidateBy } from 'class-validator';
-import { Bool, CalendarDate, Id, OneOf, Text } from '../../directory/dto/rules.js';
+import { Bool, CalendarDate, Id, OneOf, Text } from '../../common/field-rules.js';
 import { ORDER_TYPES, type OrderType } from '../order.types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../common/uuid.js';
 
 /** Lines per send: the wizard's handful, with room, but bounded. */
 export const MAX_LINES = 200;
@@ -39,7 +38,7 @@ const itemsRule = () =>
         isPlainObject(item) &&
         Object.keys(item).every((key) => key === 'assignmentId') &&
         typeof item.assignmentId === 'string' &&
-        UUID.test(item.assignmentId),
+        isUuid(item.assignmentId),
     );
     return wellFormed ? undefined : 'varje rad måste vara {"assignmentId": id}';
   });
@@ -50,9 +49,7 @@ const attestantsRule = () =>
     if (!isPlainObject(value)) return 'måste vara ett objekt med vårdenhetens id som nyckel';
     const entries = Object.entries(value);
     if (entries.length > MAX_LINES) return 'har för många vårdenheter';
-    return entries.every(
-      ([unit, person]) => UUID.test(unit) && typeof person === 'string' && UUID.test(person),
-    )
+    return entries.every(([unit, person]) => isUuid(unit) && typeof person === 'string' && isUuid(person))
       ? undefined
       : 'måste ange giltiga id för vårdenhet och attestant';
   });

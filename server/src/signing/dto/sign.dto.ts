@@ -1,8 +1,9 @@
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { Id } from '../../common/field-rules.js';
 
 /** POST /api/signing/:requestId/sign — the certificate chosen in the signing window and its PIN. */
 export class SignDto {
-  @IsUUID()
+  @Id('required')
   certificateId!: string;
 
   // Any text is a PIN attempt: a malformed one is simply wrong, and counted like one.

@@ -1,14 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  filterIds,
-  filterString,
-  parseListQuery,
-  type RawListQuery,
-  setContentRange,
-} from '../common/list-query.js';
-import { ProblemException } from '../common/problem.js';
+import { filterIds, filterString, parseListQuery, type RawListQuery, setContentRange } from './list-query.js';
+import { ProblemException } from './problem.js';
+import { isUuid } from './uuid.js';
 
 /** Positional parameters for hand-written SQL: `p.add(value)` returns its `$n`. */
 export class SqlParams {
@@ -19,10 +14,6 @@ export class SqlParams {
     return `$${this.values.length}`;
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** Search words of a `q` filter; a handful is plenty and keeps the query bounded. */
 export function searchTokens(q: string | undefined): string[] {

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, HttpStatus } from '@nestjs/common';
 import type { Request } from 'express';
-import { ProblemException } from '../common/problem.js';
+import { ProblemException } from '../problem.js';
 import type { Rights } from './rights.js';
 
 /** The signed-in person as the session knows them (from the directory at request time). */

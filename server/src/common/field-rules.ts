@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
-import { parsePersonnummer } from '../personnummer.js';
+import { parsePersonnummer } from './personnummer.js';
+import { isUuid } from './uuid.js';
 
 /**
  * Field rules for the directory DTOs. Each rule gives exactly one Swedish message per field
@@ -67,12 +68,8 @@ export const Bool = (presence: Presence): PropertyDecorator =>
     typeof value === 'boolean' ? undefined : 'måste vara sant eller falskt',
   );
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const Id = (presence: Presence): PropertyDecorator =>
-  rule('id', presence, (value) =>
-    typeof value === 'string' && UUID.test(value) ? undefined : 'måste vara ett giltigt id',
-  );
+  rule('id', presence, (value) => (isUuid(value) ? undefined : 'måste vara ett giltigt id'));
 
 export const OneOf = (presence: Presence, allowed: readonly string[]): PropertyDecorator =>
   rule('oneOf', presence, (value) =>
