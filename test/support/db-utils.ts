@@ -5,7 +5,8 @@ import { entities } from '../../server/src/database/database.module.js';
 import { withDatabase } from '../../server/src/database/database-url.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 
-export const TEMPLATE_DB = 'beh_test_template';
+/** This run's template (global-setup names one per run, so runs sharing a server stay apart). */
+export const TEMPLATE_DB = process.env.BEH_TEST_TEMPLATE_DB ?? 'beh_test_template';
 /** Any constant: serialises template building and copying between jest workers. */
 const TEMPLATE_LOCK = 482_113;
 

@@ -6,8 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-const TEMPLATE_DB = 'beh_test_template';
-
 async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -45,10 +43,14 @@ export default async function globalSetup() {
     serverUrl = `postgres://postgres:beh-test@127.0.0.1:${port}/postgres`;
   }
   process.env.BEH_TEST_SERVER_URL = serverUrl;
+  // One template per run, so that runs sharing one PostgreSQL server (DATABASE_URL) never drop
+  // or rebuild each other's template.
+  const template = `beh_test_template_${process.pid}`;
+  process.env.BEH_TEST_TEMPLATE_DB = template;
   const url = new URL(serverUrl);
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
   await client.end();
 }
