@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
+import { entities } from './entities.js';
 import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MassOrdersModule } from './mass-orders/mass-orders.module.js';
@@ -28,7 +29,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, entities),
         HealthModule,
         AuthModule.forRoot(config),
         DirectoryModule,

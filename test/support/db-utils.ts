@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
-import { entities } from '../../server/src/database/database.module.js';
+import { entities } from '../../server/src/entities.js';
 import { withDatabase } from '../../server/src/database/database-url.js';
 import { seedDemo } from '../../server/src/seed/demo-seed.js';
 

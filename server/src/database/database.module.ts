@@ -1,20 +1,19 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import pg from 'pg';
 import { migrations } from '../../../migrations/index.js';
-import { AuditEvent } from '../audit/entities/audit-event.entity.js';
-import { directoryEntities } from '../directory/entities/index.js';
-import { MailOutbox } from '../mail/entities/mail-outbox.entity.js';
 
 // DATE columns are calendar dates; keep them as 'YYYY-MM-DD' strings instead of local-time Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
-export const entities = [...directoryEntities, MailOutbox, AuditEvent];
-
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  /** `entities`: every module's TypeORM entities (server/src/entities.ts). */
+  static forRoot(
+    databaseUrl: string,
+    entities: NonNullable<TypeOrmModuleOptions['entities']>,
+  ): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import { loadConfig } from '../config/app-config.js';
-import { entities } from '../database/database.module.js';
+import { entities } from '../entities.js';
 import { ensureDatabase, withDatabase } from '../database/database-url.js';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
 import { seedDemo } from './demo-seed.js';
