@@ -1,0 +1,78 @@
+import { bool, ConfigError, type Env, type NodeEnv, pem, url, wholeNumber } from './env.js';
+
+/** Sign-in: sessions, the development sign-in, administrators by VGR-ID and SAML against the IdP. */
+export interface AuthConfig {
+  /** A session ends after this long without a request (SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** …and this long after sign-in whatever happens (SESSION_ABSOLUTE_HOURS). */
+  sessionAbsoluteHours: number;
+  /** Development sign-in (DEV_LOGIN); always false in production. */
+  devLogin: boolean;
+  /** VGR-IDs that are administrators besides those the directory flags (ADMIN_USER_IDS). */
+  adminUserIds: string[];
+  /** SAML 2.0 sign-in against the regional IdP; undefined when not configured. */
+  saml: SamlSettings | undefined;
+}
+
+export interface SamlSettings {
+  idpSsoUrl: string;
+  /** The IdP's signing certificate, PEM. */
+  idpCert: string;
+  idpEntityId: string | undefined;
+  spEntityId: string;
+  /** Signs our AuthnRequests and goes into the metadata when both are given. */
+  spPrivateKey: string | undefined;
+  spCert: string | undefined;
+  /** Where the IdP posts its response: PUBLIC_URL + /api/auth/saml/acs. */
+  acsUrl: string;
+}
+
+const SAML_REQUIRED = ['SAML_IDP_SSO_URL', 'SAML_IDP_CERT', 'SAML_SP_ENTITY_ID'] as const;
+
+function loadSamlSettings(env: Env, publicUrl: string): SamlSettings | undefined {
+  const given = SAML_REQUIRED.filter((name) => env[name]);
+  if (given.length === 0) return undefined;
+  // Half a SAML configuration is a mistake, not a wish to run without SAML.
+  const missing = SAML_REQUIRED.find((name) => !env[name]);
+  if (missing) throw new ConfigError(missing, `must be set together with ${given.join(', ')}`);
+  const spPrivateKey = pem(env, 'SAML_SP_PRIVATE_KEY', 'PRIVATE KEY');
+  const spCert = pem(env, 'SAML_SP_CERT', 'CERTIFICATE');
+  if (Boolean(spPrivateKey) !== Boolean(spCert)) {
+    throw new ConfigError(
+      spPrivateKey ? 'SAML_SP_CERT' : 'SAML_SP_PRIVATE_KEY',
+      'must be set together with the other',
+    );
+  }
+  return {
+    idpSsoUrl: url(env, 'SAML_IDP_SSO_URL', ['https:', 'http:'])!,
+    idpCert: pem(env, 'SAML_IDP_CERT', 'CERTIFICATE')!,
+    idpEntityId: env.SAML_IDP_ENTITY_ID || undefined,
+    spEntityId: env.SAML_SP_ENTITY_ID!,
+    spPrivateKey,
+    spCert,
+    acsUrl: `${publicUrl}/api/auth/saml/acs`,
+  };
+}
+
+export function loadAuthConfig(env: Env, nodeEnv: NodeEnv, publicUrl: string): AuthConfig {
+  const saml = loadSamlSettings(env, publicUrl);
+  // Production has no development sign-in, so without SAML nobody could sign in at all.
+  if (nodeEnv === 'production' && !saml) {
+    throw new ConfigError('SAML_IDP_SSO_URL', 'and the other SAML_* variables must be set in production');
+  }
+  const adminUserIds = (env.ADMIN_USER_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const badAdmin = adminUserIds.find((id) => !/^[A-Za-z0-9]{2,32}$/.test(id));
+  if (badAdmin)
+    throw new ConfigError('ADMIN_USER_IDS', `must be comma-separated VGR-IDs (got '${badAdmin}')`);
+  return {
+    sessionIdleMinutes: wholeNumber(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: wholeNumber(env, 'SESSION_ABSOLUTE_HOURS', 10, 1, 7 * 24),
+    // Never in production, whatever DEV_LOGIN says: it signs in as anyone without a password.
+    devLogin: nodeEnv !== 'production' && bool(env, 'DEV_LOGIN', true),
+    adminUserIds,
+    saml,
+  };
+}
