@@ -1,4 +1,5 @@
 import { downloadCSV, type Exporter, type RaRecord } from 'react-admin';
+import { todayInStockholm } from './common/dates';
 import { i18nProvider } from './i18n/i18nProvider';
 
 type CsvValue = string | number | boolean | null | undefined;
@@ -43,8 +44,7 @@ export function csvExporter<T extends RaRecord>(resource: string, columns: CsvCo
       ),
     );
     const csv = [header, ...rows].map((row) => row.join(';')).join('\r\n');
-    const date = new Date().toLocaleDateString('sv-SE');
     const name = translate(`resources.${resource}.name`, { smart_count: 2 }).toLowerCase();
-    downloadCSV(`\uFEFF${csv}\r\n`, `${name}-${date}`);
+    downloadCSV(`\uFEFF${csv}\r\n`, `${name}-${todayInStockholm()}`);
   };
 }

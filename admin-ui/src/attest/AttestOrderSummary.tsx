@@ -1,6 +1,6 @@
 import { Alert, Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import { StatusChip, type StatusTone } from '../common/StatusChip';
 import { LabeledValue, LabeledValues } from '../orders/LabeledValue';
 import type { OrderStatus } from '../orders/types';

@@ -3,7 +3,7 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Box, Checkbox, IconButton, TableCell, TableRow } from '@mui/material';
 import { useState } from 'react';
 import { type Identifier, useListContext, useTranslate } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import { QUEUE_COLUMNS } from './queueColumns';
 import { QueueOrderRow } from './QueueOrderRow';
 import type { QueueBatch, QueueOrder } from './types';

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, CircularProgress, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import { problemMessages } from './problem';
 import type { SigningState } from './useSigning';
 

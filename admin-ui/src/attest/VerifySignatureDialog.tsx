@@ -11,7 +11,7 @@ import {
 } from '@mui/material';
 import { useCallback } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import { LabeledValue, LabeledValues } from '../orders/LabeledValue';
 import { useLoaded } from '../orders/useLoaded';
 import { isNotFound, problemMessages } from './problem';

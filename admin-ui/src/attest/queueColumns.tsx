@@ -1,6 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Link } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import { attestRoutes } from './routes';
 import type { QueueOrder } from './types';
 

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetMany, useRecordContext, useTranslate } from 'react-admin';
 import type { Assignment } from '../types';
-import { formatTimestamp } from './dates';
+import { formatTimestamp } from '../common/dates';
 import type { DelegationDetail, DelegationEvent } from './types';
 
 /** What a limit can change, in the order the change is described. */

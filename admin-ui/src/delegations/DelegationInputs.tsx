@@ -12,7 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { rightChoices } from './choices';
-import { stockholmToday } from './dates';
+import { todayInStockholm } from '../common/dates';
 import { PersonOption, personInputText, personMatches } from './PersonOption';
 import type { GrantableUnit } from './types';
 import {
@@ -63,7 +63,7 @@ export const DelegationInputs = ({ units }: { units: GrantableUnit[] }) => {
     scope: 'UNIT',
     rights: [],
     assignmentIds: [],
-    validFrom: stockholmToday(),
+    validFrom: todayInStockholm(),
     validTo: null,
   };
   return (

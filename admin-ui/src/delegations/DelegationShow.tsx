@@ -9,7 +9,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DelegationEvents } from './DelegationEvents';
-import { formatTimestamp } from './dates';
+import { formatTimestamp } from '../common/dates';
 import { AssignmentsField, DelegateField, DelegationStatusField, RightsField, ValidToField } from './fields';
 import { LimitDelegationButton } from './LimitDelegationButton';
 import { RevokeDelegationButton } from './RevokeDelegationButton';

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../types';
-import { stockholmToday } from './dates';
+import { todayInStockholm, validToNotBeforeValidFrom } from '../common/dates';
 import type { DelegationRight } from './types';
 
 /** The fields of the new-delegation form (the API's fields plus the whole-unit/chosen choice). */
@@ -16,12 +16,9 @@ export interface DelegationFormValues {
 // react-admin validators: an i18n key when the value is wrong, undefined when it is fine.
 
 export const notBeforeToday = (value: CalendarDate | null | undefined) =>
-  value && value < stockholmToday() ? 'beh.delegations.validation.beforeToday' : undefined;
+  value && value < todayInStockholm() ? 'beh.delegations.validation.beforeToday' : undefined;
 
-export const notBeforeValidFrom = (value: CalendarDate | null | undefined, values: { validFrom?: string }) =>
-  value && values.validFrom && value < values.validFrom
-    ? 'beh.delegations.validation.validToBeforeFrom'
-    : undefined;
+export const notBeforeValidFrom = validToNotBeforeValidFrom('beh.delegations.validation.validToBeforeFrom');
 
 export const assignmentsWhenChosen = (value: string[] | undefined, values: DelegationFormValues) =>
   values.scope === 'CHOSEN' && (!value || value.length === 0)

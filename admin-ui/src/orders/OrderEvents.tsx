@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import type { OrderDetail } from './types';
 
 /** "Händelser": the order's own audit events, oldest first. */

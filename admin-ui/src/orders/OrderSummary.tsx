@@ -1,6 +1,6 @@
 import { Alert, Box } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import { OrderStatusField, orderPerson } from './fields';
 import { LabeledValue, LabeledValues } from './LabeledValue';
 import type { OrderDetail } from './types';

@@ -1,6 +1,6 @@
 import { StatusChip, type StatusTone } from '../common/StatusChip';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import type { Order, OrderStatus } from './types';
 
 // Fields read the record from context; `source` and `label` are for the grid's header and sorting.

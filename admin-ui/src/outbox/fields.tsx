@@ -1,6 +1,6 @@
 import { StatusChip, type StatusTone } from '../common/StatusChip';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { formatTimestamp } from '../delegations/dates';
+import { formatTimestamp } from '../common/dates';
 import type { MailStatus } from './types';
 
 interface FieldProps {

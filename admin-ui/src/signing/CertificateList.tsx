@@ -1,5 +1,6 @@
+import { formatDate } from '../common/dates';
 import type { Certificate } from './api';
-import { commonName, date } from './format';
+import { commonName } from './format';
 
 interface Props {
   certificates: Certificate[];
@@ -29,7 +30,7 @@ export function CertificateList({ certificates, selected, onSelect }: Props) {
             <strong>{commonName(c.subject)}</strong>
             <span>HSA-id {c.subjectSerialNumber}</span>
             <span>
-              Utfärdat av {commonName(c.issuer)} · giltigt {date(c.validFrom)} – {date(c.validTo)}
+              Utfärdat av {commonName(c.issuer)} · giltigt {formatDate(c.validFrom)} – {formatDate(c.validTo)}
             </span>
             <span>Serienummer {c.serialNumber}</span>
             {c.locked ? (

@@ -1,5 +1,6 @@
+import { formatMinute } from '../common/dates';
 import type { SignRequestView } from './api';
-import { dateTime, groupedDigest } from './format';
+import { groupedDigest } from './format';
 
 /** What is being signed: exactly the text whose digest the signature will carry. */
 export function DocumentPanel({ request }: { request: SignRequestView }) {
@@ -17,7 +18,7 @@ export function DocumentPanel({ request }: { request: SignRequestView }) {
         </div>
         <div>
           <dt>Begäran gäller till</dt>
-          <dd>{dateTime(request.expiresAt)}</dd>
+          <dd>{formatMinute(request.expiresAt)}</dd>
         </div>
       </dl>
     </section>

@@ -2,7 +2,7 @@ import FactCheckOutlinedIcon from '@mui/icons-material/FactCheckOutlined';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { useCallback, useMemo } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
-import { stockholmToday } from '../../delegations/dates';
+import { todayInStockholm } from '../../common/dates';
 import { AdditionalInfo } from '../orderWizard/AdditionalInfo';
 import { AttestantSelect } from '../orderWizard/AttestantSelect';
 import type { WizardAction } from '../orderWizard/wizardState';
@@ -106,7 +106,7 @@ export const SendSection = ({ assignment, state, dispatch }: Props) => {
       <AdditionalInfo
         type="GRANT"
         startDate={state.startDate}
-        today={stockholmToday()}
+        today={todayInStockholm()}
         urgent={state.urgent}
         comment={state.comment}
         dispatch={fromWizard}

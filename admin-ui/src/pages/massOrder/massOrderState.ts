@@ -1,5 +1,5 @@
 import type { Identifier } from 'react-admin';
-import { stockholmToday } from '../../delegations/dates';
+import { todayInStockholm } from '../../common/dates';
 import type { OrderType } from '../../orders/types';
 import type { CheckResult, Member, PersonRow, PersonVerdict, PlacedBatch } from './types';
 
@@ -45,7 +45,7 @@ export const initialMassOrderState = (): MassOrderState => ({
   chosenIds: new Set(),
   removals: [],
   attestantId: undefined,
-  startDate: stockholmToday(),
+  startDate: todayInStockholm(),
   urgent: false,
   comment: '',
   check: null,

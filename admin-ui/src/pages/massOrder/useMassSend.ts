@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
-import { stockholmToday } from '../../delegations/dates';
+import { todayInStockholm } from '../../common/dates';
 import { errorMessage } from '../../orders/problems';
 import type { MassOrderAction, MassOrderState } from './massOrderState';
 import { massRefusal } from './refusal';
@@ -57,7 +57,7 @@ export function useMassSend(
     const problems = [
       empty ? translate('beh.massOrder.send.nothing') : null,
       state.attestantId === undefined ? translate('beh.massOrder.send.attestantRequired') : null,
-      state.startDate === '' || state.startDate < stockholmToday()
+      state.startDate === '' || state.startDate < todayInStockholm()
         ? translate('beh.wizard.dateInPast')
         : null,
     ].filter((problem): problem is string => problem !== null);

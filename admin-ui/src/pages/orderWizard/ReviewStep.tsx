@@ -1,7 +1,7 @@
 import { Alert, Button, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, useRedirect, useTranslate } from 'react-admin';
-import { stockholmToday } from '../../delegations/dates';
+import { todayInStockholm } from '../../common/dates';
 import { LabeledValue, LabeledValues } from '../../orders/LabeledValue';
 import type { PersonDetail } from '../../types';
 import { AdditionalInfo } from './AdditionalInfo';
@@ -21,7 +21,7 @@ export const ReviewStep = ({ state, dispatch }: Props) => {
   const translate = useTranslate();
   const redirect = useRedirect();
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const today = stockholmToday();
+  const today = todayInStockholm();
   const groups = linesByUnit(state.lines);
   const { send, sending, attempted, refusal } = usePlaceOrder(state, dispatch, today);
 

@@ -1,5 +1,5 @@
 import type { Identifier } from 'react-admin';
-import { stockholmToday } from '../../delegations/dates';
+import { todayInStockholm } from '../../common/dates';
 import type {
   LookupKey,
   OrderableAssignment,
@@ -74,7 +74,7 @@ export const initialWizardState = (): WizardState => ({
   lines: [],
   toggledUnits: [],
   attestants: {},
-  startDate: stockholmToday(),
+  startDate: todayInStockholm(),
   urgent: false,
   comment: '',
   violations: [],
