@@ -22,36 +22,45 @@ async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) =
   }
 }
 
-/** A migrated and demo-seeded database at `url`. */
-export async function migrateAndSeed(url: string): Promise<void> {
+/** A migrated database at `url`, demo-seeded unless told otherwise. */
+export async function migrateAndSeed(url: string, { seed = true }: { seed?: boolean } = {}): Promise<void> {
   const dataSource = new DataSource({ type: 'postgres', url, entities, migrations });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'all' });
-    await seedDemo(dataSource);
+    if (seed) await seedDemo(dataSource);
   } finally {
     await dataSource.destroy();
   }
 }
 
+/** The template a test database is copied from: migrated and seeded, or migrated only. */
+export const templateName = (seeded: boolean): string => (seeded ? TEMPLATE_DB : `${TEMPLATE_DB}_empty`);
+
 /**
- * A fresh database for one test file, copied from the migrated and seeded template in a few
- * milliseconds. The first caller of a run builds the template.
+ * A fresh database for one test file, copied in a few milliseconds from this run's template:
+ * migrated and demo-seeded, or (`seeded: false`) migrated only, for tests that build their whole
+ * world with the factories. The first caller of a run builds the template it needs.
  */
-export async function createDatabaseFromTemplate(serverUrl: string, name: string): Promise<string> {
+export async function createDatabaseFromTemplate(
+  serverUrl: string,
+  name: string,
+  { seeded = true }: { seeded?: boolean } = {},
+): Promise<string> {
+  const template = templateName(seeded);
   await withAdminClient(serverUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
-      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE_DB]);
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
       if (exists.rowCount === 0) {
-        const building = `${TEMPLATE_DB}_building`;
+        const building = `${template}_building`;
         await client.query(`DROP DATABASE IF EXISTS ${ident(building)} WITH (FORCE)`);
         await client.query(`CREATE DATABASE ${ident(building)}`);
-        await migrateAndSeed(withDatabase(serverUrl, building));
+        await migrateAndSeed(withDatabase(serverUrl, building), { seed: seeded });
         // Renamed only once complete, so a failed build never leaves a half template behind.
-        await client.query(`ALTER DATABASE ${ident(building)} RENAME TO ${ident(TEMPLATE_DB)}`);
+        await client.query(`ALTER DATABASE ${ident(building)} RENAME TO ${ident(template)}`);
       }
-      await client.query(`CREATE DATABASE ${ident(name)} TEMPLATE ${ident(TEMPLATE_DB)}`);
+      await client.query(`CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
     }

@@ -52,5 +52,6 @@ export default async function globalSetup() {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+  await client.query(`DROP DATABASE IF EXISTS ${template}_empty WITH (FORCE)`);
   await client.end();
 }

@@ -14,8 +14,15 @@ export default async function globalTeardown() {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
-    await client.query(`DROP DATABASE IF EXISTS ${template}_building WITH (FORCE)`);
+    // The seeded template and the migrated-only one (test/support/db-utils.ts), built or half built.
+    for (const name of [
+      template,
+      `${template}_building`,
+      `${template}_empty`,
+      `${template}_empty_building`,
+    ]) {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
   } finally {
     await client.end();
   }

@@ -16,13 +16,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real application on a fresh copy of the seeded template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Boots the real application on a fresh copy of the seeded template database, or with
+ * `seeded: false` of the migrated-only one (an empty directory: build the world with
+ * test/factories).
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  { seeded = true }: { seeded?: boolean } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.BEH_TEST_SERVER_URL;
   if (!serverUrl)
     throw new Error('BEH_TEST_SERVER_URL is not set: run the tests through jest (global-setup).');
   const name = `beh_test_${randomBytes(6).toString('hex')}`;
-  const databaseUrl = await createDatabaseFromTemplate(serverUrl, name);
+  const databaseUrl = await createDatabaseFromTemplate(serverUrl, name, { seeded });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
