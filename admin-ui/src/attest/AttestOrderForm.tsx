@@ -1,11 +1,11 @@
 import { Box, Divider, Typography } from '@mui/material';
 import { useState } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
+import { fieldError } from '../common/problem';
 import { AttestDecisionForm } from './AttestDecisionForm';
 import { AttestItems } from './AttestItems';
 import { AttestOrderSummary } from './AttestOrderSummary';
 import { AttestResult } from './AttestResult';
-import { fieldError } from './problem';
 import { SigningStatus } from './SigningStatus';
 import type { AttestOrder } from './types';
 import { useSigning } from './useSigning';

@@ -2,10 +2,10 @@ import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { useCallback } from 'react';
 import { Link, Loading, Title, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
+import { isNotFound, problemMessages } from '../common/problem';
 import { useLoaded } from '../orders/useLoaded';
 import { AttestNotFound } from './AttestNotFound';
 import { AttestOrderForm } from './AttestOrderForm';
-import { isNotFound, problemMessages } from './problem';
 import { attestRoutes } from './routes';
 import { useAttestApi } from './useAttestApi';
 

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, CircularProgress, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatTimestamp } from '../common/dates';
-import { problemMessages } from './problem';
+import { problemMessages } from '../common/problem';
 import type { SigningState } from './useSigning';
 
 /**

@@ -12,9 +12,9 @@ import {
 import { useCallback } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
 import { formatTimestamp } from '../common/dates';
+import { isNotFound, problemMessages } from '../common/problem';
 import { LabeledValue, LabeledValues } from '../orders/LabeledValue';
 import { useLoaded } from '../orders/useLoaded';
-import { isNotFound, problemMessages } from './problem';
 import type { SignatureCheck } from './types';
 import { useAttestApi } from './useAttestApi';
 

@@ -1,5 +1,5 @@
 import type { Identifier } from 'react-admin';
-import type { HttpClient } from '../dataProvider';
+import { type HttpClient, jsonCalls, pathSegment, queryString } from '../common/http';
 import type {
   AttestCounts,
   AttestOrder,
@@ -22,22 +22,13 @@ export interface AttestApi {
 export const QUEUE_RESOURCE = 'attest/queue';
 export const BATCHES_RESOURCE = 'attest/batches';
 
-const segment = (id: Identifier) => encodeURIComponent(String(id));
-
 export function attestApi(apiUrl: string, httpClient: HttpClient): AttestApi {
-  const get = async <T>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;
+  const { get, post } = jsonCalls(apiUrl, httpClient);
   return {
-    getAttestCounts: (filter) =>
-      get(`/attest/counts?${new URLSearchParams({ filter: JSON.stringify(filter) }).toString()}`),
-    getAttestOrder: (orderId) => get(`/attest/orders/${segment(orderId)}`),
-    createSignRequest: async (request) => {
-      const { json } = await httpClient(`${apiUrl}/attest/sign-requests`, {
-        method: 'POST',
-        body: JSON.stringify(request),
-      });
-      return json as CreatedSignRequest;
-    },
-    getSignRequestOutcome: (requestId) => get(`/attest/sign-requests/${segment(requestId)}`),
-    verifySignature: (orderId) => get(`/orders/${segment(orderId)}/signature`),
+    getAttestCounts: (filter) => get(`/attest/counts?${queryString({ filter: JSON.stringify(filter) })}`),
+    getAttestOrder: (orderId) => get(`/attest/orders/${pathSegment(orderId)}`),
+    createSignRequest: (request) => post('/attest/sign-requests', request),
+    getSignRequestOutcome: (requestId) => get(`/attest/sign-requests/${pathSegment(requestId)}`),
+    verifySignature: (orderId) => get(`/orders/${pathSegment(orderId)}/signature`),
   };
 }

@@ -2,8 +2,8 @@ import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import { Alert, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import { Button, useDataProvider, useTranslate } from 'react-admin';
+import { errorMessage } from '../common/problem';
 import type { BehDataProvider } from '../dataProvider';
-import { errorMessage } from '../orders/problems';
 import type { ChainVerification } from './types';
 
 type Outcome = { kind: 'verified'; result: ChainVerification } | { kind: 'failed'; message: string };

@@ -1,4 +1,4 @@
-import type { HttpClient } from '../dataProvider';
+import { type HttpClient, jsonCalls } from '../common/http';
 import type { ChainVerification } from './types';
 
 /** The audit call that is not CRUD, added to the data provider beside ra-data-simple-rest's. */
@@ -6,9 +6,7 @@ export interface AuditApi {
   verifyAuditChain(): Promise<ChainVerification>;
 }
 
-export const auditApi = (apiUrl: string, httpClient: HttpClient): AuditApi => ({
-  async verifyAuditChain() {
-    const { json } = await httpClient(`${apiUrl}/audit-events/verify`);
-    return json as ChainVerification;
-  },
-});
+export function auditApi(apiUrl: string, httpClient: HttpClient): AuditApi {
+  const { get } = jsonCalls(apiUrl, httpClient);
+  return { verifyAuditChain: () => get('/audit-events/verify') };
+}

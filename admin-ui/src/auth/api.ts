@@ -1,32 +1,19 @@
 /** The sign-in endpoints (docs/api-contract-auth.md), on the portal's one HTTP client. */
-import { API_URL, httpClient } from '../dataProvider';
+import { API_URL, httpClient, jsonCalls } from '../common/http';
 import type { AuthMethods, DevUser, Me } from './types';
 
-export async function fetchMe(): Promise<Me> {
-  const { json } = await httpClient(`${API_URL}/me`);
-  return json as Me;
-}
+const { get, post } = jsonCalls(API_URL, httpClient);
 
-export async function fetchAuthMethods(): Promise<AuthMethods> {
-  const { json } = await httpClient(`${API_URL}/auth/methods`);
-  return json as AuthMethods;
-}
+export const fetchMe = (): Promise<Me> => get('/me');
 
-export async function fetchDevUsers(): Promise<DevUser[]> {
-  const { json } = await httpClient(`${API_URL}/auth/dev-users`);
-  return json as DevUser[];
-}
+export const fetchAuthMethods = (): Promise<AuthMethods> => get('/auth/methods');
 
-export async function postDevLogin(userId: string): Promise<Me> {
-  const { json } = await httpClient(`${API_URL}/auth/dev-login`, {
-    method: 'POST',
-    body: JSON.stringify({ userId }),
-  });
-  return json as Me;
-}
+export const fetchDevUsers = (): Promise<DevUser[]> => get('/auth/dev-users');
+
+export const postDevLogin = (userId: string): Promise<Me> => post('/auth/dev-login', { userId });
 
 export async function postLogout(): Promise<void> {
-  await httpClient(`${API_URL}/auth/logout`, { method: 'POST' });
+  await post('/auth/logout');
 }
 
 /** Where the browser goes to sign in with SITHS through the regional IdP; it comes back to `returnTo`. */

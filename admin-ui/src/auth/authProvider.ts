@@ -1,7 +1,8 @@
-import { type AuthProvider, HttpError, type UserIdentity } from 'react-admin';
+import type { AuthProvider, UserIdentity } from 'react-admin';
+import { forgetCsrfToken } from '../common/http';
+import { httpStatus } from '../common/problem';
 import { canAccess } from './access';
 import { fetchMe, postDevLogin, postLogout } from './api';
-import { forgetCsrfToken } from './csrf';
 import type { Me } from './types';
 
 /** Parameters of `login`: only the development sign-in signs in from the SPA (SAML is a page navigation). */
@@ -27,7 +28,7 @@ function loadMe(fresh: boolean): Promise<Me> {
   return me;
 }
 
-const isUnauthenticated = (error: unknown): boolean => error instanceof HttpError && error.status === 401;
+const isUnauthenticated = (error: unknown): boolean => httpStatus(error) === 401;
 
 export const authProvider: AuthProvider = {
   async login({ userId }: DevLoginParams) {

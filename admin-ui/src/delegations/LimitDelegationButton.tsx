@@ -1,7 +1,8 @@
 import TuneIcon from '@mui/icons-material/Tune';
 import { Dialog, DialogTitle } from '@mui/material';
 import { useState } from 'react';
-import { Button, HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { errorMessage, fieldErrors } from '../common/problem';
 import { type LimitFormValues, toLimit } from './limit';
 import { LimitDelegationForm } from './LimitDelegationForm';
 import type { Delegation } from './types';
@@ -29,9 +30,9 @@ export const LimitDelegationButton = () => {
     try {
       await api.limitDelegation(delegation.id, limit);
     } catch (error) {
-      const fieldErrors: unknown = error instanceof HttpError ? error.body?.errors : undefined;
-      if (fieldErrors && typeof fieldErrors === 'object') return fieldErrors as Record<string, string>;
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      const byField = fieldErrors(error);
+      if (byField) return byField;
+      notify(errorMessage(error), { type: 'error' });
       return undefined;
     }
     notify('beh.delegations.notifications.limited', { type: 'info' });

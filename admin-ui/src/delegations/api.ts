@@ -1,5 +1,5 @@
 import type { Identifier } from 'react-admin';
-import type { HttpClient } from '../dataProvider';
+import { type HttpClient, jsonCalls, pathSegment } from '../common/http';
 import type { Delegation, DelegationLimit, GrantableUnit } from './types';
 
 /** The delegation calls that are not plain CRUD, added to the data provider beside ra-data-simple-rest's. */
@@ -10,19 +10,11 @@ export interface DelegationApi {
 }
 
 export function delegationApi(apiUrl: string, httpClient: HttpClient): DelegationApi {
-  const patch = async (id: Identifier, body: object): Promise<Delegation> => {
-    const { json } = await httpClient(`${apiUrl}/delegations/${encodeURIComponent(String(id))}`, {
-      method: 'PATCH',
-      body: JSON.stringify(body),
-    });
-    return json as Delegation;
-  };
+  const { get, patch } = jsonCalls(apiUrl, httpClient);
+  const delegationPath = (id: Identifier) => `/delegations/${pathSegment(id)}`;
   return {
-    async getGrantableUnits() {
-      const { json } = await httpClient(`${apiUrl}/delegations/grantable-units`);
-      return json as GrantableUnit[];
-    },
-    limitDelegation: (id, limit) => patch(id, limit),
-    revokeDelegation: (id) => patch(id, { status: 'REVOKED' }),
+    getGrantableUnits: () => get('/delegations/grantable-units'),
+    limitDelegation: (id, limit) => patch(delegationPath(id), limit),
+    revokeDelegation: (id) => patch(delegationPath(id), { status: 'REVOKED' }),
   };
 }

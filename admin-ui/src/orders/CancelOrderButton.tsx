@@ -1,7 +1,7 @@
 import BlockIcon from '@mui/icons-material/Block';
 import { useState } from 'react';
 import { Button, Confirm, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { errorMessage } from './problems';
+import { errorMessage } from '../common/problem';
 import type { OrderDetail } from './types';
 import { useOrderApi } from './useOrderApi';
 

@@ -1,8 +1,8 @@
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useState } from 'react';
 import { Button, type Identifier, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { errorMessage } from '../common/problem';
 import { ChangeAttestantDialog } from './ChangeAttestantDialog';
-import { errorMessage } from './problems';
 import type { OrderDetail } from './types';
 import { useOrderApi } from './useOrderApi';
 

@@ -11,9 +11,9 @@ import {
 } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
+import { errorMessage } from '../common/problem';
 import { attestantLabel } from './attestantName';
 import { orderPerson } from './fields';
-import { errorMessage } from './problems';
 import type { OrderDetail } from './types';
 import { useLoaded } from './useLoaded';
 import { useOrderApi } from './useOrderApi';

@@ -1,5 +1,5 @@
 import type { Identifier } from 'react-admin';
-import type { HttpClient } from '../dataProvider';
+import { type HttpClient, jsonCalls, pathSegment, queryString } from '../common/http';
 import type { PersonDetail } from '../types';
 import type {
   Attestant,
@@ -22,26 +22,16 @@ export interface OrderApi {
   cancelOrder(orderId: Identifier): Promise<OrderDetail>;
 }
 
-const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
-
 export function orderApi(apiUrl: string, httpClient: HttpClient): OrderApi {
-  const get = async <T>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;
-  const post = async <T>(path: string, body?: object): Promise<T> => {
-    const { json } = await httpClient(`${apiUrl}${path}`, {
-      method: 'POST',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return json as T;
-  };
-  const orderPath = (id: Identifier) => `/orders/${encodeURIComponent(String(id))}`;
+  const { get, post } = jsonCalls(apiUrl, httpClient);
+  const orderPath = (id: Identifier) => `/orders/${pathSegment(id)}`;
   return {
-    // URLSearchParams encodes the "+" of ÅÅMMDD+NNNN, which would otherwise arrive as a space.
-    lookupPerson: (key, value) => get(`/persons/lookup?${query({ [key]: value.trim() })}`),
+    lookupPerson: (key, value) => get(`/persons/lookup?${queryString({ [key]: value.trim() })}`),
     getOrderableAssignments: (endUserId, type) =>
-      get(`/orderable-assignments?${query({ endUserId: String(endUserId), type })}`),
+      get(`/orderable-assignments?${queryString({ endUserId: String(endUserId), type })}`),
     getAttestants: (careUnitId, assignmentIds = []) =>
       get(
-        `/attestants?${query({
+        `/attestants?${queryString({
           careUnitId: String(careUnitId),
           ...(assignmentIds.length > 0 ? { assignmentIds: assignmentIds.map(String).join(',') } : {}),
         })}`,

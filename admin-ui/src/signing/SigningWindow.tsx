@@ -4,7 +4,7 @@ import {
   fetchCertificates,
   fetchRequest,
   postSignature,
-  Problem,
+  refusalOf,
   type SignRequestView,
 } from './api';
 import { CertificateList } from './CertificateList';
@@ -30,8 +30,6 @@ const UNAVAILABLE: Record<Exclude<SignRequestView['status'], 'PENDING'>, string>
   FAILED: 'Signeringen misslyckades. Stäng fönstret och börja om från beställningen.',
 };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'Något gick fel.');
-
 interface Loaded {
   request?: SignRequestView;
   certificates: Certificate[];
@@ -50,7 +48,7 @@ async function loadRequest(requestId: string): Promise<Loaded> {
         : { name: 'unavailable', message: UNAVAILABLE[request.status] };
     return { request, certificates, step };
   } catch (error) {
-    return { certificates: [], step: { name: 'unavailable', message: messageOf(error) } };
+    return { certificates: [], step: { name: 'unavailable', message: refusalOf(error).message } };
   }
 }
 
@@ -84,22 +82,23 @@ export function SigningWindow({ requestId }: { requestId: string }) {
       // Told at once, not only on "Stäng fönstret": the queue refreshes even if this window is left open.
       announceSigned(requestId);
     } catch (error) {
-      if (error instanceof Problem && error.type.endsWith(':wrong-pin')) {
+      const refusal = refusalOf(error);
+      if (refusal.wrongPin) {
         setStep((current) => ({
           name: 'pin',
           certificate,
           attempt: current.name === 'pin' ? current.attempt + 1 : 0,
-          error: error.message,
+          error: refusal.message,
         }));
-      } else if (error instanceof Problem && error.locked) {
+      } else if (refusal.locked) {
         // Locked now: back to the list, which shows the certificate as locked, with the reason.
         const reloaded = await loadRequest(requestId);
         apply({
           ...reloaded,
-          step: reloaded.request ? { name: 'choose', error: error.message } : reloaded.step,
+          step: reloaded.request ? { name: 'choose', error: refusal.message } : reloaded.step,
         });
       } else {
-        setStep({ name: 'unavailable', message: messageOf(error) });
+        setStep({ name: 'unavailable', message: refusal.message });
       }
     } finally {
       setBusy(false);

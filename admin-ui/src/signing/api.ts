@@ -1,7 +1,10 @@
 /**
- * The signing window's calls to /api/signing. Plain fetch on the session cookie: this page is
- * deliberately free of react-admin, so it loads fast in its own small window.
+ * The signing window's calls to /api/signing, on the portal's one HTTP client (plain fetch on the
+ * session cookie): this page is deliberately free of react-admin's components, so it loads fast in
+ * its own small window.
  */
+import { API_URL, httpClient, jsonCalls, pathSegment } from '../common/http';
+import { httpStatus, problemOf } from '../common/problem';
 
 export interface SignRequestView {
   id: string;
@@ -28,64 +31,37 @@ export interface Certificate {
   triesLeft: number;
 }
 
-/** An RFC 9457 problem as the server answers refusals, with the signing extensions. */
-export class Problem extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    detail: string,
-    readonly triesLeft?: number,
-    readonly locked?: boolean,
-  ) {
-    super(detail);
-  }
-}
+const { get, post } = jsonCalls(API_URL, httpClient);
 
-async function problemOf(response: Response): Promise<Problem> {
-  const body: unknown = await response.json().catch(() => undefined);
-  const field = <T>(name: string, kind: string): T | undefined =>
-    typeof body === 'object' &&
-    body !== null &&
-    name in body &&
-    typeof (body as Record<string, unknown>)[name] === kind
-      ? ((body as Record<string, unknown>)[name] as T)
-      : undefined;
-  const fallback =
-    response.status === 401
-      ? 'Du är inte inloggad. Logga in i portalen och öppna signeringen igen.'
-      : 'Något gick fel.';
-  return new Problem(
-    response.status,
-    field<string>('type', 'string') ?? '',
-    field<string>('detail', 'string') ?? fallback,
-    field<number>('triesLeft', 'number'),
-    field<boolean>('locked', 'boolean'),
-  );
-}
+const base = (requestId: string) => `/signing/${pathSegment(requestId)}`;
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, {
-    credentials: 'include',
-    ...init,
-    headers: { Accept: 'application/json', ...(init.headers ?? {}) },
-  });
-  if (!response.ok) throw await problemOf(response);
-  return (await response.json()) as T;
-}
+export const fetchRequest = (requestId: string) => get<SignRequestView>(base(requestId));
 
-const base = (requestId: string) => `/api/signing/${encodeURIComponent(requestId)}`;
-
-export const fetchRequest = (requestId: string) => call<SignRequestView>(base(requestId));
-
-export const fetchCertificates = (requestId: string) =>
-  call<Certificate[]>(`${base(requestId)}/certificates`);
+export const fetchCertificates = (requestId: string) => get<Certificate[]>(`${base(requestId)}/certificates`);
 
 export async function postSignature(requestId: string, certificateId: string, pin: string): Promise<void> {
-  // Every state-changing call carries the session's CSRF token (design.md "API").
-  const { token } = await call<{ token: string }>('/api/auth/csrf');
-  await call(`${base(requestId)}/sign`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-    body: JSON.stringify({ certificateId, pin }),
-  });
+  await post(`${base(requestId)}/sign`, { certificateId, pin });
+}
+
+/** How a refused call reads in this window: the server's Swedish `detail`, else a sentence of our own. */
+export interface Refusal {
+  message: string;
+  wrongPin: boolean;
+  /** The certificate is locked now (too many wrong PINs). */
+  locked: boolean;
+}
+
+export function refusalOf(error: unknown): Refusal {
+  const problem = problemOf(error);
+  const fallback =
+    httpStatus(error) === 401
+      ? 'Du är inte inloggad. Logga in i portalen och öppna signeringen igen.'
+      : 'Något gick fel.';
+  const message =
+    problem?.detail ?? (httpStatus(error) === undefined && error instanceof Error ? error.message : fallback);
+  return {
+    message,
+    wrongPin: problem?.type?.endsWith(':wrong-pin') === true,
+    locked: problem?.locked === true,
+  };
 }

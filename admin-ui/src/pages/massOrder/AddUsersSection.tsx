@@ -2,7 +2,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { Confirm, type Identifier, useTranslate } from 'react-admin';
-import { errorMessage } from '../../orders/problems';
+import { errorMessage } from '../../common/problem';
 import { blockedReason } from './blocked';
 import { CandidatePane } from './CandidatePane';
 import { CandidateSearchForm } from './CandidateSearchForm';

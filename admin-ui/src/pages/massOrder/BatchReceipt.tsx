@@ -2,8 +2,8 @@ import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/ma
 import { useCallback } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
+import { errorMessage } from '../../common/problem';
 import { LabeledValue, LabeledValues } from '../../orders/LabeledValue';
-import { errorMessage } from '../../orders/problems';
 import { orderRoutes } from '../../orders/routes';
 import { useLoaded } from '../../orders/useLoaded';
 import { BatchOrders } from './BatchOrders';

@@ -9,7 +9,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { errorMessage } from '../../orders/problems';
+import { errorMessage } from '../../common/problem';
 import type { Loaded } from '../../orders/useLoaded';
 import { blockedReason } from './blocked';
 import { Pager } from './Pager';

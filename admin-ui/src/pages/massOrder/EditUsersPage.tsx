@@ -3,7 +3,7 @@ import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material'
 import { useCallback, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { errorMessage } from '../../orders/problems';
+import { errorMessage } from '../../common/problem';
 import { useLoaded } from '../../orders/useLoaded';
 import { EditUsersForm } from './EditUsersForm';
 import { massOrderRoutes } from './routes';

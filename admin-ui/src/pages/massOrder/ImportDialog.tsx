@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { type ChangeEvent, useRef, useState } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
-import { errorMessage } from '../../orders/problems';
+import { errorMessage } from '../../common/problem';
 import { blockedReason } from './blocked';
 import { type ImportOutcome, ImportReportView } from './ImportReportView';
 import type { Candidate } from './types';

@@ -1,7 +1,7 @@
 import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mui/material';
 import { useCallback } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { errorMessage } from '../../orders/problems';
+import { errorMessage } from '../../common/problem';
 import { useLoaded } from '../../orders/useLoaded';
 import { MassUnitTree } from './MassUnitTree';
 import { useMassOrderApi } from './useMassOrderApi';

@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
-import { errorMessage } from '../../orders/problems';
+import { errorMessage } from '../../common/problem';
 import { useLoaded } from '../../orders/useLoaded';
 import { MemberStatus } from './MemberStatus';
 import type { MassOrderAction } from './massOrderState';

@@ -1,5 +1,5 @@
 import type { Identifier } from 'react-admin';
-import type { HttpClient } from '../../dataProvider';
+import { type HttpClient, jsonCalls, pathSegment, queryString } from '../../common/http';
 import type { OrderableUnit } from '../../orders/types';
 import type {
   Batch,
@@ -37,8 +37,6 @@ export interface MassOrderApi {
   getBatch(batchId: Identifier): Promise<Batch>;
 }
 
-const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
-
 /** `Content-Range: members 0-24/319` → 319. */
 const totalOf = (headers: Headers, rows: number): number => {
   const total = /\/(\d+)\s*$/.exec(headers.get('Content-Range') ?? '')?.[1];
@@ -52,22 +50,20 @@ const given = (filter: CandidateFilter): CandidateFilter =>
   Object.fromEntries(Object.entries(filter).filter(([, value]) => typeof value === 'string' && value.trim()));
 
 export function massOrderApi(apiUrl: string, httpClient: HttpClient): MassOrderApi {
-  const get = async <T>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;
+  const { get, post } = jsonCalls(apiUrl, httpClient);
   const getPage = async <T>(path: string): Promise<Page<T>> => {
     const { json, headers } = await httpClient(`${apiUrl}${path}`);
     const rows = json as T[];
     return { rows, total: totalOf(headers, rows.length) };
   };
-  const post = async <T>(path: string, body: object): Promise<T> =>
-    (await httpClient(`${apiUrl}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
-  const assignmentPath = (id: Identifier) => `/mass-orders/assignments/${encodeURIComponent(String(id))}`;
+  const assignmentPath = (id: Identifier) => `/mass-orders/assignments/${pathSegment(id)}`;
   return {
     getMassOrderUnits: async () =>
       (await get<{ units: OrderableUnit[] }>('/orderable-assignments?type=GRANT')).units,
     getMassAssignment: (assignmentId) => get(assignmentPath(assignmentId)),
     getMembers: (assignmentId, q, page) =>
       getPage(
-        `${assignmentPath(assignmentId)}/members?${query({
+        `${assignmentPath(assignmentId)}/members?${queryString({
           filter: JSON.stringify(q.trim() ? { q: q.trim() } : {}),
           range: range(page),
           sort: JSON.stringify(['lastName', 'ASC']),
@@ -75,7 +71,7 @@ export function massOrderApi(apiUrl: string, httpClient: HttpClient): MassOrderA
       ),
     searchCandidates: (assignmentId, filter, page) =>
       getPage(
-        `${assignmentPath(assignmentId)}/candidates?${query({
+        `${assignmentPath(assignmentId)}/candidates?${queryString({
           filter: JSON.stringify(given(filter)),
           range: range(page),
           sort: JSON.stringify(['lastName', 'ASC']),
@@ -84,6 +80,6 @@ export function massOrderApi(apiUrl: string, httpClient: HttpClient): MassOrderA
     importPersons: (assignmentId, text) => post('/mass-orders/import', { assignmentId, text }),
     checkMassOrder: (check) => post('/mass-orders/check', check),
     placeMassOrder: (send) => post('/mass-orders', send),
-    getBatch: (batchId) => get(`/mass-orders/batches/${encodeURIComponent(String(batchId))}`),
+    getBatch: (batchId) => get(`/mass-orders/batches/${pathSegment(batchId)}`),
   };
 }

@@ -1,16 +1,14 @@
-import { HttpError } from 'react-admin';
+import { problemOf, violationsIn } from '../../common/problem';
 import type { CheckResult, PersonVerdict, RuleViolation } from './types';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-const isViolation = (value: unknown): value is RuleViolation =>
-  isRecord(value) && typeof value.rule === 'string' && typeof value.message === 'string';
-
 const isVerdict = (value: unknown): value is PersonVerdict =>
-  isRecord(value) &&
+  typeof value === 'object' &&
+  value !== null &&
+  'personId' in value &&
   (typeof value.personId === 'string' || typeof value.personId === 'number') &&
+  'type' in value &&
   (value.type === 'GRANT' || value.type === 'REVOKE') &&
+  'violations' in value &&
   Array.isArray(value.violations);
 
 /**
@@ -18,17 +16,18 @@ const isVerdict = (value: unknown): value is PersonVerdict =>
  * like the pre-check does; null for any other failure.
  */
 export function massRefusal(error: unknown): CheckResult | null {
-  if (!(error instanceof HttpError) || !isRecord(error.body)) return null;
-  const { persons, violations } = error.body;
+  const problem = problemOf(error);
+  if (!problem) return null;
+  const { persons, violations } = problem;
   if (!Array.isArray(persons) && !Array.isArray(violations)) return null;
   return {
     ok: false,
-    violations: Array.isArray(violations) ? violations.filter(isViolation) : [],
+    violations: violationsIn<RuleViolation>(violations),
     persons: Array.isArray(persons)
       ? persons.filter(isVerdict).map((verdict) => ({
           ...verdict,
           ok: false,
-          violations: verdict.violations.filter(isViolation),
+          violations: violationsIn<RuleViolation>(verdict.violations),
         }))
       : [],
   };

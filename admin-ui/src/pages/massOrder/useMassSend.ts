@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
 import { todayInStockholm } from '../../common/dates';
-import { errorMessage } from '../../orders/problems';
+import { errorMessage } from '../../common/problem';
 import type { MassOrderAction, MassOrderState } from './massOrderState';
 import { massRefusal } from './refusal';
 import type { MassOrderCheck, MassOrderSend } from './types';

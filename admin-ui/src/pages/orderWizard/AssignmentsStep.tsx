@@ -1,7 +1,7 @@
 import { Alert, Button, CircularProgress, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { errorMessage } from '../../orders/problems';
+import { errorMessage } from '../../common/problem';
 import { useLoaded } from '../../orders/useLoaded';
 import { useOrderApi } from '../../orders/useOrderApi';
 import type { PersonDetail } from '../../types';

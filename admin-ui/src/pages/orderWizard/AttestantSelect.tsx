@@ -1,8 +1,8 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useCallback } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
+import { errorMessage } from '../../common/problem';
 import { attestantLabel } from '../../orders/attestantName';
-import { errorMessage } from '../../orders/problems';
 import { useLoaded } from '../../orders/useLoaded';
 import { useOrderApi } from '../../orders/useOrderApi';
 

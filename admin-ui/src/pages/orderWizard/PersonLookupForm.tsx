@@ -2,7 +2,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import { Alert, Box, IconButton, MenuItem, Stack, TextField } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { errorMessage, httpStatus } from '../../orders/problems';
+import { errorMessage, httpStatus } from '../../common/problem';
 import type { LookupKey } from '../../orders/types';
 import { useOrderApi } from '../../orders/useOrderApi';
 import type { WizardAction, WizardState } from './wizardState';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { errorMessage, orderViolations } from '../../orders/problems';
+import { errorMessage, problemOf, violationsIn } from '../../common/problem';
 import type { NewOrder, OrderViolation } from '../../orders/types';
 import { useOrderApi } from '../../orders/useOrderApi';
 import type { PersonDetail } from '../../types';
@@ -63,7 +63,7 @@ export function usePlaceOrder(
     try {
       dispatch({ kind: 'placed', placed: await api.placeOrder(order) });
     } catch (error) {
-      const violations = withAssignmentIds(order, orderViolations(error));
+      const violations = withAssignmentIds(order, violationsIn<OrderViolation>(problemOf(error)?.violations));
       dispatch({ kind: 'refused', violations });
       const unplaced = violations.filter((violation) => violation.assignmentId === undefined);
       // With one violation the detail is its message: say it once.
