@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Mass orders (issue 7): a batch is one send of many orders for one assignment. Its orders carry
+ * Mass orders (rule 8): a batch is one send of many orders for one assignment. Its orders carry
  * its id in `vmu_order.batch_id`; this table keeps what the batch is as a whole (who sent it, for
  * which assignment, to which attestant, how many of each kind), so the receipt and the attest
  * queue need not piece it together from a thousand orders.

@@ -1,5 +1,5 @@
 /**
- * Batch attest benchmark (issue 5 point 6): 500 orders awaiting sarbe3's attest, one sign request
+ * Batch attest benchmark: 500 orders awaiting sarbe3's attest, one sign request
  * over all of them, signed with PIN 1234 through the HTTP API on a listening port; times the sign
  * call, in which the signature is made and verified and all 500 orders are decided.
  *

@@ -1,5 +1,5 @@
 /**
- * Mass order benchmark (issue 7, point 6): on a migrated and demo-seeded database with 60,000
+ * Mass order benchmark (rule 8): on a migrated and demo-seeded database with 60,000
  * extra persons and their engagements, times the person search of "Lägg till användare" and
  * the pre-check and send of one mass order of 1,000 persons, through the real API (HTTP on a
  * listening port, signed in as eriho2, ORDER+ATTEST at Solgläntan).

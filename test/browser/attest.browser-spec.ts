@@ -17,7 +17,8 @@ import {
 } from './browser.js';
 
 /**
- * Issue 5's "Done when" in the browser: eriho2 orders for nilbo4 with sarbe3 as attestant; sarbe3
+ * Attest in the browser (rule 5, The attest link is the attestant's alone; rule 6, No approval
+ * without a signature): eriho2 orders for nilbo4 with sarbe3 as attestant; sarbe3
  * approves one order from the queue and signs in the signing window, rejects another with a
  * comment, and attests two more ticked in the queue with one signature; eriho2 finds the
  * rejection in the mail catcher. Mail runs the real way: outbox → SMTP → the development catcher,

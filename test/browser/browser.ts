@@ -84,8 +84,8 @@ export async function startUiSession(env: Record<string, string> = {}): Promise<
 }
 
 /**
- * Signs in as the demo administrator through the development sign-in when the server has one
- * (issue 3); before that the directory answers without a session in NODE_ENV test.
+ * Signs in as the demo administrator through the development sign-in; a server without sign-in
+ * routes (no /api/auth/methods) is left signed out.
  */
 export async function signInAsAdministrator(context: BrowserContext): Promise<void> {
   const methods = await context.request.get('/api/auth/methods');

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { certificateId, ordersToAttest, requestSignature } from './attest-support.js';
 import { addDays } from './orders-support.js';
 
-/** Batch attest (issue 5 point 6): one decision and one signature over a document listing every order. */
+/** Batch attest: one decision and one signature over a document listing every order (rule 6). */
 describe('batch attest', () => {
   let t: TestApp;
   let today: string;

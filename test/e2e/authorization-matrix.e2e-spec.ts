@@ -210,7 +210,7 @@ function table(today: string): Row[] {
       expect: statuses('delegator', 200),
     },
 
-    // Orders (issue 4): anyone signed in reads their own orders and acts on their own; placing and its
+    // Orders: anyone signed in reads their own orders and acts on their own; placing and its
     // helpers need rights, and the service then checks the very unit and assignment.
     {
       route: 'GET /api/orders',
@@ -261,7 +261,7 @@ function table(today: string): Row[] {
       expect: statuses('rightsHolder', 201, { admin1: 403, sarbe3: 403 }),
     },
 
-    // Mass orders (issue 7): the assignment's page, search, import, check and send need ORDER and
+    // Mass orders: the assignment's page, search, import, check and send need ORDER and
     // ATTEST on the very assignment (an administrator or an attest-only delegate: 403); a batch
     // is shown to whom it concerns (404 to anyone else).
     ...(
@@ -340,7 +340,7 @@ function table(today: string): Row[] {
       path: `/api/signing/certificates/${MISSING}/unlock`,
       expect: statuses('administrator', 404),
     },
-    // Attest (issue 5): open to anyone signed in, since being an order's attestant is a fact of the
+    // Attest: open to anyone signed in, since being an order's attestant is a fact of the
     // order; each caller gets only the orders naming them (404 for anyone else's, attest-*.e2e-spec.ts).
     { route: 'GET /api/attest/queue', expect: statuses('signedIn', 200) },
     { route: 'GET /api/attest/counts', expect: statuses('signedIn', 200) },

@@ -7,7 +7,7 @@ import { freeStaff, massSend, sendMass, type SentBatch } from './mass-orders-sup
 import { person } from './orders-support.js';
 
 /**
- * Issue 7, point 5, from the mass order's side: the attestant finds the batch as one group in
+ * Batch attest (rule 8), from the mass order's side: the attestant finds the batch as one group in
  * the attest queue (docs/api-contract-attest.md), leaves one person out and approves the rest
  * with one signature.
  */

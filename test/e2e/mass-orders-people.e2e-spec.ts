@@ -15,7 +15,7 @@ interface Listed {
 
 const MASKED = /^\d{4}xxxx-xxxx$/;
 
-/** Issue 7, point 2: the members of an assignment, the search for people to add, the import. */
+/** Redigera användare (rule 8): the members of an assignment, the search for people to add, the import. */
 describe('mass orders: members, search and import', () => {
   let t: TestApp;
   let eriho2: Client;

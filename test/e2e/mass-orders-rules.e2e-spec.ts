@@ -12,8 +12,9 @@ const verdicts = (persons: PersonVerdict[]) =>
   persons.map((p) => [p.personId, p.type, p.violations.map((v) => v.rule)] as const);
 
 /**
- * Issue 7, points 3-4: each person is checked with the wizard's rules before sending and again
- * when sending; a send with any refusal, or one the database refuses midway, writes nothing.
+ * Rule 8, Mass orders of hundreds in one send: each person is checked with the wizard's rules
+ * before sending and again when sending; a send with any refusal, or one the database refuses
+ * midway, writes nothing.
  */
 describe('mass orders: rules per person, all or none', () => {
   let t: TestApp;

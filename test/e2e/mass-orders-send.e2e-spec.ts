@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { everything, freeStaff, massSend, sendMass, type SentBatch } from './mass-orders-support.js';
 import { person, SOLGLANTAN, VOB_NORRBY, VOB_SOL } from './orders-support.js';
 
-/** Issue 7: a send of adds and removes becomes one batch of ordinary orders, one mail, one receipt. */
+/** Rule 8, Mass orders of hundreds in one send: one batch of ordinary orders, one mail, one receipt. */
 describe('mass orders: sending a batch', () => {
   let t: TestApp;
   let today: string;

@@ -1,4 +1,4 @@
-/** Texts of sign-in, the start page and delegations (issue 3), merged into sv.ts. Swedish is the reference. */
+/** Texts of sign-in, the start page and delegations, merged into sv.ts. Swedish is the reference. */
 export const svAccess = {
   resources: {
     delegations: {

@@ -1,4 +1,4 @@
-/** Texts of attest (issue 5): the approval queue, the attest page, signing and "Verifiera signatur". Merged into sv.ts. */
+/** Texts of attest: the approval queue, the attest page, signing and "Verifiera signatur". Merged into sv.ts. */
 export const svAttest = {
   beh: {
     attest: {

@@ -1,4 +1,4 @@
-/** Texts of mass ordering (issue 7, seeds/000). Merged into sv.ts. */
+/** Texts of mass ordering (Massbeställning, in the words of its manual). Merged into sv.ts. */
 export const svMassOrder = {
   beh: {
     massOrder: {

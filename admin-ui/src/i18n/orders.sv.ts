@@ -1,4 +1,4 @@
-/** Texts of ordering (issue 4): the wizard, order history and view, outbox and audit log. Merged into sv.ts. */
+/** Texts of ordering: the wizard, order history and view, outbox and audit log. Merged into sv.ts. */
 export const svOrders = {
   resources: {
     orders: {

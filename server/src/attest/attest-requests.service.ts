@@ -44,7 +44,7 @@ export class AttestRequestsService {
     const removeItemIds = new Set((dto.removeItemIds ?? []).map((id) => id.toLowerCase()));
     return this.db.transaction(async (m) => {
       const orders = await decisionOrders(m, dto.orderIds);
-      // Someone else's order, or none at all: the same 404, naming nothing (domain.md rule 5).
+      // Someone else's order, or none: the same 404 (rule 5, The attest link is the attestant's alone).
       if (orders.length !== dto.orderIds.length || orders.some((o) => o.attestantId !== actor.person.id)) {
         throw orderNotFound();
       }

@@ -10,9 +10,10 @@ import { AttestController, OrderSignatureController } from './attest.controller.
 import { AttestService } from './attest.service.js';
 
 /**
- * Attest (domain.md rules 5 and 6): the approval queue, the attestant's order page, Godkänn /
- * Avslå as a sign request, and the decision carried out by the ATTEST completion inside the
- * signing transaction, through the order state machine.
+ * Attest (rule 5, The attest link is the attestant's alone; rule 6, No approval without a
+ * signature): the approval queue, the attestant's order page, Godkänn / Avslå as a sign request,
+ * and the decision carried out by the ATTEST completion inside the signing transaction, through
+ * the order state machine.
  */
 @Module({
   imports: [OrdersModule, SigningModule, MailModule, AuditModule],

@@ -20,10 +20,10 @@ import { MassOrdersService } from './mass-orders.service.js';
 const lower = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => id.toLowerCase());
 
 /**
- * Sending a mass order (issue 7, point 4): every person checked again with the wizard's rules,
- * then one batch of one order per person, all in one transaction with the batch row, an audit
- * event per order and for the batch, and a single mail to the attestant. Any refusal, or any
- * failure of the database midway, leaves nothing behind.
+ * Sending a mass order (rule 8, Mass orders of hundreds in one send): every person checked again
+ * with the wizard's rules, then one batch of one order per person, all in one transaction with the
+ * batch row, an audit event per order and for the batch, and a single mail to the attestant. Any
+ * refusal, or any failure of the database midway, leaves nothing behind.
  */
 @Injectable()
 export class MassOrderSender {

@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { notFound, ProblemException } from '../common/problem.js';
 import type { VerificationFailure } from './crypto/verify.js';
 
-/** Three wrong PINs lock a certificate until an administrator unlocks it (design.md "Signing"). */
+/** Rule 27, Three wrong PINs lock a certificate: until an administrator unlocks it. */
 export const MAX_PIN_TRIES = 3;
 
 export const signRequestNotFound = () => notFound('Signeringsbegäran');

@@ -30,7 +30,7 @@ import type {
 } from './signing.types.js';
 import { isUuid } from '../common/uuid.js';
 
-/** A sign request is usable for this long (issue 5). */
+/** A sign request is usable for this long (rule 26, An attest is signed over what was decided). */
 export const SIGN_REQUEST_TTL_MS = 10 * 60 * 1000;
 /** A batch of 500 orders is a long text; this bounds what one request may carry. */
 const MAX_DOCUMENT_CHARS = 2_000_000;

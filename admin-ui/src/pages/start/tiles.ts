@@ -6,8 +6,8 @@ import { massOrderRoutes } from '../massOrder/routes';
 import { HELP_ROUTES } from '../help/helpRoutes';
 
 /**
- * A link on a tile. `to` is undefined while the screen it leads to does not exist yet (the order
- * wizard, mass order, attest queue and order lists come with later issues): the tile then shows no link.
+ * A link on a tile. `to` is undefined while the screen it leads to does not exist yet: the tile
+ * then shows no link.
  */
 export interface TileLink {
   /** i18n key of the link text. */
@@ -36,7 +36,7 @@ const orderLists = (built: boolean): StartTileDefinition['orderLists'] => ({
   all: { label: 'beh.start.allOrders', to: built ? orderRoutes.all : undefined },
 });
 
-/** The start page's tiles, in the seeds' order. ("Lokala och Regionala system" has its own later issue.) */
+/** The start page's tiles, in the manuals' order. ("Lokala och Regionala system" is rule 12, not built.) */
 export const START_TILES: readonly StartTileDefinition[] = [
   {
     key: 'vmuSingle',

@@ -1,7 +1,7 @@
 import { type MailContent } from './mail-layout.js';
 import { mailLinks } from './mail-links.js';
 
-/** A mass order (issue 7): one mail for the whole batch, not one per order. */
+/** A mass order (rule 8, Mass orders of hundreds in one send): one mail for the batch, not one per order. */
 export interface BatchMailData {
   batchId: string;
   recipientName?: string;
