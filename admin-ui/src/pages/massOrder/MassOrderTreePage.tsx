@@ -2,11 +2,22 @@ import { Alert, Box, Card, CardContent, CircularProgress, Typography } from '@mu
 import { useCallback } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { errorMessage } from '../../common/problem';
+import { UnitTree } from '../../orders/UnitTree';
 import { useLoaded } from '../../orders/useLoaded';
-import { MassUnitTree } from './MassUnitTree';
+import { MassAssignmentRow } from './MassAssignmentRow';
 import { useMassOrderApi } from './useMassOrderApi';
 
-/** "Beställ/avbeställ koppling till VMU": where a mass order starts (seeds/000). */
+const TREE_LABELS = {
+  list: 'beh.massOrder.tree.units',
+  GENERAL: 'beh.massOrder.tree.general',
+  SPECIAL: 'beh.massOrder.tree.special',
+} as const;
+
+/**
+ * "Beställ/avbeställ koppling till VMU": where a mass order starts (seeds/000). The units open with
+ * their plus sign to show "Generella uppdrag" and "Särskilda uppdrag", each assignment with
+ * "Redigera användare".
+ */
 export default function MassOrderTreePage() {
   const translate = useTranslate();
   const api = useMassOrderApi();
@@ -30,7 +41,13 @@ export default function MassOrderTreePage() {
                 {translate('beh.massOrder.tree.noUnits')}
               </Alert>
             ) : (
-              <MassUnitTree units={units.value} />
+              <UnitTree
+                units={units.value}
+                labels={TREE_LABELS}
+                panelIdPrefix="mass-unit"
+                renderAssignment={(assignment) => <MassAssignmentRow assignment={assignment} />}
+                panelSx={{ pl: 7, pr: 2, pb: 2 }}
+              />
             ))}
         </CardContent>
       </Card>

@@ -8,6 +8,7 @@ import type {
   OrderViolation,
   PlacedOrder,
 } from '../../orders/types';
+import { toggleUnit } from '../../orders/UnitTree';
 import type { PersonDetail } from '../../types';
 
 /** The steps of the stepper, then the receipt. */
@@ -109,15 +110,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, step: action.step };
     case 'type':
       return action.type === state.type ? state : { ...withoutChoices(state), type: action.type };
-    case 'toggleUnit': {
-      const toggled = state.toggledUnits.includes(action.careUnitId);
-      return {
-        ...state,
-        toggledUnits: toggled
-          ? state.toggledUnits.filter((id) => id !== action.careUnitId)
-          : [...state.toggledUnits, action.careUnitId],
-      };
-    }
+    case 'toggleUnit':
+      return { ...state, toggledUnits: toggleUnit(state.toggledUnits, action.careUnitId) };
     case 'toggleLine': {
       const ticked = state.lines.some((line) => sameId(line.assignment.id, action.line.assignment.id));
       return {
