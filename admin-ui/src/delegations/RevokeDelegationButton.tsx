@@ -1,6 +1,7 @@
 import BlockIcon from '@mui/icons-material/Block';
 import { useState } from 'react';
 import { Button, Confirm, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { errorMessage } from '../common/problem';
 import type { Delegation } from './types';
 import { useCanManage } from './useCanManage';
 import { useDelegationApi } from './useDelegationApi';
@@ -23,7 +24,7 @@ export const RevokeDelegationButton = () => {
       notify('beh.delegations.notifications.revoked', { type: 'info' });
       refresh();
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      notify(errorMessage(error), { type: 'error' });
     } finally {
       setRevoking(false);
       setOpen(false);
