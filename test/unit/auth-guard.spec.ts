@@ -6,7 +6,7 @@ import { AuthGuard } from '../../server/src/auth/auth.guard.js';
 import { AdminOnly, Public, SignedIn } from '../../server/src/common/auth/policy.js';
 import type { SessionPerson, SessionState } from '../../server/src/common/auth/request-auth.js';
 import { Rights } from '../../server/src/common/auth/rights.js';
-import type { RightsService } from '../../server/src/auth/rights.service.js';
+import type { RightsService } from '../../server/src/delegations/rights.service.js';
 import type { SessionsService } from '../../server/src/auth/sessions.service.js';
 import { ProblemException } from '../../server/src/common/problem.js';
 

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ProblemException } from '../common/problem.js';
 import { CSRF_EXEMPT_KEY, POLICY_KEY, type Policy } from '../common/auth/policy.js';
 import { authOf, forbidden, notSignedIn } from '../common/auth/request-auth.js';
-import { RightsService } from './rights.service.js';
+import { RightsService } from '../delegations/rights.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -6,23 +6,21 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { DevLoginController } from './dev-login.controller.js';
 import { MeController } from './me.controller.js';
-import { RightsService } from './rights.service.js';
 import { SamlController } from './saml/saml.controller.js';
 import { SamlService } from './saml/saml.service.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 
 /**
- * Sign-in (development page and SAML), sessions, CSRF, and the derived rights of the signed-in
- * person. Its AuthGuard is global: every route of every module passes it.
+ * Sign-in (development page and SAML), sessions and CSRF. Its AuthGuard is global: every route of
+ * every module passes it, and it derives the signed-in person's rights with the delegations
+ * module's RightsService.
  */
 @Module({})
 export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
-      // Global so that any module can ask RightsService who may do what without importing forRoot.
-      global: true,
       imports: [DelegationsModule],
       controllers: [
         AuthController,
@@ -31,14 +29,7 @@ export class AuthModule {
         // Not even registered in production: the routes do not exist there.
         ...(config.auth.devLogin ? [DevLoginController] : []),
       ],
-      providers: [
-        SessionsService,
-        RightsService,
-        SignInService,
-        SamlService,
-        { provide: APP_GUARD, useClass: AuthGuard },
-      ],
-      exports: [RightsService],
+      providers: [SessionsService, SignInService, SamlService, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { describeMe, type Me } from './me.js';
 import type { SessionPerson } from '../common/auth/request-auth.js';
-import { RightsService } from './rights.service.js';
+import { RightsService } from '../delegations/rights.service.js';
 import { type AuthMethod, SessionsService } from './sessions.service.js';
 
 const PERSON_COLUMNS = `id, user_id AS "userId", hsa_id AS "hsaId", first_name AS "firstName", last_name AS "lastName",

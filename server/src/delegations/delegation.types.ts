@@ -1,3 +1,5 @@
+import { isActiveDelegation } from './delegations.reads.js';
+
 export const RIGHTS = ['ORDER', 'ATTEST'] as const;
 export type Right = (typeof RIGHTS)[number];
 
@@ -64,10 +66,9 @@ export function statusOf(
   d: { validFrom: string; validTo: string | null; revokedAt: Date | null },
   today: string,
 ): DelegationStatus {
+  if (isActiveDelegation(d, today)) return 'ACTIVE';
   if (d.revokedAt !== null) return 'REVOKED';
-  if (d.validFrom > today) return 'FUTURE';
-  if (d.validTo !== null && d.validTo < today) return 'ENDED';
-  return 'ACTIVE';
+  return d.validFrom > today ? 'FUTURE' : 'ENDED';
 }
 
 export function rightsOf(mayOrder: boolean, mayAttest: boolean): Right[] {

@@ -4,12 +4,16 @@ import { MailModule } from '../mail/mail.module.js';
 import { DelegationRecorder } from './delegation-recorder.js';
 import { DelegationsController } from './delegations.controller.js';
 import { DelegationsService } from './delegations.service.js';
+import { RightsService } from './rights.service.js';
 
-/** Delegations: grant, limit, revoke, search. Its service also feeds the derived rights (auth). */
+/**
+ * Delegations: grant, limit, revoke, search; and RightsService, the derived rights of a person
+ * (head of unit, active delegations, administrator), provided here once for every module.
+ */
 @Module({
   imports: [AuditModule, MailModule],
   controllers: [DelegationsController],
-  providers: [DelegationsService, DelegationRecorder],
-  exports: [DelegationsService],
+  providers: [DelegationsService, DelegationRecorder, RightsService],
+  exports: [DelegationsService, RightsService],
 })
 export class DelegationsModule {}

@@ -20,3 +20,137 @@ export const joinPerson = (alias: string, id: string): string =>
 /** As joinPerson, for a reference that may be null. */
 export const leftJoinPerson = (alias: string, id: string): string =>
   `LEFT JOIN person ${alias} ON ${alias}.id = ${id}`;
+
+/** The e-mail address (null when the directory has none) of the person row aliased `alias`. */
+export const personEmailSql = (alias: string): string => `${alias}.email`;
+
+/** Joins the care unit `id` as `alias` (an inner join: every care unit reference is a foreign key). */
+export const joinCareUnit = (alias: string, id: string): string =>
+  `JOIN care_unit ${alias} ON ${alias}.id = ${id}`;
+
+/** The name of the care unit row aliased `alias`. */
+export const careUnitNameSql = (alias: string): string => `${alias}.name`;
+
+/** Joins the catalogue's assignment `id` as `alias` (an inner join: every reference is a foreign key). */
+export const joinAssignment = (alias: string, id: string): string =>
+  `JOIN assignment ${alias} ON ${alias}.id = ${id}`;
+
+/** The name of the assignment row aliased `alias`, e.g. "VoB SJF" (the same name at many units). */
+export const assignmentNameSql = (alias: string): string => `${alias}.name`;
+
+/** GENERAL or SPECIAL, of the assignment row aliased `alias`; in text order the general comes first. */
+export const assignmentKindSql = (alias: string): string => `${alias}.kind`;
+
+/** The id of the care unit whose catalogue holds the assignment row aliased `alias`. */
+export const assignmentCareUnitIdSql = (alias: string): string => `${alias}.care_unit_id`;
+
+/** The VGR-ID (user id, e.g. "karlu1") of the person row aliased `alias`. */
+export const personUserIdSql = (alias: string): string => `${alias}.user_id`;
+
+/** The HSA-id of the person row aliased `alias`. */
+export const personHsaIdSql = (alias: string): string => `${alias}.hsa_id`;
+
+/** ORDER BY terms for persons by name as the database sorts text: last name, then first name. */
+export const personNameOrderSql = (alias: string): string => `${alias}.last_name, ${alias}.first_name`;
+
+/** The columns a name search (common/sql nameSearch) of the person row `alias` matches words against. */
+export const personSearchColumns = (alias: string): string[] => [
+  `${alias}.first_name`,
+  `${alias}.last_name`,
+  `${alias}.user_id`,
+];
+
+/**
+ * The person row `alias` as one json object with the fields of common/auth's SessionPerson (id,
+ * userId, hsaId, firstName, lastName, title, email, isAdministrator); null when the row is absent
+ * (a left join that found nobody).
+ */
+export const personJsonSql = (alias: string): string =>
+  `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object(
+     'id', ${alias}.id, 'userId', ${alias}.user_id, 'hsaId', ${alias}.hsa_id, 'firstName', ${alias}.first_name,
+     'lastName', ${alias}.last_name, 'title', ${alias}.title, 'email', ${alias}.email,
+     'isAdministrator', ${alias}.is_administrator) END`;
+
+/**
+ * A SELECT of `person` (personJsonSql) for the person found by `key`: its id, its VGR-ID
+ * (case-insensitive), its HSA-id (case-insensitive, the key an IdP's assertion is matched on), or
+ * for 'userIds' every person whose VGR-ID, case-insensitive, is in the text[] `param`.
+ */
+export const findPersonSql = (key: 'id' | 'userId' | 'hsaId' | 'userIds', param: string): string => {
+  const where = {
+    id: `p.id = ${param}::uuid`,
+    userId: `lower(p.user_id) = lower(${param})`,
+    hsaId: `upper(p.hsa_id) = upper(${param})`,
+    userIds: `lower(p.user_id) = ANY(ARRAY(SELECT lower(u) FROM unnest(${param}::text[]) AS u))`,
+  }[key];
+  return `SELECT ${personJsonSql('p')} AS person FROM person p WHERE ${where}`;
+};
+
+/**
+ * The person row `alias` as a json contact {id, name, email} for mails; every field null when the
+ * row is absent (a left join that found nobody, e.g. a unit without a head).
+ */
+export const personContactJsonSql = (alias: string): string =>
+  `CASE WHEN ${alias}.id IS NULL THEN json_build_object('id', NULL, 'name', NULL, 'email', NULL)
+        ELSE json_build_object('id', ${alias}.id, 'name', ${personNameSql(alias)}, 'email', ${alias}.email) END`;
+
+/**
+ * A SELECT of persons as lists of who may act show them ({id, userId, firstName, lastName,
+ * title}): those whose id the SELECT `idsSql` yields, in Swedish name order.
+ */
+export const personBriefsSql = (idsSql: string): string =>
+  `SELECT p.id, p.user_id AS "userId", p.first_name AS "firstName", p.last_name AS "lastName", p.title
+     FROM person p
+    WHERE p.id IN (${idsSql})
+    ORDER BY p.last_name COLLATE beh_sv, p.first_name COLLATE beh_sv, p.id`;
+
+/** A SELECT of {id, name} (personNameSql) of the persons whose ids are in the uuid[] `param`. */
+export const personNamesSql = (param: string): string =>
+  `SELECT p.id, ${personNameSql('p')} AS name FROM person p WHERE p.id = ANY(${param}::uuid[])`;
+
+/** True when the person `id` (an SQL expression) exists. */
+export const personExistsSql = (id: string): string => `EXISTS (SELECT 1 FROM person p WHERE p.id = ${id})`;
+
+/** True when the person `personId` has an engagement, at any unit, valid on the date `day`. */
+export const hasActiveEngagementSql = (personId: string, day: string): string =>
+  `EXISTS (SELECT 1 FROM engagement e
+            WHERE e.person_id = ${personId}
+              AND e.valid_from <= ${day}::date AND (e.valid_to IS NULL OR e.valid_to >= ${day}::date))`;
+
+/** The HSA-id of the care unit row aliased `alias`. */
+export const careUnitHsaIdSql = (alias: string): string => `${alias}.hsa_id`;
+
+/** The person id of the head of the care unit row aliased `alias` (null when the directory names none). */
+export const careUnitHeadSql = (alias: string): string => `${alias}.head_of_unit_id`;
+
+/** True when the care unit `id` (an SQL expression) exists. */
+export const careUnitExistsSql = (id: string): string =>
+  `EXISTS (SELECT 1 FROM care_unit cu WHERE cu.id = ${id})`;
+
+/** The id of the head of the care unit `careUnitId` (an SQL expression), as a scalar subquery. */
+export const headOfUnitSql = (careUnitId: string): string =>
+  `(SELECT cu.head_of_unit_id FROM care_unit cu WHERE cu.id = ${careUnitId})`;
+
+/**
+ * A SELECT of the care units the person `personId` heads, as {id, name, hsaId}: the directory
+ * (KIV) names the head of each unit, which gives full order and attest rights there.
+ */
+export const unitsHeadedBySql = (personId: string): string =>
+  `SELECT cu.id, cu.name, cu.hsa_id AS "hsaId" FROM care_unit cu WHERE cu.head_of_unit_id = ${personId}`;
+
+/**
+ * A SELECT of care units, each {id, name, hsaId, assignments: [{id, name, kind}]} with its
+ * assignment catalogue: every unit when the boolean `all` is true, else those in the uuid[] `ids`.
+ */
+export const unitCataloguesSql = (all: string, ids: string): string =>
+  `SELECT cu.id, cu.name, cu.hsa_id AS "hsaId",
+          COALESCE((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind)
+                                    ORDER BY a.kind, a.name)
+                      FROM assignment a WHERE a.care_unit_id = cu.id), '[]') AS assignments
+     FROM care_unit cu
+    WHERE ${all} OR cu.id = ANY(${ids}::uuid[])
+    ORDER BY cu.name, cu.id`;
+
+/** How many of the assignments in the uuid[] `ids` belong to the catalogue of the care unit `careUnitId`. */
+export const assignmentsOfUnitCountSql = (ids: string, careUnitId: string): string =>
+  `(SELECT count(*)::int FROM assignment a WHERE a.id = ANY(${ids}::uuid[]) AND a.care_unit_id = ${careUnitId})`;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { RightsService } from '../auth/rights.service.js';
 import { DelegationsModule } from '../delegations/delegations.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
@@ -12,14 +11,12 @@ import { MassOrdersService } from './mass-orders.service.js';
 /**
  * Mass ordering (issue 7): one assignment, many persons added or removed in one send. Orders
  * are created through the orders module's state machine, so a mass order is exactly as many
- * ordinary orders, grouped by their batch id.
- *
- * RightsService is provided here too, as in OrdersModule: stateless, and AuthModule cannot be
- * imported a second time.
+ * ordinary orders, grouped by their batch id. Who may order comes from the delegations
+ * module's RightsService.
  */
 @Module({
   imports: [OrdersModule, DelegationsModule, MailModule, AuditModule],
   controllers: [MassOrdersController],
-  providers: [MassOrdersService, MassOrderSender, BatchesService, RightsService],
+  providers: [MassOrdersService, MassOrderSender, BatchesService],
 })
 export class MassOrdersModule {}

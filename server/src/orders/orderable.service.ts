@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/request-auth.js';
-import { RightsService } from '../auth/rights.service.js';
+import { RightsService } from '../delegations/rights.service.js';
 import { Clock } from '../common/clock.js';
 import { notFound, ProblemException } from '../common/problem.js';
 import { rowExists } from '../common/sql.js';

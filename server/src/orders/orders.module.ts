@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { RightsService } from '../auth/rights.service.js';
 import { DelegationsModule } from '../delegations/delegations.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { CarryOutService } from './carry-out.service.js';
@@ -14,21 +13,12 @@ import { PlacementService } from './placement.service.js';
  * Ordering VMU: placing (wizard), the history, change of attestant and cancel. Every change of
  * an order goes through OrderStateMachine, exported for the attest and scheduler modules, as is
  * CarryOutService (APPROVED → COMPLETED) for approval time and for the scheduler at the date.
- *
- * RightsService is provided here as well: it is stateless (it derives rights from the database
- * on each call) and AuthModule is a configured module that cannot be imported a second time.
+ * Who may order and attest comes from the delegations module's RightsService.
  */
 @Module({
   imports: [DelegationsModule, MailModule, AuditModule],
   controllers: [OrdersController, OrderingController],
-  providers: [
-    OrderStateMachine,
-    PlacementService,
-    OrdersService,
-    OrderableService,
-    RightsService,
-    CarryOutService,
-  ],
+  providers: [OrderStateMachine, PlacementService, OrdersService, OrderableService, CarryOutService],
   exports: [OrderStateMachine, OrdersService, CarryOutService],
 })
 export class OrdersModule {}

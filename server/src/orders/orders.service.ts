@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
-import { RightsService } from '../auth/rights.service.js';
+import { RightsService } from '../delegations/rights.service.js';
 import { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { findRow, listRows, type Page } from '../common/sql.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/request-auth.js';
 import type { Rights } from '../common/auth/rights.js';
-import { RightsService } from '../auth/rights.service.js';
+import { RightsService } from '../delegations/rights.service.js';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import type { PlaceOrderDto } from './dto/order.dto.js';

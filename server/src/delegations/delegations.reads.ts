@@ -1,0 +1,43 @@
+/**
+ * The delegations module's published reads: the one test of "a delegation in force on a day", in
+ * SQL and TypeScript side by side so that the two cannot drift apart, and the SQL other modules
+ * compose into their own statements. Other modules never name the delegation tables or columns.
+ */
+
+/** What the active test looks at of a delegation. */
+export interface DelegationValidity {
+  /** YYYY-MM-DD. */
+  validFrom: string;
+  /** YYYY-MM-DD; null: until further notice. */
+  validTo: string | null;
+  revokedAt: Date | string | null;
+}
+
+/**
+ * A delegation is in force (active) on `day` (YYYY-MM-DD, Stockholm) from its first day through
+ * its last, unless revoked: the rule of domain.md "Rights end when the delegation ends or is
+ * revoked". Dates compare as text.
+ */
+export function isActiveDelegation(d: DelegationValidity, day: string): boolean {
+  return d.revokedAt === null && d.validFrom <= day && (d.validTo === null || d.validTo >= day);
+}
+
+/** isActiveDelegation in SQL, for the delegation row aliased `alias` and the date expression `day`. */
+export const activeDelegationSql = (alias: string, day: string): string =>
+  `(${alias}.revoked_at IS NULL AND ${alias}.valid_from <= ${day}::date
+    AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= ${day}::date))`;
+
+/**
+ * A SELECT of the ids of at most `limit` delegations in force on `day` whose last day is within
+ * `days` days of it (both SQL expressions), earliest end first, and for which the further
+ * condition `where(alias)` holds (e.g. "not told about yet"). Open-ended delegations never end.
+ */
+export const delegationsEndingSql = (
+  day: string,
+  days: string,
+  where: (alias: string) => string,
+  limit: number,
+): string =>
+  `SELECT d.id FROM delegation d
+    WHERE ${activeDelegationSql('d', day)} AND d.valid_to <= ${day}::date + ${days}::int AND ${where('d')}
+    ORDER BY d.valid_to, d.id LIMIT ${limit}`;
