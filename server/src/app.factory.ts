@@ -2,10 +2,13 @@ import type { INestApplication, LogLevel as NestLogLevel } from '@nestjs/common'
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { requestId } from './common/request-id.middleware.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig, LogLevel } from './config/app-config.js';
+import { ApiDocsService } from './openapi/api-docs.service.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { signingWindow } from './signing/signing-window.js';
 
 const LEVELS: Record<LogLevel, NestLogLevel[]> = {
@@ -14,6 +17,9 @@ const LEVELS: Record<LogLevel, NestLogLevel[]> = {
   warn: ['warn', 'error', 'fatal'],
   error: ['error', 'fatal'],
 };
+
+/** Every route of the API is under /api. */
+const API_PREFIX = 'api';
 
 /** Builds the application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
@@ -24,8 +30,28 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.disable('x-powered-by');
   app.use(requestId);
   app.use(signingWindow(config.uiDir));
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
+  // Built from the app itself (routes, prefix and all), on the first call of /api/docs.
+  app.get(ApiDocsService).useBuilder(() => buildOpenApiDocument(app));
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * The OpenAPI description without a database, for `npm run openapi`: Nest's preview mode
+ * registers every module and route but starts no provider, so nothing connects anywhere.
+ * The openapi e2e test checks that it equals what the running application serves.
+ */
+export async function describeApi(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(AppModule.forRoot(config, 'postgres://preview.invalid/beh'), {
+    preview: true,
+    logger: false,
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  try {
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

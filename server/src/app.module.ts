@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MassOrdersModule } from './mass-orders/mass-orders.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { ApiDocsModule } from './openapi/api-docs.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SigningModule } from './signing/signing.module.js';
 
@@ -41,6 +42,7 @@ export class AppModule {
         SigningModule,
         AttestModule,
         SchedulerModule,
+        ApiDocsModule.forRoot(config.nodeEnv),
         ...(serveUi
           ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]
           : []),

@@ -303,6 +303,14 @@ function table(today: string): Row[] {
       expect: statuses('signedIn', 404),
     },
 
+    // The API description and its page: administrators (anyone only in development, openapi.e2e-spec.ts).
+    { route: 'GET /api/docs', expect: statuses('administrator', 200) },
+    { route: 'GET /api/docs/openapi.json', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/docs/assets/:file',
+      path: '/api/docs/assets/swagger-ui.css',
+      expect: statuses('administrator', 200),
+    },
     { route: 'GET /api/outbox', expect: statuses('administrator', 200) },
     { route: 'GET /api/outbox/:id', path: `/api/outbox/${MISSING}`, expect: statuses('administrator', 404) },
     { route: 'GET /api/audit-events', expect: statuses('administrator', 200) },

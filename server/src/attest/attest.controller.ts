@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiPage } from '../common/api-schema.js';
 import type { Response } from 'express';
 import { SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
@@ -6,7 +8,7 @@ import type { RawListQuery } from '../common/list-query.js';
 import { pageBody } from '../common/sql.js';
 import { AttestRequestsService } from './attest-requests.service.js';
 import { AttestService } from './attest.service.js';
-import type {
+import {
   AttestOrderView,
   AttestRequestStatus,
   AttestSignRequestAnswer,
@@ -24,6 +26,7 @@ import { CreateAttestSignRequestDto } from './dto/sign-request.dto.js';
  */
 @Controller('attest')
 @SignedIn()
+@ApiTags('attest')
 export class AttestController {
   constructor(
     private readonly attest: AttestService,
@@ -31,6 +34,7 @@ export class AttestController {
   ) {}
 
   @Get('queue')
+  @ApiPage(QueueItem, 'attest-queue')
   async queue(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
@@ -40,11 +44,19 @@ export class AttestController {
   }
 
   @Get('counts')
+  @ApiQuery({
+    name: 'filter',
+    required: false,
+    schema: { type: 'string' },
+    description: "The queue's filter as JSON: the tabs count what it leaves.",
+  })
+  @ApiOkResponse({ type: QueueCounts })
   counts(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<QueueCounts> {
     return this.attest.counts(actor, query);
   }
 
   @Get('batches')
+  @ApiPage(QueueBatch, 'attest-batches')
   async batches(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
@@ -54,11 +66,13 @@ export class AttestController {
   }
 
   @Get('orders/:id')
+  @ApiOkResponse({ type: AttestOrderView })
   order(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AttestOrderView> {
     return this.attest.order(actor, id);
   }
 
   @Post('sign-requests')
+  @ApiCreatedResponse({ type: AttestSignRequestAnswer, description: 'Open `signingUrl` to sign.' })
   createSignRequest(
     @CurrentActor() actor: Actor,
     @Body() dto: CreateAttestSignRequestDto,
@@ -67,6 +81,7 @@ export class AttestController {
   }
 
   @Get('sign-requests/:requestId')
+  @ApiOkResponse({ type: AttestRequestStatus })
   requestStatus(
     @CurrentActor() actor: Actor,
     @Param('requestId') requestId: string,
@@ -77,11 +92,13 @@ export class AttestController {
 
 /** "Verifiera signatur" on the order page: for whoever may see the order (the orders module decides). */
 @Controller('orders')
+@ApiTags('attest')
 export class OrderSignatureController {
   constructor(private readonly attest: AttestService) {}
 
   @Get(':id/signature')
   @SignedIn()
+  @ApiOkResponse({ type: SignatureCheck, description: 'The stored signature verified again.' })
   signature(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SignatureCheck> {
     return this.attest.signature(actor, id);
   }

@@ -1,109 +1,148 @@
-import type { OrderItemView, OrderStatus, OrderType } from '../orders/order.types.js';
-import type { AttestDecision } from './dto/sign-request.dto.js';
+import { Prop } from '../common/api-schema.js';
+import {
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  OrderItemView,
+  type OrderStatus,
+  type OrderType,
+} from '../orders/order.types.js';
+import { SIGN_REQUEST_STATUSES, type SignRequestStatus } from '../signing/signing.types.js';
+import { ATTEST_DECISIONS, type AttestDecision } from './dto/sign-request.dto.js';
+
+/*
+ * The answers are classes only so that their property decorators describe them in the OpenAPI
+ * description (common/api-schema.ts); they are never instantiated.
+ */
 
 /** An order in the queue ("Attestera beställningar"). */
-export interface QueueItem {
-  id: string;
-  orderNumber: string;
-  createdAt: Date;
-  type: OrderType;
-  status: OrderStatus;
-  urgent: boolean;
-  startDate: string;
-  endDate: string | null;
+export class QueueItem {
+  @Prop.id() id!: string;
+  @Prop.text() orderNumber!: string;
+  @Prop.dateTime() createdAt!: Date;
+  @Prop.oneOf(ORDER_TYPES, 'OrderType') type!: OrderType;
+  @Prop.oneOf(ORDER_STATUSES, 'OrderStatus') status!: OrderStatus;
+  @Prop.bool() urgent!: boolean;
+  @Prop.date() startDate!: string;
+  @Prop.date({ nullable: true }) endDate!: string | null;
   /** The start date has come: approving carries the order out at once. */
-  due: boolean;
-  endUserId: string;
-  endUserName: string;
-  endUserUserId: string;
-  ordererId: string;
-  ordererName: string;
-  ordererUserId: string;
-  careUnitId: string;
-  careUnitName: string;
-  administrationName: string;
-  batchId: string | null;
-  itemCount: number;
-  assignmentNames: string[];
+  @Prop.bool({ description: 'The start date has come: approving carries the order out at once.' })
+  due!: boolean;
+  @Prop.id() endUserId!: string;
+  @Prop.text() endUserName!: string;
+  @Prop.text() endUserUserId!: string;
+  @Prop.id() ordererId!: string;
+  @Prop.text() ordererName!: string;
+  @Prop.text() ordererUserId!: string;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.text() administrationName!: string;
+  @Prop.id({ nullable: true, description: 'The mass-order batch; null for a wizard order.' })
+  batchId!: string | null;
+  @Prop.int() itemCount!: number;
+  @Prop.textList() assignmentNames!: string[];
 }
 
-export interface QueueCounts {
-  all: number;
-  urgent: number;
-  due: number;
-  batches: number;
+export class QueueCounts {
+  @Prop.int() all!: number;
+  @Prop.int() urgent!: number;
+  @Prop.int() due!: number;
+  @Prop.int() batches!: number;
 }
 
-export interface QueueBatch {
-  id: string;
-  orderCount: number;
-  urgent: boolean;
-  createdAt: Date;
-  firstStartDate: string;
-  ordererName: string;
-  careUnitNames: string[];
-  assignmentNames: string[];
-  orderIds: string[];
+export class QueueBatch {
+  @Prop.id() id!: string;
+  @Prop.int() orderCount!: number;
+  @Prop.bool() urgent!: boolean;
+  @Prop.dateTime() createdAt!: Date;
+  @Prop.date() firstStartDate!: string;
+  @Prop.text() ordererName!: string;
+  @Prop.textList() careUnitNames!: string[];
+  @Prop.textList() assignmentNames!: string[];
+  @Prop.idList() orderIds!: string[];
 }
 
-export interface PersonView {
-  id: string;
-  name: string;
-  userId: string;
-  hsaId: string;
-  title: string | null;
+export class PersonView {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.text() userId!: string;
+  @Prop.text() hsaId!: string;
+  @Prop.text({ nullable: true }) title!: string | null;
+}
+
+export class AttestCareUnit {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.text() hsaId!: string;
 }
 
 /** "Attest av beställning BEH…": what the attestant decides on. */
-export interface AttestOrderView {
-  id: string;
-  orderNumber: string;
-  status: OrderStatus;
-  type: OrderType;
-  createdAt: Date;
-  startDate: string;
-  endDate: string | null;
-  urgent: boolean;
-  due: boolean;
-  comment: string | null;
+export class AttestOrderView {
+  @Prop.id() id!: string;
+  @Prop.text() orderNumber!: string;
+  @Prop.oneOf(ORDER_STATUSES, 'OrderStatus') status!: OrderStatus;
+  @Prop.oneOf(ORDER_TYPES, 'OrderType') type!: OrderType;
+  @Prop.dateTime() createdAt!: Date;
+  @Prop.date() startDate!: string;
+  @Prop.date({ nullable: true }) endDate!: string | null;
+  @Prop.bool() urgent!: boolean;
+  @Prop.bool() due!: boolean;
+  @Prop.text({ nullable: true }) comment!: string | null;
   /** Projekt: the portal has no projects; kept so the page shows the seed's field. */
-  project: null;
-  batchId: string | null;
-  endUser: PersonView;
-  orderer: PersonView;
-  attestant: PersonView;
-  careUnit: { id: string; name: string; hsaId: string };
-  administrationName: string;
-  items: OrderItemView[];
+  @Prop.text({ nullable: true, description: 'Projekt: the portal has no projects, so always null.' })
+  project!: null;
+  @Prop.id({ nullable: true }) batchId!: string | null;
+  @Prop.object(() => PersonView) endUser!: PersonView;
+  @Prop.object(() => PersonView) orderer!: PersonView;
+  @Prop.object(() => PersonView) attestant!: PersonView;
+  @Prop.object(() => AttestCareUnit) careUnit!: AttestCareUnit;
+  @Prop.text() administrationName!: string;
+  @Prop.list(() => OrderItemView) items!: OrderItemView[];
 }
 
-export interface AttestSignRequestAnswer {
-  requestId: string;
-  signingUrl: string;
-  document: string;
-  digest: string;
-  expiresAt: Date;
-  decision: AttestDecision;
-  orderIds: string[];
+export class AttestSignRequestAnswer {
+  @Prop.id() requestId!: string;
+  @Prop.text({ description: 'Where to open the signing window.' }) signingUrl!: string;
+  @Prop.text({ description: 'Exactly the text that is signed.' }) document!: string;
+  @Prop.text() digest!: string;
+  @Prop.dateTime() expiresAt!: Date;
+  @Prop.oneOf(ATTEST_DECISIONS, 'AttestDecision') decision!: AttestDecision;
+  @Prop.idList() orderIds!: string[];
 }
 
-export interface AttestRequestStatus {
-  requestId: string;
-  status: 'PENDING' | 'SIGNED' | 'FAILED' | 'EXPIRED';
-  signedAt: Date | null;
+export class DecidedOrder {
+  @Prop.id() id!: string;
+  @Prop.text() orderNumber!: string;
+  @Prop.oneOf(ORDER_STATUSES, 'OrderStatus') status!: OrderStatus;
+}
+
+export class AttestRequestStatus {
+  @Prop.id() requestId!: string;
+  @Prop.oneOf(SIGN_REQUEST_STATUSES, 'SignRequestStatus') status!: SignRequestStatus;
+  @Prop.dateTime({ nullable: true }) signedAt!: Date | null;
   /** The orders this request decided (empty until it is signed). */
-  orders: { id: string; orderNumber: string; status: OrderStatus }[];
+  @Prop.list(() => DecidedOrder, {
+    description: 'The orders this request decided (empty until it is signed).',
+  })
+  orders!: DecidedOrder[];
 }
 
-export interface SignatureCheck {
-  orderId: string;
-  orderNumber: string;
-  requestId: string;
-  decision: AttestDecision;
-  ok: boolean;
-  reason: string | null;
-  message: string | null;
-  signedAt: Date | null;
-  signer: { hsaId: string; commonName: string; subject: string; serialNumber: string; issuer: string } | null;
-  certificateSubject: string | null;
+export class SignatureSigner {
+  @Prop.text() hsaId!: string;
+  @Prop.text() commonName!: string;
+  @Prop.text() subject!: string;
+  @Prop.text() serialNumber!: string;
+  @Prop.text() issuer!: string;
+}
+
+export class SignatureCheck {
+  @Prop.id() orderId!: string;
+  @Prop.text() orderNumber!: string;
+  @Prop.id() requestId!: string;
+  @Prop.oneOf(ATTEST_DECISIONS, 'AttestDecision') decision!: AttestDecision;
+  @Prop.bool() ok!: boolean;
+  @Prop.text({ nullable: true }) reason!: string | null;
+  @Prop.text({ nullable: true }) message!: string | null;
+  @Prop.dateTime({ nullable: true }) signedAt!: Date | null;
+  @Prop.object(() => SignatureSigner, { nullable: true }) signer!: SignatureSigner | null;
+  @Prop.text({ nullable: true }) certificateSubject!: string | null;
 }

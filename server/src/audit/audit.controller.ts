@@ -1,16 +1,26 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly } from '../common/auth/policy.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
 import { notFound } from '../common/problem.js';
 import { findAuditEvent, listAuditEvents } from './audit.queries.js';
-import { type AuditEventView, AuditService, type ChainVerification } from './audit.service.js';
+import {
+  AuditEventView,
+  AuditService,
+  ChainBroken,
+  ChainIntact,
+  type ChainVerification,
+} from './audit.service.js';
 
 /** The audit log for administrators: read and verify, never write. */
 @AdminOnly()
 @Controller('audit-events')
+@ApiTags('audit')
+@ApiExtraModels(ChainIntact, ChainBroken)
 export class AuditController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -18,6 +28,7 @@ export class AuditController {
   ) {}
 
   @Get()
+  @ApiPage(AuditEventView, 'audit-events')
   async list(
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
@@ -29,11 +40,16 @@ export class AuditController {
 
   // Declared before ':id' so that "verify" is not taken for an event id.
   @Get('verify')
+  @ApiOkResponse({
+    description: 'The chain recomputed from its start: whole, or where it breaks.',
+    schema: { oneOf: [{ $ref: getSchemaPath(ChainIntact) }, { $ref: getSchemaPath(ChainBroken) }] },
+  })
   verify(): Promise<ChainVerification> {
     return this.audit.verify();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AuditEventView })
   async one(@Param('id') id: string): Promise<AuditEventView> {
     const event = await findAuditEvent(this.dataSource, id);
     if (!event) throw notFound('Händelsen');

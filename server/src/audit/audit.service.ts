@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { eventHash, GENESIS_HASH, type JsonValue, toJson } from './audit-chain.js';
 import { isUuid } from '../common/uuid.js';
@@ -18,28 +19,45 @@ export interface AuditEventInput {
   after?: unknown;
 }
 
-export interface AuditEventView {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: JsonValue;
-  after: JsonValue;
-  prevHash: string;
-  hash: string;
+/*
+ * The answers are classes only so that their property decorators describe them in the OpenAPI
+ * description (common/api-schema.ts); they are never instantiated.
+ */
+
+export class AuditEventView {
+  @Prop.text({ description: 'The position in the chain.' }) id!: string;
+  @Prop.dateTime() at!: Date;
+  @Prop.id({ nullable: true, description: 'null when the system acted by itself (the scheduler).' })
+  actorId!: string | null;
+  @Prop.text({ description: 'e.g. ORDER_PLACED, DELEGATION_REVOKED.' }) action!: string;
+  @Prop.text({ description: "e.g. 'order', 'delegation'." }) entityType!: string;
+  @Prop.text() entityId!: string;
+  @Prop.json({ description: 'The snapshot before the change; null when it does not apply.' })
+  before!: JsonValue;
+  @Prop.json({ description: 'The snapshot after the change; null when it does not apply.' })
+  after!: JsonValue;
+  @Prop.text() prevHash!: string;
+  @Prop.text() hash!: string;
 }
 
-export type ChainVerification =
-  | { ok: true; count: number }
-  | {
-      ok: false;
-      count: number;
-      firstBrokenId: string | null;
-      reason: 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'HEAD_MISMATCH';
-      detail: string;
-    };
+export const CHAIN_BREAKS = ['HASH_MISMATCH', 'PREV_HASH_MISMATCH', 'HEAD_MISMATCH'] as const;
+
+/** The chain recomputed from its start and found whole. */
+export class ChainIntact {
+  @Prop.exactly(true) ok!: true;
+  @Prop.int() count!: number;
+}
+
+/** The chain recomputed from its start and found broken: where and how. */
+export class ChainBroken {
+  @Prop.exactly(false) ok!: false;
+  @Prop.int() count!: number;
+  @Prop.text({ nullable: true }) firstBrokenId!: string | null;
+  @Prop.oneOf(CHAIN_BREAKS, 'ChainBreak') reason!: (typeof CHAIN_BREAKS)[number];
+  @Prop.text() detail!: string;
+}
+
+export type ChainVerification = ChainIntact | ChainBroken;
 
 export const AUDIT_COLUMNS = `e.id::text AS id, e.at, e.actor_id AS "actorId", e.action,
   e.entity_type AS "entityType", e.entity_id AS "entityId", e.before, e.after,

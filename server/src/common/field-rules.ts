@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
 import { parsePersonnummer } from './personnummer.js';
@@ -12,8 +13,20 @@ import { isUuid } from './uuid.js';
  * - `required`: create, the field must be there and not null;
  * - `optional`: update, may be left out, but null is refused (the column is NOT NULL);
  * - `nullable`: may be left out or null (stored as null).
+ *
+ * Each rule also describes its field in the OpenAPI description (type, format, length, pattern,
+ * required, nullable), so the contract says what the rule checks.
  */
 export type Presence = 'required' | 'optional' | 'nullable';
+
+/** The field's schema: what the rule accepts, and whether it must be there or may be null. */
+function documented(presence: Presence, schema: ApiPropertyOptions): PropertyDecorator {
+  return ApiProperty({
+    ...schema,
+    required: presence === 'required',
+    ...(presence === 'nullable' ? { nullable: true } : {}),
+  } as ApiPropertyOptions);
+}
 
 type Check = (value: unknown) => string | undefined;
 
@@ -52,6 +65,13 @@ export interface TextOptions {
 
 export function Text(presence: Presence, max: number, options: TextOptions = {}): PropertyDecorator {
   return applyDecorators(
+    documented(presence, {
+      type: 'string',
+      minLength: 1,
+      maxLength: max,
+      ...(options.pattern ? { pattern: options.pattern.source } : {}),
+      ...(options.upperCase ? { description: 'Trimmed and upper-cased before it is checked.' } : {}),
+    }),
     trimmed(presence, options.upperCase),
     rule('text', presence, (value) => {
       if (typeof value !== 'string') return 'måste vara text';
@@ -64,18 +84,28 @@ export function Text(presence: Presence, max: number, options: TextOptions = {})
 }
 
 export const Bool = (presence: Presence): PropertyDecorator =>
-  rule('bool', presence, (value) =>
-    typeof value === 'boolean' ? undefined : 'måste vara sant eller falskt',
+  applyDecorators(
+    documented(presence, { type: 'boolean' }),
+    rule('bool', presence, (value) =>
+      typeof value === 'boolean' ? undefined : 'måste vara sant eller falskt',
+    ),
   );
 
 export const Id = (presence: Presence): PropertyDecorator =>
-  rule('id', presence, (value) => (isUuid(value) ? undefined : 'måste vara ett giltigt id'));
+  applyDecorators(
+    documented(presence, { type: 'string', format: 'uuid' }),
+    rule('id', presence, (value) => (isUuid(value) ? undefined : 'måste vara ett giltigt id')),
+  );
 
-export const OneOf = (presence: Presence, allowed: readonly string[]): PropertyDecorator =>
-  rule('oneOf', presence, (value) =>
-    typeof value === 'string' && allowed.includes(value)
-      ? undefined
-      : `måste vara något av ${allowed.join(', ')}`,
+/** `enumName` names the set in the OpenAPI description, shared with the answers that use it. */
+export const OneOf = (presence: Presence, allowed: readonly string[], enumName?: string): PropertyDecorator =>
+  applyDecorators(
+    documented(presence, enumName ? { enum: [...allowed], enumName } : { enum: [...allowed] }),
+    rule('oneOf', presence, (value) =>
+      typeof value === 'string' && allowed.includes(value)
+        ? undefined
+        : `måste vara något av ${allowed.join(', ')}`,
+    ),
   );
 
 /** A calendar date written YYYY-MM-DD that exists (no 2025-02-30). */
@@ -89,6 +119,7 @@ export function isCalendarDate(value: string): boolean {
 
 export const CalendarDate = (presence: Presence): PropertyDecorator =>
   applyDecorators(
+    documented(presence, { type: 'string', format: 'date', description: 'A date that exists, YYYY-MM-DD.' }),
     trimmed(presence),
     rule('calendarDate', presence, (value) => {
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
@@ -101,6 +132,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const Email = (presence: Presence): PropertyDecorator =>
   applyDecorators(
+    documented(presence, { type: 'string', format: 'email', maxLength: 254 }),
     trimmed(presence),
     rule('email', presence, (value) => {
       if (typeof value !== 'string') return 'måste vara text';
@@ -112,6 +144,12 @@ export const Email = (presence: Presence): PropertyDecorator =>
 /** Any accepted form of personnummer; the message says what is wrong with it. */
 export const Personnummer = (presence: Presence): PropertyDecorator =>
   applyDecorators(
+    documented(presence, {
+      type: 'string',
+      description:
+        'Any accepted form (ÅÅMMDD-NNNN, ÅÅÅÅMMDDNNNN, …) with a valid check digit; stored as 12 digits.',
+      example: '19850312-2389',
+    }),
     trimmed(presence),
     rule('personnummer', presence, (value) => {
       if (typeof value !== 'string') return 'måste vara text';

@@ -1,19 +1,23 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly } from '../common/auth/policy.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
 import { notFound } from '../common/problem.js';
-import { findOutboxMail, listOutbox, type OutboxListItem, type OutboxMail } from './outbox.queries.js';
+import { findOutboxMail, listOutbox, OutboxListItem, OutboxMail } from './outbox.queries.js';
 
 /** The outbox for administrators: what was sent, what waits and why (read only). */
 @AdminOnly()
 @Controller('outbox')
+@ApiTags('outbox')
 export class OutboxController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
+  @ApiPage(OutboxListItem, 'outbox')
   async list(
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
@@ -24,6 +28,7 @@ export class OutboxController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: OutboxMail })
   async one(@Param('id') id: string): Promise<OutboxMail> {
     const mail = await findOutboxMail(this.dataSource, id);
     if (!mail) throw notFound('Meddelandet');

@@ -1,29 +1,33 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { filterString, type ListQuery, parseListQuery, type RawListQuery } from '../common/list-query.js';
+import { Prop } from '../common/api-schema.js';
 import { ProblemException } from '../common/problem.js';
 import { MAIL_STATUSES, type MailStatus } from './entities/mail-outbox.entity.js';
 import { isUuid } from '../common/uuid.js';
 
-/** An outbox row as the admin grid sees it; the bodies only in the single-mail view. */
-export interface OutboxListItem {
-  id: string;
-  to: string | null;
-  subject: string;
-  template: string;
-  relatedType: string | null;
-  relatedId: string | null;
-  status: MailStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  lastError: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
+/**
+ * An outbox row as the admin grid sees it; the bodies only in the single-mail view. A class only
+ * so that its decorators describe it in the OpenAPI description; never instantiated.
+ */
+export class OutboxListItem {
+  @Prop.id() id!: string;
+  @Prop.text({ nullable: true }) to!: string | null;
+  @Prop.text() subject!: string;
+  @Prop.text() template!: string;
+  @Prop.text({ nullable: true }) relatedType!: string | null;
+  @Prop.text({ nullable: true }) relatedId!: string | null;
+  @Prop.oneOf(MAIL_STATUSES, 'MailStatus') status!: MailStatus;
+  @Prop.int() attempts!: number;
+  @Prop.dateTime() nextAttemptAt!: Date;
+  @Prop.text({ nullable: true }) lastError!: string | null;
+  @Prop.dateTime() createdAt!: Date;
+  @Prop.dateTime({ nullable: true }) sentAt!: Date | null;
 }
 
-export interface OutboxMail extends OutboxListItem {
-  text: string;
-  html: string;
+export class OutboxMail extends OutboxListItem {
+  @Prop.text() text!: string;
+  @Prop.text() html!: string;
 }
 
 const COLUMNS = `m.id, m.to_address AS "to", m.subject, m.template, m.related_type AS "relatedType",

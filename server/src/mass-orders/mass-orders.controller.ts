@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPage } from '../common/api-schema.js';
 import type { Response } from 'express';
 import { RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
@@ -7,7 +9,7 @@ import { pageBody } from '../common/sql.js';
 import { BatchesService } from './batches.service.js';
 import { CheckMassOrderDto, ImportMassOrderDto, SendMassOrderDto } from './dto/mass-order.dto.js';
 import { MassOrderSender } from './mass-order-sender.js';
-import type {
+import {
   BatchSummary,
   BatchView,
   Candidate,
@@ -25,6 +27,7 @@ import { MassOrdersService } from './mass-orders.service.js';
  * read by anyone signed in and shown only to those it concerns.
  */
 @Controller('mass-orders')
+@ApiTags('mass-orders')
 export class MassOrdersController {
   constructor(
     private readonly massOrders: MassOrdersService,
@@ -34,12 +37,14 @@ export class MassOrdersController {
 
   @Get('assignments/:assignmentId')
   @RightsHolder()
+  @ApiOkResponse({ type: MassOrderAssignment })
   assignment(@CurrentActor() actor: Actor, @Param('assignmentId') id: string): Promise<MassOrderAssignment> {
     return this.massOrders.assignment(actor, id);
   }
 
   @Get('assignments/:assignmentId/members')
   @RightsHolder()
+  @ApiPage(Member, 'members')
   async members(
     @CurrentActor() actor: Actor,
     @Param('assignmentId') id: string,
@@ -51,6 +56,7 @@ export class MassOrdersController {
 
   @Get('assignments/:assignmentId/candidates')
   @RightsHolder()
+  @ApiPage(Candidate, 'candidates')
   async candidates(
     @CurrentActor() actor: Actor,
     @Param('assignmentId') id: string,
@@ -63,6 +69,7 @@ export class MassOrdersController {
   @Post('import')
   @RightsHolder()
   @HttpCode(200)
+  @ApiOkResponse({ type: ImportReport, description: 'What each line named; nothing is changed.' })
   import(@CurrentActor() actor: Actor, @Body() dto: ImportMassOrderDto): Promise<ImportReport> {
     return this.massOrders.import(actor, dto);
   }
@@ -70,18 +77,27 @@ export class MassOrdersController {
   @Post('check')
   @RightsHolder()
   @HttpCode(200)
+  @ApiOkResponse({
+    type: CheckResult,
+    description: 'The rules applied to the send as it stands; nothing is changed.',
+  })
   check(@CurrentActor() actor: Actor, @Body() dto: CheckMassOrderDto): Promise<CheckResult> {
     return this.massOrders.check(actor, dto);
   }
 
   @Post()
   @RightsHolder()
+  @ApiCreatedResponse({
+    type: SentBatch,
+    description: 'One order per person; a send the rules refuse is a problem naming each violation.',
+  })
   send(@CurrentActor() actor: Actor, @Body() dto: SendMassOrderDto): Promise<SentBatch> {
     return this.sender.send(actor, dto);
   }
 
   @Get('batches')
   @SignedIn()
+  @ApiPage(BatchSummary, 'batches')
   async batchList(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
@@ -92,6 +108,7 @@ export class MassOrdersController {
 
   @Get('batches/:batchId')
   @SignedIn()
+  @ApiOkResponse({ type: BatchView })
   batch(@CurrentActor() actor: Actor, @Param('batchId') id: string): Promise<BatchView> {
     return this.batches.batch(actor, id);
   }

@@ -1,5 +1,6 @@
-import type { AssignmentKind } from '../directory/entities/assignment.entity.js';
-import type { Purpose } from '../directory/entities/base.js';
+import { Prop } from '../common/api-schema.js';
+import { ASSIGNMENT_KINDS, type AssignmentKind } from '../directory/entities/assignment.entity.js';
+import { PURPOSES, type Purpose } from '../directory/entities/base.js';
 
 export const ORDER_TYPES = ['GRANT', 'REVOKE'] as const;
 /** GRANT: Nyupplägg; REVOKE: Avslut. */
@@ -15,101 +16,124 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const ORDER_SCOPES = ['mine', 'all', 'enduser', 'attest'] as const;
 export type OrderScope = (typeof ORDER_SCOPES)[number];
 
+/*
+ * The answers below are classes, not interfaces, only so that their property decorators can
+ * describe them in the OpenAPI description (common/api-schema.ts); they are never instantiated.
+ */
+
 /** An order in the history list. */
-export interface OrderListItem {
-  id: string;
-  orderNumber: string;
-  createdAt: Date;
-  type: OrderType;
-  status: OrderStatus;
-  urgent: boolean;
-  startDate: string;
-  endDate: string | null;
-  ordererId: string;
-  ordererName: string;
-  ordererUserId: string;
-  endUserId: string;
-  endUserName: string;
-  endUserUserId: string;
-  attestantId: string;
-  attestantName: string;
-  attestantUserId: string;
-  careUnitId: string;
-  careUnitName: string;
-  administrationName: string;
-  hasFeedback: boolean;
+export class OrderListItem {
+  @Prop.id() id!: string;
+  @Prop.text() orderNumber!: string;
+  @Prop.dateTime() createdAt!: Date;
+  @Prop.oneOf(ORDER_TYPES, 'OrderType') type!: OrderType;
+  @Prop.oneOf(ORDER_STATUSES, 'OrderStatus') status!: OrderStatus;
+  @Prop.bool() urgent!: boolean;
+  @Prop.date() startDate!: string;
+  @Prop.date({ nullable: true }) endDate!: string | null;
+  @Prop.id() ordererId!: string;
+  @Prop.text() ordererName!: string;
+  @Prop.text() ordererUserId!: string;
+  @Prop.id() endUserId!: string;
+  @Prop.text() endUserName!: string;
+  @Prop.text() endUserUserId!: string;
+  @Prop.id() attestantId!: string;
+  @Prop.text() attestantName!: string;
+  @Prop.text() attestantUserId!: string;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.text() administrationName!: string;
+  @Prop.bool() hasFeedback!: boolean;
   /** Återkopplingsinfo: only ever given to the orderer; null for everyone else. */
-  feedback: string | null;
+  @Prop.text({ nullable: true, description: 'Återkopplingsinfo: only ever given to the orderer.' })
+  feedback!: string | null;
 }
 
-export interface OrderItemView {
-  id: string;
-  assignmentId: string;
-  assignmentName: string;
-  kind: AssignmentKind;
-  purpose: Purpose;
-  careUnitName: string;
-  status: ItemStatus;
+export class OrderItemView {
+  @Prop.id() id!: string;
+  @Prop.id() assignmentId!: string;
+  @Prop.text() assignmentName!: string;
+  @Prop.oneOf(ASSIGNMENT_KINDS, 'AssignmentKind') kind!: AssignmentKind;
+  @Prop.oneOf(PURPOSES, 'Purpose') purpose!: Purpose;
+  @Prop.text() careUnitName!: string;
+  @Prop.oneOf(ITEM_STATUSES, 'OrderItemStatus') status!: ItemStatus;
 }
 
-export interface OrderEventView {
-  at: Date;
-  actorName: string | null;
-  action: string;
+export class OrderEventView {
+  @Prop.dateTime() at!: Date;
+  @Prop.text({ nullable: true }) actorName!: string | null;
+  @Prop.text() action!: string;
 }
 
-export interface OrderDetail extends OrderListItem {
-  comment: string | null;
-  rejectComment: string | null;
-  items: OrderItemView[];
-  events: OrderEventView[];
-  canChangeAttestant: boolean;
-  canCancel: boolean;
+export class OrderDetail extends OrderListItem {
+  @Prop.text({ nullable: true }) comment!: string | null;
+  @Prop.text({ nullable: true }) rejectComment!: string | null;
+  @Prop.list(() => OrderItemView) items!: OrderItemView[];
+  @Prop.list(() => OrderEventView) events!: OrderEventView[];
+  @Prop.bool() canChangeAttestant!: boolean;
+  @Prop.bool() canCancel!: boolean;
 }
 
 /** The answer to a send: one order per care unit. */
-export interface PlacedOrder {
-  id: string;
-  orderNumber: string;
-  careUnitId: string;
-  careUnitName: string;
+export class PlacedOrder {
+  @Prop.id() id!: string;
+  @Prop.text() orderNumber!: string;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
 }
 
 /** Why an assignment is shown in the wizard but cannot be ticked. */
-export type NotOrderableReason =
-  'ALREADY_HELD' | 'ALREADY_PENDING' | 'PRIVATE_PROVIDER_ONLY' | 'NO_ACTIVE_ENGAGEMENT';
+export const NOT_ORDERABLE_REASONS = [
+  'ALREADY_HELD',
+  'ALREADY_PENDING',
+  'PRIVATE_PROVIDER_ONLY',
+  'NO_ACTIVE_ENGAGEMENT',
+] as const;
+export type NotOrderableReason = (typeof NOT_ORDERABLE_REASONS)[number];
 
-export interface OrderableAssignment {
-  id: string;
-  name: string;
-  kind: AssignmentKind;
-  purpose: Purpose;
-  description: string | null;
-  privateProviderOnly: boolean;
-  orderable: boolean;
-  reason: NotOrderableReason | null;
-  reasonText: string | null;
+export class OrderableAssignment {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.oneOf(ASSIGNMENT_KINDS, 'AssignmentKind') kind!: AssignmentKind;
+  @Prop.oneOf(PURPOSES, 'Purpose') purpose!: Purpose;
+  @Prop.text({ nullable: true }) description!: string | null;
+  @Prop.bool() privateProviderOnly!: boolean;
+  @Prop.bool() orderable!: boolean;
+  @Prop.oneOf(NOT_ORDERABLE_REASONS, 'NotOrderableReason', { nullable: true })
+  reason!: NotOrderableReason | null;
+  @Prop.text({ nullable: true, description: 'Why it cannot be ticked, in Swedish.' })
+  reasonText!: string | null;
+  @Prop.date({ optional: true, description: 'For an assignment held now (Avslut): since when.' })
   heldFrom?: string;
 }
 
-export interface OrderableUnit {
-  careUnitId: string;
-  careUnitName: string;
-  careUnitHsaId: string;
-  administrationName: string;
-  assignments: OrderableAssignment[];
+export class OrderableUnit {
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.text() careUnitHsaId!: string;
+  @Prop.text() administrationName!: string;
+  @Prop.list(() => OrderableAssignment) assignments!: OrderableAssignment[];
 }
 
-export interface OrderableAnswer {
+export class OrderableEndUser {
+  @Prop.bool() hasActiveEngagement!: boolean;
+  @Prop.bool() privateProvider!: boolean;
+}
+
+export class OrderableAnswer {
   /** null when asked without an end user (mass orders). */
-  endUser: { hasActiveEngagement: boolean; privateProvider: boolean } | null;
-  units: OrderableUnit[];
+  @Prop.object(() => OrderableEndUser, {
+    nullable: true,
+    description: 'null when asked without an end user.',
+  })
+  endUser!: OrderableEndUser | null;
+  @Prop.list(() => OrderableUnit) units!: OrderableUnit[];
 }
 
-export interface AttestantView {
-  id: string;
-  userId: string;
-  firstName: string;
-  lastName: string;
-  title: string | null;
+export class AttestantView {
+  @Prop.id() id!: string;
+  @Prop.text() userId!: string;
+  @Prop.text() firstName!: string;
+  @Prop.text() lastName!: string;
+  @Prop.text({ nullable: true }) title!: string | null;
 }

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiPage } from '../common/api-schema.js';
 import type { Response } from 'express';
 import { RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { pageBody } from '../common/sql.js';
 import { ChangeAttestantDto, PlaceOrderDto } from './dto/order.dto.js';
-import type {
+import {
   AttestantView,
+  ORDER_TYPES,
   OrderableAnswer,
   OrderDetail,
   OrderListItem,
@@ -22,6 +25,7 @@ import { PlacementService } from './placement.service.js';
  * somewhere; which lines a person may order is the service's to check, line by line.
  */
 @Controller('orders')
+@ApiTags('orders')
 export class OrdersController {
   constructor(
     private readonly orders: OrdersService,
@@ -30,6 +34,7 @@ export class OrdersController {
 
   @Get()
   @SignedIn()
+  @ApiPage(OrderListItem, 'orders')
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
@@ -40,12 +45,14 @@ export class OrdersController {
 
   @Get(':id')
   @SignedIn()
+  @ApiOkResponse({ type: OrderDetail })
   detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<OrderDetail> {
     return this.orders.detail(actor, id);
   }
 
   @Post()
   @RightsHolder()
+  @ApiCreatedResponse({ type: PlacedOrder, isArray: true, description: 'One order per care unit.' })
   place(@CurrentActor() actor: Actor, @Body() dto: PlaceOrderDto): Promise<PlacedOrder[]> {
     return this.placement.place(actor, dto);
   }
@@ -54,6 +61,7 @@ export class OrdersController {
   @Post(':id/change-attestant')
   @SignedIn()
   @HttpCode(200)
+  @ApiOkResponse({ type: OrderDetail })
   changeAttestant(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -65,6 +73,7 @@ export class OrdersController {
   @Post(':id/cancel')
   @SignedIn()
   @HttpCode(200)
+  @ApiOkResponse({ type: OrderDetail })
   cancel(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<OrderDetail> {
     return this.orders.cancel(actor, id);
   }
@@ -73,10 +82,25 @@ export class OrdersController {
 /** What the wizard needs beside the directory: what may be ordered, and who may attest it. */
 @Controller()
 @RightsHolder()
+@ApiTags('orders')
 export class OrderingController {
   constructor(private readonly orderable: OrderableService) {}
 
   @Get('orderable-assignments')
+  @ApiQuery({
+    name: 'type',
+    required: false,
+    enum: ORDER_TYPES,
+    enumName: 'OrderType',
+    description: 'Default GRANT.',
+  })
+  @ApiQuery({
+    name: 'endUserId',
+    required: false,
+    schema: { type: 'string', format: 'uuid' },
+    description: 'Left out for a mass order: then `endUser` is null.',
+  })
+  @ApiOkResponse({ type: OrderableAnswer })
   orderableAssignments(
     @CurrentActor() actor: Actor,
     @Query() query: Record<string, unknown>,
@@ -85,6 +109,14 @@ export class OrderingController {
   }
 
   @Get('attestants')
+  @ApiQuery({ name: 'careUnitId', schema: { type: 'string', format: 'uuid' } })
+  @ApiQuery({
+    name: 'assignmentIds',
+    required: false,
+    schema: { type: 'string' },
+    description: 'Comma-separated ids (or the parameter repeated): only those who may attest all of them.',
+  })
+  @ApiOkResponse({ type: AttestantView, isArray: true, description: 'Who may attest orders on the unit.' })
   attestants(@Query() query: Record<string, unknown>): Promise<AttestantView[]> {
     return this.orderable.attestants(query);
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Prop } from '../common/api-schema.js';
 import type { VerificationFailure, VerifiedSigner } from './crypto/verify.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -63,36 +64,55 @@ export type SignCompletionHandler = (
   signature: VerifiedSignature,
 ) => Promise<void>;
 
-export type SignRequestStatus = 'PENDING' | 'SIGNED' | 'FAILED' | 'EXPIRED';
+export const SIGN_REQUEST_STATUSES = ['PENDING', 'SIGNED', 'FAILED', 'EXPIRED'] as const;
+export type SignRequestStatus = (typeof SIGN_REQUEST_STATUSES)[number];
+
+/*
+ * The answers of the signing window's API are classes only so that their property decorators
+ * describe them in the OpenAPI description (common/api-schema.ts); they are never instantiated.
+ */
+
+export class SignRequestSigner {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.text() hsaId!: string;
+}
 
 /** GET /api/signing/:requestId — what the signing window shows. */
-export interface SignRequestView {
-  id: string;
-  kind: string;
-  purpose: string;
-  document: string;
-  digest: string;
-  status: SignRequestStatus;
-  createdAt: Date;
-  expiresAt: Date;
-  signedAt: Date | null;
-  signer: { id: string; name: string; hsaId: string };
-  provider: string;
+export class SignRequestView {
+  @Prop.id() id!: string;
+  @Prop.text() kind!: string;
+  @Prop.text({ description: 'A short Swedish line shown above the document.' }) purpose!: string;
+  @Prop.text({ description: 'Exactly the text that is signed.' }) document!: string;
+  @Prop.text() digest!: string;
+  @Prop.oneOf(SIGN_REQUEST_STATUSES, 'SignRequestStatus') status!: SignRequestStatus;
+  @Prop.dateTime() createdAt!: Date;
+  @Prop.dateTime() expiresAt!: Date;
+  @Prop.dateTime({ nullable: true }) signedAt!: Date | null;
+  @Prop.object(() => SignRequestSigner) signer!: SignRequestSigner;
+  @Prop.text() provider!: string;
 }
 
 /** GET /api/signing/:requestId/certificates — one of the signer's certificates. */
-export interface CertificateView {
-  id: string;
-  subject: string;
+export class CertificateView {
+  @Prop.id() id!: string;
+  @Prop.text() subject!: string;
   /** The subject's serialNumber: the holder's HSA-id. */
-  subjectSerialNumber: string;
+  @Prop.text({ description: "The subject's serialNumber: the holder's HSA-id." })
+  subjectSerialNumber!: string;
   /** The certificate's serial number (hex). */
-  serialNumber: string;
-  issuer: string;
-  validFrom: Date;
-  validTo: Date;
-  locked: boolean;
-  triesLeft: number;
+  @Prop.text({ description: "The certificate's serial number (hex)." }) serialNumber!: string;
+  @Prop.text() issuer!: string;
+  @Prop.dateTime() validFrom!: Date;
+  @Prop.dateTime() validTo!: Date;
+  @Prop.bool() locked!: boolean;
+  @Prop.int() triesLeft!: number;
+}
+
+/** POST /api/signing/:requestId/sign — the request is signed. */
+export class SignedAnswer {
+  @Prop.exactly('SIGNED') status!: 'SIGNED';
+  @Prop.dateTime() signedAt!: Date;
 }
 
 /** The outcome of verifying a stored signature again ("Verifiera signatur"). */

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { OneOf, Text } from '../../common/field-rules.js';
 import { isUuid } from '../../common/uuid.js';
@@ -32,10 +33,29 @@ function idList(name: string, required: boolean, min: number, max: number) {
 
 /** POST /api/attest/sign-requests: Godkänn or Avslå of one or many orders, to be signed. */
 export class CreateAttestSignRequestDto {
-  @idList('orderIds', true, 1, MAX_ORDERS_PER_SIGNATURE) orderIds!: string[];
-  @OneOf('required', ATTEST_DECISIONS) decision!: AttestDecision;
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    minItems: 1,
+    maxItems: MAX_ORDERS_PER_SIGNATURE,
+    uniqueItems: true,
+  })
+  @idList('orderIds', true, 1, MAX_ORDERS_PER_SIGNATURE)
+  orderIds!: string[];
+  @OneOf('required', ATTEST_DECISIONS, 'AttestDecision') decision!: AttestDecision;
   /** "Ta bort markerade": lines that are not approved with the rest (APPROVE only). */
-  @idList('removeItemIds', false, 0, MAX_REMOVED_LINES) removeItemIds?: string[];
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    maxItems: MAX_REMOVED_LINES,
+    uniqueItems: true,
+    nullable: true,
+    description: '"Ta bort markerade": order lines not approved with the rest (APPROVE only).',
+  })
+  @idList('removeItemIds', false, 0, MAX_REMOVED_LINES)
+  removeItemIds?: string[];
   /** Required on REJECT (checked by the service, which knows the decision). */
   @Text('nullable', 2000) comment?: string | null;
 }

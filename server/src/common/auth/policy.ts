@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiCookieAuth, ApiExtension } from '@nestjs/swagger';
 
 /**
  * Who may call a route. Every controller method (or its controller) names one; the global
@@ -16,11 +17,23 @@ export type Policy = 'public' | 'signedIn' | 'rightsHolder' | 'delegator' | 'adm
 export const POLICY_KEY = 'beh:policy';
 export const CSRF_EXEMPT_KEY = 'beh:csrf-exempt';
 
-export const Public = () => SetMetadata(POLICY_KEY, 'public' satisfies Policy);
-export const SignedIn = () => SetMetadata(POLICY_KEY, 'signedIn' satisfies Policy);
-export const RightsHolder = () => SetMetadata(POLICY_KEY, 'rightsHolder' satisfies Policy);
-export const Delegator = () => SetMetadata(POLICY_KEY, 'delegator' satisfies Policy);
-export const AdminOnly = () => SetMetadata(POLICY_KEY, 'administrator' satisfies Policy);
+/**
+ * The policy, and the same in the OpenAPI description (`x-beh-policy`, and the session cookie as
+ * the security of every route but the public ones), so the contract cannot say otherwise.
+ */
+function policy(name: Policy) {
+  const documented =
+    name === 'public'
+      ? [ApiExtension('x-beh-policy', name)]
+      : [ApiExtension('x-beh-policy', name), ApiCookieAuth('session')];
+  return applyDecorators(SetMetadata(POLICY_KEY, name), ...documented);
+}
+
+export const Public = () => policy('public');
+export const SignedIn = () => policy('signedIn');
+export const RightsHolder = () => policy('rightsHolder');
+export const Delegator = () => policy('delegator');
+export const AdminOnly = () => policy('administrator');
 
 /**
  * Only for the SAML assertion consumer: the IdP posts it cross-site, so no CSRF token can come

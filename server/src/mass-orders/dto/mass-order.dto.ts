@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { Bool, CalendarDate, Id, Text } from '../../common/field-rules.js';
 import { isUuid } from '../../common/uuid.js';
@@ -12,13 +14,23 @@ export const MAX_IMPORT_CHARS = 90_000;
  * not refused here: that is the rule DUPLICATE_PERSON, which names the person.
  */
 const PersonIds = () =>
-  ValidateBy({
-    name: 'personIds',
-    validator: {
-      validate: (value: unknown) => personIdsProblem(value) === undefined,
-      defaultMessage: (args) => personIdsProblem(args?.value) ?? 'har fel format',
-    },
-  });
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'string',
+      format: 'uuid',
+      isArray: true,
+      maxItems: MAX_PERSONS,
+      nullable: true,
+      description: 'Person ids; the same person twice is refused by the rule DUPLICATE_PERSON.',
+    }),
+    ValidateBy({
+      name: 'personIds',
+      validator: {
+        validate: (value: unknown) => personIdsProblem(value) === undefined,
+        defaultMessage: (args) => personIdsProblem(args?.value) ?? 'har fel format',
+      },
+    }),
+  );
 
 function personIdsProblem(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { Bool, CalendarDate, Id, OneOf, Text } from '../../common/field-rules.js';
 import { ORDER_TYPES, type OrderType } from '../order.types.js';
@@ -54,12 +55,31 @@ const attestantsRule = () =>
       : 'måste ange giltiga id för vårdenhet och attestant';
   });
 
+/** One line of a send (only for the OpenAPI description; `itemsRule` checks the lines). */
+export class OrderLineInput {
+  @ApiProperty({ type: 'string', format: 'uuid' }) assignmentId!: string;
+}
+
 export class PlaceOrderDto {
-  @OneOf('required', ORDER_TYPES) type!: OrderType;
+  @OneOf('required', ORDER_TYPES, 'OrderType') type!: OrderType;
   @Id('required') endUserId!: string;
-  @itemsRule() items!: { assignmentId: string }[];
+  @ApiProperty({
+    type: () => OrderLineInput,
+    isArray: true,
+    minItems: 1,
+    maxItems: MAX_LINES,
+    description: 'The same assignment twice is refused by the rule DUPLICATE_LINE, which names the line.',
+  })
+  @itemsRule()
+  items!: { assignmentId: string }[];
   /** careUnitId → attestant; units left out fall back to `attestantId`. */
-  @attestantsRule() attestants?: Record<string, string>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', format: 'uuid' },
+    description: 'careUnitId → the attestant chosen for that unit; units left out get `attestantId`.',
+  })
+  @attestantsRule()
+  attestants?: Record<string, string>;
   @Id('optional') attestantId?: string;
   @CalendarDate('required') startDate!: string;
   /** Time-limited grants come later; null or left out: until further notice. */

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { Id } from '../../common/field-rules.js';
 
@@ -7,6 +8,7 @@ export class SignDto {
   certificateId!: string;
 
   // Any text is a PIN attempt: a malformed one is simply wrong, and counted like one.
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: 64 })
   @IsString()
   @Length(1, 64)
   pin!: string;

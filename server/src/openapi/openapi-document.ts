@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, getSchemaPath, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PROBLEM_MEDIA_TYPE, ProblemDetails } from '../common/api-schema.js';
+import { SESSION_COOKIE } from '../auth/sessions.service.js';
+
+const DESCRIPTION = `BEH, the ordering portal for VMU (vårdmedarbetaruppdrag).
+
+Generated from the controllers and DTOs of the running application (\`npm run openapi\` writes it to
+docs/openapi.json and the UI's types to admin-ui/src/api/schema.d.ts).
+
+- **Sign-in** gives the session cookie \`${SESSION_COOKIE}\`; every state-changing request also sends the
+  session's CSRF token (\`GET /api/auth/csrf\`) in the header \`X-CSRF-Token\`.
+- **Who may call** an operation is its \`x-beh-policy\`: public, signedIn, rightsHolder, delegator or
+  administrator (docs/architecture.md). Checks that depend on the data (heads this very unit) are made
+  by the service and answer 403 or 404.
+- **Lists** follow ra-data-simple-rest: \`filter\`, \`range\` and \`sort\` as JSON in the query and
+  \`Content-Range\` in the answer.
+- **Errors** are problem details (RFC 9457, \`${PROBLEM_MEDIA_TYPE}\`) with Swedish texts; validation
+  problems name each field in \`errors\`.`;
+
+/** The OpenAPI description of the application as it is registered (its global prefix included). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('BEH API')
+    .setDescription(DESCRIPTION)
+    .setVersion('1')
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie' }, 'session')
+    .addGlobalResponse({
+      status: 'default',
+      description: 'A problem (RFC 9457): refused, not found, invalid, conflicting.',
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
+    })
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    extraModels: [ProblemDetails],
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+}
