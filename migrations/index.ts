@@ -10,6 +10,7 @@ import { Signing1764400000000 } from './1764400000000-Signing.js';
 import { Scheduler1764600000000 } from './1764600000000-Scheduler.js';
 import { Attest1764700000000 } from './1764700000000-Attest.js';
 import { MassOrders1764800000000 } from './1764800000000-MassOrders.js';
+import { DelegationHistoryInAuditLog1764900000000 } from './1764900000000-DelegationHistoryInAuditLog.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Scheduler1764600000000,
   Attest1764700000000,
   MassOrders1764800000000,
+  DelegationHistoryInAuditLog1764900000000,
 ];

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AuditService, type AuditEventInput } from '../../server/src/audit/audit.service.js';
 import { Clock } from '../../server/src/common/clock.js';
+import { DELEGATIONS } from '../../server/src/seed/demo-data.js';
 import { type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -46,11 +47,21 @@ describe('audit log', () => {
 
   const verify = async () => (await admin.get('/api/audit-events/verify').expect(200)).body;
 
-  it('verifies an empty log', async () => {
-    expect(await verify()).toEqual({ ok: true, count: 0 });
+  // The demo seed records the grant of each demo delegation: the delegation's history.
+  const SEEDED = DELEGATIONS.length;
+
+  it('verifies the seeded log, which starts from genesis', async () => {
+    expect(await verify()).toEqual({ ok: true, count: SEEDED });
+    const [genesis] = await t.dataSource.query<{ prevHash: string }[]>(
+      `SELECT prev_hash AS "prevHash" FROM audit_event ORDER BY id LIMIT 1`,
+    );
+    expect(genesis?.prevHash).toBe('0'.repeat(64));
   });
 
-  it('chains appended events from genesis and verifies them', async () => {
+  it('chains appended events after the last one and verifies them', async () => {
+    const [head] = await t.dataSource.query<{ lastHash: string }[]>(
+      `SELECT last_hash AS "lastHash" FROM audit_chain_head`,
+    );
     const first = await append({
       action: 'ORDER_PLACED',
       // Keys out of order, a Date, accents and numbers: the hash must survive jsonb's normalisation.
@@ -62,12 +73,12 @@ describe('audit log', () => {
       after: { status: 'APPROVED', z: null, a: { y: 2, x: [3, 'tre'] } },
     });
     const third = await append({ actorId: null, action: 'ORDER_COMPLETED', before: { status: 'APPROVED' } });
-    expect(first.prevHash).toBe('0'.repeat(64));
+    expect(first.prevHash).toBe(head?.lastHash);
     expect(second.prevHash).toBe(first.hash);
     expect(third.prevHash).toBe(second.hash);
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await verify()).toEqual({ ok: true, count: 3 });
-    expect(await audit.verify()).toEqual({ ok: true, count: 3 });
+    expect(await verify()).toEqual({ ok: true, count: SEEDED + 3 });
+    expect(await audit.verify()).toEqual({ ok: true, count: SEEDED + 3 });
   });
 
   it('writes nothing when the transaction rolls back, and the chain stays whole', async () => {
@@ -80,7 +91,7 @@ describe('audit log', () => {
     await append({ action: 'ORDER_VIEWED' });
     const rows = await t.dataSource.query(`SELECT 1 FROM audit_event WHERE action = 'ORDER_CANCELLED'`);
     expect(rows).toHaveLength(0);
-    expect(await verify()).toEqual({ ok: true, count: 4 });
+    expect(await verify()).toEqual({ ok: true, count: SEEDED + 4 });
   });
 
   it('refuses to append outside a transaction', async () => {

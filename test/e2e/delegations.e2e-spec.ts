@@ -190,13 +190,7 @@ describe('delegations', () => {
       before: { rights: ['ORDER', 'ATTEST'], validTo: null },
       after: { rights: ['ATTEST'], validTo: null },
     });
-    const rows = (await t.dataSource.query(
-      'SELECT actor_id, action FROM delegation_event WHERE delegation_id = $1 ORDER BY at',
-      [id],
-    )) as { actor_id: string; action: string }[];
-    expect(rows.every((r) => r.actor_id === person('karlu1'))).toBe(true);
-
-    // …in the audit log as well, and the delegate was mailed when it was granted and revoked.
+    // …from the audit log, its one history; and the delegate was mailed when it was granted and revoked.
     const audit = (await t.dataSource.query(
       `SELECT action, actor_id FROM audit_event WHERE entity_type = 'delegation' AND entity_id = $1 ORDER BY at, id`,
       [id],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditService } from '../../server/src/audit/audit.service.js';
 import { GENERATED_STAFF, seedDemo } from '../../server/src/seed/demo-seed.js';
 import { PERSONAS } from '../../server/src/seed/demo-data.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -19,7 +20,7 @@ describe('demo seed', () => {
              (SELECT json_agg(e ORDER BY e.id) FROM engagement e) AS engagements,
              (SELECT json_agg(h ORDER BY h.id) FROM held_assignment h) AS held,
              (SELECT json_agg(d ORDER BY d.id) FROM delegation d) AS delegations,
-             (SELECT json_agg(e ORDER BY e.id) FROM delegation_event e) AS delegation_events`);
+             (SELECT json_agg(e ORDER BY e.id) FROM audit_event e WHERE e.entity_type = 'delegation') AS delegation_events`);
 
   it('holds exactly the personas of domain.md with their ids', async () => {
     const rows = (await t.dataSource.query(
@@ -80,7 +81,8 @@ describe('demo seed', () => {
       SELECT dp.user_id AS delegate, gp.user_id AS grantor, c.name AS unit, d.may_order, d.may_attest,
              d.valid_from, d.valid_to, d.revoked_at,
              (SELECT count(*)::int FROM delegation_assignment da WHERE da.delegation_id = d.id) AS assignments,
-             (SELECT array_agg(e.action) FROM delegation_event e WHERE e.delegation_id = d.id) AS events
+             (SELECT array_agg(e.action) FROM audit_event e
+               WHERE e.entity_type = 'delegation' AND e.entity_id = d.id::text) AS events
         FROM delegation d JOIN person dp ON dp.id = d.delegate_id JOIN person gp ON gp.id = d.grantor_id
         JOIN care_unit c ON c.id = d.care_unit_id ORDER BY dp.user_id`)) as Record<string, unknown>[];
     const common = {
@@ -90,7 +92,7 @@ describe('demo seed', () => {
       valid_to: null,
       revoked_at: null,
       assignments: 0,
-      events: ['CREATED'],
+      events: ['DELEGATION_CREATED'],
     };
     expect(rows).toEqual([
       { delegate: 'eriho2', may_order: true, may_attest: true, ...common },
@@ -103,5 +105,6 @@ describe('demo seed', () => {
     const counts = await seedDemo(t.dataSource);
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
     expect(await snapshot()).toEqual(before);
+    expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 });

@@ -161,6 +161,19 @@ export class AuditService {
   }
 
   /**
+   * The events of one entity in the order they happened (time, then chain order), as a history
+   * shows them. Unlike eventsFor's chain order, this puts an event recorded after the fact where
+   * it happened: the delegation history's older events were moved into the log by a migration.
+   */
+  async historyOf(entityType: string, entityId: string, db: DataSource | EntityManager = this.dataSource) {
+    return db.query<AuditEventView[]>(
+      `SELECT ${AUDIT_COLUMNS} FROM audit_event e WHERE e.entity_type = $1 AND e.entity_id = $2
+        ORDER BY e.at, e.id`,
+      [entityType, entityId],
+    );
+  }
+
+  /**
    * Recomputes the whole chain from genesis on one snapshot (REPEATABLE READ), batch by batch,
    * and names the first event whose content or link does not match.
    */

@@ -111,6 +111,28 @@ export interface ListSpec {
   defaultSort: [string, 'ASC' | 'DESC'];
   /** Appended to every ORDER BY so that pages are stable. */
   tieBreak: string;
+  /** The tie break goes the sort's way: rows of one moment newest first when the newest come first. */
+  tieBreakFollowsSort?: boolean;
+  /**
+   * Sort keys whose column may be empty: those rows come last either way (PostgreSQL puts them
+   * first when descending). Only these, so that a sort on a column that is never empty keeps its index.
+   */
+  nullsLast?: readonly string[];
+  /**
+   * Lists only: a condition every listed row meets whatever the filters, e.g. the rows this
+   * reader may see. findRow reads any row by its id; its caller decides who may open it.
+   */
+  visible?: (p: SqlParams, ctx: FilterContext) => string | undefined;
+}
+
+/** A list's ORDER BY: the asked sort, then the tie break, as the spec says. */
+function orderSql(
+  spec: ListSpec,
+  query: { sortField: string; sortOrder: 'ASC' | 'DESC'; sortSql: string },
+): string {
+  const nulls = spec.nullsLast?.includes(query.sortField) ? ' NULLS LAST' : '';
+  const tie = spec.tieBreakFollowsSort ? ` ${query.sortOrder}` : '';
+  return `${query.sortSql}${nulls}, ${spec.tieBreak}${tie}`;
 }
 
 export interface Page<T> {
@@ -143,9 +165,11 @@ export async function listRows<T extends object>(
   const where = Object.entries(spec.filters)
     .map(([key, toSql]) => toSql(query.filter, key, p, ctx))
     .filter((clause): clause is string => clause !== undefined);
+  const visible = spec.visible?.(p, ctx);
+  if (visible !== undefined) where.push(visible);
   const whereSql = where.length ? `WHERE ${where.map((c) => `(${c})`).join(' AND ')}` : '';
   const whereValues = [...p.values];
-  const order = `${query.sortSql}, ${spec.tieBreak}`;
+  const order = orderSql(spec, query);
   const late = spec.late ? `, ${spec.late(p, ctx)}` : '';
   const sql = `
     SELECT page.*${late} FROM (

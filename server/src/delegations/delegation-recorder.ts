@@ -1,22 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../common/auth/request-auth.js';
-import { Clock } from '../common/clock.js';
+import type { Actor, SessionPerson } from '../common/auth/request-auth.js';
+import { findPersonSql, personNamesSql } from '../directory/directory.reads.js';
 import { MailService } from '../mail/mail.service.js';
-import type { DelegationItem, DelegationSnapshot, EventAction } from './delegation.types.js';
+import type {
+  DelegationEventItem,
+  DelegationItem,
+  DelegationSnapshot,
+  EventAction,
+} from './delegation.types.js';
+
+/** The audit log's entity type of a delegation, and its actions: DELEGATION_CREATED and so on. */
+const ENTITY_TYPE = 'delegation';
+const ACTION_PREFIX = 'DELEGATION_';
+const EVENT_ACTIONS: readonly string[] = ['CREATED', 'LIMITED', 'REVOKED'] satisfies EventAction[];
 
 /**
  * Everything a change of a delegation leaves behind, written in the change's own transaction:
- * its history row (what the delegation view shows), the audit log's event, and for a grant or a
- * revocation a mail to the delegate.
+ * its event in the audit log (the one history of a delegation, which the delegation view shows)
+ * and, for a grant or a revocation, a mail to the delegate.
  */
 @Injectable()
 export class DelegationRecorder {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly mail: MailService,
-    private readonly clock: Clock,
   ) {}
 
   async record(
@@ -27,31 +38,20 @@ export class DelegationRecorder {
     before: DelegationSnapshot | null,
     after: DelegationSnapshot,
   ): Promise<void> {
-    await m.query(
-      `INSERT INTO delegation_event (delegation_id, actor_id, action, before, after, at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        delegation.id,
-        actor.person.id,
-        action,
-        before === null ? null : JSON.stringify(before),
-        JSON.stringify(after),
-        this.clock.now(),
-      ],
-    );
     await this.audit.append(m, {
       actorId: actor.person.id,
-      action: `DELEGATION_${action}`,
-      entityType: 'delegation',
+      action: `${ACTION_PREFIX}${action}`,
+      entityType: ENTITY_TYPE,
       entityId: delegation.id,
       ...(before === null ? {} : { before }),
       after,
     });
     if (action === 'LIMITED') return;
-    const [delegate] = await m.query<{ email: string | null }[]>('SELECT email FROM person WHERE id = $1', [
+    const [delegate] = await m.query<{ person: SessionPerson | null }[]>(findPersonSql('id', '$1'), [
       delegation.delegateId,
     ]);
     await this.mail.enqueue(m, {
-      to: delegate?.email,
+      to: delegate?.person?.email,
       template: action === 'CREATED' ? 'DELEGATION_GRANTED' : 'DELEGATION_REVOKED',
       data: {
         delegationId: delegation.id,
@@ -64,5 +64,29 @@ export class DelegationRecorder {
         byName: `${actor.person.firstName} ${actor.person.lastName}`,
       },
     });
+  }
+
+  /** The delegation's history as the delegation view shows it: its audit events, as they happened. */
+  async history(delegationId: string): Promise<DelegationEventItem[]> {
+    const events = (await this.audit.historyOf(ENTITY_TYPE, delegationId)).filter(
+      (e) =>
+        e.action.startsWith(ACTION_PREFIX) && EVENT_ACTIONS.includes(e.action.slice(ACTION_PREFIX.length)),
+    );
+    const actorIds = [...new Set(events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))];
+    const names = new Map(
+      (await this.db.query<{ id: string; name: string }[]>(personNamesSql('$1'), [actorIds])).map((p) => [
+        p.id,
+        p.name,
+      ]),
+    );
+    return events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: (e.actorId === null ? undefined : names.get(e.actorId)) ?? '',
+      action: e.action.slice(ACTION_PREFIX.length) as EventAction,
+      // Written by record() above from these very snapshots.
+      before: e.before as unknown as DelegationSnapshot | null,
+      after: e.after as unknown as DelegationSnapshot,
+    }));
   }
 }

@@ -2,23 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/request-auth.js';
-import type { DelegatedGrant } from '../common/auth/rights.js';
 import { Clock } from '../common/clock.js';
-import { parseListQuery, type RawListQuery } from '../common/list-query.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { listRows, type Page } from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
+import {
+  assignmentsOfUnitCountSql,
+  careUnitExistsSql,
+  hasActiveEngagementSql,
+  personExistsSql,
+  unitCataloguesSql,
+} from '../directory/directory.reads.js';
 import {
   type DelegationDetail,
   type DelegationItem,
   type DelegationSnapshot,
   type GrantableUnit,
 } from './delegation.types.js';
-import {
-  delegationEvents,
-  findDelegation,
-  listDelegations,
-  SORTABLE,
-  type Visibility,
-} from './delegations.queries.js';
+import { delegationListSpec, type DelegationRow, findDelegation, toItem } from './delegations.queries.js';
 import {
   delegationNotFound,
   invalidDelegation,
@@ -50,34 +51,15 @@ export class DelegationsService {
     private readonly recorder: DelegationRecorder,
   ) {}
 
-  /** The delegations in force today for a person, as rights: used by the RightsService. */
-  async activeGrantsFor(personId: string, today: string): Promise<DelegatedGrant[]> {
-    return this.db.query<DelegatedGrant[]>(
-      `SELECT d.care_unit_id AS "careUnitId", cu.name AS "careUnitName", cu.hsa_id AS "careUnitHsaId",
-              d.may_order AS "mayOrder", d.may_attest AS "mayAttest",
-              COALESCE(array_agg(da.assignment_id::text) FILTER (WHERE da.assignment_id IS NOT NULL), '{}') AS "assignmentIds"
-         FROM delegation d
-         JOIN care_unit cu ON cu.id = d.care_unit_id
-         LEFT JOIN delegation_assignment da ON da.delegation_id = d.id
-        WHERE d.delegate_id = $1 AND d.revoked_at IS NULL
-          AND d.valid_from <= $2::date AND (d.valid_to IS NULL OR d.valid_to >= $2::date)
-        GROUP BY d.id, cu.name, cu.hsa_id`,
-      [personId, today],
-    );
-  }
-
-  async list(
-    actor: Actor,
-    raw: RawListQuery,
-  ): Promise<{ items: DelegationItem[]; offset: number; total: number }> {
-    const query = parseListQuery(raw, SORTABLE, ['validFrom', 'DESC']);
-    const visibility: Visibility = {
+  async list(actor: Actor, raw: RawListQuery): Promise<Page<DelegationItem>> {
+    const today = this.clock.today();
+    const spec = delegationListSpec({
       all: actor.rights.administrator,
       careUnitIds: actor.rights.headOf,
       delegateId: actor.person.id,
-    };
-    const { items, total } = await listDelegations(this.db, query, visibility, this.clock.today());
-    return { items, offset: query.offset, total };
+    });
+    const page = await listRows<DelegationRow>(this.db, spec, raw, { today });
+    return { ...page, items: page.items.map((row) => toItem(row, today)) };
   }
 
   async detail(actor: Actor, id: string): Promise<DelegationDetail> {
@@ -85,26 +67,20 @@ export class DelegationsService {
     if (!item) throw delegationNotFound();
     const visible = actor.rights.mayDelegateFor(item.careUnitId) || item.delegateId === actor.person.id;
     if (!visible) throw notVisible();
-    return { ...item, events: await delegationEvents(this.db, id) };
+    return { ...item, events: await this.recorder.history(id) };
   }
 
   /** The units the actor may delegate for, each with its catalogue to pick assignments from. */
   async grantableUnits(actor: Actor): Promise<GrantableUnit[]> {
-    return this.db.query<GrantableUnit[]>(
-      `SELECT cu.id, cu.name, cu.hsa_id AS "hsaId",
-              COALESCE((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind)
-                                        ORDER BY a.kind, a.name)
-                          FROM assignment a WHERE a.care_unit_id = cu.id), '[]') AS assignments
-         FROM care_unit cu
-        WHERE $1 OR cu.id = ANY($2::uuid[])
-        ORDER BY cu.name, cu.id`,
-      [actor.rights.administrator, actor.rights.headOf],
-    );
+    return this.db.query<GrantableUnit[]>(unitCataloguesSql('$1', '$2'), [
+      actor.rights.administrator,
+      actor.rights.headOf,
+    ]);
   }
 
   async create(actor: Actor, dto: CreateDelegationDto): Promise<DelegationItem> {
     const today = this.clock.today();
-    const unitExists = await this.exists('care_unit', dto.careUnitId);
+    const unitExists = await this.holds(careUnitExistsSql('$1'), [dto.careUnitId]);
     if (!unitExists) throw invalidDelegation({ careUnitId: ['Vårdenheten finns inte.'] });
     if (!actor.rights.mayDelegateFor(dto.careUnitId)) throw notHeadOfUnit();
 
@@ -113,8 +89,9 @@ export class DelegationsService {
     const errors: Record<string, string[]> = {};
     const add = (field: string, message: string) => (errors[field] ??= []).push(message);
     if (dto.delegateId === actor.person.id) add('delegateId', 'Du kan inte delegera till dig själv.');
-    else if (!(await this.exists('person', dto.delegateId))) add('delegateId', 'Personen finns inte.');
-    else if (!(await this.hasActiveEngagement(dto.delegateId, today)))
+    else if (!(await this.holds(personExistsSql('$1'), [dto.delegateId])))
+      add('delegateId', 'Personen finns inte.');
+    else if (!(await this.holds(hasActiveEngagementSql('$1', '$2'), [dto.delegateId, today])))
       add('delegateId', NO_ACTIVE_ENGAGEMENT);
     if (!(await this.belongToUnit(assignmentIds, dto.careUnitId))) {
       add('assignmentIds', 'Uppdragen måste höra till den valda vårdenheten.');
@@ -207,19 +184,10 @@ export class DelegationsService {
     );
   }
 
-  private async exists(table: 'person' | 'care_unit', id: string): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
-    return rows.length > 0;
-  }
-
-  /** An engagement anywhere in the directory that is valid today. */
-  private async hasActiveEngagement(personId: string, today: string): Promise<boolean> {
-    const rows = await this.db.query<unknown[]>(
-      `SELECT 1 FROM engagement WHERE person_id = $1 AND valid_from <= $2::date
-          AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
-      [personId, today],
-    );
-    return rows.length > 0;
+  /** Whether the directory's condition `sql` (a boolean SQL expression) holds. */
+  private async holds(sql: string, params: unknown[]): Promise<boolean> {
+    const [row] = await this.db.query<{ holds: boolean }[]>(`SELECT ${sql} AS holds`, params);
+    return row?.holds === true;
   }
 
   private async belongToUnit(
@@ -229,7 +197,7 @@ export class DelegationsService {
   ): Promise<boolean> {
     if (assignmentIds.length === 0) return true;
     const [{ count }] = await db.query<{ count: number }[]>(
-      'SELECT count(*)::int AS count FROM assignment WHERE id = ANY($1::uuid[]) AND care_unit_id = $2',
+      `SELECT ${assignmentsOfUnitCountSql('$1', '$2')} AS count`,
       [assignmentIds, careUnitId],
     );
     return count === assignmentIds.length;

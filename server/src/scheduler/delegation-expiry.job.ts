@@ -3,15 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { delegationMailFacts } from '../delegations/delegation-mail-facts.js';
+import { delegationsEndingSql } from '../delegations/delegations.reads.js';
 import { MailService } from '../mail/mail.service.js';
-import { delegationNoticeFacts } from './notice-facts.queries.js';
 import { NOTICE_BATCH, notNoticed, recordNotices } from './notices.js';
 
 /**
- * Tells the delegate and the head of the unit, once, that a delegation ends within
- * DELEGATION_NOTICE_DAYS (14). Only a notice: the delegation stops being honoured after its
- * `valid_to` because rights are computed from the dates on every request, with no job involved.
- * A delegation granted or limited to end inside the window is told at the next tick.
+ * Rule 22, Delegation notice 14 days ahead: tells the delegate and the head of the unit, once,
+ * that a delegation in force ends within DELEGATION_NOTICE_DAYS (14). Only a notice: the
+ * delegation stops being honoured after its end because rights are computed from the dates on
+ * every request, with no job involved. A delegation granted or limited to end inside the window
+ * is told at the next tick once it is in force (the delegations module's active test, so a
+ * revoked one never is); which delegations those are, the delegations module answers.
  */
 @Injectable()
 export class DelegationExpiryJob {
@@ -29,14 +32,11 @@ export class DelegationExpiryJob {
         const ids = await recordNotices(
           m,
           'DELEGATION_EXPIRING',
-          `SELECT d.id FROM delegation d
-            WHERE d.revoked_at IS NULL AND d.valid_to IS NOT NULL
-              AND d.valid_to BETWEEN $2::date AND $2::date + $3::int AND ${notNoticed('d')}
-            ORDER BY d.valid_to, d.id LIMIT ${NOTICE_BATCH}`,
+          delegationsEndingSql('$2', '$3', notNoticed, NOTICE_BATCH),
           [this.clock.today(), this.config.scheduler.delegationNoticeDays],
           this.clock.now(),
         );
-        for (const f of await delegationNoticeFacts(m, ids)) {
+        for (const f of await delegationMailFacts(m, ids)) {
           const delegateName = f.delegate.name ?? '';
           await this.mail.enqueue(m, {
             to: f.delegate.email,

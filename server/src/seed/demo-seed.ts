@@ -11,7 +11,7 @@ import {
   UNITS,
 } from './demo-data.js';
 import { seedDemoCertificates } from './demo-certificates.js';
-import { buildDelegationRows } from './demo-delegations.js';
+import { buildDelegationRows, seedDelegationEvents } from './demo-delegations.js';
 import { prng, seedId, syntheticPersonnummer } from './seed-ids.js';
 
 export const GENERATED_STAFF = 320;
@@ -28,7 +28,6 @@ interface SeedRows {
   held_assignment: Row[];
   system_guide: Row[];
   delegation: Row[];
-  delegation_event: Row[];
 }
 
 const fold = (s: string) =>
@@ -71,7 +70,6 @@ export function buildDemoRows(): SeedRows {
       note: s.note,
     })),
     delegation: [],
-    delegation_event: [],
   };
   const unitByKey = new Map(UNITS.map((u) => [u.key, u]));
   const usedPnr = new Set<string>();
@@ -275,8 +273,8 @@ export async function seedDemo(
     await insert('assignment');
     await insert('held_assignment');
     await insert('system_guide');
-    await insert('delegation');
-    await insert('delegation_event');
+    const newDelegations = await insert('delegation');
+    counts.audit_event = await seedDelegationEvents(dataSource, manager, newDelegations);
     Object.assign(counts, await seedDemoCertificates(manager, options.signingKeySecret));
     return counts;
   });
