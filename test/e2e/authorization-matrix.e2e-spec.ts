@@ -168,12 +168,25 @@ function table(today: string): Row[] {
       { personId: id.nilbo4, careUnitId: id.norrby, costCentre: 'N42200', validFrom: '2026-01-01' },
       { title: 'Testare' },
     ),
-    ...crud(
-      'held-assignments',
-      id.held,
-      { personId: id.nilbo4, assignmentId: id.vobNorrby, validFrom: '2026-01-01' },
-      { validTo: '2030-01-01' },
-    ),
+    // Holdings are read like the rest of the directory, but change only when an attested order is
+    // carried out: every write is refused with 405 to whoever may read them, even an administrator.
+    { route: 'GET /api/held-assignments', expect: statuses('rightsHolder', 200) },
+    {
+      route: 'GET /api/held-assignments/:id',
+      path: `/api/held-assignments/${id.held}`,
+      expect: statuses('rightsHolder', 200),
+    },
+    {
+      route: 'POST /api/held-assignments',
+      body: { personId: id.nilbo4, assignmentId: id.vobNorrby, validFrom: '2026-01-01' },
+      expect: statuses('rightsHolder', 405),
+    },
+    ...(['PUT', 'PATCH', 'DELETE'] as const).map((method) => ({
+      route: `${method} /api/held-assignments/:id`,
+      path: `/api/held-assignments/${id.held}`,
+      body: { validTo: '2030-01-01' },
+      expect: statuses('rightsHolder', 405),
+    })),
     ...crud(
       'administrations',
       id.administration,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { DirectoryAudit } from './directory-audit.js';
 import { CatalogueResource, type UniqueRule } from './catalogue-resource.js';
 import type { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
 import { providedFields } from '../common/field-rules.js';
@@ -68,6 +69,7 @@ export class AssignmentsService extends CatalogueResource<AssignmentItem, Assign
   protected readonly spec = ASSIGNMENT_LIST;
   protected readonly entity = Assignment;
   protected readonly label = 'Uppdraget';
+  protected readonly subject = { entityType: 'assignment', action: 'ASSIGNMENT' };
   protected readonly inUseMessage =
     'Uppdraget innehas av personer eller förekommer i andra uppgifter och kan inte tas bort.';
   protected readonly uniques: UniqueRule<Assignment>[] = [
@@ -89,11 +91,11 @@ export class AssignmentsService extends CatalogueResource<AssignmentItem, Assign
     assignment_care_unit_id_fkey: { field: 'careUnitId', message: 'Vårdenheten finns inte.' },
   };
 
-  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
-    super(db, clock);
+  constructor(@InjectDataSource() db: DataSource, clock: Clock, audit: DirectoryAudit) {
+    super(db, clock, audit);
   }
 
-  create(dto: CreateAssignmentDto): Promise<AssignmentItem> {
+  create(actorId: string, dto: CreateAssignmentDto): Promise<AssignmentItem> {
     const values = {
       hsaId: dto.hsaId,
       careUnitId: dto.careUnitId,
@@ -103,12 +105,12 @@ export class AssignmentsService extends CatalogueResource<AssignmentItem, Assign
       description: dto.description ?? null,
       privateProviderOnly: dto.privateProviderOnly ?? false,
     };
-    return this.insertRow(values, [unitReference(values.careUnitId)]);
+    return this.insertRow(actorId, values, [unitReference(values.careUnitId)]);
   }
 
-  update(id: string, dto: UpdateAssignmentDto): Promise<AssignmentItem> {
+  update(actorId: string, id: string, dto: UpdateAssignmentDto): Promise<AssignmentItem> {
     const changes = providedFields(dto, ASSIGNMENT_WRITABLE);
-    return this.updateRow(id, changes, [unitReference(changes.careUnitId)]);
+    return this.updateRow(actorId, id, changes, [unitReference(changes.careUnitId)]);
   }
 }
 
@@ -156,6 +158,7 @@ export class SystemsService extends CatalogueResource<SystemItem, SystemGuideEnt
   protected readonly spec = SYSTEM_LIST;
   protected readonly entity = SystemGuideEntry;
   protected readonly label = 'Systemet';
+  protected readonly subject = { entityType: 'system_guide_entry', action: 'SYSTEM_GUIDE_ENTRY' };
   protected readonly inUseMessage = 'Raden används av andra uppgifter och kan inte tas bort.';
   protected readonly uniques: UniqueRule<SystemGuideEntry>[] = [
     {
@@ -168,12 +171,13 @@ export class SystemsService extends CatalogueResource<SystemItem, SystemGuideEnt
   protected readonly dependents = [];
   protected readonly referenceConstraints = {};
 
-  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
-    super(db, clock);
+  constructor(@InjectDataSource() db: DataSource, clock: Clock, audit: DirectoryAudit) {
+    super(db, clock, audit);
   }
 
-  create(dto: CreateSystemDto): Promise<SystemItem> {
+  create(actorId: string, dto: CreateSystemDto): Promise<SystemItem> {
     return this.insertRow(
+      actorId,
       {
         systemName: dto.systemName,
         // The column is NOT NULL: "no particular use" is the empty text.
@@ -186,8 +190,13 @@ export class SystemsService extends CatalogueResource<SystemItem, SystemGuideEnt
     );
   }
 
-  update(id: string, dto: UpdateSystemDto): Promise<SystemItem> {
+  update(actorId: string, id: string, dto: UpdateSystemDto): Promise<SystemItem> {
     const { useCase, ...changes } = providedFields(dto, SYSTEM_WRITABLE);
-    return this.updateRow(id, useCase === undefined ? changes : { ...changes, useCase: useCase ?? '' }, []);
+    return this.updateRow(
+      actorId,
+      id,
+      useCase === undefined ? changes : { ...changes, useCase: useCase ?? '' },
+      [],
+    );
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { DirectoryAudit } from './directory-audit.js';
 import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
 import type { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
 import { providedFields } from '../common/field-rules.js';
@@ -66,6 +67,7 @@ export class CareUnitsService extends CatalogueResource<CareUnitItem, CareUnit> 
   protected readonly spec = CARE_UNIT_LIST;
   protected readonly entity = CareUnit;
   protected readonly label = 'Vårdenheten';
+  protected readonly subject = { entityType: 'care_unit', action: 'CARE_UNIT' };
   protected readonly inUseMessage =
     'Vårdenheten har engagemang eller uppdrag i sin katalog och kan inte tas bort. Ta bort dem först.';
   protected readonly uniques: UniqueRule<CareUnit>[] = [
@@ -85,22 +87,31 @@ export class CareUnitsService extends CatalogueResource<CareUnitItem, CareUnit> 
     care_unit_head_of_unit_id_fkey: { field: 'headOfUnitId', message: 'Personen finns inte.' },
   };
 
-  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
-    super(db, clock);
+  constructor(@InjectDataSource() db: DataSource, clock: Clock, audit: DirectoryAudit) {
+    super(db, clock, audit);
   }
 
-  create(dto: CreateCareUnitDto): Promise<CareUnitItem> {
+  create(actorId: string, dto: CreateCareUnitDto): Promise<CareUnitItem> {
     const values = {
       hsaId: dto.hsaId,
       name: dto.name,
       administrationId: dto.administrationId,
       headOfUnitId: dto.headOfUnitId ?? null,
     };
-    return this.insertRow(values, references(values));
+    return this.insertRow(actorId, values, references(values));
   }
 
-  update(id: string, dto: UpdateCareUnitDto): Promise<CareUnitItem> {
+  update(actorId: string, id: string, dto: UpdateCareUnitDto): Promise<CareUnitItem> {
     const changes = providedFields(dto, WRITABLE);
-    return this.updateRow(id, changes, references(changes));
+    return this.updateRow(actorId, id, changes, references(changes));
+  }
+
+  /**
+   * The head of unit may order and attest for the whole unit (domain.md, Roles: head of unit; rule
+   * 23, Rights are derived, never stored): a change of head is a change of rights, named as such so
+   * that the audit log can be searched for it.
+   */
+  protected override updateAction(before: CareUnit, after: CareUnit): string | undefined {
+    return before.headOfUnitId !== after.headOfUnitId ? 'CARE_UNIT_HEAD_CHANGED' : undefined;
   }
 }

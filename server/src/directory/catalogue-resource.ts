@@ -17,9 +17,16 @@ import {
   translateConstraints,
   type WriteMeanings,
 } from './directory.errors.js';
+import { type AuditSubject, DirectoryAudit, rowSnapshot } from './directory-audit.js';
 import type { DirectoryRecord } from './entities/base.js';
-import { findRow, listRows, type ListSpec, type Page, rowExists } from '../common/sql.js';
+import { findRow, listRows, type ListSpec, type Page, rowExists, type SqlParams } from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
+
+/** "Active today" of a list's page row that carries validFrom/validTo (engagements, holdings). */
+export const activeLate = (p: SqlParams, today: string): string => {
+  const t = p.add(today);
+  return `(page."validFrom" <= ${t}::date AND (page."validTo" IS NULL OR page."validTo" >= ${t}::date)) AS active`;
+};
 
 /** A field that points at another row, checked before writing so that a missing one is a 400. */
 export interface Reference {
@@ -56,22 +63,11 @@ export interface Dependent {
   column: string;
 }
 
-/**
- * List, read, create, update and delete for one directory table whose items are read by a
- * ListSpec. Each write runs in one transaction that checks references, writes and reads the
- * item back, so a refused request leaves nothing behind.
- */
-export abstract class CatalogueResource<Item extends object, E extends DirectoryRecord> {
+/** List and read of one directory table whose items are read by a ListSpec. */
+export abstract class ReadResource<Item extends object> {
   protected abstract readonly spec: ListSpec;
-  protected abstract readonly entity: EntityTarget<E>;
   /** Definite form in Swedish, e.g. "Vårdenheten", for "… hittades inte." */
   protected abstract readonly label: string;
-  protected abstract readonly uniques: UniqueRule<E>[];
-  protected abstract readonly dependents: Dependent[];
-  /** Foreign keys of this table → the field they belong to, for the database's backstop. */
-  protected abstract readonly referenceConstraints: WriteMeanings['references'];
-  /** Why a row still referenced elsewhere cannot be deleted. */
-  protected abstract readonly inUseMessage: string;
 
   constructor(
     protected readonly db: DataSource,
@@ -87,8 +83,42 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
     if (!item) throw notFound(this.label);
     return item;
   }
+}
+
+/**
+ * List, read, create, update and delete for one directory table. Each write runs in one
+ * transaction that checks references, writes, records the audit event with the row before and
+ * after, and reads the item back, so a refused request leaves neither the change nor an event.
+ */
+export abstract class CatalogueResource<
+  Item extends object,
+  E extends DirectoryRecord,
+> extends ReadResource<Item> {
+  protected abstract readonly entity: EntityTarget<E>;
+  /** How the audit log names this table's rows and changes. */
+  protected abstract readonly subject: AuditSubject;
+  protected abstract readonly uniques: UniqueRule<E>[];
+  protected abstract readonly dependents: Dependent[];
+  /** Foreign keys of this table → the field they belong to, for the database's backstop. */
+  protected abstract readonly referenceConstraints: WriteMeanings['references'];
+  /** Why a row still referenced elsewhere cannot be deleted. */
+  protected abstract readonly inUseMessage: string;
+
+  constructor(
+    db: DataSource,
+    clock: Clock,
+    protected readonly audit: DirectoryAudit,
+  ) {
+    super(db, clock);
+  }
+
+  /** The action of an update's event; a table whose change grants rights names that change itself. */
+  protected updateAction(_before: E, _after: E): string | undefined {
+    return undefined;
+  }
 
   protected insertRow(
+    actorId: string,
     values: QueryDeepPartialEntity<E>,
     references: Reference[],
     errors: FieldErrors = {},
@@ -97,7 +127,10 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
       await checkReferences(tx, references, errors);
       await this.checkUnique(tx, values as Record<string, unknown>, undefined, undefined);
       const result = await translateConstraints(this.writeMeanings(), () => tx.insert(this.entity, values));
-      return this.get(String(result.identifiers[0].id), tx);
+      const id = String(result.identifiers[0].id);
+      const after = await this.readRow(tx, id);
+      await this.audit.record(tx, actorId, this.subject, id, undefined, rowSnapshot(after));
+      return this.get(id, tx);
     });
   }
 
@@ -106,31 +139,37 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
    * as dates out of order once the unchanged date is taken into account.
    */
   protected updateRow(
+    actorId: string,
     id: string,
     changes: QueryDeepPartialEntity<E>,
     references: Reference[],
     validate: (current: E) => FieldErrors = () => ({}),
   ): Promise<Item> {
     return this.db.transaction(async (tx) => {
-      const current = isUuid(id)
-        ? await tx.findOne(this.entity, {
-            where: { id } as FindOptionsWhere<E>,
-            lock: { mode: 'pessimistic_write' },
-          })
-        : null;
-      if (!current) throw notFound(this.label);
+      const current = await this.lockRow(tx, id);
       await checkReferences(tx, references, validate(current));
       if (Object.keys(changes).length > 0) {
-        const after = { ...current, ...(changes as Record<string, unknown>) };
-        await this.checkUnique(tx, after, Object.keys(changes), id);
+        const changed = { ...current, ...(changes as Record<string, unknown>) };
+        await this.checkUnique(tx, changed, Object.keys(changes), id);
         await translateConstraints(this.writeMeanings(), () => tx.update(this.entity, id, changes));
+        const after = await this.readRow(tx, id);
+        await this.audit.record(
+          tx,
+          actorId,
+          this.subject,
+          id,
+          rowSnapshot(current),
+          rowSnapshot(after),
+          this.updateAction(current, after),
+        );
       }
       return this.get(id, tx);
     });
   }
 
-  remove(id: string): Promise<Item> {
+  remove(actorId: string, id: string): Promise<Item> {
     return this.db.transaction(async (tx) => {
+      const current = await this.lockRow(tx, id);
       const item = await this.get(id, tx);
       for (const { table, column } of this.dependents) {
         const used = await tx.query<unknown[]>(`SELECT 1 FROM ${table} WHERE ${column} = $1 LIMIT 1`, [id]);
@@ -138,8 +177,26 @@ export abstract class CatalogueResource<Item extends object, E extends Directory
       }
       // Tables of other modules may point here too; the foreign key answers for them.
       await translateConstraints({ inUse: this.inUseMessage }, () => tx.delete(this.entity, id));
+      await this.audit.record(tx, actorId, this.subject, id, rowSnapshot(current), undefined);
       return item;
     });
+  }
+
+  /** The row, locked until the transaction ends, so that the event's `before` is what was changed. */
+  private async lockRow(tx: EntityManager, id: string): Promise<E> {
+    const current = isUuid(id)
+      ? await tx.findOne(this.entity, {
+          where: { id } as FindOptionsWhere<E>,
+          lock: { mode: 'pessimistic_write' },
+        })
+      : null;
+    if (!current) throw notFound(this.label);
+    return current;
+  }
+
+  /** The row as written (defaults and the database's own forms included), for the event's `after`. */
+  private readRow(tx: EntityManager, id: string): Promise<E> {
+    return tx.findOneByOrFail(this.entity, { id } as FindOptionsWhere<E>);
   }
 
   private writeMeanings(): WriteMeanings {

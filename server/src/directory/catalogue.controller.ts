@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AdminOnly, RightsHolder, SignedIn } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import {
   type AssignmentItem,
@@ -34,20 +35,24 @@ export class CareUnitsController {
 
   @Post()
   @AdminOnly()
-  create(@Body() dto: CreateCareUnitDto): Promise<CareUnitItem> {
-    return this.careUnits.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCareUnitDto): Promise<CareUnitItem> {
+    return this.careUnits.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
-  update(@Param('id') id: string, @Body() dto: UpdateCareUnitDto): Promise<CareUnitItem> {
-    return this.careUnits.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: UpdateCareUnitDto,
+  ): Promise<CareUnitItem> {
+    return this.careUnits.update(actor.person.id, id, dto);
   }
 
   @Delete(':id')
   @AdminOnly()
-  remove(@Param('id') id: string): Promise<CareUnitItem> {
-    return this.careUnits.remove(id);
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CareUnitItem> {
+    return this.careUnits.remove(actor.person.id, id);
   }
 }
 
@@ -71,20 +76,24 @@ export class AssignmentsController {
 
   @Post()
   @AdminOnly()
-  create(@Body() dto: CreateAssignmentDto): Promise<AssignmentItem> {
-    return this.assignments.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAssignmentDto): Promise<AssignmentItem> {
+    return this.assignments.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
-  update(@Param('id') id: string, @Body() dto: UpdateAssignmentDto): Promise<AssignmentItem> {
-    return this.assignments.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: UpdateAssignmentDto,
+  ): Promise<AssignmentItem> {
+    return this.assignments.update(actor.person.id, id, dto);
   }
 
   @Delete(':id')
   @AdminOnly()
-  remove(@Param('id') id: string): Promise<AssignmentItem> {
-    return this.assignments.remove(id);
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AssignmentItem> {
+    return this.assignments.remove(actor.person.id, id);
   }
 }
 
@@ -106,19 +115,23 @@ export class SystemsController {
 
   @Post()
   @AdminOnly()
-  create(@Body() dto: CreateSystemDto): Promise<SystemItem> {
-    return this.systems.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateSystemDto): Promise<SystemItem> {
+    return this.systems.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
-  update(@Param('id') id: string, @Body() dto: UpdateSystemDto): Promise<SystemItem> {
-    return this.systems.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: UpdateSystemDto,
+  ): Promise<SystemItem> {
+    return this.systems.update(actor.person.id, id, dto);
   }
 
   @Delete(':id')
   @AdminOnly()
-  remove(@Param('id') id: string): Promise<SystemItem> {
-    return this.systems.remove(id);
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SystemItem> {
+    return this.systems.remove(actor.person.id, id);
   }
 }

@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
 import { AssignmentsService, SystemsService } from './assignments.service.js';
 import { AssignmentsController, CareUnitsController, SystemsController } from './catalogue.controller.js';
 import { CareUnitsService } from './care-units.service.js';
-import { EngagementsController, HeldAssignmentsController } from './engagements.controller.js';
-import { EngagementsService, HeldAssignmentsService } from './engagements.service.js';
+import { DirectoryAudit } from './directory-audit.js';
+import { EngagementsController } from './engagements.controller.js';
+import { EngagementsService } from './engagements.service.js';
 import { directoryEntities } from './entities/index.js';
+import { HeldAssignmentsController } from './held-assignments.controller.js';
+import { HeldAssignmentsService } from './held-assignments.service.js';
+import { DirectoryHoldings } from './holdings.js';
+import { PostgresHoldings } from './holdings.postgres.js';
 import { AdministrationsController, CareProvidersController } from './organisation.controller.js';
 import { AdministrationsService, CareProvidersService } from './organisation.service.js';
 import { PersonsController } from './persons.controller.js';
@@ -24,10 +30,12 @@ const services = [
 
 /**
  * The directory (KIV as the portal keeps it). Other modules use its exported services, above
- * all PersonsService (lookup, detail), never its repositories.
+ * all PersonsService (lookup, detail) and DirectoryHoldings (who holds which assignment, and the
+ * only way holdings change), and the SQL fragments of directory.reads.ts; never its tables.
+ * Every change of its data records an audit event (DirectoryAudit), hence AuditModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(directoryEntities)],
+  imports: [TypeOrmModule.forFeature(directoryEntities), AuditModule],
   controllers: [
     PersonsController,
     CareUnitsController,
@@ -38,7 +46,7 @@ const services = [
     AdministrationsController,
     CareProvidersController,
   ],
-  providers: services,
-  exports: services,
+  providers: [...services, DirectoryAudit, { provide: DirectoryHoldings, useClass: PostgresHoldings }],
+  exports: [...services, DirectoryHoldings],
 })
 export class DirectoryModule {}

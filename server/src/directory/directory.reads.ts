@@ -154,3 +154,13 @@ export const unitCataloguesSql = (all: string, ids: string): string =>
 /** How many of the assignments in the uuid[] `ids` belong to the catalogue of the care unit `careUnitId`. */
 export const assignmentsOfUnitCountSql = (ids: string, careUnitId: string): string =>
   `(SELECT count(*)::int FROM assignment a WHERE a.id = ANY(${ids}::uuid[]) AND a.care_unit_id = ${careUnitId})`;
+
+/**
+ * True when the person `personId` holds the assignment `assignmentId` on the date `day` (SQL
+ * expressions all three). For a read that must be part of another module's statement; other
+ * reads of holdings go through DirectoryHoldings.
+ */
+export const holdsAssignmentSql = (personId: string, assignmentId: string, day: string): string =>
+  `EXISTS (SELECT 1 FROM held_assignment h
+            WHERE h.person_id = ${personId} AND h.assignment_id = ${assignmentId}
+              AND h.valid_from <= ${day}::date AND (h.valid_to IS NULL OR h.valid_to >= ${day}::date))`;

@@ -2,20 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { CatalogueResource, type Reference } from './catalogue-resource.js';
+import { DirectoryAudit } from './directory-audit.js';
+import { activeLate, CatalogueResource, type Reference } from './catalogue-resource.js';
 import { checkValidity, type FieldErrors } from './directory.errors.js';
 import type { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement.dto.js';
-import type { CreateHeldAssignmentDto, UpdateHeldAssignmentDto } from './dto/held-assignment.dto.js';
 import { providedFields } from '../common/field-rules.js';
 import { Engagement } from './entities/engagement.entity.js';
-import { HeldAssignment } from './entities/held-assignment.entity.js';
-import { idFilter, type ListSpec, type SqlParams } from '../common/sql.js';
-
-/** "Active today" of a page row that carries validFrom/validTo. */
-const activeLate = (p: SqlParams, today: string) => {
-  const t = p.add(today);
-  return `(page."validFrom" <= ${t}::date AND (page."validTo" IS NULL OR page."validTo" >= ${t}::date)) AS active`;
-};
+import { idFilter, type ListSpec } from '../common/sql.js';
 
 /** Dates out of order, judged on the row as it will be after the change. */
 const validityAgainst =
@@ -90,6 +83,7 @@ export class EngagementsService extends CatalogueResource<EngagementItem, Engage
   protected readonly spec = ENGAGEMENT_LIST;
   protected readonly entity = Engagement;
   protected readonly label = 'Engagemanget';
+  protected readonly subject = { entityType: 'engagement', action: 'ENGAGEMENT' };
   protected readonly inUseMessage = 'Engagemanget används av andra uppgifter och kan inte tas bort.';
   protected readonly uniques = [];
   protected readonly dependents = [];
@@ -98,11 +92,11 @@ export class EngagementsService extends CatalogueResource<EngagementItem, Engage
     engagement_care_unit_id_fkey: { field: 'careUnitId', message: 'Vårdenheten finns inte.' },
   };
 
-  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
-    super(db, clock);
+  constructor(@InjectDataSource() db: DataSource, clock: Clock, audit: DirectoryAudit) {
+    super(db, clock, audit);
   }
 
-  create(dto: CreateEngagementDto): Promise<EngagementItem> {
+  create(actorId: string, dto: CreateEngagementDto): Promise<EngagementItem> {
     const values = {
       personId: dto.personId,
       careUnitId: dto.careUnitId,
@@ -113,90 +107,11 @@ export class EngagementsService extends CatalogueResource<EngagementItem, Engage
     };
     const errors: FieldErrors = {};
     checkValidity(errors, values.validFrom, values.validTo);
-    return this.insertRow(values, engagementReferences(values), errors);
+    return this.insertRow(actorId, values, engagementReferences(values), errors);
   }
 
-  update(id: string, dto: UpdateEngagementDto): Promise<EngagementItem> {
+  update(actorId: string, id: string, dto: UpdateEngagementDto): Promise<EngagementItem> {
     const changes = providedFields(dto, ENGAGEMENT_WRITABLE);
-    return this.updateRow(id, changes, engagementReferences(changes), validityAgainst(changes));
-  }
-}
-
-export interface HeldAssignmentItem {
-  id: string;
-  personId: string;
-  assignmentId: string;
-  assignmentName: string;
-  careUnitId: string;
-  careUnitName: string;
-  validFrom: string;
-  validTo: string | null;
-  active: boolean;
-}
-
-const HELD_LIST: ListSpec = {
-  resource: 'held-assignments',
-  select: `h.id, h.person_id AS "personId", h.assignment_id AS "assignmentId", asg.name AS "assignmentName",
-    asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName", h.valid_from AS "validFrom", h.valid_to AS "validTo"`,
-  from: `held_assignment h
-    JOIN assignment asg ON asg.id = h.assignment_id
-    JOIN care_unit cu ON cu.id = asg.care_unit_id`,
-  idColumn: 'h.id',
-  late: (p, ctx) => activeLate(p, ctx.today),
-  filters: {
-    id: idFilter('h.id'),
-    personId: idFilter('h.person_id'),
-    assignmentId: idFilter('h.assignment_id'),
-  },
-  sortable: {
-    validFrom: 'h.valid_from',
-    validTo: 'h.valid_to',
-    assignmentName: 'asg.name',
-    careUnitName: 'cu.name',
-  },
-  defaultSort: ['validFrom', 'DESC'],
-  tieBreak: 'h.valid_from DESC, cu.name COLLATE beh_sv, asg.name COLLATE beh_sv, h.id',
-};
-
-const HELD_WRITABLE = ['personId', 'assignmentId', 'validFrom', 'validTo'] as const;
-
-const heldReferences = (values: { personId?: string; assignmentId?: string }): Reference[] => [
-  personReference(values.personId),
-  { field: 'assignmentId', table: 'assignment', id: values.assignmentId, label: 'Uppdraget' },
-];
-
-/** Who holds which assignment, from and to when (hsaCommissionMember). */
-@Injectable()
-export class HeldAssignmentsService extends CatalogueResource<HeldAssignmentItem, HeldAssignment> {
-  protected readonly spec = HELD_LIST;
-  protected readonly entity = HeldAssignment;
-  protected readonly label = 'Innehavet av uppdraget';
-  protected readonly inUseMessage = 'Innehavet används av andra uppgifter och kan inte tas bort.';
-  protected readonly uniques = [];
-  protected readonly dependents = [];
-  protected readonly referenceConstraints = {
-    held_assignment_person_id_fkey: { field: 'personId', message: 'Personen finns inte.' },
-    held_assignment_assignment_id_fkey: { field: 'assignmentId', message: 'Uppdraget finns inte.' },
-  };
-
-  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
-    super(db, clock);
-  }
-
-  create(dto: CreateHeldAssignmentDto): Promise<HeldAssignmentItem> {
-    const values = {
-      personId: dto.personId,
-      assignmentId: dto.assignmentId,
-      validFrom: dto.validFrom,
-      validTo: dto.validTo ?? null,
-    };
-    const errors: FieldErrors = {};
-    checkValidity(errors, values.validFrom, values.validTo);
-    return this.insertRow(values, heldReferences(values), errors);
-  }
-
-  update(id: string, dto: UpdateHeldAssignmentDto): Promise<HeldAssignmentItem> {
-    const changes = providedFields(dto, HELD_WRITABLE);
-    return this.updateRow(id, changes, heldReferences(changes), validityAgainst(changes));
+    return this.updateRow(actorId, id, changes, engagementReferences(changes), validityAgainst(changes));
   }
 }

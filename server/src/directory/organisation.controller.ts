@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import {
   CreateAdministrationDto,
@@ -36,20 +37,24 @@ export class CareProvidersController {
 
   @Post()
   @AdminOnly()
-  create(@Body() dto: CreateCareProviderDto): Promise<CareProviderItem> {
-    return this.careProviders.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCareProviderDto): Promise<CareProviderItem> {
+    return this.careProviders.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
-  update(@Param('id') id: string, @Body() dto: UpdateCareProviderDto): Promise<CareProviderItem> {
-    return this.careProviders.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: UpdateCareProviderDto,
+  ): Promise<CareProviderItem> {
+    return this.careProviders.update(actor.person.id, id, dto);
   }
 
   @Delete(':id')
   @AdminOnly()
-  remove(@Param('id') id: string): Promise<CareProviderItem> {
-    return this.careProviders.remove(id);
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CareProviderItem> {
+    return this.careProviders.remove(actor.person.id, id);
   }
 }
 
@@ -73,19 +78,23 @@ export class AdministrationsController {
 
   @Post()
   @AdminOnly()
-  create(@Body() dto: CreateAdministrationDto): Promise<AdministrationItem> {
-    return this.administrations.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAdministrationDto): Promise<AdministrationItem> {
+    return this.administrations.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
-  update(@Param('id') id: string, @Body() dto: UpdateAdministrationDto): Promise<AdministrationItem> {
-    return this.administrations.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: UpdateAdministrationDto,
+  ): Promise<AdministrationItem> {
+    return this.administrations.update(actor.person.id, id, dto);
   }
 
   @Delete(':id')
   @AdminOnly()
-  remove(@Param('id') id: string): Promise<AdministrationItem> {
-    return this.administrations.remove(id);
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AdministrationItem> {
+    return this.administrations.remove(actor.person.id, id);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { DirectoryAudit } from './directory-audit.js';
 import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
 import type {
   CreateAdministrationDto,
@@ -38,6 +39,7 @@ export class CareProvidersService extends CatalogueResource<CareProviderItem, Ca
   protected readonly spec = PROVIDER_LIST;
   protected readonly entity = CareProvider;
   protected readonly label = 'Vårdgivaren';
+  protected readonly subject = { entityType: 'care_provider', action: 'CARE_PROVIDER' };
   protected readonly inUseMessage = 'Vårdgivaren har förvaltningar och kan inte tas bort. Ta bort dem först.';
   protected readonly uniques: UniqueRule<CareProvider>[] = [
     {
@@ -50,16 +52,16 @@ export class CareProvidersService extends CatalogueResource<CareProviderItem, Ca
   protected readonly dependents = [{ table: 'administration', column: 'care_provider_id' }];
   protected readonly referenceConstraints = {};
 
-  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
-    super(db, clock);
+  constructor(@InjectDataSource() db: DataSource, clock: Clock, audit: DirectoryAudit) {
+    super(db, clock, audit);
   }
 
-  create(dto: CreateCareProviderDto): Promise<CareProviderItem> {
-    return this.insertRow({ hsaId: dto.hsaId, name: dto.name, kind: dto.kind }, []);
+  create(actorId: string, dto: CreateCareProviderDto): Promise<CareProviderItem> {
+    return this.insertRow(actorId, { hsaId: dto.hsaId, name: dto.name, kind: dto.kind }, []);
   }
 
-  update(id: string, dto: UpdateCareProviderDto): Promise<CareProviderItem> {
-    return this.updateRow(id, providedFields(dto, ['hsaId', 'name', 'kind'] as const), []);
+  update(actorId: string, id: string, dto: UpdateCareProviderDto): Promise<CareProviderItem> {
+    return this.updateRow(actorId, id, providedFields(dto, ['hsaId', 'name', 'kind'] as const), []);
   }
 }
 
@@ -99,6 +101,7 @@ export class AdministrationsService extends CatalogueResource<AdministrationItem
   protected readonly spec = ADMINISTRATION_LIST;
   protected readonly entity = Administration;
   protected readonly label = 'Förvaltningen';
+  protected readonly subject = { entityType: 'administration', action: 'ADMINISTRATION' };
   protected readonly inUseMessage =
     'Förvaltningen har vårdenheter och kan inte tas bort. Flytta eller ta bort dem först.';
   protected readonly uniques: UniqueRule<Administration>[] = [
@@ -114,17 +117,17 @@ export class AdministrationsService extends CatalogueResource<AdministrationItem
     administration_care_provider_id_fkey: { field: 'careProviderId', message: 'Vårdgivaren finns inte.' },
   };
 
-  constructor(@InjectDataSource() db: DataSource, clock: Clock) {
-    super(db, clock);
+  constructor(@InjectDataSource() db: DataSource, clock: Clock, audit: DirectoryAudit) {
+    super(db, clock, audit);
   }
 
-  create(dto: CreateAdministrationDto): Promise<AdministrationItem> {
+  create(actorId: string, dto: CreateAdministrationDto): Promise<AdministrationItem> {
     const values = { code: dto.code, name: dto.name, careProviderId: dto.careProviderId };
-    return this.insertRow(values, [providerReference(values.careProviderId)]);
+    return this.insertRow(actorId, values, [providerReference(values.careProviderId)]);
   }
 
-  update(id: string, dto: UpdateAdministrationDto): Promise<AdministrationItem> {
+  update(actorId: string, id: string, dto: UpdateAdministrationDto): Promise<AdministrationItem> {
     const changes = providedFields(dto, ['code', 'name', 'careProviderId'] as const);
-    return this.updateRow(id, changes, [providerReference(changes.careProviderId)]);
+    return this.updateRow(actorId, id, changes, [providerReference(changes.careProviderId)]);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import { type PersonDetail, type PersonListItem, PersonsService } from './persons.service.js';
@@ -32,19 +33,23 @@ export class PersonsController {
 
   @Post()
   @AdminOnly()
-  create(@Body() dto: CreatePersonDto): Promise<PersonDetail> {
-    return this.persons.create(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto): Promise<PersonDetail> {
+    return this.persons.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
-  update(@Param('id') id: string, @Body() dto: UpdatePersonDto): Promise<PersonDetail> {
-    return this.persons.update(id, dto);
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: UpdatePersonDto,
+  ): Promise<PersonDetail> {
+    return this.persons.update(actor.person.id, id, dto);
   }
 
   @Delete(':id')
   @AdminOnly()
-  remove(@Param('id') id: string): Promise<PersonDetail> {
-    return this.persons.remove(id);
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<PersonDetail> {
+    return this.persons.remove(actor.person.id, id);
   }
 }

@@ -152,6 +152,9 @@ export const PERSON_HELD_ASSIGNMENTS_SQL = `
   WHERE h.person_id = $1
   ORDER BY active DESC, cu.name COLLATE beh_sv, asg.name COLLATE beh_sv, h.valid_from DESC`;
 
+/** The care units the person heads (their head_of_unit_id), by id. */
+export const PERSON_HEADED_UNITS_SQL = `SELECT id FROM care_unit WHERE head_of_unit_id = $1 ORDER BY id`;
+
 /** Finds a person's id by one identifier; the upper() forms match the case-insensitive indexes. */
 export const PERSON_ID_BY = {
   personnummer: 'SELECT id FROM person WHERE personnummer = $1',

@@ -5,23 +5,21 @@ import { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import {
-  addError,
   badLookup,
-  conflict,
-  type FieldErrors,
   invalidFields,
   invalidPersonnummer,
   notFound,
   translateConstraints,
-  type WriteMeanings,
 } from './directory.errors.js';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import { providedFields } from '../common/field-rules.js';
+import { DirectoryAudit, rowSnapshot, type RowSnapshot } from './directory-audit.js';
+import { checkClashes, checkIdentity, deletedSnapshot, lockPerson, PERSON_WRITES } from './persons.writes.js';
 import { Person } from './entities/person.entity.js';
 import { formatPersonnummer, maskPersonnummer, parsePersonnummer } from '../common/personnummer.js';
 import {
-  PERSON_CLASHES_SQL,
   PERSON_ENGAGEMENTS_SQL,
+  PERSON_HEADED_UNITS_SQL,
   PERSON_HELD_ASSIGNMENTS_SQL,
   PERSON_ID_BY,
   PERSON_LIST,
@@ -30,7 +28,6 @@ import {
   type PersonRow,
 } from './persons.queries.js';
 import { findRow, listRows, type Page } from '../common/sql.js';
-import { isUuid } from '../common/uuid.js';
 
 /** A person in lists: personnummer masked, no administrator flag. */
 export type PersonListItem = Omit<PersonRow, 'isAdministrator'>;
@@ -55,32 +52,11 @@ const WRITABLE = [
   'protectedIdentity',
 ] as const;
 
-const UNIQUE_FIELDS = ['hsaId', 'userId', 'personnummer', 'passportNumber'] as const;
-type UniqueField = (typeof UNIQUE_FIELDS)[number];
-
-const CLASH_MESSAGES: Record<UniqueField, string> = {
-  hsaId: 'Det finns redan en person med detta HSA-id.',
-  userId: 'Det finns redan en person med detta VGR-ID.',
-  personnummer: 'Det finns redan en person med detta personnummer.',
-  passportNumber: 'Det finns redan en person med detta passnummer.',
-};
-
-const WRITES: WriteMeanings = {
-  unique: {
-    person_hsa_id_key: { field: 'hsaId', message: CLASH_MESSAGES.hsaId },
-    person_user_id_key: { field: 'userId', message: CLASH_MESSAGES.userId },
-    person_personnummer_key: { field: 'personnummer', message: CLASH_MESSAGES.personnummer },
-    person_passport_number_key: { field: 'passportNumber', message: CLASH_MESSAGES.passportNumber },
-  },
-};
-
 const NOT_FOUND_BY: Record<LookupKey, string> = {
   personnummer: 'Ingen person med det personnumret finns i katalogen.',
   passportNumber: 'Ingen person med det passnumret finns i katalogen.',
   hsaId: 'Ingen person med det HSA-id:t finns i katalogen.',
 };
-
-const NEEDS_IDENTITY = 'Ange personnummer eller passnummer (minst ett av dem).';
 
 /** Persons of the directory: search, lookup by identity, and the administrators' CRUD. */
 @Injectable()
@@ -88,6 +64,7 @@ export class PersonsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly audit: DirectoryAudit,
   ) {}
 
   async list(raw: RawListQuery): Promise<Page<PersonListItem>> {
@@ -161,7 +138,7 @@ export class PersonsService {
       .getOne();
   }
 
-  async create(dto: CreatePersonDto): Promise<PersonDetail> {
+  async create(actorId: string, dto: CreatePersonDto): Promise<PersonDetail> {
     const values = {
       hsaId: dto.hsaId,
       userId: dto.userId,
@@ -176,43 +153,62 @@ export class PersonsService {
     checkIdentity(values.personnummer, values.passportNumber);
     return this.db.transaction(async (tx) => {
       await checkClashes(tx, values, undefined);
-      const result = await translateConstraints(WRITES, () => tx.insert(Person, values));
-      return this.detail(String(result.identifiers[0].id), tx);
+      const result = await translateConstraints(PERSON_WRITES, () => tx.insert(Person, values));
+      const id = String(result.identifiers[0].id);
+      await this.record(tx, actorId, id, undefined, rowSnapshot(await tx.findOneByOrFail(Person, { id })));
+      return this.detail(id, tx);
     });
   }
 
-  async update(id: string, dto: UpdatePersonDto): Promise<PersonDetail> {
+  async update(actorId: string, id: string, dto: UpdatePersonDto): Promise<PersonDetail> {
     const changes = providedFields(dto, WRITABLE);
     if (changes.personnummer !== undefined)
       changes.personnummer = this.normalisePersonnummer(changes.personnummer);
     return this.db.transaction(async (tx) => {
-      const current = isUuid(id)
-        ? await tx.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } })
-        : null;
-      if (!current) throw notFound('Personen');
+      const current = await lockPerson(tx, id);
       checkIdentity(
         changes.personnummer !== undefined ? changes.personnummer : current.personnummer,
         changes.passportNumber !== undefined ? changes.passportNumber : current.passportNumber,
       );
       await checkClashes(tx, changes, id);
       if (Object.keys(changes).length > 0) {
-        await translateConstraints(WRITES, () => tx.update(Person, { id }, changes));
+        await translateConstraints(PERSON_WRITES, () => tx.update(Person, { id }, changes));
+        const after = await tx.findOneByOrFail(Person, { id });
+        await this.record(tx, actorId, id, rowSnapshot(current), rowSnapshot(after));
       }
       return this.detail(id, tx);
     });
   }
 
-  async remove(id: string): Promise<PersonDetail> {
+  async remove(actorId: string, id: string): Promise<PersonDetail> {
     return this.db.transaction(async (tx) => {
+      const current = await lockPerson(tx, id);
       const person = await this.detail(id, tx);
+      const headed = await tx.query<{ id: string }[]>(PERSON_HEADED_UNITS_SQL, [id]);
       await translateConstraints(
         {
           inUse: 'Personen förekommer i andra uppgifter (till exempel beställningar) och kan inte tas bort.',
         },
         () => tx.delete(Person, { id }),
       );
+      await this.record(tx, actorId, id, deletedSnapshot(current, person, headed), undefined);
       return person;
     });
+  }
+
+  /**
+   * One audit event per change of a person. The snapshots keep the personnummer whole: an
+   * auditor must be able to tell whose identity was changed into what, and the audit log is read
+   * by administrators only, who see it whole on the person's page anyway.
+   */
+  private record(
+    tx: EntityManager,
+    actorId: string,
+    id: string,
+    before: RowSnapshot | undefined,
+    after: RowSnapshot | undefined,
+  ): Promise<void> {
+    return this.audit.record(tx, actorId, { entityType: 'person', action: 'PERSON' }, id, before, after);
   }
 
   private normalisePersonnummer(value: string | null): string | null {
@@ -225,26 +221,3 @@ export class PersonsService {
 
 const notFoundBy = (key: LookupKey) =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not-found', NOT_FOUND_BY[key]);
-
-function checkIdentity(personnummer: string | null, passportNumber: string | null): void {
-  if (personnummer === null && passportNumber === null) {
-    throw invalidFields({ personnummer: [NEEDS_IDENTITY], passportNumber: [NEEDS_IDENTITY] });
-  }
-}
-
-/** Reports every unique value another person already has, all at once. */
-async function checkClashes(
-  tx: EntityManager,
-  values: Partial<Record<UniqueField, string | null>>,
-  exceptId: string | undefined,
-): Promise<void> {
-  const wanted = UNIQUE_FIELDS.map((field) => values[field] ?? null);
-  if (wanted.every((value) => value === null)) return;
-  const [clash] = await tx.query<Record<UniqueField, boolean>[]>(PERSON_CLASHES_SQL, [
-    ...wanted,
-    exceptId ?? null,
-  ]);
-  const errors: FieldErrors = {};
-  for (const field of UNIQUE_FIELDS) if (clash?.[field]) addError(errors, field, CLASH_MESSAGES[field]);
-  if (Object.keys(errors).length > 0) throw conflict(errors);
-}

@@ -1,0 +1,62 @@
+import { Controller, Delete, Get, HttpStatus, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { RightsHolder } from '../common/auth/policy.js';
+import type { RawListQuery } from '../common/list-query.js';
+import { ProblemException } from '../common/problem.js';
+import { pageBody } from '../common/sql.js';
+import { type HeldAssignmentItem, HeldAssignmentsService } from './held-assignments.service.js';
+
+const HOLDINGS_READ_ONLY =
+  'Innehav av uppdrag ändras bara genom att en attesterad beställning utförs. ' +
+  'Beställ eller avsluta uppdraget i stället.';
+
+/**
+ * Holdings are read here and changed only by carrying out an attested order (rule 17, Holdings
+ * change only by carrying out an order): a write by hand would give a VMU with no order, no attest,
+ * no signature and no audit event. The write methods answer 405 with `Allow: GET` rather than a
+ * 404, so a client is told why, and write nothing.
+ */
+@Controller('held-assignments')
+@RightsHolder()
+export class HeldAssignmentsController {
+  constructor(private readonly heldAssignments: HeldAssignmentsService) {}
+
+  @Get()
+  async list(
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HeldAssignmentItem[]> {
+    return pageBody(res, 'held-assignments', await this.heldAssignments.list(query));
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<HeldAssignmentItem> {
+    return this.heldAssignments.get(id);
+  }
+
+  @Post()
+  create(@Res({ passthrough: true }) res: Response): never {
+    return readOnly(res);
+  }
+
+  @Put(':id')
+  update(@Res({ passthrough: true }) res: Response): never {
+    return readOnly(res);
+  }
+
+  @Patch(':id')
+  patch(@Res({ passthrough: true }) res: Response): never {
+    return readOnly(res);
+  }
+
+  @Delete(':id')
+  remove(@Res({ passthrough: true }) res: Response): never {
+    return readOnly(res);
+  }
+}
+
+function readOnly(res: Response): never {
+  // RFC 9110: a 405 names the methods the resource does support.
+  res.setHeader('Allow', 'GET');
+  throw new ProblemException(HttpStatus.METHOD_NOT_ALLOWED, 'read-only', HOLDINGS_READ_ONLY);
+}

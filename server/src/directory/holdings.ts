@@ -1,0 +1,69 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * A new holding: the person holds the assignment from `validFrom` to `validTo` (the last day held;
+ * null: until further notice).
+ */
+export interface HoldingGrant {
+  personId: string;
+  assignmentId: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** An end of holding: `endsOn` is the first day the person no longer holds the assignment. */
+export interface HoldingRevoke {
+  personId: string;
+  assignmentId: string;
+  endsOn: string;
+}
+
+/** One person's holding of one assignment, named by the two. */
+export interface HoldingKey {
+  personId: string;
+  assignmentId: string;
+}
+
+/**
+ * Who holds which vårdmedarbetaruppdrag (KIV's hsaCommissionMember): the directory's port through
+ * which every other module reads and changes holdings. Today the portal keeps them itself in
+ * PostgreSQL (PostgresHoldings); a directory synchronised with LDAP can sit behind the same port
+ * without its callers changing. Holdings change only by carrying out an attested order (rule 17,
+ * Holdings change only by carrying out an order), never by hand: that order's ORDER_COMPLETED
+ * event is the audit record of the change, written by the caller in the same transaction.
+ *
+ * Writes take the caller's EntityManager so they commit or roll back with the order, and take
+ * arrays so that many orders can be carried out in one go. Dates are Stockholm calendar dates
+ * (YYYY-MM-DD).
+ */
+export abstract class DirectoryHoldings {
+  /** Gives each person the assignment as the grant says. */
+  abstract grant(m: EntityManager, grants: readonly HoldingGrant[]): Promise<void>;
+
+  /**
+   * Ends each person's holding of the assignment the day before `endsOn` (rule 16, A revoke's date
+   * is the first day without): a holding still running on that day ends then, and one that would
+   * only begin on or after it is removed, as it never takes effect. Answers the (person,
+   * assignment) pairs that had something to end; a pair not in the answer no longer held the
+   * assignment on that day. At most one revoke per pair in a call.
+   */
+  abstract revoke(m: EntityManager, revokes: readonly HoldingRevoke[]): Promise<HoldingKey[]>;
+
+  /** The assignments the person holds on `day`, each with the first day of its holding. */
+  abstract heldOn(
+    db: DataSource | EntityManager,
+    personId: string,
+    day: string,
+  ): Promise<Map<string, string>>;
+
+  /** Which of `personIds` hold the assignment on `day`. */
+  abstract holdersAmong(
+    db: DataSource | EntityManager,
+    personIds: readonly string[],
+    assignmentId: string,
+    day: string,
+  ): Promise<Set<string>>;
+
+  /** How many persons hold the assignment on `day`. */
+  abstract holderCount(db: DataSource | EntityManager, assignmentId: string, day: string): Promise<number>;
+}
