@@ -1,4 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import {
+  assignmentCareUnitIdSql,
+  assignmentKindSql,
+  assignmentNameSql,
+  careUnitNameSql,
+  joinAssignment,
+  joinCareUnit,
+  joinPerson,
+  personEmailSql,
+  personNameSql,
+  personNameWithUserIdSql,
+} from '../directory/directory.reads.js';
+import type { DirectoryHoldings } from '../directory/holdings.js';
 import type { OrderMailData } from '../mail/templates/index.js';
 import {
   type ItemRecord,
@@ -7,19 +20,18 @@ import {
   type OrderRecord,
 } from './order-records.js';
 
-/** An order claimed for carrying out, with its holdings already changed and what it says. */
+/** An order claimed for carrying out, as it was locked and with the names its mail and feedback need. */
 export interface ClaimedOrder {
   /** The order and its lines as locked and read: the state machine's `before`. */
   locked: LockedOrder;
   endUserName: string;
-  endUserUserId: string;
+  /** "Förnamn Efternamn (vgr-id)", as mails name the end user. */
+  endUserNameWithUserId: string;
   ordererName: string;
   ordererEmail: string | null;
   careUnitName: string;
   /** The lines still pending (the attestant's removed lines are not carried out), by name. */
   lines: { assignmentId: string; name: string; careUnitName: string }[];
-  /** For a revoke: the assignments the person still held on its date, now ended. */
-  ended: string[];
 }
 
 type ClaimedRow = OrderRecord & Omit<ClaimedOrder, 'locked'> & { items: ItemRecord[] };
@@ -53,18 +65,11 @@ async function preparedQuery<T>(
 }
 
 /**
- * Claims one approved order whose start date has come and makes its change to the directory's
- * holdings, in one statement (the scheduler does this ten thousand times in a row):
- *
- * - a grant: the person holds each assignment from the start date, to the end date when the
- *   order has one (`valid_to` is the last day held);
- * - a revoke: the order's date is the first day without the assignment ("Slutdatum, då
- *   behörigheten upphör"), so each holding still running on that day now ends the day before;
- *   a holding that would only begin on or after that day is removed, as it never takes effect.
- *
- * The order is locked `FOR UPDATE` (`SKIP LOCKED` for the next due one, so that processes never
- * wait for each other), then its lines, as readOrder locks them, until the caller's transaction
- * ends. Reading them in the same statement is safe: an order is claimable only once its
+ * Claims one approved order whose start date has come, in one statement (the scheduler does this
+ * ten thousand times in a row): the order is locked `FOR UPDATE` (`SKIP LOCKED` for the next due
+ * one, so that processes never wait for each other), then its lines, as readOrder locks them,
+ * until the caller's transaction ends; the directory's names come with it through its published
+ * reads. Reading the lines in the same statement is safe: an order is claimable only once its
  * approval, with the lines the attestant removed, is committed, and after that nothing but
  * carrying it out changes it.
  */
@@ -72,19 +77,16 @@ export async function claimOrder(
   m: EntityManager,
   claim: Claim,
   today: string,
-  now: Date,
 ): Promise<ClaimedOrder | undefined> {
   const which =
     'orderId' in claim
-      ? { name: 'beh_carry_out_claim_order', sql: `id = $3::uuid`, lock: 'FOR UPDATE', param: claim.orderId }
+      ? { name: 'beh_carry_out_claim_order', sql: `id = $2::uuid`, lock: 'FOR UPDATE', param: claim.orderId }
       : {
           name: 'beh_carry_out_claim_next',
-          sql: `id <> ALL($3::uuid[])`,
+          sql: `id <> ALL($2::uuid[])`,
           lock: 'FOR UPDATE SKIP LOCKED',
           param: [...claim.skip],
         };
-  const holding = `h.person_id = o.end_user_id AND h.assignment_id IN (SELECT assignment_id FROM line)
-                   AND (h.valid_to IS NULL OR h.valid_to >= o.start_date)`;
   const [row] = await preparedQuery<ClaimedRow>(
     m,
     which.name,
@@ -98,73 +100,92 @@ export async function claimOrder(
        SELECT i.id, i.assignment_id, i.status, i.created_at FROM vmu_order_item i
         WHERE i.order_id = (SELECT id FROM claimed) ORDER BY i.created_at, i.id FOR UPDATE
      ), line AS (
-       SELECT i.assignment_id, asg.name, asg.kind, acu.name AS unit_name
-         FROM item i JOIN assignment asg ON asg.id = i.assignment_id
-         JOIN care_unit acu ON acu.id = asg.care_unit_id
+       SELECT i.assignment_id, ${assignmentNameSql('asg')} AS name, ${assignmentKindSql('asg')} AS kind,
+              ${careUnitNameSql('acu')} AS unit_name
+         FROM item i ${joinAssignment('asg', 'i.assignment_id')}
+         ${joinCareUnit('acu', assignmentCareUnitIdSql('asg'))}
         WHERE i.status = 'PENDING'
-     ), granted AS (
-       INSERT INTO held_assignment (person_id, assignment_id, valid_from, valid_to, created_at, updated_at)
-       SELECT o.end_user_id, line.assignment_id, o.start_date, o.end_date, $2, $2
-         FROM o, line WHERE o.type = 'GRANT'
-       RETURNING assignment_id
-     ), shortened AS (
-       UPDATE held_assignment h SET valid_to = o.start_date - 1, updated_at = $2
-         FROM o WHERE o.type = 'REVOKE' AND ${holding} AND h.valid_from < o.start_date
-       RETURNING h.assignment_id
-     ), removed AS (
-       DELETE FROM held_assignment h
-        USING o WHERE o.type = 'REVOKE' AND ${holding} AND h.valid_from >= o.start_date
-       RETURNING h.assignment_id
      )
      SELECT ${ORDER_RECORD_COLUMNS},
             (SELECT json_agg(json_build_object('id', i.id, 'assignmentId', i.assignment_id, 'status', i.status)
                              ORDER BY i.created_at, i.id) FROM item i) AS items,
-            eu.first_name || ' ' || eu.last_name AS "endUserName", eu.user_id AS "endUserUserId",
-            op.first_name || ' ' || op.last_name AS "ordererName", op.email AS "ordererEmail",
-            cu.name AS "careUnitName",
+            ${personNameSql('eu')} AS "endUserName", ${personNameWithUserIdSql('eu')} AS "endUserNameWithUserId",
+            ${personNameSql('op')} AS "ordererName", ${personEmailSql('op')} AS "ordererEmail",
+            ${careUnitNameSql('cu')} AS "careUnitName",
             COALESCE((SELECT json_agg(json_build_object('assignmentId', line.assignment_id, 'name', line.name,
                                                         'careUnitName', line.unit_name)
                                       ORDER BY line.kind, line.name COLLATE beh_sv)
-                        FROM line), '[]'::json) AS lines,
-            ARRAY(SELECT assignment_id::text FROM shortened
-                  UNION SELECT assignment_id::text FROM removed) AS ended
+                        FROM line), '[]'::json) AS lines
        FROM o
-       JOIN person eu ON eu.id = o.end_user_id
-       JOIN person op ON op.id = o.orderer_id
-       JOIN care_unit cu ON cu.id = o.care_unit_id`,
-    [today, now, which.param],
+       ${joinPerson('eu', 'o.end_user_id')}
+       ${joinPerson('op', 'o.orderer_id')}
+       ${joinCareUnit('cu', 'o.care_unit_id')}`,
+    [today, which.param],
   );
   if (!row) return undefined;
   const {
     endUserName,
-    endUserUserId,
+    endUserNameWithUserId,
     ordererName,
     ordererEmail,
     careUnitName,
     lines,
-    ended,
     items,
     ...order
   } = row;
   return {
     locked: { order, items },
     endUserName,
-    endUserUserId,
+    endUserNameWithUserId,
     ordererName,
     ordererEmail,
     careUnitName,
     lines,
-    ended,
   };
+}
+
+/**
+ * Makes the claimed order's change to the directory's holdings (through its port, in the order's
+ * transaction) and answers, for a revoke, the assignments that had a holding to end:
+ *
+ * - a grant: the person holds each assignment from the start date, to the end date when the
+ *   order has one (`valid_to` is the last day held);
+ * - a revoke: the order's date is the first day without the assignment (rule 16, A revoke's date is
+ *   the first day without: "Slutdatum, då behörigheten upphör"), so each holding still running on
+ *   that day ends the day before, and one that would only begin on or after that day is removed, as
+ *   it never takes effect.
+ */
+export async function changeHoldings(
+  m: EntityManager,
+  holdings: DirectoryHoldings,
+  c: ClaimedOrder,
+): Promise<ReadonlySet<string>> {
+  const { type, endUserId, startDate, endDate } = c.locked.order;
+  if (type === 'GRANT') {
+    await holdings.grant(
+      m,
+      c.lines.map((l) => ({
+        personId: endUserId,
+        assignmentId: l.assignmentId,
+        validFrom: startDate,
+        validTo: endDate,
+      })),
+    );
+    return new Set();
+  }
+  const ended = await holdings.revoke(
+    m,
+    c.lines.map((l) => ({ personId: endUserId, assignmentId: l.assignmentId, endsOn: startDate })),
+  );
+  return new Set(ended.map((e) => e.assignmentId));
 }
 
 /**
  * Återkopplingsinfo: one Swedish sentence per line of the order saying what was done, e.g.
  * "Uppdraget VoB SJF vid Vårdcentralen Solgläntan är upplagt för Nils Boström från 2026-11-23."
  */
-export function feedbackText(c: ClaimedOrder): string {
+export function feedbackText(c: ClaimedOrder, ended: ReadonlySet<string>): string {
   const { type, endDate, startDate } = c.locked.order;
-  const ended = new Set(c.ended);
   return c.lines
     .map(({ assignmentId, name, careUnitName }) => {
       if (type === 'GRANT') {
@@ -186,7 +207,7 @@ export function completedMail(c: ClaimedOrder): OrderMailData {
     orderNumber: order.orderNumber,
     recipientName: c.ordererName,
     type: order.type,
-    endUserName: `${c.endUserName} (${c.endUserUserId})`,
+    endUserName: c.endUserNameWithUserId,
     ordererName: c.ordererName,
     careUnitName: c.careUnitName,
     startDate: order.startDate,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
-import { type Claim, claimOrder, completedMail, feedbackText } from './carry-out.facts.js';
+import { DirectoryHoldings } from '../directory/holdings.js';
+import { changeHoldings, type Claim, claimOrder, completedMail, feedbackText } from './carry-out.facts.js';
 import { OrderStateMachine } from './order-state.js';
 
 /** Carrying out a claimed order failed; its transaction rolled back and the order stays APPROVED. */
@@ -19,8 +20,9 @@ export class CarryOutFailed extends Error {
 
 /**
  * Carrying out an approved order (domain.md, Statuses: APPROVED → COMPLETED, lines DONE): the
- * directory's holdings change, the feedback is written, the orderer is mailed and the audit
- * event recorded, all in the caller's one transaction, through the order state machine.
+ * directory's holdings change (through its DirectoryHoldings port), the feedback is written, the
+ * orderer is mailed and the audit event recorded, all in the caller's one transaction, through the
+ * order state machine.
  *
  * Used by the scheduler for orders whose date has come, and by the attest module at approval
  * time ("an approved order whose start date is today or earlier is carried out at once").
@@ -30,6 +32,7 @@ export class CarryOutService {
   constructor(
     private readonly machine: OrderStateMachine,
     private readonly mail: MailService,
+    private readonly holdings: DirectoryHoldings,
     private readonly clock: Clock,
   ) {}
 
@@ -63,10 +66,11 @@ export class CarryOutService {
     if (!m.queryRunner?.isTransactionActive) {
       throw new Error('Carrying out an order must run in a transaction (with its audit event and mail)');
     }
-    const claimed = await claimOrder(m, claim, today, this.clock.now());
+    const claimed = await claimOrder(m, claim, today);
     if (!claimed) return undefined;
     const orderId = claimed.locked.order.id;
     try {
+      const ended = await changeHoldings(m, this.holdings, claimed);
       // Mailed before the transition rather than as its effect: the same transaction either way,
       // but the transition's audit event takes the chain's head until commit, and every
       // carry-out in every process queues there, so as little as possible happens after it.
@@ -80,7 +84,7 @@ export class CarryOutService {
         actorId: null,
         to: 'COMPLETED',
         items: [{ to: 'DONE' }],
-        set: { feedback: feedbackText(claimed) },
+        set: { feedback: feedbackText(claimed, ended) },
         locked: claimed.locked,
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { DelegationsModule } from '../delegations/delegations.module.js';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { CarryOutService } from './carry-out.service.js';
 import { OrderStateMachine } from './order-state.js';
@@ -16,7 +17,7 @@ import { PlacementService } from './placement.service.js';
  * Who may order and attest comes from the delegations module's RightsService.
  */
 @Module({
-  imports: [DelegationsModule, MailModule, AuditModule],
+  imports: [DelegationsModule, MailModule, AuditModule, DirectoryModule],
   controllers: [OrdersController, OrderingController],
   providers: [OrderStateMachine, PlacementService, OrdersService, OrderableService, CarryOutService],
   exports: [OrderStateMachine, OrdersService, CarryOutService],
