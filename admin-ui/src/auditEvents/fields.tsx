@@ -18,7 +18,19 @@ export const ActorField = (_: FieldProps) => {
 };
 
 /** The kinds of entity the server records events for (AuditService.append callers). */
-export const ENTITY_TYPES = ['order', 'delegation', 'sign_request', 'signing_certificate'] as const;
+export const ENTITY_TYPES = [
+  'order',
+  'delegation',
+  'sign_request',
+  'signing_certificate',
+  'person',
+  'engagement',
+  'care_unit',
+  'care_provider',
+  'administration',
+  'assignment',
+  'system_guide_entry',
+] as const;
 
 export const entityTypeChoices = ENTITY_TYPES.map((id) => ({ id, name: `beh.auditEvents.entityType.${id}` }));
 

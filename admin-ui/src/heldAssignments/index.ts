@@ -1,12 +1,13 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
-import { lazy } from 'react';
 import type { ResourceProps } from 'react-admin';
 import type { HeldAssignment } from '../types';
 
-/** Who holds which assignment: created and edited from the person's page, no list of its own. */
+/**
+ * Who holds which assignment: shown on the person's page, read only. A holding changes only
+ * when an attested order is carried out, so there is no create or edit page (the server answers
+ * 405 to a write).
+ */
 export default {
-  edit: lazy(() => import('./HeldAssignmentEdit')),
-  create: lazy(() => import('./HeldAssignmentCreate')),
   icon: AssignmentIndIcon,
   recordRepresentation: (held: HeldAssignment) => `${held.assignmentName}, ${held.careUnitName}`,
 } satisfies Omit<ResourceProps, 'name'>;

@@ -139,7 +139,6 @@ const enDomain: DomainMessages<typeof svDomain> = {
       assignments: 'New assignment',
       systems: 'New system in the guide',
       engagements: 'New engagement',
-      'held-assignments': 'New held assignment',
       administrations: 'New administration',
       'care-providers': 'New care provider',
     },
@@ -166,9 +165,9 @@ const enDomain: DomainMessages<typeof svDomain> = {
     persons: {
       identity: 'Personal details',
       addEngagement: 'Add engagement',
-      addHeldAssignment: 'Add assignment',
       noEngagements: 'No engagements',
       noHeldAssignments: 'No held assignments',
+      heldAssignmentsByOrder: 'Assignments are given and ended by attested orders, not here.',
       passportHelp: 'For staff without a personal identity number',
       identityRequired: 'Enter a personal identity number or a passport number',
       validToBeforeFrom: 'The end date must not be before the start date',

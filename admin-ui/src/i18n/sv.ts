@@ -139,7 +139,6 @@ export const svDomain = {
       assignments: 'Nytt uppdrag',
       systems: 'Nytt system i systemguiden',
       engagements: 'Nytt engagemang',
-      'held-assignments': 'Nytt innehavt uppdrag',
       administrations: 'Ny förvaltning',
       'care-providers': 'Ny vårdgivare',
     },
@@ -166,9 +165,9 @@ export const svDomain = {
     persons: {
       identity: 'Personuppgifter',
       addEngagement: 'Lägg till engagemang',
-      addHeldAssignment: 'Lägg till uppdrag',
       noEngagements: 'Inga engagemang',
       noHeldAssignments: 'Inga innehavda uppdrag',
+      heldAssignmentsByOrder: 'Uppdrag läggs upp och avslutas genom attesterade beställningar, inte här.',
       passportHelp: 'För personal utan personnummer',
       identityRequired: 'Ange personnummer eller passnummer',
       validToBeforeFrom: 'Till-datum får inte vara före från-datum',

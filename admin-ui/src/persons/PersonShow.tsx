@@ -46,7 +46,8 @@ const Section = ({ title, action, first = false, children }: SectionProps) => {
   );
 };
 
-const Empty = ({ message }: { message: string }) => {
+/** A line of secondary text: an empty table's message, or a note on a section. */
+const Note = ({ message }: { message: string }) => {
   const translate = useTranslate();
   return (
     <Typography variant="body2" sx={{ color: 'text.secondary', py: 1 }}>
@@ -116,7 +117,7 @@ const PersonDetails = () => {
             <DataTable<PersonEngagement>
               bulkActionButtons={false}
               rowClick="edit"
-              empty={<Empty message="beh.persons.noEngagements" />}
+              empty={<Note message="beh.persons.noEngagements" />}
             >
               <Engagement source="careUnitName" />
               <Engagement source="administrationName" />
@@ -131,18 +132,15 @@ const PersonDetails = () => {
           </ArrayField>
         </ResourceContextProvider>
       </Section>
-      <Section
-        title="resources.persons.fields.heldAssignments"
-        action={
-          <CreateButton resource="held-assignments" label="beh.persons.addHeldAssignment" {...prefill} />
-        }
-      >
+      {/* Read only: a holding changes only when an attested order is carried out. */}
+      <Section title="resources.persons.fields.heldAssignments">
+        <Note message="beh.persons.heldAssignmentsByOrder" />
         <ResourceContextProvider value="held-assignments">
           <ArrayField source="heldAssignments">
             <DataTable<PersonHeldAssignment>
               bulkActionButtons={false}
-              rowClick="edit"
-              empty={<Empty message="beh.persons.noHeldAssignments" />}
+              rowClick={false}
+              empty={<Note message="beh.persons.noHeldAssignments" />}
             >
               <Held source="assignmentName" />
               <Held source="careUnitName" />
