@@ -1,3 +1,13 @@
+import {
+  activeSql,
+  foldedPrefix,
+  foldedWordPrefix,
+  likeEscape,
+  nameSearch,
+  searchTokens,
+  type SqlParams,
+} from '../common/sql.js';
+
 /**
  * The directory's published reads for other modules' SQL. Other modules never name the
  * directory's tables or columns: when a read has to be part of their own statement (a list of a
@@ -43,6 +53,16 @@ export const assignmentKindSql = (alias: string): string => `${alias}.kind`;
 
 /** The id of the care unit whose catalogue holds the assignment row aliased `alias`. */
 export const assignmentCareUnitIdSql = (alias: string): string => `${alias}.care_unit_id`;
+
+/**
+ * True when the person `personId` holds the assignment `assignmentId` on the date `day` (SQL
+ * expressions all three). For a read that must be part of another module's statement; other
+ * reads of holdings go through DirectoryHoldings.
+ */
+export const holdsAssignmentSql = (personId: string, assignmentId: string, day: string): string =>
+  `EXISTS (SELECT 1 FROM held_assignment h
+            WHERE h.person_id = ${personId} AND h.assignment_id = ${assignmentId}
+              AND h.valid_from <= ${day}::date AND (h.valid_to IS NULL OR h.valid_to >= ${day}::date))`;
 
 /** The VGR-ID (user id, e.g. "karlu1") of the person row aliased `alias`. */
 export const personUserIdSql = (alias: string): string => `${alias}.user_id`;
@@ -155,12 +175,155 @@ export const unitCataloguesSql = (all: string, ids: string): string =>
 export const assignmentsOfUnitCountSql = (ids: string, careUnitId: string): string =>
   `(SELECT count(*)::int FROM assignment a WHERE a.id = ANY(${ids}::uuid[]) AND a.care_unit_id = ${careUnitId})`;
 
+/** The title (null when the directory has none) of the person row aliased `alias`. */
+export const personTitleSql = (alias: string): string => `${alias}.title`;
+
+/** The first name of the person row aliased `alias`. */
+export const personFirstNameSql = (alias: string): string => `${alias}.first_name`;
+
+/** The last name of the person row aliased `alias`. */
+export const personLastNameSql = (alias: string): string => `${alias}.last_name`;
+
+/** The personnummer as stored (twelve digits, or null); whoever shows it in a list masks it. */
+export const personPersonnummerSql = (alias: string): string => `${alias}.personnummer`;
+
+/** How lists sort persons by name: by last name, in Swedish order. */
+export const personSortSql = (alias: string): string => `${alias}.last_name COLLATE beh_sv`;
+
+/** The directory's persons as a FROM item aliased `alias`: the rows of a list or search of persons. */
+export const fromPersons = (alias: string): string => `person ${alias}`;
+
 /**
- * True when the person `personId` holds the assignment `assignmentId` on the date `day` (SQL
- * expressions all three). For a read that must be part of another module's statement; other
- * reads of holdings go through DirectoryHoldings.
+ * The person row aliased `alias` is named by the words of `q`: each word starts the first name,
+ * the last name (or a later word of either) or the VGR-ID. undefined when `q` has no words.
  */
-export const holdsAssignmentSql = (personId: string, assignmentId: string, day: string): string =>
-  `EXISTS (SELECT 1 FROM held_assignment h
-            WHERE h.person_id = ${personId} AND h.assignment_id = ${assignmentId}
-              AND h.valid_from <= ${day}::date AND (h.valid_to IS NULL OR h.valid_to >= ${day}::date))`;
+export const personNamedSql = (alias: string, q: string | undefined, p: SqlParams): string | undefined =>
+  nameSearch(personSearchColumns(alias), q, p);
+
+/**
+ * The ids of the persons the words of `q` name (as personNamedSql), as a subquery: for
+ * `column IN (…)`, which finds the few persons by their own indexes first. undefined without words.
+ */
+export function personsNamedSql(q: string | undefined, p: SqlParams): string | undefined {
+  const match = personNamedSql('dx', q, p);
+  return match ? `SELECT dx.id FROM person dx WHERE ${match}` : undefined;
+}
+
+/** How lists sort care units: by name, in Swedish order. */
+export const careUnitSortSql = (alias: string): string => `${alias}.name COLLATE beh_sv`;
+
+/** Joins the administration (förvaltning) of the care unit row aliased `unit` as `alias`. */
+export const joinAdministrationOf = (alias: string, unit: string): string =>
+  `JOIN administration ${alias} ON ${alias}.id = ${unit}.administration_id`;
+
+/** The name of the administration row aliased `alias`. */
+export const administrationNameSql = (alias: string): string => `${alias}.name`;
+
+/** The purpose (ändamål) of the assignment row aliased `alias`. */
+export const assignmentPurposeSql = (alias: string): string => `${alias}.purpose`;
+
+/** The catalogue's order of assignments: general before special, then by name in Swedish order. */
+export const assignmentCatalogueOrderSql = (alias: string): string =>
+  `${assignmentKindSql(alias)}, ${assignmentNameSql(alias)} COLLATE beh_sv`;
+
+/**
+ * The person `personId` has an engagement active on `day` at a unit of a private care provider
+ * (the rule "Spärr & Logg only for private providers" reads it).
+ */
+export const worksForPrivateProviderSql = (personId: string, day: string): string =>
+  `EXISTS (SELECT 1 FROM engagement de
+             JOIN care_unit dcu ON dcu.id = de.care_unit_id
+             JOIN administration dadm ON dadm.id = dcu.administration_id
+             JOIN care_provider dcp ON dcp.id = dadm.care_provider_id
+            WHERE de.person_id = ${personId} AND dcp.kind = 'PRIVATE' AND ${activeSql('de', day)})`;
+
+/**
+ * The names of the care units of the person's engagements active on `day`, comma-separated in
+ * Swedish order ('' when none): the "organisation" GET /api/persons gives.
+ */
+export const personOrganisationSql = (personId: string, day: string): string =>
+  `COALESCE((SELECT string_agg(DISTINCT dcu.name::text COLLATE beh_sv, ', ' ORDER BY dcu.name::text COLLATE beh_sv)
+     FROM engagement de JOIN care_unit dcu ON dcu.id = de.care_unit_id
+    WHERE de.person_id = ${personId} AND ${activeSql('de', day)}), '')`;
+
+/** The text in `param` starts `column` or a later word of it (case- and accent-insensitive). */
+const startsColumn = (column: string, param: string): string =>
+  `(${foldedPrefix(column, param)} OR ${foldedWordPrefix(column, param)})`;
+
+/**
+ * The person `personId` has an engagement active on `day` at a care unit, or in an
+ * administration, whose name (or a later word of it) starts with the text in `param`.
+ */
+export const engagedAtOrganisationSql = (personId: string, param: string, day: string): string =>
+  `${personId} IN (
+      SELECT de.person_id FROM engagement de
+       WHERE ${activeSql('de', day)} AND de.care_unit_id IN (
+         SELECT dcu.id FROM care_unit dcu WHERE ${startsColumn('dcu.name', param)}
+         UNION
+         SELECT dcu.id FROM care_unit dcu JOIN administration dadm ON dadm.id = dcu.administration_id
+          WHERE ${startsColumn('dadm.name', param)}))`;
+
+/**
+ * The person row aliased `alias`: its first or last name, or a later word of it, starts with the
+ * text in `param`. Read on the stored folded names (migration …-MassOrders): folding every
+ * candidate row again costs more than the rest of a search. A later word can only start after a
+ * space, so that branch reads only the few names that have one (a partial index).
+ */
+export const personNameStartsSql = (alias: string, name: 'firstName' | 'lastName', param: string): string => {
+  const column = `${alias}.${name === 'firstName' ? 'first_name' : 'last_name'}_fold`;
+  return `(${column} LIKE beh_fold(${param}) || '%'
+    OR (${column} LIKE '% %' AND ${column} LIKE '% ' || beh_fold(${param}) || '%'))`;
+};
+
+/** The VGR-ID of the person row aliased `alias` starts with the text in `param` (any case). */
+export const personUserIdStartsSql = (alias: string, param: string): string =>
+  `lower(${alias}.user_id) LIKE lower(${param}) || '%'`;
+
+/** Each word of `q` starts a name of the person row aliased `alias` (as personNameStartsSql) or its VGR-ID. */
+export function personWordsSql(alias: string, q: string | undefined, p: SqlParams): string[] {
+  return searchTokens(q).map((token) => {
+    const word = p.add(likeEscape(token));
+    return `(${personNameStartsSql(alias, 'firstName', word)} OR ${personNameStartsSql(alias, 'lastName', word)}
+      OR ${personUserIdStartsSql(alias, word)})`;
+  });
+}
+
+/**
+ * How a search of persons (the row aliased `alias`) sorts, by the API's names, and what breaks
+ * ties. `indexed: false` writes the names so that no index serves the order: when a name prefix
+ * clusters the hits, a sort of the hits is far cheaper than walking the name index from A.
+ */
+export function personSearchOrder(
+  alias: string,
+  indexed = true,
+): { sortable: Record<'lastName' | 'firstName' | 'userId', string>; tieBreak: string } {
+  const name = (column: string) =>
+    indexed ? `${alias}.${column} COLLATE beh_sv` : `(${alias}.${column} || '') COLLATE beh_sv`;
+  return {
+    sortable: { lastName: name('last_name'), firstName: name('first_name'), userId: `${alias}.user_id` },
+    tieBreak: `${name('last_name')}, ${name('first_name')}, ${alias}.id`,
+  };
+}
+
+/** The first day of the person's holding of the assignment that runs on `day`; null when none does. */
+export const heldSinceSql = (personId: string, assignmentId: string, day: string): string =>
+  `(SELECT min(dh.valid_from) FROM held_assignment dh
+     WHERE dh.person_id = ${personId} AND dh.assignment_id = ${assignmentId} AND ${activeSql('dh', day)})`;
+
+/** The ids of the persons who hold the assignment `assignmentId` on `day`, as a subquery. */
+export const holdersSql = (assignmentId: string, day: string): string =>
+  `SELECT dh.person_id FROM held_assignment dh WHERE dh.assignment_id = ${assignmentId} AND ${activeSql('dh', day)}`;
+
+/**
+ * The person holds the assignment from exactly `validFrom` to `validTo`: the holding one carried
+ * out order wrote, not ended earlier (by a revoke) since.
+ */
+export const holdingSpanSql = (
+  personId: string,
+  assignmentId: string,
+  validFrom: string,
+  validTo: string,
+): string =>
+  `EXISTS (SELECT 1 FROM held_assignment dh
+            WHERE dh.person_id = ${personId} AND dh.assignment_id = ${assignmentId}
+              AND dh.valid_from = ${validFrom} AND dh.valid_to = ${validTo})`;
