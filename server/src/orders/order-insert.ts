@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { openLineSql } from './order-status.js';
 import type { ItemStatus, OrderStatus, OrderType } from './order.types.js';
 
 /** What the insert needs of a new order (the state machine's OrderDraft has this shape). */
@@ -94,7 +95,7 @@ export async function insertLines(
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[])
             WITH ORDINALITY AS l(order_id, end_user_id, assignment_id, type, n)
       ORDER BY l.n
-     ON CONFLICT (end_user_id, assignment_id) WHERE status = 'PENDING' DO NOTHING
+     ON CONFLICT (end_user_id, assignment_id) WHERE ${openLineSql()} DO NOTHING
      RETURNING assignment_id AS "assignmentId", end_user_id AS "endUserId"`,
     [
       lines.map((l) => l.orderId),

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ItemRecord, LockedOrder } from './order-records.js';
-import type { ItemMove, OrderChange } from './order-state.js';
+import { COMPLETED, isDecision, isOpenLine } from './order-status.js';
+import type { ItemMove, OrderChange } from './order-change.js';
 import type { ItemStatus, OrderStatus } from './order.types.js';
 
 /**
@@ -37,7 +38,7 @@ export async function lockOrders(m: EntityManager, orderIds: readonly string[]):
 
 /** The lines a move takes: those named, or every pending one when none are named. */
 export function linesMoving(current: LockedOrder, move: ItemMove): ItemRecord[] {
-  const moving = current.items.filter((i) => (move.ids ? move.ids.includes(i.id) : i.status === 'PENDING'));
+  const moving = current.items.filter((i) => (move.ids ? move.ids.includes(i.id) : isOpenLine(i.status)));
   if (move.ids && moving.length !== new Set(move.ids).size) {
     throw new Error(`Order ${current.order.id} has no line ${move.ids.join(', ')}`);
   }
@@ -58,8 +59,8 @@ export async function writeMany(
 ): Promise<void> {
   const assignments = ['status = $2', 'updated_at = $3'];
   const values: unknown[] = [[...ids], to, now];
-  if (to === 'APPROVED' || to === 'REJECTED') assignments.push('decided_at = $3');
-  if (to === 'COMPLETED') assignments.push('completed_at = $3');
+  if (isDecision(to)) assignments.push('decided_at = $3');
+  if (to === COMPLETED) assignments.push('completed_at = $3');
   for (const [column, value] of columns) {
     values.push(value);
     assignments.push(`${column} = $${values.length}`);

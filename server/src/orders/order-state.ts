@@ -3,9 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { insertLines, insertOrders } from './order-insert.js';
+import type { OrderChange, OrderDraft } from './order-change.js';
 import { linesMoving, lockOrders, type ManyOrderChange, writeMany } from './order-state-many.js';
 import { auditSnapshot, type LockedOrder, type OrderRecord, readOrder, readOrders } from './order-records.js';
-import type { ItemStatus, OrderStatus, OrderType } from './order.types.js';
+import { AWAITING_ATTEST, COMPLETED, isDecision, isOpenLine, OPEN_LINE } from './order-status.js';
+import type { ItemStatus, OrderStatus } from './order.types.js';
 import { orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
 
 /**
@@ -27,20 +29,13 @@ const ITEM_TRANSITIONS: Readonly<Record<ItemStatus, readonly ItemStatus[]>> = {
   REJECTED: [],
 };
 
-export const INITIAL_ORDER_STATUS: OrderStatus = 'AWAITING_ATTEST';
-export const INITIAL_ITEM_STATUS: ItemStatus = 'PENDING';
+export type { ItemMove, OrderAction, OrderChange, OrderDraft } from './order-change.js';
+
+export const INITIAL_ORDER_STATUS: OrderStatus = AWAITING_ATTEST;
+export const INITIAL_ITEM_STATUS: ItemStatus = OPEN_LINE;
 
 export const mayMove = (from: OrderStatus, to: OrderStatus): boolean => ORDER_TRANSITIONS[from].includes(to);
 export const mayMoveItem = (from: ItemStatus, to: ItemStatus): boolean => ITEM_TRANSITIONS[from].includes(to);
-
-/** The audit actions of an order's life; each transition or change records exactly one. */
-export type OrderAction =
-  | 'ORDER_PLACED'
-  | 'ORDER_ATTESTANT_CHANGED'
-  | 'ORDER_CANCELLED'
-  | 'ORDER_APPROVED'
-  | 'ORDER_REJECTED'
-  | 'ORDER_COMPLETED';
 
 /**
  * Thrown from create() when another send holds an open line for the same person and assignment;
@@ -54,51 +49,6 @@ export class PendingLineTaken extends Error {
   ) {
     super(`Pending order lines already exist for ${assignmentIds.join(', ')}`);
   }
-}
-
-/** A new order as placing (or, later, a mass order) hands it to the machine. */
-export interface OrderDraft {
-  type: OrderType;
-  endUserId: string;
-  ordererId: string;
-  attestantId: string;
-  careUnitId: string;
-  startDate: string;
-  endDate: string | null;
-  urgent: boolean;
-  comment: string | null;
-  batchId: string | null;
-  assignmentIds: string[];
-}
-
-/** Lines that move: those named (all still pending when `ids` is left out) go to `to`. */
-export interface ItemMove {
-  ids?: readonly string[];
-  to: ItemStatus;
-}
-
-export interface OrderChange {
-  action: OrderAction;
-  /** The person acting; null for the system (the scheduler). */
-  actorId: string | null;
-  /** The new status; left out, the status stays and `during` says when the change is allowed. */
-  to?: OrderStatus;
-  during?: readonly OrderStatus[];
-  items?: readonly ItemMove[];
-  set?: Partial<Pick<OrderRecord, 'attestantId' | 'rejectComment' | 'feedback' | 'signRequestId'>>;
-  /** Who may make the change, checked on the locked order first (is the actor its orderer?). */
-  authorize?: (current: LockedOrder) => void;
-  /** Rules of the change itself, checked once the status allows it; throws to refuse. */
-  validate?: (current: LockedOrder) => void;
-  /** Mail and other writes that belong to the change, in its transaction, after it. */
-  effects?: (m: EntityManager, before: LockedOrder, after: LockedOrder) => Promise<void>;
-  /**
-   * The order as the caller already locked and read it in this transaction (the order's row,
-   * then its lines, as readOrder does). apply() then neither reads it again nor reads it back:
-   * the state after is its own writes laid over this one. For the scheduler, which carries out
-   * thousands of orders in a row and for which those four reads are a quarter of the statements.
-   */
-  locked?: LockedOrder;
 }
 
 const SETTABLE: Record<keyof NonNullable<OrderChange['set']>, string> = {
@@ -117,8 +67,8 @@ function laidOver(
   moved: ReadonlyMap<string, ItemStatus>,
 ): LockedOrder {
   const order: OrderRecord = { ...before.order, ...change.set, status, updatedAt: now };
-  if (change.to === 'APPROVED' || change.to === 'REJECTED') order.decidedAt = now;
-  if (change.to === 'COMPLETED') order.completedAt = now;
+  if (change.to && isDecision(change.to)) order.decidedAt = now;
+  if (change.to === COMPLETED) order.completedAt = now;
   return { order, items: before.items.map((i) => ({ ...i, status: moved.get(i.id) ?? i.status })) };
 }
 
@@ -192,8 +142,8 @@ export class OrderStateMachine {
     const now = this.clock.now();
     const assignments: string[] = ['status = $2', 'updated_at = $3'];
     const values: unknown[] = [orderId, change.to ?? from, now];
-    if (change.to === 'APPROVED' || change.to === 'REJECTED') assignments.push('decided_at = $3');
-    if (change.to === 'COMPLETED') assignments.push('completed_at = $3');
+    if (change.to && isDecision(change.to)) assignments.push('decided_at = $3');
+    if (change.to === COMPLETED) assignments.push('completed_at = $3');
     for (const [key, value] of Object.entries(change.set ?? {})) {
       values.push(value);
       assignments.push(`${SETTABLE[key as keyof typeof SETTABLE]} = $${values.length}`);
@@ -202,9 +152,7 @@ export class OrderStateMachine {
 
     const moved = new Map<string, ItemStatus>();
     for (const move of change.items ?? []) {
-      const moving = before.items.filter((i) =>
-        move.ids ? move.ids.includes(i.id) : i.status === INITIAL_ITEM_STATUS,
-      );
+      const moving = before.items.filter((i) => (move.ids ? move.ids.includes(i.id) : isOpenLine(i.status)));
       if (move.ids && moving.length !== new Set(move.ids).size) {
         throw new Error(`Order ${orderId} has no line ${move.ids.join(', ')}`);
       }
@@ -298,7 +246,7 @@ export class OrderStateMachine {
       ? (Object.keys(ORDER_TRANSITIONS) as OrderStatus[]).filter((s) => mayMove(s, change.to as OrderStatus))
       : (change.during ?? []);
     // Every change a person makes needs an order awaiting attest; anything else is the system's.
-    return from.length === 1 && from[0] === 'AWAITING_ATTEST'
+    return from.length === 1 && from[0] === AWAITING_ATTEST
       ? orderRuleProblem([violation('NOT_AWAITING_ATTEST', null)])
       : orderRuleProblem([violation('WRONG_STATUS', null)]);
   }
