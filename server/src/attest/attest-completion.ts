@@ -3,10 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import type { OrderMailData } from '../mail/templates/index.js';
+import { personNames } from '../directory/directory.facts.js';
+import { type DecisionOrder, decisionOrders } from '../orders/attest-orders.queries.js';
 import { CarryOutService } from '../orders/carry-out.service.js';
 import { OrderStateMachine } from '../orders/order-state.js';
 import type { SignRequestRecord, VerifiedSignature } from '../signing/signing.types.js';
-import { type DecisionOrder, decisionOrders } from './attest-facts.queries.js';
 import { type AttestPayload, type ExpectedOrder, lineStates, readPayload } from './attest-payload.js';
 import { attestConflict } from './attest.errors.js';
 
@@ -47,12 +48,9 @@ export class AttestCompletion {
     const byId = new Map(orders.map((o) => [o.id, o]));
     for (const expected of payload.orders) this.recheck(expected, byId.get(expected.id), request.signerId);
 
-    const [attestant] = await m.query<{ name: string }[]>(
-      `SELECT first_name || ' ' || last_name AS name FROM person WHERE id = $1`,
-      [request.signerId],
-    );
-    if (payload.decision === 'APPROVE') await this.approve(m, orders, request, payload, attestant.name);
-    else await this.reject(m, orders, request, payload, attestant.name);
+    const attestantName = (await personNames(m, [request.signerId])).get(request.signerId) ?? '';
+    if (payload.decision === 'APPROVE') await this.approve(m, orders, request, payload, attestantName);
+    else await this.reject(m, orders, request, payload, attestantName);
   };
 
   /** Still awaiting attest, still this signer's, and the same lines in the same states. */

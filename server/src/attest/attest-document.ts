@@ -1,5 +1,5 @@
 import type { AttestDecision } from './dto/sign-request.dto.js';
-import type { DecisionOrder } from './attest-facts.queries.js';
+import type { DecisionOrder } from '../orders/attest-orders.queries.js';
 
 const TYPE_NAMES = { GRANT: 'Nyupplägg', REVOKE: 'Avslut' } as const;
 const DECISION_NAMES: Record<AttestDecision, string> = { APPROVE: 'Godkänn', REJECT: 'Avslå' };

@@ -5,10 +5,11 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { ValidationProblem } from '../common/problem.js';
+import { type DecisionOrder, decisionOrders } from '../orders/attest-orders.queries.js';
+import { awaitingAttest, isOpenLine } from '../orders/order-status.js';
 import { orderNotFound } from '../orders/orders.errors.js';
 import { SigningService } from '../signing/signing.service.js';
 import { attestDocument, attestPurpose } from './attest-document.js';
-import { type DecisionOrder, decisionOrders } from './attest-facts.queries.js';
 import { type AttestPayload, lineStates, toJson } from './attest-payload.js';
 import {
   attestRuleProblem,
@@ -113,7 +114,7 @@ export class AttestRequestsService {
     removeItemIds: ReadonlySet<string>,
   ): void {
     const waiting = orders
-      .filter((o) => o.status !== 'AWAITING_ATTEST')
+      .filter((o) => !awaitingAttest(o.status))
       .map((o) => attestViolation('NOT_AWAITING_ATTEST', o));
     if (waiting.length > 0) throw attestRuleProblem(waiting);
 
@@ -126,7 +127,7 @@ export class AttestRequestsService {
     if (decision === 'REJECT' && removeItemIds.size > 0)
       lines.push(attestViolation('REMOVE_ON_REJECT', null));
     const pending = new Set(
-      orders.flatMap((o) => o.items.filter((i) => i.status === 'PENDING').map((i) => i.id)),
+      orders.flatMap((o) => o.items.filter((i) => isOpenLine(i.status)).map((i) => i.id)),
     );
     for (const id of removeItemIds)
       if (!pending.has(id)) lines.push(attestViolation('UNKNOWN_ITEM', null, id));

@@ -1,7 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { activeSql } from '../common/sql.js';
-import type { EndUserFacts } from '../orders/order-facts.queries.js';
+import type { EndUserFacts } from '../directory/directory.facts.js';
+import {
+  fromPersons,
+  hasActiveEngagementSql,
+  holdsAssignmentSql,
+  personEmailSql,
+  personFirstNameSql,
+  personLastNameSql,
+  personUserIdSql,
+  worksForPrivateProviderSql,
+} from '../directory/directory.reads.js';
 import type { OrderType } from '../orders/order.types.js';
+import { openLineTypeSql } from '../orders/orders.reads.js';
 
 type Db = DataSource | EntityManager;
 
@@ -27,20 +37,13 @@ export async function personFacts(
 ): Promise<Map<string, PersonFacts>> {
   if (personIds.length === 0) return new Map();
   const rows = await db.query<PersonFacts[]>(
-    `SELECT p.id, p.user_id AS "userId", p.first_name AS "firstName", p.last_name AS "lastName", p.email,
-            EXISTS (SELECT 1 FROM engagement e WHERE e.person_id = p.id AND ${activeSql('e', '$3')})
-              AS "hasActiveEngagement",
-            EXISTS (SELECT 1 FROM engagement e
-                      JOIN care_unit cu ON cu.id = e.care_unit_id
-                      JOIN administration a ON a.id = cu.administration_id
-                      JOIN care_provider cp ON cp.id = a.care_provider_id
-                     WHERE e.person_id = p.id AND cp.kind = 'PRIVATE' AND ${activeSql('e', '$3')})
-              AS "privateProvider",
-            EXISTS (SELECT 1 FROM held_assignment h
-                     WHERE h.person_id = p.id AND h.assignment_id = $2 AND ${activeSql('h', '$3')}) AS holds,
-            (SELECT i.type FROM vmu_order_item i
-              WHERE i.end_user_id = p.id AND i.assignment_id = $2 AND i.status = 'PENDING') AS pending
-       FROM person p WHERE p.id = ANY($1::uuid[])`,
+    `SELECT p.id, ${personUserIdSql('p')} AS "userId", ${personFirstNameSql('p')} AS "firstName",
+            ${personLastNameSql('p')} AS "lastName", ${personEmailSql('p')} AS email,
+            ${hasActiveEngagementSql('p.id', '$3')} AS "hasActiveEngagement",
+            ${worksForPrivateProviderSql('p.id', '$3')} AS "privateProvider",
+            ${holdsAssignmentSql('p.id', '$2', '$3')} AS holds,
+            ${openLineTypeSql('p.id', '$2')} AS pending
+       FROM ${fromPersons('p')} WHERE p.id = ANY($1::uuid[])`,
     [[...personIds], assignmentId, today],
   );
   return new Map(rows.map((r) => [r.id, r]));

@@ -1,5 +1,5 @@
 import type { Rights } from '../common/auth/rights.js';
-import type { AssignmentFacts } from '../orders/order-facts.queries.js';
+import type { AssignmentFacts } from '../directory/directory.facts.js';
 import { placementViolations } from '../orders/order-rules.js';
 import type { OrderType } from '../orders/order.types.js';
 import type { OrderRule } from '../orders/orders.errors.js';

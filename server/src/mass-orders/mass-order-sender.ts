@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
-import { type AssignmentFacts, fullName } from '../orders/order-facts.queries.js';
+import { type AssignmentFacts, fullName } from '../directory/directory.facts.js';
 import { type OrderDraft, OrderStateMachine, PendingLineTaken } from '../orders/order-state.js';
 import type { OrderType } from '../orders/order.types.js';
 import { RULE_MESSAGES } from '../orders/orders.errors.js';

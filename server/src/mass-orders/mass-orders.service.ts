@@ -7,14 +7,18 @@ import { RightsService } from '../delegations/rights.service.js';
 import { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { notFound, ValidationProblem } from '../common/problem.js';
-import { type Page } from '../common/sql.js';
+import { listRows, type Page, searchRows } from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
+import { maskPersonnummer } from '../common/personnummer.js';
 import {
   type AssignmentFacts,
   assignmentsByIds,
   type PersonContact,
-  personsByIds,
-} from '../orders/order-facts.queries.js';
+  personContacts,
+  personsByKeys,
+} from '../directory/directory.facts.js';
+import { DirectoryHoldings } from '../directory/holdings.js';
+import { openLineCount } from '../orders/orders.reads.js';
 import { RULE_MESSAGES } from '../orders/orders.errors.js';
 import type { CheckMassOrderDto, ImportMassOrderDto } from './dto/mass-order.dto.js';
 import { MAX_IMPORT_VALUES, parseImport } from './import-parser.js';
@@ -28,8 +32,8 @@ import type {
   Member,
 } from './mass-order.types.js';
 import { noOrderRight } from './mass-orders.errors.js';
-import { candidatesFor } from './candidates.queries.js';
-import { candidatesByIds, membersOf, memberStatus } from './people.queries.js';
+import { candidateSearch } from './candidates.queries.js';
+import { candidatesByIds, memberList, type MemberRow, memberStatus } from './people.queries.js';
 
 const lower = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => id.toLowerCase());
 
@@ -43,10 +47,14 @@ export class MassOrdersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rights: RightsService,
+    private readonly holdings: DirectoryHoldings,
     private readonly clock: Clock,
   ) {}
 
-  /** The assignment, if the actor may order and attest it (domain.md rule 1); else 404 / 403. */
+  /**
+   * The assignment, if the actor may order it (rule 1, Ordering needs order and attest rights);
+   * else 404 / 403.
+   */
   async orderableAssignment(actor: Actor, assignmentId: string): Promise<AssignmentFacts> {
     if (!isUuid(assignmentId)) throw notFound('Uppdraget');
     const [assignment] = await assignmentsByIds(this.db, [assignmentId.toLowerCase()]);
@@ -60,14 +68,10 @@ export class MassOrdersService {
 
   async assignment(actor: Actor, assignmentId: string): Promise<MassOrderAssignment> {
     const a = await this.orderableAssignment(actor, assignmentId);
-    const [counts] = await this.db.query<{ memberCount: number; pendingGrantCount: number }[]>(
-      `SELECT (SELECT count(DISTINCT h.person_id)::int FROM held_assignment h
-                WHERE h.assignment_id = $1 AND h.valid_from <= $2::date
-                  AND (h.valid_to IS NULL OR h.valid_to >= $2::date)) AS "memberCount",
-              (SELECT count(*)::int FROM vmu_order_item i
-                WHERE i.assignment_id = $1 AND i.status = 'PENDING' AND i.type = 'GRANT') AS "pendingGrantCount"`,
-      [a.id, this.clock.today()],
-    );
+    const [memberCount, pendingGrantCount] = await Promise.all([
+      this.holdings.holderCount(this.db, a.id, this.clock.today()),
+      openLineCount(this.db, a.id, 'GRANT'),
+    ]);
     return {
       id: a.id,
       name: a.name,
@@ -79,16 +83,18 @@ export class MassOrdersService {
       careUnitName: a.careUnitName,
       careUnitHsaId: a.careUnitHsaId,
       administrationName: a.administrationName,
-      ...counts,
+      memberCount,
+      pendingGrantCount,
     };
   }
 
   async members(actor: Actor, assignmentId: string, raw: RawListQuery): Promise<Page<Member>> {
     const a = await this.orderableAssignment(actor, assignmentId);
-    const page = await membersOf(this.db, a.id, raw, this.clock.today());
+    const page = await listRows<MemberRow>(this.db, memberList(a.id), raw, { today: this.clock.today() });
     return {
       ...page,
-      items: page.items.map(({ pendingType, ...row }) => {
+      items: page.items.map(({ pendingType, personnummer, ...person }) => {
+        const row = { ...person, personnummer: maskPersonnummer(personnummer) };
         const status = memberStatus({ pendingType, ...row });
         const pendingRevoke = pendingType === 'REVOKE';
         // A pending grant is cancelled by its orderer, not revoked; a revoke is ordered once.
@@ -105,7 +111,13 @@ export class MassOrdersService {
 
   async candidates(actor: Actor, assignmentId: string, raw: RawListQuery): Promise<Page<Candidate>> {
     const a = await this.orderableAssignment(actor, assignmentId);
-    return candidatesFor(this.db, a.id, raw, this.clock.today());
+    const page = await searchRows<Candidate>(this.db, candidateSearch(a.id), raw, {
+      today: this.clock.today(),
+    });
+    return {
+      ...page,
+      items: page.items.map((row) => ({ ...row, personnummer: maskPersonnummer(row.personnummer) })),
+    };
   }
 
   /** Reads a pasted list or CSV and reports what was found, not found and invalid, line by line. */
@@ -117,11 +129,7 @@ export class MassOrdersService {
     }
     const userIds = parsed.values.flatMap((v) => (v.key.kind === 'userId' ? [v.key.userId] : []));
     const numbers = parsed.values.flatMap((v) => (v.key.kind === 'personnummer' ? [v.key.personnummer] : []));
-    const rows = await this.db.query<{ id: string; userId: string; personnummer: string | null }[]>(
-      `SELECT p.id, lower(p.user_id) AS "userId", p.personnummer FROM person p
-        WHERE lower(p.user_id) = ANY($1::text[]) OR p.personnummer = ANY($2::bpchar[])`,
-      [userIds, numbers],
-    );
+    const rows = await personsByKeys(this.db, userIds, numbers);
     const byUserId = new Map(rows.map((r) => [r.userId, r.id]));
     const byNumber = new Map(rows.filter((r) => r.personnummer).map((r) => [r.personnummer, r.id]));
     const candidates = await candidatesByIds(
@@ -146,7 +154,7 @@ export class MassOrdersService {
     return report;
   }
 
-  /** Every chosen person against the wizard's rules, before sending (issue 7, point 3). */
+  /** Kontrollera: every chosen person against the wizard's rules, before sending (rule 8's pre-check). */
   async check(actor: Actor, dto: CheckMassOrderDto): Promise<CheckResult> {
     const a = await this.orderableAssignment(actor, dto.assignmentId);
     const add = lower(dto.add);
@@ -170,7 +178,7 @@ export class MassOrdersService {
 
   /** The chosen attestant and their rights; undefined when there is no such person. */
   async attestant(personId: string): Promise<{ person: PersonContact; rights: Rights } | undefined> {
-    const [person] = await personsByIds(this.db, [personId.toLowerCase()]);
+    const [person] = await personContacts(this.db, [personId.toLowerCase()]);
     return person ? { person, rights: await this.rights.forPerson(person) } : undefined;
   }
 }

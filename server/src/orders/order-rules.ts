@@ -1,5 +1,5 @@
 import type { Rights } from '../common/auth/rights.js';
-import type { AssignmentFacts, EndUserFacts } from './order-facts.queries.js';
+import type { AssignmentFacts, EndUserFacts } from '../directory/directory.facts.js';
 import type { OrderType } from './order.types.js';
 import { type Violation, violation } from './orders.errors.js';
 
@@ -54,7 +54,7 @@ function lineRules(f: PlacementFacts, a: AssignmentFacts, line: number, endUser:
 }
 
 /**
- * Every rule of a send (issue 4, point 2), all at once so the wizard can mark every bad line.
+ * Every rule of a send (domain.md rules 1–3, 13 and 14), all at once so the wizard can mark every bad line.
  * A line the orderer has no right on says only that: what the end user holds on a unit outside
  * the orderer's rights is none of the orderer's business.
  */
@@ -76,7 +76,7 @@ export function placementViolations(f: PlacementFacts): Violation[] {
       return;
     }
     seen.add(a.id);
-    // Both rights, as domain.md rule 1 says: whoever orders must also be able to attest it.
+    // Rule 1, Ordering needs order and attest rights: whoever orders must also be able to attest it.
     if (!(f.orderer.mayOrder(a.careUnitId, a.id) && f.orderer.mayAttest(a.careUnitId, a.id))) {
       found.push(violation('NO_ORDER_RIGHT', line, { ...about, careUnitId: a.careUnitId }));
       return;

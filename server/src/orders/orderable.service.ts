@@ -5,15 +5,14 @@ import type { Actor } from '../common/auth/request-auth.js';
 import { RightsService } from '../delegations/rights.service.js';
 import { Clock } from '../common/clock.js';
 import { notFound, ProblemException } from '../common/problem.js';
-import { rowExists } from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
 import {
   type AssignmentFacts,
+  careUnitExists,
   catalogueOf,
   endUserFacts,
-  heldToday,
-  pendingFor,
-} from './order-facts.queries.js';
+} from '../directory/directory.facts.js';
+import { DirectoryHoldings } from '../directory/holdings.js';
 import {
   type AttestantView,
   type NotOrderableReason,
@@ -24,6 +23,7 @@ import {
   type OrderType,
 } from './order.types.js';
 import { RULE_MESSAGES } from './orders.errors.js';
+import { openLinesOf } from './orders.reads.js';
 
 const badQuery = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-query', detail);
 
@@ -55,6 +55,7 @@ export class OrderableService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rights: RightsService,
+    private readonly holdings: DirectoryHoldings,
     private readonly clock: Clock,
   ) {}
 
@@ -72,8 +73,8 @@ export class OrderableService {
       .map((u) => u.careUnitId);
     const [catalogue, held, pending] = await Promise.all([
       catalogueOf(this.db, unitIds),
-      endUserId ? heldToday(this.db, endUserId, today) : new Map<string, string>(),
-      endUserId ? pendingFor(this.db, endUserId) : new Set<string>(),
+      endUserId ? this.holdings.heldOn(this.db, endUserId, today) : new Map<string, string>(),
+      endUserId ? openLinesOf(this.db, endUserId) : new Set<string>(),
     ]);
 
     const units = new Map<string, OrderableUnit>();
@@ -105,7 +106,7 @@ export class OrderableService {
   async attestants(query: Record<string, unknown>): Promise<AttestantView[]> {
     const careUnitId = single(query, 'careUnitId');
     if (!careUnitId || !isUuid(careUnitId)) throw badQuery('Ange careUnitId, ett giltigt id.');
-    if (!(await rowExists(this.db, 'care_unit', careUnitId))) throw notFound('Vårdenheten');
+    if (!(await careUnitExists(this.db, careUnitId))) throw notFound('Vårdenheten');
     return this.rights.attestantsOf(careUnitId, idList(query, 'assignmentIds'));
   }
 

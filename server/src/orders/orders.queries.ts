@@ -2,15 +2,26 @@ import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { filterString } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
-import {
-  enumFilter,
-  type FilterSql,
-  idFilter,
-  likeEscape,
-  type ListSpec,
-  nameSearch,
-} from '../common/sql.js';
+import { enumFilter, type FilterSql, idFilter, likeEscape, type ListSpec } from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
+import {
+  administrationNameSql,
+  assignmentCareUnitIdSql,
+  assignmentCatalogueOrderSql,
+  assignmentKindSql,
+  assignmentNameSql,
+  assignmentPurposeSql,
+  careUnitNameSql,
+  careUnitSortSql,
+  joinAdministrationOf,
+  joinAssignment,
+  joinCareUnit,
+  joinPerson,
+  personNameSql,
+  personSortSql,
+  personsNamedSql,
+  personUserIdSql,
+} from '../directory/directory.reads.js';
 import {
   ORDER_SCOPES,
   ORDER_STATUSES,
@@ -38,19 +49,19 @@ export interface OrderRow extends OrderListItem {
 
 const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdAt", o.type, o.status, o.urgent,
   o.start_date AS "startDate", o.end_date AS "endDate",
-  o.orderer_id AS "ordererId", op.first_name || ' ' || op.last_name AS "ordererName", op.user_id AS "ordererUserId",
-  o.end_user_id AS "endUserId", eu.first_name || ' ' || eu.last_name AS "endUserName", eu.user_id AS "endUserUserId",
-  o.attestant_id AS "attestantId", ap.first_name || ' ' || ap.last_name AS "attestantName",
-  ap.user_id AS "attestantUserId", o.care_unit_id AS "careUnitId", cu.name AS "careUnitName",
-  adm.name AS "administrationName", o.feedback IS NOT NULL AS "hasFeedback", o.feedback,
+  o.orderer_id AS "ordererId", ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
+  o.end_user_id AS "endUserId", ${personNameSql('eu')} AS "endUserName", ${personUserIdSql('eu')} AS "endUserUserId",
+  o.attestant_id AS "attestantId", ${personNameSql('ap')} AS "attestantName",
+  ${personUserIdSql('ap')} AS "attestantUserId", o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+  ${administrationNameSql('adm')} AS "administrationName", o.feedback IS NOT NULL AS "hasFeedback", o.feedback,
   o.comment, o.reject_comment AS "rejectComment"`;
 
 const FROM = `vmu_order o
-  JOIN person op ON op.id = o.orderer_id
-  JOIN person eu ON eu.id = o.end_user_id
-  JOIN person ap ON ap.id = o.attestant_id
-  JOIN care_unit cu ON cu.id = o.care_unit_id
-  JOIN administration adm ON adm.id = cu.administration_id`;
+  ${joinPerson('op', 'o.orderer_id')}
+  ${joinPerson('eu', 'o.end_user_id')}
+  ${joinPerson('ap', 'o.attestant_id')}
+  ${joinCareUnit('cu', 'o.care_unit_id')}
+  ${joinAdministrationOf('adm', 'cu')}`;
 
 /** The scope's condition; "mine" when none is given. */
 const scopeFilter =
@@ -80,9 +91,9 @@ export const personFilter =
     const value = filterString(filter, key)?.trim();
     if (!value) return undefined;
     if (isUuid(value)) return `${column} = ${p.add(value)}`;
-    const match = nameSearch(['x.first_name', 'x.last_name', 'x.user_id'], value, p);
+    const named = personsNamedSql(value, p);
     // Persons first, through their own indexes, then their orders through the column's index.
-    return match ? `${column} IN (SELECT x.id FROM person x WHERE ${match})` : undefined;
+    return named ? `${column} IN (${named})` : undefined;
   };
 
 /** "BEH5648820", "beh56488" or just "56488": the start of an order number. */
@@ -153,9 +164,9 @@ export function orderListSpec(reader: OrderReader): ListSpec {
       status: 'o.status',
       type: 'o.type',
       startDate: 'o.start_date',
-      endUserName: 'eu.last_name COLLATE beh_sv',
-      ordererName: 'op.last_name COLLATE beh_sv',
-      careUnitName: 'cu.name COLLATE beh_sv',
+      endUserName: personSortSql('eu'),
+      ordererName: personSortSql('op'),
+      careUnitName: careUnitSortSql('cu'),
     },
     defaultSort: ['createdAt', 'DESC'],
     // Orders of one send share their created_at: the later number is the newer.
@@ -163,25 +174,17 @@ export function orderListSpec(reader: OrderReader): ListSpec {
   };
 }
 
+/** The lines of an order, in the catalogue's order, each with its assignment and that one's unit. */
 export function orderItems(db: DataSource | EntityManager, orderId: string): Promise<OrderItemView[]> {
   return db.query<OrderItemView[]>(
-    `SELECT i.id, i.assignment_id AS "assignmentId", asg.name AS "assignmentName", asg.kind, asg.purpose,
-            cu.name AS "careUnitName", i.status
+    `SELECT i.id, i.assignment_id AS "assignmentId", ${assignmentNameSql('asg')} AS "assignmentName",
+            ${assignmentKindSql('asg')} AS kind, ${assignmentPurposeSql('asg')} AS purpose,
+            ${careUnitNameSql('acu')} AS "careUnitName", i.status
        FROM vmu_order_item i
-       JOIN assignment asg ON asg.id = i.assignment_id
-       JOIN care_unit cu ON cu.id = asg.care_unit_id
+       ${joinAssignment('asg', 'i.assignment_id')}
+       ${joinCareUnit('acu', assignmentCareUnitIdSql('asg'))}
       WHERE i.order_id = $1
-      ORDER BY asg.kind, asg.name COLLATE beh_sv, i.id`,
+      ORDER BY ${assignmentCatalogueOrderSql('asg')}, i.id`,
     [orderId],
   );
-}
-
-/** Names of the persons who acted in an order's events. */
-export async function actorNames(db: DataSource, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; name: string }[]>(
-    `SELECT id, first_name || ' ' || last_name AS name FROM person WHERE id = ANY($1::uuid[])`,
-    [[...ids]],
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -8,15 +8,25 @@ import { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { findRow, listRows, type Page } from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
+import { fullName, personContacts, personNames } from '../directory/directory.facts.js';
+import {
+  assignmentCatalogueOrderSql,
+  assignmentNameSql,
+  careUnitNameSql,
+  joinAssignment,
+  joinCareUnit,
+  joinPerson,
+  personNameWithUserIdSql,
+} from '../directory/directory.reads.js';
 import { MailService } from '../mail/mail.service.js';
 import type { OrderMailData } from '../mail/templates/index.js';
 import type { ChangeAttestantDto } from './dto/order.dto.js';
-import { fullName, personsByIds } from './order-facts.queries.js';
 import type { LockedOrder } from './order-records.js';
 import { OrderStateMachine } from './order-state.js';
+import { awaitingAttest, ORDERER_MAY_CHANGE } from './order-status.js';
 import type { OrderDetail, OrderListItem } from './order.types.js';
 import { orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
-import { actorNames, orderItems, orderListSpec, type OrderReader, type OrderRow } from './orders.queries.js';
+import { orderItems, orderListSpec, type OrderReader, type OrderRow } from './orders.queries.js';
 
 const readerOf = (actor: Actor): OrderReader => ({
   personId: actor.person.id,
@@ -64,11 +74,11 @@ export class OrdersService {
   async detail(actor: Actor, id: string): Promise<OrderDetail> {
     const row = await this.findVisible(actor, id);
     const [items, events] = await Promise.all([orderItems(this.db, id), this.audit.eventsFor('order', id)]);
-    const names = await actorNames(
+    const names = await personNames(
       this.db,
       [...new Set(events.map((e) => e.actorId))].filter((a): a is string => a !== null),
     );
-    const mayAct = row.ordererId === actor.person.id && row.status === 'AWAITING_ATTEST';
+    const mayAct = row.ordererId === actor.person.id && awaitingAttest(row.status);
     return {
       ...withFeedbackFor(actor, row),
       comment: row.comment,
@@ -87,13 +97,13 @@ export class OrdersService {
   /** Only the orderer, only while awaiting attest, only to someone who may attest every line. */
   async changeAttestant(actor: Actor, id: string, dto: ChangeAttestantDto): Promise<OrderDetail> {
     await this.findVisible(actor, id);
-    const [attestant] = await personsByIds(this.db, [dto.attestantId]);
+    const [attestant] = await personContacts(this.db, [dto.attestantId]);
     const attestantRights = attestant ? await this.rights.forPerson(attestant) : undefined;
     await this.db.transaction((m) =>
       this.machine.apply(m, id, {
         action: 'ORDER_ATTESTANT_CHANGED',
         actorId: actor.person.id,
-        during: ['AWAITING_ATTEST'],
+        during: ORDERER_MAY_CHANGE,
         set: { attestantId: dto.attestantId },
         authorize: onlyTheOrderer(actor),
         validate: ({ order, items }) => {
@@ -140,7 +150,7 @@ export class OrdersService {
         authorize: onlyTheOrderer(actor),
         // The attestant was asked to attest it: tell them it is no longer needed.
         effects: async (m, _before, after) => {
-          const [attestant] = await personsByIds(m, [after.order.attestantId]);
+          const [attestant] = await personContacts(m, [after.order.attestantId]);
           await this.mail.enqueue(m, {
             to: attestant?.email,
             template: 'ORDER_CANCELLED',
@@ -161,18 +171,17 @@ export class OrdersService {
   }
 
   /** What every order mail says about the order, with the names as they are now. */
-  private async mailFacts(m: EntityManager, { order, items }: LockedOrder): Promise<OrderMailData> {
-    const [row] = await m.query<{ endUserName: string; ordererName: string; careUnitName: string }[]>(
-      `SELECT eu.first_name || ' ' || eu.last_name || ' (' || eu.user_id || ')' AS "endUserName",
-              op.first_name || ' ' || op.last_name || ' (' || op.user_id || ')' AS "ordererName",
-              cu.name AS "careUnitName"
-         FROM vmu_order o JOIN person eu ON eu.id = o.end_user_id JOIN person op ON op.id = o.orderer_id
-         JOIN care_unit cu ON cu.id = o.care_unit_id WHERE o.id = $1`,
+  private async mailFacts(m: EntityManager, { order }: LockedOrder): Promise<OrderMailData> {
+    const [row] = await m.query<
+      { endUserName: string; ordererName: string; careUnitName: string; assignmentNames: string[] }[]
+    >(
+      `SELECT ${personNameWithUserIdSql('eu')} AS "endUserName", ${personNameWithUserIdSql('op')} AS "ordererName",
+              ${careUnitNameSql('cu')} AS "careUnitName",
+              ARRAY(SELECT ${assignmentNameSql('asg')} FROM vmu_order_item i ${joinAssignment('asg', 'i.assignment_id')}
+                     WHERE i.order_id = o.id ORDER BY ${assignmentCatalogueOrderSql('asg')}) AS "assignmentNames"
+         FROM vmu_order o ${joinPerson('eu', 'o.end_user_id')} ${joinPerson('op', 'o.orderer_id')}
+         ${joinCareUnit('cu', 'o.care_unit_id')} WHERE o.id = $1`,
       [order.id],
-    );
-    const names = await m.query<{ name: string }[]>(
-      `SELECT name FROM assignment WHERE id = ANY($1::uuid[]) ORDER BY kind, name`,
-      [items.map((i) => i.assignmentId)],
     );
     return {
       orderId: order.id,
@@ -183,12 +192,12 @@ export class OrdersService {
       careUnitName: row.careUnitName,
       startDate: order.startDate,
       urgent: order.urgent,
-      assignmentNames: names.map((n) => n.name),
+      assignmentNames: row.assignmentNames,
     };
   }
 
   private async namesOf(m: EntityManager, personId: string): Promise<string | undefined> {
-    const [person] = await personsByIds(m, [personId]);
+    const [person] = await personContacts(m, [personId]);
     return person ? fullName(person) : undefined;
   }
 }

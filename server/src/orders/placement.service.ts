@@ -12,15 +12,15 @@ import {
   assignmentsByIds,
   endUserFacts,
   fullName,
-  heldToday,
-  pendingFor,
   type PersonContact,
-  personsByIds,
-} from './order-facts.queries.js';
+  personContacts,
+} from '../directory/directory.facts.js';
+import { DirectoryHoldings } from '../directory/holdings.js';
 import { placementViolations } from './order-rules.js';
 import { type OrderDraft, OrderStateMachine, PendingLineTaken } from './order-state.js';
 import type { PlacedOrder } from './order.types.js';
 import { orderRuleProblem, violation } from './orders.errors.js';
+import { openLinesOf } from './orders.reads.js';
 
 /**
  * Placing orders (POST /api/orders): every rule is checked again here whatever the wizard
@@ -32,6 +32,7 @@ export class PlacementService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rights: RightsService,
+    private readonly holdings: DirectoryHoldings,
     private readonly machine: OrderStateMachine,
     private readonly mail: MailService,
     private readonly clock: Clock,
@@ -43,8 +44,8 @@ export class PlacementService {
     const [endUser, found, held, pending] = await Promise.all([
       endUserFacts(this.db, dto.endUserId, today),
       assignmentsByIds(this.db, requested),
-      heldToday(this.db, dto.endUserId, today),
-      pendingFor(this.db, dto.endUserId),
+      this.holdings.heldOn(this.db, dto.endUserId, today),
+      openLinesOf(this.db, dto.endUserId),
     ]);
     const byId = new Map(found.map((a) => [a.id, a]));
     const units = [...new Set(found.map((a) => a.careUnitId))];
@@ -141,7 +142,7 @@ export class PlacementService {
     const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))].map((id) =>
       id.toLowerCase(),
     );
-    const persons = wanted.length ? await personsByIds(this.db, wanted) : [];
+    const persons = wanted.length ? await personContacts(this.db, wanted) : [];
     const entries = await Promise.all(
       persons.map(
         async (person) => [person.id, { person, rights: await this.rights.forPerson(person) }] as const,

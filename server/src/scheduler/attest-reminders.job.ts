@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { MailService } from '../mail/mail.service.js';
-import { orderNoticeFacts } from './notice-facts.queries.js';
+import { orderNoticeFacts } from '../orders/order-notices.queries.js';
+import { awaitingAttestSinceSql } from '../orders/orders.reads.js';
 import { NOTICE_BATCH, notNoticed, recordNotices } from './notices.js';
 
 const DAY_MS = 86_400_000;
@@ -44,10 +45,7 @@ export class AttestRemindersJob {
         const ids = await recordNotices(
           m,
           kind,
-          `SELECT o.id FROM vmu_order o
-            WHERE o.status = 'AWAITING_ATTEST' AND o.created_at < $2 AND ${notNoticed('o')}
-            ORDER BY o.created_at, o.id LIMIT ${NOTICE_BATCH}
-            FOR UPDATE OF o SKIP LOCKED`,
+          awaitingAttestSinceSql('$2', notNoticed, NOTICE_BATCH),
           [new Date(now.getTime() - days * DAY_MS)],
           now,
         );

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
-import { orderNoticeFacts } from './notice-facts.queries.js';
+import { orderNoticeFacts } from '../orders/order-notices.queries.js';
+import { endedTimeLimitedGrantsSql } from '../orders/orders.reads.js';
 import { NOTICE_BATCH, notNoticed, recordNotices } from './notices.js';
 
 /**
@@ -27,14 +28,7 @@ export class GrantEndingsJob {
         const ids = await recordNotices(
           m,
           'GRANT_ENDED',
-          `SELECT o.id FROM vmu_order o
-            WHERE o.type = 'GRANT' AND o.status = 'COMPLETED' AND o.end_date IS NOT NULL
-              AND o.end_date < $2::date AND ${notNoticed('o')}
-              AND EXISTS (SELECT 1 FROM vmu_order_item i
-                            JOIN held_assignment h ON h.person_id = i.end_user_id AND h.assignment_id = i.assignment_id
-                           WHERE i.order_id = o.id AND i.status = 'DONE'
-                             AND h.valid_from = o.start_date AND h.valid_to = o.end_date)
-            ORDER BY o.end_date, o.id LIMIT ${NOTICE_BATCH}`,
+          endedTimeLimitedGrantsSql('$2', notNoticed, NOTICE_BATCH),
           [this.clock.today()],
           this.clock.now(),
         );

@@ -1,0 +1,214 @@
+import { HttpStatus } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { filterBoolean, filterString } from '../common/list-query.js';
+import { ProblemException } from '../common/problem.js';
+import {
+  enumFilter,
+  type FilterContext,
+  type FilterSql,
+  idFilter,
+  type ListSpec,
+  SqlParams,
+} from '../common/sql.js';
+import {
+  administrationNameSql,
+  assignmentCatalogueOrderSql,
+  assignmentNameSql,
+  careUnitNameSql,
+  careUnitSortSql,
+  joinAdministrationOf,
+  joinAssignment,
+  joinCareUnit,
+  joinPerson,
+  personNameSql,
+  personSortSql,
+  personsNamedSql,
+  personUserIdSql,
+} from '../directory/directory.reads.js';
+import { awaitingAttestSql } from './order-status.js';
+import { ORDER_TYPES } from './order.types.js';
+import { dayBound, orderNumberFilter, personFilter } from './orders.queries.js';
+
+/**
+ * "Attestera beställningar", the attestant's queue, as the orders module publishes it for the
+ * attest module: the list of orders awaiting one attestant's attest, its counts per tab and its
+ * mass orders (batches). The attest module lists them with common/sql's listRows.
+ */
+
+const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
+
+const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdAt", o.type, o.status, o.urgent,
+  o.start_date AS "startDate", o.end_date AS "endDate",
+  o.end_user_id AS "endUserId", ${personNameSql('eu')} AS "endUserName", ${personUserIdSql('eu')} AS "endUserUserId",
+  o.orderer_id AS "ordererId", ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
+  o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+  ${administrationNameSql('adm')} AS "administrationName", o.batch_id AS "batchId"`;
+
+const FROM = `vmu_order o
+  ${joinPerson('op', 'o.orderer_id')}
+  ${joinPerson('eu', 'o.end_user_id')}
+  ${joinCareUnit('cu', 'o.care_unit_id')}
+  ${joinAdministrationOf('adm', 'cu')}`;
+
+/**
+ * The queue is always "awaiting my attest": the condition comes from the session, never from the
+ * query string (naming a key the queue does not have is refused), and is served by
+ * vmu_order_attestant_status_idx.
+ */
+const mine =
+  (attestantId: string) =>
+  (p: SqlParams): string =>
+    `o.attestant_id = ${p.add(attestantId)} AND ${awaitingAttestSql('o')}`;
+
+const flag =
+  (sql: (p: SqlParams, ctx: FilterContext) => string): FilterSql =>
+  (filter, key, p, ctx) => {
+    const value = filterBoolean(filter, key);
+    if (value === undefined) return undefined;
+    return value ? sql(p, ctx) : `NOT (${sql(p, ctx)})`;
+  };
+
+const startBound =
+  (side: 'from' | 'to'): FilterSql =>
+  (filter, key, p) => {
+    const value = filterString(filter, key);
+    if (value === undefined) return undefined;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+      throw bad(`Filtret ${key} måste vara ett datum (ÅÅÅÅ-MM-DD).`);
+    }
+    return `o.start_date ${side === 'from' ? '>=' : '<='} ${p.add(value)}::date`;
+  };
+
+/** Carried out at once when approved: the start date has come. */
+const dueSql = (p: SqlParams, ctx: FilterContext) => `o.start_date <= ${p.add(ctx.today)}::date`;
+
+/** The filters of the queue that every tab shares; `urgent` and `due` are the tabs' own. */
+export const TAB_FILTERS = ['urgent', 'due'] as const;
+
+/** The orders awaiting the attest of `attestantId`. */
+export function attestQueueList(attestantId: string): ListSpec {
+  return {
+    resource: 'attest-queue',
+    select: SELECT,
+    from: FROM,
+    idColumn: 'o.id',
+    visible: mine(attestantId),
+    late: (p, ctx) => `page."startDate" <= ${p.add(ctx.today)}::date AS due,
+      (SELECT count(*)::int FROM vmu_order_item i WHERE i.order_id = page.id) AS "itemCount",
+      (SELECT coalesce(array_agg(${assignmentNameSql('a')} ORDER BY ${assignmentCatalogueOrderSql('a')}), '{}')
+         FROM vmu_order_item i ${joinAssignment('a', 'i.assignment_id')}
+        WHERE i.order_id = page.id) AS "assignmentNames"`,
+    filters: {
+      id: idFilter('o.id'),
+      q: (filter, key, p, ctx) => {
+        const value = filterString(filter, key)?.trim();
+        if (!value) return undefined;
+        const byNumber = orderNumberFilter({ orderNumber: value }, 'orderNumber', p, ctx);
+        const byName = personFilter('o.end_user_id')({ endUser: value }, 'endUser', p, ctx);
+        return [byNumber, byName].filter(Boolean).join(' OR ');
+      },
+      orderNumber: orderNumberFilter,
+      endUser: personFilter('o.end_user_id'),
+      orderer: personFilter('o.orderer_id'),
+      endUserId: idFilter('o.end_user_id'),
+      ordererId: idFilter('o.orderer_id'),
+      careUnitId: idFilter('o.care_unit_id'),
+      batchId: idFilter('o.batch_id'),
+      inBatch: flag(() => 'o.batch_id IS NOT NULL'),
+      urgent: flag(() => 'o.urgent'),
+      due: flag(dueSql),
+      type: enumFilter('o.type', ORDER_TYPES),
+      from: dayBound('from'),
+      to: dayBound('to'),
+      startFrom: startBound('from'),
+      startTo: startBound('to'),
+    },
+    sortable: {
+      createdAt: 'o.created_at',
+      orderNumber: 'o.order_number',
+      startDate: 'o.start_date',
+      urgent: 'o.urgent',
+      type: 'o.type',
+      endUserName: personSortSql('eu'),
+      ordererName: personSortSql('op'),
+      careUnitName: careUnitSortSql('cu'),
+    },
+    defaultSort: ['createdAt', 'DESC'],
+    tieBreak: 'o.order_number DESC',
+  };
+}
+
+/** The queue's counts per tab: all, urgent, due (the start date has come) and distinct batches. */
+export interface AttestQueueCounts {
+  all: number;
+  urgent: number;
+  due: number;
+  batches: number;
+}
+
+/**
+ * The counts of the queue under `filter`, whatever tab is open: the tabs' own filters are left
+ * out, unknown keys refused as the list refuses them.
+ */
+export async function attestQueueCounts(
+  db: DataSource | EntityManager,
+  attestantId: string,
+  filter: Record<string, unknown>,
+  ctx: FilterContext,
+): Promise<AttestQueueCounts> {
+  const spec = attestQueueList(attestantId);
+  const unknown = Object.keys(filter).filter((key) => !(key in spec.filters));
+  if (unknown.length > 0) throw bad(`Det går inte att filtrera på ${unknown.join(', ')}.`);
+  const p = new SqlParams();
+  const clauses = Object.entries(spec.filters)
+    .filter(([key]) => !(TAB_FILTERS as readonly string[]).includes(key))
+    .map(([key, toSql]) => toSql(filter, key, p, ctx))
+    .filter((clause): clause is string => clause !== undefined);
+  clauses.push(mine(attestantId)(p));
+  const [counts] = await db.query<AttestQueueCounts[]>(
+    `SELECT count(*)::int AS "all", (count(*) FILTER (WHERE o.urgent))::int AS urgent,
+            (count(*) FILTER (WHERE ${dueSql(p, ctx)}))::int AS due,
+            count(DISTINCT o.batch_id)::int AS batches
+       FROM vmu_order o WHERE ${clauses.map((c) => `(${c})`).join(' AND ')}`,
+    p.values,
+  );
+  return counts;
+}
+
+/**
+ * The mass orders (batches) with orders awaiting `attestantId`'s attest, one row each. A batch's
+ * orders share their orderer and care unit (one send, one assignment), so grouping by those too
+ * makes the same groups, and the conditions on them (the attestant, `q`, `careUnitId`) reach the
+ * orders' own indexes inside the grouping.
+ */
+export function attestBatchList(attestantId: string): ListSpec {
+  return {
+    resource: 'attest-batches',
+    select: `b.id, b."orderCount", b.urgent, b."createdAt", b."firstStartDate", b."ordererName",
+      b."careUnitNames", b."orderIds"`,
+    from: `(SELECT o.batch_id AS id, o.attestant_id, o.orderer_id, o.care_unit_id, count(*)::int AS "orderCount",
+                   bool_or(o.urgent) AS urgent, min(o.created_at) AS "createdAt",
+                   min(o.start_date) AS "firstStartDate",
+                   string_agg(DISTINCT ${personNameSql('op')}, ', ') AS "ordererName",
+                   array_agg(DISTINCT ${careUnitNameSql('cu')}) AS "careUnitNames",
+                   array_agg(o.id ORDER BY o.order_number) AS "orderIds"
+              FROM vmu_order o ${joinPerson('op', 'o.orderer_id')} ${joinCareUnit('cu', 'o.care_unit_id')}
+             WHERE ${awaitingAttestSql('o')} AND o.batch_id IS NOT NULL
+             GROUP BY o.batch_id, o.attestant_id, o.orderer_id, o.care_unit_id) AS b`,
+    idColumn: 'b.id',
+    visible: (p) => `b.attestant_id = ${p.add(attestantId)}`,
+    late: () => `(SELECT array_agg(DISTINCT ${assignmentNameSql('a')})
+        FROM vmu_order_item i ${joinAssignment('a', 'i.assignment_id')}
+       WHERE i.order_id = ANY(page."orderIds")) AS "assignmentNames"`,
+    filters: {
+      q: (filter, key, p) => {
+        const named = personsNamedSql(filterString(filter, key), p);
+        return named ? `b.orderer_id IN (${named})` : undefined;
+      },
+      careUnitId: idFilter('b.care_unit_id'),
+    },
+    sortable: { createdAt: 'b."createdAt"', orderCount: 'b."orderCount"' },
+    defaultSort: ['createdAt', 'DESC'],
+    tieBreak: 'b.id',
+  };
+}
