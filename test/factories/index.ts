@@ -1,0 +1,36 @@
+/**
+ * Factories: worlds built through the application's own services, with unique values, so that
+ * a test needs nothing of the demo seed and runs in any order (see test/README or each file).
+ */
+export { actorFor, signedIn } from './actors.js';
+export { newDelegation, type NewDelegation, revokeDelegation } from './delegations.js';
+export {
+  type AdministrationMade,
+  type AssignmentMade,
+  type CareUnitMade,
+  type CatalogueKey,
+  endEngagements,
+  makeHead,
+  newAdministration,
+  newAdministrator,
+  newCareUnit,
+  type NewCareUnit,
+  newEngagement,
+  newPerson,
+  type NewPerson,
+  type PersonMade,
+  STANDARD_CATALOGUE,
+} from './directory.js';
+export {
+  attest,
+  newHolding,
+  type NewHolding,
+  newOrder,
+  type NewOrder,
+  type OrderMade,
+  placeOrders,
+  type PlaceOrders,
+} from './orders.js';
+export { newTeam, type NewTeam, type Team } from './team.js';
+export { asOf } from './time.js';
+export { nextNumber, uniqueHsaId, uniquePersonnummer, uniqueSuffix } from './unique.js';
