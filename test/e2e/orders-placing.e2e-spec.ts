@@ -2,40 +2,47 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { Logger } from '@nestjs/common';
 import { Clock } from '../../server/src/common/clock.js';
 import { MailService } from '../../server/src/mail/mail.service.js';
-import { anonymous, type Client, signIn } from '../support/sign-in.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
-  AVD12,
-  footprint,
-  KVAL_SOL,
-  person,
-  place,
-  refusedWithoutTrace,
-  rulesOf,
-  send,
-  SOLGLANTAN,
-  STAT_AVD12,
-  STAT_SOL,
-  VOB_AVD12,
-  VOB_SOL,
-} from './orders-support.js';
+  type CareUnitMade,
+  newAdministrator,
+  newCareUnit,
+  newPerson,
+  newTeam,
+  signedIn,
+  type Team,
+} from '../factories/index.js';
+import { anonymous, type Client } from '../support/sign-in.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { footprint, place, refusedWithoutTrace, rulesOf, sendIn } from './orders-support.js';
 
+/**
+ * Placing orders, on a world made by the factories: a team (its unit, head, an orderer with
+ * ORDER+ATTEST and an attestant with ATTEST by delegation) and a second unit the same head
+ * leads, named so that it sorts first.
+ */
 describe('placing orders (POST /api/orders)', () => {
   let t: TestApp;
   let clock: Clock;
   let today: string;
-  let eriho2: Client;
-  let karlu1: Client;
-  let sarbe3: Client;
+  let team: Team;
+  let second: CareUnitMade;
+  let orderer: Client;
+  let head: Client;
+  let attestant: Client;
   let admin: Client;
 
   beforeAll(async () => {
     t = await createTestApp();
     clock = t.app.get(Clock);
     today = clock.today();
-    [eriho2, karlu1, sarbe3, admin] = await Promise.all(
-      ['eriho2', 'karlu1', 'sarbe3', 'admin1'].map((u) => signIn(t, u)),
-    );
+    team = await newTeam(t, { name: 'Vårdcentralen Testgläntan' });
+    second = await newCareUnit(t, { name: 'Avdelning 1 Test', head: team.head });
+    [orderer, head, attestant, admin] = await Promise.all([
+      signedIn(t, team.orderer),
+      signedIn(t, team.head),
+      signedIn(t, team.attestant),
+      signedIn(t, await newAdministrator(t)),
+    ]);
   });
   afterEach(() => {
     clock.set(undefined);
@@ -44,6 +51,11 @@ describe('placing orders (POST /api/orders)', () => {
   afterAll(async () => {
     await t.close();
   });
+
+  const a = () => team.unit.assignments;
+  const send = (endUser: { id: string }, assignments: { id: string }[], extra = {}) =>
+    sendIn(team, endUser, assignments, today, extra);
+  const staff = (unit: CareUnitMade = team.unit) => newPerson(t, { unit });
 
   const refused = (client: Client, body: object, status: number) =>
     refusedWithoutTrace(t, client, body, status);
@@ -55,13 +67,14 @@ describe('placing orders (POST /api/orders)', () => {
       [orderId],
     );
 
-  it('eriho2 orders VoB SJF at Solgläntan for nilbo4 with sarbe3 attesting: one order, its mail and its event', async () => {
+  it('an orderer orders VoB SJF for a nurse with the attestant attesting: one order, its mail and its event', async () => {
+    const nurse = await staff();
     const [placed, ...more] = await place(
-      eriho2,
-      send('nilbo4', [VOB_SOL], today, { urgent: true, comment: 'Ny sjuksköterska' }),
+      orderer,
+      send(nurse, [a().vob], { urgent: true, comment: 'Ny sjuksköterska' }),
     );
     expect(more).toEqual([]);
-    expect(placed).toMatchObject({ careUnitId: SOLGLANTAN, careUnitName: 'Vårdcentralen Solgläntan' });
+    expect(placed).toMatchObject({ careUnitId: team.unit.id, careUnitName: 'Vårdcentralen Testgläntan' });
     expect(placed.orderNumber).toMatch(/^BEH\d{7}$/);
 
     const [order] = await t.dataSource.query(
@@ -72,10 +85,10 @@ describe('placing orders (POST /api/orders)', () => {
     expect(order).toEqual({
       type: 'GRANT',
       status: 'AWAITING_ATTEST',
-      end_user_id: person('nilbo4'),
-      orderer_id: person('eriho2'),
-      attestant_id: person('sarbe3'),
-      care_unit_id: SOLGLANTAN,
+      end_user_id: nurse.id,
+      orderer_id: team.orderer.id,
+      attestant_id: team.attestant.id,
+      care_unit_id: team.unit.id,
       start_date: today,
       end_date: null,
       urgent: true,
@@ -88,35 +101,36 @@ describe('placing orders (POST /api/orders)', () => {
       [placed.id],
     );
     expect(items).toEqual([
-      { end_user_id: person('nilbo4'), assignment_id: VOB_SOL, type: 'GRANT', status: 'PENDING' },
+      { end_user_id: nurse.id, assignment_id: a().vob.id, type: 'GRANT', status: 'PENDING' },
     ]);
 
     // The attestant's mail, written with the order: awaiting attest, with the link to the attest page.
     const mails = await mailsOf(placed.id);
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ template: 'ORDER_AWAITING_ATTEST', to: 'sara.berg@vgr.example' });
+    expect(mails[0]).toMatchObject({ template: 'ORDER_AWAITING_ATTEST', to: team.attestant.email });
     expect(mails[0].subject).toBe(`Akut: Beställning ${placed.orderNumber} väntar på din attest`);
     expect(mails[0].text).toContain(`${t.config.publicUrl}/#/attest/${placed.id}`);
-    expect(mails[0].text).toContain('Nils Boström (nilbo4)');
+    expect(mails[0].text).toContain(`${nurse.name} (${nurse.userId})`);
 
     const events = await t.dataSource.query(
       `SELECT action, actor_id, after->>'status' AS status FROM audit_event WHERE entity_type = 'order' AND entity_id = $1`,
       [placed.id],
     );
     expect(events).toEqual([
-      { action: 'ORDER_PLACED', actor_id: person('eriho2'), status: 'AWAITING_ATTEST' },
+      { action: 'ORDER_PLACED', actor_id: team.orderer.id, status: 'AWAITING_ATTEST' },
     ]);
     expect((await admin.get('/api/audit-events/verify').expect(200)).body).toMatchObject({ ok: true });
   });
 
   it('splits one send into one order per care unit, numbered from the sequence in unit order', async () => {
+    const endUser = await staff(second);
     const placed = await place(
-      karlu1,
-      send('ahmal7', [STAT_SOL, STAT_AVD12], today, {
-        attestants: { [SOLGLANTAN]: person('eriho2'), [AVD12]: person('karlu1') },
+      head,
+      send(endUser, [a().stat, second.assignments.stat], {
+        attestants: { [team.unit.id]: team.orderer.id, [second.id]: team.head.id },
       }),
     );
-    expect(placed.map((p) => p.careUnitName)).toEqual(['Avdelning 12 Medicin', 'Vårdcentralen Solgläntan']);
+    expect(placed.map((p) => p.careUnitName)).toEqual(['Avdelning 1 Test', 'Vårdcentralen Testgläntan']);
     const numbers = placed.map((p) => Number(p.orderNumber.slice(3)));
     expect(placed.every((p) => /^BEH\d{7}$/.test(p.orderNumber))).toBe(true);
     expect(numbers[1]).toBe(numbers[0] + 1);
@@ -127,56 +141,60 @@ describe('placing orders (POST /api/orders)', () => {
       [placed.map((p) => p.id)],
     );
     expect(rows).toEqual([
-      { care_unit_id: AVD12, attestant_id: person('karlu1'), items: [STAT_AVD12] },
-      { care_unit_id: SOLGLANTAN, attestant_id: person('eriho2'), items: [STAT_SOL] },
+      { care_unit_id: second.id, attestant_id: team.head.id, items: [second.assignments.stat.id] },
+      { care_unit_id: team.unit.id, attestant_id: team.orderer.id, items: [a().stat.id] },
     ]);
-    expect((await mailsOf(placed[0].id)).map((m) => m.to)).toEqual(['karin.lund@vgr.example']);
-    expect((await mailsOf(placed[1].id)).map((m) => m.to)).toEqual(['erik.holm@vgr.example']);
+    expect((await mailsOf(placed[0].id)).map((m) => m.to)).toEqual([team.head.email]);
+    expect((await mailsOf(placed[1].id)).map((m) => m.to)).toEqual([team.orderer.email]);
   });
 
   it('accepts a single attestantId when every line is in one unit', async () => {
-    const { attestants: _unused, ...body } = send('petny8', [KVAL_SOL], today);
-    const [placed] = await place(eriho2, { ...body, attestantId: person('karlu1') });
+    const { attestants: _unused, ...body } = send(await staff(), [a().kval]);
+    const [placed] = await place(orderer, { ...body, attestantId: team.head.id });
     const [{ attestant_id }] = await t.dataSource.query('SELECT attestant_id FROM vmu_order WHERE id = $1', [
       placed.id,
     ]);
-    expect(attestant_id).toBe(person('karlu1'));
+    expect(attestant_id).toBe(team.head.id);
   });
 
   describe('the orderer must hold ORDER and ATTEST on each line (or head its unit)', () => {
-    it('eriho2 cannot order outside Solgläntan: the line is named, nothing is written', async () => {
-      const body = await refused(eriho2, send('nilbo4', [KVAL_SOL, VOB_AVD12], today), 403);
+    it('an orderer by delegation cannot order outside the unit: the line is named, nothing is written', async () => {
+      const body = await refused(orderer, send(await staff(), [a().kval, second.assignments.vob]), 403);
       expect(body.type).toBe('urn:beh:problem:order-rule');
       expect(body.violations).toEqual([
         {
           line: 1,
           rule: 'NO_ORDER_RIGHT',
-          assignmentId: VOB_AVD12,
+          assignmentId: second.assignments.vob.id,
           assignmentName: 'VoB SJF',
-          careUnitId: AVD12,
-          careUnitName: 'Avdelning 12 Medicin',
+          careUnitId: second.id,
+          careUnitName: 'Avdelning 1 Test',
           message: 'Du saknar delegering för beställning och attest på vårdenheten.',
         },
       ]);
       expect(body.detail).toBe('VoB SJF: Du saknar delegering för beställning och attest på vårdenheten.');
     });
 
-    it('sarbe3 may attest but not order', async () => {
-      expect(rulesOf(await refused(sarbe3, send('nilbo4', [KVAL_SOL], today), 403))).toEqual([
+    it('a delegate who may attest but not order is refused', async () => {
+      expect(rulesOf(await refused(attestant, send(await staff(), [a().kval]), 403))).toEqual([
         [0, 'NO_ORDER_RIGHT'],
       ]);
     });
 
-    it('nilbo4, holding nothing, is refused before any rule; anonymous is not signed in', async () => {
-      const nilbo4 = await signIn(t, 'nilbo4');
-      const body = await refused(nilbo4, send('linma5', [KVAL_SOL], today), 403);
+    it('someone holding no rights is refused before any rule; anonymous is not signed in', async () => {
+      const nobody = await signedIn(t, await staff());
+      const endUser = await staff();
+      const body = await refused(nobody, send(endUser, [a().kval]), 403);
       expect(body.violations).toBeUndefined();
-      await refused(await anonymous(t), send('linma5', [KVAL_SOL], today), 401);
+      await refused(await anonymous(t), send(endUser, [a().kval]), 401);
     });
   });
 
   describe('all or none', () => {
     it("a send whose second unit's mail fails leaves no order, line, mail or event behind", async () => {
+      const body = send(await staff(), [second.assignments.stat, a().stat], {
+        attestants: { [team.unit.id]: team.attestant.id, [second.id]: team.head.id },
+      });
       // The failure is logged as an unexpected error: expected here, so kept out of the output.
       jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
       const mail = t.app.get(MailService);
@@ -187,17 +205,15 @@ describe('placing orders (POST /api/orders)', () => {
         return real(m, request);
       });
       const sequenceBefore = await lastNumber();
-      const body = send('nilbo4', [STAT_AVD12, STAT_SOL], today, {
-        attestants: { [SOLGLANTAN]: person('sarbe3'), [AVD12]: person('karlu1') },
-      });
-      await refused(karlu1, body, 500);
+      await refused(head, body, 500);
       expect(calls).toBe(2);
       // Sequence numbers were used and are gone: gaps are fine, reuse is not.
       expect(await lastNumber()).toBeGreaterThan(sequenceBefore);
     });
 
     it("a send whose second unit's line was taken meanwhile rolls back whole: 409 naming that line", async () => {
-      // Another transaction has an uncommitted pending line for nilbo4 and VoB SJF at Solgläntan.
+      const endUser = await staff();
+      // Another transaction has an uncommitted pending line for the end user and Kvalitetssäkring.
       const other = t.dataSource.createQueryRunner();
       await other.connect();
       await other.startTransaction();
@@ -205,18 +221,18 @@ describe('placing orders (POST /api/orders)', () => {
         const [{ id: blocker }] = await other.query(
           `INSERT INTO vmu_order (order_number, type, status, end_user_id, orderer_id, attestant_id, care_unit_id, start_date)
            VALUES ('BEH0000001', 'GRANT', 'AWAITING_ATTEST', $1, $2, $3, $4, $5) RETURNING id`,
-          [person('linma5'), person('karlu1'), person('karlu1'), SOLGLANTAN, today],
+          [endUser.id, team.head.id, team.head.id, team.unit.id, today],
         );
         await other.query(
           `INSERT INTO vmu_order_item (order_id, end_user_id, assignment_id, type, status)
            VALUES ($1, $2, $3, 'GRANT', 'PENDING')`,
-          [blocker, person('linma5'), KVAL_SOL],
+          [blocker, endUser.id, a().kval.id],
         );
         const before = await footprint(t);
-        const body = send('linma5', [VOB_AVD12, KVAL_SOL], today, {
-          attestants: { [SOLGLANTAN]: person('sarbe3'), [AVD12]: person('karlu1') },
+        const body = send(endUser, [second.assignments.vob, a().kval], {
+          attestants: { [team.unit.id]: team.attestant.id, [second.id]: team.head.id },
         });
-        const pending = karlu1
+        const pending = head
           .post('/api/orders')
           .send(body)
           .then((res) => res);
@@ -225,7 +241,7 @@ describe('placing orders (POST /api/orders)', () => {
         const res = await pending;
         expect(res.status).toBe(409);
         expect(res.body.violations).toEqual([
-          expect.objectContaining({ line: 1, rule: 'ALREADY_PENDING', assignmentId: KVAL_SOL }),
+          expect.objectContaining({ line: 1, rule: 'ALREADY_PENDING', assignmentId: a().kval.id }),
         ]);
         const after = await footprint(t);
         // Only the other transaction's order and line exist; nothing of the send.
@@ -237,13 +253,10 @@ describe('placing orders (POST /api/orders)', () => {
     });
 
     it('two sends at once for the same person and assignment make exactly one order', async () => {
-      for (const [endUser, assignmentId] of [
-        ['nilbo4', STAT_SOL],
-        ['petny8', VOB_SOL],
-        ['ahmal7', KVAL_SOL],
-      ] as const) {
-        const body = send(endUser, [assignmentId], today);
-        const answers = await Promise.all([eriho2, karlu1].map((c) => c.post('/api/orders').send(body)));
+      for (const assignment of [a().stat, a().vob, a().kval]) {
+        const endUser = await staff();
+        const body = send(endUser, [assignment]);
+        const answers = await Promise.all([orderer, head].map((c) => c.post('/api/orders').send(body)));
         const statuses = answers.map((r) => r.status).sort();
         expect(statuses[0]).toBe(201);
         expect([409, 422]).toContain(statuses[1]);
@@ -251,7 +264,7 @@ describe('placing orders (POST /api/orders)', () => {
         expect(rulesOf(loser?.body)).toEqual([[0, 'ALREADY_PENDING']]);
         const [{ count }] = await t.dataSource.query(
           `SELECT count(*)::int AS count FROM vmu_order_item WHERE end_user_id = $1 AND assignment_id = $2`,
-          [person(endUser), assignmentId],
+          [endUser.id, assignment.id],
         );
         expect(count).toBe(1);
       }

@@ -9,34 +9,50 @@ import {
   OrderStateMachine,
 } from '../../server/src/orders/order-state.js';
 import { ITEM_STATUSES, ORDER_STATUSES } from '../../server/src/orders/order.types.js';
-import { type Client, signIn } from '../support/sign-in.js';
+import { newAdministrator, newPerson, newTeam, signedIn, type Team } from '../factories/index.js';
+import type { Client } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { KVAL_SOL, person, place, send, STAT_SOL, VOB_SOL } from './orders-support.js';
+import { place, sendIn } from './orders-support.js';
 
 /**
  * The order state machine on its own, as the attest and scheduler modules will drive it:
- * the allowed transitions and no others, each in one transaction with its audit event.
+ * the allowed transitions and no others, each in one transaction with its audit event. The orders
+ * are placed in a team made by the factories, each for a new member of its staff.
  */
 describe('the order state machine', () => {
   let t: TestApp;
   let machine: OrderStateMachine;
   let today: string;
-  let eriho2: Client;
+  let team: Team;
+  let orderer: Client;
   let admin: Client;
-  const sarbe3 = person('sarbe3');
+  /** The team's attestant, who decides. */
+  let attestantId: string;
+  let VOB: string;
+  let KVAL: string;
+  let STAT: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     machine = t.app.get(OrderStateMachine);
     today = t.app.get(Clock).today();
-    [eriho2, admin] = await Promise.all(['eriho2', 'admin1'].map((u) => signIn(t, u)));
+    team = await newTeam(t);
+    attestantId = team.attestant.id;
+    VOB = team.unit.assignments.vob.id;
+    KVAL = team.unit.assignments.kval.id;
+    STAT = team.unit.assignments.stat.id;
+    [orderer, admin] = await Promise.all([signedIn(t, team.orderer), signedIn(t, await newAdministrator(t))]);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const placeFor = async (endUser: string, assignmentIds: string[]) =>
-    (await place(eriho2, send(endUser, assignmentIds, today)))[0].id;
+  /** An order of the team's orderer for `endUser` (default: a new member of staff). */
+  const placeFor = async (assignmentIds: string[], endUser?: { id: string }) => {
+    const assignments = assignmentIds.map((id) => ({ id }));
+    const body = sendIn(team, endUser ?? (await newPerson(t, { unit: team.unit })), assignments, today);
+    return (await place(orderer, body))[0].id;
+  };
   const apply = (id: string, change: OrderChange) =>
     t.dataSource.transaction((m) => machine.apply(m, id, change));
   const state = async (id: string) => {
@@ -88,14 +104,14 @@ describe('the order state machine', () => {
   });
 
   it('approve with a removed line, then carry out: each step one audit event', async () => {
-    const id = await placeFor('nilbo4', [VOB_SOL, KVAL_SOL]);
+    const id = await placeFor([VOB, KVAL]);
     const [removed] = await t.dataSource.query(
       'SELECT id FROM vmu_order_item WHERE order_id = $1 AND assignment_id = $2',
-      [id, KVAL_SOL],
+      [id, KVAL],
     );
     await apply(id, {
       action: 'ORDER_APPROVED',
-      actorId: sarbe3,
+      actorId: attestantId,
       to: 'APPROVED',
       items: [{ ids: [removed.id], to: 'REMOVED' }],
     });
@@ -104,7 +120,7 @@ describe('the order state machine', () => {
       decided: true,
       completed: false,
       reject_comment: null,
-      items: { [VOB_SOL]: 'PENDING', [KVAL_SOL]: 'REMOVED' },
+      items: { [VOB]: 'PENDING', [KVAL]: 'REMOVED' },
       events: ['ORDER_PLACED', 'ORDER_APPROVED'],
     });
     await apply(id, {
@@ -117,7 +133,7 @@ describe('the order state machine', () => {
     expect(await state(id)).toMatchObject({
       status: 'COMPLETED',
       completed: true,
-      items: { [VOB_SOL]: 'DONE', [KVAL_SOL]: 'REMOVED' },
+      items: { [VOB]: 'DONE', [KVAL]: 'REMOVED' },
       events: ['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_COMPLETED'],
     });
     // The audit log records that there is feedback, never the feedback itself.
@@ -131,10 +147,10 @@ describe('the order state machine', () => {
   });
 
   it('reject: the lines are rejected with the order, the comment kept', async () => {
-    const id = await placeFor('linma5', [STAT_SOL]);
+    const id = await placeFor([STAT]);
     await apply(id, {
       action: 'ORDER_REJECTED',
-      actorId: sarbe3,
+      actorId: attestantId,
       to: 'REJECTED',
       items: [{ to: 'REJECTED' }],
       set: { rejectComment: 'Fel enhet' },
@@ -143,21 +159,21 @@ describe('the order state machine', () => {
       status: 'REJECTED',
       decided: true,
       reject_comment: 'Fel enhet',
-      items: { [STAT_SOL]: 'REJECTED' },
+      items: { [STAT]: 'REJECTED' },
     });
   });
 
   it('refuses every other transition and leaves the order as it was', async () => {
-    const id = await placeFor('ahmal7', [VOB_SOL]);
+    const id = await placeFor([VOB]);
     expect(await problemOf(apply(id, { action: 'ORDER_COMPLETED', actorId: null, to: 'COMPLETED' }))).toEqual(
       {
         status: 409,
         rules: ['WRONG_STATUS'],
       },
     );
-    await apply(id, { action: 'ORDER_APPROVED', actorId: sarbe3, to: 'APPROVED' });
+    await apply(id, { action: 'ORDER_APPROVED', actorId: attestantId, to: 'APPROVED' });
     for (const to of ['REJECTED', 'CANCELLED', 'APPROVED'] as const) {
-      expect(await problemOf(apply(id, { action: 'ORDER_REJECTED', actorId: sarbe3, to }))).toEqual({
+      expect(await problemOf(apply(id, { action: 'ORDER_REJECTED', actorId: attestantId, to }))).toEqual({
         status: 409,
         rules: ['NOT_AWAITING_ATTEST'],
       });
@@ -171,7 +187,8 @@ describe('the order state machine', () => {
   });
 
   it('refuses moving a line that has left PENDING, or one that is not the order’s', async () => {
-    const id = await placeFor('petny8', [VOB_SOL, KVAL_SOL]);
+    const endUser = await newPerson(t, { unit: team.unit });
+    const id = await placeFor([VOB, KVAL], endUser);
     const lineOf = async (orderId: string, assignmentId: string) =>
       (
         await t.dataSource.query('SELECT id FROM vmu_order_item WHERE order_id = $1 AND assignment_id = $2', [
@@ -179,14 +196,14 @@ describe('the order state machine', () => {
           assignmentId,
         ])
       )[0].id as string;
-    const removed = await lineOf(id, KVAL_SOL);
+    const removed = await lineOf(id, KVAL);
     await apply(id, {
       action: 'ORDER_APPROVED',
-      actorId: sarbe3,
+      actorId: attestantId,
       to: 'APPROVED',
       items: [{ ids: [removed], to: 'REMOVED' }],
     });
-    const foreign = await lineOf(await placeFor('petny8', [STAT_SOL]), STAT_SOL);
+    const foreign = await lineOf(await placeFor([STAT], endUser), STAT);
     const before = await state(id);
     const complete = (ids: string[]): OrderChange => ({
       action: 'ORDER_COMPLETED',
@@ -200,11 +217,11 @@ describe('the order state machine', () => {
   });
 
   it('a failing effect (its mail) takes the transition and its event back with it', async () => {
-    const id = await placeFor('nilbo4', [STAT_SOL]);
+    const id = await placeFor([STAT]);
     const before = await state(id);
     const failing = apply(id, {
       action: 'ORDER_CANCELLED',
-      actorId: person('eriho2'),
+      actorId: team.orderer.id,
       to: 'CANCELLED',
       items: [{ to: 'REMOVED' }],
       effects: async () => {
@@ -216,12 +233,12 @@ describe('the order state machine', () => {
   });
 
   it('two decisions at once on one order: the row lock lets exactly one through', async () => {
-    const id = await placeFor('linma5', [KVAL_SOL]);
+    const id = await placeFor([KVAL]);
     const results = await Promise.allSettled([
-      apply(id, { action: 'ORDER_APPROVED', actorId: sarbe3, to: 'APPROVED' }),
+      apply(id, { action: 'ORDER_APPROVED', actorId: attestantId, to: 'APPROVED' }),
       apply(id, {
         action: 'ORDER_CANCELLED',
-        actorId: person('eriho2'),
+        actorId: team.orderer.id,
         to: 'CANCELLED',
         items: [{ to: 'REMOVED' }],
       }),
@@ -231,10 +248,10 @@ describe('the order state machine', () => {
   });
 
   it('works only inside a transaction', async () => {
-    const id = await placeFor('ahmal7', [KVAL_SOL]);
+    const id = await placeFor([KVAL]);
     const outside: EntityManager = t.dataSource.manager;
     await expect(
-      machine.apply(outside, id, { action: 'ORDER_APPROVED', actorId: sarbe3, to: 'APPROVED' }),
+      machine.apply(outside, id, { action: 'ORDER_APPROVED', actorId: attestantId, to: 'APPROVED' }),
     ).rejects.toThrow(/transaction/);
   });
 });

@@ -1,6 +1,10 @@
-/** Shared by the orders-*.e2e-spec.ts files: seed ids, a send's body, and counting what a send wrote. */
+/**
+ * Shared by the orders-*.e2e-spec.ts files: a send's body (for a factory-made team, or with the
+ * demo personas' seed ids), and counting what a send wrote.
+ */
 import { expect } from '@jest/globals';
 import { seedId } from '../../server/src/seed/seed-ids.js';
+import type { Team } from '../factories/index.js';
 import type { Client } from '../support/sign-in.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -45,6 +49,29 @@ export function send(
     endUserId: person(endUser),
     items: assignmentIds.map((assignmentId) => ({ assignmentId })),
     attestants: { [SOLGLANTAN]: person('sarbe3') },
+    startDate: today,
+    urgent: false,
+    comment: '',
+    ...extra,
+  };
+}
+
+/**
+ * A send of Nyupplägg in a factory-made team: for `endUser`, with the team's attestant attesting
+ * on the team's unit unless told otherwise.
+ */
+export function sendIn(
+  team: Team,
+  endUser: { id: string },
+  assignments: { id: string }[],
+  today: string,
+  extra: Partial<SendBody> = {},
+): SendBody {
+  return {
+    type: 'GRANT',
+    endUserId: endUser.id,
+    items: assignments.map((a) => ({ assignmentId: a.id })),
+    attestants: { [team.unit.id]: team.attestant.id },
     startDate: today,
     urgent: false,
     comment: '',

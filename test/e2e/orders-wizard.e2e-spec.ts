@@ -1,21 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../server/src/common/clock.js';
+import {
+  type CareUnitMade,
+  newCareUnit,
+  newHolding,
+  newPerson,
+  newTeam,
+  signedIn,
+  type Team,
+} from '../factories/index.js';
 import { anonymous, type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   addDays,
-  AVD12,
   KVAL_SOL,
   person,
   place,
   rulesOf,
   send,
+  sendIn,
   SOLGLANTAN,
-  SPARR_SOL,
-  STAT_AVD12,
-  STAT_SOL,
-  VOB_AVD12,
   VOB_SOL,
 } from './orders-support.js';
 
@@ -33,24 +38,46 @@ interface Answer {
   units: { careUnitId: string; careUnitName: string; administrationName: string; assignments: Offered[] }[];
 }
 
-/** What the wizard is offered: GET /api/orderable-assignments and GET /api/attestants. */
+/**
+ * What the wizard is offered: GET /api/orderable-assignments and GET /api/attestants. What the
+ * demo personas are offered at Solgläntan first; the rules on a world made by the factories: a
+ * team (a "Vårdcentralen" with its head, an orderer and an attestant by delegation), a second
+ * unit ("Avdelning") of the same head, and a unit of a private care provider.
+ */
 describe('wizard support', () => {
   let t: TestApp;
   let today: string;
   let eriho2: Client;
-  let karlu1: Client;
+  let team: Team;
+  let second: CareUnitMade;
+  let privateUnit: CareUnitMade;
+  let orderer: Client;
+  let head: Client;
 
   beforeAll(async () => {
     t = await createTestApp();
     today = t.app.get(Clock).today();
-    [eriho2, karlu1] = await Promise.all(['eriho2', 'karlu1'].map((u) => signIn(t, u)));
+    eriho2 = await signIn(t, 'eriho2');
+    team = await newTeam(t, {
+      name: 'Vårdcentralen Testgläntan',
+      people: { head: { lastName: 'Lund' }, orderer: { lastName: 'Holm' }, attestant: { lastName: 'Berg' } },
+    });
+    second = await newCareUnit(t, { name: 'Avdelning 1 Test', head: team.head });
+    privateUnit = await newCareUnit(t, { privateProvider: true });
+    [orderer, head] = await Promise.all([signedIn(t, team.orderer), signedIn(t, team.head)]);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  const offered = async (client: Client, endUser: string | null, type = 'GRANT'): Promise<Answer> => {
-    const query = new URLSearchParams({ type, ...(endUser ? { endUserId: person(endUser) } : {}) });
+  /** `endUser`: a persona's VGR-ID or a factory-made person. */
+  const offered = async (
+    client: Client,
+    endUser: string | { id: string } | null,
+    type = 'GRANT',
+  ): Promise<Answer> => {
+    const endUserId = typeof endUser === 'string' ? person(endUser) : endUser?.id;
+    const query = new URLSearchParams({ type, ...(endUserId ? { endUserId } : {}) });
     return (await client.get(`/api/orderable-assignments?${query.toString()}`).expect(200)).body as Answer;
   };
   /** Per unit name, each assignment as "name" when orderable, else "name: REASON". */
@@ -67,6 +94,9 @@ describe('wizard support', () => {
     const res = await client.get(`/api/attestants?${query.toString()}`).expect(200);
     return (res.body as { userId: string }[]).map((p) => p.userId);
   };
+  const staff = (unit: CareUnitMade = team.unit, options = {}) => newPerson(t, { unit, ...options });
+  /** The team's unit and the second as the answer names them, and the catalogue in its order. */
+  const SHOWN = ['VoB SJF', 'Kvalitetssäkring', 'Statistik VE'];
 
   describe('orderable assignments', () => {
     it('Nyupplägg for nilbo4 as eriho2: Solgläntan only, general first, Spärr & Logg not shown', async () => {
@@ -97,10 +127,12 @@ describe('wizard support', () => {
     });
 
     it('held and pending assignments are shown but cannot be ticked, with the reason', async () => {
-      await place(eriho2, send('linma5', [STAT_SOL], today));
-      const answer = await offered(eriho2, 'linma5');
+      const holder = await staff();
+      await newHolding(t, { holder, unit: team.unit, assignment: 'vob' });
+      await place(orderer, sendIn(team, holder, [team.unit.assignments.stat], today));
+      const answer = await offered(orderer, holder);
       expect(marks(answer)).toEqual({
-        'Vårdcentralen Solgläntan': [
+        'Vårdcentralen Testgläntan': [
           'VoB SJF: ALREADY_HELD',
           'Kvalitetssäkring',
           'Statistik VE: ALREADY_PENDING',
@@ -129,65 +161,66 @@ describe('wizard support', () => {
       expect((await offered(eriho2, 'nilbo4', 'REVOKE')).units).toEqual([]);
     });
 
-    it('Spärr & Logg is offered for staff of a private care provider (petny8)', async () => {
-      const answer = await offered(eriho2, 'petny8');
+    it('Spärr & Logg is offered for staff of a private care provider', async () => {
+      const answer = await offered(orderer, await staff(privateUnit));
       expect(answer.endUser).toEqual({ hasActiveEngagement: true, privateProvider: true });
-      const sparr = answer.units[0].assignments.find((a) => a.id === SPARR_SOL);
+      const sparr = answer.units[0].assignments.find((a) => a.id === team.unit.assignments.sparr.id);
       expect(sparr).toMatchObject({ orderable: true, privateProviderOnly: true });
     });
 
     it('a head of two units gets both; without an end user (mass orders) everything is offered', async () => {
-      expect(marks(await offered(karlu1, 'ahmal7'))).toEqual({
-        'Avdelning 12 Medicin': ['VoB SJF', 'Kvalitetssäkring', 'Statistik VE'],
-        'Vårdcentralen Solgläntan': ['VoB SJF', 'Kvalitetssäkring', 'Statistik VE'],
+      expect(marks(await offered(head, await staff(second)))).toEqual({
+        'Avdelning 1 Test': SHOWN,
+        'Vårdcentralen Testgläntan': SHOWN,
       });
-      const mass = await offered(karlu1, null);
+      const mass = await offered(head, null);
       expect(mass.endUser).toBeNull();
       expect(mass.units.map((u) => u.assignments.length)).toEqual([4, 4]);
     });
 
     it('only units with both ORDER and ATTEST, and only the assignments a delegation lists', async () => {
-      const sarbe3 = await signIn(t, 'sarbe3');
-      expect((await offered(sarbe3, 'nilbo4')).units).toEqual([]);
-      // karlu1: ORDER+ATTEST for Statistik VE only to nilbo4, ORDER only to linma5, on Avdelning 12.
-      await karlu1
+      const attestant = await signedIn(t, team.attestant);
+      expect((await offered(attestant, await staff())).units).toEqual([]);
+      // The head: ORDER+ATTEST for Statistik VE only to one nurse, ORDER only to another, on the second unit.
+      const [listed, orderOnly, endUser] = [await staff(), await staff(), await staff(second)];
+      const stat = second.assignments.stat;
+      const vob = second.assignments.vob;
+      await head
         .post('/api/delegations')
         .send({
-          delegateId: person('nilbo4'),
-          careUnitId: AVD12,
+          delegateId: listed.id,
+          careUnitId: second.id,
           rights: ['ORDER', 'ATTEST'],
-          assignmentIds: [STAT_AVD12],
+          assignmentIds: [stat.id],
           validFrom: today,
         })
         .expect(201);
-      await karlu1
+      await head
         .post('/api/delegations')
-        .send({ delegateId: person('linma5'), careUnitId: AVD12, rights: ['ORDER'], validFrom: today })
+        .send({ delegateId: orderOnly.id, careUnitId: second.id, rights: ['ORDER'], validFrom: today })
         .expect(201);
-      const nilbo4 = await signIn(t, 'nilbo4');
-      expect(marks(await offered(nilbo4, 'ahmal7'))).toEqual({ 'Avdelning 12 Medicin': ['Statistik VE'] });
-      const linma5 = await signIn(t, 'linma5');
-      expect((await offered(linma5, 'ahmal7')).units).toEqual([]);
+      const listedClient = await signedIn(t, listed);
+      expect(marks(await offered(listedClient, endUser))).toEqual({ 'Avdelning 1 Test': ['Statistik VE'] });
+      const orderOnlyClient = await signedIn(t, orderOnly);
+      expect((await offered(orderOnlyClient, endUser)).units).toEqual([]);
 
       // Placing follows the same rights, line by line.
-      const body = send('ahmal7', [STAT_AVD12, VOB_AVD12], today, {
-        attestants: { [AVD12]: person('karlu1') },
-      });
-      const refused = await nilbo4.post('/api/orders').send(body).expect(403);
+      const body = sendIn(team, endUser, [stat, vob], today, { attestants: { [second.id]: team.head.id } });
+      const refused = await listedClient.post('/api/orders').send(body).expect(403);
       expect(rulesOf(refused.body)).toEqual([[1, 'NO_ORDER_RIGHT']]);
-      await place(nilbo4, { ...body, items: [{ assignmentId: STAT_AVD12 }] });
-      const byLinma5 = await linma5
+      await place(listedClient, { ...body, items: [{ assignmentId: stat.id }] });
+      const byOrderOnly = await orderOnlyClient
         .post('/api/orders')
-        .send({ ...body, items: [{ assignmentId: VOB_AVD12 }] });
-      expect(rulesOf(byLinma5.body)).toEqual([[0, 'NO_ORDER_RIGHT']]);
+        .send({ ...body, items: [{ assignmentId: vob.id }] });
+      expect(rulesOf(byOrderOnly.body)).toEqual([[0, 'NO_ORDER_RIGHT']]);
     });
 
     it('refuses bad questions and those without rights', async () => {
-      for (const query of ['type=BUY', 'endUserId=nilbo4', 'type=GRANT&type=REVOKE']) {
-        await eriho2.get(`/api/orderable-assignments?${query}`).expect(400);
+      for (const query of ['type=BUY', `endUserId=${team.attestant.userId}`, 'type=GRANT&type=REVOKE']) {
+        await orderer.get(`/api/orderable-assignments?${query}`).expect(400);
       }
-      await eriho2.get(`/api/orderable-assignments?endUserId=${randomUUID()}`).expect(404);
-      await (await signIn(t, 'petny8')).get('/api/orderable-assignments').expect(403);
+      await orderer.get(`/api/orderable-assignments?endUserId=${randomUUID()}`).expect(404);
+      await (await signedIn(t, await staff())).get('/api/orderable-assignments').expect(403);
       await (await anonymous(t)).get('/api/orderable-assignments').expect(401);
     });
   });
@@ -220,40 +253,54 @@ describe('wizard support', () => {
     });
 
     it('a delegation for listed assignments counts only for those; future and revoked ones not at all', async () => {
-      // nilbo4 attests Statistik VE on Avdelning 12 since the test above; linma5 only orders there.
-      expect(await attestants(karlu1, AVD12)).toEqual(['nilbo4', 'karlu1']);
-      expect(await attestants(karlu1, AVD12, [STAT_AVD12])).toEqual(['nilbo4', 'karlu1']);
-      expect(await attestants(karlu1, AVD12, [STAT_AVD12, VOB_AVD12])).toEqual(['karlu1']);
-
-      const future = await karlu1
+      // On a unit of the head's own: one nurse attests Statistik VE, another only orders.
+      const unit = await newCareUnit(t, { head: team.head });
+      const nils = await staff(team.unit, { lastName: 'Boström' });
+      const stat = unit.assignments.stat.id;
+      await head
         .post('/api/delegations')
         .send({
-          delegateId: person('ahmal7'),
-          careUnitId: AVD12,
+          delegateId: nils.id,
+          careUnitId: unit.id,
+          rights: ['ATTEST'],
+          assignmentIds: [stat],
+          validFrom: today,
+        })
+        .expect(201);
+      await head
+        .post('/api/delegations')
+        .send({ delegateId: (await staff()).id, careUnitId: unit.id, rights: ['ORDER'], validFrom: today })
+        .expect(201);
+      const byLastName = [nils.userId, team.head.userId];
+      expect(await attestants(head, unit.id)).toEqual(byLastName);
+      expect(await attestants(head, unit.id, [stat])).toEqual(byLastName);
+      expect(await attestants(head, unit.id, [stat, unit.assignments.vob.id])).toEqual([team.head.userId]);
+
+      const future = await head
+        .post('/api/delegations')
+        .send({
+          delegateId: (await staff(unit)).id,
+          careUnitId: unit.id,
           rights: ['ATTEST'],
           validFrom: addDays(today, 5),
         })
         .expect(201);
-      expect(await attestants(karlu1, AVD12)).toEqual(['nilbo4', 'karlu1']);
-      await karlu1.patch(`/api/delegations/${future.body.id}`).send({ status: 'REVOKED' }).expect(200);
+      expect(await attestants(head, unit.id)).toEqual(byLastName);
+      await head.patch(`/api/delegations/${future.body.id}`).send({ status: 'REVOKED' }).expect(200);
 
-      const [sarbe3Delegation] = (
-        await karlu1
-          .get(
-            `/api/delegations?filter=${encodeURIComponent(JSON.stringify({ delegateId: person('sarbe3') }))}`,
-          )
-          .expect(200)
-      ).body as { id: string }[];
-      await karlu1.patch(`/api/delegations/${sarbe3Delegation.id}`).send({ status: 'REVOKED' }).expect(200);
-      expect(await attestants(karlu1, SOLGLANTAN)).toEqual(['eriho2', 'karlu1']);
+      await head
+        .patch(`/api/delegations/${team.delegations.attestant.id}`)
+        .send({ status: 'REVOKED' })
+        .expect(200);
+      expect(await attestants(head, team.unit.id)).toEqual([team.orderer.userId, team.head.userId]);
     });
 
     it('refuses a missing or unknown unit, and those without rights', async () => {
-      await eriho2.get('/api/attestants').expect(400);
-      await eriho2.get('/api/attestants?careUnitId=solglantan').expect(400);
-      await eriho2.get(`/api/attestants?careUnitId=${SOLGLANTAN}&assignmentIds=x`).expect(400);
-      await eriho2.get(`/api/attestants?careUnitId=${randomUUID()}`).expect(404);
-      await (await signIn(t, 'petny8')).get(`/api/attestants?careUnitId=${SOLGLANTAN}`).expect(403);
+      await orderer.get('/api/attestants').expect(400);
+      await orderer.get('/api/attestants?careUnitId=solglantan').expect(400);
+      await orderer.get(`/api/attestants?careUnitId=${team.unit.id}&assignmentIds=x`).expect(400);
+      await orderer.get(`/api/attestants?careUnitId=${randomUUID()}`).expect(404);
+      await (await signedIn(t, await staff())).get(`/api/attestants?careUnitId=${team.unit.id}`).expect(403);
     });
   });
 });
