@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../../server/src/common/clock.js';
-import { type Client, signIn } from '../support/sign-in.js';
+import { newAdministrator, newTeam, signedIn, type Team } from '../factories/index.js';
+import type { Client } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { certificateId, ordersToAttest, requestSignature } from './attest-support.js';
 import { addDays } from './orders-support.js';
 
-/** Batch attest: one decision and one signature over a document listing every order (rule 6). */
+/**
+ * Batch attest: one decision and one signature over a document listing every order (rule 6), by
+ * the attestant of a team made by the factories.
+ */
 describe('batch attest', () => {
   let t: TestApp;
   let today: string;
+  let team: Team;
   let sara: Client;
 
   const statuses = async (ids: string[]) =>
@@ -21,15 +26,16 @@ describe('batch attest', () => {
   beforeAll(async () => {
     t = await createTestApp();
     today = t.app.get(Clock).today();
-    sara = await signIn(t, 'sarbe3');
+    team = await newTeam(t);
+    sara = await signedIn(t, team.attestant);
   });
   afterAll(async () => {
     await t.close();
   });
 
   it('approves 500 orders with one signature; those due today are carried out at once', async () => {
-    const later = await ordersToAttest(t, 250, addDays(today, 10));
-    const due = await ordersToAttest(t, 250, today);
+    const later = await ordersToAttest(t, team, 250, addDays(today, 10));
+    const due = await ordersToAttest(t, team, 250, today);
     const ids = [...later, ...due];
     const queued = await sara.get('/api/attest/queue?range=[0,999]').expect(200);
     expect(queued.headers['content-range']).toBe('attest-queue 0-499/500');
@@ -59,12 +65,12 @@ describe('batch attest', () => {
     expect(events).toEqual({ approved: 500, completed: 250 });
     expect((await sara.get('/api/attest/counts').expect(200)).body).toMatchObject({ all: 0 });
     // The whole chain still holds after 750 events in one transaction.
-    const admin = await signIn(t, 'admin1');
+    const admin = await signedIn(t, await newAdministrator(t));
     expect((await admin.get('/api/audit-events/verify').expect(200)).body).toMatchObject({ ok: true });
   }, 120_000);
 
   it('rejects a batch with one comment, mailing each orderer', async () => {
-    const ids = await ordersToAttest(t, 20, addDays(today, 10));
+    const ids = await ordersToAttest(t, team, 20, addDays(today, 10));
     const { requestId } = await requestSignature(sara, {
       orderIds: ids,
       decision: 'REJECT',

@@ -1,7 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../server/src/common/clock.js';
-import { type Client, signIn } from '../support/sign-in.js';
+import {
+  type AssignmentMade,
+  newAdministrator,
+  newPerson,
+  newTeam,
+  type PersonMade,
+  signedIn,
+  type Team,
+} from '../factories/index.js';
+import type { Client } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   certificateId,
@@ -11,27 +20,34 @@ import {
   requestSignature,
   sign,
 } from './attest-support.js';
-import { addDays, KVAL_SOL, person, send, SOLGLANTAN, STAT_SOL, VOB_SOL } from './orders-support.js';
+import { addDays, sendIn } from './orders-support.js';
 
-/** Godkänn / Avslå: what is refused before signing, and what signing does. */
+/**
+ * Godkänn / Avslå: what is refused before signing, and what signing does. A team made by the
+ * factories: Sara is its attestant, Erik its orderer, Karin its head.
+ */
 describe('attest decisions', () => {
   let t: TestApp;
   let today: string;
+  let team: Team;
   let sara: Client;
   let erik: Client;
   let karin: Client;
   let admin: Client;
-  let endUsers: string[];
-  let next = 0;
+  let VOB_SOL: AssignmentMade;
+  let KVAL_SOL: AssignmentMade;
+  let STAT_SOL: AssignmentMade;
 
-  /** An order of Erik's for a fresh generated person, attested by `attestant`. */
-  const order = async (assignmentIds: string[], startDate: string, attestant = 'sarbe3') => {
-    const endUser = endUsers[next++];
-    const res = await erik.post('/api/orders').send({
-      ...send('nilbo4', assignmentIds, startDate),
-      endUserId: endUser,
-      attestants: { [SOLGLANTAN]: person(attestant) },
-    });
+  /** An order of Erik's for a new member of the staff, attested by `attestant`. */
+  const order = async (
+    assignments: AssignmentMade[],
+    startDate: string,
+    attestant: PersonMade = team.attestant,
+  ) => {
+    const endUser = await newPerson(t, { unit: team.unit });
+    const res = await erik
+      .post('/api/orders')
+      .send(sendIn(team, endUser, assignments, startDate, { attestants: { [team.unit.id]: attestant.id } }));
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
     return (res.body as { id: string; orderNumber: string }[])[0];
   };
@@ -54,20 +70,11 @@ describe('attest decisions', () => {
   beforeAll(async () => {
     t = await createTestApp();
     today = t.app.get(Clock).today();
+    team = await newTeam(t);
+    ({ vob: VOB_SOL, kval: KVAL_SOL, stat: STAT_SOL } = team.unit.assignments);
     [sara, erik, karin, admin] = await Promise.all(
-      ['sarbe3', 'eriho2', 'karlu1', 'admin1'].map((u) => signIn(t, u)),
+      [team.attestant, team.orderer, team.head, await newAdministrator(t)].map((p) => signedIn(t, p)),
     );
-    // Generated staff with an active engagement at Solgläntan: each test orders for its own person.
-    endUsers = (
-      await t.dataSource.query<{ id: string }[]>(
-        `SELECT DISTINCT p.id, p.user_id FROM person p JOIN engagement e ON e.person_id = p.id
-          WHERE e.care_unit_id = $1 AND e.valid_from <= $2::date AND (e.valid_to IS NULL OR e.valid_to >= $2::date)
-            AND p.user_id NOT IN ('nilbo4', 'linma5', 'eriho2', 'sarbe3', 'karlu1')
-            AND NOT EXISTS (SELECT 1 FROM held_assignment h WHERE h.person_id = p.id)
-          ORDER BY p.user_id LIMIT 30`,
-        [SOLGLANTAN, today],
-      )
-    ).map((r) => r.id);
   });
   afterEach(() => t.app.get(Clock).set(undefined));
   afterAll(async () => {
@@ -94,7 +101,7 @@ describe('attest decisions', () => {
 
     it("answers 404 for an order that is not the caller's to attest, even among their own", async () => {
       const mine = await order([VOB_SOL], addDays(today, 5));
-      const karins = await order([VOB_SOL], addDays(today, 5), 'karlu1');
+      const karins = await order([VOB_SOL], addDays(today, 5), team.head);
       for (const [client, ids] of [
         [sara, [karins.id]],
         [sara, [mine.id, karins.id]],
@@ -185,7 +192,7 @@ describe('attest decisions', () => {
       expect(lines.slice(0, 3)).toEqual([
         'Attest av beställningar i BEH',
         'Beslut: Godkänn',
-        'Attestant: Sara Berg (sarbe3), HSA-id SE2321000131-P000000000103',
+        `Attestant: ${team.attestant.name} (${team.attestant.userId}), HSA-id ${team.attestant.hsaId}`,
       ]);
       expect(lines[3]).toMatch(/^Tid: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(Europe\/Stockholm\)$/);
       expect(lines).toContain(`Beställning ${orderNumber}`);
@@ -243,7 +250,7 @@ describe('attest decisions', () => {
       expect(await eventsOf(id)).toEqual(['ORDER_PLACED', 'ORDER_APPROVED']);
       const mails = await mailsOf(id);
       expect(mails.map((m) => m.template)).toEqual(['ORDER_AWAITING_ATTEST', 'ORDER_APPROVED']);
-      expect(mails[1].text).toContain('Sara Berg har godkänt');
+      expect(mails[1].text).toContain(`${team.attestant.name} har godkänt`);
       expect((await sara.get(`/api/attest/sign-requests/${requestId}`).expect(200)).body).toMatchObject({
         status: 'SIGNED',
         orders: [{ id, status: 'APPROVED' }],
@@ -299,7 +306,7 @@ describe('attest decisions', () => {
       expect(placedMail.template).toBe('ORDER_AWAITING_ATTEST');
       const [eriksAddress] = await t.dataSource.query<{ email: string }[]>(
         'SELECT email FROM person WHERE id = $1',
-        [person('eriho2')],
+        [team.orderer.id],
       );
       expect(rejected).toMatchObject({ template: 'ORDER_REJECTED', to: eriksAddress.email });
       expect(rejected.text).toContain(orderNumber);
@@ -327,7 +334,7 @@ describe('attest decisions', () => {
     });
 
     it('refuses a locked certificate even with the right PIN; the order keeps waiting', async () => {
-      const { id } = await order([VOB_SOL], addDays(today, 5), 'karlu1');
+      const { id } = await order([VOB_SOL], addDays(today, 5), team.head);
       const { requestId } = await requestSignature(karin, { orderIds: [id], decision: 'APPROVE' });
       expect((await sign(karin, requestId, '1111')).status).toBe(400);
       expect((await sign(karin, requestId, '2222')).status).toBe(400);
@@ -374,7 +381,7 @@ describe('attest decisions', () => {
         .send({ orderIds: [id], decision: 'APPROVE' });
       expect(eriks.status).toBe(404);
       // Erik's own certificate, found through a request of his own kind (his attest of Karin's order is not his).
-      const own = await order([KVAL_SOL], addDays(today, 5), 'eriho2');
+      const own = await order([KVAL_SOL], addDays(today, 5), team.orderer);
       const erikRequest = await requestSignature(erik, { orderIds: [own.id], decision: 'APPROVE' });
       const erikCertificate = await certificateId(erik, erikRequest.requestId);
 
@@ -386,15 +393,37 @@ describe('attest decisions', () => {
     });
   });
 
-  // Last: it takes Sara's rights away.
   it('refuses an attestant whose delegation has been revoked since the order was placed', async () => {
-    const { id, orderNumber } = await order([VOB_SOL], addDays(today, 5));
+    // A team of its own: the revocation takes its attestant's rights away.
+    const other = await newTeam(t);
+    const [{ id, orderNumber }] = (
+      await (
+        await signedIn(t, other.orderer)
+      )
+        .post('/api/orders')
+        .send(
+          sendIn(
+            other,
+            await newPerson(t, { unit: other.unit }),
+            [other.unit.assignments.vob],
+            addDays(today, 5),
+          ),
+        )
+        .expect(201)
+    ).body as { id: string; orderNumber: string }[];
     const [delegation] = await t.dataSource.query<{ id: string }[]>(
       'SELECT id FROM delegation WHERE delegate_id = $1 AND care_unit_id = $2 AND revoked_at IS NULL',
-      [person('sarbe3'), SOLGLANTAN],
+      [other.attestant.id, other.unit.id],
     );
-    await karin.patch(`/api/delegations/${delegation.id}`).send({ status: 'REVOKED' }).expect(200);
-    const res = await sara
+    await (
+      await signedIn(t, other.head)
+    )
+      .patch(`/api/delegations/${delegation.id}`)
+      .send({ status: 'REVOKED' })
+      .expect(200);
+    const res = await (
+      await signedIn(t, other.attestant)
+    )
       .post('/api/attest/sign-requests')
       .send({ orderIds: [id], decision: 'APPROVE' })
       .expect(403);

@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../server/src/common/clock.js';
-import { type Client, signIn } from '../support/sign-in.js';
+import {
+  newAdministrator,
+  newPerson,
+  newTeam,
+  type PersonMade,
+  signedIn,
+  type Team,
+} from '../factories/index.js';
+import type { Client } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createOrders, freeLines } from './attest-support.js';
-import { addDays, KVAL_SOL, person, place, send, SOLGLANTAN, STAT_SOL, VOB_SOL } from './orders-support.js';
+import { addDays, place, sendIn } from './orders-support.js';
 
 interface QueueItem {
   id: string;
@@ -24,6 +32,9 @@ interface QueueItem {
 describe('attest queue and order page', () => {
   let t: TestApp;
   let today: string;
+  /** A team made by the factories: its attestant is "Sara", its orderer "Erik", its head "Karin". */
+  let team: Team;
+  let nils: PersonMade;
   const clients: Record<string, Client> = {};
   let forSara: { id: string; orderNumber: string };
   let urgentForSara: string;
@@ -31,8 +42,8 @@ describe('attest queue and order page', () => {
   let batch: string;
   let batchOrders: string[];
 
-  const queue = async (userId: string, filter: Record<string, unknown> = {}, extra = '') => {
-    const res = await clients[userId]
+  const queue = async (role: string, filter: Record<string, unknown> = {}, extra = '') => {
+    const res = await clients[role]
       .get(`/api/attest/queue?filter=${encodeURIComponent(JSON.stringify(filter))}${extra}`)
       .expect(200);
     return { items: res.body as QueueItem[], range: res.headers['content-range'] };
@@ -41,23 +52,35 @@ describe('attest queue and order page', () => {
   beforeAll(async () => {
     t = await createTestApp();
     today = t.app.get(Clock).today();
-    for (const userId of ['sarbe3', 'eriho2', 'karlu1', 'admin1', 'nilbo4']) {
-      clients[userId] = await signIn(t, userId);
-    }
+    team = await newTeam(t);
+    nils = await newPerson(t, { unit: team.unit, firstName: 'Nils', lastName: 'Boström' });
+    const people = {
+      sara: team.attestant,
+      erik: team.orderer,
+      karin: team.head,
+      admin: await newAdministrator(t),
+      nils,
+    };
+    for (const [role, person] of Object.entries(people)) clients[role] = await signedIn(t, person);
+    const a = team.unit.assignments;
     // Through the wizard's API, as the browser test does: Erik orders for Nils, Sara attests.
-    [forSara] = await place(clients.eriho2, send('nilbo4', [VOB_SOL, KVAL_SOL], addDays(today, 7)));
+    [forSara] = await place(clients.erik, sendIn(team, nils, [a.vob, a.kval], addDays(today, 7)));
     [{ id: urgentForSara }] = await place(
-      clients.eriho2,
-      send('linma5', [KVAL_SOL], today, { urgent: true, comment: 'Brådskande' }),
+      clients.erik,
+      sendIn(team, await newPerson(t, { unit: team.unit }), [a.kval], today, {
+        urgent: true,
+        comment: 'Brådskande',
+      }),
     );
     [{ id: forKarin }] = await place(
-      clients.eriho2,
-      send('nilbo4', [STAT_SOL], addDays(today, 3), { attestants: { [SOLGLANTAN]: person('karlu1') } }),
+      clients.erik,
+      sendIn(team, nils, [a.stat], addDays(today, 3), { attestants: { [team.unit.id]: team.head.id } }),
     );
     batch = randomUUID();
-    const lines = await freeLines(t, 3);
+    const lines = await freeLines(t, team, 3);
     batchOrders = await createOrders(
       t,
+      team,
       lines.map((l) => ({
         endUserId: l.endUserId,
         assignmentIds: [l.assignmentId],
@@ -70,33 +93,33 @@ describe('attest queue and order page', () => {
     await t.close();
   });
 
-  it('holds for each persona exactly the orders awaiting their own attest', async () => {
-    const sara = await queue('sarbe3');
+  it('holds for each person exactly the orders awaiting their own attest', async () => {
+    const sara = await queue('sara');
     expect(sara.items).toHaveLength(5);
     expect(sara.range).toBe('attest-queue 0-4/5');
     expect(sara.items.map((i) => i.id)).toEqual(
       expect.arrayContaining([forSara.id, urgentForSara, ...batchOrders]),
     );
-    expect((await queue('karlu1')).items.map((i) => i.id)).toEqual([forKarin]);
+    expect((await queue('karin')).items.map((i) => i.id)).toEqual([forKarin]);
     // The orderer, the end user and an administrator attest nothing here.
-    for (const userId of ['eriho2', 'nilbo4', 'admin1']) {
-      expect(await queue(userId)).toEqual({ items: [], range: 'attest-queue 0-0/0' });
+    for (const role of ['erik', 'nils', 'admin']) {
+      expect(await queue(role)).toEqual({ items: [], range: 'attest-queue 0-0/0' });
     }
   });
 
   it('describes each order: people, unit, lines, urgency, due date and batch', async () => {
-    const { items } = await queue('sarbe3', { id: [forSara.id, urgentForSara] });
-    const nils = items.find((i) => i.id === forSara.id)!;
-    expect(nils).toMatchObject({
+    const { items } = await queue('sara', { id: [forSara.id, urgentForSara] });
+    const nilsOrder = items.find((i) => i.id === forSara.id)!;
+    expect(nilsOrder).toMatchObject({
       orderNumber: forSara.orderNumber,
       status: 'AWAITING_ATTEST',
       type: 'GRANT',
       urgent: false,
       due: false,
-      endUserUserId: 'nilbo4',
+      endUserUserId: nils.userId,
       endUserName: 'Nils Boström',
-      ordererUserId: 'eriho2',
-      careUnitName: 'Vårdcentralen Solgläntan',
+      ordererUserId: team.orderer.userId,
+      careUnitName: team.unit.name,
       batchId: null,
       itemCount: 2,
       assignmentNames: ['VoB SJF', 'Kvalitetssäkring'],
@@ -110,13 +133,13 @@ describe('attest queue and order page', () => {
 
   it('filters by end user, orderer, unit, urgency, due, type, dates and batch', async () => {
     const ids = async (filter: Record<string, unknown>) =>
-      (await queue('sarbe3', filter)).items.map((i) => i.id).sort();
-    expect(await ids({ endUser: 'nilbo4' })).toEqual([forSara.id]);
+      (await queue('sara', filter)).items.map((i) => i.id).sort();
+    expect(await ids({ endUser: nils.userId })).toEqual([forSara.id]);
     expect(await ids({ q: 'Boström' })).toEqual([forSara.id]);
     expect(await ids({ q: forSara.orderNumber })).toEqual([forSara.id]);
-    expect(await ids({ orderer: 'Erik' })).toHaveLength(5);
-    expect(await ids({ ordererId: person('karlu1') })).toEqual([]);
-    expect(await ids({ careUnitId: SOLGLANTAN })).toHaveLength(5);
+    expect(await ids({ orderer: team.orderer.lastName })).toHaveLength(5);
+    expect(await ids({ ordererId: team.head.id })).toEqual([]);
+    expect(await ids({ careUnitId: team.unit.id })).toHaveLength(5);
     expect(await ids({ urgent: true })).toEqual([urgentForSara]);
     expect(await ids({ due: true })).toEqual([urgentForSara]);
     expect(await ids({ due: false, urgent: false })).toHaveLength(4);
@@ -130,41 +153,35 @@ describe('attest queue and order page', () => {
   });
 
   it('sorts and pages with Content-Range, and refuses what it cannot filter or sort on', async () => {
-    const byStart = await queue(
-      'sarbe3',
-      {},
-      `&sort=${encodeURIComponent('["startDate","ASC"]')}&range=[0,1]`,
-    );
+    const byStart = await queue('sara', {}, `&sort=${encodeURIComponent('["startDate","ASC"]')}&range=[0,1]`);
     expect(byStart.range).toBe('attest-queue 0-1/5');
     expect(byStart.items[0].id).toBe(urgentForSara);
-    const byUrgent = await queue('sarbe3', {}, `&sort=${encodeURIComponent('["urgent","DESC"]')}`);
+    const byUrgent = await queue('sara', {}, `&sort=${encodeURIComponent('["urgent","DESC"]')}`);
     expect(byUrgent.items[0].id).toBe(urgentForSara);
-    const res = await clients.sarbe3
+    const res = await clients.sara
       .get(`/api/attest/queue?filter=${encodeURIComponent('{"attestantId":"x"}')}`)
       .expect(400);
     expect(res.body).toMatchObject({ detail: 'Det går inte att filtrera på attestantId.' });
     // The queue's own condition cannot be widened from the query string.
-    await clients.sarbe3.get(`/api/attest/queue?filter=${encodeURIComponent('{"scope":"all"}')}`).expect(400);
-    await clients.sarbe3
-      .get(`/api/attest/queue?sort=${encodeURIComponent('["feedback","ASC"]')}`)
-      .expect(400);
+    await clients.sara.get(`/api/attest/queue?filter=${encodeURIComponent('{"scope":"all"}')}`).expect(400);
+    await clients.sara.get(`/api/attest/queue?sort=${encodeURIComponent('["feedback","ASC"]')}`).expect(400);
   });
 
   it('counts per tab, with the other filters applied', async () => {
-    expect((await clients.sarbe3.get('/api/attest/counts').expect(200)).body).toEqual({
+    expect((await clients.sara.get('/api/attest/counts').expect(200)).body).toEqual({
       all: 5,
       urgent: 1,
       due: 1,
       batches: 1,
     });
-    const filtered = await clients.sarbe3
+    const filtered = await clients.sara
       .get(
         `/api/attest/counts?filter=${encodeURIComponent(JSON.stringify({ inBatch: false, urgent: true }))}`,
       )
       .expect(200);
     // The tab's own flag is left out, so every tab keeps its count.
     expect(filtered.body).toEqual({ all: 2, urgent: 1, due: 1, batches: 0 });
-    expect((await clients.nilbo4.get('/api/attest/counts').expect(200)).body).toEqual({
+    expect((await clients.nils.get('/api/attest/counts').expect(200)).body).toEqual({
       all: 0,
       urgent: 0,
       due: 0,
@@ -173,25 +190,25 @@ describe('attest queue and order page', () => {
   });
 
   it('groups mass-order batches', async () => {
-    const res = await clients.sarbe3.get('/api/attest/batches').expect(200);
+    const res = await clients.sara.get('/api/attest/batches').expect(200);
     expect(res.headers['content-range']).toBe('attest-batches 0-0/1');
     expect(res.body).toEqual([
       expect.objectContaining({
         id: batch,
         orderCount: 3,
         urgent: false,
-        ordererName: 'Erik Holm',
-        careUnitNames: ['Vårdcentralen Solgläntan'],
+        ordererName: team.orderer.name,
+        careUnitNames: [team.unit.name],
         assignmentNames: ['VoB SJF'],
         firstStartDate: addDays(today, 1),
       }),
     ]);
     expect([...(res.body as { orderIds: string[] }[])[0].orderIds].sort()).toEqual([...batchOrders].sort());
-    expect((await clients.karlu1.get('/api/attest/batches').expect(200)).body).toEqual([]);
+    expect((await clients.karin.get('/api/attest/batches').expect(200)).body).toEqual([]);
   });
 
   it("shows the attest page to the order's attestant: the seed's fields and the lines with ids", async () => {
-    const res = await clients.sarbe3.get(`/api/attest/orders/${forSara.id}`).expect(200);
+    const res = await clients.sara.get(`/api/attest/orders/${forSara.id}`).expect(200);
     expect(res.body).toMatchObject({
       id: forSara.id,
       orderNumber: forSara.orderNumber,
@@ -199,10 +216,10 @@ describe('attest queue and order page', () => {
       type: 'GRANT',
       startDate: addDays(today, 7),
       project: null,
-      endUser: { name: 'Nils Boström', userId: 'nilbo4', hsaId: 'SE2321000131-P000000000104' },
-      orderer: { name: 'Erik Holm', userId: 'eriho2' },
-      attestant: { userId: 'sarbe3' },
-      careUnit: { id: SOLGLANTAN, name: 'Vårdcentralen Solgläntan' },
+      endUser: { name: 'Nils Boström', userId: nils.userId, hsaId: nils.hsaId },
+      orderer: { name: team.orderer.name, userId: team.orderer.userId },
+      attestant: { userId: team.attestant.userId },
+      careUnit: { id: team.unit.id, name: team.unit.name },
       administrationName: expect.any(String),
     });
     const body = res.body as {
@@ -219,8 +236,8 @@ describe('attest queue and order page', () => {
 
   it('answers a forwarded link with 404 and nothing of the order, whoever follows it', async () => {
     // The orderer, the head of the unit (who has the "all" scope there), an administrator, the end user.
-    for (const userId of ['eriho2', 'karlu1', 'admin1', 'nilbo4']) {
-      const res = await clients[userId].get(`/api/attest/orders/${forSara.id}`).expect(404);
+    for (const role of ['erik', 'karin', 'admin', 'nils']) {
+      const res = await clients[role].get(`/api/attest/orders/${forSara.id}`).expect(404);
       expect(res.body).toEqual({
         type: 'urn:beh:problem:not-found',
         title: 'Hittades inte',
@@ -229,15 +246,15 @@ describe('attest queue and order page', () => {
       });
     }
     // …the same as for an order that does not exist at all, or a malformed id.
-    await clients.sarbe3.get(`/api/attest/orders/${randomUUID()}`).expect(404);
-    await clients.sarbe3.get('/api/attest/orders/BEH5648820').expect(404);
+    await clients.sara.get(`/api/attest/orders/${randomUUID()}`).expect(404);
+    await clients.sara.get('/api/attest/orders/BEH5648820').expect(404);
     // Karin may read the order in her history, but not act on it as an attestant.
-    await clients.karlu1.get(`/api/orders/${forSara.id}`).expect(200);
+    await clients.karin.get(`/api/orders/${forSara.id}`).expect(200);
   });
 
   it('no longer shows an order that does not await attest', async () => {
-    await clients.eriho2.post(`/api/orders/${forKarin}/cancel`).expect(200);
-    await clients.karlu1.get(`/api/attest/orders/${forKarin}`).expect(404);
-    expect((await queue('karlu1')).items).toEqual([]);
+    await clients.erik.post(`/api/orders/${forKarin}/cancel`).expect(200);
+    await clients.karin.get(`/api/attest/orders/${forKarin}`).expect(404);
+    expect((await queue('karin')).items).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../../server/src/common/clock.js';
-import { type Client, signIn } from '../support/sign-in.js';
+import { newTeam, signedIn, type Team } from '../factories/index.js';
+import type { Client } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   certificateId,
@@ -9,12 +10,16 @@ import {
   ordersToAttest,
   requestSignature,
 } from './attest-support.js';
-import { addDays, person } from './orders-support.js';
+import { addDays } from './orders-support.js';
 
-/** Two attests of one order at once, and orders that change while the signing window is open. */
+/**
+ * Two attests of one order at once, and orders that change while the signing window is open. A
+ * team made by the factories: Sara is its attestant, Erik its orderer, Karin its head.
+ */
 describe('attest races', () => {
   let t: TestApp;
   let today: string;
+  let team: Team;
   let sara: Client;
   let erik: Client;
   let karin: Client;
@@ -36,8 +41,11 @@ describe('attest races', () => {
   beforeAll(async () => {
     t = await createTestApp();
     today = t.app.get(Clock).today();
-    [sara, erik, karin] = await Promise.all(['sarbe3', 'eriho2', 'karlu1'].map((u) => signIn(t, u)));
-    const [any] = await ordersToAttest(t, 1, addDays(today, 3));
+    team = await newTeam(t);
+    [sara, erik, karin] = await Promise.all(
+      [team.attestant, team.orderer, team.head].map((p) => signedIn(t, p)),
+    );
+    const [any] = await ordersToAttest(t, team, 1, addDays(today, 3));
     certificate = await certificateId(
       sara,
       (await requestSignature(sara, { orderIds: [any], decision: 'APPROVE' })).requestId,
@@ -49,7 +57,7 @@ describe('attest races', () => {
 
   it('lets exactly one of two simultaneous attests of the same order through; the other is 409', async () => {
     for (let round = 0; round < 3; round++) {
-      const [id] = await ordersToAttest(t, 1, addDays(today, 3));
+      const [id] = await ordersToAttest(t, team, 1, addDays(today, 3));
       const approve = await requestSignature(sara, { orderIds: [id], decision: 'APPROVE' });
       const reject = await requestSignature(sara, { orderIds: [id], decision: 'REJECT', comment: 'Nej' });
       const results = await Promise.all([signNow(approve.requestId), signNow(reject.requestId)]);
@@ -68,7 +76,7 @@ describe('attest races', () => {
   });
 
   it('does not deadlock two batches over the same orders listed in opposite order', async () => {
-    const ids = await ordersToAttest(t, 6, addDays(today, 3));
+    const ids = await ordersToAttest(t, team, 6, addDays(today, 3));
     const first = await requestSignature(sara, { orderIds: ids, decision: 'APPROVE' });
     const second = await requestSignature(sara, { orderIds: [...ids].reverse(), decision: 'APPROVE' });
     const results = await Promise.all([signNow(first.requestId), signNow(second.requestId)]);
@@ -81,7 +89,7 @@ describe('attest races', () => {
   });
 
   it('cannot attest an order cancelled while the signing window was open', async () => {
-    const [id, other] = await ordersToAttest(t, 2, addDays(today, 3));
+    const [id, other] = await ordersToAttest(t, team, 2, addDays(today, 3));
     const { requestId } = await requestSignature(sara, { orderIds: [id, other], decision: 'APPROVE' });
     await erik.post(`/api/orders/${id}/cancel`).expect(200);
     const before = await decisionFootprint(t);
@@ -96,12 +104,9 @@ describe('attest races', () => {
   });
 
   it('cannot attest an order whose attestant was changed while the window was open', async () => {
-    const [id] = await ordersToAttest(t, 1, addDays(today, 3));
+    const [id] = await ordersToAttest(t, team, 1, addDays(today, 3));
     const { requestId } = await requestSignature(sara, { orderIds: [id], decision: 'APPROVE' });
-    await erik
-      .post(`/api/orders/${id}/change-attestant`)
-      .send({ attestantId: person('karlu1') })
-      .expect(200);
+    await erik.post(`/api/orders/${id}/change-attestant`).send({ attestantId: team.head.id }).expect(200);
     const res = await signNow(requestId);
     expect(res.status).toBe(409);
     expect((res.body as { detail: string }).detail).toContain('den har fått en annan attestant');

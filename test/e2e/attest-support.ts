@@ -1,9 +1,9 @@
 /** Shared by the attest-*.e2e-spec.ts files: placing orders to attest, sign requests and signing. */
 import type { EntityManager } from 'typeorm';
 import { OrderStateMachine, type OrderDraft } from '../../server/src/orders/order-state.js';
+import { newPerson, type PersonMade, type Team } from '../factories/index.js';
 import type { Client } from '../support/sign-in.js';
 import type { TestApp } from '../support/test-app.js';
-import { person, SOLGLANTAN, VOB_SOL, KVAL_SOL, STAT_SOL } from './orders-support.js';
 
 export interface SignRequestBody {
   orderIds: string[];
@@ -29,9 +29,10 @@ export interface OrderState {
   items: Record<string, string>;
 }
 
-/** Orders awaiting `attestant`, created straight through the state machine (no rules, no mail). */
+/** Orders awaiting the team's attestant, created straight through the state machine (no rules, no mail). */
 export async function createOrders(
   t: TestApp,
+  team: Team,
   drafts: {
     endUserId: string;
     assignmentIds: string[];
@@ -39,7 +40,10 @@ export async function createOrders(
     urgent?: boolean;
     batchId?: string;
   }[],
-  { attestant = 'sarbe3', orderer = 'eriho2' } = {},
+  {
+    attestant = team.attestant,
+    orderer = team.orderer,
+  }: { attestant?: PersonMade; orderer?: PersonMade } = {},
 ): Promise<string[]> {
   const machine = t.app.get(OrderStateMachine);
   const created = await t.dataSource.transaction((m: EntityManager) =>
@@ -48,9 +52,9 @@ export async function createOrders(
       drafts.map((d): OrderDraft => ({
         type: 'GRANT',
         endUserId: d.endUserId,
-        ordererId: person(orderer),
-        attestantId: person(attestant),
-        careUnitId: SOLGLANTAN,
+        ordererId: orderer.id,
+        attestantId: attestant.id,
+        careUnitId: team.unit.id,
         startDate: d.startDate,
         endDate: null,
         urgent: d.urgent ?? false,
@@ -58,44 +62,44 @@ export async function createOrders(
         batchId: d.batchId ?? null,
         assignmentIds: d.assignmentIds,
       })),
-      person(orderer),
+      orderer.id,
     ),
   );
   return created.map((c) => c.order.id);
 }
 
 /**
- * `count` (person, assignment) pairs at Solgläntan that nobody holds or has pending: the generated
- * staff, each with VoB SJF, then Kvalitetssäkring, then Statistik VE.
+ * `count` (person, assignment) pairs at the team's unit that nobody holds or has pending: each a
+ * new member of staff (made by the factories) with VoB SJF. Made a few at a time, as the
+ * hundreds of a batch test would otherwise take most of its time.
  */
 export async function freeLines(
   t: TestApp,
+  team: Team,
   count: number,
 ): Promise<{ endUserId: string; assignmentId: string }[]> {
-  return t.dataSource.query(
-    `SELECT p.id AS "endUserId", a.id AS "assignmentId"
-       FROM person p CROSS JOIN unnest($1::uuid[]) WITH ORDINALITY AS a(id, n)
-      WHERE p.user_id NOT IN ('admin1','karlu1','eriho2','sarbe3','nilbo4','linma5','majoh6','ahmal7','petny8')
-        AND NOT EXISTS (SELECT 1 FROM held_assignment h WHERE h.person_id = p.id AND h.assignment_id = a.id)
-        AND NOT EXISTS (SELECT 1 FROM vmu_order_item i
-                         WHERE i.end_user_id = p.id AND i.assignment_id = a.id AND i.status = 'PENDING')
-      ORDER BY a.n, p.user_id
-      LIMIT $2`,
-    [[VOB_SOL, KVAL_SOL, STAT_SOL], count],
-  );
+  const lines: { endUserId: string; assignmentId: string }[] = [];
+  while (lines.length < count) {
+    const persons = await Promise.all(
+      Array.from({ length: Math.min(8, count - lines.length) }, () => newPerson(t, { unit: team.unit })),
+    );
+    lines.push(...persons.map((p) => ({ endUserId: p.id, assignmentId: team.unit.assignments.vob.id })));
+  }
+  return lines;
 }
 
-/** `count` one-line orders for sarbe3 to attest, on free lines. */
+/** `count` one-line orders for the team's attestant to attest, on free lines. */
 export async function ordersToAttest(
   t: TestApp,
+  team: Team,
   count: number,
   startDate: string,
   extra: { urgent?: boolean; batchId?: string } = {},
 ): Promise<string[]> {
-  const lines = await freeLines(t, count);
-  if (lines.length < count) throw new Error(`Only ${lines.length} free lines for ${count} orders`);
+  const lines = await freeLines(t, team, count);
   return createOrders(
     t,
+    team,
     lines.map((l) => ({ endUserId: l.endUserId, assignmentIds: [l.assignmentId], startDate, ...extra })),
   );
 }
