@@ -10,7 +10,8 @@ import type { TestApp } from '../support/test-app.js';
 
 /**
  * The person and their rights as the AuthGuard derives them for a request, from the directory
- * and the delegations as they are now (so it is never stale: ask again after a change).
+ * and the delegations as they are now (rule 23, Rights are derived, never stored: ask again after
+ * a change).
  */
 export async function actorFor(t: TestApp, person: { id: string }): Promise<Actor> {
   const detail = await t.app.get(PersonsService).detail(person.id);

@@ -21,8 +21,9 @@ export interface NewDelegation {
 }
 
 /**
- * A delegation granted by the unit's head (or `grantor`). The delegate needs an active
- * engagement somewhere, as for any delegation.
+ * A delegation granted by the unit's head (or `grantor`), from today unless told otherwise. The
+ * delegate needs an active engagement somewhere (rule 20, Delegations are granted by the head of
+ * unit); for one that started earlier, grant it inside asOf.
  */
 export async function newDelegation(t: TestApp, options: NewDelegation): Promise<DelegationItem> {
   const grantor = options.grantor ?? options.unit.head;

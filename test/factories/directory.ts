@@ -1,8 +1,8 @@
 /**
  * Directory factories: care providers, administrations, care units with their catalogue and
  * head, persons with engagements. Everything goes through the directory's own services, so a
- * factory-made row passes the same checks (and leaves the same audit trail) as an
- * administrator's.
+ * factory-made row passes the same checks and leaves the same audit event (rule 24, Every change
+ * is audited) as an administrator's.
  */
 import { AssignmentsService } from '../../server/src/directory/assignments.service.js';
 import { CareUnitsService } from '../../server/src/directory/care-units.service.js';
@@ -119,7 +119,7 @@ export interface NewCareUnit {
   name?: string;
   /** An existing administration; else a new one (with a new provider) is made. */
   administration?: AdministrationMade;
-  /** Staff of a private care provider may be given Administration Spärr & Logg (rule: private providers only). */
+  /** Staff of a private care provider may be given Administration Spärr & Logg (rule 3, Spärr & Logg only for private providers). */
   privateProvider?: boolean;
   /** An existing person, or null for none; left out, a new person engaged at the unit heads it. */
   head?: PersonMade | null;
@@ -271,8 +271,9 @@ const admins = new WeakMap<TestApp, Promise<string>>();
 /**
  * The administrator who makes the factories' directory rows (the audit log names them), one per
  * test app, made on first need. This one row is INSERTed: the portal has no way to make an
- * administrator (the flag comes from the directory itself), and every write through the
- * directory's services needs an acting one already, so on an empty directory nobody could make it.
+ * administrator (rule 23, Rights are derived, never stored: the flag comes with the directory data
+ * and no route writes it), and every write through the directory's services needs an acting one
+ * already, so on an empty directory nobody could make it.
  */
 export function directoryAdminId(t: TestApp): Promise<string> {
   let id = admins.get(t);
@@ -297,8 +298,8 @@ export function directoryAdminId(t: TestApp): Promise<string> {
 
 /**
  * A person the directory flags as administrator. The flag is never writable through the portal
- * (PersonsService leaves it out on purpose: it comes from the directory itself), so here the
- * factory plays the directory's part with the one UPDATE no service offers.
+ * (rule 23, Rights are derived, never stored: PersonsService leaves it out on purpose), so here
+ * the factory plays the directory's part with the one UPDATE no service offers.
  */
 export async function newAdministrator(t: TestApp, options: NewPerson = {}): Promise<PersonMade> {
   const person = await newPerson(t, { title: 'Systemförvaltare', ...options });

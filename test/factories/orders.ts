@@ -1,7 +1,9 @@
 /**
  * Order factories: placed through PlacementService (every rule of placing is checked), decided
- * the way an attestant does it (a sign request over the decision, signed with the PIN), and so
- * carried out at once when the start date has come. Holdings come only from carried-out orders.
+ * the way an attestant does it (rule 6, No approval without a signature: a sign request over the
+ * decision, signed with the PIN), and so carried out at once when the start date has come (rule
+ * 15, Approved and due is carried out at once). Holdings come only from carried-out orders (rule
+ * 17, Holdings change only by carrying out an order).
  */
 import { AttestRequestsService } from '../../server/src/attest/attest-requests.service.js';
 import { Clock } from '../../server/src/common/clock.js';
@@ -111,7 +113,8 @@ export interface NewHolding {
 
 /**
  * `holder` holds the assignment from today: a Nyupplägg ordered and approved by the unit's head,
- * carried out at once. The holder needs an active engagement, as for any Nyupplägg.
+ * carried out at once. The holder needs an active engagement, as for any Nyupplägg (rule 2a, Grant
+ * needs an active engagement).
  */
 export async function newHolding(
   t: TestApp,

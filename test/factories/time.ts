@@ -5,7 +5,7 @@ import type { TestApp } from '../support/test-app.js';
 /**
  * Runs `build` with the application's clock at noon (Stockholm) on `day`, then lets time run
  * again: what it grants starts that day, as if it had been made then, through the same services
- * and rules (a delegation may not start before the day it is granted).
+ * and rules (rule 20: a delegation starts today or later, never earlier).
  */
 export async function asOf<T>(t: TestApp, day: string, build: () => Promise<T>): Promise<T> {
   const clock = t.app.get(Clock);
