@@ -4,8 +4,10 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { ProblemException } from '../common/problem.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { PERSONAS } from '../seed/demo-data.js';
+import type { SessionPerson } from '../common/auth/request-auth.js';
+import { findPersonSql } from '../directory/directory.reads.js';
 import { DevLoginDto } from './dto/dev-login.dto.js';
+import { DEV_PERSONAS } from './dev-personas.js';
 import type { Me } from './me.js';
 import { Public } from '../common/auth/policy.js';
 import { SignInService } from './sign-in.service.js';
@@ -30,20 +32,20 @@ export class DevLoginController {
     private readonly signIns: SignInService,
   ) {}
 
-  /** The demo personas that exist in the directory, for the sign-in page. */
+  /** The demo personas (DEV_PERSONAS) that exist in the directory, for the sign-in page. */
   @Get('dev-users')
   @Public()
   async devUsers(): Promise<DevUser[]> {
     this.assertEnabled();
-    const rows = await this.db.query<Omit<DevUser, 'description'>[]>(
-      `SELECT user_id AS "userId", first_name AS "firstName", last_name AS "lastName", title
-         FROM person WHERE user_id = ANY($1)`,
-      [PERSONAS.map((p) => p.userId)],
-    );
-    const byUserId = new Map(rows.map((row) => [row.userId, row]));
-    return PERSONAS.flatMap((persona) => {
-      const row = byUserId.get(persona.userId);
-      return row ? [{ ...row, description: persona.demoRole }] : [];
+    const rows = await this.db.query<{ person: SessionPerson }[]>(findPersonSql('userIds', '$1'), [
+      DEV_PERSONAS.map((p) => p.userId),
+    ]);
+    const byUserId = new Map(rows.map(({ person }) => [person.userId.toLowerCase(), person]));
+    return DEV_PERSONAS.flatMap(({ userId, description }) => {
+      const person = byUserId.get(userId.toLowerCase());
+      if (!person) return [];
+      const { firstName, lastName, title } = person;
+      return [{ userId: person.userId, firstName, lastName, title, description }];
     });
   }
 

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { authOf, type SessionPerson, type SessionState } from '../common/auth/request-auth.js';
+import { leftJoinPerson, personJsonSql } from '../directory/directory.reads.js';
 
 export const SESSION_COOKIE = 'beh.sid';
 export type AuthMethod = 'DEV' | 'SAML';
@@ -22,14 +23,8 @@ interface SessionRow {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
-  personId: string | null;
-  userId: string | null;
-  hsaId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  title: string | null;
-  email: string | null;
-  isAdministrator: boolean | null;
+  /** The directory's person, read at every request (null for an anonymous session). */
+  person: SessionPerson | null;
 }
 
 const token = () => randomBytes(32).toString('base64url');
@@ -64,10 +59,8 @@ export class SessionsService {
     if (!raw) return undefined;
     const rows = await this.db.query<SessionRow[]>(
       `SELECT s.id, s.csrf_token AS "csrfToken", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
-              s.expires_at AS "expiresAt", p.id AS "personId", p.user_id AS "userId", p.hsa_id AS "hsaId",
-              p.first_name AS "firstName", p.last_name AS "lastName", p.title, p.email,
-              p.is_administrator AS "isAdministrator"
-         FROM user_session s LEFT JOIN person p ON p.id = s.person_id
+              s.expires_at AS "expiresAt", ${personJsonSql('p')} AS person
+         FROM user_session s ${leftJoinPerson('p', 's.person_id')}
         WHERE s.id = $1`,
       [hashOf(raw)],
     );
@@ -185,23 +178,10 @@ export class SessionsService {
 }
 
 function toState(row: SessionRow): SessionState {
-  const person: SessionPerson | undefined =
-    row.personId === null
-      ? undefined
-      : {
-          id: row.personId,
-          userId: row.userId ?? '',
-          hsaId: row.hsaId ?? '',
-          firstName: row.firstName ?? '',
-          lastName: row.lastName ?? '',
-          title: row.title,
-          email: row.email,
-          isAdministrator: row.isAdministrator === true,
-        };
   return {
     id: row.id,
     csrfToken: row.csrfToken,
-    person,
+    person: row.person ?? undefined,
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     expiresAt: row.expiresAt,

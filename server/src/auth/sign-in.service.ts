@@ -4,11 +4,9 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { describeMe, type Me } from './me.js';
 import type { SessionPerson } from '../common/auth/request-auth.js';
+import { findPersonSql } from '../directory/directory.reads.js';
 import { RightsService } from '../delegations/rights.service.js';
 import { type AuthMethod, SessionsService } from './sessions.service.js';
-
-const PERSON_COLUMNS = `id, user_id AS "userId", hsa_id AS "hsaId", first_name AS "firstName", last_name AS "lastName",
-  title, email, is_administrator AS "isAdministrator"`;
 
 /** Turns "this is person X" (from the dev page or a verified SAML assertion) into a session. */
 @Injectable()
@@ -20,21 +18,18 @@ export class SignInService {
   ) {}
 
   /** The directory's person with this VGR-ID (case-insensitive), if any. */
-  async personByUserId(userId: string): Promise<SessionPerson | undefined> {
-    const rows = await this.db.query<SessionPerson[]>(
-      `SELECT ${PERSON_COLUMNS} FROM person WHERE lower(user_id) = lower($1)`,
-      [userId],
-    );
-    return rows[0];
+  personByUserId(userId: string): Promise<SessionPerson | undefined> {
+    return this.personBy('userId', userId);
   }
 
   /** The directory's person with this HSA-id, the key the IdP's assertion is matched on. */
-  async personByHsaId(hsaId: string): Promise<SessionPerson | undefined> {
-    const rows = await this.db.query<SessionPerson[]>(
-      `SELECT ${PERSON_COLUMNS} FROM person WHERE upper(hsa_id) = upper($1)`,
-      [hsaId],
-    );
-    return rows[0];
+  personByHsaId(hsaId: string): Promise<SessionPerson | undefined> {
+    return this.personBy('hsaId', hsaId);
+  }
+
+  private async personBy(key: 'userId' | 'hsaId', value: string): Promise<SessionPerson | undefined> {
+    const rows = await this.db.query<{ person: SessionPerson }[]>(findPersonSql(key, '$1'), [value]);
+    return rows[0]?.person;
   }
 
   async signIn(req: Request, res: Response, person: SessionPerson, method: AuthMethod): Promise<Me> {

@@ -153,8 +153,6 @@ export const CATALOGUE: {
 
 export interface PersonaSeed {
   userId: string;
-  /** The persona's part in the demo, in Swedish (shown on the development sign-in page). */
-  demoRole: string;
   hsaId: string;
   firstName: string;
   lastName: string;
@@ -169,11 +167,13 @@ export interface PersonaSeed {
   holds?: { unit: string; assignment: string; from: string }[];
 }
 
-/** The demo personas of domain.md, with exactly these ids. */
+/**
+ * The demo personas of docs/domain.md, with exactly these ids; what each demonstrates is told on
+ * the development sign-in page (auth/dev-personas.ts).
+ */
 export const PERSONAS: PersonaSeed[] = [
   {
     userId: 'admin1',
-    demoRole: 'Administratör: förvaltar katalogen och ser alla beställningar',
     hsaId: 'SE2321000131-P000000000001',
     firstName: 'Alva',
     lastName: 'Adminsson',
@@ -186,7 +186,6 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'karlu1',
-    demoRole: 'Verksamhetschef för Vårdcentralen Solgläntan och Avdelning 12 Medicin',
     hsaId: 'SE2321000131-P000000000101',
     firstName: 'Karin',
     lastName: 'Lund',
@@ -198,7 +197,6 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'eriho2',
-    demoRole: 'Delegering: beställa och attestera på Vårdcentralen Solgläntan',
     hsaId: 'SE2321000131-P000000000102',
     firstName: 'Erik',
     lastName: 'Holm',
@@ -210,7 +208,6 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'sarbe3',
-    demoRole: 'Delegering: endast attestera på Vårdcentralen Solgläntan',
     hsaId: 'SE2321000131-P000000000103',
     firstName: 'Sara',
     lastName: 'Berg',
@@ -222,7 +219,6 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'nilbo4',
-    demoRole: 'Medarbetare på Solgläntan med aktivt engagemang, utan uppdrag',
     hsaId: 'SE2321000131-P000000000104',
     firstName: 'Nils',
     lastName: 'Boström',
@@ -234,7 +230,6 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'linma5',
-    demoRole: 'Medarbetare på Solgläntan med aktivt engagemang, har VoB SJF',
     hsaId: 'SE2321000131-P000000000105',
     firstName: 'Linda Maria',
     lastName: 'Svensson',
@@ -247,7 +242,6 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'majoh6',
-    demoRole: 'Engagemanget har upphört: endast avslut kan beställas',
     hsaId: 'SE2321000131-P000000000106',
     firstName: 'Maja',
     lastName: 'Johansson',
@@ -261,7 +255,6 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'ahmal7',
-    demoRole: 'Medarbetare med enbart passnummer',
     hsaId: 'SE2321000131-P000000000107',
     firstName: 'Ahmad',
     lastName: 'Ali',
@@ -274,7 +267,6 @@ export const PERSONAS: PersonaSeed[] = [
   },
   {
     userId: 'petny8',
-    demoRole: 'Medarbetare hos privat vårdgivare (kan få Administration Spärr & Logg)',
     hsaId: 'SE2321000131-P000000000108',
     firstName: 'Petra',
     lastName: 'Nyberg',

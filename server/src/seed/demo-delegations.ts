@@ -3,8 +3,7 @@ import type { AuditEventInput } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DELEGATIONS } from './demo-data.js';
-import type { Row } from './demo-seed.js';
-import { seedId } from './seed-ids.js';
+import { type Row, seedId } from './seed-ids.js';
 
 /** When the demo delegations were granted: fixed, so that the rows are the same on every run. */
 const GRANTED_AT = '2025-12-15T09:00:00.000Z';

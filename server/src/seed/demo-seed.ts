@@ -12,11 +12,9 @@ import {
 } from './demo-data.js';
 import { seedDemoCertificates } from './demo-certificates.js';
 import { buildDelegationRows, seedDelegationEvents } from './demo-delegations.js';
-import { prng, seedId, syntheticPersonnummer } from './seed-ids.js';
+import { prng, type Row, seedId, syntheticPersonnummer } from './seed-ids.js';
 
 export const GENERATED_STAFF = 320;
-
-export type Row = Record<string, string | number | boolean | null>;
 
 interface SeedRows {
   care_provider: Row[];

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { luhnCheckDigit } from '../common/personnummer.js';
 
+/** A demo row as it is inserted: column name → value. */
+export type Row = Record<string, string | number | boolean | null>;
+
 /** A stable uuid derived from a name, so every seed run produces the same rows. */
 export function seedId(name: string): string {
   const h = createHash('sha256').update(`beh-seed:${name}`).digest('hex');

@@ -1,3 +1,4 @@
+import { joinPerson, personHsaIdSql, personNameSql } from '../directory/directory.reads.js';
 import type { JsonObject, SignRequestRecord, SignRequestStatus, SignRequestView } from './signing.types.js';
 
 /** A sign_request row with its signer's name, as the service reads it. */
@@ -23,10 +24,10 @@ export interface SignRequestRow {
   certificateChain: string[] | null;
 }
 
-/** FROM clause and columns for SignRequestRow; `r` is the request, `p` its signer. */
-export const REQUEST_FROM = 'sign_request r JOIN person p ON p.id = r.signer_id';
-export const REQUEST_COLUMNS = `r.id, r.signer_id AS "signerId", p.hsa_id AS "signerHsaId",
-  p.first_name || ' ' || p.last_name AS "signerName", r.kind, r.purpose, r.document, r.digest, r.payload,
+/** FROM clause and columns for SignRequestRow; `r` is the request, `p` its signer (the directory's). */
+export const REQUEST_FROM = `sign_request r ${joinPerson('p', 'r.signer_id')}`;
+export const REQUEST_COLUMNS = `r.id, r.signer_id AS "signerId", ${personHsaIdSql('p')} AS "signerHsaId",
+  ${personNameSql('p')} AS "signerName", r.kind, r.purpose, r.document, r.digest, r.payload,
   r.provider, r.provider_state AS "providerState", r.status, r.created_at AS "createdAt",
   r.expires_at AS "expiresAt", r.used_at AS "usedAt", r.signed_at AS "signedAt", r.signature, r.certificate,
   r.certificate_chain AS "certificateChain"`;

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../common/auth/request-auth.js';
+import type { Actor, SessionPerson } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { notFound, ProblemException } from '../common/problem.js';
+import { findPersonSql } from '../directory/directory.reads.js';
 import { sha256 } from './crypto/cms.js';
 import { CertificateStore } from './embedded/certificate-store.js';
 import { SIGNATURE_PROVIDER, type SignatureProvider, type SignerIdentity } from './signature-provider.js';
@@ -286,13 +287,12 @@ export class SigningService {
     });
   }
 
+  /** The signer as the directory has them, read in the caller's transaction. */
   private async signerOf(m: EntityManager, personId: string): Promise<SignerIdentity | undefined> {
     if (!isUuid(personId)) return undefined;
-    const [person] = await m.query<SignerIdentity[]>(
-      `SELECT id AS "personId", hsa_id AS "hsaId", first_name AS "firstName", last_name AS "lastName"
-         FROM person WHERE id = $1`,
-      [personId],
-    );
-    return person;
+    const [row] = await m.query<{ person: SessionPerson }[]>(findPersonSql('id', '$1'), [personId]);
+    if (!row) return undefined;
+    const { id, hsaId, firstName, lastName } = row.person;
+    return { personId: id, hsaId, firstName, lastName };
   }
 }
