@@ -4,7 +4,7 @@ import { ValidateBy } from 'class-validator';
 import { Bool, CalendarDate, Id, Text } from '../../common/field-rules.js';
 import { isUuid } from '../../common/uuid.js';
 
-/** Persons a send may name: hundreds routinely, a thousand measured (issue 7), with room. */
+/** Persons a send may name (rule 8, Mass orders of hundreds in one send): a thousand measured, with room. */
 export const MAX_PERSONS = 2000;
 /** An import stays within the body limit of the JSON parser (100 kB). */
 export const MAX_IMPORT_CHARS = 90_000;
