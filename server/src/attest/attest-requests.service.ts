@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { ValidationProblem } from '../common/problem.js';
+import { fullName } from '../directory/directory.facts.js';
 import { type DecisionOrder, decisionOrders } from '../orders/attest-orders.queries.js';
 import { awaitingAttest, isOpenLine } from '../orders/order-status.js';
 import { orderNotFound } from '../orders/orders.errors.js';
@@ -67,7 +68,7 @@ export class AttestRequestsService {
         decision: dto.decision,
         comment,
         attestant: {
-          name: `${person.firstName} ${person.lastName}`,
+          name: fullName(person),
           userId: person.userId,
           hsaId: person.hsaId,
         },
