@@ -3,7 +3,7 @@ import { Clock } from '../../server/src/common/clock.js';
 import type { TestApp } from '../support/test-app.js';
 
 /**
- * Runs `build` with the application's clock at noon (Stockholm) on `day`, then lets time run
+ * Runs `build` with the application's clock in the middle of `day` (Stockholm), then lets time run
  * again: what it grants starts that day, as if it had been made then, through the same services
  * and rules (rule 20: a delegation starts today or later, never earlier).
  */
