@@ -214,6 +214,37 @@ describe('audit log', () => {
       expect(own.map((e) => e.action)).toEqual(['DELEGATION_GRANTED', 'DELEGATION_REVOKED']);
     });
 
+    it('lists the events of one moment newest first, events without an actor last, and counts past the end', async () => {
+      const entityId = randomUUID();
+      const made = await t.dataSource.transaction((m) =>
+        audit.appendMany(
+          m,
+          [actorId, null, actorId].map((actor) => ({
+            actorId: actor,
+            action: 'ORDER_PLACED',
+            entityType: 'order',
+            entityId,
+          })),
+        ),
+      );
+      const list = async (query: Record<string, string>) =>
+        admin
+          .get('/api/audit-events')
+          .query({ filter: JSON.stringify({ entityId }), ...query })
+          .expect(200);
+      const ids = (res: request.Response) => res.body.map((e: { id: string }) => e.id);
+      const [a, b, c] = made.map((e) => e.id);
+      // One transaction, one time: the later event first, as the newest come first.
+      expect(ids(await list({}))).toEqual([c, b, a]);
+      expect(ids(await list({ sort: JSON.stringify(['at', 'ASC']) }))).toEqual([a, b, c]);
+      // The system's own event (no actor) after the people's, whichever way.
+      expect(ids(await list({ sort: JSON.stringify(['actorId', 'DESC']) }))).toEqual([c, a, b]);
+      expect(ids(await list({ sort: JSON.stringify(['actorId', 'ASC']) }))).toEqual([a, c, b]);
+      const past = await list({ range: '[10,19]' });
+      expect(past.body).toEqual([]);
+      expect(past.headers['content-range']).toBe('audit-events 10-10/3');
+    });
+
     it('answers problems for an unknown event and bad filters', async () => {
       await admin.get('/api/audit-events/999999999').expect(404);
       await admin.get('/api/audit-events/abc').expect(404);

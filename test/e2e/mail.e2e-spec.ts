@@ -281,6 +281,24 @@ describe('mail outbox and delivery', () => {
       expect(one.body.html).toContain('<!DOCTYPE html>');
     });
 
+    it('lists mails not sent yet after the sent ones, whichever way it sorts by the time sent', async () => {
+      const pending = await enqueueCommitted(
+        'linda.svensson@vgr.example',
+        order({ orderNumber: 'BEH7100001' }),
+      );
+      const sent = await enqueueCommitted('linda.svensson@vgr.example', order({ orderNumber: 'BEH7100002' }));
+      await t.dataSource.query(`UPDATE mail_outbox SET status = 'SENT', sent_at = now() WHERE id = $1`, [
+        sent.id,
+      ]);
+      for (const direction of ['ASC', 'DESC']) {
+        const res = await admin
+          .get('/api/outbox')
+          .query({ filter: JSON.stringify({ q: 'BEH71000' }), sort: JSON.stringify(['sentAt', direction]) })
+          .expect(200);
+        expect(res.body.map((m: { id: string }) => m.id)).toEqual([sent.id, pending.id]);
+      }
+    });
+
     it('answers problems for an unknown mail and a bad filter', async () => {
       await admin.get(`/api/outbox/${randomUUID()}`).expect(404);
       await admin.get('/api/outbox/not-a-uuid').expect(404);

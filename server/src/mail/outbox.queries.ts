@@ -1,8 +1,16 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { filterString, type ListQuery, parseListQuery, type RawListQuery } from '../common/list-query.js';
+import { filterString, type RawListQuery } from '../common/list-query.js';
 import { Prop } from '../common/api-schema.js';
 import { ProblemException } from '../common/problem.js';
+import {
+  type FilterSql,
+  idFilter,
+  likeEscape,
+  type Page,
+  type SearchSpec,
+  searchRows,
+} from '../common/sql.js';
 import { MAIL_STATUSES, type MailStatus } from './entities/mail-outbox.entity.js';
 import { isUuid } from '../common/uuid.js';
 
@@ -34,75 +42,76 @@ const COLUMNS = `m.id, m.to_address AS "to", m.subject, m.template, m.related_ty
   m.related_id AS "relatedId", m.status, m.attempts, m.next_attempt_at AS "nextAttemptAt",
   m.last_error AS "lastError", m.created_at AS "createdAt", m.sent_at AS "sentAt"`;
 
-const SORTABLE: Record<string, string> = {
-  createdAt: 'm.created_at',
-  sentAt: 'm.sent_at',
-  nextAttemptAt: 'm.next_attempt_at',
-  status: 'm.status',
-  to: 'm.to_address',
-  subject: 'm.subject',
-  attempts: 'm.attempts',
+const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
+
+/** One status or a list of them. */
+const statusFilter: FilterSql = (filter, key, p) => {
+  const value = filter[key];
+  if (value === undefined || value === '') return undefined;
+  const statuses = [value].flat();
+  if (!statuses.every((s) => (MAIL_STATUSES as readonly unknown[]).includes(s))) {
+    throw bad(`Filtret ${key} måste vara något av ${MAIL_STATUSES.join(', ')}.`);
+  }
+  return `m.status = ANY(${p.add(statuses)}::varchar[])`;
 };
 
-const FILTERS = ['id', 'status', 'to', 'q', 'template', 'relatedType', 'relatedId'];
+/** The start of the recipient's address, case-insensitive (through the lower(to_address) index). */
+const toFilter: FilterSql = (filter, key, p) => {
+  const to = filterString(filter, key);
+  return to ? `lower(m.to_address) LIKE lower(${p.add(likeEscape(to.trim()))}) || '%'` : undefined;
+};
 
-const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Text anywhere in the address or the subject, or exactly the id of what the mail is about. */
+const textFilter: FilterSql = (filter, key, p) => {
+  const q = filterString(filter, key);
+  if (!q) return undefined;
+  const word = p.add(`%${likeEscape(q.trim())}%`);
+  return `m.to_address ILIKE ${word} OR m.subject ILIKE ${word} OR m.related_id = ${p.add(q.trim())}`;
+};
 
-function whereClauses(filter: ListQuery['filter'], values: unknown[]): string[] {
-  const p = (value: unknown) => `$${values.push(value)}`;
-  const unknown = Object.keys(filter).filter((key) => !FILTERS.includes(key));
-  if (unknown.length) throw bad(`Det går inte att filtrera på ${unknown.join(', ')}.`);
-  const where: string[] = [];
-  const ids = filter.id === undefined ? undefined : [filter.id].flat();
-  if (ids) {
-    if (!ids.every((id) => isUuid(id))) throw bad('Filtret id måste vara giltiga id.');
-    where.push(`m.id = ANY(${p(ids)}::uuid[])`);
-  }
-  const statuses = filter.status === undefined || filter.status === '' ? undefined : [filter.status].flat();
-  if (statuses) {
-    if (!statuses.every((s) => (MAIL_STATUSES as readonly unknown[]).includes(s))) {
-      throw bad(`Filtret status måste vara något av ${MAIL_STATUSES.join(', ')}.`);
-    }
-    where.push(`m.status = ANY(${p(statuses)}::varchar[])`);
-  }
-  const to = filterString(filter, 'to');
-  if (to) where.push(`lower(m.to_address) LIKE lower(${p(likeEscape(to.trim()))}) || '%'`);
-  const q = filterString(filter, 'q');
-  if (q) {
-    const word = p(`%${likeEscape(q.trim())}%`);
-    where.push(`(m.to_address ILIKE ${word} OR m.subject ILIKE ${word} OR m.related_id = ${p(q.trim())})`);
-  }
-  for (const [key, column] of [
-    ['template', 'm.template'],
-    ['relatedType', 'm.related_type'],
-    ['relatedId', 'm.related_id'],
-  ] as const) {
+const equals =
+  (column: string): FilterSql =>
+  (filter, key, p) => {
     const value = filterString(filter, key);
-    if (value) where.push(`${column} = ${p(value)}`);
-  }
-  return where;
-}
+    return value ? `${column} = ${p.add(value)}` : undefined;
+  };
 
-export async function listOutbox(
-  db: DataSource,
-  raw: RawListQuery,
-): Promise<{ items: OutboxListItem[]; offset: number; total: number }> {
-  const query = parseListQuery(raw, SORTABLE, ['createdAt', 'DESC']);
-  const values: unknown[] = [];
-  const where = whereClauses(query.filter, values);
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [{ total }] = await db.query<{ total: number }[]>(
-    `SELECT count(*)::int AS total FROM mail_outbox m ${whereSql}`,
-    values,
-  );
-  const items = await db.query<OutboxListItem[]>(
-    `SELECT ${COLUMNS} FROM mail_outbox m ${whereSql}
-      ORDER BY ${query.sortSql} NULLS LAST, m.id
-      LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-    [...values, query.limit, query.offset],
-  );
-  return { items, offset: query.offset, total };
+/**
+ * The outbox as administrators list it, newest first. Every mail ever sent stays: listed by
+ * searchRows, so a page reads only its own rows and the total is counted apart.
+ */
+const OUTBOX_LIST: SearchSpec = {
+  resource: 'outbox',
+  select: COLUMNS,
+  from: 'mail_outbox m',
+  idColumn: 'm.id',
+  filters: {
+    id: idFilter('m.id'),
+    status: statusFilter,
+    to: toFilter,
+    q: textFilter,
+    template: equals('m.template'),
+    relatedType: equals('m.related_type'),
+    relatedId: equals('m.related_id'),
+  },
+  sortable: {
+    createdAt: 'm.created_at',
+    sentAt: 'm.sent_at',
+    nextAttemptAt: 'm.next_attempt_at',
+    status: 'm.status',
+    to: 'm.to_address',
+    subject: 'm.subject',
+    attempts: 'm.attempts',
+  },
+  defaultSort: ['createdAt', 'DESC'],
+  tieBreak: 'm.id',
+  // Not yet sent, and failed for want of an address.
+  nullsLast: ['sentAt', 'to'],
+};
+
+export function listOutbox(db: DataSource, raw: RawListQuery): Promise<Page<OutboxListItem>> {
+  // No filter of the outbox depends on the day: its times are instants.
+  return searchRows<OutboxListItem>(db, OUTBOX_LIST, raw, { today: '' });
 }
 
 export async function findOutboxMail(db: DataSource, id: string): Promise<OutboxMail | undefined> {
