@@ -148,11 +148,10 @@ function circlesOf(graph: Map<string, string[]>): string[][] {
         component.push(member);
       } while (member !== file);
       const selfImport = component.length === 1 && (graph.get(file) ?? []).includes(file);
-      if (component.length > 1 || selfImport)
-        circles.push(component.map((f) => path.relative(root, f)).sort());
+      if (component.length > 1 || selfImport) circles.push(component.sort());
     }
   };
-  for (const file of files) if (!index.has(file)) visit(file);
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
   return circles;
 }
 
