@@ -1,10 +1,24 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Prop } from '../common/api-schema.js';
 import { Public } from '../common/auth/policy.js';
 import { SessionsService } from './sessions.service.js';
 
+/** The answers below are classes only so that the OpenAPI description shows them. */
+export class CsrfToken {
+  @Prop.text({ description: 'Send it in X-CSRF-Token with every state-changing request.' }) token!: string;
+}
+
+/** The sign-in methods the server offers. */
+export class AuthMethods {
+  @Prop.bool() saml!: boolean;
+  @Prop.bool() dev!: boolean;
+}
+
 @Controller('auth')
+@ApiTags('auth')
 export class AuthController {
   constructor(
     private readonly sessions: SessionsService,
@@ -14,7 +28,8 @@ export class AuthController {
   /** The session's CSRF token; an anonymous pre-session is started so that sign-in can carry one. */
   @Get('csrf')
   @Public()
-  async csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ token: string }> {
+  @ApiOkResponse({ type: CsrfToken })
+  async csrf(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CsrfToken> {
     res.setHeader('Cache-Control', 'no-store');
     const session = await this.sessions.ensure(req, res);
     return { token: session.csrfToken };
@@ -23,7 +38,8 @@ export class AuthController {
   /** What the sign-in page offers. */
   @Get('methods')
   @Public()
-  methods(): { saml: boolean; dev: boolean } {
+  @ApiOkResponse({ type: AuthMethods })
+  methods(): AuthMethods {
     return { saml: this.config.auth.saml !== undefined, dev: this.config.auth.devLogin };
   }
 
@@ -31,6 +47,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Signed out (also when there was no session).' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.sessions.end(req, res);
   }

@@ -1,30 +1,36 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { Prop } from '../common/api-schema.js';
 import { ProblemException } from '../common/problem.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { SessionPerson } from '../common/auth/request-auth.js';
 import { findPersonSql } from '../directory/directory.reads.js';
 import { DevLoginDto } from './dto/dev-login.dto.js';
 import { DEV_PERSONAS } from './dev-personas.js';
-import type { Me } from './me.js';
+import { Me } from './me.js';
 import { Public } from '../common/auth/policy.js';
 import { SignInService } from './sign-in.service.js';
 
-export interface DevUser {
-  userId: string;
-  firstName: string;
-  lastName: string;
-  title: string | null;
-  description: string;
+/** A persona offered by the development sign-in (a class only so that the OpenAPI description shows it). */
+export class DevUser {
+  @Prop.text({ description: 'VGR-ID.' }) userId!: string;
+  @Prop.text() firstName!: string;
+  @Prop.text() lastName!: string;
+  @Prop.text({ nullable: true }) title!: string | null;
+  @Prop.text({ description: 'What the persona demonstrates, in Swedish.' }) description!: string;
 }
+
+const NOT_IN_PRODUCTION = 'There is no development sign-in in production, nor when DEV_LOGIN is off.';
 
 /**
  * Development sign-in: anyone, as anyone, without a password. On by default in development and
  * test; in production it does not exist (404), whatever DEV_LOGIN says.
  */
 @Controller('auth')
+@ApiTags('auth')
 export class DevLoginController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,6 +41,8 @@ export class DevLoginController {
   /** The demo personas (DEV_PERSONAS) that exist in the directory, for the sign-in page. */
   @Get('dev-users')
   @Public()
+  @ApiOkResponse({ type: DevUser, isArray: true })
+  @ApiNotFoundResponse({ description: NOT_IN_PRODUCTION })
   async devUsers(): Promise<DevUser[]> {
     this.assertEnabled();
     const rows = await this.db.query<{ person: SessionPerson }[]>(findPersonSql('userIds', '$1'), [
@@ -52,6 +60,8 @@ export class DevLoginController {
   @Post('dev-login')
   @Public()
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: Me, description: 'Signed in: the session cookie is set.' })
+  @ApiNotFoundResponse({ description: NOT_IN_PRODUCTION })
   async devLogin(
     @Body() dto: DevLoginDto,
     @Req() req: Request,

@@ -1,32 +1,60 @@
+import { Prop } from '../common/api-schema.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import type { Scope } from '../common/auth/rights.js';
 
-/** GET /api/me, as docs/api-contract-auth.md describes it. */
-export interface Me {
-  person: {
-    id: string;
-    userId: string;
-    hsaId: string;
-    firstName: string;
-    lastName: string;
-    title: string | null;
-    email: string | null;
-  };
-  roles: { administrator: boolean; headOfUnit: boolean; delegate: boolean };
-  units: MeUnit[];
-  tiles: { vmuSingle: boolean; vmuMass: boolean; attest: boolean; delegations: boolean };
+/*
+ * GET /api/me, as docs/api-contract-auth.md describes it. Classes only so that their property
+ * decorators describe them in the OpenAPI description; they are never instantiated.
+ */
+
+export class MePerson {
+  @Prop.id() id!: string;
+  @Prop.text({ description: 'VGR-ID.' }) userId!: string;
+  @Prop.text() hsaId!: string;
+  @Prop.text() firstName!: string;
+  @Prop.text() lastName!: string;
+  @Prop.text({ nullable: true }) title!: string | null;
+  @Prop.text({ nullable: true }) email!: string | null;
 }
 
-export interface MeUnit {
-  careUnitId: string;
-  careUnitName: string;
-  careUnitHsaId: string;
-  order: boolean;
-  attest: boolean;
-  delegate: boolean;
+/** The roles derived from the directory and the delegations. */
+export class MeRoles {
+  @Prop.bool() administrator!: boolean;
+  @Prop.bool() headOfUnit!: boolean;
+  @Prop.bool() delegate!: boolean;
+}
+
+export const RIGHT_SOURCES = ['HEAD', 'DELEGATION'] as const;
+
+export class MeUnit {
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.text() careUnitHsaId!: string;
+  @Prop.bool() order!: boolean;
+  @Prop.bool() attest!: boolean;
+  @Prop.bool() delegate!: boolean;
   /** null: the whole unit; else the assignments some right covers. */
-  assignmentIds: string[] | null;
-  via: ('HEAD' | 'DELEGATION')[];
+  @Prop.idList({
+    nullable: true,
+    description: 'null: the whole unit; else the assignments some right covers.',
+  })
+  assignmentIds!: string[] | null;
+  @Prop.oneOfList(RIGHT_SOURCES, 'RightSource') via!: (typeof RIGHT_SOURCES)[number][];
+}
+
+/** Which start page tiles serve this person. */
+export class MeTiles {
+  @Prop.bool() vmuSingle!: boolean;
+  @Prop.bool() vmuMass!: boolean;
+  @Prop.bool() attest!: boolean;
+  @Prop.bool() delegations!: boolean;
+}
+
+export class Me {
+  @Prop.object(() => MePerson) person!: MePerson;
+  @Prop.object(() => MeRoles) roles!: MeRoles;
+  @Prop.list(() => MeUnit, { description: 'Per unit, what the person may do there.' }) units!: MeUnit[];
+  @Prop.object(() => MeTiles) tiles!: MeTiles;
 }
 
 function assignmentIds(order: Scope, attest: Scope): string[] | null {

@@ -1,10 +1,13 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import {
+  ApiExtraModels,
   ApiOkResponse,
   ApiProperty,
   type ApiPropertyOptions,
   ApiPropertyOptional,
   ApiQuery,
+  ApiResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 
 /**
@@ -104,6 +107,20 @@ export class ProblemDetails {
 
 /** The answer's media type for problems. */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/**
+ * A problem with extensions of its own (e.g. the violated rules of an order), where its shape
+ * tells the client more than the default ProblemDetails answer does.
+ */
+export const ApiProblem = (status: number, problem: Type<ProblemDetails>, description: string) =>
+  applyDecorators(
+    ApiExtraModels(problem),
+    ApiResponse({
+      status,
+      description,
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: getSchemaPath(problem) } } },
+    }),
+  );
 
 /**
  * A list in the ra-data-simple-rest convention: `filter`, `range` and `sort` as JSON texts in the

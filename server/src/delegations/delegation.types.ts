@@ -1,3 +1,5 @@
+import { Prop } from '../common/api-schema.js';
+import { ASSIGNMENT_KINDS, type AssignmentKind } from '../directory/entities/assignment.entity.js';
 import { isActiveDelegation } from './delegations.reads.js';
 
 export const RIGHTS = ['ORDER', 'ATTEST'] as const;
@@ -6,59 +8,75 @@ export type Right = (typeof RIGHTS)[number];
 export const STATUSES = ['ACTIVE', 'FUTURE', 'ENDED', 'REVOKED'] as const;
 export type DelegationStatus = (typeof STATUSES)[number];
 
-export type EventAction = 'CREATED' | 'LIMITED' | 'REVOKED';
+export const EVENT_ACTIONS = ['CREATED', 'LIMITED', 'REVOKED'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+/*
+ * The answers are classes only so that their property decorators describe them in the OpenAPI
+ * description (common/api-schema.ts); they are never instantiated.
+ */
 
 /** A delegation as the API shows it (docs/api-contract-auth.md). */
-export interface DelegationItem {
-  id: string;
-  delegateId: string;
-  delegateName: string;
-  delegateUserId: string;
-  careUnitId: string;
-  careUnitName: string;
-  grantorId: string;
-  grantorName: string;
-  rights: Right[];
+export class DelegationItem {
+  @Prop.id() id!: string;
+  @Prop.id() delegateId!: string;
+  @Prop.text() delegateName!: string;
+  @Prop.text() delegateUserId!: string;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.id() grantorId!: string;
+  @Prop.text() grantorName!: string;
+  @Prop.oneOfList(RIGHTS, 'DelegationRight') rights!: Right[];
   /** Empty: the whole unit. */
-  assignmentIds: string[];
-  assignmentNames: string[];
-  validFrom: string;
+  @Prop.idList({ description: 'Empty: the whole unit.' }) assignmentIds!: string[];
+  @Prop.textList() assignmentNames!: string[];
+  @Prop.date() validFrom!: string;
   /** null: until further notice. */
-  validTo: string | null;
-  status: DelegationStatus;
-  revokedAt: Date | null;
-  revokedByName: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface DelegationEventItem {
-  id: string;
-  at: Date;
-  actorName: string;
-  action: EventAction;
-  before: DelegationSnapshot | null;
-  after: DelegationSnapshot;
-}
-
-export interface DelegationDetail extends DelegationItem {
-  events: DelegationEventItem[];
+  @Prop.date({ nullable: true, description: 'null: until further notice.' }) validTo!: string | null;
+  @Prop.oneOf(STATUSES, 'DelegationStatus', {
+    description: "From the dates and revocation, against Stockholm's today.",
+  })
+  status!: DelegationStatus;
+  @Prop.dateTime({ nullable: true }) revokedAt!: Date | null;
+  @Prop.text({ nullable: true }) revokedByName!: string | null;
+  @Prop.dateTime() createdAt!: Date;
+  @Prop.dateTime() updatedAt!: Date;
 }
 
 /** What an event records of the delegation before and after a change. */
-export interface DelegationSnapshot {
-  rights: Right[];
-  assignmentIds: string[];
-  validFrom: string;
-  validTo: string | null;
-  revokedAt?: string | null;
+export class DelegationSnapshot {
+  @Prop.oneOfList(RIGHTS, 'DelegationRight') rights!: Right[];
+  @Prop.idList() assignmentIds!: string[];
+  @Prop.date() validFrom!: string;
+  @Prop.date({ nullable: true }) validTo!: string | null;
+  @Prop.dateTime({ nullable: true, optional: true }) revokedAt?: string | null;
 }
 
-export interface GrantableUnit {
-  id: string;
-  name: string;
-  hsaId: string;
-  assignments: { id: string; name: string; kind: string }[];
+export class DelegationEventItem {
+  @Prop.text() id!: string;
+  @Prop.dateTime() at!: Date;
+  @Prop.text() actorName!: string;
+  @Prop.oneOf(EVENT_ACTIONS, 'DelegationEventAction') action!: EventAction;
+  @Prop.object(() => DelegationSnapshot, { nullable: true }) before!: DelegationSnapshot | null;
+  @Prop.object(() => DelegationSnapshot) after!: DelegationSnapshot;
+}
+
+export class DelegationDetail extends DelegationItem {
+  @Prop.list(() => DelegationEventItem, { description: 'Its history, from the audit log.' })
+  events!: DelegationEventItem[];
+}
+
+export class GrantableAssignment {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.oneOf(ASSIGNMENT_KINDS, 'AssignmentKind') kind!: AssignmentKind;
+}
+
+export class GrantableUnit {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.text() hsaId!: string;
+  @Prop.list(() => GrantableAssignment) assignments!: GrantableAssignment[];
 }
 
 /** Status from the dates and revocation, against Stockholm's today (YYYY-MM-DD compares as text). */

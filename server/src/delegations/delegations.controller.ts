@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiPage } from '../common/api-schema.js';
 import { Delegator, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
-import type { DelegationDetail, DelegationItem, GrantableUnit } from './delegation.types.js';
+import { DelegationDetail, DelegationItem, GrantableUnit } from './delegation.types.js';
 import { DelegationsService } from './delegations.service.js';
 import { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.js';
 
@@ -13,11 +15,13 @@ import { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.j
  * administrators, and the service checks the very unit.
  */
 @Controller('delegations')
+@ApiTags('delegations')
 export class DelegationsController {
   constructor(private readonly delegations: DelegationsService) {}
 
   @Get()
   @RightsHolder()
+  @ApiPage(DelegationItem, 'delegations')
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
@@ -31,24 +35,32 @@ export class DelegationsController {
   /** Declared before `:id` so that the word is not taken for an id. */
   @Get('grantable-units')
   @Delegator()
+  @ApiOkResponse({
+    type: GrantableUnit,
+    isArray: true,
+    description: 'The units the caller may delegate for, with their catalogues.',
+  })
   grantableUnits(@CurrentActor() actor: Actor): Promise<GrantableUnit[]> {
     return this.delegations.grantableUnits(actor);
   }
 
   @Get(':id')
   @RightsHolder()
+  @ApiOkResponse({ type: DelegationDetail })
   detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DelegationDetail> {
     return this.delegations.detail(actor, id);
   }
 
   @Post()
   @Delegator()
+  @ApiCreatedResponse({ type: DelegationItem })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateDelegationDto): Promise<DelegationItem> {
     return this.delegations.create(actor, dto);
   }
 
   @Patch(':id')
   @Delegator()
+  @ApiOkResponse({ type: DelegationItem, description: 'The delegation as it is now.' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
 import { CatalogueResource, type UniqueRule } from './catalogue-resource.js';
@@ -12,18 +13,22 @@ import { PURPOSES, type Purpose } from './entities/base.js';
 import { SystemGuideEntry } from './entities/system-guide.entity.js';
 import { activeSql, enumFilter, idFilter, type ListSpec, nameFilter } from '../common/sql.js';
 
-export interface AssignmentItem {
-  id: string;
-  hsaId: string;
-  careUnitId: string;
-  careUnitName: string;
-  name: string;
-  purpose: Purpose;
-  kind: AssignmentKind;
-  description: string | null;
-  privateProviderOnly: boolean;
+/*
+ * The answers are classes only so that their property decorators describe them in the OpenAPI
+ * description (common/api-schema.ts); they are never instantiated.
+ */
+export class AssignmentItem {
+  @Prop.id() id!: string;
+  @Prop.text() hsaId!: string;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.text() name!: string;
+  @Prop.oneOf(PURPOSES, 'Purpose') purpose!: Purpose;
+  @Prop.oneOf(ASSIGNMENT_KINDS, 'AssignmentKind') kind!: AssignmentKind;
+  @Prop.text({ nullable: true }) description!: string | null;
+  @Prop.bool() privateProviderOnly!: boolean;
   /** Persons holding it today. */
-  memberCount: number;
+  @Prop.int({ description: 'Persons holding it today.' }) memberCount!: number;
 }
 
 const ASSIGNMENT_LIST: ListSpec = {
@@ -121,13 +126,14 @@ const unitReference = (id: string | undefined) => ({
   label: 'Vårdenheten',
 });
 
-export interface SystemItem {
-  id: string;
-  systemName: string;
-  useCase: string;
-  purpose: Purpose;
-  assignmentName: string;
-  note: string | null;
+export class SystemItem {
+  @Prop.id() id!: string;
+  @Prop.text() systemName!: string;
+  @Prop.text({ description: 'Empty when the system needs the same assignment for every use.' })
+  useCase!: string;
+  @Prop.oneOf(PURPOSES, 'Purpose') purpose!: Purpose;
+  @Prop.text() assignmentName!: string;
+  @Prop.text({ nullable: true }) note!: string | null;
 }
 
 const SYSTEM_LIST: ListSpec = {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
 import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
@@ -10,19 +11,24 @@ import { PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.enti
 import { CareUnit } from './entities/care-unit.entity.js';
 import { activeSql, enumFilter, idFilter, type ListSpec, nameFilter } from '../common/sql.js';
 
-export interface CareUnitItem {
-  id: string;
-  hsaId: string;
-  name: string;
-  administrationId: string;
-  administrationName: string;
-  careProviderId: string;
-  careProviderName: string;
-  careProviderKind: ProviderKind;
-  headOfUnitId: string | null;
-  headOfUnitName: string | null;
+/*
+ * The answers are classes only so that their property decorators describe them in the OpenAPI
+ * description (common/api-schema.ts); they are never instantiated.
+ */
+export class CareUnitItem {
+  @Prop.id() id!: string;
+  @Prop.text() hsaId!: string;
+  @Prop.text() name!: string;
+  @Prop.id() administrationId!: string;
+  @Prop.text() administrationName!: string;
+  @Prop.id() careProviderId!: string;
+  @Prop.text() careProviderName!: string;
+  @Prop.oneOf(PROVIDER_KINDS, 'ProviderKind') careProviderKind!: ProviderKind;
+  @Prop.id({ nullable: true, description: 'Verksamhetschef: orders and attests on the whole unit.' })
+  headOfUnitId!: string | null;
+  @Prop.text({ nullable: true }) headOfUnitName!: string | null;
   /** Persons with an engagement there today. */
-  activeStaff: number;
+  @Prop.int({ description: 'Persons with an engagement there today.' }) activeStaff!: number;
 }
 
 const CARE_UNIT_LIST: ListSpec = {

@@ -1,15 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly, RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
-import {
-  type AssignmentItem,
-  AssignmentsService,
-  type SystemItem,
-  SystemsService,
-} from './assignments.service.js';
-import { type CareUnitItem, CareUnitsService } from './care-units.service.js';
+import { AssignmentItem, AssignmentsService, SystemItem, SystemsService } from './assignments.service.js';
+import { CareUnitItem, CareUnitsService } from './care-units.service.js';
 import { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
 import { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
 import { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
@@ -17,10 +14,12 @@ import { pageBody } from '../common/sql.js';
 
 @Controller('care-units')
 @RightsHolder()
+@ApiTags('directory')
 export class CareUnitsController {
   constructor(private readonly careUnits: CareUnitsService) {}
 
   @Get()
+  @ApiPage(CareUnitItem, 'care-units')
   async list(
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
@@ -29,18 +28,21 @@ export class CareUnitsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CareUnitItem })
   get(@Param('id') id: string): Promise<CareUnitItem> {
     return this.careUnits.get(id);
   }
 
   @Post()
   @AdminOnly()
+  @ApiCreatedResponse({ type: CareUnitItem })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCareUnitDto): Promise<CareUnitItem> {
     return this.careUnits.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: CareUnitItem, description: 'The row as it is now.' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -51,6 +53,7 @@ export class CareUnitsController {
 
   @Delete(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: CareUnitItem, description: 'The row as it was.' })
   remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CareUnitItem> {
     return this.careUnits.remove(actor.person.id, id);
   }
@@ -58,10 +61,12 @@ export class CareUnitsController {
 
 @Controller('assignments')
 @RightsHolder()
+@ApiTags('directory')
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Get()
+  @ApiPage(AssignmentItem, 'assignments')
   async list(
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
@@ -70,18 +75,21 @@ export class AssignmentsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AssignmentItem })
   get(@Param('id') id: string): Promise<AssignmentItem> {
     return this.assignments.get(id);
   }
 
   @Post()
   @AdminOnly()
+  @ApiCreatedResponse({ type: AssignmentItem })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAssignmentDto): Promise<AssignmentItem> {
     return this.assignments.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: AssignmentItem, description: 'The row as it is now.' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -92,6 +100,7 @@ export class AssignmentsController {
 
   @Delete(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: AssignmentItem, description: 'The row as it was.' })
   remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AssignmentItem> {
     return this.assignments.remove(actor.person.id, id);
   }
@@ -100,27 +109,32 @@ export class AssignmentsController {
 /** The systems guide is for everyone signed in; only administrators change it. */
 @Controller('systems')
 @SignedIn()
+@ApiTags('directory')
 export class SystemsController {
   constructor(private readonly systems: SystemsService) {}
 
   @Get()
+  @ApiPage(SystemItem, 'systems')
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<SystemItem[]> {
     return pageBody(res, 'systems', await this.systems.list(query));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SystemItem })
   get(@Param('id') id: string): Promise<SystemItem> {
     return this.systems.get(id);
   }
 
   @Post()
   @AdminOnly()
+  @ApiCreatedResponse({ type: SystemItem })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateSystemDto): Promise<SystemItem> {
     return this.systems.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: SystemItem, description: 'The row as it is now.' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -131,6 +145,7 @@ export class SystemsController {
 
   @Delete(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: SystemItem, description: 'The row as it was.' })
   remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SystemItem> {
     return this.systems.remove(actor.person.id, id);
   }

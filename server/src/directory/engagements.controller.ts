@@ -1,18 +1,22 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement.dto.js';
-import { type EngagementItem, EngagementsService } from './engagements.service.js';
+import { EngagementItem, EngagementsService } from './engagements.service.js';
 import { pageBody } from '../common/sql.js';
 
 @Controller('engagements')
 @RightsHolder()
+@ApiTags('directory')
 export class EngagementsController {
   constructor(private readonly engagements: EngagementsService) {}
 
   @Get()
+  @ApiPage(EngagementItem, 'engagements')
   async list(
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
@@ -21,18 +25,21 @@ export class EngagementsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EngagementItem })
   get(@Param('id') id: string): Promise<EngagementItem> {
     return this.engagements.get(id);
   }
 
   @Post()
   @AdminOnly()
+  @ApiCreatedResponse({ type: EngagementItem })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateEngagementDto): Promise<EngagementItem> {
     return this.engagements.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: EngagementItem, description: 'The row as it is now.' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -43,6 +50,7 @@ export class EngagementsController {
 
   @Delete(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: EngagementItem, description: 'The row as it was.' })
   remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EngagementItem> {
     return this.engagements.remove(actor.person.id, id);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
 import { activeLate, CatalogueResource, type Reference } from './catalogue-resource.js';
@@ -30,17 +31,21 @@ const personReference = (id: string | undefined): Reference => ({
   label: 'Personen',
 });
 
-export interface EngagementItem {
-  id: string;
-  personId: string;
-  careUnitId: string;
-  careUnitName: string;
-  administrationName: string;
-  costCentre: string;
-  title: string | null;
-  validFrom: string;
-  validTo: string | null;
-  active: boolean;
+/*
+ * The answers are classes only so that their property decorators describe them in the OpenAPI
+ * description (common/api-schema.ts); they are never instantiated.
+ */
+export class EngagementItem {
+  @Prop.id() id!: string;
+  @Prop.id() personId!: string;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.text() administrationName!: string;
+  @Prop.text({ description: 'Ansvarsnummer, e.g. W77100.' }) costCentre!: string;
+  @Prop.text({ nullable: true }) title!: string | null;
+  @Prop.date() validFrom!: string;
+  @Prop.date({ nullable: true }) validTo!: string | null;
+  @Prop.bool({ description: "Valid on Stockholm's today." }) active!: boolean;
 }
 
 const ENGAGEMENT_LIST: ListSpec = {

@@ -1,10 +1,12 @@
 import { Controller, Delete, Get, HttpStatus, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiPage, ApiProblem, ProblemDetails } from '../common/api-schema.js';
 import { RightsHolder } from '../common/auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import { pageBody } from '../common/sql.js';
-import { type HeldAssignmentItem, HeldAssignmentsService } from './held-assignments.service.js';
+import { HeldAssignmentItem, HeldAssignmentsService } from './held-assignments.service.js';
 
 const HOLDINGS_READ_ONLY =
   'Innehav av uppdrag ändras bara genom att en attesterad beställning utförs. ' +
@@ -16,12 +18,16 @@ const HOLDINGS_READ_ONLY =
  * no signature and no audit event. The write methods answer 405 with `Allow: GET` rather than a
  * 404, so a client is told why, and write nothing.
  */
+const READ_ONLY_ANSWER = 'Always: holdings change only when an attested order is carried out (Allow: GET).';
+
 @Controller('held-assignments')
 @RightsHolder()
+@ApiTags('directory')
 export class HeldAssignmentsController {
   constructor(private readonly heldAssignments: HeldAssignmentsService) {}
 
   @Get()
+  @ApiPage(HeldAssignmentItem, 'held-assignments')
   async list(
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
@@ -30,26 +36,31 @@ export class HeldAssignmentsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: HeldAssignmentItem })
   get(@Param('id') id: string): Promise<HeldAssignmentItem> {
     return this.heldAssignments.get(id);
   }
 
   @Post()
+  @ApiProblem(405, ProblemDetails, READ_ONLY_ANSWER)
   create(@Res({ passthrough: true }) res: Response): never {
     return readOnly(res);
   }
 
   @Put(':id')
+  @ApiProblem(405, ProblemDetails, READ_ONLY_ANSWER)
   update(@Res({ passthrough: true }) res: Response): never {
     return readOnly(res);
   }
 
   @Patch(':id')
+  @ApiProblem(405, ProblemDetails, READ_ONLY_ANSWER)
   patch(@Res({ passthrough: true }) res: Response): never {
     return readOnly(res);
   }
 
   @Delete(':id')
+  @ApiProblem(405, ProblemDetails, READ_ONLY_ANSWER)
   remove(@Res({ passthrough: true }) res: Response): never {
     return readOnly(res);
   }

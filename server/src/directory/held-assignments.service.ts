@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { idFilter, type ListSpec } from '../common/sql.js';
 import { activeLate, ReadResource } from './catalogue-resource.js';
 
-export interface HeldAssignmentItem {
-  id: string;
-  personId: string;
-  assignmentId: string;
-  assignmentName: string;
-  careUnitId: string;
-  careUnitName: string;
-  validFrom: string;
-  validTo: string | null;
-  active: boolean;
+/** A holding as the API shows it: a class only so that the OpenAPI description shows it. */
+export class HeldAssignmentItem {
+  @Prop.id() id!: string;
+  @Prop.id() personId!: string;
+  @Prop.id() assignmentId!: string;
+  @Prop.text() assignmentName!: string;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.date() validFrom!: string;
+  @Prop.date({ nullable: true }) validTo!: string | null;
+  @Prop.bool({ description: "Valid on Stockholm's today." }) active!: boolean;
 }
 
 const HELD_LIST: ListSpec = {

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
@@ -10,19 +12,21 @@ import {
   UpdateCareProviderDto,
 } from './dto/organisation.dto.js';
 import {
-  type AdministrationItem,
+  AdministrationItem,
   AdministrationsService,
-  type CareProviderItem,
+  CareProviderItem,
   CareProvidersService,
 } from './organisation.service.js';
 import { pageBody } from '../common/sql.js';
 
 @Controller('care-providers')
 @RightsHolder()
+@ApiTags('directory')
 export class CareProvidersController {
   constructor(private readonly careProviders: CareProvidersService) {}
 
   @Get()
+  @ApiPage(CareProviderItem, 'care-providers')
   async list(
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
@@ -31,18 +35,21 @@ export class CareProvidersController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CareProviderItem })
   get(@Param('id') id: string): Promise<CareProviderItem> {
     return this.careProviders.get(id);
   }
 
   @Post()
   @AdminOnly()
+  @ApiCreatedResponse({ type: CareProviderItem })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCareProviderDto): Promise<CareProviderItem> {
     return this.careProviders.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: CareProviderItem, description: 'The row as it is now.' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -53,6 +60,7 @@ export class CareProvidersController {
 
   @Delete(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: CareProviderItem, description: 'The row as it was.' })
   remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CareProviderItem> {
     return this.careProviders.remove(actor.person.id, id);
   }
@@ -60,10 +68,12 @@ export class CareProvidersController {
 
 @Controller('administrations')
 @RightsHolder()
+@ApiTags('directory')
 export class AdministrationsController {
   constructor(private readonly administrations: AdministrationsService) {}
 
   @Get()
+  @ApiPage(AdministrationItem, 'administrations')
   async list(
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
@@ -72,18 +82,21 @@ export class AdministrationsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AdministrationItem })
   get(@Param('id') id: string): Promise<AdministrationItem> {
     return this.administrations.get(id);
   }
 
   @Post()
   @AdminOnly()
+  @ApiCreatedResponse({ type: AdministrationItem })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAdministrationDto): Promise<AdministrationItem> {
     return this.administrations.create(actor.person.id, dto);
   }
 
   @Put(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: AdministrationItem, description: 'The row as it is now.' })
   update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -94,6 +107,7 @@ export class AdministrationsController {
 
   @Delete(':id')
   @AdminOnly()
+  @ApiOkResponse({ type: AdministrationItem, description: 'The row as it was.' })
   remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AdministrationItem> {
     return this.administrations.remove(actor.person.id, id);
   }

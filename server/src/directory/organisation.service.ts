@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
 import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
@@ -15,11 +16,15 @@ import { Administration } from './entities/administration.entity.js';
 import { CareProvider, PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
 import { enumFilter, idFilter, type ListSpec, nameFilter } from '../common/sql.js';
 
-export interface CareProviderItem {
-  id: string;
-  hsaId: string;
-  name: string;
-  kind: ProviderKind;
+/*
+ * The answers are classes only so that their property decorators describe them in the OpenAPI
+ * description (common/api-schema.ts); they are never instantiated.
+ */
+export class CareProviderItem {
+  @Prop.id() id!: string;
+  @Prop.text() hsaId!: string;
+  @Prop.text() name!: string;
+  @Prop.oneOf(PROVIDER_KINDS, 'ProviderKind') kind!: ProviderKind;
 }
 
 const PROVIDER_LIST: ListSpec = {
@@ -65,12 +70,12 @@ export class CareProvidersService extends CatalogueResource<CareProviderItem, Ca
   }
 }
 
-export interface AdministrationItem {
-  id: string;
-  code: string;
-  name: string;
-  careProviderId: string;
-  careProviderName: string;
+export class AdministrationItem {
+  @Prop.id() id!: string;
+  @Prop.text() code!: string;
+  @Prop.text() name!: string;
+  @Prop.id() careProviderId!: string;
+  @Prop.text() careProviderName!: string;
 }
 
 const ADMINISTRATION_LIST: ListSpec = {

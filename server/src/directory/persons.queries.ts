@@ -1,7 +1,8 @@
+import { Prop } from '../common/api-schema.js';
 import { filterBoolean, filterIds, filterString } from '../common/list-query.js';
-import type { ProviderKind } from './entities/care-provider.entity.js';
-import type { AssignmentKind } from './entities/assignment.entity.js';
-import type { Purpose } from './entities/base.js';
+import { PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
+import { ASSIGNMENT_KINDS, type AssignmentKind } from './entities/assignment.entity.js';
+import { PURPOSES, type Purpose } from './entities/base.js';
 import {
   activeSql,
   foldedPrefix,
@@ -13,49 +14,62 @@ import {
   type SqlParams,
 } from '../common/sql.js';
 
+/*
+ * What the API answers about persons. Classes only so that their property decorators describe
+ * them in the OpenAPI description (common/api-schema.ts); they are never instantiated.
+ */
+
+/** A person in lists: personnummer masked, no administrator flag. */
+export class PersonListItem {
+  @Prop.id() id!: string;
+  @Prop.text() hsaId!: string;
+  @Prop.text({ description: 'VGR-ID.' }) userId!: string;
+  @Prop.text() firstName!: string;
+  @Prop.text() lastName!: string;
+  @Prop.text({ nullable: true }) title!: string | null;
+  @Prop.text({ nullable: true }) email!: string | null;
+  @Prop.text({
+    nullable: true,
+    description: 'Masked (1985xxxx-xxxx) in lists, whole (ÅÅÅÅMMDD-NNNN) in the detail; null when none.',
+  })
+  personnummer!: string | null;
+  @Prop.text({ nullable: true }) passportNumber!: string | null;
+  @Prop.bool({ description: 'Skyddad identitet.' }) protectedIdentity!: boolean;
+  @Prop.bool({ description: "Has an engagement valid on Stockholm's today." }) active!: boolean;
+  @Prop.text({ description: 'The administrations of their engagements.' }) organisation!: string;
+}
+
 /** A person as the SQL below reads it (personnummer still whole: the service masks it for lists). */
-export interface PersonRow {
-  id: string;
-  hsaId: string;
-  userId: string;
-  firstName: string;
-  lastName: string;
-  title: string | null;
-  email: string | null;
-  personnummer: string | null;
-  passportNumber: string | null;
-  protectedIdentity: boolean;
-  isAdministrator: boolean;
-  active: boolean;
-  organisation: string;
+export class PersonRow extends PersonListItem {
+  @Prop.bool() isAdministrator!: boolean;
 }
 
-export interface PersonEngagement {
-  id: string;
-  careUnitId: string;
-  careUnitName: string;
-  careUnitHsaId: string;
-  administrationId: string;
-  administrationName: string;
-  careProviderKind: ProviderKind;
-  costCentre: string;
-  title: string | null;
-  validFrom: string;
-  validTo: string | null;
-  active: boolean;
+export class PersonEngagement {
+  @Prop.id() id!: string;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.text() careUnitHsaId!: string;
+  @Prop.id() administrationId!: string;
+  @Prop.text() administrationName!: string;
+  @Prop.oneOf(PROVIDER_KINDS, 'ProviderKind') careProviderKind!: ProviderKind;
+  @Prop.text() costCentre!: string;
+  @Prop.text({ nullable: true }) title!: string | null;
+  @Prop.date() validFrom!: string;
+  @Prop.date({ nullable: true }) validTo!: string | null;
+  @Prop.bool() active!: boolean;
 }
 
-export interface PersonHeldAssignment {
-  id: string;
-  assignmentId: string;
-  assignmentName: string;
-  assignmentKind: AssignmentKind;
-  purpose: Purpose;
-  careUnitId: string;
-  careUnitName: string;
-  validFrom: string;
-  validTo: string | null;
-  active: boolean;
+export class PersonHeldAssignment {
+  @Prop.id() id!: string;
+  @Prop.id() assignmentId!: string;
+  @Prop.text() assignmentName!: string;
+  @Prop.oneOf(ASSIGNMENT_KINDS, 'AssignmentKind') assignmentKind!: AssignmentKind;
+  @Prop.oneOf(PURPOSES, 'Purpose') purpose!: Purpose;
+  @Prop.id() careUnitId!: string;
+  @Prop.text() careUnitName!: string;
+  @Prop.date() validFrom!: string;
+  @Prop.date({ nullable: true }) validTo!: string | null;
+  @Prop.bool() active!: boolean;
 }
 
 /**

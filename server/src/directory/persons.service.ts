@@ -12,6 +12,7 @@ import {
   translateConstraints,
 } from './directory.errors.js';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
+import { Prop } from '../common/api-schema.js';
 import { providedFields } from '../common/field-rules.js';
 import { DirectoryAudit, rowSnapshot, type RowSnapshot } from './directory-audit.js';
 import { checkClashes, checkIdentity, deletedSnapshot, lockPerson, PERSON_WRITES } from './persons.writes.js';
@@ -23,19 +24,22 @@ import {
   PERSON_HELD_ASSIGNMENTS_SQL,
   PERSON_ID_BY,
   PERSON_LIST,
-  type PersonEngagement,
-  type PersonHeldAssignment,
-  type PersonRow,
+  PersonEngagement,
+  PersonHeldAssignment,
+  type PersonListItem,
+  PersonRow,
 } from './persons.queries.js';
 import { findRow, listRows, type Page } from '../common/sql.js';
 
-/** A person in lists: personnummer masked, no administrator flag. */
-export type PersonListItem = Omit<PersonRow, 'isAdministrator'>;
+export type { PersonListItem };
 
-/** A person in detail and lookup: personnummer whole (ÅÅÅÅMMDD-NNNN), with engagements and assignments. */
-export interface PersonDetail extends PersonRow {
-  engagements: PersonEngagement[];
-  heldAssignments: PersonHeldAssignment[];
+/**
+ * A person in detail and lookup: personnummer whole (ÅÅÅÅMMDD-NNNN), with engagements and
+ * assignments. A class only so that its decorators describe it in the OpenAPI description.
+ */
+export class PersonDetail extends PersonRow {
+  @Prop.list(() => PersonEngagement) engagements!: PersonEngagement[];
+  @Prop.list(() => PersonHeldAssignment) heldAssignments!: PersonHeldAssignment[];
 }
 
 export type LookupKey = keyof typeof PERSON_ID_BY;

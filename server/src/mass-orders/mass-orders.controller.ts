@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPage } from '../common/api-schema.js';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiPage, ApiProblem } from '../common/api-schema.js';
 import type { Response } from 'express';
 import { RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
@@ -9,6 +9,7 @@ import { pageBody } from '../common/sql.js';
 import { BatchesService } from './batches.service.js';
 import { CheckMassOrderDto, ImportMassOrderDto, SendMassOrderDto } from './dto/mass-order.dto.js';
 import { MassOrderSender } from './mass-order-sender.js';
+import { MassOrderProblem } from './mass-orders.errors.js';
 import {
   BatchSummary,
   BatchView,
@@ -17,6 +18,7 @@ import {
   ImportReport,
   MassOrderAssignment,
   Member,
+  PersonBrief,
   SentBatch,
 } from './mass-order.types.js';
 import { MassOrdersService } from './mass-orders.service.js';
@@ -28,6 +30,8 @@ import { MassOrdersService } from './mass-orders.service.js';
  */
 @Controller('mass-orders')
 @ApiTags('mass-orders')
+// The person columns every list of the page shares (the UI's rows build on it).
+@ApiExtraModels(PersonBrief)
 export class MassOrdersController {
   constructor(
     private readonly massOrders: MassOrdersService,
@@ -87,10 +91,12 @@ export class MassOrdersController {
 
   @Post()
   @RightsHolder()
-  @ApiCreatedResponse({
-    type: SentBatch,
-    description: 'One order per person; a send the rules refuse is a problem naming each violation.',
-  })
+  @ApiCreatedResponse({ type: SentBatch, description: 'One order per person.' })
+  @ApiProblem(
+    422,
+    MassOrderProblem,
+    'The rules refuse the send (urn:beh:problem:mass-order-rule), naming each violation and person; 409 when another send took a line meanwhile.',
+  )
   send(@CurrentActor() actor: Actor, @Body() dto: SendMassOrderDto): Promise<SentBatch> {
     return this.sender.send(actor, dto);
   }

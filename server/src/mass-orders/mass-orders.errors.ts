@@ -1,7 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
+import { ProblemDetails, Prop } from '../common/api-schema.js';
 import { ProblemException, ValidationProblem } from '../common/problem.js';
 import { type OrderRule, orderRuleProblem, violation } from '../orders/orders.errors.js';
-import type { PersonVerdict, RuleBreach } from './mass-order.types.js';
+import { PersonVerdict, RuleBreach } from './mass-order.types.js';
 
 /** Rules of a mass order beyond the wizard's, with their Swedish messages. */
 export const MASS_RULE_MESSAGES = {
@@ -41,6 +42,12 @@ function detailFor(violations: readonly RuleBreach[], refused: readonly PersonVe
   if (violations.length > 0) return `Beställningen bryter mot ${violations.length} regler; se markeringarna.`;
   if (refused.length === 1) return `En person kan inte tas med: ${refused[0].violations[0]?.message ?? ''}`;
   return `${refused.length} personer kan inte tas med; se orsaken vid var och en.`;
+}
+
+/** `urn:beh:problem:mass-order-rule`: the send's own violations and the refused persons. */
+export class MassOrderProblem extends ProblemDetails {
+  @Prop.list(() => RuleBreach) violations!: RuleBreach[];
+  @Prop.list(() => PersonVerdict) persons!: PersonVerdict[];
 }
 
 /**

@@ -46,6 +46,7 @@ export const DOCS_PAGE = `<!doctype html>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>BEH API – beskrivning</title>
+    <link rel="icon" href="data:,">
     <link rel="stylesheet" href="${DOCS_PATH}/assets/swagger-ui.css">
   </head>
   <body>

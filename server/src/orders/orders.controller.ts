@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiPage } from '../common/api-schema.js';
+import { ApiPage, ApiProblem } from '../common/api-schema.js';
 import type { Response } from 'express';
 import { RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
@@ -16,6 +16,7 @@ import {
   PlacedOrder,
 } from './order.types.js';
 import { OrderableService } from './orderable.service.js';
+import { ORDER_RULE_REFUSAL, OrderRuleProblem } from './orders.errors.js';
 import { OrdersService } from './orders.service.js';
 import { PlacementService } from './placement.service.js';
 
@@ -53,6 +54,7 @@ export class OrdersController {
   @Post()
   @RightsHolder()
   @ApiCreatedResponse({ type: PlacedOrder, isArray: true, description: 'One order per care unit.' })
+  @ApiProblem(422, OrderRuleProblem, ORDER_RULE_REFUSAL)
   place(@CurrentActor() actor: Actor, @Body() dto: PlaceOrderDto): Promise<PlacedOrder[]> {
     return this.placement.place(actor, dto);
   }
@@ -62,6 +64,7 @@ export class OrdersController {
   @SignedIn()
   @HttpCode(200)
   @ApiOkResponse({ type: OrderDetail })
+  @ApiProblem(422, OrderRuleProblem, ORDER_RULE_REFUSAL)
   changeAttestant(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -74,6 +77,7 @@ export class OrdersController {
   @SignedIn()
   @HttpCode(200)
   @ApiOkResponse({ type: OrderDetail })
+  @ApiProblem(422, OrderRuleProblem, ORDER_RULE_REFUSAL)
   cancel(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<OrderDetail> {
     return this.orders.cancel(actor, id);
   }

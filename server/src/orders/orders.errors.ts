@@ -1,4 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
+import { ApiSchema } from '@nestjs/swagger';
+import { ProblemDetails, Prop } from '../common/api-schema.js';
 import { notFound, ProblemException } from '../common/problem.js';
 
 /** Every rule an order can break, each with its Swedish message (docs/api-contract-orders.md). */
@@ -23,18 +25,36 @@ export const RULE_MESSAGES = {
 } as const;
 
 export type OrderRule = keyof typeof RULE_MESSAGES;
+const ORDER_RULES = Object.keys(RULE_MESSAGES) as OrderRule[];
 
-/** One refused line (or, with `line: null`, the send as a whole). */
-export interface Violation {
+/**
+ * One refused line (or, with `line: null`, the send as a whole). A class only so that the
+ * OpenAPI description shows it; never instantiated.
+ */
+@ApiSchema({ name: 'OrderViolation' })
+export class Violation {
   /** 0-based index into the send's `items`; null for what concerns the whole send. */
-  line: number | null;
-  assignmentId?: string;
-  assignmentName?: string;
-  careUnitId?: string;
-  careUnitName?: string;
-  rule: OrderRule;
-  message: string;
+  @Prop.int({
+    nullable: true,
+    description: "0-based index into the send's items; null: the send as a whole.",
+  })
+  line!: number | null;
+  @Prop.id({ optional: true }) assignmentId?: string;
+  @Prop.text({ optional: true }) assignmentName?: string;
+  @Prop.id({ optional: true }) careUnitId?: string;
+  @Prop.text({ optional: true }) careUnitName?: string;
+  @Prop.oneOf(ORDER_RULES, 'OrderRule') rule!: OrderRule;
+  @Prop.text({ description: 'The Swedish message of the rule.' }) message!: string;
 }
+
+/** `urn:beh:problem:order-rule`: every rule the order breaks, each named. */
+export class OrderRuleProblem extends ProblemDetails {
+  @Prop.list(() => Violation) violations!: Violation[];
+}
+
+/** How the API documents an order-rule refusal. */
+export const ORDER_RULE_REFUSAL =
+  'An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile.';
 
 export const violation = (
   rule: OrderRule,

@@ -1,4 +1,13 @@
 import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ProblemException } from '../../common/problem.js';
 import { CsrfExempt, Public } from '../../common/auth/policy.js';
@@ -8,6 +17,7 @@ import { continuePage, failedSignInPage, unknownPersonPage } from './saml-pages.
 import { SamlService } from './saml.service.js';
 
 @Controller('auth/saml')
+@ApiTags('auth')
 export class SamlController {
   constructor(
     private readonly saml: SamlService,
@@ -16,6 +26,8 @@ export class SamlController {
 
   @Get('metadata')
   @Public()
+  @ApiProduces('application/samlmetadata+xml')
+  @ApiOkResponse({ description: "The service provider's SAML metadata.", schema: { type: 'string' } })
   metadata(@Res() res: Response): void {
     this.assertEnabled();
     res.type('application/samlmetadata+xml').send(this.saml.metadata());
@@ -24,6 +36,13 @@ export class SamlController {
   /** Starts sign-in at the IdP; `relayState` is where to land afterwards, a path inside the portal. */
   @Get('login')
   @Public()
+  @ApiQuery({
+    name: 'relayState',
+    required: false,
+    schema: { type: 'string' },
+    description: 'Where to land afterwards: a path inside the portal.',
+  })
+  @ApiFoundResponse({ description: 'To the IdP, with the AuthnRequest.' })
   async login(
     @Query('relayState') relayState: unknown,
     @Req() req: Request,
@@ -37,6 +56,23 @@ export class SamlController {
   @Post('acs')
   @Public()
   @CsrfExempt()
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        SAMLResponse: { type: 'string', description: "The IdP's signed response, base64." },
+        RelayState: { type: 'string' },
+      },
+      required: ['SAMLResponse'],
+    },
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({
+    description:
+      'Signed in: a page that continues to the RelayState. 401 (signature, audience, …) and 403 (unknown person) are pages too.',
+    schema: { type: 'string' },
+  })
   async acs(@Req() req: Request, @Res() res: Response): Promise<void> {
     this.assertEnabled();
     res.setHeader('Cache-Control', 'no-store');

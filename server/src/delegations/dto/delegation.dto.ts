@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { CalendarDate, Id, OneOf } from '../../common/field-rules.js';
 import { type Right, RIGHTS } from '../delegation.types.js';
@@ -24,20 +26,41 @@ function list(
 }
 
 const rightsRule = (required: boolean) =>
-  list('rights', required, (value) => {
-    if (value.length === 0) return 'måste innehålla minst en av ORDER och ATTEST';
-    if (!value.every((v) => typeof v === 'string' && (RIGHTS as readonly string[]).includes(v))) {
-      return 'får bara innehålla ORDER och ATTEST';
-    }
-    return new Set(value).size === value.length ? undefined : 'får inte innehålla samma rätt två gånger';
-  });
+  applyDecorators(
+    ApiProperty({
+      enum: [...RIGHTS],
+      enumName: 'DelegationRight',
+      isArray: true,
+      required,
+      minItems: 1,
+      uniqueItems: true,
+    }),
+    list('rights', required, (value) => {
+      if (value.length === 0) return 'måste innehålla minst en av ORDER och ATTEST';
+      if (!value.every((v) => typeof v === 'string' && (RIGHTS as readonly string[]).includes(v))) {
+        return 'får bara innehålla ORDER och ATTEST';
+      }
+      return new Set(value).size === value.length ? undefined : 'får inte innehålla samma rätt två gånger';
+    }),
+  );
 
 const assignmentIdsRule = () =>
-  list('assignmentIds', false, (value) => {
-    if (!value.every((v) => isUuid(v))) return 'måste vara giltiga id';
-    if (value.length > 200) return 'får innehålla högst 200 uppdrag';
-    return new Set(value).size === value.length ? undefined : 'får inte innehålla samma uppdrag två gånger';
-  });
+  applyDecorators(
+    ApiProperty({
+      type: 'string',
+      format: 'uuid',
+      isArray: true,
+      required: false,
+      maxItems: 200,
+      uniqueItems: true,
+      description: 'Left out or empty: the whole unit.',
+    }),
+    list('assignmentIds', false, (value) => {
+      if (!value.every((v) => isUuid(v))) return 'måste vara giltiga id';
+      if (value.length > 200) return 'får innehålla högst 200 uppdrag';
+      return new Set(value).size === value.length ? undefined : 'får inte innehålla samma uppdrag två gånger';
+    }),
+  );
 
 export class CreateDelegationDto {
   @Id('required') delegateId!: string;
@@ -51,6 +74,10 @@ export class CreateDelegationDto {
 }
 
 /** Either a limitation (any of validTo, rights, assignmentIds) or `{"status":"REVOKED"}`. */
+@ApiSchema({
+  description:
+    'Either a limitation (any of validTo, rights, assignmentIds; a delegation can only be narrowed) or {"status":"REVOKED"}.',
+})
 export class UpdateDelegationDto {
   @CalendarDate('nullable') validTo?: string | null;
   @rightsRule(false) rights?: Right[];

@@ -6,8 +6,8 @@ export class CreateAssignmentDto {
   @Text('required', 64, HSA_ID) hsaId!: string;
   @Id('required') careUnitId!: string;
   @Text('required', 200) name!: string;
-  @OneOf('required', PURPOSES) purpose!: Purpose;
-  @OneOf('required', ASSIGNMENT_KINDS) kind!: AssignmentKind;
+  @OneOf('required', PURPOSES, 'Purpose') purpose!: Purpose;
+  @OneOf('required', ASSIGNMENT_KINDS, 'AssignmentKind') kind!: AssignmentKind;
   @Text('nullable', 4000) description?: string | null;
   @Bool('optional') privateProviderOnly?: boolean;
 }
@@ -16,8 +16,8 @@ export class UpdateAssignmentDto {
   @Text('optional', 64, HSA_ID) hsaId?: string;
   @Id('optional') careUnitId?: string;
   @Text('optional', 200) name?: string;
-  @OneOf('optional', PURPOSES) purpose?: Purpose;
-  @OneOf('optional', ASSIGNMENT_KINDS) kind?: AssignmentKind;
+  @OneOf('optional', PURPOSES, 'Purpose') purpose?: Purpose;
+  @OneOf('optional', ASSIGNMENT_KINDS, 'AssignmentKind') kind?: AssignmentKind;
   @Text('nullable', 4000) description?: string | null;
   @Bool('optional') privateProviderOnly?: boolean;
 }

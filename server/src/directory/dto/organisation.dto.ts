@@ -4,13 +4,13 @@ import { HSA_ID, Id, OneOf, Text } from '../../common/field-rules.js';
 export class CreateCareProviderDto {
   @Text('required', 64, HSA_ID) hsaId!: string;
   @Text('required', 200) name!: string;
-  @OneOf('required', PROVIDER_KINDS) kind!: ProviderKind;
+  @OneOf('required', PROVIDER_KINDS, 'ProviderKind') kind!: ProviderKind;
 }
 
 export class UpdateCareProviderDto {
   @Text('optional', 64, HSA_ID) hsaId?: string;
   @Text('optional', 200) name?: string;
-  @OneOf('optional', PROVIDER_KINDS) kind?: ProviderKind;
+  @OneOf('optional', PROVIDER_KINDS, 'ProviderKind') kind?: ProviderKind;
 }
 
 export class CreateAdministrationDto {

@@ -1,3 +1,4 @@
+import { ApiSchema } from '@nestjs/swagger';
 import { Bool, Email, HSA_ID, Personnummer, Text } from '../../common/field-rules.js';
 
 const USER_ID = {
@@ -11,6 +12,7 @@ const PASSPORT = {
 };
 
 /** A new person. `isAdministrator` is not here on purpose: it is never writable. */
+@ApiSchema({ description: 'One of personnummer and passportNumber is required.' })
 export class CreatePersonDto {
   @Text('required', 64, HSA_ID) hsaId!: string;
   @Text('required', 32, USER_ID) userId!: string;

@@ -6,7 +6,7 @@ export class CreateSystemDto {
   @Text('required', 200) systemName!: string;
   /** Empty when the system needs the same assignment for every use. */
   @Text('nullable', 500) useCase?: string | null;
-  @OneOf('required', PURPOSES) purpose!: Purpose;
+  @OneOf('required', PURPOSES, 'Purpose') purpose!: Purpose;
   @Text('required', 200) assignmentName!: string;
   @Text('nullable', 4000) note?: string | null;
 }
@@ -14,7 +14,7 @@ export class CreateSystemDto {
 export class UpdateSystemDto {
   @Text('optional', 200) systemName?: string;
   @Text('nullable', 500) useCase?: string | null;
-  @OneOf('optional', PURPOSES) purpose?: Purpose;
+  @OneOf('optional', PURPOSES, 'Purpose') purpose?: Purpose;
   @Text('optional', 200) assignmentName?: string;
   @Text('nullable', 4000) note?: string | null;
 }
