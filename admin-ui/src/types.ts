@@ -1,127 +1,26 @@
-/** Records as the directory API returns them (docs/api-contract-directory.md). */
-import type { Identifier, RaRecord } from 'react-admin';
+/** Records as the directory API returns them: the server's own description (src/api/schema.d.ts). */
+import type { components } from './api/schema';
 
-export type Purpose = 'CARE_AND_TREATMENT' | 'QUALITY_ASSURANCE' | 'ADMINISTRATION' | 'STATISTICS';
-export type AssignmentKind = 'GENERAL' | 'SPECIAL';
-export type CareProviderKind = 'REGIONAL' | 'PRIVATE';
+type Schemas = components['schemas'];
+
+export type Purpose = Schemas['Purpose'];
+export type AssignmentKind = Schemas['AssignmentKind'];
+export type CareProviderKind = Schemas['ProviderKind'];
 
 /** A calendar date, `YYYY-MM-DD` (Europe/Stockholm). */
 export type CalendarDate = string;
 
-export interface Person extends RaRecord {
-  hsaId: string;
-  userId: string;
-  firstName: string;
-  lastName: string;
-  title: string | null;
-  email: string | null;
-  /** Masked (`1985xxxx-xxxx`) in lists, whole (`ÅÅÅÅMMDD-NNNN`) in the detail; null when none. */
-  personnummer: string | null;
-  passportNumber: string | null;
-  protectedIdentity: boolean;
-  active: boolean;
-  organisation: string;
-}
+/** A person in lists: `personnummer` masked (`1985xxxx-xxxx`); null when none. */
+export type Person = Schemas['PersonListItem'];
+export type PersonEngagement = Schemas['PersonEngagement'];
+export type PersonHeldAssignment = Schemas['PersonHeldAssignment'];
+/** A person in the detail and the lookup: `personnummer` whole (`ÅÅÅÅMMDD-NNNN`). */
+export type PersonDetail = Schemas['PersonDetail'];
 
-export interface PersonEngagement {
-  id: Identifier;
-  careUnitId: Identifier;
-  careUnitName: string;
-  careUnitHsaId: string;
-  administrationId: Identifier;
-  administrationName: string;
-  careProviderKind: CareProviderKind;
-  costCentre: string | null;
-  title: string | null;
-  validFrom: CalendarDate;
-  validTo: CalendarDate | null;
-  active: boolean;
-}
-
-export interface PersonHeldAssignment {
-  id: Identifier;
-  assignmentId: Identifier;
-  assignmentName: string;
-  assignmentKind: AssignmentKind;
-  purpose: Purpose;
-  careUnitId: Identifier;
-  careUnitName: string;
-  validFrom: CalendarDate;
-  validTo: CalendarDate | null;
-  active: boolean;
-}
-
-export interface PersonDetail extends Person {
-  isAdministrator: boolean;
-  engagements: PersonEngagement[];
-  heldAssignments: PersonHeldAssignment[];
-}
-
-export interface CareUnit extends RaRecord {
-  hsaId: string;
-  name: string;
-  administrationId: Identifier;
-  administrationName: string;
-  careProviderId: Identifier;
-  careProviderName: string;
-  careProviderKind: CareProviderKind;
-  headOfUnitId: Identifier | null;
-  headOfUnitName: string | null;
-  activeStaff: number;
-}
-
-export interface Assignment extends RaRecord {
-  hsaId: string;
-  careUnitId: Identifier;
-  careUnitName: string;
-  name: string;
-  purpose: Purpose;
-  kind: AssignmentKind;
-  description: string | null;
-  privateProviderOnly: boolean;
-  memberCount: number;
-}
-
-export interface SystemGuideEntry extends RaRecord {
-  systemName: string;
-  useCase: string;
-  purpose: Purpose;
-  assignmentName: string;
-  note: string | null;
-}
-
-export interface Engagement extends RaRecord {
-  personId: Identifier;
-  careUnitId: Identifier;
-  careUnitName: string;
-  administrationName: string;
-  costCentre: string | null;
-  title: string | null;
-  validFrom: CalendarDate;
-  validTo: CalendarDate | null;
-  active: boolean;
-}
-
-export interface HeldAssignment extends RaRecord {
-  personId: Identifier;
-  assignmentId: Identifier;
-  assignmentName: string;
-  careUnitId: Identifier;
-  careUnitName: string;
-  validFrom: CalendarDate;
-  validTo: CalendarDate | null;
-  active: boolean;
-}
-
-export interface Administration extends RaRecord {
-  code: string;
-  name: string;
-  careProviderId: Identifier;
-  careProviderName: string;
-}
-
-export interface CareProvider extends RaRecord {
-  hsaId: string;
-  name: string;
-  kind: CareProviderKind;
-}
+export type CareUnit = Schemas['CareUnitItem'];
+export type Assignment = Schemas['AssignmentItem'];
+export type SystemGuideEntry = Schemas['SystemItem'];
+export type Engagement = Schemas['EngagementItem'];
+export type HeldAssignment = Schemas['HeldAssignmentItem'];
+export type Administration = Schemas['AdministrationItem'];
+export type CareProvider = Schemas['CareProviderItem'];

@@ -39,7 +39,7 @@ export const AttestOrderForm = ({ order }: { order: AttestOrder }) => {
     void start({
       orderIds: [order.id],
       decision: 'APPROVE',
-      removeItemIds: [...removed],
+      removeItemIds: [...removed].map(String),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
     });
   };

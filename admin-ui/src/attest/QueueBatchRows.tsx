@@ -2,7 +2,7 @@ import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Box, Checkbox, IconButton, TableCell, TableRow } from '@mui/material';
 import { useState } from 'react';
-import { type Identifier, useListContext, useTranslate } from 'react-admin';
+import { useListContext, useTranslate } from 'react-admin';
 import { formatTimestamp } from '../common/dates';
 import { QUEUE_COLUMNS } from './queueColumns';
 import { QueueOrderRow } from './QueueOrderRow';
@@ -26,7 +26,7 @@ export const QueueBatchRows = ({
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const { selectedIds, onSelect } = useListContext<QueueOrder>();
-  const memberIds: Identifier[] = batch?.orderIds ?? orders.map((order) => order.id);
+  const memberIds: string[] = batch?.orderIds ?? orders.map((order) => order.id);
   const ticked = memberIds.filter((id) => selectedIds.includes(id)).length;
   const toggle = () =>
     onSelect(

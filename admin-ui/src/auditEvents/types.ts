@@ -1,29 +1,10 @@
-/** The audit log as `GET /api/audit-events` returns it (server/src/audit/audit.service.ts). */
-import type { RaRecord } from 'react-admin';
+/** The audit log as `GET /api/audit-events` returns it: the server's own description (src/api/schema.d.ts). */
+import type { components } from '../api/schema';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+type Schemas = components['schemas'];
 
-export interface AuditEvent extends RaRecord {
-  /** ISO timestamp. */
-  at: string;
-  /** The person who acted; null when the system acted by itself (the scheduler). */
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: JsonValue;
-  after: JsonValue;
-  prevHash: string;
-  hash: string;
-}
+/** An event; `before` and `after` are the snapshots of what changed, any JSON. */
+export type AuditEvent = Schemas['AuditEventView'];
 
 /** `GET /api/audit-events/verify`: the chain recomputed from its start. */
-export type ChainVerification =
-  | { ok: true; count: number }
-  | {
-      ok: false;
-      count: number;
-      firstBrokenId: string | null;
-      reason: 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'HEAD_MISMATCH';
-      detail: string;
-    };
+export type ChainVerification = Schemas['ChainIntact'] | Schemas['ChainBroken'];

@@ -1,78 +1,23 @@
-/** Delegations as the API returns them (docs/api-contract-auth.md, "Delegations"). */
-import type { Identifier, RaRecord } from 'react-admin';
-import type { CalendarDate } from '../types';
+/** Delegations as the API returns them: the server's own description (src/api/schema.d.ts). */
+import type { components } from '../api/schema';
 
-export type DelegationRight = 'ORDER' | 'ATTEST';
+type Schemas = components['schemas'];
 
+export type DelegationRight = Schemas['DelegationRight'];
 /** Computed by the server from the dates, revocation and Stockholm's today; never stored. */
-export type DelegationStatus = 'ACTIVE' | 'FUTURE' | 'ENDED' | 'REVOKED';
+export type DelegationStatus = Schemas['DelegationStatus'];
 
-export interface Delegation extends RaRecord {
-  delegateId: Identifier;
-  delegateName: string;
-  delegateUserId: string;
-  careUnitId: Identifier;
-  careUnitName: string;
-  grantorId: Identifier;
-  grantorName: string;
-  rights: DelegationRight[];
-  /** Empty: the whole unit. */
-  assignmentIds: Identifier[];
-  assignmentNames: string[];
-  validFrom: CalendarDate;
-  /** null: until further notice. */
-  validTo: CalendarDate | null;
-  status: DelegationStatus;
-  revokedAt: string | null;
-  revokedByName: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Delegation = Schemas['DelegationItem'];
+export type DelegationEventAction = Schemas['DelegationEventAction'];
+/** An event of the delegation's history (from the audit log), with its state before and after. */
+export type DelegationEvent = Schemas['DelegationEventItem'];
+export type DelegationDetail = Schemas['DelegationDetail'];
 
-export type DelegationEventAction = 'CREATED' | 'LIMITED' | 'REVOKED';
-
-export interface DelegationEvent {
-  id: Identifier;
-  /** ISO timestamp. */
-  at: string;
-  actorName: string;
-  action: DelegationEventAction;
-  /** The delegation's state before and after the change, as the server recorded it. */
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-export interface DelegationDetail extends Delegation {
-  events: DelegationEvent[];
-}
-
-export interface GrantableAssignment {
-  id: Identifier;
-  name: string;
-  kind: string;
-}
-
+export type GrantableAssignment = Schemas['GrantableAssignment'];
 /** A unit the signed-in user may delegate for, with its assignment catalogue. */
-export interface GrantableUnit {
-  id: Identifier;
-  name: string;
-  hsaId: string;
-  assignments: GrantableAssignment[];
-}
+export type GrantableUnit = Schemas['GrantableUnit'];
 
 /** `POST /api/delegations`. */
-export interface NewDelegation {
-  delegateId: Identifier;
-  careUnitId: Identifier;
-  rights: DelegationRight[];
-  assignmentIds?: Identifier[];
-  validFrom: CalendarDate;
-  validTo?: CalendarDate | null;
-}
-
+export type NewDelegation = Schemas['CreateDelegationDto'];
 /** `PATCH /api/delegations/:id` that narrows a delegation; only the fields that change. */
-export interface DelegationLimit {
-  validTo?: CalendarDate;
-  rights?: DelegationRight[];
-  assignmentIds?: Identifier[];
-}
+export type DelegationLimit = Omit<Schemas['UpdateDelegationDto'], 'status'>;

@@ -1,25 +1,12 @@
-/** The outbox as `GET /api/outbox` returns it (server/src/mail/outbox.queries.ts). */
-import type { RaRecord } from 'react-admin';
+/** The outbox as `GET /api/outbox` returns it: the server's own description (src/api/schema.d.ts). */
+import type { components } from '../api/schema';
 
-export type MailStatus = 'PENDING' | 'SENT' | 'FAILED';
+type Schemas = components['schemas'];
+
+export type MailStatus = Schemas['MailStatus'];
+/** The filter's choices, in the order the list offers them. */
 export const MAIL_STATUSES: readonly MailStatus[] = ['PENDING', 'SENT', 'FAILED'];
 
-export interface OutboxMail extends RaRecord {
-  to: string | null;
-  subject: string;
-  template: string;
-  relatedType: string | null;
-  relatedId: string | null;
-  status: MailStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
+export type OutboxMail = Schemas['OutboxListItem'];
 /** The single-mail view adds the bodies. */
-export interface OutboxMailDetail extends OutboxMail {
-  text: string;
-  html: string;
-}
+export type OutboxMailDetail = Schemas['OutboxMail'];

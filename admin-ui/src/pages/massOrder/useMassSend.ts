@@ -9,16 +9,16 @@ import { useMassOrderApi } from './useMassOrderApi';
 
 /** What the pre-check judges: the persons, and the attestant and date when given. */
 const toCheck = (assignmentId: Identifier, state: MassOrderState): MassOrderCheck => ({
-  assignmentId,
+  assignmentId: String(assignmentId),
   add: state.chosen.map((person) => person.id),
   remove: state.removals.map((member) => member.id),
-  attestantId: state.attestantId,
+  attestantId: state.attestantId === undefined ? undefined : String(state.attestantId),
   startDate: state.startDate || undefined,
 });
 
 const toSend = (assignmentId: Identifier, state: MassOrderState, attestantId: Identifier): MassOrderSend => ({
   ...toCheck(assignmentId, state),
-  attestantId,
+  attestantId: String(attestantId),
   startDate: state.startDate,
   urgent: state.urgent,
   comment: state.comment.trim() || null,

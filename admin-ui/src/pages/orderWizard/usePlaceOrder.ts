@@ -13,8 +13,12 @@ function toNewOrder(state: WizardState & { person: PersonDetail }): NewOrder {
     type: state.type,
     endUserId: state.person.id,
     items: groups.flatMap((group) => group.lines.map((line) => ({ assignmentId: line.assignment.id }))),
+    // A unit without a chosen attestant keeps `undefined`, which send() refuses before sending.
     attestants: Object.fromEntries(
-      groups.map(({ unit }) => [String(unit.careUnitId), state.attestants[String(unit.careUnitId)]]),
+      groups.map(({ unit }) => {
+        const attestantId = state.attestants[String(unit.careUnitId)];
+        return [String(unit.careUnitId), attestantId === undefined ? attestantId : String(attestantId)];
+      }),
     ),
     startDate: state.startDate,
     urgent: state.urgent,
