@@ -27,7 +27,7 @@ import {
 } from '../directory/directory.reads.js';
 import { awaitingAttestSql } from './order-status.js';
 import { ORDER_TYPES } from './order.types.js';
-import { dayBound, orderNumberFilter, personFilter } from './orders.queries.js';
+import { dayBound, orderNumberFilter, orderSearchFilter, personFilter } from './orders.queries.js';
 
 /**
  * "Attestera beställningar", the attestant's queue, as the orders module publishes it for the
@@ -100,13 +100,7 @@ export function attestQueueList(attestantId: string): ListSpec {
         WHERE i.order_id = page.id) AS "assignmentNames"`,
     filters: {
       id: idFilter('o.id'),
-      q: (filter, key, p, ctx) => {
-        const value = filterString(filter, key)?.trim();
-        if (!value) return undefined;
-        const byNumber = orderNumberFilter({ orderNumber: value }, 'orderNumber', p, ctx);
-        const byName = personFilter('o.end_user_id')({ endUser: value }, 'endUser', p, ctx);
-        return [byNumber, byName].filter(Boolean).join(' OR ');
-      },
+      q: orderSearchFilter,
       orderNumber: orderNumberFilter,
       endUser: personFilter('o.end_user_id'),
       orderer: personFilter('o.orderer_id'),

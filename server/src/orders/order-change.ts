@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { OrderRow } from './order-insert.js';
 import type { LockedOrder, OrderRecord } from './order-records.js';
-import type { ItemStatus, OrderStatus, OrderType } from './order.types.js';
+import type { ItemStatus, OrderStatus } from './order.types.js';
 
 /** What callers hand the order state machine (order-state.ts): new orders and changes of orders. */
 
@@ -13,20 +14,8 @@ export type OrderAction =
   | 'ORDER_REJECTED'
   | 'ORDER_COMPLETED';
 
-/** A new order as placing (or, later, a mass order) hands it to the machine. */
-export interface OrderDraft {
-  type: OrderType;
-  endUserId: string;
-  ordererId: string;
-  attestantId: string;
-  careUnitId: string;
-  startDate: string;
-  endDate: string | null;
-  urgent: boolean;
-  comment: string | null;
-  batchId: string | null;
-  assignmentIds: string[];
-}
+/** A new order as placing or a mass order hands it to the machine: the row the insert writes. */
+export type OrderDraft = OrderRow;
 
 /** Lines that move: those named (all still pending when `ids` is left out) go to `to`. */
 export interface ItemMove {

@@ -115,6 +115,15 @@ const statusFilter: FilterSql = (filter, key, p) => {
 };
 
 /** Beställd from/to: whole Stockholm days, both ends included. */
+/** The search box of the order lists: an order number, or the end user's name or VGR-ID. */
+export const orderSearchFilter: FilterSql = (filter, key, p, ctx) => {
+  const value = filterString(filter, key)?.trim();
+  if (!value) return undefined;
+  const byNumber = orderNumberFilter({ orderNumber: value }, 'orderNumber', p, ctx);
+  const byName = personFilter('o.end_user_id')({ endUser: value }, 'endUser', p, ctx);
+  return [byNumber, byName].filter(Boolean).join(' OR ');
+};
+
 export const dayBound =
   (side: 'from' | 'to'): FilterSql =>
   (filter, key, p) => {
@@ -139,13 +148,7 @@ export function orderListSpec(reader: OrderReader): ListSpec {
     filters: {
       scope: scopeFilter(reader),
       id: idFilter('o.id'),
-      q: (filter, key, p, ctx) => {
-        const value = filterString(filter, key)?.trim();
-        if (!value) return undefined;
-        const byNumber = orderNumberFilter({ orderNumber: value }, 'orderNumber', p, ctx);
-        const byName = personFilter('o.end_user_id')({ endUser: value }, 'endUser', p, ctx);
-        return [byNumber, byName].filter(Boolean).join(' OR ');
-      },
+      q: orderSearchFilter,
       orderNumber: orderNumberFilter,
       endUser: personFilter('o.end_user_id'),
       orderer: personFilter('o.orderer_id'),
