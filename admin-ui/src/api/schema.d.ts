@@ -1675,13 +1675,13 @@ export interface components {
             endUserName: string;
             endUserUserId: string;
             /** Format: uuid */
-            attestantId: string;
-            attestantName: string;
-            attestantUserId: string;
-            /** Format: uuid */
             careUnitId: string;
             careUnitName: string;
             administrationName: string;
+            /** Format: uuid */
+            attestantId: string;
+            attestantName: string;
+            attestantUserId: string;
             hasFeedback: boolean;
             /** @description Återkopplingsinfo: only ever given to the orderer. */
             feedback: string | null;
@@ -1727,13 +1727,13 @@ export interface components {
             endUserName: string;
             endUserUserId: string;
             /** Format: uuid */
-            attestantId: string;
-            attestantName: string;
-            attestantUserId: string;
-            /** Format: uuid */
             careUnitId: string;
             careUnitName: string;
             administrationName: string;
+            /** Format: uuid */
+            attestantId: string;
+            attestantName: string;
+            attestantUserId: string;
             hasFeedback: boolean;
             /** @description Återkopplingsinfo: only ever given to the orderer. */
             feedback: string | null;
@@ -2193,20 +2193,20 @@ export interface components {
             startDate: string;
             /** Format: date */
             endDate: string | null;
-            /** @description The start date has come: approving carries the order out at once. */
-            due: boolean;
-            /** Format: uuid */
-            endUserId: string;
-            endUserName: string;
-            endUserUserId: string;
             /** Format: uuid */
             ordererId: string;
             ordererName: string;
             ordererUserId: string;
             /** Format: uuid */
+            endUserId: string;
+            endUserName: string;
+            endUserUserId: string;
+            /** Format: uuid */
             careUnitId: string;
             careUnitName: string;
             administrationName: string;
+            /** @description The start date has come: approving carries the order out at once. */
+            due: boolean;
             /**
              * Format: uuid
              * @description The mass-order batch; null for a wizard order.

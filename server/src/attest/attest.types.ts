@@ -2,6 +2,7 @@ import { Prop } from '../common/api-schema.js';
 import {
   ORDER_STATUSES,
   ORDER_TYPES,
+  OrderHeadline,
   OrderItemView,
   type OrderStatus,
   type OrderType,
@@ -15,27 +16,10 @@ import { ATTEST_DECISIONS, type AttestDecision } from './dto/sign-request.dto.js
  */
 
 /** An order in the queue ("Attestera beställningar"). */
-export class QueueItem {
-  @Prop.id() id!: string;
-  @Prop.text() orderNumber!: string;
-  @Prop.dateTime() createdAt!: Date;
-  @Prop.oneOf(ORDER_TYPES, 'OrderType') type!: OrderType;
-  @Prop.oneOf(ORDER_STATUSES, 'OrderStatus') status!: OrderStatus;
-  @Prop.bool() urgent!: boolean;
-  @Prop.date() startDate!: string;
-  @Prop.date({ nullable: true }) endDate!: string | null;
+export class QueueItem extends OrderHeadline {
   /** The start date has come: approving carries the order out at once. */
   @Prop.bool({ description: 'The start date has come: approving carries the order out at once.' })
   due!: boolean;
-  @Prop.id() endUserId!: string;
-  @Prop.text() endUserName!: string;
-  @Prop.text() endUserUserId!: string;
-  @Prop.id() ordererId!: string;
-  @Prop.text() ordererName!: string;
-  @Prop.text() ordererUserId!: string;
-  @Prop.id() careUnitId!: string;
-  @Prop.text() careUnitName!: string;
-  @Prop.text() administrationName!: string;
   @Prop.id({ nullable: true, description: 'The mass-order batch; null for a wizard order.' })
   batchId!: string | null;
   @Prop.int() itemCount!: number;

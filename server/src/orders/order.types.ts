@@ -21,8 +21,8 @@ export type OrderScope = (typeof ORDER_SCOPES)[number];
  * describe them in the OpenAPI description (common/api-schema.ts); they are never instantiated.
  */
 
-/** An order in the history list. */
-export class OrderListItem {
+/** What every list of orders shows of an order: the history's and the attest queue's rows share it. */
+export class OrderHeadline {
   @Prop.id() id!: string;
   @Prop.text() orderNumber!: string;
   @Prop.dateTime() createdAt!: Date;
@@ -37,12 +37,16 @@ export class OrderListItem {
   @Prop.id() endUserId!: string;
   @Prop.text() endUserName!: string;
   @Prop.text() endUserUserId!: string;
-  @Prop.id() attestantId!: string;
-  @Prop.text() attestantName!: string;
-  @Prop.text() attestantUserId!: string;
   @Prop.id() careUnitId!: string;
   @Prop.text() careUnitName!: string;
   @Prop.text() administrationName!: string;
+}
+
+/** An order in the history list. */
+export class OrderListItem extends OrderHeadline {
+  @Prop.id() attestantId!: string;
+  @Prop.text() attestantName!: string;
+  @Prop.text() attestantUserId!: string;
   @Prop.bool() hasFeedback!: boolean;
   /** Återkopplingsinfo: only ever given to the orderer; null for everyone else. */
   @Prop.text({ nullable: true, description: 'Återkopplingsinfo: only ever given to the orderer.' })
