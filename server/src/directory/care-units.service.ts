@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
+import { personNameSql } from './directory.reads.js';
 import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
 import type { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
 import { providedFields } from '../common/field-rules.js';
@@ -36,7 +37,7 @@ const CARE_UNIT_LIST: ListSpec = {
   select: `cu.id, cu.hsa_id AS "hsaId", cu.name, cu.administration_id AS "administrationId",
     a.name AS "administrationName", a.care_provider_id AS "careProviderId", cp.name AS "careProviderName",
     cp.kind AS "careProviderKind", cu.head_of_unit_id AS "headOfUnitId",
-    CASE WHEN h.id IS NULL THEN NULL ELSE h.first_name || ' ' || h.last_name END AS "headOfUnitName"`,
+    ${personNameSql('h')} AS "headOfUnitName"`,
   from: `care_unit cu
     JOIN administration a ON a.id = cu.administration_id
     JOIN care_provider cp ON cp.id = a.care_provider_id
