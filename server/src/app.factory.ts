@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { requestId } from './common/request-id.middleware.js';
+import { compressResponses } from './common/transport.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig, LogLevel } from './config/app-config.js';
 import { ApiDocsService } from './openapi/api-docs.service.js';
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(compressResponses());
   app.use(requestId);
   app.use(signingWindow(config.uiDir));
   app.setGlobalPrefix(API_PREFIX);

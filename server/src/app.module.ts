@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { Clock } from './common/clock.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { uiCacheHeaders } from './common/transport.js';
 import { AttestModule } from './attest/attest.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -44,7 +45,13 @@ export class AppModule {
         SchedulerModule,
         ApiDocsModule.forRoot(config.nodeEnv),
         ...(serveUi
-          ? [ServeStaticModule.forRoot({ rootPath: uiRoot, exclude: ['/api/{*path}', '/api'] })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: uiRoot,
+                exclude: ['/api/{*path}', '/api'],
+                serveStaticOptions: { setHeaders: uiCacheHeaders },
+              }),
+            ]
           : []),
       ],
       providers: [

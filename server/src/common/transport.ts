@@ -1,0 +1,23 @@
+import compression from 'compression';
+import type { RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+
+/**
+ * Responses are compressed (brotli or gzip, as the browser offers) above 1 kB: the UI's scripts
+ * shrink to about a quarter, and a page of a list with them. Small answers are not worth the CPU.
+ */
+export const compressResponses = (): RequestHandler => compression({ threshold: 1024 });
+
+/** One year: a hashed file's name changes whenever its content does. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Cache-Control for the built UI. Vite names everything under assets/ by its content's hash, so
+ * a browser may keep those for good; the HTML pages (index.html, signing.html) name the current
+ * hashes and must be revalidated on every load, or a browser would keep running an old UI.
+ */
+export function uiCacheHeaders(res: ServerResponse, filePath: string): void {
+  const hashed = path.basename(path.dirname(filePath)) === 'assets';
+  res.setHeader('Cache-Control', hashed ? IMMUTABLE : 'no-cache');
+}
