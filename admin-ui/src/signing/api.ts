@@ -3,33 +3,13 @@
  * session cookie): this page is deliberately free of react-admin's components, so it loads fast in
  * its own small window.
  */
+import type { components } from '../api/schema';
 import { API_URL, httpClient, jsonCalls, pathSegment } from '../common/http';
 import { httpStatus, problemOf } from '../common/problem';
 
-export interface SignRequestView {
-  id: string;
-  kind: string;
-  purpose: string;
-  document: string;
-  digest: string;
-  status: 'PENDING' | 'SIGNED' | 'FAILED' | 'EXPIRED';
-  createdAt: string;
-  expiresAt: string;
-  signedAt: string | null;
-  signer: { id: string; name: string; hsaId: string };
-}
-
-export interface Certificate {
-  id: string;
-  subject: string;
-  subjectSerialNumber: string;
-  serialNumber: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  locked: boolean;
-  triesLeft: number;
-}
+/** What the signing window shows of a sign request, and a certificate it may sign with: the API's own types. */
+export type SignRequestView = components['schemas']['SignRequestView'];
+export type Certificate = components['schemas']['CertificateView'];
 
 const { get, post } = jsonCalls(API_URL, httpClient);
 
