@@ -11,6 +11,10 @@ import { Scheduler1764600000000 } from './1764600000000-Scheduler.js';
 import { Attest1764700000000 } from './1764700000000-Attest.js';
 import { MassOrders1764800000000 } from './1764800000000-MassOrders.js';
 import { DelegationHistoryInAuditLog1764900000000 } from './1764900000000-DelegationHistoryInAuditLog.js';
+import { ListIndexes1765000000000 } from './1765000000000-ListIndexes.js';
+import { RightsVersion1765000100000 } from './1765000100000-RightsVersion.js';
+import { SchedulerWatermarks1765000200000 } from './1765000200000-SchedulerWatermarks.js';
+import { AuditCheckpoints1765000300000 } from './1765000300000-AuditCheckpoints.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -27,4 +31,8 @@ export const migrations = [
   Attest1764700000000,
   MassOrders1764800000000,
   DelegationHistoryInAuditLog1764900000000,
+  ListIndexes1765000000000,
+  RightsVersion1765000100000,
+  SchedulerWatermarks1765000200000,
+  AuditCheckpoints1765000300000,
 ];

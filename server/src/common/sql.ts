@@ -126,7 +126,7 @@ export interface ListSpec {
 }
 
 /** A list's ORDER BY: the asked sort, then the tie break, as the spec says. */
-function orderSql(
+export function orderSql(
   spec: ListSpec,
   query: { sortField: string; sortOrder: 'ASC' | 'DESC'; sortSql: string },
 ): string {
@@ -235,7 +235,7 @@ export interface SearchSpec extends ListSpec {
 }
 
 /** The filter's WHERE clauses under `spec`, refusing filter keys the list does not know. */
-function filterClauses(
+export function filterClauses(
   spec: ListSpec,
   filter: Record<string, unknown>,
   p: SqlParams,
