@@ -61,7 +61,7 @@ const timeBound =
  * searchRows, so a page reads only its own rows through the time index and the total is counted
  * apart. Events of one transaction share their time; their ids go the sort's way.
  */
-const AUDIT_LIST: SearchSpec = {
+export const AUDIT_LIST: SearchSpec = {
   resource: 'audit-events',
   select: AUDIT_COLUMNS,
   from: 'audit_event e',

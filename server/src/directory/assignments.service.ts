@@ -31,7 +31,7 @@ export class AssignmentItem {
   @Prop.int({ description: 'Persons holding it today.' }) memberCount!: number;
 }
 
-const ASSIGNMENT_LIST: ListSpec = {
+export const ASSIGNMENT_LIST: ListSpec = {
   resource: 'assignments',
   select: `asg.id, asg.hsa_id AS "hsaId", asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName", asg.name,
     asg.purpose, asg.kind, asg.description, asg.private_provider_only AS "privateProviderOnly"`,
@@ -136,7 +136,7 @@ export class SystemItem {
   @Prop.text({ nullable: true }) note!: string | null;
 }
 
-const SYSTEM_LIST: ListSpec = {
+export const SYSTEM_LIST: ListSpec = {
   resource: 'systems',
   select: `s.id, s.system_name AS "systemName", s.use_case AS "useCase", s.purpose,
     s.assignment_name AS "assignmentName", s.note`,

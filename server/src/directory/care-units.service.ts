@@ -32,7 +32,7 @@ export class CareUnitItem {
   @Prop.int({ description: 'Persons with an engagement there today.' }) activeStaff!: number;
 }
 
-const CARE_UNIT_LIST: ListSpec = {
+export const CARE_UNIT_LIST: ListSpec = {
   resource: 'care-units',
   select: `cu.id, cu.hsa_id AS "hsaId", cu.name, cu.administration_id AS "administrationId",
     a.name AS "administrationName", a.care_provider_id AS "careProviderId", cp.name AS "careProviderName",

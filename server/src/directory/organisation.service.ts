@@ -27,7 +27,7 @@ export class CareProviderItem {
   @Prop.oneOf(PROVIDER_KINDS, 'ProviderKind') kind!: ProviderKind;
 }
 
-const PROVIDER_LIST: ListSpec = {
+export const PROVIDER_LIST: ListSpec = {
   resource: 'care-providers',
   select: 'cp.id, cp.hsa_id AS "hsaId", cp.name, cp.kind',
   from: 'care_provider cp',
@@ -78,7 +78,7 @@ export class AdministrationItem {
   @Prop.text() careProviderName!: string;
 }
 
-const ADMINISTRATION_LIST: ListSpec = {
+export const ADMINISTRATION_LIST: ListSpec = {
   resource: 'administrations',
   select: `a.id, a.code, a.name, a.care_provider_id AS "careProviderId", cp.name AS "careProviderName"`,
   from: 'administration a JOIN care_provider cp ON cp.id = a.care_provider_id',

@@ -80,7 +80,7 @@ const equals =
  * The outbox as administrators list it, newest first. Every mail ever sent stays: listed by
  * searchRows, so a page reads only its own rows and the total is counted apart.
  */
-const OUTBOX_LIST: SearchSpec = {
+export const OUTBOX_LIST: SearchSpec = {
   resource: 'outbox',
   select: COLUMNS,
   from: 'mail_outbox m',
