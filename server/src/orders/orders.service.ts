@@ -28,7 +28,7 @@ import type { OrderDetail, OrderListItem } from './order.types.js';
 import { orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
 import { orderItems, orderListSpec, type OrderReader, type OrderRow } from './orders.queries.js';
 
-const readerOf = (actor: Actor): OrderReader => ({
+export const readerOf = (actor: Actor): OrderReader => ({
   personId: actor.person.id,
   administrator: actor.rights.administrator,
   careUnitIds: actor.rights.units.map((u) => u.careUnitId),
