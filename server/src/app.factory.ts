@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { requestId } from './common/request-id.middleware.js';
+import { configureLists } from './common/sql.js';
 import { compressResponses } from './common/transport.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig, LogLevel } from './config/app-config.js';
@@ -24,6 +25,7 @@ const API_PREFIX = 'api';
 
 /** Builds the application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  configureLists({ exactCountLimit: config.listExactCountLimit, maxOffset: config.listMaxOffset });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: new ConsoleLogger({ json: config.nodeEnv === 'production', logLevels: LEVELS[config.logLevel] }),
   });

@@ -93,16 +93,23 @@ export function parseListQuery(
   };
 }
 
+/**
+ * The list headers: ra-data-simple-rest's `Content-Range: <resource> <from>-<to>/<total>` (total
+ * always a number) and `X-Total-Kind`, which says what that total is: `exact`, `estimate` (the
+ * planner's, above the exact count limit) or `at-least` (more than the limit; total = limit + 1).
+ */
 export function setContentRange(
   res: Response,
   resource: string,
   offset: number,
   count: number,
   total: number,
+  totalKind: 'exact' | 'estimate' | 'at-least' = 'exact',
 ): void {
   const end = count === 0 ? offset : offset + count - 1;
   res.setHeader('Content-Range', `${resource} ${offset}-${end}/${total}`);
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
+  res.setHeader('X-Total-Kind', totalKind);
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Kind, X-Request-Id');
 }
 
 /** Reads an optional string filter value, refusing other types. */

@@ -103,8 +103,17 @@ export const activeSql = (alias: string, today: string) =>
 export interface ListSpec {
   resource: string;
   select: string;
+  /** Every table the item's columns come from: the driving table and all its joins. */
   from: string;
   idColumn: string;
+  /**
+   * The driving table alone (e.g. `vmu_order o`) when `from` joins more for display. The page's
+   * ids are then chosen, and the hits counted, on it with only those of `joins` that the filter
+   * and sort name; the display joins are made for the page's rows alone.
+   */
+  base?: string;
+  /** The joins that follow `base` in `from`, by the alias each brings in (see joinedFrom). */
+  joins?: Record<string, string>;
   late?: (p: SqlParams, ctx: FilterContext) => string;
   filters: Record<string, FilterSql>;
   sortable: Record<string, string>;
@@ -125,6 +134,10 @@ export interface ListSpec {
   visible?: (p: SqlParams, ctx: FilterContext) => string | undefined;
 }
 
+/** A spec's `from` written as its `base` and `joins`: the driving table, then each join in order. */
+export const joinedFrom = (base: string, joins: Record<string, string>): string =>
+  [base, ...Object.values(joins)].join('\n  ');
+
 /** A list's ORDER BY: the asked sort, then the tie break, as the spec says. */
 export function orderSql(
   spec: ListSpec,
@@ -135,61 +148,174 @@ export function orderSql(
   return `${query.sortSql}${nulls}, ${spec.tieBreak}${tie}`;
 }
 
+/**
+ * How a list's total was found (the `X-Total-Kind` header): `exact` counted; `estimate` the
+ * planner's estimate, given when more rows match than the exact count limit and the estimate is
+ * above it too; `at-least` more rows match than the limit, and `total` is the limit plus one.
+ */
+export type TotalKind = 'exact' | 'estimate' | 'at-least';
+
 export interface Page<T> {
   items: T[];
   offset: number;
   total: number;
+  totalKind: TotalKind;
 }
 
-interface Counted {
-  __total: number;
-  __n: number;
+/**
+ * How far lists count and page. Counting stops after `exactCountLimit` hits (above it the total is
+ * the planner's estimate or "more than"), and no page may start past `maxOffset` rows (a page that
+ * deep would read and throw away every row before it). Set once at start (configureLists).
+ */
+export interface ListLimits {
+  exactCountLimit: number;
+  maxOffset: number;
 }
 
+const limits: ListLimits = { exactCountLimit: 10_000, maxOffset: 10_000 };
+
+/** Sets the list limits (from the configuration, at start); the defaults are 10 000 and 10 000. */
+export function configureLists(values: Partial<ListLimits>): void {
+  Object.assign(limits, values);
+}
+
+export function listLimits(): Readonly<ListLimits> {
+  return limits;
+}
+
+/** Swedish thousands: 10 000. */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+/** Refuses a page that starts past the paging limit, with what to do instead. */
+export function checkOffset(offset: number): void {
+  if (offset <= limits.maxOffset) return;
+  throw new ProblemException(
+    HttpStatus.BAD_REQUEST,
+    'bad-list-query',
+    `Det går att bläddra bland de första ${thousands(limits.maxOffset)} raderna. ` +
+      'Begränsa urvalet med sökning eller filter, eller vänd sorteringen, för att nå längre.',
+  );
+}
+
+/** The `from` of a page or count query: `base` with the joins the SQL names (and those they need). */
+function drivingFrom(spec: ListSpec, sql: string[]): string {
+  if (!spec.base || !spec.joins) return spec.from;
+  const joins = spec.joins;
+  const names = (text: string, alias: string) => new RegExp(`\\b${alias}\\.`).test(text);
+  const needed = new Set(Object.keys(joins).filter((alias) => sql.some((text) => names(text, alias))));
+  // A join may name another (the administration of the care unit): that one comes too.
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const alias of Object.keys(joins)) {
+      if (needed.has(alias)) continue;
+      if ([...needed].some((n) => names(joins[n], alias))) {
+        needed.add(alias);
+        grew = true;
+      }
+    }
+  }
+  return [
+    spec.base,
+    ...Object.keys(joins)
+      .filter((a) => needed.has(a))
+      .map((a) => joins[a]),
+  ].join('\n  ');
+}
+
+/** The planner's estimate of the rows of a SELECT, from EXPLAIN (no rows are read). */
+async function estimateRows(db: DataSource | EntityManager, sql: string, values: unknown[]): Promise<number> {
+  const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
+    `EXPLAIN (FORMAT JSON) ${sql}`,
+    values,
+  );
+  const plan = row['QUERY PLAN'];
+  return Math.round((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan['Plan Rows']);
+}
+
+/** Two significant digits: an estimate is not shown more precise than it is. */
+const roughly = (n: number): number => {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+};
+
+/**
+ * How many rows `FROM … WHERE …` yields, reading at most one past the exact count limit: exact
+ * below it; above it the planner's estimate when that is above the limit too, else "more than
+ * the limit" (never a made-up figure).
+ */
+export async function countRows(
+  db: DataSource | EntityManager,
+  fromWhere: string,
+  values: unknown[],
+): Promise<{ total: number; totalKind: TotalKind }> {
+  const limit = limits.exactCountLimit;
+  const [{ n }] = await db.query<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${fromWhere} LIMIT ${limit + 1}) AS hits`,
+    values,
+  );
+  if (n <= limit) return { total: n, totalKind: 'exact' };
+  const estimate = await estimateRows(db, `SELECT 1 FROM ${fromWhere}`, values);
+  return estimate > limit
+    ? { total: Math.max(roughly(estimate), limit + 1), totalKind: 'estimate' }
+    : { total: limit + 1, totalKind: 'at-least' };
+}
+
+/**
+ * One page of a list and its total. The page's ids are chosen first — on the driving table
+ * (`base`) with only the joins its filter and sort name, ORDER BY … LIMIT, so an index in the
+ * sort's order is walked only as far as the page — then the page's rows are read with every
+ * display join and `late` computed for them alone. The total comes from the page itself when it
+ * is the last one, else from countRows (bounded). A page past `maxOffset` is refused.
+ */
 export async function listRows<T extends object>(
   db: DataSource | EntityManager,
   spec: ListSpec,
   raw: RawListQuery,
   ctx: FilterContext,
 ): Promise<Page<T>> {
+  return pageOf<T>(db, spec, raw, ctx);
+}
+
+async function pageOf<T extends object>(
+  db: DataSource | EntityManager,
+  spec: SearchSpec,
+  raw: RawListQuery,
+  ctx: FilterContext,
+): Promise<Page<T>> {
   const query = parseListQuery(raw, spec.sortable, spec.defaultSort);
-  const unknown = Object.keys(query.filter).filter((key) => !(key in spec.filters));
-  if (unknown.length > 0) {
-    throw new ProblemException(
-      HttpStatus.BAD_REQUEST,
-      'bad-list-query',
-      `Det går inte att filtrera på ${unknown.join(', ')}.`,
-    );
-  }
+  checkOffset(query.offset);
   const p = new SqlParams();
-  const where = Object.entries(spec.filters)
-    .map(([key, toSql]) => toSql(query.filter, key, p, ctx))
-    .filter((clause): clause is string => clause !== undefined);
+  const where = filterClauses(spec, query.filter, p, ctx);
+  if (where.length === 0 && spec.emptyUnfiltered) {
+    return { items: [], offset: query.offset, total: 0, totalKind: 'exact' };
+  }
   const visible = spec.visible?.(p, ctx);
   if (visible !== undefined) where.push(visible);
   const whereSql = where.length ? `WHERE ${where.map((c) => `(${c})`).join(' AND ')}` : '';
   const whereValues = [...p.values];
   const order = orderSql(spec, query);
+  const paging = spec.pageOrder?.(query.filter);
+  const pageOrder = paging
+    ? `${paging.sortable[query.sortField]} ${query.sortOrder}, ${paging.tieBreak}`
+    : order;
   const late = spec.late ? `, ${spec.late(p, ctx)}` : '';
   const sql = `
     SELECT page.*${late} FROM (
-      SELECT ${spec.select}, count(*) OVER ()::int AS "__total", row_number() OVER (ORDER BY ${order})::int AS "__n"
-      FROM ${spec.from} ${whereSql}
-      ORDER BY ${order}
-      LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}
+      SELECT ${spec.select}, row_number() OVER (ORDER BY ${order})::int AS "__n"
+        FROM (SELECT ${spec.idColumn} AS "__id" FROM ${drivingFrom(spec, [whereSql, pageOrder])} ${whereSql}
+               ORDER BY ${pageOrder} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}) AS ids,
+             ${spec.from}
+       WHERE ${spec.idColumn} = ids."__id"
     ) AS page ORDER BY page."__n"`;
-  const rows = await db.query<(T & Counted)[]>(sql, p.values);
-  let total = rows[0]?.__total ?? 0;
-  if (rows.length === 0 && query.offset > 0) {
-    // A page past the end still reports how many there are.
-    const counted = await db.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM ${spec.from} ${whereSql}`,
-      whereValues,
-    );
-    total = counted[0]?.total ?? 0;
-  }
-  const items = rows.map(({ __total: _total, __n: _n, ...item }) => item as unknown as T);
-  return { items, offset: query.offset, total };
+  const rows = await db.query<(T & { __n: number })[]>(sql, p.values);
+  const items = rows.map(({ __n: _n, ...item }) => item as unknown as T);
+  // A short page is the last one: its end is the total, nothing more to count.
+  const last = items.length < query.limit && (items.length > 0 || query.offset === 0);
+  const counted = last
+    ? { total: query.offset + items.length, totalKind: 'exact' as const }
+    : await countRows(db, `${drivingFrom(spec, [whereSql])} ${whereSql}`, whereValues);
+  return { items, offset: query.offset, ...counted };
 }
 
 /** One item by id, with the same columns as in the list; undefined when there is none. */
@@ -219,7 +345,7 @@ export async function rowExists(db: DataSource | EntityManager, table: string, i
 
 /** Sets Content-Range for a page and returns its items: the body of a list answer. */
 export function pageBody<T>(res: Response, resource: string, page: Page<T>): T[] {
-  setContentRange(res, resource, page.offset, page.items.length, page.total);
+  setContentRange(res, resource, page.offset, page.items.length, page.total, page.totalKind);
   return page.items;
 }
 
@@ -255,44 +381,14 @@ export function filterClauses(
 }
 
 /**
- * listRows for lists of many hits. Counting along with the page (count(*) OVER) would number and
- * sort every hit — 18,000 for an administration — where the page alone needs only the first few,
- * by a top-N sort or by an index. So the page's ids are chosen first (ORDER BY … LIMIT, nothing
- * else), its rows are then read and `late` computed for them alone, and the total is counted by a
- * statement of its own, run beside the page's. Same answer as listRows, past-the-end pages included.
+ * listRows for a search: the same page and count, with the SearchSpec's extras (an empty answer
+ * before anything is searched for, another way of writing the order for finding the page).
  */
-export async function searchRows<T extends object>(
+export function searchRows<T extends object>(
   db: DataSource | EntityManager,
   spec: SearchSpec,
   raw: RawListQuery,
   ctx: FilterContext,
 ): Promise<Page<T>> {
-  const query = parseListQuery(raw, spec.sortable, spec.defaultSort);
-  const p = new SqlParams();
-  const where = filterClauses(spec, query.filter, p, ctx);
-  if (where.length === 0 && spec.emptyUnfiltered) return { items: [], offset: query.offset, total: 0 };
-  const visible = spec.visible?.(p, ctx);
-  if (visible !== undefined) where.push(visible);
-  const whereSql = where.length ? `WHERE ${where.map((c) => `(${c})`).join(' AND ')}` : '';
-  const whereValues = [...p.values];
-  const order = orderSql(spec, query);
-  const paging = spec.pageOrder?.(query.filter);
-  const pageOrder = paging
-    ? `${paging.sortable[query.sortField]} ${query.sortOrder}, ${paging.tieBreak}`
-    : order;
-  const late = spec.late ? `, ${spec.late(p, ctx)}` : '';
-  const sql = `
-    SELECT page.*${late} FROM (
-      SELECT ${spec.select}, row_number() OVER (ORDER BY ${order})::int AS "__n"
-        FROM ${spec.from}
-       WHERE ${spec.idColumn} IN (
-         SELECT ${spec.idColumn} FROM ${spec.from} ${whereSql}
-          ORDER BY ${pageOrder} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)})
-    ) AS page ORDER BY page."__n"`;
-  const [rows, [{ total }]] = await Promise.all([
-    db.query<(T & { __n: number })[]>(sql, p.values),
-    db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM ${spec.from} ${whereSql}`, whereValues),
-  ]);
-  const items = rows.map(({ __n: _n, ...item }) => item as unknown as T);
-  return { items, offset: query.offset, total };
+  return pageOf<T>(db, spec, raw, ctx);
 }

@@ -1,4 +1,4 @@
-import { bool, type Env, type NodeEnv, port, url } from './env.js';
+import { bool, type Env, type NodeEnv, port, url, wholeNumber } from './env.js';
 
 /** Which PostgreSQL holds the data, and whether an empty one gets the demo data. */
 export interface DatabaseConfig {
@@ -8,6 +8,10 @@ export interface DatabaseConfig {
   embeddedPgPort: number;
   /** Run the demo seed when the database has no persons yet. */
   seedOnEmpty: boolean;
+  /** Lists count their hits exactly up to this many; above it the total is an estimate (common/sql). */
+  listExactCountLimit: number;
+  /** No list page may start past this many rows (common/sql). */
+  listMaxOffset: number;
 }
 
 export function loadDatabaseConfig(env: Env, nodeEnv: NodeEnv): DatabaseConfig {
@@ -17,5 +21,7 @@ export function loadDatabaseConfig(env: Env, nodeEnv: NodeEnv): DatabaseConfig {
     embeddedPgPort: port(env, 'EMBEDDED_PG_PORT', 54329),
     // Made-up persons and delegations have no place in a production directory.
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', nodeEnv !== 'production'),
+    listExactCountLimit: wholeNumber(env, 'LIST_EXACT_COUNT_LIMIT', 10_000, 1, 1_000_000),
+    listMaxOffset: wholeNumber(env, 'LIST_MAX_OFFSET', 10_000, 1, 1_000_000),
   };
 }

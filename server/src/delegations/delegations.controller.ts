@@ -28,7 +28,7 @@ export class DelegationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<DelegationItem[]> {
     const page = await this.delegations.list(actor, query);
-    setContentRange(res, 'delegations', page.offset, page.items.length, page.total);
+    setContentRange(res, 'delegations', page.offset, page.items.length, page.total, page.totalKind);
     return page.items;
   }
 

@@ -23,7 +23,7 @@ export class OutboxController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<OutboxListItem[]> {
     const page = await listOutbox(this.dataSource, query);
-    setContentRange(res, 'outbox', page.offset, page.items.length, page.total);
+    setContentRange(res, 'outbox', page.offset, page.items.length, page.total, page.totalKind);
     return page.items;
   }
 

@@ -7,6 +7,7 @@ import {
   type FilterContext,
   type FilterSql,
   idFilter,
+  joinedFrom,
   type ListSpec,
   SqlParams,
 } from '../common/sql.js';
@@ -44,11 +45,15 @@ const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdA
   o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
   ${administrationNameSql('adm')} AS "administrationName", o.batch_id AS "batchId"`;
 
-const FROM = `vmu_order o
-  ${joinPerson('op', 'o.orderer_id')}
-  ${joinPerson('eu', 'o.end_user_id')}
-  ${joinCareUnit('cu', 'o.care_unit_id')}
-  ${joinAdministrationOf('adm', 'cu')}`;
+const BASE = 'vmu_order o';
+
+/** The display joins, by alias: a page's ids are chosen on the orders alone (common/sql listRows). */
+const JOINS = {
+  op: joinPerson('op', 'o.orderer_id'),
+  eu: joinPerson('eu', 'o.end_user_id'),
+  cu: joinCareUnit('cu', 'o.care_unit_id'),
+  adm: joinAdministrationOf('adm', 'cu'),
+};
 
 /**
  * The queue is always "awaiting my attest": the condition comes from the session, never from the
@@ -90,7 +95,9 @@ export function attestQueueList(attestantId: string): ListSpec {
   return {
     resource: 'attest-queue',
     select: SELECT,
-    from: FROM,
+    from: joinedFrom(BASE, JOINS),
+    base: BASE,
+    joins: JOINS,
     idColumn: 'o.id',
     visible: mine(attestantId),
     late: (p, ctx) => `page."startDate" <= ${p.add(ctx.today)}::date AS due,

@@ -2,7 +2,14 @@ import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { filterString } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
-import { enumFilter, type FilterSql, idFilter, likeEscape, type ListSpec } from '../common/sql.js';
+import {
+  enumFilter,
+  type FilterSql,
+  idFilter,
+  joinedFrom,
+  likeEscape,
+  type ListSpec,
+} from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
 import {
   administrationNameSql,
@@ -56,12 +63,16 @@ const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdA
   ${administrationNameSql('adm')} AS "administrationName", o.feedback IS NOT NULL AS "hasFeedback", o.feedback,
   o.comment, o.reject_comment AS "rejectComment"`;
 
-const FROM = `vmu_order o
-  ${joinPerson('op', 'o.orderer_id')}
-  ${joinPerson('eu', 'o.end_user_id')}
-  ${joinPerson('ap', 'o.attestant_id')}
-  ${joinCareUnit('cu', 'o.care_unit_id')}
-  ${joinAdministrationOf('adm', 'cu')}`;
+const BASE = 'vmu_order o';
+
+/** The display joins, by alias: a page's ids are chosen on the orders alone (common/sql listRows). */
+const JOINS = {
+  op: joinPerson('op', 'o.orderer_id'),
+  eu: joinPerson('eu', 'o.end_user_id'),
+  ap: joinPerson('ap', 'o.attestant_id'),
+  cu: joinCareUnit('cu', 'o.care_unit_id'),
+  adm: joinAdministrationOf('adm', 'cu'),
+};
 
 /** The scope's condition; "mine" when none is given. */
 const scopeFilter =
@@ -143,7 +154,9 @@ export function orderListSpec(reader: OrderReader): ListSpec {
   return {
     resource: 'orders',
     select: SELECT,
-    from: FROM,
+    from: joinedFrom(BASE, JOINS),
+    base: BASE,
+    joins: JOINS,
     idColumn: 'o.id',
     filters: {
       scope: scopeFilter(reader),
