@@ -1,12 +1,14 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { ApiPage } from '../common/api-schema.js';
+import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { AdminOnly } from '../common/auth/policy.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
 import { notFound } from '../common/problem.js';
+import { AUDIT_EXPORT } from './audit.exports.js';
 import { findAuditEvent, listAuditEvents } from './audit.queries.js';
 import {
   AuditEventView,
@@ -36,6 +38,13 @@ export class AuditController {
     const page = await listAuditEvents(this.dataSource, query);
     setContentRange(res, 'audit-events', page.offset, page.items.length, page.total);
     return page.items;
+  }
+
+  /** The whole log (as filtered and sorted) as CSV; declared before ':id'. No filter depends on the day. */
+  @Get('export')
+  @ApiCsvExport('handelselogg')
+  exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return streamCsv(this.dataSource, req, res, query, AUDIT_EXPORT, { today: '' });
   }
 
   // Declared before ':id' so that "verify" is not taken for an event id.

@@ -1,12 +1,17 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly, RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { AssignmentItem, AssignmentsService, SystemItem, SystemsService } from './assignments.service.js';
 import { CareUnitItem, CareUnitsService } from './care-units.service.js';
+import { ASSIGNMENT_EXPORT, CARE_UNIT_EXPORT, SYSTEM_EXPORT } from './directory.exports.js';
 import { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
 import { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
 import { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
@@ -16,7 +21,11 @@ import { pageBody } from '../common/sql.js';
 @RightsHolder()
 @ApiTags('directory')
 export class CareUnitsController {
-  constructor(private readonly careUnits: CareUnitsService) {}
+  constructor(
+    private readonly careUnits: CareUnitsService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiPage(CareUnitItem, 'care-units')
@@ -25,6 +34,13 @@ export class CareUnitsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CareUnitItem[]> {
     return pageBody(res, 'care-units', await this.careUnits.list(query));
+  }
+
+  /** The whole list as CSV (declared before `:id`). */
+  @Get('export')
+  @ApiCsvExport('vardenheter')
+  exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return streamCsv(this.db, req, res, query, CARE_UNIT_EXPORT, { today: this.clock.today() });
   }
 
   @Get(':id')
@@ -63,7 +79,11 @@ export class CareUnitsController {
 @RightsHolder()
 @ApiTags('directory')
 export class AssignmentsController {
-  constructor(private readonly assignments: AssignmentsService) {}
+  constructor(
+    private readonly assignments: AssignmentsService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiPage(AssignmentItem, 'assignments')
@@ -72,6 +92,13 @@ export class AssignmentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AssignmentItem[]> {
     return pageBody(res, 'assignments', await this.assignments.list(query));
+  }
+
+  /** The whole list as CSV (declared before `:id`). */
+  @Get('export')
+  @ApiCsvExport('uppdrag')
+  exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return streamCsv(this.db, req, res, query, ASSIGNMENT_EXPORT, { today: this.clock.today() });
   }
 
   @Get(':id')
@@ -111,12 +138,23 @@ export class AssignmentsController {
 @SignedIn()
 @ApiTags('directory')
 export class SystemsController {
-  constructor(private readonly systems: SystemsService) {}
+  constructor(
+    private readonly systems: SystemsService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiPage(SystemItem, 'systems')
   async list(@Query() query: RawListQuery, @Res({ passthrough: true }) res: Response): Promise<SystemItem[]> {
     return pageBody(res, 'systems', await this.systems.list(query));
+  }
+
+  /** The whole list as CSV (declared before `:id`). */
+  @Get('export')
+  @ApiCsvExport('systemguide')
+  exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return streamCsv(this.db, req, res, query, SYSTEM_EXPORT, { today: this.clock.today() });
   }
 
   @Get(':id')

@@ -1,10 +1,15 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
+import { ADMINISTRATION_EXPORT, CARE_PROVIDER_EXPORT } from './directory.exports.js';
 import {
   CreateAdministrationDto,
   CreateCareProviderDto,
@@ -23,7 +28,11 @@ import { pageBody } from '../common/sql.js';
 @RightsHolder()
 @ApiTags('directory')
 export class CareProvidersController {
-  constructor(private readonly careProviders: CareProvidersService) {}
+  constructor(
+    private readonly careProviders: CareProvidersService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiPage(CareProviderItem, 'care-providers')
@@ -32,6 +41,13 @@ export class CareProvidersController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CareProviderItem[]> {
     return pageBody(res, 'care-providers', await this.careProviders.list(query));
+  }
+
+  /** The whole list as CSV (declared before `:id`). */
+  @Get('export')
+  @ApiCsvExport('vardgivare')
+  exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return streamCsv(this.db, req, res, query, CARE_PROVIDER_EXPORT, { today: this.clock.today() });
   }
 
   @Get(':id')
@@ -70,7 +86,11 @@ export class CareProvidersController {
 @RightsHolder()
 @ApiTags('directory')
 export class AdministrationsController {
-  constructor(private readonly administrations: AdministrationsService) {}
+  constructor(
+    private readonly administrations: AdministrationsService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiPage(AdministrationItem, 'administrations')
@@ -79,6 +99,13 @@ export class AdministrationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AdministrationItem[]> {
     return pageBody(res, 'administrations', await this.administrations.list(query));
+  }
+
+  /** The whole list as CSV (declared before `:id`). */
+  @Get('export')
+  @ApiCsvExport('forvaltningar')
+  exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return streamCsv(this.db, req, res, query, ADMINISTRATION_EXPORT, { today: this.clock.today() });
   }
 
   @Get(':id')

@@ -1,10 +1,15 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
+import { PERSON_EXPORT } from './directory.exports.js';
 import { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import { PersonListItem } from './persons.queries.js';
 import { PersonDetail, PersonsService } from './persons.service.js';
@@ -14,7 +19,11 @@ import { pageBody } from '../common/sql.js';
 @RightsHolder()
 @ApiTags('directory')
 export class PersonsController {
-  constructor(private readonly persons: PersonsService) {}
+  constructor(
+    private readonly persons: PersonsService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiPage(PersonListItem, 'persons')
@@ -23,6 +32,13 @@ export class PersonsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<PersonListItem[]> {
     return pageBody(res, 'persons', await this.persons.list(query));
+  }
+
+  /** The whole list as CSV (declared before `:id`). */
+  @Get('export')
+  @ApiCsvExport('personer')
+  exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return streamCsv(this.db, req, res, query, PERSON_EXPORT, { today: this.clock.today() });
   }
 
   /** Declared before `:id` so that "lookup" is not taken for an id. */

@@ -1,7 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiPage, ApiProblem } from '../common/api-schema.js';
-import type { Response } from 'express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
@@ -17,6 +21,7 @@ import {
 } from './order.types.js';
 import { OrderableService } from './orderable.service.js';
 import { ORDER_RULE_REFUSAL, OrderRuleProblem } from './orders.errors.js';
+import { orderExport } from './orders.exports.js';
 import { OrdersService } from './orders.service.js';
 import { PlacementService } from './placement.service.js';
 
@@ -31,6 +36,8 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersService,
     private readonly placement: PlacementService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -42,6 +49,19 @@ export class OrdersController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrderListItem[]> {
     return pageBody(res, 'orders', await this.orders.list(actor, query));
+  }
+
+  /** The reader's whole list as CSV: the same scopes and visibility (declared before `:id`). */
+  @Get('export')
+  @SignedIn()
+  @ApiCsvExport('bestallningar')
+  exportCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return streamCsv(this.db, req, res, query, orderExport(actor), { today: this.clock.today() });
   }
 
   @Get(':id')
