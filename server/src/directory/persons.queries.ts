@@ -3,6 +3,7 @@ import { filterBoolean, filterIds, filterString } from '../common/list-query.js'
 import { PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
 import { ASSIGNMENT_KINDS, type AssignmentKind } from './entities/assignment.entity.js';
 import { PURPOSES, type Purpose } from './entities/base.js';
+import { personNameStartsSql, personUserIdStartsSql } from './directory.reads.js';
 import {
   activeSql,
   foldedPrefix,
@@ -75,23 +76,21 @@ export class PersonHeldAssignment {
 /**
  * One search word matches a person when it starts their first name, last name, VGR-ID or the
  * name of an administration they have an engagement in (or a later word of one of those names:
- * "maria" finds "Linda Maria"). Written as `id IN (… UNION …)` so that each branch can use its
- * own expression index instead of the OR forcing a scan of every person.
+ * "maria" finds "Linda Maria"). Every branch is one index condition, so the planner ORs bitmaps
+ * of the few hits instead of reading every person: the names on their stored folded columns
+ * (personNameStartsSql: nothing is folded per row), the VGR-ID on lower(user_id), and the
+ * administrations' persons as `p.id = ANY(ARRAY(…))`, gathered once (an empty array when no
+ * administration has such a name, the usual case) and looked up on the primary key.
  */
 function tokenMatch(token: string, p: SqlParams): string {
   const word = p.add(likeEscape(token));
-  const names = ['x.first_name', 'x.last_name'].flatMap((c) => [
-    foldedPrefix(c, word),
-    foldedWordPrefix(c, word),
-  ]);
-  return `p.id IN (
-      SELECT x.id FROM person x
-        WHERE ${names.join(' OR ')} OR lower(x.user_id) LIKE lower(${word}) || '%'
-      UNION
+  return `(${personNameStartsSql('p', 'firstName', word)} OR ${personNameStartsSql('p', 'lastName', word)}
+    OR ${personUserIdStartsSql('p', word)}
+    OR p.id = ANY(ARRAY(
       SELECT e.person_id FROM administration a
         JOIN care_unit cu ON cu.administration_id = a.id
         JOIN engagement e ON e.care_unit_id = cu.id
-        WHERE ${foldedPrefix('a.name', word)} OR ${foldedWordPrefix('a.name', word)})`;
+       WHERE ${foldedPrefix('a.name', word)} OR ${foldedWordPrefix('a.name', word)})))`;
 }
 
 export const PERSON_LIST: ListSpec = {

@@ -20,14 +20,15 @@ import {
   assignmentPurposeSql,
   careUnitNameSql,
   careUnitSortSql,
+  fromPersons,
   joinAdministrationOf,
   joinAssignment,
   joinCareUnit,
   joinPerson,
   personNameSql,
   personSortSql,
-  personsNamedSql,
   personUserIdSql,
+  personWordsSql,
 } from '../directory/directory.reads.js';
 import {
   ORDER_SCOPES,
@@ -95,16 +96,21 @@ const scopeFilter =
     }
   };
 
-/** A person filter: an id, or words matching the start of names or VGR-ID. */
+/**
+ * A person filter: an id, or words matching the start of names or VGR-ID, on the directory's
+ * stored folded names (personWordsSql), nothing folded per row.
+ */
 export const personFilter =
   (column: string): FilterSql =>
   (filter, key, p) => {
     const value = filterString(filter, key)?.trim();
     if (!value) return undefined;
     if (isUuid(value)) return `${column} = ${p.add(value)}`;
-    const named = personsNamedSql(value, p);
+    const words = personWordsSql('dx', value, p);
     // Persons first, through their own indexes, then their orders through the column's index.
-    return named ? `${column} IN (${named})` : undefined;
+    return words.length
+      ? `${column} IN (SELECT dx.id FROM ${fromPersons('dx')} WHERE ${words.join(' AND ')})`
+      : undefined;
   };
 
 /** "BEH5648820", "beh56488" or just "56488": the start of an order number. */
