@@ -3,10 +3,11 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AuthGuard } from '../../server/src/auth/auth.guard.js';
+import { RightsCache } from '../../server/src/auth/rights-cache.js';
 import { AdminOnly, Public, SignedIn } from '../../server/src/common/auth/policy.js';
 import type { SessionPerson, SessionState } from '../../server/src/common/auth/request-auth.js';
 import { Rights } from '../../server/src/common/auth/rights.js';
-import type { RightsService } from '../../server/src/delegations/rights.service.js';
+import type { RightsSubject, VersionedRights } from '../../server/src/delegations/rights.service.js';
 import type { SessionsService } from '../../server/src/auth/sessions.service.js';
 import { ProblemException } from '../../server/src/common/problem.js';
 
@@ -38,15 +39,20 @@ const session: SessionState = {
   createdAt: new Date(),
   lastSeenAt: new Date(),
   expiresAt: new Date(),
+  rightsVersion: '7',
 };
 
-function guard(signedIn: boolean): AuthGuard {
+/** The guard over stand-in sessions; `derived` counts the rights it asked for. */
+function guard(signedIn: boolean, derived = { count: 0 }): AuthGuard {
   const sessions = {
     resolve: async () => (signedIn ? session : undefined),
     csrfMatches: (s: SessionState | undefined, submitted: unknown) => s?.csrfToken === submitted,
+    rightsOf: async () => {
+      derived.count++;
+      return new Rights('p1', false, [], []);
+    },
   } as unknown as SessionsService;
-  const rights = { forPerson: async () => new Rights('p1', false, [], []) } as unknown as RightsService;
-  return new AuthGuard(new Reflector(), sessions, rights);
+  return new AuthGuard(new Reflector(), sessions);
 }
 
 function context(
@@ -93,5 +99,108 @@ describe('AuthGuard', () => {
     expect(await status(g.canActivate(context(Guarded, Guarded.prototype.open, 'DELETE', 'wrong')))).toBe(
       403,
     );
+  });
+
+  it('asks for the rights once for a guarded route and not at all for a public one', async () => {
+    const derived = { count: 0 };
+    const g = guard(true, derived);
+    expect(await status(g.canActivate(context(Guarded, Guarded.prototype.read)))).toBe(200);
+    expect(derived.count).toBe(1);
+    expect(await status(g.canActivate(context(Guarded, Guarded.prototype.open)))).toBe(200);
+    expect(derived.count).toBe(1);
+  });
+});
+
+describe('RightsCache', () => {
+  /** A cache over a stand-in derivation that answers with version `db.version` and counts calls. */
+  function cache(capacity?: number) {
+    const db = { version: '7', calls: 0, fail: false };
+    const derive = async (subject: RightsSubject, today: string): Promise<VersionedRights> => {
+      db.calls++;
+      const version = db.version;
+      if (db.fail) throw new Error('database down');
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return { rights: new Rights(subject.id, subject.isAdministrator, [], []), version, today };
+    };
+    return { db, rights: new RightsCache(derive, capacity) };
+  }
+  const today = '2026-03-02';
+
+  it('derives once while the version, the day and the person are unchanged', async () => {
+    const { db, rights } = cache();
+    const first = await rights.rightsOf('s1', person, '7', today);
+    expect(await rights.rightsOf('s1', person, '7', today)).toBe(first);
+    expect(db.calls).toBe(1);
+  });
+
+  it('derives again when the version, the day, the administrator flag or the VGR-ID differ', async () => {
+    const { db, rights } = cache();
+    await rights.rightsOf('s1', person, '7', today);
+    db.version = '9';
+    await rights.rightsOf('s1', person, '9', today);
+    expect(db.calls).toBe(2);
+    await rights.rightsOf('s1', person, '9', '2026-03-03');
+    expect(db.calls).toBe(3);
+    const admin = await rights.rightsOf('s1', { ...person, isAdministrator: true }, '9', '2026-03-03');
+    expect(admin.administrator).toBe(true);
+    expect(db.calls).toBe(4);
+    await rights.rightsOf('s1', { ...person, isAdministrator: true, userId: 'other1' }, '9', '2026-03-03');
+    expect(db.calls).toBe(5);
+  });
+
+  it('keeps the version the derivation read, not the older one the session read', async () => {
+    const { db, rights } = cache();
+    db.version = '8';
+    await rights.rightsOf('s1', person, '7', today);
+    await rights.rightsOf('s1', person, '7', today);
+    expect(db.calls).toBe(2);
+    await rights.rightsOf('s1', person, '8', today);
+    expect(db.calls).toBe(2);
+  });
+
+  it('always derives for a session of unknown version, and keeps the result', async () => {
+    const { db, rights } = cache();
+    await rights.rightsOf('s1', person, undefined, today);
+    await rights.rightsOf('s1', person, undefined, today);
+    expect(db.calls).toBe(2);
+    await rights.rightsOf('s1', person, '7', today);
+    expect(db.calls).toBe(2);
+  });
+
+  it('lets two requests of one session that miss together share one derivation', async () => {
+    const { db, rights } = cache();
+    const [a, b] = await Promise.all([
+      rights.rightsOf('s1', person, '7', today),
+      rights.rightsOf('s1', person, '7', today),
+    ]);
+    expect(a).toBe(b);
+    expect(db.calls).toBe(1);
+  });
+
+  it('keeps no failed derivation', async () => {
+    const { db, rights } = cache();
+    db.fail = true;
+    await expect(rights.rightsOf('s1', person, '7', today)).rejects.toThrow('database down');
+    expect(rights.size).toBe(0);
+    db.fail = false;
+    await rights.rightsOf('s1', person, '7', today);
+    expect(db.calls).toBe(2);
+  });
+
+  it('forgets a session on request, and the least recently used beyond its capacity', async () => {
+    const { db, rights } = cache(2);
+    await rights.rightsOf('s1', person, '7', today);
+    await rights.rightsOf('s2', person, '7', today);
+    await rights.rightsOf('s1', person, '7', today); // s1 used last: s2 goes first
+    await rights.rightsOf('s3', person, '7', today);
+    expect(rights.size).toBe(2);
+    expect(db.calls).toBe(3);
+    await rights.rightsOf('s1', person, '7', today);
+    expect(db.calls).toBe(3);
+    await rights.rightsOf('s2', person, '7', today);
+    expect(db.calls).toBe(4);
+    rights.forget('s2');
+    await rights.rightsOf('s2', person, '7', today);
+    expect(db.calls).toBe(5);
   });
 });

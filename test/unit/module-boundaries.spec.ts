@@ -26,7 +26,7 @@ const OWNERS: Record<string, readonly string[]> = {
     'system_guide',
   ],
   auth: ['user_session', 'saml_request'],
-  delegations: ['delegation', 'delegation_assignment'],
+  delegations: ['delegation', 'delegation_assignment', 'rights_version'],
   orders: ['vmu_order', 'vmu_order_item'],
   'mass-orders': ['mass_order_batch'],
   signing: ['sign_request', 'signing_ca', 'signing_certificate'],

@@ -4,14 +4,14 @@ import type { Request, Response } from 'express';
 import { ProblemException } from '../common/problem.js';
 import { CSRF_EXEMPT_KEY, POLICY_KEY, type Policy } from '../common/auth/policy.js';
 import { authOf, forbidden, notSignedIn } from '../common/auth/request-auth.js';
-import { RightsService } from '../delegations/rights.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The one gate in front of every route (registered as APP_GUARD): loads the session, checks the
- * CSRF token of every state-changing request, then applies the route's policy. A route without a
+ * CSRF token of every state-changing request, then applies the route's policy with the signed-in
+ * person's rights (derived at most once per request, kept per session: SessionsService.rightsOf). A route without a
  * policy is refused: access must be granted on purpose, never by omission.
  */
 @Injectable()
@@ -21,7 +21,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
-    private readonly rightsService: RightsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,9 +51,10 @@ export class AuthGuard implements CanActivate {
     }
     if (policy === 'public') return true;
 
-    const person = auth.session?.person;
-    if (!person) throw notSignedIn();
-    const rights = await this.rightsService.forPerson(person);
+    const session = auth.session;
+    if (!session?.person) throw notSignedIn();
+    // Once per request, and from the session's cache while nothing they derive from has changed.
+    const rights = await this.sessions.rightsOf({ ...session, person: session.person });
     auth.rights = rights;
     switch (policy) {
       case 'signedIn':

@@ -6,7 +6,11 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { authOf, type SessionPerson, type SessionState } from '../common/auth/request-auth.js';
+import type { Rights } from '../common/auth/rights.js';
+import { rightsVersionSql } from '../delegations/delegations.reads.js';
+import { RightsService } from '../delegations/rights.service.js';
 import { leftJoinPerson, personJsonSql } from '../directory/directory.reads.js';
+import { RightsCache } from './rights-cache.js';
 
 export const SESSION_COOKIE = 'beh.sid';
 export type AuthMethod = 'DEV' | 'SAML';
@@ -25,6 +29,8 @@ interface SessionRow {
   expiresAt: Date;
   /** The directory's person, read at every request (null for an anonymous session). */
   person: SessionPerson | null;
+  /** The person's rights version (rightsVersionSql), read with them. */
+  rightsVersion: string;
 }
 
 const token = () => randomBytes(32).toString('base64url');
@@ -44,14 +50,23 @@ function cookieToken(req: Request): string | undefined {
  * Sessions in PostgreSQL. The browser holds a random token in an HttpOnly, SameSite=Strict cookie;
  * the table holds its hash, the CSRF token and the timestamps that end the session after
  * SESSION_IDLE_MINUTES without requests or SESSION_ABSOLUTE_HOURS after it began.
+ *
+ * A request costs one query: the session, its person and the person's rights version together;
+ * the rights themselves come from this process's RightsCache while that version, the day and the
+ * person's administrator flag are unchanged (docs/architecture.md, Rights and the per-session cache).
  */
 @Injectable()
 export class SessionsService {
+  private readonly rightsCache: RightsCache;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+    rights: RightsService,
+  ) {
+    this.rightsCache = new RightsCache((person, today) => rights.derive(person, today));
+  }
 
   /** The request's live session, if any; an expired one is deleted and its cookie cleared. */
   async resolve(req: Request, res: Response): Promise<SessionState | undefined> {
@@ -59,19 +74,23 @@ export class SessionsService {
     if (!raw) return undefined;
     const rows = await this.db.query<SessionRow[]>(
       `SELECT s.id, s.csrf_token AS "csrfToken", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
-              s.expires_at AS "expiresAt", ${personJsonSql('p')} AS person
+              s.expires_at AS "expiresAt", ${personJsonSql('p')} AS person,
+              ${rightsVersionSql('s.person_id')} AS "rightsVersion"
          FROM user_session s ${leftJoinPerson('p', 's.person_id')}
         WHERE s.id = $1`,
       [hashOf(raw)],
     );
     const row = rows[0];
     if (!row) {
+      // Ended elsewhere (sign-out in another process, a sweep, the person's removal).
+      this.rightsCache.forget(hashOf(raw));
       this.clearCookie(res);
       return undefined;
     }
     const now = this.clock.now();
     if (row.expiresAt <= now || row.lastSeenAt.getTime() + this.idleMs() <= now.getTime()) {
       await this.db.query('DELETE FROM user_session WHERE id = $1', [row.id]);
+      this.rightsCache.forget(row.id);
       this.clearCookie(res);
       return undefined;
     }
@@ -113,6 +132,14 @@ export class SessionsService {
     this.clearCookie(res);
   }
 
+  /**
+   * The rights of the session's person, derived at most once per request and kept for the
+   * session's next requests while nothing they derive from has changed (RightsCache).
+   */
+  rightsOf(session: SessionState & { person: SessionPerson }): Promise<Rights> {
+    return this.rightsCache.rightsOf(session.id, session.person, session.rightsVersion, this.clock.today());
+  }
+
   /** Constant-time comparison of a submitted CSRF token with the session's. */
   csrfMatches(session: SessionState | undefined, submitted: unknown): boolean {
     if (!session || typeof submitted !== 'string') return false;
@@ -123,7 +150,10 @@ export class SessionsService {
 
   private async forget(req: Request): Promise<void> {
     const raw = cookieToken(req);
-    if (raw) await this.db.query('DELETE FROM user_session WHERE id = $1', [hashOf(raw)]);
+    if (raw) {
+      await this.db.query('DELETE FROM user_session WHERE id = $1', [hashOf(raw)]);
+      this.rightsCache.forget(hashOf(raw));
+    }
     authOf(req).session = undefined;
     authOf(req).rights = undefined;
   }
@@ -148,6 +178,7 @@ export class SessionsService {
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
+      rightsVersion: undefined,
     };
     await this.db.query(
       `INSERT INTO user_session (id, person_id, csrf_token, auth_method, created_at, last_seen_at, expires_at)
@@ -185,5 +216,6 @@ function toState(row: SessionRow): SessionState {
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,
     expiresAt: row.expiresAt,
+    rightsVersion: row.rightsVersion,
   };
 }

@@ -5,7 +5,6 @@ import type { DataSource } from 'typeorm';
 import { describeMe, type Me } from './me.js';
 import type { SessionPerson } from '../common/auth/request-auth.js';
 import { findPersonSql } from '../directory/directory.reads.js';
-import { RightsService } from '../delegations/rights.service.js';
 import { type AuthMethod, SessionsService } from './sessions.service.js';
 
 /** Turns "this is person X" (from the dev page or a verified SAML assertion) into a session. */
@@ -14,7 +13,6 @@ export class SignInService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsService,
-    private readonly rights: RightsService,
   ) {}
 
   /** The directory's person with this VGR-ID (case-insensitive), if any. */
@@ -33,7 +31,8 @@ export class SignInService {
   }
 
   async signIn(req: Request, res: Response, person: SessionPerson, method: AuthMethod): Promise<Me> {
-    await this.sessions.signIn(req, res, person, method);
-    return describeMe({ person, rights: await this.rights.forPerson(person) });
+    const session = await this.sessions.signIn(req, res, person, method);
+    // Derived once, and kept for the new session's first requests.
+    return describeMe({ person, rights: await this.sessions.rightsOf({ ...session, person }) });
   }
 }

@@ -41,3 +41,12 @@ export const delegationsEndingSql = (
   `SELECT d.id FROM delegation d
     WHERE ${activeDelegationSql('d', day)} AND d.valid_to <= ${day}::date + ${days}::int AND ${where('d')}
     ORDER BY d.valid_to, d.id LIMIT ${limit}`;
+
+/**
+ * The version of the rights of the person whose id is the SQL expression `personId`, as text: it
+ * changes, to a value never used before, in the transaction of every change of a delegation or a
+ * headship that person's rights derive from (migration RightsVersion), so a cached derivation
+ * stamped with it is current exactly while the two are equal. '0' until the first such change.
+ */
+export const rightsVersionSql = (personId: string): string =>
+  `COALESCE((SELECT rv.version FROM rights_version rv WHERE rv.person_id = ${personId}), 0)::text`;

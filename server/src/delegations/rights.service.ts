@@ -13,7 +13,7 @@ import {
   personBriefsSql,
   unitsHeadedBySql,
 } from '../directory/directory.reads.js';
-import { activeDelegationSql } from './delegations.reads.js';
+import { activeDelegationSql, rightsVersionSql } from './delegations.reads.js';
 
 /** A person as lists of who may act show them. */
 export interface PersonBrief {
@@ -22,6 +22,17 @@ export interface PersonBrief {
   firstName: string;
   lastName: string;
   title: string | null;
+}
+
+/** The person whose rights are derived: who they are, and what of them rights depend on. */
+export type RightsSubject = Pick<SessionPerson, 'id' | 'userId' | 'isAdministrator'>;
+
+/** Rights as derived on `today`, stamped with the version of their sources they were read at. */
+export interface VersionedRights {
+  rights: Rights;
+  /** rights_version of the person, read in the same statement (one snapshot) as the sources. */
+  version: string;
+  today: string;
 }
 
 /**
@@ -42,12 +53,31 @@ export class RightsService {
     this.configuredAdmins = new Set(config.auth.adminUserIds.map((id) => id.toLowerCase()));
   }
 
-  async forPerson(person: Pick<SessionPerson, 'id' | 'userId' | 'isAdministrator'>): Promise<Rights> {
+  async forPerson(person: RightsSubject): Promise<Rights> {
+    return (await this.derive(person)).rights;
+  }
+
+  /**
+   * Rights on Stockholm's `today`, with the version of their sources: one statement, so the
+   * headships, the delegations and the version are one snapshot, and rights stamped with a
+   * version are exactly the rights of every moment the person's version is still that value
+   * (see rightsVersionSql). What the version does not cover — the person's administrator flag
+   * and VGR-ID, and the day — the caller compares itself (auth's RightsCache).
+   */
+  async derive(person: RightsSubject, today: string = this.clock.today()): Promise<VersionedRights> {
     // The head of a unit is a fact of the directory (KIV), read where the directory keeps it.
-    const headed = await this.db.query<HeadedUnit[]>(unitsHeadedBySql('$1'), [person.id]);
-    const grants = await this.activeGrantsFor(person.id, this.clock.today());
+    const [row] = await this.db.query<{ version: string; headed: HeadedUnit[]; grants: DelegatedGrant[] }[]>(
+      `SELECT ${rightsVersionSql('$1')} AS version,
+              COALESCE((SELECT json_agg(h) FROM (${unitsHeadedBySql('$1')}) h), '[]') AS headed,
+              COALESCE((SELECT json_agg(g) FROM (${activeGrantsSql('$1', '$2')}) g), '[]') AS grants`,
+      [person.id, today],
+    );
     const administrator = person.isAdministrator || this.configuredAdmins.has(person.userId.toLowerCase());
-    return new Rights(person.id, administrator, headed, grants);
+    return {
+      rights: new Rights(person.id, administrator, row.headed, row.grants),
+      version: row.version,
+      today,
+    };
   }
 
   /**
@@ -76,19 +106,15 @@ export class RightsService {
       [careUnitId, [...assignmentIds], this.clock.today()],
     );
   }
-
-  /** The delegations in force on `today` for a person, as what they add to the person's rights. */
-  private async activeGrantsFor(personId: string, today: string): Promise<DelegatedGrant[]> {
-    return this.db.query<DelegatedGrant[]>(
-      `SELECT d.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
-              ${careUnitHsaIdSql('cu')} AS "careUnitHsaId", d.may_order AS "mayOrder", d.may_attest AS "mayAttest",
-              COALESCE(array_agg(da.assignment_id::text) FILTER (WHERE da.assignment_id IS NOT NULL), '{}') AS "assignmentIds"
-         FROM delegation d
-         ${joinCareUnit('cu', 'd.care_unit_id')}
-         LEFT JOIN delegation_assignment da ON da.delegation_id = d.id
-        WHERE d.delegate_id = $1 AND ${activeDelegationSql('d', '$2')}
-        GROUP BY d.id, ${careUnitNameSql('cu')}, ${careUnitHsaIdSql('cu')}`,
-      [personId, today],
-    );
-  }
 }
+
+/** A SELECT of the delegations in force on `today` for a person, as what they add to the person's rights. */
+const activeGrantsSql = (personId: string, today: string): string =>
+  `SELECT d.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+          ${careUnitHsaIdSql('cu')} AS "careUnitHsaId", d.may_order AS "mayOrder", d.may_attest AS "mayAttest",
+          COALESCE(array_agg(da.assignment_id::text) FILTER (WHERE da.assignment_id IS NOT NULL), '{}') AS "assignmentIds"
+     FROM delegation d
+     ${joinCareUnit('cu', 'd.care_unit_id')}
+     LEFT JOIN delegation_assignment da ON da.delegation_id = d.id
+    WHERE d.delegate_id = ${personId} AND ${activeDelegationSql('d', today)}
+    GROUP BY d.id, ${careUnitNameSql('cu')}, ${careUnitHsaIdSql('cu')}`;

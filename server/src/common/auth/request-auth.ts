@@ -23,6 +23,12 @@ export interface SessionState {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /**
+   * The person's rights version, read with the session (delegations' rightsVersionSql): the
+   * cached rights of the session are used only while it is unchanged. Undefined for a session
+   * made by this very request.
+   */
+  rightsVersion: string | undefined;
 }
 
 /** What the AuthGuard learnt about a request, for the controllers behind it. */

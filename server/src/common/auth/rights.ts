@@ -1,7 +1,9 @@
 /**
- * What a person may do, derived on every request from the directory (who heads which unit), the
- * active delegations and the administrator configuration. Never stored, so never stale and
- * never a flag anyone could set.
+ * What a person may do, derived from the directory (who heads which unit), the active
+ * delegations and the administrator configuration. Never stored in the database, so never a flag
+ * anyone could set; a process keeps a session's rights between requests only while the version
+ * of their sources, the day and the person's administrator flag are unchanged (auth's
+ * RightsCache), so they are never stale either.
  */
 
 /** Which assignments of a unit a right covers: none, the whole unit, or the listed ones. */
