@@ -10,9 +10,27 @@ import { type MassOrderApi, massOrderApi } from './pages/massOrder/api';
 /** ra-data-simple-rest's CRUD plus the portal's calls that are not CRUD (atomic-crm style). */
 export type BehDataProvider = DataProvider & DelegationApi & OrderApi & MassOrderApi & AuditApi & AttestApi;
 
+/**
+ * ra-data-simple-rest's getList, passing on what the total is (X-Total-Kind: exact, estimate or
+ * at-least, common/ListPagination) as the result's `meta.totalKind`; Content-Range stays the total.
+ */
+const getListWithTotalKind =
+  (client: HttpClient): DataProvider['getList'] =>
+  async (resource, params) => {
+    let totalKind = 'exact';
+    const recording: HttpClient = async (url, options) => {
+      const response = await client(url, options);
+      totalKind = response.headers.get('X-Total-Kind') ?? 'exact';
+      return response;
+    };
+    const result = await simpleRestProvider(API_URL, recording).getList(resource, params);
+    return { ...result, meta: { ...result.meta, totalKind } };
+  };
+
 export function createDataProvider(client: HttpClient = httpClient): BehDataProvider {
   return {
     ...simpleRestProvider(API_URL, client),
+    getList: getListWithTotalKind(client),
     ...delegationApi(API_URL, client),
     ...orderApi(API_URL, client),
     ...massOrderApi(API_URL, client),

@@ -1,7 +1,8 @@
 import { DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
 import { SearchFilter } from '../common/SearchFilter';
-import { csvExporter } from '../csv';
+import { ServerExportActions } from '../common/ServerExport';
 import type { Administration } from '../types';
+import { ListPagination } from '../common/ListPagination';
 
 const administrationFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -15,20 +16,16 @@ const administrationFilters = [
   </ReferenceInput>,
 ];
 
-const exporter = csvExporter<Administration>('administrations', [
-  { source: 'code' },
-  { source: 'name' },
-  { source: 'careProviderName' },
-]);
-
 const Column = DataTable.Col<Administration>;
 
 export default function AdministrationList() {
   return (
     <List<Administration>
+      pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
       filters={administrationFilters}
-      exporter={exporter}
+      exporter={false}
+      actions={<ServerExportActions />}
       perPage={25}
     >
       <DataTable<Administration> rowClick="edit" bulkActionButtons={false}>

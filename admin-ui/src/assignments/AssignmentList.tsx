@@ -1,9 +1,10 @@
 import { AutocompleteInput, BooleanField, DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
 import { AssignmentKindField, PurposeField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
-import { csvExporter, enumLabel } from '../csv';
+import { ServerExportActions } from '../common/ServerExport';
 import { assignmentKindChoices, purposeChoices } from '../enums';
 import type { Assignment } from '../types';
+import { ListPagination } from '../common/ListPagination';
 
 const assignmentFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -19,25 +20,16 @@ const assignmentFilters = [
   <SelectInput key="kind" source="kind" choices={assignmentKindChoices} />,
 ];
 
-const exporter = csvExporter<Assignment>('assignments', [
-  { source: 'careUnitName' },
-  { source: 'name' },
-  { source: 'hsaId' },
-  { source: 'kind', value: enumLabel('assignmentKind', (assignment: Assignment) => assignment.kind) },
-  { source: 'purpose', value: enumLabel('purpose', (assignment: Assignment) => assignment.purpose) },
-  { source: 'privateProviderOnly' },
-  { source: 'memberCount' },
-  { source: 'description' },
-]);
-
 const Column = DataTable.Col<Assignment>;
 
 export default function AssignmentList() {
   return (
     <List<Assignment>
+      pagination={<ListPagination />}
       sort={{ field: 'careUnitName', order: 'ASC' }}
       filters={assignmentFilters}
-      exporter={exporter}
+      exporter={false}
+      actions={<ServerExportActions />}
       perPage={25}
     >
       <DataTable<Assignment> rowClick="edit" bulkActionButtons={false}>

@@ -1,6 +1,6 @@
 import { Alert, Button, Typography } from '@mui/material';
 import { useEffect } from 'react';
-import { FilterButton, List, Pagination, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { FilterButton, List, TopToolbar, useListContext, useTranslate } from 'react-admin';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { QUEUE_RESOURCE } from './api';
 import { QueueBulkActions } from './QueueBulkActions';
@@ -8,6 +8,7 @@ import { queueFilters } from './queueFilters';
 import { QueueTable } from './QueueTable';
 import { QueueTabs } from './QueueTabs';
 import type { QueueOrder } from './types';
+import { ListPagination } from '../common/ListPagination';
 
 const QueueActions = () => (
   <TopToolbar>
@@ -69,7 +70,7 @@ export default function AttestQueuePage() {
       exporter={false}
       empty={false}
       perPage={25}
-      pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+      pagination={<ListPagination rowsPerPageOptions={[25, 50, 100]} />}
     >
       <Intro />
       <BatchFilterNotice />

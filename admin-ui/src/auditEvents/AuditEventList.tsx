@@ -1,8 +1,10 @@
 import { DataTable, DateInput, FilterButton, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../common/ServerExport';
 import { TimestampField } from '../outbox/fields';
 import { ActionField, ActorField, EntityIdField, EntityTypeField, entityTypeChoices } from './fields';
 import type { AuditEvent } from './types';
 import { VerifyChainButton } from './VerifyChainButton';
+import { ListPagination } from '../common/ListPagination';
 
 const Column = DataTable.Col<AuditEvent>;
 
@@ -18,6 +20,7 @@ const AuditEventListActions = () => (
   <TopToolbar>
     <FilterButton />
     <VerifyChainButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -25,6 +28,7 @@ const AuditEventListActions = () => (
 export default function AuditEventList() {
   return (
     <List<AuditEvent>
+      pagination={<ListPagination />}
       sort={{ field: 'at', order: 'DESC' }}
       filters={auditFilters}
       actions={<AuditEventListActions />}

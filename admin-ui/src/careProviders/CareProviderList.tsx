@@ -1,30 +1,27 @@
 import { DataTable, List, SelectInput } from 'react-admin';
 import { CareProviderKindField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
-import { csvExporter, enumLabel } from '../csv';
+import { ServerExportActions } from '../common/ServerExport';
 import { careProviderKindChoices } from '../enums';
 import type { CareProvider } from '../types';
 import { noWrap } from '../common/noWrap';
+import { ListPagination } from '../common/ListPagination';
 
 const careProviderFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
   <SelectInput key="kind" source="kind" choices={careProviderKindChoices} />,
 ];
 
-const exporter = csvExporter<CareProvider>('care-providers', [
-  { source: 'name' },
-  { source: 'hsaId' },
-  { source: 'kind', value: enumLabel('careProviderKind', (provider: CareProvider) => provider.kind) },
-]);
-
 const Column = DataTable.Col<CareProvider>;
 
 export default function CareProviderList() {
   return (
     <List<CareProvider>
+      pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
       filters={careProviderFilters}
-      exporter={exporter}
+      exporter={false}
+      actions={<ServerExportActions />}
       perPage={25}
     >
       <DataTable<CareProvider> rowClick="edit" bulkActionButtons={false}>

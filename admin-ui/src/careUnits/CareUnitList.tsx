@@ -1,10 +1,11 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { CareProviderKindField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
-import { csvExporter, enumLabel } from '../csv';
+import { ServerExportActions } from '../common/ServerExport';
 import { careProviderKindChoices } from '../enums';
 import type { CareUnit } from '../types';
 import { noWrap } from '../common/noWrap';
+import { ListPagination } from '../common/ListPagination';
 
 const careUnitFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -28,27 +29,16 @@ const careUnitFilters = [
   </ReferenceInput>,
 ];
 
-const exporter = csvExporter<CareUnit>('care-units', [
-  { source: 'name' },
-  { source: 'hsaId' },
-  { source: 'administrationName' },
-  { source: 'careProviderName' },
-  {
-    source: 'careProviderKind',
-    value: enumLabel('careProviderKind', (unit: CareUnit) => unit.careProviderKind),
-  },
-  { source: 'headOfUnitName' },
-  { source: 'activeStaff' },
-]);
-
 const Column = DataTable.Col<CareUnit>;
 
 export default function CareUnitList() {
   return (
     <List<CareUnit>
+      pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
       filters={careUnitFilters}
-      exporter={exporter}
+      exporter={false}
+      actions={<ServerExportActions />}
       perPage={25}
     >
       <DataTable<CareUnit> rowClick="edit" bulkActionButtons={false}>

@@ -2,6 +2,7 @@ import { CreateButton, DataTable, FilterButton, List, TextField, TopToolbar } fr
 import { delegationFilters } from './delegationFilters';
 import { AssignmentsField, DelegateField, DelegationStatusField, RightsField, ValidToField } from './fields';
 import type { Delegation } from './types';
+import { ListPagination } from '../common/ListPagination';
 
 const Column = DataTable.Col<Delegation>;
 
@@ -16,6 +17,7 @@ const DelegationListActions = () => (
 export default function DelegationList() {
   return (
     <List<Delegation>
+      pagination={<ListPagination />}
       sort={{ field: 'validFrom', order: 'DESC' }}
       filters={delegationFilters}
       actions={<DelegationListActions />}

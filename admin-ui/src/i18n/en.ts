@@ -172,6 +172,10 @@ const enDomain: DomainMessages<typeof svDomain> = {
       identityRequired: 'Enter a personal identity number or a passport number',
       validToBeforeFrom: 'The end date must not be before the start date',
     },
+    list: {
+      range: '%{from}–%{to} of %{total}',
+      total: { exact: '%{total}', estimate: 'about %{total}', 'at-least': 'more than %{total}' },
+    },
     empty: '–',
     untilFurtherNotice: 'Until further notice',
   },

@@ -97,6 +97,7 @@ export const enOrders: DomainMessages<typeof svOrders> = {
         enduser: 'Orders for me',
       },
       totals: 'Total %{total}. Page %{page} of %{pages}.',
+      totalsUncounted: 'Total %{total}. Page %{page}.',
       searchOptions: 'Search options',
       personFilterHint: 'Start of a name or VGR id',
       endsOn: 'End date',

@@ -95,6 +95,7 @@ export const svOrders = {
         enduser: 'Beställningar åt mig',
       },
       totals: 'Totalt %{total} st. Sida %{page} av %{pages}.',
+      totalsUncounted: 'Totalt %{total} st. Sida %{page}.',
       searchOptions: 'Sökalternativ',
       personFilterHint: 'Början av namn eller VGR-ID',
       endsOn: 'Slutdatum',

@@ -172,6 +172,10 @@ export const svDomain = {
       identityRequired: 'Ange personnummer eller passnummer',
       validToBeforeFrom: 'Till-datum får inte vara före från-datum',
     },
+    list: {
+      range: '%{from}–%{to} av %{total}',
+      total: { exact: '%{total}', estimate: 'ca %{total}', 'at-least': 'fler än %{total}' },
+    },
     empty: '–',
     untilFurtherNotice: 'Tills vidare',
   },

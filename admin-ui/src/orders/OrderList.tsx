@@ -1,25 +1,20 @@
-import {
-  DataTable,
-  List,
-  Pagination,
-  TextField,
-  TopToolbar,
-  useListContext,
-  useTranslate,
-} from 'react-admin';
+import { DataTable, List, TextField, TopToolbar, useListContext, useTranslate } from 'react-admin';
 import { ORDER_SCOPES } from './choices';
 import { FeedbackField, OrderedAtField, OrderPersonField, OrderStatusField, OrderTypeField } from './fields';
+import { ServerExportButton } from '../common/ServerExport';
 import { orderFilters } from './orderFilters';
 import { OrderListTotals } from './OrderListTotals';
 import { OrderScopeTabs } from './OrderScopeTabs';
 import { SearchOptionsButton } from './SearchOptionsButton';
 import type { Order } from './types';
+import { ListPagination } from '../common/ListPagination';
 
 const Column = DataTable.Col<Order>;
 
 const OrderListActions = () => (
   <TopToolbar>
     <SearchOptionsButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 
@@ -42,7 +37,7 @@ export default function OrderList() {
       actions={<OrderListActions />}
       exporter={false}
       perPage={15}
-      pagination={<Pagination rowsPerPageOptions={[15, 25, 50]} />}
+      pagination={<ListPagination rowsPerPageOptions={[15, 25, 50]} />}
     >
       <OrderScopeTabs />
       <OrderListTotals />

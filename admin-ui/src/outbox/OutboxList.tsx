@@ -1,7 +1,9 @@
 import { DataTable, List, NumberField, SelectInput, TextField } from 'react-admin';
 import { SearchFilter } from '../common/SearchFilter';
+import { ServerExportActions } from '../common/ServerExport';
 import { MailStatusField, TimestampField } from './fields';
 import { MAIL_STATUSES, type OutboxMail } from './types';
+import { ListPagination } from '../common/ListPagination';
 
 const Column = DataTable.Col<OutboxMail>;
 
@@ -16,9 +18,11 @@ const outboxFilters = [
 export default function OutboxList() {
   return (
     <List<OutboxMail>
+      pagination={<ListPagination />}
       sort={{ field: 'createdAt', order: 'DESC' }}
       filters={outboxFilters}
       exporter={false}
+      actions={<ServerExportActions />}
       perPage={25}
     >
       <DataTable<OutboxMail> rowClick="show" bulkActionButtons={false}>

@@ -9,9 +9,10 @@ import {
 } from 'react-admin';
 import { ActiveFilter } from '../common/ActiveFilter';
 import { SearchFilter } from '../common/SearchFilter';
-import { csvExporter } from '../csv';
+import { ServerExportActions } from '../common/ServerExport';
 import type { Person } from '../types';
 import { noWrap } from '../common/noWrap';
+import { ListPagination } from '../common/ListPagination';
 
 const personFilters = [
   <SearchFilter key="q" source="q" hint="beh.filter.searchPersons" alwaysOn />,
@@ -35,27 +36,16 @@ const personFilters = [
   <ActiveFilter key="active" source="active" />,
 ];
 
-const exporter = csvExporter<Person>('persons', [
-  { source: 'firstName' },
-  { source: 'lastName' },
-  { source: 'userId' },
-  { source: 'hsaId' },
-  { source: 'personnummer' },
-  { source: 'passportNumber' },
-  { source: 'title' },
-  { source: 'email' },
-  { source: 'organisation' },
-  { source: 'active' },
-]);
-
 const Column = DataTable.Col<Person>;
 
 export default function PersonList() {
   return (
     <List<Person>
+      pagination={<ListPagination />}
       sort={{ field: 'lastName', order: 'ASC' }}
       filters={personFilters}
-      exporter={exporter}
+      exporter={false}
+      actions={<ServerExportActions />}
       perPage={25}
     >
       <DataTable<Person> rowClick="show" bulkActionButtons={false}>

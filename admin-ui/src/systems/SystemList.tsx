@@ -1,31 +1,26 @@
 import { DataTable, List, SelectInput } from 'react-admin';
 import { PurposeField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
-import { csvExporter, enumLabel } from '../csv';
+import { ServerExportActions } from '../common/ServerExport';
 import { purposeChoices } from '../enums';
 import type { SystemGuideEntry } from '../types';
+import { ListPagination } from '../common/ListPagination';
 
 const systemFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
   <SelectInput key="purpose" source="purpose" choices={purposeChoices} />,
 ];
 
-const exporter = csvExporter<SystemGuideEntry>('systems', [
-  { source: 'systemName' },
-  { source: 'useCase' },
-  { source: 'purpose', value: enumLabel('purpose', (entry: SystemGuideEntry) => entry.purpose) },
-  { source: 'assignmentName' },
-  { source: 'note' },
-]);
-
 const Column = DataTable.Col<SystemGuideEntry>;
 
 export default function SystemList() {
   return (
     <List<SystemGuideEntry>
+      pagination={<ListPagination />}
       sort={{ field: 'systemName', order: 'ASC' }}
       filters={systemFilters}
-      exporter={exporter}
+      exporter={false}
+      actions={<ServerExportActions />}
       perPage={25}
     >
       <DataTable<SystemGuideEntry> rowClick="edit" bulkActionButtons={false}>
