@@ -1,0 +1,376 @@
+/**
+ * List benchmark (issue 11): every list and detail endpoint the admin UI calls, on a region's worth
+ * of data, through the real application started in this process, signed in as the personas who
+ * call them. For each: p50/p95/p99 at concurrency 1, requests/s at concurrency 20, and the SQL the
+ * application ran for it replayed straight through `pg` in the same run, with the API/SQL ratio.
+ * Then: audit verify (in the request, and the full run as a background job), the CSV export of
+ * every person, the carry-out of 10,000 due orders (one process and two) and the idle scheduler tick.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/beh_region npm run bench:lists
+ *       the region database itself (npm run bench:region builds it); it is read, never changed,
+ *       except for the session rows of the sign-ins and whatever the application's own migrations
+ *       add at start. The carry-out runs in a copy (CREATE DATABASE … TEMPLATE), dropped afterwards.
+ *   npm run bench:lists          the local embedded region of npm run bench:region
+ *   BENCH_DEMO=1 npm run bench:lists     a throwaway demo-seeded database (a quick check of the bench)
+ *
+ * Tuning: BENCH_ONLY=<regex on the endpoint label>, BENCH_SECTIONS=lists,verify,export,carry
+ * (default all), BENCH_C1_REQUESTS (200), BENCH_C1_SECONDS (5), BENCH_C20_SECONDS (3),
+ * BENCH_SQL_SECONDS (3), BENCH_CARRY_ORDERS (10000), BENCH_ACCEPT_ENCODING (as a browser:
+ * "gzip, deflate, br"; empty for none).
+ *
+ * Targets (issue 11): p95 ≤ 25 ms, API/SQL p50 ≤ 2, person lookup and attest queue ≥ 1,000
+ * requests/s at concurrency 20. Rows over a target are flagged.
+ */
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { execFileSync } from 'node:child_process';
+import { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { migrations } from '../../migrations/index.js';
+import { createApp } from '../../server/src/app.factory.js';
+import { type AppConfig, loadConfig } from '../../server/src/config/app-config.js';
+import { databaseName } from '../../server/src/database/database-url.js';
+import { type Session, signIn } from './bench-http.js';
+import { ms, summarize, type Summary, table } from './bench-stats.js';
+import { openBenchDatabase } from './bench-database.js';
+import { LoadClient, type LoadResult } from './http-load.js';
+import { type Endpoint, endpoints, findFixtures, PERSONAS, type Persona } from './lists-endpoints.js';
+import { carryOutSection, exportSection, verifySection } from './lists-sections.js';
+import { installSqlCapture, Replay, startCapture } from './sql-capture.js';
+
+const env = process.env;
+const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+const C1_REQUESTS = num('BENCH_C1_REQUESTS', 200);
+const C1_MS = num('BENCH_C1_SECONDS', 5) * 1000;
+const C20_MS = num('BENCH_C20_SECONDS', 3) * 1000;
+const SQL_MS = num('BENCH_SQL_SECONDS', 3) * 1000;
+const ACCEPT_ENCODING = env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
+const ONLY = env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY, 'i') : undefined;
+const SECTIONS = new Set((env.BENCH_SECTIONS ?? 'lists,verify,export,carry').split(',').map((s) => s.trim()));
+/** At concurrency 20 an endpoint this slow would only pile up work for minutes: not run. */
+const C20_SKIP_ABOVE_MS = 250;
+const REQUEST_TIMEOUT_MS = 180_000;
+
+const TARGET_P95 = 25;
+const TARGET_RATIO = 2;
+const TARGET_RPS = 1000;
+
+export interface BenchDb {
+  /** The database measured. */
+  url: string;
+  /** What it is, for the header. */
+  label: string;
+  close(): Promise<void>;
+}
+
+/** Which database: DATABASE_URL as is, the local region of bench:region, or a throwaway demo one. */
+async function openDatabase(): Promise<BenchDb> {
+  if (env.BENCH_DEMO === '1') {
+    const bench = await openBenchDatabase(`beh_bench_lists_${process.pid}`);
+    return { url: bench.databaseUrl, label: 'throwaway demo-seeded database', close: bench.close };
+  }
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, label: 'DATABASE_URL', close: async () => {} };
+  throw new Error(
+    'Set DATABASE_URL to the region database (e.g. postgres://postgres@127.0.0.1:5432/beh_region, ' +
+      'built by npm run bench:region), or BENCH_DEMO=1 for a quick run on a demo-seeded database.',
+  );
+}
+
+export function benchConfig(): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    UI_DIR: '',
+    SEED_ON_EMPTY: 'false',
+    SCHEDULER_ENABLED: 'false',
+    // A long run must not see its sessions expire half-way.
+    SESSION_IDLE_MINUTES: '600',
+    SESSION_ABSOLUTE_HOURS: '24',
+  });
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['log', '-1', '--format=%h %cI %s'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length;
+    return `${head}${dirty ? ` (+${dirty} uncommitted changed files in the tree)` : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+async function describeDatabase(pool: pg.Pool, url: string): Promise<string[]> {
+  const count = async (sql: string) => {
+    const { rows } = await pool.query<{ n: string }>(sql);
+    return Number(rows[0].n).toLocaleString('en-US');
+  };
+  const exact = (table: string) => count(`SELECT count(*) AS n FROM ${table}`);
+  // The planner's row count for the big tables (an exact count of millions takes seconds); exact
+  // when the table has never been analysed.
+  const estimate = (table: string) =>
+    count(
+      `SELECT CASE WHEN reltuples < 0 THEN (SELECT count(*) FROM ${table}) ELSE reltuples::bigint END AS n
+         FROM pg_class WHERE relname = '${table}'`,
+    );
+  const { rows: size } = await pool.query<{ size: string }>(
+    'SELECT pg_size_pretty(pg_database_size(current_database())) AS size',
+  );
+  const { rows: done } = await pool.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
+  const ran = new Set(done.map((m) => m.name));
+  const pending = migrations.map((m) => m.name).filter((name) => !ran.has(name));
+  return [
+    `database: ${databaseName(url)} (${size[0].size}) on ${new URL(url).host}`,
+    `rows: persons ${await exact('person')}, care units ${await exact('care_unit')}, assignments ${await exact('assignment')}, ` +
+      `engagements ${await estimate('engagement')}, holdings ${await estimate('held_assignment')}, ` +
+      `delegations ${await exact('delegation')}, orders ${await estimate('vmu_order')}, ` +
+      `order lines ${await estimate('vmu_order_item')}, audit events ${await estimate('audit_event')}, ` +
+      `mails ${await estimate('mail_outbox')} (the last six as the planner counts them)`,
+    `migrations: ${done.length} recorded, last ${done[done.length - 1]?.name ?? '–'}; ` +
+      `${pending.length ? `pending in this code (run at start): ${pending.join(', ')}` : 'none pending in this code'}`,
+  ];
+}
+
+export interface RowResult {
+  endpoint: Endpoint;
+  status: string;
+  c1?: Summary;
+  rps?: number;
+  rpsNote?: string;
+  sql?: Summary;
+  sqlNote?: string;
+  statements: string;
+  total: string;
+  note?: string;
+  flags: string[];
+}
+
+function statusText(results: LoadResult[]): string {
+  const counts: Record<string, number> = {};
+  for (const r of results)
+    for (const [code, n] of Object.entries(r.statuses)) counts[code] = (counts[code] ?? 0) + n;
+  const sorted = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  if (sorted.length === 0) return '–';
+  return [sorted[0][0], ...sorted.slice(1).map(([code, n]) => `${code}×${n}`)].join(' ');
+}
+
+/** Content-Range's total, marked as the list says it is: ≈ an estimate, > more than (the limit). */
+function totalText(contentRange: string | undefined, kind: string | undefined): string {
+  const total = contentRange?.split('/')[1];
+  if (total === undefined) return '';
+  if (kind === 'estimate') return `≈${total}`;
+  if (kind === 'at-least') return `>${Number(total) - 1}`;
+  return total;
+}
+
+async function measure(
+  load: LoadClient,
+  replayPool: pg.Pool,
+  base: string,
+  sessions: Record<Persona, Session>,
+  endpoint: Endpoint,
+): Promise<RowResult> {
+  const headers: Record<string, string> = {
+    cookie: sessions[endpoint.as].cookie,
+    accept: 'application/json',
+    ...(ACCEPT_ENCODING ? { 'accept-encoding': ACCEPT_ENCODING } : {}),
+    ...(endpoint.range ? { range: endpoint.range } : {}),
+  };
+  const job = { url: `${base}${endpoint.path}`, headers, timeoutMs: REQUEST_TIMEOUT_MS };
+  // Warm-up: a second's worth, at most 20 requests.
+  const warm = await load.run({ ...job, concurrency: 1, maxRequests: 20, maxMs: 1000, minRequests: 1 });
+  // One more request with its SQL recorded.
+  const capture = startCapture();
+  const captured = await load.run({ ...job, concurrency: 1, maxRequests: 1, maxMs: 0, minRequests: 1 });
+  const queries = capture.stop();
+  const c1 = await load.run({
+    ...job,
+    concurrency: 1,
+    maxRequests: C1_REQUESTS,
+    maxMs: C1_MS,
+    minRequests: 3,
+  });
+  const first = captured.first ?? warm.first;
+  const result: RowResult = {
+    endpoint,
+    status: statusText([warm, captured, c1]),
+    c1: summarize(c1.latencies),
+    statements: `${queries.filter((q) => !q.auth).length}+${queries.filter((q) => q.auth).length}`,
+    total: totalText(first?.contentRange, first?.totalKind),
+    flags: [],
+  };
+  if (first && first.status >= 400)
+    result.note = `${first.status}: ${first.body.replace(/\s+/g, ' ').slice(0, 300)}`;
+  const errors = [...warm.errors, ...captured.errors, ...c1.errors];
+  if (errors.length) result.note = `${result.note ? `${result.note}; ` : ''}errors: ${errors.join('; ')}`;
+
+  if (result.c1 && result.c1.p50 <= C20_SKIP_ABOVE_MS) {
+    const c20 = await load.run({ ...job, concurrency: 20, maxRequests: 1e9, maxMs: C20_MS, minRequests: 20 });
+    result.rps = (c20.latencies.length / c20.elapsedMs) * 1000;
+    const bad = Object.entries(c20.statuses).filter(
+      ([code]) => !code.startsWith('2') && code !== first?.status.toString(),
+    );
+    if (bad.length) result.rpsNote = bad.map(([code, n]) => `${code}×${n}`).join(' ');
+  } else {
+    result.rpsNote = `not run: p50 > ${C20_SKIP_ABOVE_MS} ms`;
+  }
+
+  const own = queries.filter((q) => !q.auth);
+  if (own.length > 0) {
+    const replay = new Replay(own);
+    try {
+      await replay.once(replayPool);
+      const samples: number[] = [];
+      const t0 = performance.now();
+      while (samples.length < 3 || (samples.length < C1_REQUESTS && performance.now() - t0 < SQL_MS)) {
+        samples.push(await replay.once(replayPool));
+      }
+      result.sql = summarize(samples);
+      if (replay.writes) result.sqlNote = 'writes replayed in a rolled-back transaction';
+    } catch (error) {
+      result.sqlNote = `replay failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  } else {
+    result.sqlNote = 'no SQL of its own';
+  }
+
+  const ok = result.status.startsWith('2');
+  if (ok && result.c1 && result.c1.p95 > TARGET_P95) result.flags.push('p95');
+  if (ok && result.c1 && result.sql && result.c1.p50 / result.sql.p50 > TARGET_RATIO)
+    result.flags.push('ratio');
+  if (ok && endpoint.throughputTarget && (result.rps ?? 0) < TARGET_RPS) result.flags.push('req/s');
+  return result;
+}
+
+function printTable(rows: RowResult[]): void {
+  const lines = table<RowResult & { n: number }>(
+    [
+      { title: '#', value: (r) => String(r.n), right: true },
+      { title: 'endpoint', value: (r) => r.endpoint.label },
+      { title: 'as', value: (r) => r.endpoint.as },
+      { title: 'status', value: (r) => r.status },
+      { title: 'n', value: (r) => String(r.c1?.n ?? ''), right: true },
+      { title: 'p50', value: (r) => ms(r.c1?.p50), right: true },
+      { title: 'p95', value: (r) => ms(r.c1?.p95), right: true },
+      { title: 'p99', value: (r) => ms(r.c1?.p99), right: true },
+      { title: 'req/s@20', value: (r) => (r.rps === undefined ? '–' : r.rps.toFixed(0)), right: true },
+      { title: 'SQL p50', value: (r) => ms(r.sql?.p50), right: true },
+      {
+        title: 'ratio',
+        value: (r) => (r.c1 && r.sql ? (r.c1.p50 / r.sql.p50).toFixed(1) : '–'),
+        right: true,
+      },
+      { title: 'stmts', value: (r) => r.statements, right: true },
+      { title: 'total', value: (r) => r.total, right: true },
+      { title: 'over target', value: (r) => (r.flags.length ? `!! ${r.flags.join(' ')}` : '') },
+    ],
+    rows.map((r, i) => ({ ...r, n: i + 1 })),
+  );
+  for (const line of lines) console.log(line);
+  console.log('');
+  console.log(
+    'n: requests at concurrency 1 (after a warm-up); p50/p95/p99 in ms; req/s@20: answers per second with 20 in flight;',
+  );
+  console.log(
+    'SQL p50: the statements the route itself ran (captured in-process), replayed through pg in ms; ratio: API p50 / SQL p50;',
+  );
+  console.log(
+    "stmts: the route's own statements + the auth guard's (session, rights); total: Content-Range's total " +
+      '(≈ an estimate, > more than, as X-Total-Kind says).',
+  );
+  console.log('');
+  console.log('Requests (and notes):');
+  rows.forEach((r, i) => {
+    const notes = [r.note, r.rpsNote && `req/s@20: ${r.rpsNote}`, r.sqlNote && `SQL: ${r.sqlNote}`].filter(
+      Boolean,
+    );
+    console.log(`#${i + 1} ${r.endpoint.as} GET ${decodeURIComponent(r.endpoint.path)}`);
+    for (const note of notes) console.log(`     ${note}`);
+  });
+  const over = rows.filter((r) => r.flags.length);
+  console.log('');
+  console.log(
+    `Over target: ${over.length} of ${rows.length} rows ` +
+      `(p95 > ${TARGET_P95} ms: ${rows.filter((r) => r.flags.includes('p95')).length}, ` +
+      `ratio > ${TARGET_RATIO}: ${rows.filter((r) => r.flags.includes('ratio')).length}, ` +
+      `req/s < ${TARGET_RPS} where targeted: ${rows.filter((r) => r.flags.includes('req/s')).length})`,
+  );
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const db = await openDatabase();
+  let app: INestApplication | undefined;
+  const load = new LoadClient();
+  const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+  try {
+    console.log(`bench:lists — ${new Date().toISOString()}`);
+    console.log(`commit: ${gitCommit()}`);
+    console.log(
+      `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, node ${process.version}, ` +
+        `load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+    );
+    console.log(`database (${db.label}):`);
+
+    const config = benchConfig();
+    const t0 = performance.now();
+    app = await createApp(config, db.url);
+    await app.listen(0, '127.0.0.1');
+    const startMs = performance.now() - t0;
+    for (const line of await describeDatabase(pool, db.url)) console.log(`  ${line}`);
+    console.log(`application start (with its migrations): ${(startMs / 1000).toFixed(1)} s`);
+    installSqlCapture(app.get<DataSource>(getDataSourceToken()));
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const base = `http://127.0.0.1:${port}`;
+    console.log(
+      `requests: HTTP/1.1 keep-alive from a worker thread, accept-encoding "${ACCEPT_ENCODING || 'none'}"; ` +
+        `concurrency 1: warm-up, then ${C1_REQUESTS} requests or ${C1_MS / 1000} s; concurrency 20: ${C20_MS / 1000} s`,
+    );
+
+    const sessions = {} as Record<Persona, Session>;
+    for (const userId of PERSONAS) sessions[userId] = await signIn(base, userId);
+
+    if (SECTIONS.has('lists')) {
+      const fixtures = await findFixtures(pool);
+      const chosen = endpoints(fixtures).filter((e) => !ONLY || ONLY.test(e.label));
+      console.log('');
+      console.log(`== Lists and details: ${chosen.length} endpoints ==`);
+      const rows: RowResult[] = [];
+      for (const endpoint of chosen) {
+        const row = await measure(load, pool, base, sessions, endpoint);
+        rows.push(row);
+        console.error(
+          `  ${rows.length}/${chosen.length} ${endpoint.label} (${endpoint.as}): ${row.status} p50 ${ms(row.c1?.p50)} ms`,
+        );
+      }
+      console.log('');
+      printTable(rows);
+    }
+    if (SECTIONS.has('verify')) await verifySection(base, sessions.admin1);
+    if (SECTIONS.has('export')) await exportSection(load, base, sessions.admin1, ACCEPT_ENCODING);
+    await app.close();
+    app = undefined;
+    await pool.end();
+    if (SECTIONS.has('carry')) await carryOutSection(db.url, benchConfig());
+    console.log('');
+    console.log(`bench:lists done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`);
+  } finally {
+    await app?.close();
+    await pool.end().catch(() => undefined);
+    await load.close();
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
