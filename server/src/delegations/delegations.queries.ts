@@ -2,7 +2,17 @@ import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { filterString } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
-import { type FilterSql, findRow, idFilter, type ListSpec, nameFilter } from '../common/sql.js';
+import {
+  type FilterSql,
+  findRow,
+  foldedPrefix,
+  foldedWordPrefix,
+  idFilter,
+  joinedFrom,
+  likeEscape,
+  type ListSpec,
+  searchTokens,
+} from '../common/sql.js';
 import {
   assignmentNameSql,
   careUnitNameSql,
@@ -12,7 +22,8 @@ import {
   leftJoinPerson,
   personNameOrderSql,
   personNameSql,
-  personSearchColumns,
+  personNameStartsSql,
+  personUserIdStartsSql,
   personUserIdSql,
 } from '../directory/directory.reads.js';
 import {
@@ -34,12 +45,29 @@ const SELECT = `
   d.revoked_at AS "revokedAt", ${personNameSql('rp')} AS "revokedByName",
   d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
 
-const FROM = `
-  delegation d
-  ${joinPerson('dp', 'd.delegate_id')}
-  ${joinPerson('gp', 'd.grantor_id')}
-  ${joinCareUnit('cu', 'd.care_unit_id')}
-  ${leftJoinPerson('rp', 'd.revoked_by_id')}`;
+const BASE = 'delegation d';
+
+/** The display joins, by alias: a page's ids are chosen on the delegations alone (common/sql listRows). */
+const JOINS = {
+  dp: joinPerson('dp', 'd.delegate_id'),
+  gp: joinPerson('gp', 'd.grantor_id'),
+  cu: joinCareUnit('cu', 'd.care_unit_id'),
+  rp: leftJoinPerson('rp', 'd.revoked_by_id'),
+};
+
+/**
+ * The search box: each word starts the delegate's first or last name (or a later word of one, on
+ * the directory's stored folded names), their VGR-ID, or the care unit's name.
+ */
+const searchFilter: FilterSql = (filter, key, p) =>
+  searchTokens(filterString(filter, key))
+    .map((token) => {
+      const word = p.add(likeEscape(token));
+      return `(${personNameStartsSql('dp', 'firstName', word)} OR ${personNameStartsSql('dp', 'lastName', word)}
+        OR ${personUserIdStartsSql('dp', word)} OR ${foldedPrefix(careUnitNameSql('cu'), word)}
+        OR ${foldedWordPrefix(careUnitNameSql('cu'), word)})`;
+    })
+    .join(' AND ') || undefined;
 
 /** The delegation's assignments, read for the rows of the page only. */
 const ASSIGNMENTS = `
@@ -110,11 +138,13 @@ export function delegationListSpec(visibility?: Visibility): ListSpec {
   return {
     resource: 'delegations',
     select: SELECT,
-    from: FROM,
+    from: joinedFrom(BASE, JOINS),
+    base: BASE,
+    joins: JOINS,
     idColumn: 'd.id',
     late: () => ASSIGNMENTS,
     filters: {
-      q: nameFilter(...personSearchColumns('dp'), careUnitNameSql('cu')),
+      q: searchFilter,
       id: idFilter('d.id'),
       delegateId: idFilter('d.delegate_id'),
       careUnitId: idFilter('d.care_unit_id'),
