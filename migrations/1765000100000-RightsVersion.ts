@@ -14,7 +14,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   rights show (its head and every delegate who has a delegation there).
  *
  * Statement-level triggers do it, so every writer is covered: the services, the demo seed, a
- * directory sync, a bulk load, a hand-written UPDATE. The triggers on `care_unit` (the
+ * directory sync, a bulk load (COPY fires them too), a hand-written UPDATE, a TRUNCATE. The triggers on `care_unit` (the
  * directory's table) are the database's side of a dependency that already exists in the code —
  * delegations reads the directory's heads — and the directory's code never names
  * `rights_version`; docs/architecture.md (Rights and the per-session cache) explains them.
@@ -125,14 +125,34 @@ export class RightsVersion1765000100000 implements MigrationInterface {
         CREATE TRIGGER ${table}_rights_deleted AFTER DELETE ON ${table}
           REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
     }
+
+    // TRUNCATE fires no DELETE trigger: before the rows go, everyone they gave rights is bumped.
+    await q.query(`
+      CREATE FUNCTION rights_sources_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_TABLE_NAME = 'care_unit' THEN
+          PERFORM rights_version_bump(ARRAY(SELECT cu.head_of_unit_id FROM care_unit cu));
+        END IF;
+        PERFORM rights_version_bump(ARRAY(
+          SELECT d.delegate_id FROM delegation d
+           WHERE TG_TABLE_NAME <> 'delegation_assignment'
+              OR EXISTS (SELECT 1 FROM delegation_assignment da WHERE da.delegation_id = d.id)));
+        RETURN NULL;
+      END $$`);
+    for (const table of ['delegation', 'delegation_assignment', 'care_unit']) {
+      await q.query(`
+        CREATE TRIGGER ${table}_rights_truncated BEFORE TRUNCATE ON ${table}
+          FOR EACH STATEMENT EXECUTE FUNCTION rights_sources_truncated()`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of ['delegation', 'delegation_assignment', 'care_unit']) {
-      for (const event of ['inserted', 'updated', 'deleted']) {
+      for (const event of ['inserted', 'updated', 'deleted', 'truncated']) {
         await q.query(`DROP TRIGGER ${table}_rights_${event} ON ${table}`);
       }
     }
+    await q.query(`DROP FUNCTION rights_sources_truncated()`);
     await q.query(`DROP FUNCTION care_unit_rights_changed()`);
     await q.query(`DROP FUNCTION delegation_assignment_rights_changed()`);
     await q.query(`DROP FUNCTION delegation_rights_changed()`);
