@@ -11,7 +11,9 @@ import { insertDueOrders } from '../bench/due-orders.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-const ORDERS = 1000;
+const ORDERS = 3000;
+/** Small batches, so that there are many (150) and both processes surely take part. */
+const BATCH = 20;
 const ROOT = process.cwd();
 
 async function freePort(): Promise<number> {
@@ -42,8 +44,10 @@ async function until(what: string, deadline: number, check: () => Promise<boolea
 /**
  * Exactly once with two server processes (design.md, Scheduler): two real servers, built from
  * this tree and started as separate Node processes on one database, each ticking every second;
- * 1,000 orders become due at the same moment. Each order must be carried out once: one holding
- * per granted line, one ORDER_COMPLETED mail and one audit event per order.
+ * 3,000 orders become due at the same moment. Each order must be carried out once, none missed:
+ * one holding per granted line, one ORDER_COMPLETED mail and one audit event per order; and in
+ * batches: at most CARRY_OUT_BATCH orders per transaction, each batch's events one run of the
+ * chain (one append, one lock of its head).
  */
 describe('scheduler: two server processes, each order carried out exactly once', () => {
   let t: TestApp;
@@ -90,6 +94,7 @@ describe('scheduler: two server processes, each order carried out exactly once',
           MAIL_POLL_SECONDS: '0',
           SCHEDULER_ENABLED: 'true',
           SCHEDULER_INTERVAL_SECONDS: '1',
+          CARRY_OUT_BATCH: String(BATCH),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -130,7 +135,7 @@ describe('scheduler: two server processes, each order carried out exactly once',
     if (dist) await rm(dist, { recursive: true, force: true });
   });
 
-  it('carries out 1,000 orders due at once exactly once, with one mail and one audit event each', async () => {
+  it('carries out 3,000 orders due at once exactly once, in batches, with one mail and one audit event each', async () => {
     const today = t.app.get(Clock).today();
     // The chain already holds the demo seed's events (its delegation grants): count from there.
     const { count: eventsBefore } = await t.app.get(AuditService).verify();
@@ -179,12 +184,35 @@ describe('scheduler: two server processes, each order carried out exactly once',
     expect(await t.app.get(AuditService).verify()).toEqual({ ok: true, count: eventsBefore + ORDERS });
 
     // Both processes took part: the sums of what their ticks report make the whole.
-    const carriedOutBy = servers.map((s) =>
-      [...s.log.matchAll(/Tick: (\{.*\})/g)]
-        .map((match) => (JSON.parse(match[1]) as { carriedOut: number }).carriedOut)
-        .reduce((a, b) => a + b, 0),
+    const reports = servers.map((s) =>
+      [...s.log.matchAll(/Tick: (\{.*\})/g)].map(
+        (match) => JSON.parse(match[1]) as { carriedOut: number; carryOutBatches: number; failed: string[] },
+      ),
     );
+    const carriedOutBy = reports.map((ticks) => ticks.reduce((n, r) => n + r.carriedOut, 0));
     expect(carriedOutBy.reduce((a, b) => a + b, 0)).toBe(ORDERS);
     expect(carriedOutBy.every((n) => n > 0)).toBe(true);
+    expect(reports.flat().flatMap((r) => r.failed)).toEqual([]);
+
+    // In batches: the orders one transaction completed share its id as their rows' xmin. No
+    // transaction carried out more than a batch, together they are the batches the ticks report,
+    // and there are as few as the batch size allows (each took a full batch while enough were due).
+    const batches = await t.dataSource.query<
+      { orders: number; first: string; last: string; events: number }[]
+    >(
+      `SELECT count(*)::int AS orders, min(e.id)::text AS first, max(e.id)::text AS last,
+              count(e.id)::int AS events
+         FROM vmu_order o JOIN audit_event e ON e.entity_id = o.id::text AND e.action = 'ORDER_COMPLETED'
+        WHERE o.status = 'COMPLETED' GROUP BY o.xmin::text`,
+    );
+    const reportedBatches = reports.flat().reduce((n, r) => n + r.carryOutBatches, 0);
+    expect(batches).toHaveLength(reportedBatches);
+    expect(Math.max(...batches.map((b) => b.orders))).toBe(BATCH);
+    expect(batches.length).toBeLessThan((ORDERS / BATCH) * 1.2);
+    // Each batch's events are one unbroken run of the chain: appended at once, under one lock.
+    for (const b of batches) {
+      expect(b.events).toBe(b.orders);
+      expect(Number(b.last) - Number(b.first) + 1).toBe(b.orders);
+    }
   }, 120_000);
 });

@@ -19,6 +19,7 @@ describe('scheduler configuration', () => {
       attestReminderDays: 3,
       attestEscalationDays: 7,
       delegationNoticeDays: 14,
+      carryOutBatch: 200,
     });
   });
 
@@ -35,18 +36,22 @@ describe('scheduler configuration', () => {
         ATTEST_REMINDER_DAYS: '2',
         ATTEST_ESCALATION_DAYS: '2',
         DELEGATION_NOTICE_DAYS: '30',
+        CARRY_OUT_BATCH: '50',
       }).scheduler,
     ).toMatchObject({
       intervalSeconds: 5,
       attestReminderDays: 2,
       attestEscalationDays: 2,
       delegationNoticeDays: 30,
+      carryOutBatch: 50,
     });
     expect(refused({ SCHEDULER_INTERVAL_SECONDS: '0' })).toBe('SCHEDULER_INTERVAL_SECONDS');
     expect(refused({ SCHEDULER_INTERVAL_SECONDS: 'often' })).toBe('SCHEDULER_INTERVAL_SECONDS');
     expect(refused({ SCHEDULER_ENABLED: 'maybe' })).toBe('SCHEDULER_ENABLED');
     expect(refused({ ATTEST_REMINDER_DAYS: '0' })).toBe('ATTEST_REMINDER_DAYS');
     expect(refused({ DELEGATION_NOTICE_DAYS: '-1' })).toBe('DELEGATION_NOTICE_DAYS');
+    expect(refused({ CARRY_OUT_BATCH: '0' })).toBe('CARRY_OUT_BATCH');
+    expect(refused({ CARRY_OUT_BATCH: '10000' })).toBe('CARRY_OUT_BATCH');
     // The head of unit hears of a waiting order only after its attestant was reminded.
     expect(refused({ ATTEST_REMINDER_DAYS: '5', ATTEST_ESCALATION_DAYS: '4' })).toBe(
       'ATTEST_ESCALATION_DAYS',

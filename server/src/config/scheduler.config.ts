@@ -12,6 +12,8 @@ export interface SchedulerConfig {
   attestEscalationDays: number;
   /** Delegate and head of unit are told this many days before a delegation ends (DELEGATION_NOTICE_DAYS). */
   delegationNoticeDays: number;
+  /** Due orders carried out together in one transaction (CARRY_OUT_BATCH). */
+  carryOutBatch: number;
 }
 
 export function loadSchedulerConfig(env: Env, nodeEnv: NodeEnv): SchedulerConfig {
@@ -28,5 +30,6 @@ export function loadSchedulerConfig(env: Env, nodeEnv: NodeEnv): SchedulerConfig
     attestReminderDays,
     attestEscalationDays,
     delegationNoticeDays: wholeNumber(env, 'DELEGATION_NOTICE_DAYS', 14, 1, 365),
+    carryOutBatch: wholeNumber(env, 'CARRY_OUT_BATCH', 200, 1, 5000),
   };
 }

@@ -36,8 +36,13 @@ export interface ClaimedOrder {
 
 type ClaimedRow = OrderRecord & Omit<ClaimedOrder, 'locked'> & { items: ItemRecord[] };
 
-/** Which order to claim: this one (waiting for a transaction that holds it), or the next free due one. */
-export type Claim = { orderId: string } | { skip: readonly string[] };
+/**
+ * Which orders to claim: these (those of them still due), waiting for a transaction that holds
+ * one (`wait`) or leaving it to that transaction; or up to `limit` of the next free due orders,
+ * leaving out `skip` (orders that failed in this round).
+ */
+export type Claim =
+  { orderIds: readonly string[]; wait: boolean } | { limit: number; skip: readonly string[] };
 
 /** The part of node-postgres's client that runs a named (prepared) statement. */
 interface PreparingClient {
@@ -49,9 +54,9 @@ const isPreparingClient = (client: unknown): client is PreparingClient =>
 
 /**
  * Runs `text` as a statement prepared once per connection, in `m`'s transaction. TypeORM plans
- * every statement anew; for the claim below that planning costs PostgreSQL more than running it,
- * ten thousand times in a row when many orders fall due. `connect()` of a connected query runner
- * answers its own node-postgres client, the one the transaction runs on.
+ * every statement anew; for the claim below that planning costs PostgreSQL more than running it
+ * for one order (approval time carries out orders one at a time). `connect()` of a connected
+ * query runner answers its own node-postgres client, the one the transaction runs on.
  */
 async function preparedQuery<T>(
   m: EntityManager,
@@ -65,88 +70,105 @@ async function preparedQuery<T>(
 }
 
 /**
- * Claims one approved order whose start date has come, in one statement (the scheduler does this
- * ten thousand times in a row): the order is locked `FOR UPDATE` (`SKIP LOCKED` for the next due
- * one, so that processes never wait for each other), then its lines, as readOrder locks them,
- * until the caller's transaction ends; the directory's names come with it through its published
- * reads. Reading the lines in the same statement is safe: an order is claimable only once its
- * approval, with the lines the attestant removed, is committed, and after that nothing but
- * carrying it out changes it.
+ * Claims approved orders whose start date has come, in one statement however many: the orders
+ * are locked `FOR UPDATE` (`SKIP LOCKED` for the next due ones, so that processes never wait for
+ * each other; in id order for named ones, as lockOrders locks), then all their lines, in order and
+ * id order, as readOrder and lockOrders lock them, until the caller's transaction ends; the
+ * directory's names come with them through its published reads. The orders' rows are the locked
+ * versions (read by the locking scan itself). Reading the lines in the same statement is safe: an
+ * order is claimable only once its approval, with the lines the attestant removed, is committed,
+ * and after that nothing but carrying it out changes it. Answers the claimed orders in the order
+ * they were claimed (start date, then id; id for named orders).
  */
-export async function claimOrder(
-  m: EntityManager,
-  claim: Claim,
-  today: string,
-): Promise<ClaimedOrder | undefined> {
+export async function claimOrders(m: EntityManager, claim: Claim, today: string): Promise<ClaimedOrder[]> {
   const which =
-    'orderId' in claim
-      ? { name: 'beh_carry_out_claim_order', sql: `id = $2::uuid`, lock: 'FOR UPDATE', param: claim.orderId }
+    'orderIds' in claim
+      ? {
+          name: claim.wait ? 'beh_carry_out_claim_orders' : 'beh_carry_out_claim_free_orders',
+          sql: `o.id = ANY($2::uuid[])`,
+          order: 'o.id',
+          lock: claim.wait ? 'FOR UPDATE OF o' : 'FOR UPDATE OF o SKIP LOCKED',
+          param: [...new Set(claim.orderIds.map((id) => id.toLowerCase()))],
+          limit: claim.orderIds.length,
+        }
       : {
-          name: 'beh_carry_out_claim_next',
-          sql: `id <> ALL($2::uuid[])`,
-          lock: 'FOR UPDATE SKIP LOCKED',
+          name: 'beh_carry_out_claim_due',
+          sql: `o.id <> ALL($2::uuid[])`,
+          order: 'o.start_date, o.id',
+          lock: 'FOR UPDATE OF o SKIP LOCKED',
           param: [...claim.skip],
+          limit: claim.limit,
         };
-  const [row] = await preparedQuery<ClaimedRow>(
+  if (which.limit <= 0) return [];
+  const rows = await preparedQuery<ClaimedRow>(
     m,
     which.name,
     `WITH claimed AS (
-       SELECT id FROM vmu_order
-        WHERE status = 'APPROVED' AND start_date <= $1::date AND ${which.sql}
-        ORDER BY start_date, id LIMIT 1 ${which.lock}
-     ), o AS (
-       SELECT o.* FROM vmu_order o JOIN claimed USING (id)
+       SELECT ${ORDER_RECORD_COLUMNS}, row_number() OVER () AS n FROM (
+         SELECT o.* FROM vmu_order o
+          WHERE o.status = 'APPROVED' AND o.start_date <= $1::date AND ${which.sql}
+          ORDER BY ${which.order} LIMIT $3 ${which.lock}
+       ) o
      ), item AS (
-       SELECT i.id, i.assignment_id, i.status, i.created_at FROM vmu_order_item i
-        WHERE i.order_id = (SELECT id FROM claimed) ORDER BY i.created_at, i.id FOR UPDATE
-     ), line AS (
-       SELECT i.assignment_id, ${assignmentNameSql('asg')} AS name, ${assignmentKindSql('asg')} AS kind,
-              ${careUnitNameSql('acu')} AS unit_name
+       SELECT i.id, i.order_id, i.assignment_id, i.status, i.created_at FROM vmu_order_item i
+        WHERE i.order_id IN (SELECT c.id FROM claimed c) ORDER BY i.order_id, i.id FOR UPDATE
+     ), items AS (
+       SELECT i.order_id, json_agg(json_build_object('id', i.id, 'assignmentId', i.assignment_id,
+                                                     'status', i.status) ORDER BY i.created_at, i.id) AS items
+         FROM item i GROUP BY i.order_id
+     ), lines AS (
+       SELECT i.order_id,
+              json_agg(json_build_object('assignmentId', i.assignment_id, 'name', ${assignmentNameSql('asg')},
+                                         'careUnitName', ${careUnitNameSql('acu')})
+                       ORDER BY ${assignmentKindSql('asg')}, ${assignmentNameSql('asg')} COLLATE beh_sv) AS lines
          FROM item i ${joinAssignment('asg', 'i.assignment_id')}
          ${joinCareUnit('acu', assignmentCareUnitIdSql('asg'))}
         WHERE i.status = 'PENDING'
+        GROUP BY i.order_id
      )
-     SELECT ${ORDER_RECORD_COLUMNS},
-            (SELECT json_agg(json_build_object('id', i.id, 'assignmentId', i.assignment_id, 'status', i.status)
-                             ORDER BY i.created_at, i.id) FROM item i) AS items,
+     SELECT c.id, c."orderNumber", c.type, c.status, c."endUserId", c."ordererId", c."attestantId",
+            c."careUnitId", c."startDate", c."endDate", c.urgent, c.comment, c."rejectComment", c.feedback,
+            c."batchId", c."signRequestId", c."createdAt", c."updatedAt", c."decidedAt", c."completedAt",
+            COALESCE(items.items, '[]'::json) AS items,
             ${personNameSql('eu')} AS "endUserName", ${personNameWithUserIdSql('eu')} AS "endUserNameWithUserId",
             ${personNameSql('op')} AS "ordererName", ${personEmailSql('op')} AS "ordererEmail",
             ${careUnitNameSql('cu')} AS "careUnitName",
-            COALESCE((SELECT json_agg(json_build_object('assignmentId', line.assignment_id, 'name', line.name,
-                                                        'careUnitName', line.unit_name)
-                                      ORDER BY line.kind, line.name COLLATE beh_sv)
-                        FROM line), '[]'::json) AS lines
-       FROM o
-       ${joinPerson('eu', 'o.end_user_id')}
-       ${joinPerson('op', 'o.orderer_id')}
-       ${joinCareUnit('cu', 'o.care_unit_id')}`,
-    [today, which.param],
+            COALESCE(lines.lines, '[]'::json) AS lines
+       FROM claimed c
+       LEFT JOIN items ON items.order_id = c.id
+       LEFT JOIN lines ON lines.order_id = c.id
+       ${joinPerson('eu', 'c."endUserId"')}
+       ${joinPerson('op', 'c."ordererId"')}
+       ${joinCareUnit('cu', 'c."careUnitId"')}
+      ORDER BY c.n`,
+    [today, which.param, which.limit],
   );
-  if (!row) return undefined;
-  const {
-    endUserName,
-    endUserNameWithUserId,
-    ordererName,
-    ordererEmail,
-    careUnitName,
-    lines,
-    items,
-    ...order
-  } = row;
-  return {
-    locked: { order, items },
-    endUserName,
-    endUserNameWithUserId,
-    ordererName,
-    ordererEmail,
-    careUnitName,
-    lines,
-  };
+  return rows.map(
+    ({
+      endUserName,
+      endUserNameWithUserId,
+      ordererName,
+      ordererEmail,
+      careUnitName,
+      lines,
+      items,
+      ...order
+    }) => ({
+      locked: { order, items },
+      endUserName,
+      endUserNameWithUserId,
+      ordererName,
+      ordererEmail,
+      careUnitName,
+      lines,
+    }),
+  );
 }
 
 /**
- * Makes the claimed order's change to the directory's holdings (through its port, in the order's
- * transaction) and answers, for a revoke, the assignments that had a holding to end:
+ * Makes the claimed orders' change to the directory's holdings (through its port, in the orders'
+ * transaction: one grant and one revoke for all of them) and answers, per revoke order, the
+ * assignments that had a holding to end:
  *
  * - a grant: the person holds each assignment from the start date, to the end date when the
  *   order has one (`valid_to` is the last day held);
@@ -154,30 +176,53 @@ export async function claimOrder(
  *   the first day without: "Slutdatum, då behörigheten upphör"), so each holding still running on
  *   that day ends the day before, and one that would only begin on or after that day is removed, as
  *   it never takes effect.
+ *
+ * A (person, assignment) pair is in at most one of the orders: a line is carried out only while
+ * open, and a person has at most one open line of an assignment (the pending-line unique index).
  */
 export async function changeHoldings(
   m: EntityManager,
   holdings: DirectoryHoldings,
-  c: ClaimedOrder,
-): Promise<ReadonlySet<string>> {
-  const { type, endUserId, startDate, endDate } = c.locked.order;
-  if (type === 'GRANT') {
-    await holdings.grant(
-      m,
-      c.lines.map((l) => ({
-        personId: endUserId,
-        assignmentId: l.assignmentId,
-        validFrom: startDate,
-        validTo: endDate,
-      })),
-    );
-    return new Set();
-  }
-  const ended = await holdings.revoke(
+  claimed: readonly ClaimedOrder[],
+): Promise<Map<string, ReadonlySet<string>>> {
+  const of = (type: string) => claimed.filter((c) => c.locked.order.type === type);
+  await holdings.grant(
     m,
-    c.lines.map((l) => ({ personId: endUserId, assignmentId: l.assignmentId, endsOn: startDate })),
+    of('GRANT').flatMap(({ locked: { order }, lines }) =>
+      lines.map((l) => ({
+        personId: order.endUserId,
+        assignmentId: l.assignmentId,
+        validFrom: order.startDate,
+        validTo: order.endDate,
+      })),
+    ),
   );
-  return new Set(ended.map((e) => e.assignmentId));
+  const revokes = of('REVOKE');
+  const key = (personId: string, assignmentId: string) => `${personId}/${assignmentId}`;
+  const ended = new Set(
+    (
+      await holdings.revoke(
+        m,
+        revokes.flatMap(({ locked: { order }, lines }) =>
+          lines.map((l) => ({
+            personId: order.endUserId,
+            assignmentId: l.assignmentId,
+            endsOn: order.startDate,
+          })),
+        ),
+      )
+    ).map((e) => key(e.personId, e.assignmentId)),
+  );
+  return new Map(
+    claimed.map(({ locked: { order }, lines }) => [
+      order.id,
+      new Set(
+        order.type === 'REVOKE'
+          ? lines.filter((l) => ended.has(key(order.endUserId, l.assignmentId))).map((l) => l.assignmentId)
+          : [],
+      ),
+    ]),
+  );
 }
 
 /**

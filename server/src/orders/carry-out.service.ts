@@ -3,29 +3,36 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import { DirectoryHoldings } from '../directory/holdings.js';
-import { changeHoldings, type Claim, claimOrder, completedMail, feedbackText } from './carry-out.facts.js';
+import { changeHoldings, type Claim, claimOrders, completedMail, feedbackText } from './carry-out.facts.js';
 import { OrderStateMachine } from './order-state.js';
 
-/** Carrying out a claimed order failed; its transaction rolled back and the order stays APPROVED. */
+/**
+ * Carrying out claimed orders failed; their transaction rolled back and they stay APPROVED.
+ * `orderIds` are the orders that were claimed together: any one of them may be the cause.
+ */
 export class CarryOutFailed extends Error {
   constructor(
-    readonly orderId: string,
+    readonly orderIds: readonly string[],
     cause: unknown,
   ) {
-    super(`Carrying out order ${orderId} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+    const which = orderIds.length === 1 ? `order ${orderIds[0]}` : `a batch of ${orderIds.length} orders`;
+    super(`Carrying out ${which} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
       cause,
     });
   }
 }
 
 /**
- * Carrying out an approved order (domain.md, Statuses: APPROVED → COMPLETED, lines DONE): the
+ * Carrying out approved orders (domain.md, Statuses: APPROVED → COMPLETED, lines DONE): the
  * directory's holdings change (through its DirectoryHoldings port), the feedback is written, the
  * orderer is mailed and the audit event recorded, all in the caller's one transaction, through the
- * order state machine.
+ * order state machine. However many orders are carried out together, that is a fixed number of
+ * statements: one claim, one grant and one revoke of holdings, one insert of mails, one update of
+ * the orders and one of their lines, and one append to the audit chain, so the chain's head is
+ * locked once per batch rather than once per order.
  *
- * Used by the scheduler for orders whose date has come, and by the attest module at approval
- * time ("an approved order whose start date is today or earlier is carried out at once").
+ * Used by the scheduler for orders whose date has come, in batches, and by the attest module at
+ * approval time ("an approved order whose start date is today or earlier is carried out at once").
  */
 @Injectable()
 export class CarryOutService {
@@ -43,53 +50,81 @@ export class CarryOutService {
    * out, is harmless. `m` must be in a transaction: the attest module passes the approval's own.
    */
   async carryOutIfDue(m: EntityManager, orderId: string): Promise<boolean> {
-    return (await this.carryOut(m, { orderId }, this.clock.today())) !== undefined;
+    return (await this.carryOutManyIfDue(m, [orderId])).length > 0;
   }
 
   /**
-   * Claims one due order that no other transaction holds (`FOR UPDATE SKIP LOCKED`) and carries
-   * it out in `m`'s transaction; the order's lock lasts until that commits, so any number of
-   * processes can call this side by side and each order is carried out once. `today` is the
-   * round's Stockholm date (Clock.today()); `skip` leaves out orders that already failed in this
-   * round. Answers the order's id, or undefined when no due order is free; throws CarryOutFailed
-   * naming the order it claimed.
+   * carryOutIfDue for many orders at once (a batch attest approving hundreds): locks them in id
+   * order, waiting as carryOutIfDue does, and carries out those that are due together. Answers
+   * the ids carried out.
    */
-  carryOutNextDue(
-    m: EntityManager,
-    today: string,
-    skip: readonly string[] = [],
-  ): Promise<string | undefined> {
-    return this.carryOut(m, { skip }, today);
+  carryOutManyIfDue(m: EntityManager, orderIds: readonly string[]): Promise<string[]> {
+    return this.carryOut(m, { orderIds, wait: true }, this.clock.today());
   }
 
-  private async carryOut(m: EntityManager, claim: Claim, today: string): Promise<string | undefined> {
+  /**
+   * Claims up to `limit` due orders that no other transaction holds (`FOR UPDATE SKIP LOCKED`)
+   * and carries them out together in `m`'s transaction; their locks last until that commits, so
+   * any number of processes can call this side by side and each order is carried out once.
+   * `today` is the round's Stockholm date (Clock.today()); `skip` leaves out orders that already
+   * failed in this round. Answers the ids carried out (none: no due order is free); throws
+   * CarryOutFailed naming the orders it claimed.
+   */
+  carryOutDue(
+    m: EntityManager,
+    today: string,
+    limit: number,
+    skip: readonly string[] = [],
+  ): Promise<string[]> {
+    return this.carryOut(m, { limit, skip }, today);
+  }
+
+  /**
+   * Carries out this one order if it is still due and no other transaction holds it (then that
+   * one is carrying it out): how the scheduler carries out, one by one, the orders of a batch
+   * that failed, to find the one that fails. Answers whether it did; throws CarryOutFailed.
+   */
+  async carryOutIfFree(m: EntityManager, orderId: string, today: string): Promise<boolean> {
+    return (await this.carryOut(m, { orderIds: [orderId], wait: false }, today)).length > 0;
+  }
+
+  private async carryOut(m: EntityManager, claim: Claim, today: string): Promise<string[]> {
     if (!m.queryRunner?.isTransactionActive) {
       throw new Error('Carrying out an order must run in a transaction (with its audit event and mail)');
     }
-    const claimed = await claimOrder(m, claim, today);
-    if (!claimed) return undefined;
-    const orderId = claimed.locked.order.id;
+    const claimed = await claimOrders(m, claim, today);
+    if (claimed.length === 0) return [];
+    const ids = claimed.map((c) => c.locked.order.id);
     try {
       const ended = await changeHoldings(m, this.holdings, claimed);
       // Mailed before the transition rather than as its effect: the same transaction either way,
-      // but the transition's audit event takes the chain's head until commit, and every
-      // carry-out in every process queues there, so as little as possible happens after it.
-      await this.mail.enqueue(m, {
-        to: claimed.ordererEmail,
-        template: 'ORDER_COMPLETED',
-        data: completedMail(claimed),
-      });
-      await this.machine.apply(m, orderId, {
+      // but the transition's audit events take the chain's head until commit, and every batch in
+      // every process queues there, so as little as possible happens after it.
+      await this.mail.enqueueMany(
+        m,
+        claimed.map((c) => ({
+          to: c.ordererEmail,
+          template: 'ORDER_COMPLETED' as const,
+          data: completedMail(c),
+        })),
+      );
+      const byId = new Map(claimed.map((c) => [c.locked.order.id, c]));
+      await this.machine.applyMany(m, ids, {
         action: 'ORDER_COMPLETED',
         actorId: null,
         to: 'COMPLETED',
-        items: [{ to: 'DONE' }],
-        set: { feedback: feedbackText(claimed, ended) },
-        locked: claimed.locked,
+        items: () => [{ to: 'DONE' }],
+        setEach: ({ order }) => ({
+          feedback: feedbackText(
+            byId.get(order.id) as (typeof claimed)[number],
+            ended.get(order.id) ?? new Set(),
+          ),
+        }),
+        locked: claimed.map((c) => c.locked),
       });
     } catch (error) {
-      throw new CarryOutFailed(orderId, error);
+      throw new CarryOutFailed(ids, error);
     }
-    return orderId;
+    return ids;
   }
 }

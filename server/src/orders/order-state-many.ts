@@ -4,9 +4,13 @@ import { COMPLETED, isDecision, isOpenLine } from './order-status.js';
 import type { ItemMove, OrderChange } from './order-change.js';
 import type { ItemStatus, OrderStatus } from './order.types.js';
 
+/** The columns a change may set, as OrderChange['set'] names them. */
+export type OrderSet = NonNullable<OrderChange['set']>;
+
 /**
- * One change made to many orders at once (a batch attest): the same transition, action, actor and
- * values for each; the lines that move may differ per order.
+ * One change made to many orders at once (a batch attest, a batch of due orders carried out): the
+ * same transition, action and actor for each; the lines that move and the values set may differ
+ * per order.
  */
 export interface ManyOrderChange extends Pick<
   OrderChange,
@@ -14,6 +18,14 @@ export interface ManyOrderChange extends Pick<
 > {
   to: OrderStatus;
   items?: (current: LockedOrder) => readonly ItemMove[];
+  /** Values of each order's own (each carried-out order's feedback), laid over `set`. */
+  setEach?: (current: LockedOrder) => OrderSet;
+  /**
+   * The orders as the caller already locked and read them in this transaction (each order's row,
+   * then its lines, orders in a fixed order): applyMany then neither locks nor reads them again, and
+   * the state after is its writes laid over these (as OrderChange.locked for one order).
+   */
+  locked?: readonly LockedOrder[];
   /** Mail and other writes of the change, once for all orders, in its transaction, after it. */
   effects?: (
     m: EntityManager,
@@ -45,9 +57,16 @@ export function linesMoving(current: LockedOrder, move: ItemMove): ItemRecord[] 
   return moving;
 }
 
+/** A column of a change: its SQL name and type. */
+export interface SetColumn {
+  column: string;
+  type: 'uuid' | 'text';
+}
+
 /**
  * The writes of a change of many orders: one UPDATE of the orders and one per target status of
- * the lines. `columns` are the SQL columns of the change's `set` with their values.
+ * the lines. `columns` are the SQL columns of the change's `set` with their value (the same for
+ * every order); `each` those set per order, with one value per id in `ids`' order.
  */
 export async function writeMany(
   m: EntityManager,
@@ -56,6 +75,7 @@ export async function writeMany(
   columns: readonly (readonly [string, unknown])[],
   moves: ReadonlyMap<ItemStatus, readonly string[]>,
   now: Date,
+  each: readonly (readonly [SetColumn, readonly unknown[]])[] = [],
 ): Promise<void> {
   const assignments = ['status = $2', 'updated_at = $3'];
   const values: unknown[] = [[...ids], to, now];
@@ -65,7 +85,21 @@ export async function writeMany(
     values.push(value);
     assignments.push(`${column} = $${values.length}`);
   }
-  await m.query(`UPDATE vmu_order SET ${assignments.join(', ')} WHERE id = ANY($1::uuid[])`, values);
+  // Per-order values come as parallel arrays, unnested beside the ids: one statement for all.
+  const arrays = ['$1::uuid[]'];
+  const names = ['id'];
+  each.forEach(([{ column, type }, perOrder], n) => {
+    if (perOrder.length !== ids.length) throw new Error(`One ${column} per order expected`);
+    values.push([...perOrder]);
+    arrays.push(`$${values.length}::${type}[]`);
+    names.push(`v${n}`);
+    assignments.push(`${column} = v.v${n}`);
+  });
+  await m.query(
+    `UPDATE vmu_order o SET ${assignments.join(', ')}
+       FROM unnest(${arrays.join(', ')}) AS v(${names.join(', ')}) WHERE o.id = v.id`,
+    values,
+  );
   for (const [status, lineIds] of moves) {
     if (lineIds.length === 0) continue;
     await m.query(`UPDATE vmu_order_item SET status = $2, updated_at = $3 WHERE id = ANY($1::uuid[])`, [

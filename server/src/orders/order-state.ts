@@ -4,7 +4,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { insertLines, insertOrders } from './order-insert.js';
 import type { OrderChange, OrderDraft } from './order-change.js';
-import { linesMoving, lockOrders, type ManyOrderChange, writeMany } from './order-state-many.js';
+import {
+  linesMoving,
+  lockOrders,
+  type ManyOrderChange,
+  type OrderSet,
+  type SetColumn,
+  writeMany,
+} from './order-state-many.js';
 import { auditSnapshot, type LockedOrder, type OrderRecord, readOrder, readOrders } from './order-records.js';
 import { AWAITING_ATTEST, COMPLETED, isDecision, isOpenLine, OPEN_LINE } from './order-status.js';
 import type { ItemStatus, OrderStatus } from './order.types.js';
@@ -51,12 +58,30 @@ export class PendingLineTaken extends Error {
   }
 }
 
-const SETTABLE: Record<keyof NonNullable<OrderChange['set']>, string> = {
-  attestantId: 'attestant_id',
-  rejectComment: 'reject_comment',
-  feedback: 'feedback',
-  signRequestId: 'sign_request_id',
+/** The columns a change may set, with their SQL types (for values set per order). */
+const SET_COLUMNS: Record<keyof OrderSet, SetColumn> = {
+  attestantId: { column: 'attestant_id', type: 'uuid' },
+  rejectComment: { column: 'reject_comment', type: 'text' },
+  feedback: { column: 'feedback', type: 'text' },
+  signRequestId: { column: 'sign_request_id', type: 'uuid' },
 };
+
+const SETTABLE = Object.fromEntries(
+  Object.entries(SET_COLUMNS).map(([key, { column }]) => [key, column]),
+) as Record<keyof OrderSet, string>;
+
+/**
+ * Orders handed to applyMany already locked and read: sorted by id as lockOrders would lock them,
+ * and exactly the orders named.
+ */
+function handedOver(orderIds: readonly string[], locked: readonly LockedOrder[]) {
+  const read = new Map(locked.map((o) => [o.order.id, o]));
+  const ids = [...new Set(orderIds.map((id) => id.toLowerCase()))].sort();
+  if (ids.length !== read.size || ids.some((id) => !read.has(id))) {
+    throw new Error('applyMany: the orders handed over locked are not the orders named');
+  }
+  return { ids, read };
+}
 
 /** What apply() wrote, laid over the order as it was: the same as reading it back. */
 function laidOver(
@@ -184,10 +209,12 @@ export class OrderStateMachine {
   }
 
   /**
-   * The same change of many orders (a batch attest of hundreds) in a fixed number of statements:
-   * every order and line locked in id order, each order checked as apply() checks it, then one
-   * update of the orders, one per target status of the lines, one read, the audit events in one
-   * append and the effects once for all. All or nothing, like apply().
+   * The same change of many orders (a batch attest of hundreds, a batch of due orders carried
+   * out) in a fixed number of statements: every order and line locked in id order (unless the
+   * caller hands them over locked), each order checked as apply() checks it, then one update of
+   * the orders, one per target status of the lines, one read back (none for orders handed over
+   * locked: the change is laid over them), the audit events in one append (one lock of the
+   * chain's head for all) and the effects once for all. All or nothing, like apply().
    */
   async applyMany(
     m: EntityManager,
@@ -195,30 +222,61 @@ export class OrderStateMachine {
     change: ManyOrderChange,
   ): Promise<LockedOrder[]> {
     requireTransactional(m);
-    const ids = await lockOrders(m, orderIds);
-    const read = await readOrders(m, ids);
+    const { ids, read } = change.locked
+      ? handedOver(orderIds, change.locked)
+      : await lockOrders(m, orderIds).then(async (ids) => ({ ids, read: await readOrders(m, ids) }));
     const moves = new Map<ItemStatus, string[]>();
+    const movedBy = new Map<string, Map<string, ItemStatus>>();
     const befores = ids.map((id) => {
       const before = read.get(id);
       if (!before) throw orderNotFound();
       change.authorize?.(before);
       if (!mayMove(before.order.status, change.to))
-        throw this.wrongStatus({ ...change, items: undefined, effects: undefined });
+        throw this.wrongStatus({ ...change, items: undefined, effects: undefined, locked: undefined });
       change.validate?.(before);
+      const moved = new Map<string, ItemStatus>();
       for (const move of change.items?.(before) ?? []) {
         const moving = linesMoving(before, move);
         const illegal = moving.find((i) => !mayMoveItem(i.status, move.to));
         if (illegal)
           throw new Error(`Order line ${illegal.id} cannot move from ${illegal.status} to ${move.to}`);
         moves.set(move.to, [...(moves.get(move.to) ?? []), ...moving.map((i) => i.id)]);
+        for (const i of moving) moved.set(i.id, move.to);
       }
+      movedBy.set(id, moved);
       return before;
     });
     const columns = Object.entries(change.set ?? {}).map(
       ([key, value]) => [SETTABLE[key as keyof typeof SETTABLE], value] as const,
     );
-    await writeMany(m, ids, change.to, columns, moves, this.clock.now());
-    const afters = await readOrders(m, ids);
+    const sets = change.setEach ? befores.map((before) => change.setEach?.(before) ?? {}) : [];
+    const eachKeys = [...new Set(sets.flatMap((set) => Object.keys(set)))] as (keyof OrderSet)[];
+    const each = eachKeys.map(
+      // An order whose own values leave a column out keeps what it has.
+      (key) =>
+        [SET_COLUMNS[key], sets.map((set, n) => (key in set ? set[key] : befores[n].order[key]))] as const,
+    );
+    const now = this.clock.now();
+    await writeMany(m, ids, change.to, columns, moves, now, each);
+    const afters = change.locked
+      ? new Map(
+          befores.map((before, n) => [
+            before.order.id,
+            laidOver(
+              before,
+              {
+                action: change.action,
+                actorId: change.actorId,
+                to: change.to,
+                set: { ...change.set, ...sets[n] },
+              },
+              change.to,
+              now,
+              movedBy.get(before.order.id) ?? new Map(),
+            ),
+          ]),
+        )
+      : await readOrders(m, ids);
     const changed = befores.map((before) => ({ before, after: afters.get(before.order.id) as LockedOrder }));
     await this.audit.appendMany(
       m,

@@ -1,27 +1,37 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { CarryOutFailed, CarryOutService } from '../orders/carry-out.service.js';
 
 /**
- * How many orders one process carries out at a time, each in its own transaction. The audit
- * chain's head is taken by each in turn, so more lanes mostly add waiting; a few let one order's
- * reads and writes overlap another's commit.
+ * How many batches one process carries out at a time, each in its own transaction. The audit
+ * chain's head is locked once per batch, at its end; a second lane claims and writes its batch
+ * while the first appends and commits. More lanes than that only wait for the head, and for the
+ * two cores of a small server.
  */
-const LANES = 4;
+const LANES = 2;
 
 export interface DueOrdersResult {
   carriedOut: number;
+  /** Transactions that carried out orders (batches, and single orders of a failed batch). */
+  batches: number;
   failed: string[];
 }
 
 /**
- * Carries out every approved order whose start date has come: each lane claims one order at a
- * time with `FOR UPDATE SKIP LOCKED` and carries it out in that order's own transaction, until
- * no free due order is left. Other processes doing the same skip the orders locked here, so
- * each order is carried out exactly once. An order that fails is rolled back, logged and left
- * APPROVED for the next tick, and not claimed again in this one.
+ * Carries out every approved order whose start date has come, in batches: each lane claims up
+ * to CARRY_OUT_BATCH free due orders with `FOR UPDATE SKIP LOCKED` and carries them out together
+ * in one transaction, until no free due order is left. Other processes doing the same skip the
+ * orders locked here, so each order is carried out exactly once.
+ *
+ * A batch fails as a whole (its transaction rolls back); which order caused it is not known, so
+ * its orders are then carried out one by one, each in its own transaction: the others are carried
+ * out in this same tick, and the one that fails again is logged, left APPROVED, reported in
+ * `failed` and not claimed again in this tick. The next tick tries it again (its batch fails once
+ * more and falls back again), so an order that cannot be carried out never holds up the others,
+ * and one whose cause has been put right (say, in the directory) is carried out then.
  */
 @Injectable()
 export class DueOrdersJob {
@@ -29,24 +39,36 @@ export class DueOrdersJob {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly carryOut: CarryOutService,
     private readonly clock: Clock,
   ) {}
 
   async run(): Promise<DueOrdersResult> {
     const today = this.clock.today();
-    const failed: string[] = [];
-    let carriedOut = 0;
+    const limit = this.config.scheduler.carryOutBatch;
+    const result: DueOrdersResult = { carriedOut: 0, batches: 0, failed: [] };
+    // Orders no lane claims again in this tick: those that failed alone, and those of a failed
+    // batch while one lane carries them out one by one.
+    const leave = new Set<string>();
     const lane = async (): Promise<void> => {
       for (;;) {
         try {
-          const id = await this.db.transaction((m) => this.carryOut.carryOutNextDue(m, today, failed));
-          if (!id) return;
-          carriedOut++;
+          const ids = await this.db.transaction((m) =>
+            this.carryOut.carryOutDue(m, today, limit, [...leave]),
+          );
+          if (ids.length === 0) return;
+          result.carriedOut += ids.length;
+          result.batches++;
         } catch (error) {
           if (!(error instanceof CarryOutFailed)) throw error;
-          failed.push(error.orderId);
-          this.logger.error(error.message, error.cause instanceof Error ? error.cause.stack : undefined);
+          for (const id of error.orderIds) leave.add(id);
+          if (error.orderIds.length === 1) {
+            this.failed(error, result);
+          } else {
+            this.logger.warn(`${error.message}; carrying them out one by one`);
+            await this.oneByOne(error.orderIds, today, result);
+          }
         }
       }
     };
@@ -55,6 +77,26 @@ export class DueOrdersJob {
     const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
     const broken = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
     if (broken) throw broken.reason;
-    return { carriedOut, failed };
+    return result;
+  }
+
+  /** The orders of a failed batch, each in a transaction of its own; one taken meanwhile is left. */
+  private async oneByOne(orderIds: readonly string[], today: string, result: DueOrdersResult): Promise<void> {
+    for (const orderId of orderIds) {
+      try {
+        if (await this.db.transaction((m) => this.carryOut.carryOutIfFree(m, orderId, today))) {
+          result.carriedOut++;
+          result.batches++;
+        }
+      } catch (error) {
+        if (!(error instanceof CarryOutFailed)) throw error;
+        this.failed(error, result);
+      }
+    }
+  }
+
+  private failed(error: CarryOutFailed, result: DueOrdersResult): void {
+    result.failed.push(...error.orderIds);
+    this.logger.error(error.message, error.cause instanceof Error ? error.cause.stack : undefined);
   }
 }

@@ -65,6 +65,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   private async tick(): Promise<TickReport> {
     const report: TickReport = {
       carriedOut: 0,
+      carryOutBatches: 0,
       failed: [],
       reminders: 0,
       escalations: 0,
@@ -73,7 +74,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     };
     // Each job on its own: one failing (say, a lost connection) must not stop the others.
     await this.step('due orders', async () => {
-      Object.assign(report, await this.dueOrders.run());
+      const { carriedOut, batches, failed } = await this.dueOrders.run();
+      Object.assign(report, { carriedOut, carryOutBatches: batches, failed });
     });
     await this.step('grant endings', async () => {
       report.grantEndings = await this.grantEndings.run();

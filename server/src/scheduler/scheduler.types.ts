@@ -2,6 +2,8 @@
 export interface TickReport {
   /** Approved orders carried out (COMPLETED). */
   carriedOut: number;
+  /** The transactions that carried them out (CARRY_OUT_BATCH orders each, at most). */
+  carryOutBatches: number;
   /** Orders whose carrying out failed (left APPROVED for the next tick). */
   failed: string[];
   reminders: number;
