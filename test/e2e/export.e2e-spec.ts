@@ -194,6 +194,12 @@ describe('CSV export (streamed from the server)', () => {
       expect(rows.map((row) => row[1])).toEqual(listed.map((p) => p.lastName));
     });
 
+    it('is compressed with gzip even where the browser offers brotli (whose window an export would hold)', async () => {
+      const res = await admin.get(url('persons')).set('Accept-Encoding', 'br, gzip, deflate').expect(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.text.startsWith(BOM)).toBe(true);
+    });
+
     it('answers a bad filter or sort with a 400 problem before any CSV', async () => {
       for (const path of [
         '/api/persons/export?filter=nope',
