@@ -333,6 +333,15 @@ function table(today: string): Row[] {
       path: `/api/audit-events/${MISSING}`,
       expect: statuses('administrator', 404),
     },
+    // The grids' CSV exports: each with the policy of its list.
+    ...['persons', 'care-units', 'assignments', 'administrations', 'care-providers'].map((resource) => ({
+      route: `GET /api/${resource}/export`,
+      expect: statuses('rightsHolder', 200),
+    })),
+    { route: 'GET /api/systems/export', expect: statuses('signedIn', 200) },
+    { route: 'GET /api/orders/export', expect: statuses('signedIn', 200) },
+    { route: 'GET /api/audit-events/export', expect: statuses('administrator', 200) },
+    { route: 'GET /api/outbox/export', expect: statuses('administrator', 200) },
     // Signing: any signed-in person may call the window's API, but a request exists only for its
     // signer (404 to everyone else, tested in signing.e2e-spec.ts); unlocking is for administrators.
     {
