@@ -30,9 +30,9 @@ const OWNERS: Record<string, readonly string[]> = {
   orders: ['vmu_order', 'vmu_order_item'],
   'mass-orders': ['mass_order_batch'],
   signing: ['sign_request', 'signing_ca', 'signing_certificate'],
-  scheduler: ['scheduler_notice'],
+  scheduler: ['scheduler_notice', 'scheduler_watermark'],
   mail: ['mail_outbox'],
-  audit: ['audit_event', 'audit_chain_head'],
+  audit: ['audit_event', 'audit_chain_head', 'audit_checkpoint', 'audit_verify_run'],
 };
 
 /**

@@ -1,32 +1,29 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { ApiPage } from '../common/api-schema.js';
-import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { AdminOnly } from '../common/auth/policy.js';
+import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
 import { notFound } from '../common/problem.js';
 import { AUDIT_EXPORT } from './audit.exports.js';
 import { findAuditEvent, listAuditEvents } from './audit.queries.js';
-import {
-  AuditEventView,
-  AuditService,
-  ChainBroken,
-  ChainIntact,
-  type ChainVerification,
-} from './audit.service.js';
+import { AuditEventView } from './audit.service.js';
+import { AuditVerifyService } from './audit-verify.service.js';
+import { type ChainCheck, ChainCheckBroken, ChainCheckIntact, VerifyRunView } from './audit-verify.types.js';
 
 /** The audit log for administrators: read and verify, never write. */
 @AdminOnly()
 @Controller('audit-events')
 @ApiTags('audit')
-@ApiExtraModels(ChainIntact, ChainBroken)
+@ApiExtraModels(ChainCheckIntact, ChainCheckBroken)
 export class AuditController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly verification: AuditVerifyService,
   ) {}
 
   @Get()
@@ -50,11 +47,40 @@ export class AuditController {
   // Declared before ':id' so that "verify" is not taken for an event id.
   @Get('verify')
   @ApiOkResponse({
-    description: 'The chain recomputed from its start: whole, or where it breaks.',
-    schema: { oneOf: [{ $ref: getSchemaPath(ChainIntact) }, { $ref: getSchemaPath(ChainBroken) }] },
+    description:
+      'The chain since the last checkpoint recomputed (within a time limit, see covered): whole, or where it breaks.',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(ChainCheckIntact) }, { $ref: getSchemaPath(ChainCheckBroken) }],
+    },
   })
-  verify(): Promise<ChainVerification> {
-    return this.audit.verify();
+  verify(): Promise<ChainCheck> {
+    return this.verification.check();
+  }
+
+  @Post('verify-runs')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({
+    type: VerifyRunView,
+    description:
+      'A full verification from the start of the chain, started in the background (409 while one runs).',
+  })
+  startRun(@CurrentActor() actor: Actor): Promise<VerifyRunView> {
+    return this.verification.startRun(actor.person.id);
+  }
+
+  @Get('verify-runs/latest')
+  @ApiOkResponse({
+    type: VerifyRunView,
+    description: 'The latest full verification (404 when none has run).',
+  })
+  latestRun(): Promise<VerifyRunView> {
+    return this.verification.latestRun();
+  }
+
+  @Get('verify-runs/:runId')
+  @ApiOkResponse({ type: VerifyRunView })
+  run(@Param('runId') runId: string): Promise<VerifyRunView> {
+    return this.verification.run(runId);
   }
 
   @Get(':id')

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
-import { eventHash, GENESIS_HASH, type JsonValue, toJson } from './audit-chain.js';
+import { eventHash, type JsonValue, toJson } from './audit-chain.js';
+import { verifyWholeChain } from './chain-check.js';
 import { isUuid } from '../common/uuid.js';
 
 export interface AuditEventInput {
@@ -62,8 +63,6 @@ export type ChainVerification = ChainIntact | ChainBroken;
 export const AUDIT_COLUMNS = `e.id::text AS id, e.at, e.actor_id AS "actorId", e.action,
   e.entity_type AS "entityType", e.entity_id AS "entityId", e.before, e.after,
   e.prev_hash AS "prevHash", e.hash`;
-
-const VERIFY_BATCH = 2000;
 
 /** The append-only, hash-chained audit log (see migrations/…-AuditLog.ts for the database side). */
 @Injectable()
@@ -174,67 +173,13 @@ export class AuditService {
   }
 
   /**
-   * Recomputes the whole chain from genesis on one snapshot (REPEATABLE READ), batch by batch,
-   * and names the first event whose content or link does not match.
+   * Recomputes the whole chain from genesis in this process, on one snapshot, and names the first
+   * event whose content or link does not match (GET /api/audit-events/verify is incremental and
+   * full runs go in the background: AuditVerifyService).
    */
   async verify(): Promise<ChainVerification> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      await m.query('SET TRANSACTION READ ONLY');
-      let expectedPrev = GENESIS_HASH;
-      let lastId: string | null = null;
-      let count = 0;
-      for (;;) {
-        const rows: AuditEventView[] = await m.query<AuditEventView[]>(
-          `SELECT ${AUDIT_COLUMNS} FROM audit_event e
-            WHERE $1::bigint IS NULL OR e.id > $1::bigint ORDER BY e.id LIMIT ${VERIFY_BATCH}`,
-          [lastId],
-        );
-        for (const row of rows) {
-          if (row.prevHash !== expectedPrev) {
-            return broken(
-              count,
-              row.id,
-              'PREV_HASH_MISMATCH',
-              'Länken till föregående händelse stämmer inte: en händelse före denna saknas, har lagts till eller har ändrats.',
-            );
-          }
-          if (eventHash(row) !== row.hash) {
-            return broken(
-              count,
-              row.id,
-              'HASH_MISMATCH',
-              'Händelsens innehåll stämmer inte med dess hash: händelsen har ändrats.',
-            );
-          }
-          expectedPrev = row.hash;
-          lastId = row.id;
-          count++;
-        }
-        if (rows.length < VERIFY_BATCH) break;
-      }
-      const [head] = await m.query<{ lastId: string | null; lastHash: string }[]>(
-        `SELECT last_id::text AS "lastId", last_hash AS "lastHash" FROM audit_chain_head WHERE id = 1`,
-      );
-      if (!head || head.lastId !== lastId || head.lastHash !== expectedPrev) {
-        return broken(
-          count,
-          head?.lastId ?? lastId,
-          'HEAD_MISMATCH',
-          'Kedjans sista länk stämmer inte med den senaste händelsen: händelser i slutet saknas.',
-        );
-      }
-      return { ok: true, count };
-    });
+    return verifyWholeChain(this.dataSource);
   }
-}
-
-function broken(
-  count: number,
-  firstBrokenId: string | null,
-  reason: 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'HEAD_MISMATCH',
-  detail: string,
-): ChainVerification {
-  return { ok: false, count, firstBrokenId, reason, detail };
 }
 
 function checkInput(input: AuditEventInput): void {
