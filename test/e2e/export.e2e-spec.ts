@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Request, Response } from 'express';
 import { Writable } from 'node:stream';
 import { Clock } from '../../server/src/common/clock.js';
-import { BOM, csvCell, EXPORT_BATCH, streamCsv } from '../../server/src/common/csv-export.js';
+import {
+  BOM,
+  csvCell,
+  EXPORT_BATCH,
+  MAX_CONCURRENT_EXPORTS,
+  streamCsv,
+} from '../../server/src/common/csv-export.js';
 import { PERSON_EXPORT } from '../../server/src/directory/directory.exports.js';
 import {
   newAdministrator,
@@ -393,6 +399,25 @@ describe('CSV export (streamed from the server)', () => {
       const after = await exportSessions();
       expect(after.every((s) => s.state === 'idle')).toBe(true);
       // The pool still serves: the connection came back whole.
+      await admin.get(url('persons', { id: [tricky.id] })).expect(200);
+    });
+
+    it('runs at most MAX_CONCURRENT_EXPORTS at once: one more is told to come back (503), and the pool is not drained', async () => {
+      const stalled = Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => new StalledResponse(10_000));
+      const req = { headers: {}, originalUrl: '/api/persons/export' } as unknown as Request;
+      const running = stalled.map((res) =>
+        streamCsv(t.dataSource, req, res as unknown as Response, {}, PERSON_EXPORT, { today }),
+      );
+      for (let i = 0; i < 50 && stalled.some((res) => res.received === 0); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const refused = await admin.get(url('persons')).expect(503);
+      expect(refused.headers['retry-after']).toBe('10');
+      expect(refused.body).toMatchObject({ status: 503, type: 'urn:beh:problem:export-busy' });
+      // The lists still answer meanwhile.
+      await admin.get('/api/persons').expect(200);
+      for (const res of stalled) res.destroy();
+      await Promise.all(running);
       await admin.get(url('persons', { id: [tricky.id] })).expect(200);
     });
 
