@@ -64,7 +64,11 @@ export async function findFixtures(pool: pg.Pool): Promise<Fixtures> {
   const person = {} as Record<Persona, string>;
   for (const userId of PERSONAS) {
     const found = await row<{ id: string }>('SELECT id FROM person WHERE user_id = $1', [userId]);
-    if (!found) throw new Error(`the database has no person ${userId}: is it demo-seeded?`);
+    if (!found) {
+      throw new Error(
+        `the database has no person ${userId}: build the region first (npm run bench:region), which is made on top of the demo seed`,
+      );
+    }
     person[userId] = found.id;
   }
   const unit = await row<{ id: string; administration_id: string; admin_name: string }>(

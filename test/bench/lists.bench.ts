@@ -10,7 +10,7 @@
  *       the region database itself (npm run bench:region builds it); it is read, never changed,
  *       except for the session rows of the sign-ins and whatever the application's own migrations
  *       add at start. The carry-out runs in a copy (CREATE DATABASE … TEMPLATE), dropped afterwards.
- *   npm run bench:lists          the local embedded region of npm run bench:region
+ *   npm run bench:lists          the local embedded region of npm run bench:region (.bench/region-pg)
  *   BENCH_DEMO=1 npm run bench:lists     a throwaway demo-seeded database (a quick check of the bench)
  *
  * Tuning: BENCH_ONLY=<regex on the endpoint label>, BENCH_SECTIONS=lists,verify,export,carry
@@ -74,10 +74,32 @@ async function openDatabase(): Promise<BenchDb> {
     return { url: bench.databaseUrl, label: 'throwaway demo-seeded database', close: bench.close };
   }
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, label: 'DATABASE_URL', close: async () => {} };
-  throw new Error(
-    'Set DATABASE_URL to the region database (e.g. postgres://postgres@127.0.0.1:5432/beh_region, ' +
-      'built by npm run bench:region), or BENCH_DEMO=1 for a quick run on a demo-seeded database.',
-  );
+  // The embedded region of npm run bench:region (its data folder is kept between runs), opened as
+  // that benchmark opens it. Imported by name at run time, so that this file builds without it.
+  let region: RegionModule | undefined;
+  try {
+    region = (await import(REGION_MODULE)) as RegionModule;
+  } catch {
+    region = undefined;
+  }
+  if (!region) {
+    throw new Error(
+      'Set DATABASE_URL to the region database (e.g. postgres://postgres@127.0.0.1:5432/beh_region, ' +
+        'built by npm run bench:region), or BENCH_DEMO=1 for a quick run on a demo-seeded database.',
+    );
+  }
+  const server = await region.openRegionServer();
+  return {
+    url: server.databaseUrl,
+    label: 'the embedded region of npm run bench:region',
+    close: server.close,
+  };
+}
+
+const REGION_MODULE = './region/region-database.js';
+
+interface RegionModule {
+  openRegionServer(log?: (line: string) => void): Promise<{ databaseUrl: string; close(): Promise<void> }>;
 }
 
 export function benchConfig(): AppConfig {
