@@ -66,13 +66,16 @@ export async function verifySection(base: string, admin: Session): Promise<void>
     );
     return;
   }
-  if (started.status >= 300) {
+  if (started.status === 409) {
+    console.log(`full verify job: one is running already (409): following it: ${short(started.text)}`);
+  } else if (started.status >= 300) {
     console.log(
       `full verify job: POST /api/audit-events/verify-runs answered ${started.status}: ${short(started.text)}`,
     );
     return;
+  } else {
+    console.log(`full verify job started: ${started.status} in ${ms(started.ms)} ms: ${short(started.body)}`);
   }
-  console.log(`full verify job started: ${started.status} in ${ms(started.ms)} ms: ${short(started.body)}`);
   const t0 = performance.now();
   let lastPrint = 0;
   for (;;) {
