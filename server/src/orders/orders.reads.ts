@@ -43,34 +43,50 @@ export const batchesAttestedBySql = (personId: string): string =>
 
 /**
  * A SELECT of the ids of at most `limit` orders awaiting attest since before `before` (an SQL
- * timestamp), oldest first, for which `where(alias)` also holds (e.g. "not reminded yet"). Each
- * is locked until the caller's transaction ends; one being decided right now is skipped, not
- * waited for.
+ * timestamp), oldest first, for which `where(alias)` also holds (e.g. "not reminded yet"). With
+ * `since` (an SQL timestamp), only orders placed at or after it: the scheduler's watermark, below
+ * which an earlier run has seen every order. With `lock` (the default), each is locked until the
+ * caller's transaction ends, and one being decided right now is skipped, not waited for; without
+ * it, nothing is locked (to ask whether any is left).
+ *
+ * Read through the status index's AWAITING_ATTEST range from `since` on: what can be due, not
+ * every order ever left waiting.
  */
 export const awaitingAttestSinceSql = (
   before: string,
   where: (alias: string) => string,
   limit: number,
+  { since, lock = true }: { since?: string; lock?: boolean } = {},
 ): string =>
   `SELECT oo.id FROM vmu_order oo
-    WHERE ${awaitingAttestSql('oo')} AND oo.created_at < ${before} AND ${where('oo')}
+    WHERE ${awaitingAttestSql('oo')} AND oo.created_at < ${before}
+      ${since ? `AND oo.created_at >= ${since}` : ''} AND ${where('oo')}
     ORDER BY oo.created_at, oo.id LIMIT ${limit}
-    FOR UPDATE OF oo SKIP LOCKED`;
+    ${lock ? 'FOR UPDATE OF oo SKIP LOCKED' : ''}`;
 
 /**
  * A SELECT of the ids of at most `limit` time-limited grants (an end date) that were carried out
  * and whose end date is before `today`, earliest end first, for which `where(alias)` also holds.
  * Only those whose holding is still the one the order wrote: a holding ended earlier by a revoke
  * no longer spans the order's dates.
+ *
+ * With `since` (the scheduler's watermark: SQL expressions of a date and a timestamp), only those
+ * that could not have been seen by an earlier run: ended on or after `since.day`, or carried out
+ * at or after `since.completedAt` (an approval that came after the end date carries the grant out
+ * already ended). Read through the two partial indexes of time-limited grants, by end date and by
+ * time carried out, so that a tick reads the last day's grants, not every grant that ever ended.
  */
 export const endedTimeLimitedGrantsSql = (
   today: string,
   where: (alias: string) => string,
   limit: number,
+  since?: { day: string; completedAt: string },
 ): string =>
   `SELECT oo.id FROM vmu_order oo
     WHERE oo.type = 'GRANT' AND ${completedSql('oo')} AND oo.end_date IS NOT NULL
-      AND oo.end_date < ${today}::date AND ${where('oo')}
+      AND oo.end_date < ${today}::date
+      ${since ? `AND (oo.end_date >= ${since.day}::date OR oo.completed_at >= ${since.completedAt}::timestamptz)` : ''}
+      AND ${where('oo')}
       AND EXISTS (SELECT 1 FROM vmu_order_item oi
                    WHERE oi.order_id = oo.id AND ${doneLineSql('oi')}
                      AND ${holdingSpanSql('oi.end_user_id', 'oi.assignment_id', 'oo.start_date', 'oo.end_date')})
