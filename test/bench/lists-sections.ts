@@ -88,8 +88,13 @@ export async function verifySection(base: string, admin: Session): Promise<void>
       return;
     }
     if (finished(latest.body)) {
+      const run = latest.body as { startedAt?: string; finishedAt?: string };
+      const own =
+        run.startedAt && run.finishedAt
+          ? ` (its own startedAt → finishedAt: ${seconds(Date.parse(run.finishedAt) - Date.parse(run.startedAt))})`
+          : '';
       console.log(
-        `full verify job finished after ${seconds(elapsed)} (target ≤ 60 s): ${short(latest.body, 600)}`,
+        `full verify job finished after ${seconds(elapsed)}${own} (target ≤ 60 s): ${short(latest.body, 600)}`,
       );
       return;
     }
@@ -154,7 +159,7 @@ export async function exportSection(
         : '';
     console.log(
       `GET /api/persons/export: ${first.status}, ${bytes(first.bytes)}${first.contentEncoding ? ` (${first.contentEncoding})` : ''}, ` +
-        `${(first.lines ?? 1) - 1} rows${total} after the header line, first byte after ${ms(first.ttfbMs)} ms, complete after ${seconds(result.latencies[0] ?? NaN)} ` +
+        `a header and ${(first.lines ?? 1) - 1} rows${total}, first byte after ${ms(first.ttfbMs)} ms, complete after ${seconds(result.latencies[0] ?? NaN)} ` +
         `(target ≤ 5 s); RSS ${bytes(rss0)} → peak ${bytes(peak)} (+${bytes(peak - rss0)}, target < 50 MB)`,
     );
   } finally {
