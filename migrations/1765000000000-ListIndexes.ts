@@ -32,10 +32,18 @@ const INDEXES: [name: string, definition: string][] = [
   ],
   // Persons (persons.queries.ts): sorted by first name (the last name's index is person_name_sv_idx).
   ['person_first_name_sv_idx', 'person (first_name COLLATE beh_sv, last_name COLLATE beh_sv, id)'],
+  // Person search, a later word of a name ("maria" finds "Linda Maria", personNameStartsSql): the
+  // stored folded names' trigrams, so that only the names with that word are read, not every
+  // name with a space.
+  ['person_first_name_fold_trgm_idx', 'person USING gin (first_name_fold gin_trgm_ops)'],
+  ['person_last_name_fold_trgm_idx', 'person USING gin (last_name_fold gin_trgm_ops)'],
   // Care units and the assignment catalogue: by name in Swedish order, a unit's catalogue in its order.
   ['care_unit_name_sv_idx', 'care_unit (name COLLATE beh_sv, id)'],
   ['assignment_catalogue_sv_idx', 'assignment (care_unit_id, kind, name COLLATE beh_sv, id)'],
   ['assignment_name_sv_idx', 'assignment (name COLLATE beh_sv, id)'],
+  // Their search box (common/sql nameFilter): a later word of a name, by its trigrams.
+  ['care_unit_name_fold_trgm_idx', 'care_unit USING gin (beh_fold(name) gin_trgm_ops)'],
+  ['assignment_name_fold_trgm_idx', 'assignment USING gin (beh_fold(name) gin_trgm_ops)'],
   // Delegations: by valid from, newest first (tie break id), by valid to, by creation.
   ['delegation_valid_from_list_idx', 'delegation (valid_from DESC, id)'],
   ['delegation_valid_to_list_idx', 'delegation (valid_to, id)'],

@@ -172,9 +172,9 @@ export interface ListLimits {
   maxOffset: number;
 }
 
-const limits: ListLimits = { exactCountLimit: 10_000, maxOffset: 10_000 };
+const limits: ListLimits = { exactCountLimit: 1_000, maxOffset: 10_000 };
 
-/** Sets the list limits (from the configuration, at start); the defaults are 10 000 and 10 000. */
+/** Sets the list limits (from the configuration, at start); the defaults are 1 000 and 10 000. */
 export function configureLists(values: Partial<ListLimits>): void {
   Object.assign(limits, values);
 }
@@ -255,9 +255,9 @@ export async function countRows(
     values,
   );
   if (n <= limit) return { total: n, totalKind: 'exact' };
-  const estimate = await estimateRows(db, `SELECT 1 FROM ${fromWhere}`, values);
+  const estimate = roughly(await estimateRows(db, `SELECT 1 FROM ${fromWhere}`, values));
   return estimate > limit
-    ? { total: Math.max(roughly(estimate), limit + 1), totalKind: 'estimate' }
+    ? { total: estimate, totalKind: 'estimate' }
     : { total: limit + 1, totalKind: 'at-least' };
 }
 

@@ -21,7 +21,7 @@ export function loadDatabaseConfig(env: Env, nodeEnv: NodeEnv): DatabaseConfig {
     embeddedPgPort: port(env, 'EMBEDDED_PG_PORT', 54329),
     // Made-up persons and delegations have no place in a production directory.
     seedOnEmpty: bool(env, 'SEED_ON_EMPTY', nodeEnv !== 'production'),
-    listExactCountLimit: wholeNumber(env, 'LIST_EXACT_COUNT_LIMIT', 10_000, 1, 1_000_000),
+    listExactCountLimit: wholeNumber(env, 'LIST_EXACT_COUNT_LIMIT', 1_000, 1, 1_000_000),
     listMaxOffset: wholeNumber(env, 'LIST_MAX_OFFSET', 10_000, 1, 1_000_000),
   };
 }

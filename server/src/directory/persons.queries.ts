@@ -73,27 +73,55 @@ export class PersonHeldAssignment {
   @Prop.bool() active!: boolean;
 }
 
+/** The name branches of one search word: its first or last name (or a later word of one) or VGR-ID. */
+const nameMatch = (alias: string, word: string): string =>
+  `${personNameStartsSql(alias, 'firstName', word)} OR ${personNameStartsSql(alias, 'lastName', word)}
+    OR ${personUserIdStartsSql(alias, word)}`;
+
 /**
  * One search word matches a person when it starts their first name, last name, VGR-ID or the
  * name of an administration they have an engagement in (or a later word of one of those names:
- * "maria" finds "Linda Maria"). Every branch is one index condition, so the planner ORs bitmaps
- * of the few hits instead of reading every person: the names on their stored folded columns
- * (personNameStartsSql: nothing is folded per row), the VGR-ID on lower(user_id), and the
- * administrations' persons as `p.id = ANY(ARRAY(…))`, gathered once (an empty array when no
- * administration has such a name, the usual case) and looked up on the primary key.
+ * "maria" finds "Linda Maria"). The names are read on their stored folded columns
+ * (personNameStartsSql: nothing folded per row), each branch through its own index.
+ *
+ * `administrations`: the administrations whose name the word starts, when the caller has looked
+ * them up (PersonsService.list, see administrationsNamedSql). Then a word that names none (the
+ * usual case) is the name branches alone, ORed as bitmaps of the few hits; one that names some
+ * adds their persons as a hashed set, and the list walks the name index through the many hits.
+ * Without the lookup (the export) the administrations are found in the same statement.
  */
-function tokenMatch(token: string, p: SqlParams): string {
+function tokenMatch(token: string, p: SqlParams, administrations?: readonly string[]): string {
   const word = p.add(likeEscape(token));
-  return `(${personNameStartsSql('p', 'firstName', word)} OR ${personNameStartsSql('p', 'lastName', word)}
-    OR ${personUserIdStartsSql('p', word)}
-    OR p.id = ANY(ARRAY(
+  if (administrations === undefined) {
+    return `p.id IN (
+      SELECT x.id FROM person x WHERE ${nameMatch('x', word)}
+      UNION
       SELECT e.person_id FROM administration a
         JOIN care_unit cu ON cu.administration_id = a.id
         JOIN engagement e ON e.care_unit_id = cu.id
-       WHERE ${foldedPrefix('a.name', word)} OR ${foldedWordPrefix('a.name', word)})))`;
+       WHERE ${foldedPrefix('a.name', word)} OR ${foldedWordPrefix('a.name', word)})`;
+  }
+  if (administrations.length === 0) return `(${nameMatch('p', word)})`;
+  return `(${nameMatch('p', word)} OR p.id IN (
+      SELECT e.person_id FROM engagement e JOIN care_unit cu ON cu.id = e.care_unit_id
+       WHERE cu.administration_id = ANY(${p.add(administrations)}::uuid[])))`;
 }
 
-export const PERSON_LIST: ListSpec = {
+/**
+ * For each word of a search (the text[] $1), by its position from 1, the ids of the
+ * administrations whose name (or a later word of it) it starts: the lookup tokenMatch takes.
+ */
+export const ADMINISTRATIONS_NAMED_SQL = `
+  SELECT t.n::int AS n, array_agg(a.id) AS ids
+    FROM unnest($1::text[]) WITH ORDINALITY AS t(word, n)
+    JOIN administration a ON ${foldedPrefix('a.name', 't.word')} OR ${foldedWordPrefix('a.name', 't.word')}
+   GROUP BY t.n`;
+
+/**
+ * The persons list; `administrations` (by search word, see tokenMatch) when the caller has looked
+ * up which administrations the words of `q` name.
+ */
+export const personList = (administrations?: readonly (readonly string[] | undefined)[]): ListSpec => ({
   resource: 'persons',
   select: `p.id, p.hsa_id AS "hsaId", p.user_id AS "userId", p.first_name AS "firstName",
     p.last_name AS "lastName", p.title, p.email, p.personnummer, p.passport_number AS "passportNumber",
@@ -111,7 +139,10 @@ export const PERSON_LIST: ListSpec = {
     id: idFilter('p.id'),
     q: (filter, key, p) => {
       const tokens = searchTokens(filterString(filter, key));
-      return tokens.length ? tokens.map((token) => tokenMatch(token, p)).join(' AND ') : undefined;
+      if (tokens.length === 0) return undefined;
+      return tokens
+        .map((token, i) => tokenMatch(token, p, administrations && (administrations[i] ?? [])))
+        .join(' AND ');
     },
     careUnitId: (filter, key, p, ctx) => {
       const ids = filterIds(filter, key);
@@ -141,7 +172,10 @@ export const PERSON_LIST: ListSpec = {
   },
   defaultSort: ['lastName', 'ASC'],
   tieBreak: 'p.last_name COLLATE beh_sv, p.first_name COLLATE beh_sv, p.id',
-};
+});
+
+/** The persons list with the administrations of a search found in the same statement (the export, the detail). */
+export const PERSON_LIST: ListSpec = personList();
 
 export const PERSON_ENGAGEMENTS_SQL = `
   SELECT e.id, e.care_unit_id AS "careUnitId", cu.name AS "careUnitName", cu.hsa_id AS "careUnitHsaId",

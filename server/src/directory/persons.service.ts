@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import type { RawListQuery } from '../common/list-query.js';
+import { parseListQuery, type RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import {
   badLookup,
@@ -19,6 +19,7 @@ import { checkClashes, checkIdentity, deletedSnapshot, lockPerson, PERSON_WRITES
 import { Person } from './entities/person.entity.js';
 import { formatPersonnummer, maskPersonnummer, parsePersonnummer } from '../common/personnummer.js';
 import {
+  ADMINISTRATIONS_NAMED_SQL,
   PERSON_ENGAGEMENTS_SQL,
   PERSON_HEADED_UNITS_SQL,
   PERSON_HELD_ASSIGNMENTS_SQL,
@@ -26,10 +27,11 @@ import {
   PERSON_LIST,
   PersonEngagement,
   PersonHeldAssignment,
+  personList,
   type PersonListItem,
   PersonRow,
 } from './persons.queries.js';
-import { findRow, listRows, type Page } from '../common/sql.js';
+import { findRow, likeEscape, listRows, type Page, searchTokens } from '../common/sql.js';
 
 export type { PersonListItem };
 
@@ -72,7 +74,18 @@ export class PersonsService {
   ) {}
 
   async list(raw: RawListQuery): Promise<Page<PersonListItem>> {
-    const page = await listRows<PersonRow>(this.db, PERSON_LIST, raw, { today: this.clock.today() });
+    // Which administrations the search words name, looked up first (a handful of rows): a word
+    // that names none is then searched on the persons' own name indexes alone.
+    const { filter } = parseListQuery({ filter: raw.filter }, {}, ['', 'ASC']);
+    const words = searchTokens(typeof filter.q === 'string' ? filter.q : undefined);
+    const named = words.length
+      ? await this.db.query<{ n: number; ids: string[] }[]>(ADMINISTRATIONS_NAMED_SQL, [
+          words.map(likeEscape),
+        ])
+      : [];
+    const administrations = words.map((_word, i) => named.find((row) => row.n === i + 1)?.ids ?? []);
+    const spec = personList(administrations);
+    const page = await listRows<PersonRow>(this.db, spec, raw, { today: this.clock.today() });
     return {
       ...page,
       items: page.items.map(({ isAdministrator: _admin, ...person }) => ({

@@ -17,14 +17,15 @@ import {
   assignmentNameSql,
   careUnitNameSql,
   careUnitSortSql,
+  fromPersons,
   joinAdministrationOf,
   joinAssignment,
   joinCareUnit,
   joinPerson,
   personNameSql,
   personSortSql,
-  personsNamedSql,
   personUserIdSql,
+  personWordsSql,
 } from '../directory/directory.reads.js';
 import { awaitingAttestSql } from './order-status.js';
 import { ORDER_TYPES } from './order.types.js';
@@ -203,8 +204,10 @@ export function attestBatchList(attestantId: string): ListSpec {
        WHERE i.order_id = ANY(page."orderIds")) AS "assignmentNames"`,
     filters: {
       q: (filter, key, p) => {
-        const named = personsNamedSql(filterString(filter, key), p);
-        return named ? `b.orderer_id IN (${named})` : undefined;
+        const words = personWordsSql('dx', filterString(filter, key), p);
+        return words.length
+          ? `b.orderer_id IN (SELECT dx.id FROM ${fromPersons('dx')} WHERE ${words.join(' AND ')})`
+          : undefined;
       },
       careUnitId: idFilter('b.care_unit_id'),
     },
