@@ -328,6 +328,14 @@ function table(today: string): Row[] {
     { route: 'GET /api/outbox/:id', path: `/api/outbox/${MISSING}`, expect: statuses('administrator', 404) },
     { route: 'GET /api/audit-events', expect: statuses('administrator', 200) },
     { route: 'GET /api/audit-events/verify', expect: statuses('administrator', 200) },
+    // Full verification runs (audit-verify.e2e-spec.ts): started in the background, then the latest is that one.
+    { route: 'POST /api/audit-events/verify-runs', expect: statuses('administrator', 202) },
+    { route: 'GET /api/audit-events/verify-runs/latest', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/audit-events/verify-runs/:runId',
+      path: '/api/audit-events/verify-runs/999999999',
+      expect: statuses('administrator', 404),
+    },
     {
       route: 'GET /api/audit-events/:id',
       path: `/api/audit-events/${MISSING}`,

@@ -297,14 +297,13 @@ export class AuditVerifyService implements OnModuleDestroy {
    */
   async startRun(startedBy: string | null): Promise<VerifyRunView> {
     await this.failStaleRuns();
-    let row: RunRow | undefined;
-    try {
-      [row] = await this.dataSource.query<RunRow[]>(
-        `INSERT INTO audit_verify_run AS r (status, started_by) VALUES ('RUNNING', $1) RETURNING ${RUN_COLUMNS}`,
-        [startedBy],
-      );
-    } catch (error) {
-      if ((error as { code?: string }).code !== '23505') throw error;
+    const [row] = await this.dataSource.query<RunRow[]>(
+      `INSERT INTO audit_verify_run AS r (status, started_by) VALUES ('RUNNING', $1)
+       ON CONFLICT (status) WHERE status = 'RUNNING' DO NOTHING
+       RETURNING ${RUN_COLUMNS}`,
+      [startedBy],
+    );
+    if (!row) {
       const [running] = await this.dataSource.query<RunRow[]>(
         `SELECT ${RUN_COLUMNS} FROM audit_verify_run r WHERE r.status = 'RUNNING'`,
       );
@@ -317,7 +316,6 @@ export class AuditVerifyService implements OnModuleDestroy {
         running ? { runId: running.id } : {},
       );
     }
-    if (!row) throw new Error('audit_verify_run: the insert returned no row');
     const id = row.id;
     const abort = new AbortController();
     const done = this.execute(id, abort.signal).finally(() => this.running.delete(id));
