@@ -5,8 +5,6 @@ import { ProblemException } from '../common/problem.js';
 import {
   type FilterSql,
   findRow,
-  foldedPrefix,
-  foldedWordPrefix,
   idFilter,
   joinedFrom,
   likeEscape,
@@ -16,6 +14,8 @@ import {
 import {
   assignmentNameSql,
   careUnitNameSql,
+  careUnitsNamedSql,
+  fromPersons,
   joinAssignment,
   joinCareUnit,
   joinPerson,
@@ -57,15 +57,18 @@ const JOINS = {
 
 /**
  * The search box: each word starts the delegate's first or last name (or a later word of one, on
- * the directory's stored folded names), their VGR-ID, or the care unit's name.
+ * the directory's stored folded names), their VGR-ID, or the care unit's name. The persons and
+ * units each word names are found first, by their own indexes, and the delegations looked up in
+ * their hashed sets: nothing is folded per delegation.
  */
 const searchFilter: FilterSql = (filter, key, p) =>
   searchTokens(filterString(filter, key))
     .map((token) => {
       const word = p.add(likeEscape(token));
-      return `(${personNameStartsSql('dp', 'firstName', word)} OR ${personNameStartsSql('dp', 'lastName', word)}
-        OR ${personUserIdStartsSql('dp', word)} OR ${foldedPrefix(careUnitNameSql('cu'), word)}
-        OR ${foldedWordPrefix(careUnitNameSql('cu'), word)})`;
+      const named = `${personNameStartsSql('dx', 'firstName', word)} OR ${personNameStartsSql('dx', 'lastName', word)}
+        OR ${personUserIdStartsSql('dx', word)}`;
+      return `(d.delegate_id IN (SELECT dx.id FROM ${fromPersons('dx')} WHERE ${named})
+        OR d.care_unit_id IN (${careUnitsNamedSql(word)}))`;
     })
     .join(' AND ') || undefined;
 

@@ -209,6 +209,13 @@ export function personsNamedSql(q: string | undefined, p: SqlParams): string | u
   return match ? `SELECT dx.id FROM person dx WHERE ${match}` : undefined;
 }
 
+/**
+ * A SELECT of the ids of the care units whose name (or a later word of it) starts with the text
+ * in `param` (case- and accent-insensitive; by the name's prefix and trigram indexes).
+ */
+export const careUnitsNamedSql = (param: string): string =>
+  `SELECT dcu.id FROM care_unit dcu WHERE ${foldedPrefix('dcu.name', param)} OR ${foldedWordPrefix('dcu.name', param)}`;
+
 /** How lists sort care units: by name, in Swedish order. */
 export const careUnitSortSql = (alias: string): string => `${alias}.name COLLATE beh_sv`;
 
