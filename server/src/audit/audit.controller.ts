@@ -33,7 +33,7 @@ export class AuditController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AuditEventView[]> {
     const page = await listAuditEvents(this.dataSource, query);
-    setContentRange(res, 'audit-events', page.offset, page.items.length, page.total);
+    setContentRange(res, 'audit-events', page.offset, page.items.length, page.total, page.totalKind);
     return page.items;
   }
 
