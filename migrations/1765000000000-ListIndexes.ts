@@ -54,6 +54,11 @@ const INDEXES: [name: string, definition: string][] = [
   ['mail_outbox_status_created_list_idx', 'mail_outbox (status, created_at DESC, id)'],
   ['mail_outbox_sent_list_idx', 'mail_outbox (sent_at NULLS LAST, id)'],
   ['mail_outbox_sent_desc_list_idx', 'mail_outbox (sent_at DESC NULLS LAST, id)'],
+  // Its search box (outbox.queries.ts textFilter): text anywhere in the address or subject, or the
+  // id of what the mail is about, each branch an index so that a rare word is not a scan of all mail.
+  ['mail_outbox_to_trgm_idx', 'mail_outbox USING gin (to_address gin_trgm_ops)'],
+  ['mail_outbox_subject_trgm_idx', 'mail_outbox USING gin (subject gin_trgm_ops)'],
+  ['mail_outbox_related_id_idx', 'mail_outbox (related_id)'],
 ];
 
 /** Indexes that one of the above makes redundant (it starts with their columns), with their definition. */
