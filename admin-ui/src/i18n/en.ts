@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { enAccess } from './access.en';
 import { enAttest } from './attest.en';
+import { enAudit } from './audit.en';
 import { enMassOrder } from './massOrder.en';
 import { enOrders } from './orders.en';
 import type { DomainMessages, svDomain } from './sv';
@@ -188,4 +189,5 @@ export const en: TranslationMessages = mergeTranslations(
   enOrders,
   enAttest,
   enMassOrder,
+  enAudit,
 );

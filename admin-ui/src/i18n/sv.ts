@@ -1,6 +1,7 @@
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { svAccess } from './access.sv';
 import { svAttest } from './attest.sv';
+import { svAudit } from './audit.sv';
 import { svMassOrder } from './massOrder.sv';
 import { svOrders } from './orders.sv';
 import { raSwedish } from './raSwedish';
@@ -191,4 +192,5 @@ export const sv: TranslationMessages = mergeTranslations(
   svOrders,
   svAttest,
   svMassOrder,
+  svAudit,
 );
