@@ -10,9 +10,14 @@
  *   DATABASE_URL=postgres://… npm run bench:carry-out   throwaway databases on that server
  *   BENCH_ORDERS=2000 npm run bench:carry-out           another number of orders
  *   CARRY_OUT_BATCH=500 npm run bench:carry-out         another batch size
+ *   BENCH_REGION_URL=postgres://…/beh_region npm run bench:carry-out
+ *                                                       also the idle tick on that database
+ *   BENCH_ORDERS=0 BENCH_REGION_URL=… npm run bench:carry-out   the region's idle tick alone
  *
  * Prints the times and orders per second of both; the target is 10,000 in ≤ 10 s with one
- * process, and less with two.
+ * process, and less with two. Then the database time of the idle scheduler tick (idle-tick.ts:
+ * measured in a transaction that is rolled back, so the region is left as it was); the target
+ * is ≤ 50 ms at a region's volume.
  */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
@@ -31,8 +36,10 @@ import { SchedulerService } from '../../server/src/scheduler/scheduler.service.j
 import type { TickReport } from '../../server/src/scheduler/scheduler.types.js';
 import { adminSql, openBenchDatabase } from './bench-database.js';
 import { insertDueOrders } from './due-orders.js';
+import { measureIdleTick, printIdleTick } from './idle-tick.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
+const REGION_URL = process.env.BENCH_REGION_URL;
 const TARGET_SECONDS = 10;
 
 /** The application as the bench runs it: NODE_ENV=test keeps the timer off, its ticks are ours. */
@@ -137,6 +144,11 @@ function secondProcess(databaseUrl: string): { ready: Promise<void>; tick(): Pro
 }
 
 async function main(): Promise<void> {
+  if (ORDERS > 0) await carryOut();
+  if (REGION_URL) printIdleTick(`the region (${REGION_URL})`, await measureIdleTick(REGION_URL));
+}
+
+async function carryOut(): Promise<void> {
   const name = `beh_bench_${process.pid}`;
   const bench = await openBenchDatabase(name);
   const copy = `${name}_two`;
@@ -177,6 +189,7 @@ async function main(): Promise<void> {
     );
     await app.close();
     app = undefined;
+    printIdleTick('the bench database after carrying out', await measureIdleTick(bench.databaseUrl));
 
     // Two processes, ticking at the same moment on the copy.
     const second = secondProcess(copyUrl);

@@ -51,6 +51,7 @@ export class DueOrdersJob {
     // Orders no lane claims again in this tick: those that failed alone, and those of a failed
     // batch while one lane carries them out one by one.
     const leave = new Set<string>();
+    const lanes: Promise<void>[] = [];
     const lane = async (): Promise<void> => {
       for (;;) {
         try {
@@ -60,6 +61,8 @@ export class DueOrdersJob {
           if (ids.length === 0) return;
           result.carriedOut += ids.length;
           result.batches++;
+          // A full batch: there may be more, so the other lanes join in (an idle tick claims once).
+          while (ids.length === limit && lanes.length < LANES) lanes.push(lane());
         } catch (error) {
           if (!(error instanceof CarryOutFailed)) throw error;
           for (const id of error.orderIds) leave.add(id);
@@ -72,10 +75,16 @@ export class DueOrdersJob {
         }
       }
     };
+    lanes.push(lane());
     // Every lane ends before the job does (a lost connection stops one lane, not the others
-    // halfway); then the first such error is the job's.
-    const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
-    const broken = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    // halfway); then the first such error is the job's. Lanes may join while others end.
+    for (let settled = 0; settled < lanes.length;) {
+      const round = await Promise.allSettled(lanes.slice(settled));
+      settled += round.length;
+    }
+    const broken = (await Promise.allSettled(lanes)).find(
+      (l): l is PromiseRejectedResult => l.status === 'rejected',
+    );
     if (broken) throw broken.reason;
     return result;
   }
