@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { eventHash, GENESIS_HASH, type JsonValue, toJson } from '../../server/src/audit/audit-chain.js';
 import {
+  canonicalJson,
+  eventHash,
+  GENESIS_HASH,
+  type JsonValue,
+  toJson,
+} from '../../server/src/audit/audit-chain.js';
+import {
+  canonicalJsonb,
   type ChainRow,
   ChainWalker,
   joinRanges,
@@ -51,12 +58,18 @@ function stored(
   return row;
 }
 
-/** jsonb writes keys shortest first: the order the verifier gets them in. */
-function jsonbOrder(value: JsonValue): JsonValue {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(jsonbOrder);
+/** As jsonb writes a value: keys shortest first, ", " and ": " between, numbers as PostgreSQL's numeric. */
+function jsonbText(value: JsonValue): string {
+  if (value === null || typeof value !== 'object') {
+    // numeric keeps no exponent: 1e21 and 1e-7 come back written out.
+    if (typeof value === 'number' && /e/.test(String(value))) {
+      return value >= 1 ? BigInt(value).toString() : value.toFixed(20).replace(/0+$/, '');
+    }
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
   const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(keys.map((k) => [k, jsonbOrder(value[k] ?? null)]));
+  return `{${keys.map((k) => `${JSON.stringify(k)}: ${jsonbText(value[k] ?? null)}`).join(', ')}}`;
 }
 
 const SNAPSHOTS: unknown[] = [
@@ -82,11 +95,26 @@ describe('the verifier', () => {
       for (const after of SNAPSHOTS) {
         const row = stored(i + 1, prev, before, after);
         // As it comes out of jsonb: the keys in another order than they were hashed in.
-        row[6] = row[6] === null ? null : JSON.stringify(jsonbOrder(JSON.parse(row[6]) as JsonValue));
-        row[7] = row[7] === null ? null : JSON.stringify(jsonbOrder(JSON.parse(row[7]) as JsonValue));
+        row[6] = row[6] === null ? null : jsonbText(JSON.parse(row[6]) as JsonValue);
+        row[7] = row[7] === null ? null : jsonbText(JSON.parse(row[7]) as JsonValue);
         expect(rowHash(row)).toBe(row[9]);
         prev = row[9];
       }
+    }
+  });
+
+  it('writes the canonical text straight from jsonb text, without falling back', () => {
+    for (const snapshot of SNAPSHOTS) {
+      const value = toJson(snapshot);
+      if (value === null) continue;
+      expect(canonicalJsonb(jsonbText(value))).toBe(canonicalJson(value));
+      expect(canonicalJsonb(JSON.stringify(value, null, 2))).toBe(canonicalJson(value));
+    }
+    for (const text of ['1.50', '-0', '1E+2', '0.0000001', '"a\\u00e9\\"b"', '{"b": {}, "a": []}', '[ ]']) {
+      expect(canonicalJsonb(text)).toBe(canonicalJson(JSON.parse(text) as JsonValue));
+    }
+    for (const bad of ['{"a": 1, "a": 2}', '{"a" 1}', '[1 2]', '01x', 'nul', '"open']) {
+      expect(() => canonicalJsonb(bad)).toThrow();
     }
   });
 

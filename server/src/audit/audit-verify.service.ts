@@ -24,7 +24,7 @@ import {
   type RangeCheck,
   readChainRow,
   readChainRows,
-  rowHash,
+  hashMatches,
   splitRange,
   walkRange,
   withPgClient,
@@ -222,7 +222,7 @@ export class AuditVerifyService implements OnModuleDestroy {
           ? broken(base - 1, next[0], 'PREV_HASH_MISMATCH')
           : broken(base - 1, headId ?? checkpointRow.eventId, 'HEAD_MISMATCH');
       }
-      if (anchor[9] !== checkpointRow.eventHash || rowHash(anchor) !== anchor[9]) {
+      if (anchor[9] !== checkpointRow.eventHash || !hashMatches(anchor)) {
         return broken(base - 1, anchor[0], 'HASH_MISMATCH');
       }
       startHash = checkpointRow.eventHash;
