@@ -452,21 +452,30 @@ export class AuditVerifyService implements OnModuleDestroy {
       options.onProgress?.(progress.reduce((a, b) => a + b, 0));
     };
     const useWorkers = options.workers && ranges.length > 1 && existsSync(fileURLToPath(WORKER_URL));
+    // One part failing stops the others.
+    const stop = new AbortController();
+    const abort = () => stop.abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    if (options.signal?.aborted) stop.abort();
     const checks = await Promise.all(
       ranges.map((range, part) =>
-        useWorkers
-          ? this.checkOnWorker(range, options.signal, (n) => report(part, n))
+        (useWorkers
+          ? this.checkOnWorker(range, stop.signal, (n) => report(part, n))
           : this.withClient(async (client) => {
               const walker = new ChainWalker(undefined);
               const { complete } = await walkRange(client, walker, range.afterId, range.toId, {
                 batch: BATCH,
-                signal: options.signal,
+                signal: stop.signal,
                 onProgress: (n) => report(part, n),
               });
               return { check: walker.result(), complete };
-            }),
+            })
+        ).catch((error: unknown) => {
+          stop.abort();
+          throw error;
+        }),
       ),
-    );
+    ).finally(() => options.signal?.removeEventListener('abort', abort));
     const joined = joinRanges(checks.map((c) => c.check));
     if (joined.broken) {
       return {
