@@ -464,10 +464,18 @@ export function buildDirectory(existing: {
     });
 
     // Some moved here from another unit of the same administration during the history.
+    // Another unit of the same administration, never one the person is engaged at already: two
+    // engagements at one unit would each order its catalogue.
+    const engagedAt = new Set([home]);
     const administrationUnits = () => {
       const adm = unit.administration;
-      const candidates = dir.units.filter((u, n) => n !== home && u.administration === adm && !u.existing);
-      return candidates.length > 0 ? dir.units.indexOf(rng.pick(candidates)) : -1;
+      const candidates = dir.units.filter(
+        (u, n) => !engagedAt.has(n) && u.administration === adm && !u.existing,
+      );
+      if (candidates.length === 0) return -1;
+      const chosen = dir.units.indexOf(rng.pick(candidates));
+      engagedAt.add(chosen);
+      return chosen;
     };
     let homeFrom = validFrom;
     if (veteran && home !== dir.solglantan && rng.chance(0.06)) {

@@ -382,7 +382,7 @@ export function simulateOrders(dir: Directory): OrderHistory {
       }
       if (!Number.isFinite(free)) break;
       if (joined) continue;
-      if (day >= last - (leaves ? 12 : 0)) break;
+      if (day >= last - (leaves ? 12 : 0) || time > REFERENCE_TIME) break;
 
       const held = pairs.filter((p) => heldOn(p, day));
       const unheld = pairs.filter((p) => !heldOn(p, day));

@@ -42,8 +42,15 @@ import {
   writeMarker,
 } from './region-database.js';
 import { statusCounts, writeDirectory, writeOrders } from './tables.js';
-import { REFERENCE_TIME } from './time.js';
-import { checkChain, checkForeignKeys, verifyWithAuditService, windowsOf } from './verify.js';
+import { dateOf, REFERENCE_DAY, REFERENCE_TIME } from './time.js';
+import {
+  checkChain,
+  checkForeignKeys,
+  checkReferenceInstant,
+  checkRules,
+  verifyWithAuditService,
+  windowsOf,
+} from './verify.js';
 
 /** The tables the region writes (foreign keys checked after the load). */
 const LOADED = [
@@ -238,11 +245,10 @@ async function build(client: pg.Client, databaseUrl: string): Promise<RegionMark
   phase('committed');
   await client.query('VACUUM (ANALYZE)');
   phase('VACUUM ANALYZE');
-  const firstId = 1;
-  const check = await checkChain(
-    client,
-    windowsOf(firstId, Number(seedHead[0].lastId ?? 0), Number(chain.lastId)),
-  );
+  await checkReferenceInstant(client, REFERENCE_TIME);
+  const rules = await checkRules(client, dateOf(REFERENCE_DAY));
+  phase(`rules: ${rules} kept by every row, nothing after the reference instant`);
+  const check = await checkChain(client, windowsOf(1, Number(seedHead[0].lastId ?? 0), Number(chain.lastId)));
   phase(
     `audit chain verified: ${check.links.toLocaleString('sv-SE')} links, ${check.hashesRecomputed.toLocaleString('sv-SE')} hashes recomputed with eventHash, head ${check.headId}`,
   );

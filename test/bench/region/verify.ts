@@ -118,3 +118,64 @@ export async function checkForeignKeys(client: pg.Client, tables: readonly strin
   }
   return rows.length;
 }
+
+/** Nothing the region wrote happened after the instant it stands at. */
+export async function checkReferenceInstant(client: pg.Client, reference: number): Promise<void> {
+  const { rows } = await client.query<{ latest: Date | null }>(
+    `SELECT greatest((SELECT max(at) FROM audit_event), (SELECT max(updated_at) FROM vmu_order),
+                     (SELECT max(created_at) FROM mail_outbox), (SELECT max(sent_at) FROM mail_outbox),
+                     (SELECT max(sent_at) FROM scheduler_notice)) AS latest`,
+  );
+  const latest = rows[0].latest;
+  if (latest && latest.getTime() > reference) {
+    throw new Error(`The region holds a change at ${latest.toISOString()}, after its reference instant`);
+  }
+}
+
+const placedOn = (alias: string) => `(${alias}.created_at AT TIME ZONE 'Europe/Stockholm')::date`;
+
+/**
+ * The application's rules, each as a query for the rows that break it (none may): statuses match
+ * their dates, start dates are not before the day of placing, a grant's end user had an active
+ * engagement, the orderer had order and attest rights that day, every line is of the order's unit,
+ * Spärr & Logg went only to staff of private providers, nobody holds an assignment twice on a day,
+ * and what is approved waits for a start date still to come.
+ */
+const RULES: Record<string, string> = {
+  'statuses match their dates': `SELECT count(*) FROM vmu_order WHERE
+      (decided_at IS NOT NULL) <> (status IN ('APPROVED', 'REJECTED', 'COMPLETED'))
+      OR (completed_at IS NOT NULL) <> (status = 'COMPLETED') OR (feedback IS NOT NULL) <> (status = 'COMPLETED')
+      OR (reject_comment IS NOT NULL) <> (status = 'REJECTED') OR completed_at < decided_at OR decided_at < created_at`,
+  'lines match their order': `SELECT count(*) FROM vmu_order o JOIN vmu_order_item i ON i.order_id = o.id WHERE NOT (
+      (o.status = 'AWAITING_ATTEST' AND i.status = 'PENDING') OR (o.status = 'APPROVED' AND i.status IN ('PENDING', 'REMOVED'))
+      OR (o.status = 'COMPLETED' AND i.status IN ('DONE', 'REMOVED')) OR (o.status = 'REJECTED' AND i.status = 'REJECTED')
+      OR (o.status = 'CANCELLED' AND i.status = 'REMOVED')) OR i.end_user_id <> o.end_user_id OR i.type <> o.type`,
+  'approved orders wait for their start date': `SELECT count(*) FROM vmu_order
+      WHERE status = 'APPROVED' AND start_date <= $1::date`,
+  'start dates not before placing': `SELECT count(*) FROM vmu_order o WHERE o.start_date < ${placedOn('o')}`,
+  "lines of the order's unit": `SELECT count(*) FROM vmu_order_item i JOIN vmu_order o ON o.id = i.order_id
+      JOIN assignment a ON a.id = i.assignment_id WHERE a.care_unit_id <> o.care_unit_id`,
+  'grants need an active engagement': `SELECT count(*) FROM vmu_order o WHERE o.type = 'GRANT' AND NOT EXISTS (
+      SELECT 1 FROM engagement e WHERE e.person_id = o.end_user_id AND e.valid_from <= ${placedOn('o')}
+         AND (e.valid_to IS NULL OR e.valid_to >= ${placedOn('o')}))`,
+  'Spärr & Logg only at private providers': `SELECT count(*) FROM vmu_order_item i JOIN assignment a ON a.id = i.assignment_id
+      WHERE a.private_provider_only AND i.type = 'GRANT' AND NOT EXISTS (
+        SELECT 1 FROM engagement e JOIN care_unit cu ON cu.id = e.care_unit_id JOIN administration ad ON ad.id = cu.administration_id
+          JOIN care_provider cp ON cp.id = ad.care_provider_id WHERE e.person_id = i.end_user_id AND cp.kind = 'PRIVATE')`,
+  'orderers with order and attest rights': `SELECT count(*) FROM vmu_order o JOIN care_unit cu ON cu.id = o.care_unit_id
+      WHERE cu.head_of_unit_id <> o.orderer_id AND NOT EXISTS (
+        SELECT 1 FROM delegation d WHERE d.care_unit_id = o.care_unit_id AND d.delegate_id = o.orderer_id AND d.may_order
+           AND d.may_attest AND d.valid_from <= ${placedOn('o')} AND (d.valid_to IS NULL OR d.valid_to >= ${placedOn('o')})
+           AND (d.revoked_at IS NULL OR d.revoked_at > o.created_at))`,
+  'one holding per person and assignment a day': `SELECT count(*) FROM held_assignment a JOIN held_assignment b
+      ON a.person_id = b.person_id AND a.assignment_id = b.assignment_id AND a.id < b.id
+     WHERE daterange(a.valid_from, a.valid_to, '[]') && daterange(b.valid_from, b.valid_to, '[]')`,
+};
+
+export async function checkRules(client: pg.Client, referenceDay: string): Promise<number> {
+  for (const [rule, sql] of Object.entries(RULES)) {
+    const { rows } = await client.query<{ count: string }>(sql, sql.includes('$1') ? [referenceDay] : []);
+    if (rows[0].count !== '0') throw new Error(`${rows[0].count} rows break the rule: ${rule}`);
+  }
+  return Object.keys(RULES).length;
+}
