@@ -37,6 +37,9 @@ const INDEXES: [name: string, definition: string][] = [
   // name with a space.
   ['person_first_name_fold_trgm_idx', 'person USING gin (first_name_fold gin_trgm_ops)'],
   ['person_last_name_fold_trgm_idx', 'person USING gin (last_name_fold gin_trgm_ops)'],
+  // Persons of care units (the person list's care unit filter, the persons of an administration a
+  // search word names): engagements by unit with the person in the index, read without the table.
+  ['engagement_unit_person_idx', 'engagement (care_unit_id, valid_from, valid_to) INCLUDE (person_id)'],
   // Care units and the assignment catalogue: by name in Swedish order, a unit's catalogue in its order.
   ['care_unit_name_sv_idx', 'care_unit (name COLLATE beh_sv, id)'],
   ['assignment_catalogue_sv_idx', 'assignment (care_unit_id, kind, name COLLATE beh_sv, id)'],
@@ -70,6 +73,7 @@ const REPLACED: [name: string, definition: string][] = [
   ['vmu_order_type_idx', 'vmu_order (type, created_at DESC)'],
   ['vmu_order_attestant_status_idx', 'vmu_order (attestant_id, status, created_at DESC)'],
   ['delegation_valid_from_idx', 'delegation (valid_from DESC)'],
+  ['engagement_unit_idx', 'engagement (care_unit_id, valid_from, valid_to)'],
   ['mail_outbox_created_idx', 'mail_outbox (created_at DESC)'],
   ['mail_outbox_status_created_idx', 'mail_outbox (status, created_at DESC)'],
 ];

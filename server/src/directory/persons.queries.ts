@@ -84,8 +84,8 @@ const nameMatch = (alias: string, word: string): string =>
  * "maria" finds "Linda Maria"). The names are read on their stored folded columns
  * (personNameStartsSql: nothing folded per row), each branch through its own index.
  *
- * `administrations`: the administrations whose name the word starts, when the caller has looked
- * them up (PersonsService.list, see administrationsNamedSql). Then a word that names none (the
+ * `administrations`: the care units of the administrations whose name the word starts, when the
+ * caller has looked them up (PersonsService.list, ADMINISTRATIONS_NAMED_SQL). Then a word that names none (the
  * usual case) is the name branches alone, ORed as bitmaps of the few hits; one that names some
  * adds their persons as a hashed set, and the list walks the name index through the many hits.
  * Without the lookup (the export) the administrations are found in the same statement.
@@ -103,18 +103,19 @@ function tokenMatch(token: string, p: SqlParams, administrations?: readonly stri
   }
   if (administrations.length === 0) return `(${nameMatch('p', word)})`;
   return `(${nameMatch('p', word)} OR p.id IN (
-      SELECT e.person_id FROM engagement e JOIN care_unit cu ON cu.id = e.care_unit_id
-       WHERE cu.administration_id = ANY(${p.add(administrations)}::uuid[])))`;
+      SELECT e.person_id FROM engagement e WHERE e.care_unit_id = ANY(${p.add(administrations)}::uuid[])))`;
 }
 
 /**
- * For each word of a search (the text[] $1), by its position from 1, the ids of the
- * administrations whose name (or a later word of it) it starts: the lookup tokenMatch takes.
+ * For each word of a search (the text[] $1), by its position from 1, the ids of the care units of
+ * the administrations whose name (or a later word of it) it starts: the lookup tokenMatch takes
+ * (their engagements' persons are then read from the index of engagements by unit alone).
  */
 export const ADMINISTRATIONS_NAMED_SQL = `
-  SELECT t.n::int AS n, array_agg(a.id) AS ids
+  SELECT t.n::int AS n, array_agg(cu.id) AS ids
     FROM unnest($1::text[]) WITH ORDINALITY AS t(word, n)
     JOIN administration a ON ${foldedPrefix('a.name', 't.word')} OR ${foldedWordPrefix('a.name', 't.word')}
+    JOIN care_unit cu ON cu.administration_id = a.id
    GROUP BY t.n`;
 
 /**
