@@ -253,7 +253,7 @@ const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, mse
 async function copyDatabase(admin: pg.Client, source: string, copy: string): Promise<void> {
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
   await admin.query(`DROP DATABASE IF EXISTS ${ident(copy)} WITH (FORCE)`);
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     try {
       // FILE_COPY: copies the files as they are (no WAL for every page), the fast way for gigabytes.
