@@ -14,6 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { SchedulerWatermarks1765000200000 } from '../../migrations/1765000200000-SchedulerWatermarks.js';
 import { AuditService } from '../../server/src/audit/audit.service.js';
+// For its setting of how node-postgres reads dates (as the application reads them: YYYY-MM-DD).
+import '../../server/src/database/database.module.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
 import { PostgresHoldings } from '../../server/src/directory/holdings.postgres.js';
