@@ -11,8 +11,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * The one gate in front of every route (registered as APP_GUARD): loads the session, checks the
  * CSRF token of every state-changing request, then applies the route's policy with the signed-in
- * person's rights (derived at most once per request, kept per session: SessionsService.rightsOf). A route without a
- * policy is refused: access must be granted on purpose, never by omission.
+ * person's rights (derived at most once per request, kept per session: SessionsService.rightsOf).
+ * A route without a policy is refused: access must be granted on purpose, never by omission.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
