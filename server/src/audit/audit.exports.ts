@@ -9,6 +9,7 @@ import type { AuditEventView } from './audit.service.js';
  */
 export const AUDIT_EXPORT: CsvExport<AuditEventView> = {
   spec: AUDIT_LIST,
+  fields: ['id', 'at', 'actorId', 'action', 'entityType', 'entityId', 'hash'],
   fileName: 'händelselogg',
   columns: [
     { header: 'Nr', value: (r) => r.id },

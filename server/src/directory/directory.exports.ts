@@ -34,6 +34,18 @@ const PROVIDER_KIND: Record<ProviderKind, string> = { REGIONAL: 'Regional', PRIV
 /** Persons as the list shows them: the personnummer masked (1985xxxx-xxxx), no administrator flag. */
 export const PERSON_EXPORT: CsvExport<PersonRow> = {
   spec: PERSON_LIST,
+  fields: [
+    'firstName',
+    'lastName',
+    'userId',
+    'hsaId',
+    'personnummer',
+    'passportNumber',
+    'title',
+    'email',
+    'organisation',
+    'active',
+  ],
   fileName: 'personer',
   columns: [
     { header: 'Förnamn', value: (r) => r.firstName },
@@ -51,6 +63,15 @@ export const PERSON_EXPORT: CsvExport<PersonRow> = {
 
 export const CARE_UNIT_EXPORT: CsvExport<CareUnitItem> = {
   spec: CARE_UNIT_LIST,
+  fields: [
+    'name',
+    'hsaId',
+    'administrationName',
+    'careProviderName',
+    'careProviderKind',
+    'headOfUnitName',
+    'activeStaff',
+  ],
   fileName: 'vårdenheter',
   columns: [
     { header: 'Namn', value: (r) => r.name },
@@ -65,6 +86,16 @@ export const CARE_UNIT_EXPORT: CsvExport<CareUnitItem> = {
 
 export const ASSIGNMENT_EXPORT: CsvExport<AssignmentItem> = {
   spec: ASSIGNMENT_LIST,
+  fields: [
+    'careUnitName',
+    'name',
+    'hsaId',
+    'kind',
+    'purpose',
+    'privateProviderOnly',
+    'memberCount',
+    'description',
+  ],
   fileName: 'uppdrag',
   columns: [
     { header: 'Vårdenhet', value: (r) => r.careUnitName },
@@ -80,6 +111,7 @@ export const ASSIGNMENT_EXPORT: CsvExport<AssignmentItem> = {
 
 export const SYSTEM_EXPORT: CsvExport<SystemItem> = {
   spec: SYSTEM_LIST,
+  fields: ['systemName', 'useCase', 'purpose', 'assignmentName', 'note'],
   fileName: 'systemguide',
   columns: [
     { header: 'System', value: (r) => r.systemName },
@@ -92,6 +124,7 @@ export const SYSTEM_EXPORT: CsvExport<SystemItem> = {
 
 export const CARE_PROVIDER_EXPORT: CsvExport<CareProviderItem> = {
   spec: PROVIDER_LIST,
+  fields: ['name', 'hsaId', 'kind'],
   fileName: 'vårdgivare',
   columns: [
     { header: 'Namn', value: (r) => r.name },
@@ -102,6 +135,7 @@ export const CARE_PROVIDER_EXPORT: CsvExport<CareProviderItem> = {
 
 export const ADMINISTRATION_EXPORT: CsvExport<AdministrationItem> = {
   spec: ADMINISTRATION_LIST,
+  fields: ['code', 'name', 'careProviderName'],
   fileName: 'förvaltningar',
   columns: [
     { header: 'Kod', value: (r) => r.code },

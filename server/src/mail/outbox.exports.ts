@@ -7,6 +7,7 @@ const STATUS: Record<MailStatus, string> = { PENDING: 'Väntar', SENT: 'Skickad'
 /** The outbox's CSV export (administrators): the grid's columns and the last error. */
 export const OUTBOX_EXPORT: CsvExport<OutboxListItem> = {
   spec: OUTBOX_LIST,
+  fields: ['createdAt', 'to', 'subject', 'status', 'attempts', 'sentAt', 'lastError'],
   fileName: 'utgående-e-post',
   columns: [
     { header: 'Skapad', value: (r) => r.createdAt },

@@ -25,6 +25,22 @@ const named = (name: string, userId: string) => `${name} (${userId})`;
 export function orderExport(actor: Actor): CsvExport<OrderRow> {
   return {
     spec: orderListSpec(readerOf(actor)),
+    fields: [
+      'createdAt',
+      'orderNumber',
+      'ordererId',
+      'ordererName',
+      'ordererUserId',
+      'endUserName',
+      'endUserUserId',
+      'status',
+      'type',
+      'careUnitName',
+      'administrationName',
+      'attestantName',
+      'attestantUserId',
+      'feedback',
+    ],
     fileName: 'beställningar',
     columns: [
       { header: 'Beställd', value: (r) => r.createdAt },
