@@ -128,6 +128,12 @@ export interface ListSpec {
    */
   nullsLast?: readonly string[];
   /**
+   * Filter keys under which the planner's estimate is no guide to the number of hits (a name
+   * search through trigram indexes, estimated from default selectivities): with one of them
+   * given, a total above the count limit is told as "more than the limit", not an estimate.
+   */
+  unestimated?: readonly string[];
+  /**
    * Lists only: a condition every listed row meets whatever the filters, e.g. the rows this
    * reader may see. findRow reads any row by its id; its caller decides who may open it.
    */
@@ -248,6 +254,7 @@ export async function countRows(
   db: DataSource | EntityManager,
   fromWhere: string,
   values: unknown[],
+  { estimate: estimable = true }: { estimate?: boolean } = {},
 ): Promise<{ total: number; totalKind: TotalKind }> {
   const limit = limits.exactCountLimit;
   const [{ n }] = await db.query<{ n: number }[]>(
@@ -255,6 +262,7 @@ export async function countRows(
     values,
   );
   if (n <= limit) return { total: n, totalKind: 'exact' };
+  if (!estimable) return { total: limit + 1, totalKind: 'at-least' };
   const estimate = roughly(await estimateRows(db, `SELECT 1 FROM ${fromWhere}`, values));
   return estimate > limit
     ? { total: estimate, totalKind: 'estimate' }
@@ -314,7 +322,11 @@ async function pageOf<T extends object>(
   const last = items.length < query.limit && (items.length > 0 || query.offset === 0);
   const counted = last
     ? { total: query.offset + items.length, totalKind: 'exact' as const }
-    : await countRows(db, `${drivingFrom(spec, [whereSql])} ${whereSql}`, whereValues);
+    : await countRows(db, `${drivingFrom(spec, [whereSql])} ${whereSql}`, whereValues, {
+        estimate: !spec.unestimated?.some(
+          (key) => query.filter[key] !== undefined && query.filter[key] !== '',
+        ),
+      });
   return { items, offset: query.offset, ...counted };
 }
 

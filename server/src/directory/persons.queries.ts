@@ -173,6 +173,8 @@ export const personList = (administrations?: readonly (readonly string[] | undef
   },
   defaultSort: ['lastName', 'ASC'],
   tieBreak: 'p.last_name COLLATE beh_sv, p.first_name COLLATE beh_sv, p.id',
+  // The planner estimates a later word of a name from default selectivities: 32 000 for 3 801 hits.
+  unestimated: ['q'],
 });
 
 /** The persons list with the administrations of a search found in the same statement (the export, the detail). */

@@ -46,6 +46,8 @@ export function candidateSearch(assignmentId: string): SearchSpec {
     defaultSort: ['lastName', 'ASC'],
     tieBreak: order.tieBreak,
     emptyUnfiltered: true,
+    // Name searches: the planner's estimate of their hits is no guide (common/sql unestimated).
+    unestimated: ['firstName', 'lastName', 'userId', 'organisation', 'q'],
     // Hits of a last-name prefix lie together in name order, but the planner takes them for spread
     // out and would walk the name index from A to find the first fifty "Jo…": there a sort of the
     // hits (found by the folded-name index) is far cheaper.
