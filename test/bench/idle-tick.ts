@@ -10,6 +10,7 @@
  * their watermarks removed, which is how every tick read before the watermarks (all history).
  */
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { SchedulerWatermarks1765000200000 } from '../../migrations/1765000200000-SchedulerWatermarks.js';
@@ -62,8 +63,26 @@ export interface IdleTickFigures {
   warmUp: { ms: number; statements: number; did: Record<string, number> };
   /** Each measured idle tick: database time (sum of its statements) and statements. */
   idle: { ms: number; statements: Statement[] }[];
+  /**
+   * The CPU time the database's backend process spent on the idle ticks, per tick (from
+   * /proc/<pid>/stat: what waiting for a core on a busy machine does not inflate); null when the
+   * database runs elsewhere.
+   */
+  idleCpuMs: number | null;
   /** The notice jobs reading all history, as every tick did before the watermarks. */
   withoutWatermarks: { ms: number; statements: Statement[] };
+}
+
+/** User and system CPU of a process of this machine, in ms; null when it cannot be read. */
+function backendCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command's closing parenthesis: state is the 3rd, utime the 14th, stime the 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // /proc counts in USER_HZ, 100 a second on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** Measures the idle tick on the database at `url`; changes nothing there (all rolled back). */
@@ -121,16 +140,21 @@ export async function measureIdleTick(url: string, idleTicks = 10): Promise<Idle
       };
 
       const warm = await timed(tick);
+      const [{ pid }] = (await runner.query(`SELECT pg_backend_pid() AS pid`)) as { pid: number }[];
+      const cpu0 = backendCpuMs(pid);
       const idle = [];
       for (let n = 0; n < idleTicks; n++) {
         const { statements, ms } = await timed(tick);
         idle.push({ ms, statements });
       }
+      const cpu1 = backendCpuMs(pid);
+      const idleCpuMs = cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) / idleTicks;
       await runner.query(`DELETE FROM scheduler_watermark`);
       const before = await timed(notices);
       return {
         warmUp: { ms: warm.ms, statements: warm.statements.length, did: warm.result },
         idle,
+        idleCpuMs,
         withoutWatermarks: { ms: before.ms, statements: before.statements },
       };
     } finally {
@@ -159,6 +183,12 @@ export function printIdleTick(label: string, f: IdleTickFigures): void {
   );
   for (const s of [...median.statements].sort((a, b) => b.ms - a.ms)) {
     console.log(`    ${s.ms.toFixed(2).padStart(8)} ms  ${short(s.sql)}`);
+  }
+  if (f.idleCpuMs !== null) {
+    console.log(
+      `  the database backend's CPU per idle tick: ${f.idleCpuMs.toFixed(1)} ms ` +
+        `(over ${f.idle.length} ticks; waiting for a core on a busy machine is not in it)`,
+    );
   }
   console.log(
     `  the notice jobs reading all history (every tick before the watermarks): ${f.withoutWatermarks.ms.toFixed(1)} ms`,
