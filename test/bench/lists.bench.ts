@@ -378,8 +378,12 @@ async function main(): Promise<void> {
       for (const endpoint of chosen) {
         const row = await measure(load, pool, base, sessions, endpoint);
         rows.push(row);
+        // Every row's figures as soon as they are known (on stderr), so a run stopped early still tells them.
         console.error(
-          `  ${rows.length}/${chosen.length} ${endpoint.label} (${endpoint.as}): ${row.status} p50 ${ms(row.c1?.p50)} ms`,
+          `  ${rows.length}/${chosen.length} ${endpoint.label} (${endpoint.as}): ${row.status} ` +
+            `n ${row.c1?.n ?? 0} p50 ${ms(row.c1?.p50)} p95 ${ms(row.c1?.p95)} p99 ${ms(row.c1?.p99)} ms, ` +
+            `${row.rps === undefined ? '–' : row.rps.toFixed(0)} req/s@20, SQL p50 ${ms(row.sql?.p50)} ms, ` +
+            `stmts ${row.statements}, total ${row.total || '–'}${row.flags.length ? `, over: ${row.flags.join(' ')}` : ''}`,
         );
       }
       console.log('');
