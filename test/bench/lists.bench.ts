@@ -390,7 +390,10 @@ async function main(): Promise<void> {
       printTable(rows);
     }
     if (SECTIONS.has('verify')) await verifySection(base, sessions.admin1);
-    if (SECTIONS.has('export')) await exportSection(load, base, sessions.admin1, ACCEPT_ENCODING);
+    if (SECTIONS.has('export')) {
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
+      await exportSection(load, base, sessions.admin1, ACCEPT_ENCODING, rows[0].n);
+    }
     await app.close();
     app = undefined;
     await pool.end();
