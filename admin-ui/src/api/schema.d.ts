@@ -185,6 +185,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/persons/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Persons_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/persons/lookup": {
         parameters: {
             query?: never;
@@ -233,6 +249,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/care-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CareUnits_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/care-units/{id}": {
         parameters: {
             query?: never;
@@ -265,6 +297,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assignments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assignments_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments/{id}": {
         parameters: {
             query?: never;
@@ -291,6 +339,22 @@ export interface paths {
         get: operations["Systems_list"];
         put?: never;
         post: operations["Systems_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/systems/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Systems_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -393,6 +457,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/administrations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Administrations_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/administrations/{id}": {
         parameters: {
             query?: never;
@@ -419,6 +499,22 @@ export interface paths {
         get: operations["CareProviders_list"];
         put?: never;
         post: operations["CareProviders_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/care-providers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CareProviders_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -505,6 +601,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/outbox/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Outbox_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/outbox/{id}": {
         parameters: {
             query?: never;
@@ -537,6 +649,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-events/verify": {
         parameters: {
             query?: never;
@@ -545,6 +673,54 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Audit_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/verify-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Audit_startRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/verify-runs/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_latestRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/verify-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Audit_run"];
         put?: never;
         post?: never;
         delete?: never;
@@ -579,6 +755,22 @@ export interface paths {
         get: operations["Orders_list"];
         put?: never;
         post: operations["Orders_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Orders_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1608,20 +1800,47 @@ export interface components {
             text: string;
             html: string;
         };
-        ChainIntact: {
+        ChainCheckpointView: {
+            /** @description The last event it vouches for. */
+            eventId: string;
+            /** @description Events from the start of the chain up to and with eventId. */
+            count: number;
+            /** Format: date-time */
+            verifiedAt: string;
+        };
+        ChainCoverage: {
+            /** @description true: started after a checkpoint; false: from the start of the chain. */
+            incremental: boolean;
+            checkpoint: components["schemas"]["ChainCheckpointView"] | null;
+            /** @description The first event recomputed; null when there was none new. */
+            fromId: string | null;
+            /** @description The last event recomputed and found whole. */
+            toId: string | null;
+            /** @description Events recomputed by this check. */
+            checked: number;
+            /** @description The last event of the chain (its head). */
+            headId: string | null;
+            /** @description false: the check stopped at its time limit before the head; the next one goes on from toId. */
+            complete: boolean;
+            /** @description The full verification run whose break this answer repeats (the chain is known broken). */
+            brokenByRunId: string | null;
+        };
+        ChainCheckIntact: {
             /** @enum {boolean} */
             ok: true;
             count: number;
+            covered: components["schemas"]["ChainCoverage"];
         };
         /** @enum {string} */
         ChainBreak: "HASH_MISMATCH" | "PREV_HASH_MISMATCH" | "HEAD_MISMATCH";
-        ChainBroken: {
+        ChainCheckBroken: {
             /** @enum {boolean} */
             ok: false;
             count: number;
             firstBrokenId: string | null;
             reason: components["schemas"]["ChainBreak"];
             detail: string;
+            covered: components["schemas"]["ChainCoverage"];
         };
         AuditEventView: {
             /** @description The position in the chain. */
@@ -1648,6 +1867,38 @@ export interface components {
             }) | null;
             prevHash: string;
             hash: string;
+        };
+        /**
+         * @description FAILED: it could not finish (its process stopped, or the database failed); see detail.
+         * @enum {string}
+         */
+        VerifyRunStatus: "RUNNING" | "INTACT" | "BROKEN" | "FAILED";
+        VerifyRunView: {
+            id: string;
+            /** @description FAILED: it could not finish (its process stopped, or the database failed); see detail. */
+            status: components["schemas"]["VerifyRunStatus"];
+            /** Format: uuid */
+            startedBy: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description The last sign of life of the process running it.
+             */
+            heartbeatAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description The chain head it verifies up to (null until read). */
+            toId: string | null;
+            /** @description Events to check (null until counted). */
+            total: number | null;
+            /** @description Events checked so far. */
+            checked: number;
+            /** @description When finished: events found whole, in order. */
+            count: number | null;
+            firstBrokenId: string | null;
+            reason: components["schemas"]["ChainBreak"] | null;
+            detail: string | null;
         };
         /** @enum {string} */
         OrderType: "GRANT" | "REVOKE";
@@ -2683,6 +2934,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2719,6 +2972,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Persons_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -2883,6 +3172,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2919,6 +3210,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CareUnitItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CareUnits_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -3049,6 +3376,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3085,6 +3414,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Assignments_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -3215,6 +3580,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3251,6 +3618,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SystemItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Systems_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -3381,6 +3784,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3547,6 +3952,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3731,6 +4138,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3767,6 +4176,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdministrationItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Administrations_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -3897,6 +4342,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3933,6 +4380,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CareProviderItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CareProviders_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -4063,6 +4546,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4227,10 +4712,48 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OutboxListItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Outbox_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -4295,10 +4818,48 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventView"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Audit_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -4321,13 +4882,101 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The chain recomputed from its start: whole, or where it breaks. */
+            /** @description The chain since the last checkpoint recomputed (within a time limit, see covered): whole, or where it breaks. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChainIntact"] | components["schemas"]["ChainBroken"];
+                    "application/json": components["schemas"]["ChainCheckIntact"] | components["schemas"]["ChainCheckBroken"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Audit_startRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A full verification from the start of the chain, started in the background (409 while one runs). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyRunView"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Audit_latestRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest full verification (404 when none has run). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyRunView"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Audit_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyRunView"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -4392,6 +5041,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4438,6 +5089,42 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["OrderRuleProblem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Orders_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -4682,6 +5369,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4722,6 +5411,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4868,6 +5559,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5092,6 +5785,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5161,6 +5856,8 @@ export interface operations {
                 headers: {
                     /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
                     "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
                     [name: string]: unknown;
                 };
                 content: {

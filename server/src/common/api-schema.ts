@@ -157,6 +157,11 @@ export function ApiPage(item: Type<unknown>, resource: string): MethodDecorator 
           description: 'Which rows of how many: `<resource> <first>-<last>/<total>`.',
           schema: { type: 'string', example: `${resource} 0-24/319` },
         },
+        'X-Total-Kind': {
+          description:
+            "What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate).",
+          schema: { type: 'string', enum: ['exact', 'estimate', 'at-least'] },
+        },
       },
     }),
   );
