@@ -168,28 +168,33 @@ export async function exportSection(
 /** Approved orders due today, written straight into the tables of a region (ids fixed by `tag`). */
 async function insertDueOrders(client: pg.Client, count: number, today: string, tag: string): Promise<void> {
   await client.query(
-    `WITH sizes AS (
+    `WITH sizes AS MATERIALIZED (
        SELECT (SELECT count(*) FROM person) AS persons, (SELECT count(*) FROM assignment) AS assignments
-     ), people AS (
+     ), people AS MATERIALIZED (
        SELECT id, row_number() OVER (ORDER BY id) AS n FROM person
-     ), catalogue AS (
+     ), catalogue AS MATERIALIZED (
        SELECT id, row_number() OVER (ORDER BY id) AS n FROM assignment
-     ), revokes AS (
+     ), revokes AS MATERIALIZED (
        SELECT h.person_id, h.assignment_id, 'REVOKE'::varchar AS type, h.id::text AS k FROM held_assignment h
         WHERE h.valid_to IS NULL
           AND NOT EXISTS (SELECT 1 FROM vmu_order_item i WHERE i.end_user_id = h.person_id
                              AND i.assignment_id = h.assignment_id AND i.status = 'PENDING')
         ORDER BY h.id LIMIT $1::int / 10
-     ), pairs AS (
+     ), candidates AS MATERIALIZED (
+       -- Only the generated pairs (a few times the count), before any check against the holdings:
+       -- left to itself the planner checks the whole person × catalogue product first.
        SELECT DISTINCT ON (p.id, c.id) p.id AS person_id, c.id AS assignment_id, g
          FROM generate_series(1, $1::int * 4) g CROSS JOIN sizes s
          JOIN people p ON p.n = 1 + (g::bigint * 7) % s.persons
          JOIN catalogue c ON c.n = 1 + (g::bigint * 7919) % s.assignments
-        WHERE NOT EXISTS (SELECT 1 FROM held_assignment h WHERE h.person_id = p.id AND h.assignment_id = c.id
-                             AND (h.valid_to IS NULL OR h.valid_to >= $2::date))
-          AND NOT EXISTS (SELECT 1 FROM vmu_order_item i WHERE i.end_user_id = p.id
-                             AND i.assignment_id = c.id AND i.status = 'PENDING')
         ORDER BY p.id, c.id, g
+     ), pairs AS MATERIALIZED (
+       SELECT x.* FROM candidates x
+        WHERE NOT EXISTS (SELECT 1 FROM held_assignment h WHERE h.person_id = x.person_id
+                             AND h.assignment_id = x.assignment_id
+                             AND (h.valid_to IS NULL OR h.valid_to >= $2::date))
+          AND NOT EXISTS (SELECT 1 FROM vmu_order_item i WHERE i.end_user_id = x.person_id
+                             AND i.assignment_id = x.assignment_id AND i.status = 'PENDING')
      ), grants AS (
        SELECT person_id, assignment_id, 'GRANT'::varchar AS type, lpad(g::text, 12, '0') AS k FROM pairs
         ORDER BY g LIMIT $1::int - (SELECT count(*) FROM revokes)
