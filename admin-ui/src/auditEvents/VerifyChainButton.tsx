@@ -257,7 +257,12 @@ export const VerifyChainButton = () => {
           {outcome?.kind === 'verified' &&
             (outcome.result.ok ? (
               <Alert severity="success">
-                <span>{translate('beh.auditEvents.verify.ok', { smart_count: outcome.result.count })}</span>
+                <span>
+                  {translate('beh.auditEvents.verify.ok', {
+                    smart_count: outcome.result.count,
+                    count: number(outcome.result.count),
+                  })}
+                </span>
                 <Coverage result={outcome.result} />
               </Alert>
             ) : (

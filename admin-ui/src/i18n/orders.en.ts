@@ -315,7 +315,7 @@ export const enOrders: DomainMessages<typeof svOrders> = {
       verify: {
         button: 'Verify the chain',
         title: 'Verification of the event chain',
-        ok: 'The chain is intact: %{smart_count} event checked. |||| The chain is intact: %{smart_count} events checked.',
+        ok: 'The chain is intact: %{count} event checked. |||| The chain is intact: %{count} events checked.',
         broken: 'The chain is broken at event %{id} (%{reason}); %{count} events checked.',
         reason: {
           HASH_MISMATCH: "the event's content does not match its hash",

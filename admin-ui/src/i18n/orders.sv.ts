@@ -315,7 +315,7 @@ export const svOrders = {
       verify: {
         button: 'Verifiera kedjan',
         title: 'Verifiering av händelsekedjan',
-        ok: 'Kedjan är hel: %{smart_count} händelse kontrollerad. |||| Kedjan är hel: %{smart_count} händelser kontrollerade.',
+        ok: 'Kedjan är hel: %{count} händelse kontrollerad. |||| Kedjan är hel: %{count} händelser kontrollerade.',
         broken: 'Kedjan är bruten vid händelse %{id} (%{reason}); %{count} händelser kontrollerade.',
         reason: {
           HASH_MISMATCH: 'händelsens innehåll stämmer inte med dess hash',
