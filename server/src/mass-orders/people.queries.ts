@@ -58,10 +58,12 @@ export function memberList(assignmentId: string): ListSpec {
     select: PERSON_SELECT,
     from: fromPersons('p'),
     idColumn: 'p.id',
-    // One IN of a UNION: each branch found by the assignment's own index, then the persons by id.
+    // The members' ids first, once (an ARRAY of a UNION, each branch by the assignment's own
+    // index), then the persons by their primary key. As `IN (…)` the planner took the few hundred
+    // members for many and hashed them against a scan of every person (~20 ms on a region).
     visible: (p, ctx) => {
       const asg = p.add(assignmentId);
-      return `p.id IN (${holdersSql(asg, p.add(ctx.today))} UNION ${openLinePersonsSql(asg, 'GRANT')})`;
+      return `p.id = ANY(ARRAY(${holdersSql(asg, p.add(ctx.today))} UNION ${openLinePersonsSql(asg, 'GRANT')}))`;
     },
     late: (p, ctx) => {
       const day = p.add(ctx.today);
