@@ -38,8 +38,16 @@ export function candidateSearch(assignmentId: string): SearchSpec {
       firstName: phrase((param) => personNameStartsSql('p', 'firstName', param)),
       lastName: phrase((param) => personNameStartsSql('p', 'lastName', param)),
       userId: phrase((param) => personUserIdStartsSql('p', param)),
+      // `(… IN …) IS TRUE` keeps the organisation's persons a hashed set that the walk in name order
+      // probes (built once, ~10,000 for "Närhälsan"); as a plain IN the planner joined them instead,
+      // read each of them by id and sorted them all for a page of fifty (~30 ms on a region).
       organisation: (filter, key, p, ctx) =>
-        phrase((param) => engagedAtOrganisationSql('p.id', param, p.add(ctx.today)))(filter, key, p, ctx),
+        phrase((param) => `(${engagedAtOrganisationSql('p.id', param, p.add(ctx.today))}) IS TRUE`)(
+          filter,
+          key,
+          p,
+          ctx,
+        ),
       q: personWords,
     },
     sortable: order.sortable,
