@@ -15,6 +15,7 @@ import { ListIndexes1765000000000 } from './1765000000000-ListIndexes.js';
 import { RightsVersion1765000100000 } from './1765000100000-RightsVersion.js';
 import { SchedulerWatermarks1765000200000 } from './1765000200000-SchedulerWatermarks.js';
 import { AuditCheckpoints1765000300000 } from './1765000300000-AuditCheckpoints.js';
+import { OrderListIndexes1765000400000 } from './1765000400000-OrderListIndexes.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   RightsVersion1765000100000,
   SchedulerWatermarks1765000200000,
   AuditCheckpoints1765000300000,
+  OrderListIndexes1765000400000,
 ];

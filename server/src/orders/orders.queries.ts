@@ -204,6 +204,17 @@ export function orderListSpec(reader: OrderReader): ListSpec {
   };
 }
 
+/**
+ * The order history as listed: the same spec, with each page's rows chosen by order number (unique,
+ * and the last key of every list index, vmu_order_*_list_idx) instead of id. Choosing the page then
+ * reads those indexes alone (an index-only scan) where it must look at many hits to sort them — an
+ * orderer's thousands of orders, the orders of a reader's several units at a deep page — instead of
+ * fetching every hit's row from the table for its id. findRow reads by id (orderListSpec).
+ */
+export function orderPageSpec(reader: OrderReader): ListSpec {
+  return { ...orderListSpec(reader), idColumn: 'o.order_number' };
+}
+
 /** The lines of an order, in the catalogue's order, each with its assignment and that one's unit. */
 export function orderItems(db: DataSource | EntityManager, orderId: string): Promise<OrderItemView[]> {
   return db.query<OrderItemView[]>(

@@ -26,7 +26,13 @@ import { OrderStateMachine } from './order-state.js';
 import { awaitingAttest, ORDERER_MAY_CHANGE } from './order-status.js';
 import type { OrderDetail, OrderListItem } from './order.types.js';
 import { orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
-import { orderItems, orderListSpec, type OrderReader, type OrderRow } from './orders.queries.js';
+import {
+  orderItems,
+  orderListSpec,
+  orderPageSpec,
+  type OrderReader,
+  type OrderRow,
+} from './orders.queries.js';
 
 export const readerOf = (actor: Actor): OrderReader => ({
   personId: actor.person.id,
@@ -62,7 +68,7 @@ export class OrdersService {
   ) {}
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<OrderListItem>> {
-    const page = await listRows<OrderRow>(this.db, orderListSpec(readerOf(actor)), raw, {
+    const page = await listRows<OrderRow>(this.db, orderPageSpec(readerOf(actor)), raw, {
       today: this.clock.today(),
     });
     return {
