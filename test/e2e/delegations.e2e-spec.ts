@@ -132,6 +132,12 @@ describe('delegations', () => {
     expect(
       (await head.get(filter({ q: 'bostr' })).expect(200)).body.map((d: { id: string }) => d.id),
     ).toEqual([id]);
+    // Words of one or two letters are matched per delegation (delegations.queries searchFilter).
+    const ids = async (q: string) =>
+      (await head.get(filter({ q })).expect(200)).body.map((d: { id: string }) => d.id);
+    expect(await ids('ni bo')).toContain(id);
+    expect(await ids('bo nils')).toContain(id);
+    expect(await ids('bo zq')).toEqual([]);
     const atUnit = await head.get(filter({ careUnitId: team.unit.id, status: 'ACTIVE' })).expect(200);
     expect(atUnit.body.map((d: { delegateUserId: string }) => d.delegateUserId).sort()).toEqual(
       [team.orderer.userId, nils.userId, team.attestant.userId].sort(),

@@ -57,20 +57,29 @@ const JOINS = {
 
 /**
  * The search box: each word starts the delegate's first or last name (or a later word of one, on
- * the directory's stored folded names), their VGR-ID, or the care unit's name. The delegate is
- * read by id for each delegation walked (a scalar subquery, never hashed): a short word such as
- * "An" names some 14,000 of a region's persons, and finding them all first to hash them took
- * ~25 ms, while the page walks only the delegations of its date order until it is full (about a
- * hundred), and a count at most a region's few thousand delegations. The units a word names are
- * few and found first by their own indexes. Nothing is folded per delegation.
+ * the directory's stored folded names), their VGR-ID, or the care unit's name. Nothing is folded
+ * per delegation; the units a word names are few and found first by their own indexes. The
+ * persons a word names are found one of two ways:
+ * - a word of three letters or more names far fewer of a region's persons: they are found first, by
+ *   their own indexes, and the delegations looked up in their hashed set (a few ms);
+ * - a word of one or two letters ("An") names thousands (14,000 of 60,000): finding and hashing
+ *   them took ~25 ms, so instead each delegation walked reads its delegate by id (a scalar
+ *   subquery, never hashed): the page walks its date order only until it is full, a count at
+ *   most the region's few thousand delegations.
  */
+const SHORT_WORD = 3;
+
 const searchFilter: FilterSql = (filter, key, p) =>
   searchTokens(filterString(filter, key))
     .map((token) => {
       const word = p.add(likeEscape(token));
       const named = `${personNameStartsSql('dx', 'firstName', word)} OR ${personNameStartsSql('dx', 'lastName', word)}
         OR ${personUserIdStartsSql('dx', word)}`;
-      return `((SELECT ${named} FROM ${fromPersons('dx')} WHERE dx.id = d.delegate_id)
+      const delegate =
+        token.length < SHORT_WORD
+          ? `(SELECT ${named} FROM ${fromPersons('dx')} WHERE dx.id = d.delegate_id)`
+          : `d.delegate_id IN (SELECT dx.id FROM ${fromPersons('dx')} WHERE ${named})`;
+      return `(${delegate}
         OR d.care_unit_id IN (${careUnitsNamedSql(word)}))`;
     })
     .join(' AND ') || undefined;
