@@ -68,7 +68,7 @@ export class OrdersService {
   ) {}
 
   async list(actor: Actor, raw: RawListQuery): Promise<Page<OrderListItem>> {
-    const page = await listRows<OrderRow>(this.db, orderPageSpec(readerOf(actor)), raw, {
+    const page = await listRows<OrderRow>(this.db, orderPageSpec(readerOf(actor), raw), raw, {
       today: this.clock.today(),
     });
     return {
