@@ -20,6 +20,7 @@ import { loadConfig } from '../../server/src/config/app-config.js';
 import { ADMINISTRATIONS, FIRST_NAMES, LAST_NAMES, UNITS } from '../../server/src/seed/demo-data.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
 import { openBenchDatabase, sql } from './bench-database.js';
+import { signIn } from './bench-http.js';
 
 const EXTRA_PERSONS = 60_000;
 const SEARCHES = 300;
@@ -82,29 +83,6 @@ export function searches(count: number): Record<string, string>[] {
     () => ({ organisation: prefix(organisations, 4), lastName: prefix(LAST_NAMES, 2) }),
   ];
   return Array.from({ length: count }, (_, i) => kinds[i % kinds.length]());
-}
-
-/** Signs in through the development sign-in; answers the cookie and the CSRF token. */
-async function signIn(base: string, userId: string): Promise<{ cookie: string; csrf: string }> {
-  let cookie = '';
-  const remember = (res: Response) => {
-    const sid = res.headers.getSetCookie().find((c) => c.startsWith('beh.sid='));
-    if (sid) cookie = sid.split(';')[0];
-  };
-  const csrf = async () => {
-    const res = await fetch(`${base}/api/auth/csrf`, { headers: { cookie } });
-    remember(res);
-    return ((await res.json()) as { token: string }).token;
-  };
-  const token = await csrf();
-  const res = await fetch(`${base}/api/auth/dev-login`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': token },
-    body: JSON.stringify({ userId }),
-  });
-  if (res.status !== 200) throw new Error(`dev-login as ${userId} answered ${res.status}`);
-  remember(res);
-  return { cookie, csrf: await csrf() };
 }
 
 function stats(label: string, samples: number[]): string {

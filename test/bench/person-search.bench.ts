@@ -17,6 +17,7 @@ import { loadConfig } from '../../server/src/config/app-config.js';
 import { PersonsService } from '../../server/src/directory/persons.service.js';
 import { ADMINISTRATIONS, FIRST_NAMES, LAST_NAMES, PERSONAS } from '../../server/src/seed/demo-data.js';
 import { openBenchDatabase, sql } from './bench-database.js';
+import { signIn } from './bench-http.js';
 
 const SEARCHES = 400;
 const WARM_UP = 30;
@@ -58,33 +59,6 @@ function searchQueries(count: number): string[] {
   return queries;
 }
 
-/**
- * Signs in through the development sign-in as an administrator, as the admin UI would, and
- * returns the session cookie to send with the searches.
- */
-async function signIn(base: string, userId: string): Promise<string> {
-  let cookie = '';
-  const remember = (res: Response) => {
-    const sid = res.headers.getSetCookie().find((c) => c.startsWith('beh.sid='));
-    if (sid) cookie = sid.split(';')[0];
-  };
-  const csrf = async () => {
-    const res = await fetch(`${base}/api/auth/csrf`, { headers: { cookie } });
-    remember(res);
-    return ((await res.json()) as { token: string }).token;
-  };
-  const token = await csrf();
-  const res = await fetch(`${base}/api/auth/dev-login`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': token },
-    body: JSON.stringify({ userId }),
-  });
-  if (res.status !== 200)
-    throw new Error(`dev-login as ${userId} answered ${res.status} ${await res.text()}`);
-  remember(res);
-  return cookie;
-}
-
 function stats(label: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -113,7 +87,7 @@ async function main(): Promise<void> {
     const { total: count } = await persons.list({ range: '[0,0]' });
     const queries = searchQueries(SEARCHES);
     const base = `http://127.0.0.1:${port}`;
-    const headers = { cookie: await signIn(base, 'admin1') };
+    const headers = { cookie: (await signIn(base, 'admin1')).cookie };
     const url = (q: string) =>
       `${base}/api/persons?${new URLSearchParams({
         filter: JSON.stringify({ q }),
