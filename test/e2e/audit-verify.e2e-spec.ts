@@ -4,6 +4,7 @@ import request from 'supertest';
 import { eventHash } from '../../server/src/audit/audit-chain.js';
 import { type AuditEventInput, AuditService } from '../../server/src/audit/audit.service.js';
 import { anonymous, type Client, signIn } from '../support/sign-in.js';
+import { tamperAuditLog } from '../support/db-utils.js';
 import { createTestApp } from '../support/test-app.js';
 
 /**
@@ -41,15 +42,7 @@ async function world() {
         ...input,
       }),
     );
-  /** Runs `sql` with the append-only trigger off, as only the table owner could. */
-  const tamper = async (sql: string, params: unknown[] = []) => {
-    await t.dataSource.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
-    try {
-      await t.dataSource.query(sql, params);
-    } finally {
-      await t.dataSource.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
-    }
-  };
+  const tamper = (sql: string, params: unknown[] = []) => tamperAuditLog(t.dataSource, sql, params);
   const verify = async () => (await admin.get('/api/audit-events/verify').expect(200)).body;
   const startRun = async (): Promise<Run> =>
     (await admin.post('/api/audit-events/verify-runs').expect(202)).body as Run;

@@ -5,6 +5,7 @@ import { AuditService, type AuditEventInput } from '../../server/src/audit/audit
 import { Clock } from '../../server/src/common/clock.js';
 import { DELEGATIONS } from '../../server/src/seed/demo-data.js';
 import { type Client, signIn } from '../support/sign-in.js';
+import { tamperAuditLog } from '../support/db-utils.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('audit log', () => {
@@ -35,15 +36,7 @@ describe('audit log', () => {
       }),
     );
 
-  /** Runs `sql` with the append-only trigger off, as only the table owner could. */
-  const tamper = async (sql: string, params: unknown[] = []) => {
-    await t.dataSource.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
-    try {
-      await t.dataSource.query(sql, params);
-    } finally {
-      await t.dataSource.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
-    }
-  };
+  const tamper = (sql: string, params: unknown[] = []) => tamperAuditLog(t.dataSource, sql, params);
 
   const verify = async () => (await admin.get('/api/audit-events/verify').expect(200)).body;
 

@@ -73,3 +73,16 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
     client.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`),
   );
 }
+
+/**
+ * Runs `sql` on the audit log with its append-only trigger off, as only the table's owner could:
+ * how the tests change or remove an event to see verification name it.
+ */
+export async function tamperAuditLog(db: DataSource, sql: string, params: unknown[] = []): Promise<void> {
+  await db.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_delete`);
+  try {
+    await db.query(sql, params);
+  } finally {
+    await db.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_delete`);
+  }
+}
