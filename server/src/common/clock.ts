@@ -20,11 +20,14 @@ export class Clock {
   }
 }
 
+/** Made once: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function stockholmDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return STOCKHOLM_DAY.format(at);
 }

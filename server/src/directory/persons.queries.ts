@@ -12,7 +12,7 @@ import {
   likeEscape,
   type ListSpec,
   searchTokens,
-  type SqlParams,
+  SqlParams,
 } from '../common/sql.js';
 
 /*
@@ -180,37 +180,64 @@ export const personList = (administrations?: readonly (readonly string[] | undef
 /** The persons list with the administrations of a search found in the same statement (the export, the detail). */
 export const PERSON_LIST: ListSpec = personList();
 
-export const PERSON_ENGAGEMENTS_SQL = `
+/** A person's engagements, newest and active first; `person` and `today` are SQL expressions. */
+const personEngagementsSql = (person: string, today: string) => `
   SELECT e.id, e.care_unit_id AS "careUnitId", cu.name AS "careUnitName", cu.hsa_id AS "careUnitHsaId",
     a.id AS "administrationId", a.name AS "administrationName", cp.kind AS "careProviderKind",
     e.cost_centre AS "costCentre", e.title, e.valid_from AS "validFrom", e.valid_to AS "validTo",
-    ${activeSql('e', '$2')} AS active
+    ${activeSql('e', today)} AS active
   FROM engagement e
     JOIN care_unit cu ON cu.id = e.care_unit_id
     JOIN administration a ON a.id = cu.administration_id
     JOIN care_provider cp ON cp.id = a.care_provider_id
-  WHERE e.person_id = $1
+  WHERE e.person_id = ${person}
   ORDER BY active DESC, e.valid_from DESC, cu.name COLLATE beh_sv`;
 
-export const PERSON_HELD_ASSIGNMENTS_SQL = `
+/** The assignments a person holds, active first; `person` and `today` are SQL expressions. */
+const personHeldAssignmentsSql = (person: string, today: string) => `
   SELECT h.id, h.assignment_id AS "assignmentId", asg.name AS "assignmentName", asg.kind AS "assignmentKind",
     asg.purpose, asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName",
-    h.valid_from AS "validFrom", h.valid_to AS "validTo", ${activeSql('h', '$2')} AS active
+    h.valid_from AS "validFrom", h.valid_to AS "validTo", ${activeSql('h', today)} AS active
   FROM held_assignment h
     JOIN assignment asg ON asg.id = h.assignment_id
     JOIN care_unit cu ON cu.id = asg.care_unit_id
-  WHERE h.person_id = $1
+  WHERE h.person_id = ${person}
   ORDER BY active DESC, cu.name COLLATE beh_sv, asg.name COLLATE beh_sv, h.valid_from DESC`;
 
 /** The care units the person heads (their head_of_unit_id), by id. */
 export const PERSON_HEADED_UNITS_SQL = `SELECT id FROM care_unit WHERE head_of_unit_id = $1 ORDER BY id`;
 
-/** Finds a person's id by one identifier; the upper() forms match the case-insensitive indexes. */
-export const PERSON_ID_BY = {
-  personnummer: 'SELECT id FROM person WHERE personnummer = $1',
-  passportNumber: 'SELECT id FROM person WHERE upper(passport_number) = upper($1)',
-  hsaId: 'SELECT id FROM person WHERE upper(hsa_id) = upper($1)',
+/** How a person is found by one identifier; the upper() forms match the case-insensitive indexes. */
+export const PERSON_WHERE_BY = {
+  id: (param: string) => `p.id = ${param}`,
+  personnummer: (param: string) => `p.personnummer = ${param}`,
+  passportNumber: (param: string) => `upper(p.passport_number) = upper(${param})`,
+  hsaId: (param: string) => `upper(p.hsa_id) = upper(${param})`,
 } as const;
+
+/**
+ * A person's detail in one statement: the list's row (with its late columns), the engagements
+ * and the holdings, each list as JSON in the order its own query sorts it. A lookup is one round
+ * trip to the database rather than four.
+ */
+export function personDetailQuery(
+  by: keyof typeof PERSON_WHERE_BY,
+  value: string,
+  today: string,
+): { text: string; values: unknown[] } {
+  const p = new SqlParams();
+  const where = PERSON_WHERE_BY[by](p.add(value));
+  const late = PERSON_LIST.late ? `, ${PERSON_LIST.late(p, { today })}` : '';
+  const day = p.add(today);
+  const list = (sql: string) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x)`;
+  return {
+    text: `SELECT page.*${late},
+        ${list(personEngagementsSql('page.id', day))} AS engagements,
+        ${list(personHeldAssignmentsSql('page.id', day))} AS "heldAssignments"
+      FROM (SELECT ${PERSON_LIST.select} FROM ${PERSON_LIST.from} WHERE ${where} LIMIT 1) AS page`,
+    values: p.values,
+  };
+}
 
 /** Which of the given unique values another person already has (case-insensitive where looked up so). */
 export const PERSON_CLASHES_SQL = `

@@ -20,18 +20,17 @@ import { Person } from './entities/person.entity.js';
 import { formatPersonnummer, maskPersonnummer, parsePersonnummer } from '../common/personnummer.js';
 import {
   ADMINISTRATIONS_NAMED_SQL,
-  PERSON_ENGAGEMENTS_SQL,
   PERSON_HEADED_UNITS_SQL,
-  PERSON_HELD_ASSIGNMENTS_SQL,
-  PERSON_ID_BY,
-  PERSON_LIST,
+  PERSON_WHERE_BY,
+  personDetailQuery,
   PersonEngagement,
   PersonHeldAssignment,
   personList,
   type PersonListItem,
   PersonRow,
 } from './persons.queries.js';
-import { findRow, likeEscape, listRows, type Page, searchTokens } from '../common/sql.js';
+import { likeEscape, listRows, type Page, searchTokens } from '../common/sql.js';
+import { isUuid } from '../common/uuid.js';
 
 export type { PersonListItem };
 
@@ -44,7 +43,9 @@ export class PersonDetail extends PersonRow {
   @Prop.list(() => PersonHeldAssignment) heldAssignments!: PersonHeldAssignment[];
 }
 
-export type LookupKey = keyof typeof PERSON_ID_BY;
+export type LookupKey = Exclude<keyof typeof PERSON_WHERE_BY, 'id'>;
+
+const LOOKUP_KEYS: readonly LookupKey[] = ['personnummer', 'passportNumber', 'hsaId'];
 
 const WRITABLE = [
   'hsaId',
@@ -96,15 +97,19 @@ export class PersonsService {
   }
 
   /** The detail, or undefined when there is no such person. */
-  async findDetail(id: string, db: DataSource | EntityManager = this.db): Promise<PersonDetail | undefined> {
-    const today = this.clock.today();
-    const person = await findRow<PersonRow>(db, PERSON_LIST, id, { today });
-    if (!person) return undefined;
-    const [engagements, heldAssignments] = await Promise.all([
-      db.query<PersonEngagement[]>(PERSON_ENGAGEMENTS_SQL, [id, today]),
-      db.query<PersonHeldAssignment[]>(PERSON_HELD_ASSIGNMENTS_SQL, [id, today]),
-    ]);
-    return { ...person, personnummer: formatPersonnummer(person.personnummer), engagements, heldAssignments };
+  findDetail(id: string, db: DataSource | EntityManager = this.db): Promise<PersonDetail | undefined> {
+    return isUuid(id) ? this.detailBy('id', id, db) : Promise.resolve(undefined);
+  }
+
+  /** One statement: the person found by one identifier, with engagements and holdings. */
+  private async detailBy(
+    by: keyof typeof PERSON_WHERE_BY,
+    value: string,
+    db: DataSource | EntityManager = this.db,
+  ): Promise<PersonDetail | undefined> {
+    const { text, values } = personDetailQuery(by, value, this.clock.today());
+    const [person] = await db.query<PersonDetail[]>(text, values);
+    return person && { ...person, personnummer: formatPersonnummer(person.personnummer) };
   }
 
   async detail(id: string, db: DataSource | EntityManager = this.db): Promise<PersonDetail> {
@@ -119,7 +124,7 @@ export class PersonsService {
    * wrong with it rather than that nobody has it.
    */
   async lookup(query: Record<string, unknown>): Promise<PersonDetail> {
-    const given = (Object.keys(PERSON_ID_BY) as LookupKey[]).filter((key) => query[key] !== undefined);
+    const given = LOOKUP_KEYS.filter((key) => query[key] !== undefined);
     if (given.length !== 1) {
       throw badLookup('Ange exakt ett av personnummer, passportNumber eller hsaId.');
     }
@@ -134,9 +139,9 @@ export class PersonsService {
     } else if (value === '') {
       throw badLookup(key === 'hsaId' ? 'Ange ett HSA-id.' : 'Ange ett passnummer.');
     }
-    const rows = await this.db.query<{ id: string }[]>(PERSON_ID_BY[key], [value]);
-    if (rows.length === 0) throw notFoundBy(key);
-    return this.detail(rows[0].id);
+    const person = await this.detailBy(key, value);
+    if (!person) throw notFoundBy(key);
+    return person;
   }
 
   findByUserId(userId: string): Promise<Person | null> {
