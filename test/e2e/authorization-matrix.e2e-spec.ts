@@ -209,6 +209,12 @@ function table(today: string): Row[] {
 
     { route: 'GET /api/delegations', expect: statuses('rightsHolder', 200) },
     { route: 'GET /api/delegations/grantable-units', expect: statuses('delegator', 200) },
+    // karlu1 heads Solgläntan; the administrator may delegate for every unit.
+    {
+      route: 'GET /api/delegations/grantable-units/:id',
+      path: `/api/delegations/grantable-units/${id.solglantan}`,
+      expect: statuses('delegator', 200),
+    },
     // Heads of the unit, administrators and the delegate see a delegation; another delegate does not.
     {
       route: 'GET /api/delegations/:id',

@@ -322,13 +322,6 @@ describe('delegations', () => {
   it('an administrator manages delegations of every unit', async () => {
     const administrator = await newAdministrator(t);
     const admin = await signedIn(t, administrator);
-    const units = (await admin.get('/api/delegations/grantable-units').expect(200)).body as { id: string }[];
-    // Every unit of the directory, the ones nobody made the administrator head of among them.
-    const [{ n: allUnits }] = await t.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM care_unit',
-    );
-    expect(units).toHaveLength(allUnits);
-    expect(units.map((u) => u.id)).toEqual(expect.arrayContaining([team.unit.id, second.id, notHeaded.id]));
     const created = await admin
       .post('/api/delegations')
       .send({
@@ -351,18 +344,151 @@ describe('delegations', () => {
     await head.get(`/api/delegations/${created.body.id as string}`).expect(403);
   });
 
-  it('a head of two units may delegate for both, each with its catalogue', async () => {
-    const units = (await (await signedIn(t, team.head)).get('/api/delegations/grantable-units').expect(200))
-      .body;
-    expect(units.map((u: { name: string }) => u.name)).toEqual([
-      'Avdelning 1 Test',
-      'Vårdcentralen Testgläntan',
-    ]);
-    expect(units[1].assignments).toHaveLength(4);
-    expect(units[1].assignments[0]).toEqual({
-      id: team.unit.assignments.vob.id,
-      name: 'VoB SJF',
-      kind: 'GENERAL',
+  describe('grantable units: the unit picker of Ny delegering', () => {
+    type Unit = { id: string; name: string; hsaId: string; administrationName: string };
+    const units = (q: Record<string, unknown> = {}, range?: [number, number]) =>
+      `/api/delegations/grantable-units?${new URLSearchParams({
+        filter: JSON.stringify(q),
+        sort: JSON.stringify(['name', 'ASC']),
+        ...(range ? { range: JSON.stringify(range) } : {}),
+      })}`;
+    const names = (body: Unit[]) => body.map((u) => u.name);
+
+    it('a head of two units gets both, by name and in pages, without their catalogues', async () => {
+      const head = await signedIn(t, team.head);
+      const all = await head.get(units()).expect(200);
+      expect(all.body).toEqual([
+        {
+          id: second.id,
+          name: 'Avdelning 1 Test',
+          hsaId: second.hsaId,
+          administrationName: second.administrationName,
+        },
+        {
+          id: team.unit.id,
+          name: 'Vårdcentralen Testgläntan',
+          hsaId: team.unit.hsaId,
+          administrationName: team.unit.administrationName,
+        },
+      ]);
+      expect(all.headers['content-range']).toBe('grantable-units 0-1/2');
+      const first = await head.get(units({}, [0, 0])).expect(200);
+      expect(names(first.body)).toEqual(['Avdelning 1 Test']);
+      expect(first.headers['content-range']).toBe('grantable-units 0-0/2');
+      const next = await head.get(units({}, [1, 1])).expect(200);
+      expect(names(next.body)).toEqual(['Vårdcentralen Testgläntan']);
+      expect(next.headers['content-range']).toBe('grantable-units 1-1/2');
+    });
+
+    it('searches a word of the name (any case, any accent) or the HSA-id, among the caller’s units only', async () => {
+      const head = await signedIn(t, team.head);
+      const found = async (q: string) => names((await head.get(units({ q })).expect(200)).body as Unit[]);
+      expect(await found('vardcentralen')).toEqual(['Vårdcentralen Testgläntan']);
+      expect(await found('TESTGLÄ')).toEqual(['Vårdcentralen Testgläntan']);
+      expect(await found('test')).toEqual(['Avdelning 1 Test', 'Vårdcentralen Testgläntan']);
+      expect(await found('avdelning test')).toEqual(['Avdelning 1 Test']);
+      expect(await found(second.hsaId.toLowerCase())).toEqual(['Avdelning 1 Test']);
+      // A word inside a name does not match, and % is a character, not a wildcard.
+      expect(await found('entralen')).toEqual([]);
+      expect(await found('%')).toEqual([]);
+      // The unit the head does not head is not found, by name or by HSA-id.
+      expect(await found(notHeaded.name)).toEqual([]);
+      expect(await found(notHeaded.hsaId)).toEqual([]);
+      const searched = await head.get(units({ q: 'vårdcentralen' })).expect(200);
+      expect(searched.headers['content-range']).toBe('grantable-units 0-0/1');
+    });
+
+    it('an administrator gets every unit of the directory, a page at a time, and finds any one', async () => {
+      const admin = await signedIn(t, await newAdministrator(t));
+      const [{ n: allUnits }] = await t.dataSource.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM care_unit',
+      );
+      expect(allUnits).toBeGreaterThan(5);
+      const page = await admin.get(units({}, [0, 4])).expect(200);
+      expect(page.headers['content-range']).toBe(`grantable-units 0-4/${allUnits}`);
+      // The same units in the same order as the directory's list of care units.
+      const directory = await admin
+        .get(
+          `/api/care-units?${new URLSearchParams({ sort: JSON.stringify(['name', 'ASC']), range: '[0,4]' })}`,
+        )
+        .expect(200);
+      expect((page.body as Unit[]).map((u) => u.id)).toEqual(directory.body.map((u: { id: string }) => u.id));
+      const rest = await admin.get(units({}, [5, allUnits + 10])).expect(200);
+      expect(rest.headers['content-range']).toBe(`grantable-units 5-${allUnits - 1}/${allUnits}`);
+      expect([...page.body, ...rest.body].map((u: Unit) => u.id)).toEqual(
+        expect.arrayContaining([team.unit.id, second.id, notHeaded.id]),
+      );
+      const byName = await admin.get(units({ q: notHeaded.name })).expect(200);
+      expect(byName.body).toEqual([
+        {
+          id: notHeaded.id,
+          name: notHeaded.name,
+          hsaId: notHeaded.hsaId,
+          administrationName: notHeaded.administrationName,
+        },
+      ]);
+      expect(byName.headers['content-range']).toBe('grantable-units 0-0/1');
+      expect(names((await admin.get(units({ q: notHeaded.hsaId })).expect(200)).body as Unit[])).toEqual([
+        notHeaded.name,
+      ]);
+      // react-admin's getMany of the chosen unit.
+      const chosen = await admin.get(units({ id: [notHeaded.id, team.unit.id] })).expect(200);
+      expect((chosen.body as Unit[]).map((u) => u.id).sort()).toEqual([notHeaded.id, team.unit.id].sort());
+    });
+
+    it('refuses a filter or range it does not know, in Swedish', async () => {
+      const head = await signedIn(t, team.head);
+      const res = await head.get(units({ careUnitId: team.unit.id })).expect(400);
+      expect(res.body.detail).toBe('Det går inte att filtrera på careUnitId.');
+      await head.get('/api/delegations/grantable-units?range=[5,1]').expect(400);
+      await head.get('/api/delegations/grantable-units?sort=["hsaId","ASC"]').expect(400);
+    });
+
+    it('gives one unit with its catalogue to whoever may delegate for it', async () => {
+      const head = await signedIn(t, team.head);
+      const unit = (await head.get(`/api/delegations/grantable-units/${team.unit.id}`).expect(200)).body;
+      expect(unit).toMatchObject({
+        id: team.unit.id,
+        name: 'Vårdcentralen Testgläntan',
+        hsaId: team.unit.hsaId,
+        administrationName: team.unit.administrationName,
+      });
+      expect(unit.assignments).toHaveLength(4);
+      expect(unit.assignments[0]).toEqual({
+        id: team.unit.assignments.vob.id,
+        name: 'VoB SJF',
+        kind: 'GENERAL',
+      });
+      // General before special.
+      const kinds = unit.assignments.map((a: { kind: string }) => a.kind);
+      expect(kinds).toEqual([...kinds].sort());
+      expect(unit.assignments.map((a: { id: string }) => a.id).sort()).toEqual(
+        Object.values(team.unit.assignments)
+          .map((a) => a.id)
+          .sort(),
+      );
+      const admin = await signedIn(t, await newAdministrator(t));
+      const other = (await admin.get(`/api/delegations/grantable-units/${notHeaded.id}`).expect(200)).body;
+      expect(other.assignments.map((a: { id: string }) => a.id)).toContain(notHeaded.assignments.vob.id);
+    });
+
+    it('refuses a unit the caller may not delegate for (403), one that does not exist and a malformed id (404)', async () => {
+      const head = await signedIn(t, team.head);
+      const refused = await head.get(`/api/delegations/grantable-units/${notHeaded.id}`).expect(403);
+      expect(refused.body).toMatchObject({
+        type: 'urn:beh:problem:forbidden',
+        detail: 'Du kan bara hantera delegeringar för vårdenheter där du är verksamhetschef.',
+      });
+      const unknown = await head.get(`/api/delegations/grantable-units/${randomUUID()}`).expect(404);
+      expect(unknown.body.detail).toBe('Vårdenheten hittades inte.');
+      const malformed = await head.get('/api/delegations/grantable-units/inte-ett-id').expect(404);
+      expect(malformed.body.detail).toBe('Vårdenheten hittades inte.');
+      // A delegate may not delegate at all.
+      await (
+        await signedIn(t, team.orderer)
+      )
+        .get(`/api/delegations/grantable-units/${team.unit.id}`)
+        .expect(403);
     });
   });
 

@@ -569,6 +569,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/delegations/grantable-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Delegations_grantableUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/delegations/{id}": {
         parameters: {
             query?: never;
@@ -1658,6 +1674,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        GrantableUnitItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            hsaId: string;
+            /** @description Förvaltning: tells units of the same name apart. */
+            administrationName: string;
+        };
         GrantableAssignment: {
             /** Format: uuid */
             id: string;
@@ -1669,6 +1693,9 @@ export interface components {
             id: string;
             name: string;
             hsaId: string;
+            /** @description Förvaltning: tells units of the same name apart. */
+            administrationName: string;
+            /** @description General before special, then by name. */
             assignments: components["schemas"]["GrantableAssignment"][];
         };
         /** @enum {string} */
@@ -4599,20 +4626,62 @@ export interface operations {
     };
     Delegations_grantableUnits: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The units the caller may delegate for, with their catalogues. */
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantableUnitItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Delegations_grantableUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unit with its catalogue: the assignments a delegation for it may name. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GrantableUnit"][];
+                    "application/json": components["schemas"]["GrantableUnit"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

@@ -72,11 +72,18 @@ export class GrantableAssignment {
   @Prop.oneOf(ASSIGNMENT_KINDS, 'AssignmentKind') kind!: AssignmentKind;
 }
 
-export class GrantableUnit {
+/** A unit the caller may delegate for, as the unit picker lists it. */
+export class GrantableUnitItem {
   @Prop.id() id!: string;
   @Prop.text() name!: string;
   @Prop.text() hsaId!: string;
-  @Prop.list(() => GrantableAssignment) assignments!: GrantableAssignment[];
+  @Prop.text({ description: 'Förvaltning: tells units of the same name apart.' }) administrationName!: string;
+}
+
+/** One such unit with its catalogue: the assignments a delegation for it may name. */
+export class GrantableUnit extends GrantableUnitItem {
+  @Prop.list(() => GrantableAssignment, { description: 'General before special, then by name.' })
+  assignments!: GrantableAssignment[];
 }
 
 /** Status from the dates and revocation, against Stockholm's today (YYYY-MM-DD compares as text). */

@@ -2,10 +2,11 @@ import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/c
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiPage } from '../common/api-schema.js';
+import { pageBody } from '../common/sql.js';
 import { Delegator, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
-import { DelegationDetail, DelegationItem, GrantableUnit } from './delegation.types.js';
+import { DelegationDetail, DelegationItem, GrantableUnit, GrantableUnitItem } from './delegation.types.js';
 import { DelegationsService } from './delegations.service.js';
 import { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.js';
 
@@ -32,16 +33,31 @@ export class DelegationsController {
     return page.items;
   }
 
-  /** Declared before `:id` so that the word is not taken for an id. */
+  /**
+   * The unit picker of "Ny delegering": a page of the units the caller may delegate for (heads:
+   * theirs; administrators: all), searchable with `q` (words of the name, or the HSA-id), by name.
+   * Declared before `:id` so that the word is not taken for an id.
+   */
   @Get('grantable-units')
+  @Delegator()
+  @ApiPage(GrantableUnitItem, 'grantable-units')
+  async grantableUnits(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<GrantableUnitItem[]> {
+    return pageBody(res, 'grantable-units', await this.delegations.grantableUnits(actor, query));
+  }
+
+  /** One unit with its catalogue; 403 for a unit the caller may not delegate for, 404 for none. */
+  @Get('grantable-units/:id')
   @Delegator()
   @ApiOkResponse({
     type: GrantableUnit,
-    isArray: true,
-    description: 'The units the caller may delegate for, with their catalogues.',
+    description: 'The unit with its catalogue: the assignments a delegation for it may name.',
   })
-  grantableUnits(@CurrentActor() actor: Actor): Promise<GrantableUnit[]> {
-    return this.delegations.grantableUnits(actor);
+  grantableUnit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<GrantableUnit> {
+    return this.delegations.grantableUnit(actor, id);
   }
 
   @Get(':id')

@@ -6,6 +6,8 @@ export const NO_ACTIVE_ENGAGEMENT =
 
 export const delegationNotFound = () => notFound('Delegeringen');
 
+export const unitNotFound = () => notFound('Vårdenheten');
+
 export const notHeadOfUnit = () =>
   new ProblemException(
     HttpStatus.FORBIDDEN,

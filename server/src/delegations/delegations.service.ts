@@ -4,20 +4,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
-import { listRows, type Page } from '../common/sql.js';
+import { findRow, listRows, type Page } from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
+import { catalogueOf } from '../directory/directory.facts.js';
 import {
   assignmentsOfUnitCountSql,
   careUnitExistsSql,
   hasActiveEngagementSql,
   personExistsSql,
-  unitCataloguesSql,
 } from '../directory/directory.reads.js';
 import {
   type DelegationDetail,
   type DelegationItem,
   type DelegationSnapshot,
   type GrantableUnit,
+  type GrantableUnitItem,
 } from './delegation.types.js';
 import { delegationListSpec, type DelegationRow, findDelegation, toItem } from './delegations.queries.js';
 import {
@@ -27,9 +28,11 @@ import {
   noLongerChangeable,
   notHeadOfUnit,
   notVisible,
+  unitNotFound,
 } from './delegations.errors.js';
 import type { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.js';
 import { DelegationRecorder } from './delegation-recorder.js';
+import { grantableUnitListSpec } from './grantable-units.queries.js';
 import { limitDelegation } from './limit-rules.js';
 
 const snapshot = (d: DelegationItem): DelegationSnapshot => ({
@@ -70,12 +73,30 @@ export class DelegationsService {
     return { ...item, events: await this.recorder.history(id) };
   }
 
-  /** The units the actor may delegate for, each with its catalogue to pick assignments from. */
-  async grantableUnits(actor: Actor): Promise<GrantableUnit[]> {
-    return this.db.query<GrantableUnit[]>(unitCataloguesSql('$1', '$2'), [
-      actor.rights.administrator,
-      actor.rights.headOf,
-    ]);
+  /**
+   * A page of the units the actor may delegate for (heads: the units they head; administrators:
+   * every unit), by name, searchable by name or HSA-id; without catalogues.
+   */
+  grantableUnits(actor: Actor, raw: RawListQuery): Promise<Page<GrantableUnitItem>> {
+    const spec = grantableUnitListSpec({
+      all: actor.rights.administrator,
+      careUnitIds: actor.rights.headOf,
+    });
+    return listRows<GrantableUnitItem>(this.db, spec, raw, { today: this.clock.today() });
+  }
+
+  /** One unit the actor may delegate for, with its catalogue: the assignments a delegation may name. */
+  async grantableUnit(actor: Actor, id: string): Promise<GrantableUnit> {
+    const unit = await findRow<GrantableUnitItem>(this.db, grantableUnitListSpec(), id, {
+      today: this.clock.today(),
+    });
+    if (!unit) throw unitNotFound();
+    if (!actor.rights.mayDelegateFor(unit.id)) throw notHeadOfUnit();
+    const catalogue = await catalogueOf(this.db, [unit.id]);
+    return {
+      ...unit,
+      assignments: catalogue.map(({ id: assignmentId, name, kind }) => ({ id: assignmentId, name, kind })),
+    };
   }
 
   async create(actor: Actor, dto: CreateDelegationDto): Promise<DelegationItem> {

@@ -147,6 +147,9 @@ export const careUnitHeadSql = (alias: string): string => `${alias}.head_of_unit
 export const careUnitExistsSql = (id: string): string =>
   `EXISTS (SELECT 1 FROM care_unit cu WHERE cu.id = ${id})`;
 
+/** The directory's care units as a FROM item aliased `alias`: the rows of a list of care units. */
+export const fromCareUnits = (alias: string): string => `care_unit ${alias}`;
+
 /** The id of the head of the care unit `careUnitId` (an SQL expression), as a scalar subquery. */
 export const headOfUnitSql = (careUnitId: string): string =>
   `(SELECT cu.head_of_unit_id FROM care_unit cu WHERE cu.id = ${careUnitId})`;
@@ -157,19 +160,6 @@ export const headOfUnitSql = (careUnitId: string): string =>
  */
 export const unitsHeadedBySql = (personId: string): string =>
   `SELECT cu.id, cu.name, cu.hsa_id AS "hsaId" FROM care_unit cu WHERE cu.head_of_unit_id = ${personId}`;
-
-/**
- * A SELECT of care units, each {id, name, hsaId, assignments: [{id, name, kind}]} with its
- * assignment catalogue: every unit when the boolean `all` is true, else those in the uuid[] `ids`.
- */
-export const unitCataloguesSql = (all: string, ids: string): string =>
-  `SELECT cu.id, cu.name, cu.hsa_id AS "hsaId",
-          COALESCE((SELECT json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind)
-                                    ORDER BY a.kind, a.name)
-                      FROM assignment a WHERE a.care_unit_id = cu.id), '[]') AS assignments
-     FROM care_unit cu
-    WHERE ${all} OR cu.id = ANY(${ids}::uuid[])
-    ORDER BY cu.name, cu.id`;
 
 /** How many of the assignments in the uuid[] `ids` belong to the catalogue of the care unit `careUnitId`. */
 export const assignmentsOfUnitCountSql = (ids: string, careUnitId: string): string =>
