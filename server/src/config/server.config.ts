@@ -1,4 +1,4 @@
-import { type Env, type NodeEnv, oneOf, port, url } from './env.js';
+import { type Env, type NodeEnv, oneOf, port, url, wholeNumber } from './env.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -11,6 +11,11 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Serve the built admin UI from this folder (empty string: do not serve a UI). */
   uiDir: string;
+  /**
+   * HTTP worker processes (WEB_CONCURRENCY): 1 serves from this process; more fork that many
+   * workers sharing the port (node:cluster), one per core, so that a busy portal uses every core.
+   */
+  workers: number;
 }
 
 export function loadServerConfig(env: Env): ServerConfig {
@@ -26,5 +31,6 @@ export function loadServerConfig(env: Env): ServerConfig {
     publicUrl,
     logLevel: oneOf<LogLevel>(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'], 'info'),
     uiDir: env.UI_DIR ?? 'dist/admin-ui',
+    workers: wholeNumber(env, 'WEB_CONCURRENCY', 1, 1, 64),
   };
 }
