@@ -236,6 +236,61 @@ describe('sign-in, start page and delegations', () => {
     await signOut(page);
   });
 
+  it('lets the administrator search the region’s care units, pick one and delegate some of its assignments', async () => {
+    await signInAs(page, 'admin1', 'Alva Adminsson');
+    await page.getByRole('link', { name: '› Ny delegering' }).click();
+    await page.waitForURL(/#\/delegations\/create$/);
+    await page.locator('#react-admin-title', { hasText: 'Ny delegering' }).waitFor();
+
+    // An administrator may delegate for every unit of the region: the picker searches the server.
+    const unit = page.getByRole('combobox', { name: 'Vårdenhet' });
+    await page.getByText('Sök på vårdenhetens namn eller HSA-id').waitFor();
+    await unit.click();
+    const searched = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return (
+        url.pathname === '/api/delegations/grantable-units' &&
+        JSON.parse(url.searchParams.get('filter') ?? '{}').q === 'solgl'
+      );
+    });
+    await unit.fill('solgl');
+    expect((await searched).status()).toBe(200);
+    const options = page.getByRole('option');
+    await waitUntil(async () => {
+      const texts = await options.allInnerTexts();
+      return texts.length > 0 && texts.every((text) => text.includes('Solgläntan'));
+    }, 'only the units the search names');
+    const solglantan = options.filter({ hasText: 'Vårdcentralen Solgläntan' });
+    await expect(solglantan.innerText()).resolves.toContain('Närhälsan · SE2321000131-E000000000101');
+    await screenshot(page, 'delegation-create-admin-unit-picker');
+
+    // Picking it fetches its catalogue, which "Valda uppdrag" offers.
+    const catalogue = page.waitForResponse((response) =>
+      /\/api\/delegations\/grantable-units\/[0-9a-f-]{36}$/.test(new URL(response.url()).pathname),
+    );
+    await solglantan.click();
+    await waitUntil(
+      async () => (await unit.inputValue()) === 'Vårdcentralen Solgläntan',
+      'the unit to be chosen',
+    );
+    expect((await catalogue).status()).toBe(200);
+    await page.getByRole('checkbox', { name: 'Beställa' }).check();
+    await page.getByRole('radio', { name: 'Valda uppdrag' }).check();
+    await page.getByRole('checkbox', { name: 'VoB SJF' }).check();
+    await choosePerson('Delegat', 'Svensson', 'linma5');
+    await screenshot(page, 'delegation-create-admin');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.waitForURL(/#\/delegations\/[^/]+\/show$/);
+    await fieldReads('Delegat', 'Linda Maria Svensson (linma5)');
+    await fieldReads('Vårdenhet', 'Vårdcentralen Solgläntan');
+    await fieldReads('Rättigheter', 'Beställa');
+    await fieldReads('Uppdrag', 'VoB SJF');
+    await fieldReads('Beviljad av', 'Alva Adminsson');
+    await signOut(page);
+  });
+
   it('met no console errors, untranslated texts or refused API requests on the way', () => {
     // Signed out, the app learns so from GET /api/me answering 401, and the browser logs each one.
     forgive(session, /status of 401 \(Unauthorized\)/);

@@ -1,22 +1,28 @@
 import { Alert } from '@mui/material';
+import { useCallback, useState } from 'react';
 import { Create, Loading, useTranslate } from 'react-admin';
-import { DelegationInputs } from './DelegationInputs';
-import type { GrantableUnit, NewDelegation } from './types';
+import { type CatalogueSeen, DelegationInputs } from './DelegationInputs';
+import type { NewDelegation } from './types';
 import { useGrantableUnits } from './useGrantableUnits';
 import type { DelegationFormValues } from './validation';
 
-/** The form's values as the API wants them: only assignments of the chosen unit, none for the whole unit. */
+/** Each unit's assignments by unit, as its catalogue was fetched. */
+type Catalogues = Map<string, Set<string>>;
+
+/**
+ * The form's values as the API wants them: only assignments of the chosen unit (ticks made under
+ * another unit stay in the form, not in the delegation), none for the whole unit.
+ */
 const toNewDelegation =
-  (units: GrantableUnit[]) =>
+  (catalogues: Catalogues) =>
   (values: DelegationFormValues): NewDelegation => {
-    const unit = units.find((candidate) => String(candidate.id) === String(values.careUnitId));
-    const ofUnit = new Set(unit?.assignments.map((assignment) => String(assignment.id)));
+    const ofUnit = catalogues.get(String(values.careUnitId));
     return {
       delegateId: values.delegateId ?? '',
       careUnitId: values.careUnitId ?? '',
       rights: values.rights ?? [],
       assignmentIds:
-        values.scope === 'CHOSEN' ? (values.assignmentIds ?? []).filter((id) => ofUnit.has(id)) : [],
+        values.scope === 'CHOSEN' ? (values.assignmentIds ?? []).filter((id) => ofUnit?.has(String(id))) : [],
       validFrom: values.validFrom ?? '',
       validTo: values.validTo || null,
     };
@@ -26,17 +32,31 @@ const toNewDelegation =
 export default function DelegationCreate() {
   const translate = useTranslate();
   const grantable = useGrantableUnits();
+  // Filled as catalogues arrive and read when the form is sent: no render depends on it.
+  const [catalogues] = useState<Catalogues>(() => new Map());
+  const onCatalogue = useCallback<CatalogueSeen>(
+    (unit) => catalogues.set(String(unit.id), new Set(unit.assignments.map((a) => String(a.id)))),
+    [catalogues],
+  );
   if (grantable.state === 'loading') return <Loading />;
-  if (grantable.state === 'failed') return <Alert severity="error">{grantable.message}</Alert>;
-  if (grantable.units.length === 0)
+  if (grantable.state === 'failed')
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        {translate('beh.delegations.unitsFailed', { message: grantable.message })}
+      </Alert>
+    );
+  if (grantable.state === 'none')
     return (
       <Alert severity="info" sx={{ mt: 2 }}>
         {translate('beh.delegations.noGrantableUnits')}
       </Alert>
     );
   return (
-    <Create title="beh.delegations.createTitle" redirect="show" transform={toNewDelegation(grantable.units)}>
-      <DelegationInputs units={grantable.units} />
+    <Create title="beh.delegations.createTitle" redirect="show" transform={toNewDelegation(catalogues)}>
+      <DelegationInputs
+        units={grantable.state === 'few' ? grantable.units : undefined}
+        onCatalogue={onCatalogue}
+      />
     </Create>
   );
 }

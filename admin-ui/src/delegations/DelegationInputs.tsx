@@ -1,4 +1,5 @@
-import { Box, Typography } from '@mui/material';
+import { Alert, Box, CircularProgress, Typography } from '@mui/material';
+import { useEffect, useMemo } from 'react';
 import {
   AutocompleteInput,
   CheckboxGroupInput,
@@ -14,7 +15,9 @@ import {
 import { rightChoices } from './choices';
 import { todayInStockholm } from '../common/dates';
 import { PersonOption, personInputText, personMatches } from './PersonOption';
-import type { GrantableUnit } from './types';
+import type { GrantableUnit, GrantableUnitItem } from './types';
+import { UnitOption, unitInputText, unitMatches } from './UnitOption';
+import { GRANTABLE_UNITS, useUnitCatalogue } from './useGrantableUnits';
 import {
   assignmentsWhenChosen,
   type DelegationFormValues,
@@ -36,30 +39,118 @@ const Section = ({ title }: { title: string }) => {
   );
 };
 
-/** The assignments of the chosen unit, to tick when the delegation covers only some of them. */
-const AssignmentChoice = ({ units }: { units: GrantableUnit[] }) => (
+/** Told each catalogue as it arrives: the assignments a delegation for that unit may name. */
+export type CatalogueSeen = (unit: GrantableUnit) => void;
+
+/**
+ * The assignments of the chosen unit, to tick when the delegation covers only some of them. The
+ * unit's catalogue is fetched as soon as it is chosen, so that it is there when "Valda uppdrag" is.
+ */
+const UnitAssignments = ({
+  careUnitId,
+  chosen,
+  onCatalogue,
+}: {
+  careUnitId: string | undefined;
+  chosen: boolean;
+  onCatalogue: CatalogueSeen;
+}) => {
+  const translate = useTranslate();
+  const catalogue = useUnitCatalogue(careUnitId);
+  const unit = catalogue.state === 'ready' ? catalogue.unit : undefined;
+  useEffect(() => {
+    if (unit) onCatalogue(unit);
+  }, [unit, onCatalogue]);
+  const validate = useMemo(
+    () => assignmentsWhenChosen(new Set(unit?.assignments.map((a) => String(a.id)))),
+    [unit],
+  );
+  if (!chosen) return null;
+  const assignments = unit?.assignments ?? [];
+  return (
+    <>
+      {catalogue.state === 'loading' && (
+        <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 2 }}>
+          <CircularProgress size={20} aria-hidden />
+          <Typography variant="body2">{translate('beh.delegations.catalogueLoading')}</Typography>
+        </Box>
+      )}
+      {catalogue.state === 'failed' && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {translate('beh.delegations.catalogueFailed', { message: catalogue.message })}
+        </Alert>
+      )}
+      {/* Always there while "Valda uppdrag" is, so that nothing is sent before the catalogue is. */}
+      <CheckboxGroupInput
+        source="assignmentIds"
+        choices={assignments}
+        optionText="name"
+        row={false}
+        validate={validate}
+        helperText={
+          catalogue.state === 'none'
+            ? 'beh.delegations.chooseUnitFirst'
+            : unit && assignments.length === 0
+              ? 'beh.delegations.emptyCatalogue'
+              : undefined
+        }
+      />
+    </>
+  );
+};
+
+const AssignmentChoice = ({ onCatalogue }: { onCatalogue: CatalogueSeen }) => (
   <FormDataConsumer<DelegationFormValues>>
-    {({ formData }) => {
-      if (formData.scope !== 'CHOSEN') return null;
-      const unit = units.find((candidate) => String(candidate.id) === String(formData.careUnitId));
-      return (
-        <CheckboxGroupInput
-          source="assignmentIds"
-          choices={unit?.assignments ?? []}
-          optionText="name"
-          row={false}
-          validate={assignmentsWhenChosen}
-          helperText={unit ? undefined : 'beh.delegations.chooseUnitFirst'}
-        />
-      );
-    }}
+    {({ formData }) => (
+      <UnitAssignments
+        careUnitId={formData.careUnitId ? String(formData.careUnitId) : undefined}
+        chosen={formData.scope === 'CHOSEN'}
+        onCatalogue={onCatalogue}
+      />
+    )}
   </FormDataConsumer>
 );
 
-/** Who gets which rights, where, and for how long. */
-export const DelegationInputs = ({ units }: { units: GrantableUnit[] }) => {
+/**
+ * The unit: a select of them when they are few (a head's units; the only one chosen already), else
+ * a search of the server's list as the user types (an administrator: every unit of the region).
+ */
+const UnitInput = ({ units }: { units?: GrantableUnitItem[] }) => {
+  const translate = useTranslate();
+  if (units)
+    return (
+      <SelectInput source="careUnitId" choices={units} optionText="name" validate={required()} fullWidth />
+    );
+  return (
+    <ReferenceInput source="careUnitId" reference={GRANTABLE_UNITS} sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput
+        optionText={<UnitOption />}
+        inputText={unitInputText}
+        matchSuggestion={unitMatches}
+        filterToQuery={(q: string) => ({ q })}
+        noOptionsText="beh.delegations.noUnitFound"
+        loadingText={translate('ra.page.loading')}
+        validate={required()}
+        helperText="beh.delegations.unitHint"
+        fullWidth
+      />
+    </ReferenceInput>
+  );
+};
+
+/**
+ * Who gets which rights, where, and for how long. `units`: all the units the user may delegate
+ * for when they are few; undefined when there are too many to list (then the picker searches).
+ */
+export const DelegationInputs = ({
+  units,
+  onCatalogue,
+}: {
+  units?: GrantableUnitItem[];
+  onCatalogue: CatalogueSeen;
+}) => {
   const defaults: DelegationFormValues = {
-    careUnitId: units.length === 1 ? String(units[0].id) : undefined,
+    careUnitId: units?.length === 1 ? String(units[0].id) : undefined,
     scope: 'UNIT',
     rights: [],
     assignmentIds: [],
@@ -69,7 +160,7 @@ export const DelegationInputs = ({ units }: { units: GrantableUnit[] }) => {
   return (
     <SimpleForm defaultValues={defaults} sx={{ maxWidth: 640 }}>
       <Section title="beh.delegations.sections.who" />
-      <SelectInput source="careUnitId" choices={units} optionText="name" validate={required()} fullWidth />
+      <UnitInput units={units} />
       <ReferenceInput source="delegateId" reference="persons" sort={{ field: 'lastName', order: 'ASC' }}>
         <AutocompleteInput
           optionText={<PersonOption />}
@@ -84,7 +175,7 @@ export const DelegationInputs = ({ units }: { units: GrantableUnit[] }) => {
       <Section title="beh.delegations.sections.what" />
       <CheckboxGroupInput source="rights" choices={rightChoices} validate={required()} />
       <RadioButtonGroupInput source="scope" choices={scopeChoices} />
-      <AssignmentChoice units={units} />
+      <AssignmentChoice onCatalogue={onCatalogue} />
       <Section title="beh.delegations.sections.when" />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <DateInput source="validFrom" validate={[required(), notBeforeToday]} sx={{ width: 240 }} />

@@ -14,7 +14,9 @@ export type DelegationEvent = Schemas['DelegationEventItem'];
 export type DelegationDetail = Schemas['DelegationDetail'];
 
 export type GrantableAssignment = Schemas['GrantableAssignment'];
-/** A unit the signed-in user may delegate for, with its assignment catalogue. */
+/** A unit the signed-in user may delegate for, as the unit picker lists it. */
+export type GrantableUnitItem = Schemas['GrantableUnitItem'];
+/** One such unit with its assignment catalogue. */
 export type GrantableUnit = Schemas['GrantableUnit'];
 
 /** `POST /api/delegations`. */

@@ -20,7 +20,13 @@ export const notBeforeToday = (value: CalendarDate | null | undefined) =>
 
 export const notBeforeValidFrom = validToNotBeforeValidFrom('beh.delegations.validation.validToBeforeFrom');
 
-export const assignmentsWhenChosen = (value: string[] | undefined, values: DelegationFormValues) =>
-  values.scope === 'CHOSEN' && (!value || value.length === 0)
-    ? 'beh.delegations.validation.chooseAssignments'
-    : undefined;
+/**
+ * "Valda uppdrag" needs at least one ticked assignment of the unit's catalogue `ofUnit`: ticks made
+ * under another unit chosen before do not count (they are not sent), or the delegation would cover
+ * the whole unit.
+ */
+export const assignmentsWhenChosen =
+  (ofUnit: ReadonlySet<string>) => (value: string[] | undefined, values: DelegationFormValues) =>
+    values.scope === 'CHOSEN' && !(value ?? []).some((id) => ofUnit.has(String(id)))
+      ? 'beh.delegations.validation.chooseAssignments'
+      : undefined;
