@@ -5,6 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { COMPRESS_THRESHOLD } from '../../server/src/common/transport.js';
 
 /**
  * How the portal's answers travel: compressed when the browser offers it, the UI's hashed files
@@ -76,5 +77,11 @@ describe('transport', () => {
   it('leaves small answers uncompressed', async () => {
     const res = await request(t.http).get('/api/health').set('Accept-Encoding', 'gzip').expect(200);
     expect(res.headers['content-encoding']).toBeUndefined();
+    // A few persons: over a kilobyte, where compressing costs more CPU than the bytes are worth.
+    const admin = await signIn(t, 'admin1');
+    const few = await admin.get('/api/persons?range=[0,5]').set('Accept-Encoding', 'gzip, br').expect(200);
+    expect(Number(few.headers['content-length'])).toBeGreaterThan(1024);
+    expect(Number(few.headers['content-length'])).toBeLessThan(COMPRESS_THRESHOLD);
+    expect(few.headers['content-encoding']).toBeUndefined();
   });
 });
