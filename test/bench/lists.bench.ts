@@ -276,9 +276,9 @@ async function measure(
     result.rpsNote = `not run: p50 > ${C20_SKIP_ABOVE_MS} ms`;
   }
 
-  const own = queries.filter((q) => !q.auth);
-  if (own.length > 0) {
-    const replay = new Replay(own);
+  // Every statement the request ran, in its order: the guard's (the session) and the route's own.
+  if (queries.length > 0) {
+    const replay = new Replay(queries);
     try {
       // Warmed up like the API was, unless one replay takes long anyway.
       if (!result.c1 || result.c1.p50 < 500) await replay.once(replayPool);
@@ -293,7 +293,7 @@ async function measure(
       result.sqlNote = `replay failed: ${error instanceof Error ? error.message : String(error)}`;
     }
   } else {
-    result.sqlNote = 'no SQL of its own';
+    result.sqlNote = 'no SQL';
   }
 
   const ok = result.status.startsWith('2');
@@ -344,7 +344,8 @@ function printTable(rows: RowResult[]): void {
       `×${WORKERS}: the same against node dist/server/src/main.js with WEB_CONCURRENCY=${WORKERS} (throughput-targeted rows);`,
     );
   console.log(
-    'SQL p50: the statements the route itself ran (captured in-process), replayed through pg in ms; ratio: API p50 / SQL p50;',
+    "SQL p50: every statement the request ran (captured in-process: the guard's session query and the route's own), " +
+      'replayed in order through pg in ms; ratio: API p50 / SQL p50;',
   );
   console.log(
     "stmts: the route's own statements + the auth guard's (session, rights); total: Content-Range's total " +
