@@ -1,8 +1,6 @@
 import { filterString } from '../common/list-query.js';
 import {
   type FilterSql,
-  foldedPrefix,
-  foldedWordPrefix,
   idFilter,
   joinedFrom,
   likeEscape,
@@ -14,6 +12,7 @@ import {
   careUnitHsaIdSql,
   careUnitNameSql,
   careUnitSortSql,
+  careUnitsNamedSql,
   fromCareUnits,
   joinAdministrationOf,
 } from '../directory/directory.reads.js';
@@ -25,16 +24,15 @@ const JOINS = { adm: joinAdministrationOf('adm', 'cu') };
 
 /**
  * The search box of the unit picker: each word starts the unit's name or a later word of it (case-
- * and accent-insensitive), or its HSA-id (any case). A region has some 1,500 units: the words are
- * tested on each, which costs less than finding them by index.
+ * and accent-insensitive), or its HSA-id (any case). The units a word names are found first by the
+ * directory's name indexes (careUnitsNamedSql): folding each of a region's 1,500 names for every
+ * search took ~10 ms, twice when the hits are counted too.
  */
 const unitSearch: FilterSql = (filter, key, p) =>
   searchTokens(filterString(filter, key))
     .map((token) => {
       const word = p.add(likeEscape(token));
-      const name = careUnitNameSql('cu');
-      return `(${foldedPrefix(name, word)} OR ${foldedWordPrefix(name, word)}
-        OR upper(${careUnitHsaIdSql('cu')}) LIKE upper(${word}) || '%')`;
+      return `(cu.id IN (${careUnitsNamedSql(word)}) OR upper(${careUnitHsaIdSql('cu')}) LIKE upper(${word}) || '%')`;
     })
     .join(' AND ') || undefined;
 
