@@ -16,6 +16,12 @@ import { RightsVersion1765000100000 } from './1765000100000-RightsVersion.js';
 import { SchedulerWatermarks1765000200000 } from './1765000200000-SchedulerWatermarks.js';
 import { AuditCheckpoints1765000300000 } from './1765000300000-AuditCheckpoints.js';
 import { OrderListIndexes1765000400000 } from './1765000400000-OrderListIndexes.js';
+import { RateLimits1765100000000 } from './1765100000000-RateLimits.js';
+import { PersonAccessLog1765100100000 } from './1765100100000-PersonAccessLog.js';
+import { ApiClients1765100200000 } from './1765100200000-ApiClients.js';
+import { AuditAnchors1765100300000 } from './1765100300000-AuditAnchors.js';
+import { AnonymousSessions1765100400000 } from './1765100400000-AnonymousSessions.js';
+import { SignedDecisions1765100500000 } from './1765100500000-SignedDecisions.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -37,4 +43,10 @@ export const migrations = [
   SchedulerWatermarks1765000200000,
   AuditCheckpoints1765000300000,
   OrderListIndexes1765000400000,
+  RateLimits1765100000000,
+  PersonAccessLog1765100100000,
+  ApiClients1765100200000,
+  AuditAnchors1765100300000,
+  AnonymousSessions1765100400000,
+  SignedDecisions1765100500000,
 ];
