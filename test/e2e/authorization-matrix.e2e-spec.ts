@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { CLIENT_SCOPES, type ClientScopeName } from '../../server/src/common/auth/policy.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
 import { registeredRoutes } from '../support/routes.js';
@@ -49,6 +51,11 @@ interface Row {
   form?: Record<string, string>;
   /** The call replaces or ends the session: each caller makes it with a session of its own. */
   ownSession?: boolean;
+  /**
+   * The API-client scope that opens the route (a GET) and the status a client holding it gets
+   * (it reads the whole region); every client without it, and every route without one, gets 403.
+   */
+  client?: { scope: ClientScopeName; status: number };
 }
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -143,6 +150,7 @@ function table(today: string): Row[] {
       route: 'GET /api/persons/lookup',
       path: '/api/persons/lookup?hsaId=SE2321000131-P000000000104',
       expect: statuses('rightsHolder', 200),
+      client: { scope: 'persons:lookup', status: 200 },
     },
     ...crud(
       'care-units',
@@ -170,11 +178,16 @@ function table(today: string): Row[] {
     ),
     // Holdings are read like the rest of the directory, but change only when an attested order is
     // carried out: every write is refused with 405 to whoever may read them, even an administrator.
-    { route: 'GET /api/held-assignments', expect: statuses('rightsHolder', 200) },
+    {
+      route: 'GET /api/held-assignments',
+      expect: statuses('rightsHolder', 200),
+      client: { scope: 'holdings:read', status: 200 },
+    },
     {
       route: 'GET /api/held-assignments/:id',
       path: `/api/held-assignments/${id.held}`,
       expect: statuses('rightsHolder', 200),
+      client: { scope: 'holdings:read', status: 200 },
     },
     {
       route: 'POST /api/held-assignments',
@@ -207,7 +220,11 @@ function table(today: string): Row[] {
       { note: 'x' },
     ).map((row) => (row.route.startsWith('GET') ? { ...row, expect: statuses('signedIn', 200) } : row)),
 
-    { route: 'GET /api/delegations', expect: statuses('rightsHolder', 200) },
+    {
+      route: 'GET /api/delegations',
+      expect: statuses('rightsHolder', 200),
+      client: { scope: 'delegations:read', status: 200 },
+    },
     { route: 'GET /api/delegations/grantable-units', expect: statuses('delegator', 200) },
     // karlu1 heads Solgläntan; the administrator may delegate for every unit.
     {
@@ -220,6 +237,7 @@ function table(today: string): Row[] {
       route: 'GET /api/delegations/:id',
       path: `/api/delegations/${id.eriho2Delegation}`,
       expect: statuses('rightsHolder', 200, { sarbe3: 403 }),
+      client: { scope: 'delegations:read', status: 200 },
     },
     // Limiting to what it already is: allowed, and changes nothing.
     {
@@ -235,8 +253,14 @@ function table(today: string): Row[] {
       route: 'GET /api/orders',
       path: `/api/orders?filter=${encodeURIComponent('{"scope":"mine"}')}`,
       expect: statuses('signedIn', 200),
+      client: { scope: 'orders:read', status: 200 },
     },
-    { route: 'GET /api/orders/:id', path: `/api/orders/${MISSING}`, expect: statuses('signedIn', 404) },
+    {
+      route: 'GET /api/orders/:id',
+      path: `/api/orders/${MISSING}`,
+      expect: statuses('signedIn', 404),
+      client: { scope: 'orders:read', status: 404 },
+    },
     {
       route: 'POST /api/orders/:id/change-attestant',
       path: `/api/orders/${MISSING}/change-attestant`,
@@ -330,6 +354,23 @@ function table(today: string): Row[] {
       path: '/api/docs/assets/swagger-ui.css',
       expect: statuses('administrator', 200),
     },
+    // API clients: administrators only; each allowed caller creates one of its own.
+    { route: 'GET /api/api-clients', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/api-clients/:id',
+      path: `/api/api-clients/${MISSING}`,
+      expect: statuses('administrator', 404),
+    },
+    {
+      route: 'POST /api/api-clients',
+      body: (caller) => ({ name: `Matris ${caller}`, scopes: ['orders:read'], expiresOn: today }),
+      expect: statuses('administrator', 201),
+    },
+    {
+      route: 'POST /api/api-clients/:id/revoke',
+      path: `/api/api-clients/${MISSING}/revoke`,
+      expect: statuses('administrator', 404),
+    },
     { route: 'GET /api/outbox', expect: statuses('administrator', 200) },
     { route: 'GET /api/outbox/:id', path: `/api/outbox/${MISSING}`, expect: statuses('administrator', 404) },
     { route: 'GET /api/audit-events', expect: statuses('administrator', 200) },
@@ -355,6 +396,9 @@ function table(today: string): Row[] {
     { route: 'GET /api/systems/export', expect: statuses('signedIn', 200) },
     { route: 'GET /api/orders/export', expect: statuses('signedIn', 200) },
     { route: 'GET /api/audit-events/export', expect: statuses('administrator', 200) },
+    // The person lookup log (person-access-log.e2e-spec.ts): administrators only.
+    { route: 'GET /api/person-access-log', expect: statuses('administrator', 200) },
+    { route: 'GET /api/person-access-log/export', expect: statuses('administrator', 200) },
     { route: 'GET /api/outbox/export', expect: statuses('administrator', 200) },
     // Signing: any signed-in person may call the window's API, but a request exists only for its
     // signer (404 to everyone else, tested in signing.e2e-spec.ts); unlocking is for administrators.
@@ -442,35 +486,25 @@ describe('authorization matrix', () => {
     expect(covered.filter((route, i) => covered.indexOf(route) !== i)).toEqual([]);
   });
 
+  /** One call of a row's route, as a persona (its own session) or as an API client (a token). */
+  const send = async (row: Row, caller: Caller, as: Client | { token: string }) => {
+    const [method, pattern] = row.route.split(' ');
+    const path = row.path ?? pattern;
+    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    if (!['get', 'post', 'put', 'patch', 'delete'].includes(verb))
+      throw new Error(`No way to call ${method}`);
+    const call =
+      'token' in as ? request(t.http)[verb](path).set('Authorization', `Bearer ${as.token}`) : as[verb](path);
+    const body = typeof row.body === 'function' ? row.body(caller) : row.body;
+    return row.form ? call.type('form').send(row.form) : body ? call.send(body) : call;
+  };
+
   it('answers every route as the table says, for every persona and for no one', async () => {
     const mismatches: string[] = [];
     for (const row of rows) {
-      const [method, pattern] = row.route.split(' ');
       for (const caller of CALLERS) {
         const client = row.ownSession ? await clientFor(caller) : clients.get(caller)!;
-        const path = row.path ?? pattern;
-        let call;
-        switch (method) {
-          case 'GET':
-            call = client.get(path);
-            break;
-          case 'POST':
-            call = client.post(path);
-            break;
-          case 'PUT':
-            call = client.put(path);
-            break;
-          case 'PATCH':
-            call = client.patch(path);
-            break;
-          case 'DELETE':
-            call = client.delete(path);
-            break;
-          default:
-            throw new Error(`No way to call ${method}`);
-        }
-        const body = typeof row.body === 'function' ? row.body(caller) : row.body;
-        const res = await (row.form ? call.type('form').send(row.form) : body ? call.send(body) : call);
+        const res = await send(row, caller, client);
         if (res.status !== row.expect[caller]) {
           const detail =
             typeof res.body === 'object' && res.body !== null ? (res.body as { detail?: string }).detail : '';
@@ -479,6 +513,50 @@ describe('authorization matrix', () => {
           );
         }
       }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  /**
+   * API clients (bearer tokens): a client holding one scope may call exactly the routes of that
+   * scope, and gets 403 on every other route, public ones and writes included; a revoked or
+   * expired client gets 401 everywhere.
+   */
+  it('answers every route as the table says for an API client of each scope, revoked or expired', async () => {
+    const admin = clients.get('admin1')!;
+    const today = t.app.get(Clock).today();
+    const make = async (name: string, scopes: readonly string[], expiresOn: string) =>
+      (await admin.post('/api/api-clients').send({ name, scopes, expiresOn }).expect(201)).body as {
+        id: string;
+        token: string;
+      };
+    const mismatches: string[] = [];
+    const check = async (label: string, token: string, expected: (row: Row) => number) => {
+      for (const row of rows) {
+        const res = await send(row, 'anonymous', { token });
+        if (res.status !== expected(row)) {
+          const detail = (res.body as { detail?: string } | undefined)?.detail ?? '';
+          mismatches.push(`${row.route} as ${label}: ${res.status}, expected ${expected(row)} ${detail}`);
+        }
+      }
+    };
+    for (const scope of CLIENT_SCOPES) {
+      const { token } = await make(`Matrisklient ${scope}`, [scope], today);
+      await check(`client ${scope}`, token, (row) => (row.client?.scope === scope ? row.client.status : 403));
+    }
+    expect(rows.filter((row) => row.client && !row.route.startsWith('GET '))).toEqual([]);
+    for (const scope of CLIENT_SCOPES) expect(rows.some((row) => row.client?.scope === scope)).toBe(true);
+
+    const every = [...CLIENT_SCOPES];
+    const revoked = await make('Matrisklient återkallad', every, today);
+    await admin.post(`/api/api-clients/${revoked.id}/revoke`).expect(200);
+    await check('revoked client', revoked.token, () => 401);
+    const expired = await make('Matrisklient utgången', every, today);
+    t.app.get(Clock).set(new Date(Date.now() + 24 * 3_600_000));
+    try {
+      await check('expired client', expired.token, () => 401);
+    } finally {
+      t.app.get(Clock).set(undefined);
     }
     expect(mismatches).toEqual([]);
   });

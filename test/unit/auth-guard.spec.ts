@@ -4,7 +4,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AuthGuard } from '../../server/src/auth/auth.guard.js';
 import { RightsCache } from '../../server/src/auth/rights-cache.js';
-import { AdminOnly, Public, SignedIn } from '../../server/src/common/auth/policy.js';
+import type { ApiClientsService, ClientCheck } from '../../server/src/api-clients/api-clients.service.js';
+import { AdminOnly, ClientScope, Public, SignedIn } from '../../server/src/common/auth/policy.js';
 import type { SessionPerson, SessionState } from '../../server/src/common/auth/request-auth.js';
 import { Rights } from '../../server/src/common/auth/rights.js';
 import type { RightsSubject, VersionedRights } from '../../server/src/delegations/rights.service.js';
@@ -20,6 +21,8 @@ class Guarded {
   read(): void {}
   @AdminOnly() write(): void {}
   @Public() open(): void {}
+  @ClientScope('orders:read') orders(): void {}
+  @ClientScope('holdings:read') holdings(): void {}
 }
 
 const person: SessionPerson = {
@@ -42,17 +45,27 @@ const session: SessionState = {
   rightsVersion: '7',
 };
 
-/** The guard over stand-in sessions; `derived` counts the rights it asked for. */
-function guard(signedIn: boolean, derived = { count: 0 }): AuthGuard {
+const client: ClientCheck = { ok: true, client: { id: 'c1', name: 'Rapport', scopes: ['orders:read'] } };
+
+/** The guard over stand-in sessions and clients; `derived` counts the rights it asked for, `resolved` the sessions. */
+function guard(signedIn: boolean, derived = { count: 0, resolved: 0 }): AuthGuard {
   const sessions = {
-    resolve: async () => (signedIn ? session : undefined),
+    resolve: async () => {
+      derived.resolved++;
+      return signedIn ? session : undefined;
+    },
     csrfMatches: (s: SessionState | undefined, submitted: unknown) => s?.csrfToken === submitted,
     rightsOf: async () => {
       derived.count++;
       return new Rights('p1', false, [], []);
     },
   } as unknown as SessionsService;
-  return new AuthGuard(new Reflector(), sessions);
+  const clients = {
+    authenticate: async (token: string): Promise<ClientCheck> =>
+      token === 'good' ? client : { ok: false, reason: token === 'old' ? 'revoked' : 'invalid' },
+    recordCall: () => undefined,
+  } as unknown as ApiClientsService;
+  return new AuthGuard(new Reflector(), sessions, clients);
 }
 
 function context(
@@ -60,13 +73,19 @@ function context(
   handler: (...args: never[]) => unknown,
   method = 'GET',
   csrf?: string,
+  authorization?: string,
 ): ExecutionContext {
-  const req = { method, headers: csrf ? { 'x-csrf-token': csrf } : {}, path: '/x' } as unknown as Request;
+  const headers = {
+    ...(csrf ? { 'x-csrf-token': csrf } : {}),
+    ...(authorization ? { authorization } : {}),
+  };
+  const req = { method, headers, path: '/x', originalUrl: '/x' } as unknown as Request;
+  const res = { setHeader: () => undefined, once: () => undefined, statusCode: 200 } as unknown as Response;
   return {
     getType: () => 'http',
     getHandler: () => handler,
     getClass: () => target,
-    switchToHttp: () => ({ getRequest: () => req, getResponse: () => ({}) as Response }),
+    switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }),
   } as unknown as ExecutionContext;
 }
 
@@ -101,8 +120,24 @@ describe('AuthGuard', () => {
     );
   });
 
+  it('lets an API client call only the GET routes of its scopes, without reading any session', async () => {
+    const derived = { count: 0, resolved: 0 };
+    const g = guard(true, derived);
+    const as = (handler: () => void, authorization: string, method = 'GET') =>
+      status(g.canActivate(context(Guarded, handler, method, undefined, authorization)));
+    expect(await as(Guarded.prototype.orders, 'Bearer good')).toBe(200);
+    expect(await as(Guarded.prototype.holdings, 'Bearer good')).toBe(403);
+    expect(await as(Guarded.prototype.read, 'Bearer good')).toBe(403);
+    expect(await as(Guarded.prototype.open, 'Bearer good')).toBe(403);
+    expect(await as(Guarded.prototype.orders, 'Bearer good', 'POST')).toBe(403);
+    expect(await as(Guarded.prototype.orders, 'Bearer bad')).toBe(401);
+    expect(await as(Guarded.prototype.orders, 'Bearer old')).toBe(401);
+    expect(await as(Guarded.prototype.orders, 'Basic good')).toBe(401);
+    expect(derived).toEqual({ count: 0, resolved: 0 });
+  });
+
   it('asks for the rights once for a guarded route and not at all for a public one', async () => {
-    const derived = { count: 0 };
+    const derived = { count: 0, resolved: 0 };
     const g = guard(true, derived);
     expect(await status(g.canActivate(context(Guarded, Guarded.prototype.read)))).toBe(200);
     expect(derived.count).toBe(1);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApiClientsModule } from '../api-clients/api-clients.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { DelegationsModule } from '../delegations/delegations.module.js';
 import { AuthController } from './auth.controller.js';
@@ -14,14 +15,14 @@ import { SignInService } from './sign-in.service.js';
 /**
  * Sign-in (development page and SAML), sessions and CSRF. Its AuthGuard is global: every route of
  * every module passes it, and it derives the signed-in person's rights with the delegations
- * module's RightsService.
+ * module's RightsService; API clients' bearer tokens it checks with the api-clients module.
  */
 @Module({})
 export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
-      imports: [DelegationsModule],
+      imports: [DelegationsModule, ApiClientsModule],
       controllers: [
         AuthController,
         MeController,

@@ -3,8 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiPage } from '../common/api-schema.js';
 import { pageBody } from '../common/sql.js';
-import { Delegator, RightsHolder } from '../common/auth/policy.js';
-import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
+import { ClientScope, Delegator, RightsHolder } from '../common/auth/policy.js';
+import { type Actor, CurrentActor, CurrentReader } from '../common/auth/request-auth.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
 import { DelegationDetail, DelegationItem, GrantableUnit, GrantableUnitItem } from './delegation.types.js';
 import { DelegationsService } from './delegations.service.js';
@@ -20,11 +20,13 @@ import { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.j
 export class DelegationsController {
   constructor(private readonly delegations: DelegationsService) {}
 
+  /** API clients with delegations:read read every delegation of the region. */
   @Get()
   @RightsHolder()
+  @ClientScope('delegations:read')
   @ApiPage(DelegationItem, 'delegations')
   async list(
-    @CurrentActor() actor: Actor,
+    @CurrentReader() actor: Actor,
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DelegationItem[]> {
@@ -62,8 +64,9 @@ export class DelegationsController {
 
   @Get(':id')
   @RightsHolder()
+  @ClientScope('delegations:read')
   @ApiOkResponse({ type: DelegationDetail })
-  detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DelegationDetail> {
+  detail(@CurrentReader() actor: Actor, @Param('id') id: string): Promise<DelegationDetail> {
     return this.delegations.detail(actor, id);
   }
 

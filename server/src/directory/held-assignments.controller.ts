@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpStatus, Param, Patch, Post, Put, Query, Re
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiPage, ApiProblem, ProblemDetails } from '../common/api-schema.js';
-import { RightsHolder } from '../common/auth/policy.js';
+import { ClientScope, RightsHolder } from '../common/auth/policy.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import { pageBody } from '../common/sql.js';
@@ -27,6 +27,7 @@ export class HeldAssignmentsController {
   constructor(private readonly heldAssignments: HeldAssignmentsService) {}
 
   @Get()
+  @ClientScope('holdings:read')
   @ApiPage(HeldAssignmentItem, 'held-assignments')
   async list(
     @Query() query: RawListQuery,
@@ -36,6 +37,7 @@ export class HeldAssignmentsController {
   }
 
   @Get(':id')
+  @ClientScope('holdings:read')
   @ApiOkResponse({ type: HeldAssignmentItem })
   get(@Param('id') id: string): Promise<HeldAssignmentItem> {
     return this.heldAssignments.get(id);

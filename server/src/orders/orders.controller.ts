@@ -6,8 +6,8 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
-import { RightsHolder, SignedIn } from '../common/auth/policy.js';
-import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
+import { ClientScope, RightsHolder, SignedIn } from '../common/auth/policy.js';
+import { type Actor, CurrentActor, CurrentReader } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { pageBody } from '../common/sql.js';
 import { ChangeAttestantDto, PlaceOrderDto } from './dto/order.dto.js';
@@ -40,11 +40,13 @@ export class OrdersController {
     private readonly clock: Clock,
   ) {}
 
+  /** API clients with orders:read read the whole region (`filter={"scope":"all"}`). */
   @Get()
   @SignedIn()
+  @ClientScope('orders:read')
   @ApiPage(OrderListItem, 'orders')
   async list(
-    @CurrentActor() actor: Actor,
+    @CurrentReader() actor: Actor,
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<OrderListItem[]> {
@@ -66,8 +68,9 @@ export class OrdersController {
 
   @Get(':id')
   @SignedIn()
+  @ClientScope('orders:read')
   @ApiOkResponse({ type: OrderDetail })
-  detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<OrderDetail> {
+  detail(@CurrentReader() actor: Actor, @Param('id') id: string): Promise<OrderDetail> {
     return this.orders.detail(actor, id);
   }
 

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiCookieAuth, ApiExtension } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiExtension } from '@nestjs/swagger';
 
 /**
  * Who may call a route. Every controller method (or its controller) names one; the global
@@ -40,3 +40,34 @@ export const AdminOnly = () => policy('administrator');
  * with it; the signed response and its single-use InResponseTo protect it instead.
  */
 export const CsrfExempt = () => SetMetadata(CSRF_EXEMPT_KEY, true);
+
+/**
+ * What an API client (another system: the region's service desk, reporting) may be granted. Each
+ * scope opens exactly the GET routes that name it with `@ClientScope`; a client may call nothing
+ * else (deny by default, whatever the route's policy, public ones included) and never writes.
+ *
+ * - `orders:read`: the order history and an order's view, region-wide (`GET /api/orders`, `/:id`);
+ * - `holdings:read`: who holds which assignment (`GET /api/held-assignments`, `/:id`);
+ * - `delegations:read`: the delegations, region-wide (`GET /api/delegations`, `/:id`);
+ * - `persons:lookup`: one person by personnummer, passport number or HSA-id (`GET /api/persons/lookup`).
+ *
+ * The audit log is not offered: it holds every change's before and after and stays with
+ * administrators.
+ */
+export const CLIENT_SCOPES = ['orders:read', 'holdings:read', 'delegations:read', 'persons:lookup'] as const;
+export type ClientScopeName = (typeof CLIENT_SCOPES)[number];
+
+export const CLIENT_SCOPE_KEY = 'beh:client-scope';
+
+/**
+ * Opens a GET route to API clients holding `scope` (bearer token, docs/design.md, API clients),
+ * beside the route's policy for signed-in persons. The route must read through `CurrentReader`,
+ * which gives a client a read-only, region-wide reader instead of a person. Documented as the
+ * bearer scheme with the scope in `x-beh-client-scope`.
+ */
+export const ClientScope = (scope: ClientScopeName) =>
+  applyDecorators(
+    SetMetadata(CLIENT_SCOPE_KEY, scope),
+    ApiExtension('x-beh-client-scope', scope),
+    ApiBearerAuth('bearer'),
+  );

@@ -1,7 +1,8 @@
 import { createParamDecorator, type ExecutionContext, HttpStatus } from '@nestjs/common';
 import type { Request } from 'express';
 import { ProblemException } from '../problem.js';
-import type { Rights } from './rights.js';
+import type { ClientScopeName } from './policy.js';
+import { Rights } from './rights.js';
 
 /** The signed-in person as the session knows them (from the directory at request time). */
 export interface SessionPerson {
@@ -31,10 +32,19 @@ export interface SessionState {
   rightsVersion: string | undefined;
 }
 
+/** An API client that called with a valid bearer token (api-clients module). */
+export interface ApiClientIdentity {
+  id: string;
+  name: string;
+  scopes: readonly ClientScopeName[];
+}
+
 /** What the AuthGuard learnt about a request, for the controllers behind it. */
 export interface RequestAuth {
   session: SessionState | undefined;
   rights: Rights | undefined;
+  /** Set instead of a session when the request came with `Authorization: Bearer`. */
+  client: ApiClientIdentity | undefined;
 }
 
 // Kept beside the request rather than on it, so no property of express's Request is redefined.
@@ -43,7 +53,7 @@ const byRequest = new WeakMap<Request, RequestAuth>();
 export function authOf(req: Request): RequestAuth {
   let auth = byRequest.get(req);
   if (!auth) {
-    auth = { session: undefined, rights: undefined };
+    auth = { session: undefined, rights: undefined, client: undefined };
     byRequest.set(req, auth);
   }
   return auth;
@@ -74,4 +84,35 @@ export function actorOf(req: Request): Actor {
 /** Parameter decorator: the acting person of a signed-in route. */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor =>
   actorOf(ctx.switchToHttp().getRequest<Request>()),
+);
+
+/**
+ * The reader of a route open to API clients (`@ClientScope`): the signed-in person, or for a
+ * client a reader of the whole region that is nobody. The guard lets a client reach only GET
+ * routes naming one of its scopes, so this reader only ever reads: its person is the client
+ * itself (an id no person has, so "mine" is empty and it is never an order's orderer, end user or
+ * attestant) and its rights are an administrator's reading (all units; administrators get no
+ * order, attest or delegation rights from that: rule 28), which is what reporting needs.
+ */
+export function readerOf(req: Request): Actor {
+  const { client } = authOf(req);
+  if (!client) return actorOf(req);
+  return {
+    person: {
+      id: client.id,
+      userId: `api:${client.name}`,
+      hsaId: '',
+      firstName: client.name,
+      lastName: '(API-klient)',
+      title: null,
+      email: null,
+      isAdministrator: false,
+    },
+    rights: new Rights(client.id, true, [], []),
+  };
+}
+
+/** Parameter decorator: the reader of a route open to API clients (see readerOf). */
+export const CurrentReader = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor =>
+  readerOf(ctx.switchToHttp().getRequest<Request>()),
 );
