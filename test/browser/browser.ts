@@ -168,3 +168,59 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** What a page reported about itself: CSP violations and console errors, each as a readable line. */
+export interface PageReports {
+  /** `securitypolicyviolation` events: the directive, what it blocked and on which page. */
+  violations: string[];
+  /** Console errors (CSP refusals, header errors, script errors); an HTTP error status is not one. */
+  consoleErrors: string[];
+  /** Empties both lists, so that a step is judged on what it caused itself. */
+  clear(): void;
+}
+
+/**
+ * Listens on every page of the context, popups such as the signing window included, for the
+ * browser's `securitypolicyviolation` events and for console errors. The listener is added before
+ * any of the page's own scripts run (an init script, which the page's CSP does not govern) and
+ * reports through a binding, so a report survives the page navigating away.
+ */
+export async function watchPageReports(context: BrowserContext): Promise<PageReports> {
+  const violations: string[] = [];
+  const consoleErrors: string[] = [];
+  await context.exposeBinding('__behReportViolation', ({ page }, line: string) => {
+    violations.push(`${new URL(page.url()).pathname}${new URL(page.url()).hash}: ${line}`);
+  });
+  // A string, not a function: it runs in the page, and the tests compile without the DOM types.
+  await context.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => {
+    window.__behReportViolation(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') +
+      (e.sample ? ' (' + e.sample + ')' : '') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+  }, true);`);
+  const listen = (page: Page) =>
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      // A refused request (401 signed out, 404 not found) is the UI's business, not a page fault;
+      // a load the browser itself blocked (net::ERR_BLOCKED_BY_CSP, …) is kept.
+      if (/^Failed to load resource: the server responded with a status of \d+/.test(message.text())) return;
+      consoleErrors.push(`${new URL(page.url()).pathname}${new URL(page.url()).hash}: ${message.text()}`);
+    });
+  context.pages().forEach(listen);
+  context.on('page', listen);
+  return {
+    violations,
+    consoleErrors,
+    clear() {
+      violations.splice(0);
+      consoleErrors.splice(0);
+    },
+  };
+}
+
+/** Fails, naming them, if the pages reported any CSP violation or console error since the last clear. */
+export function expectNoPageReports(reports: PageReports, where: string): void {
+  const found = [
+    ...reports.violations.map((line) => `CSP violation ${line}`),
+    ...reports.consoleErrors.map((line) => `console error ${line}`),
+  ];
+  if (found.length > 0) throw new Error(`${where}:\n${found.join('\n')}`);
+}
