@@ -7,7 +7,9 @@ type Next = (error?: unknown) => void;
 // The page itself runs no script and loads nothing; the mail's HTML is shown from its own
 // address in a sandboxed frame, so whatever a mail contains cannot touch the portal.
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src data:";
-const MAIL_HTML_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+// Framed by the catcher's own page: frame-ancestors 'self' (browsers then ignore the X-Frame-Options DENY every answer carries).
+const MAIL_HTML_CSP =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
 
 const STYLE = `body{font-family:system-ui,Arial,sans-serif;margin:24px;color:#1a1a1a}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 10px;border-bottom:1px solid #ddd}
