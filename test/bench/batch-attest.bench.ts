@@ -21,6 +21,7 @@ import { loadConfig } from '../../server/src/config/app-config.js';
 import { OrderStateMachine } from '../../server/src/orders/order-state.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
 import { openBenchDatabase, sql } from './bench-database.js';
+import { BENCH_LIMITS } from './bench-limits.js';
 
 const BATCH = 500;
 const SOLGLANTAN = seedId('unit:solglantan');
@@ -140,7 +141,13 @@ async function main(): Promise<void> {
     // Statistics for the bench database itself, where the seed just landed.
     await sql(databaseUrl, 'ANALYZE');
 
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '', SEED_ON_EMPTY: 'false' });
+    const config = loadConfig({
+      ...BENCH_LIMITS,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      UI_DIR: '',
+      SEED_ON_EMPTY: 'false',
+    });
     app = await createApp(config, databaseUrl);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;

@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { createServer } from 'node:net';
+import { BENCH_LIMITS } from './bench-limits.js';
 
 export interface RunningCluster {
   base: string;
@@ -28,6 +29,7 @@ export async function startCluster(databaseUrl: string, workers: number): Promis
   const child = fork(new URL('../../server/src/main.js', import.meta.url), [], {
     env: {
       ...process.env,
+      ...BENCH_LIMITS,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       UI_DIR: '',

@@ -37,6 +37,7 @@ import type { TickReport } from '../../server/src/scheduler/scheduler.types.js';
 import { adminSql, openBenchDatabase } from './bench-database.js';
 import { insertDueOrders } from './due-orders.js';
 import { measureIdleTick, printIdleTick } from './idle-tick.js';
+import { BENCH_LIMITS } from './bench-limits.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const REGION_URL = process.env.BENCH_REGION_URL;
@@ -45,6 +46,7 @@ const TARGET_SECONDS = 10;
 /** The application as the bench runs it: NODE_ENV=test keeps the timer off, its ticks are ours. */
 async function openApp(databaseUrl: string): Promise<INestApplication> {
   const config = loadConfig({
+    ...BENCH_LIMITS,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     UI_DIR: '',

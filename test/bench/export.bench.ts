@@ -25,6 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from '../../server/src/app.factory.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
 import { signIn } from './bench-http.js';
+import { BENCH_LIMITS } from './bench-limits.js';
 
 export interface ExportFigures {
   status: number;
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
       if (!env.DATABASE_URL) throw new Error('Set DATABASE_URL (e.g. the region of npm run bench:region).');
       app = await createApp(
         loadConfig({
+          ...BENCH_LIMITS,
           NODE_ENV: 'test',
           LOG_LEVEL: 'warn',
           UI_DIR: '',

@@ -28,6 +28,7 @@ import { AttestRemindersJob } from '../../server/src/scheduler/attest-reminders.
 import { DelegationExpiryJob } from '../../server/src/scheduler/delegation-expiry.job.js';
 import { DueOrdersJob } from '../../server/src/scheduler/due-orders.job.js';
 import { GrantEndingsJob } from '../../server/src/scheduler/grant-endings.job.js';
+import { BENCH_LIMITS } from './bench-limits.js';
 
 interface Statement {
   sql: string;
@@ -111,7 +112,7 @@ export async function measureIdleTick(url: string, idleTicks = 10): Promise<Idle
       // A database built before the watermarks: give it them, inside the transaction only.
       if (!present) await new SchedulerWatermarks1765000200000().up(runner);
 
-      const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '' });
+      const config = loadConfig({ ...BENCH_LIMITS, NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '' });
       const clock = new Clock();
       const jobsDb = new OneTransaction(runner) as unknown as DataSource;
       const mail = new MailService(config, clock);

@@ -9,12 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../../server/src/app.factory.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
 import { SchedulerService } from '../../server/src/scheduler/scheduler.service.js';
+import { BENCH_LIMITS } from './bench-limits.js';
 
 const url = process.argv[2];
 let app: INestApplication | undefined;
 
 async function boot(): Promise<void> {
   const config = loadConfig({
+    ...BENCH_LIMITS,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     UI_DIR: '',

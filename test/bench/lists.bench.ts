@@ -38,6 +38,7 @@ import { createApp } from '../../server/src/app.factory.js';
 import { type AppConfig, loadConfig } from '../../server/src/config/app-config.js';
 import { databaseName } from '../../server/src/database/database-url.js';
 import { type RunningCluster, startCluster } from './bench-cluster.js';
+import { BENCH_LIMITS, benchLimitsText } from './bench-limits.js';
 import { type Session, signIn } from './bench-http.js';
 import { ms, summarize, type Summary, table } from './bench-stats.js';
 import { openBenchDatabase } from './bench-database.js';
@@ -109,6 +110,7 @@ interface RegionModule {
 
 export function benchConfig(): AppConfig {
   return loadConfig({
+    ...BENCH_LIMITS,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     UI_DIR: '',
@@ -387,6 +389,7 @@ async function main(): Promise<void> {
           .map((l) => l.toFixed(1))
           .join(' ')}`,
     );
+    console.log(benchLimitsText());
     console.log(`database (${db.label}):`);
 
     const config = benchConfig();

@@ -21,6 +21,7 @@ import { ADMINISTRATIONS, FIRST_NAMES, LAST_NAMES, UNITS } from '../../server/sr
 import { seedId } from '../../server/src/seed/seed-ids.js';
 import { openBenchDatabase, sql } from './bench-database.js';
 import { signIn } from './bench-http.js';
+import { BENCH_LIMITS } from './bench-limits.js';
 
 const EXTRA_PERSONS = 60_000;
 const SEARCHES = 300;
@@ -102,7 +103,13 @@ async function main(): Promise<void> {
     const seeded = performance.now() - t0;
     const { rows } = await sql(databaseUrl, 'SELECT count(*)::int AS n FROM person');
 
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '', SEED_ON_EMPTY: 'false' });
+    const config = loadConfig({
+      ...BENCH_LIMITS,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      UI_DIR: '',
+      SEED_ON_EMPTY: 'false',
+    });
     app = await createApp(config, databaseUrl);
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

@@ -18,6 +18,7 @@ import { PersonsService } from '../../server/src/directory/persons.service.js';
 import { ADMINISTRATIONS, FIRST_NAMES, LAST_NAMES, PERSONAS } from '../../server/src/seed/demo-data.js';
 import { openBenchDatabase, sql } from './bench-database.js';
 import { signIn } from './bench-http.js';
+import { BENCH_LIMITS } from './bench-limits.js';
 
 const SEARCHES = 400;
 const WARM_UP = 30;
@@ -77,7 +78,13 @@ async function main(): Promise<void> {
     // Statistics for the bench database itself, where the seed just landed.
     await sql(databaseUrl, 'ANALYZE');
 
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', UI_DIR: '', SEED_ON_EMPTY: 'false' });
+    const config = loadConfig({
+      ...BENCH_LIMITS,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      UI_DIR: '',
+      SEED_ON_EMPTY: 'false',
+    });
     app = await createApp(config, databaseUrl);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
