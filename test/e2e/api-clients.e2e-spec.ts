@@ -78,7 +78,7 @@ describe('API clients', () => {
       decision: 'APPROVE',
     });
     orderId = order.id;
-  });
+  }, 120_000);
   afterEach(() => clock.set(undefined));
   afterAll(async () => {
     await t.close();
@@ -237,7 +237,7 @@ describe('API clients', () => {
       `Bearer beh.${id}.${flipped}`,
       `Bearer beh.00000000-0000-4000-8000-000000000000.${secret}`,
       `Bearer ${secret}`,
-      `Basic ${Buffer.from('admin1:x').toString('base64')}`,
+      `bearer beh.${id}.${flipped}`,
       'Bearer',
     ]) {
       const res = await request(t.http).get('/api/held-assignments').set('Authorization', header);
@@ -252,6 +252,10 @@ describe('API clients', () => {
     });
     // A wrong secret is no call of the client: nothing is recorded under its name.
     expect(await callsOf(id, 0)).toEqual([]);
+    // Another scheme (a proxy's Basic in front of the portal) is no client's: the session decides.
+    const basic = `Basic ${Buffer.from('admin1:x').toString('base64')}`;
+    await admin.agent.get('/api/api-clients').set('Authorization', basic).expect(200);
+    await request(t.http).get('/api/held-assignments').set('Authorization', basic).expect(401);
   });
 
   it('refuses a revoked client at once, and records the revocation', async () => {

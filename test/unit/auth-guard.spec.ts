@@ -132,8 +132,11 @@ describe('AuthGuard', () => {
     expect(await as(Guarded.prototype.orders, 'Bearer good', 'POST')).toBe(403);
     expect(await as(Guarded.prototype.orders, 'Bearer bad')).toBe(401);
     expect(await as(Guarded.prototype.orders, 'Bearer old')).toBe(401);
-    expect(await as(Guarded.prototype.orders, 'Basic good')).toBe(401);
+    expect(await as(Guarded.prototype.orders, 'Bearer')).toBe(401);
     expect(derived).toEqual({ count: 0, resolved: 0 });
+    // Another scheme is no client's: the request is a browser's, with its session.
+    expect(await as(Guarded.prototype.read, 'Basic good')).toBe(200);
+    expect(derived).toEqual({ count: 1, resolved: 1 });
   });
 
   it('asks for the rights once for a guarded route and not at all for a public one', async () => {

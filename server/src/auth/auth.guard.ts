@@ -53,7 +53,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, targets);
 
-    if (req.headers.authorization !== undefined) {
+    // Only the Bearer scheme: another (a proxy's Basic in front of a test site) is no client's.
+    if (/^Bearer(\s|$)/i.test(req.headers.authorization ?? '')) {
       const scope = this.reflector.getAllAndOverride<ClientScopeName | undefined>(CLIENT_SCOPE_KEY, targets);
       return this.admitClient(req, res, scope);
     }
