@@ -140,4 +140,83 @@ describe('verifying an order’s signature', () => {
     const res = await clients.orderer.get(`/api/orders/${id}/signature`).expect(200);
     expect(res.body).toMatchObject({ ok: false, reason: 'WRONG_SIGNER' });
   });
+
+  describe('bound to the order: the signed text must name it, its decision and its attestant', () => {
+    const decided = async (ids: string[], decision: 'APPROVE' | 'REJECT') => {
+      const { requestId } = await requestSignature(clients.attestant, {
+        orderIds: ids,
+        decision,
+        ...(decision === 'REJECT' ? { comment: 'Inte nu.' } : {}),
+      });
+      expect((await sign(clients.attestant, requestId)).status).toBe(200);
+      return requestId;
+    };
+    const check = async (id: string) =>
+      (await clients.admin.get(`/api/orders/${id}/signature`).expect(200)).body as {
+        ok: boolean;
+        reason: string | null;
+        message: string | null;
+        decision: string;
+        orderNumber: string;
+      };
+    const numberOf = async (id: string) =>
+      (
+        await t.dataSource.query<{ n: string }[]>('SELECT order_number AS n FROM vmu_order WHERE id = $1', [
+          id,
+        ])
+      )[0].n;
+
+    it("fails for an order pointed at another order's signed request", async () => {
+      const [a, b] = await ordersToAttest(t, team, 2, addDays(today, 4));
+      const requestOfA = await decided([a], 'APPROVE');
+      await decided([b], 'APPROVE');
+      expect(await check(b)).toMatchObject({ ok: true });
+      await t.dataSource.query('UPDATE vmu_order SET sign_request_id = $2 WHERE id = $1', [b, requestOfA]);
+      const res = await check(b);
+      expect(res).toMatchObject({ ok: false, reason: 'ORDER_NOT_IN_DOCUMENT', signer: null });
+      expect(res.message).toBe(
+        `det signerade dokumentet gäller inte beställning ${await numberOf(b)} (det gäller ${await numberOf(a)})`,
+      );
+      // The order the request did decide still verifies.
+      expect(await check(a)).toMatchObject({ ok: true, decision: 'APPROVE' });
+    });
+
+    it('fails for a rejected order whose status was changed to APPROVED in the database', async () => {
+      const [id] = await ordersToAttest(t, team, 1, addDays(today, 4));
+      await decided([id], 'REJECT');
+      expect(await check(id)).toMatchObject({ ok: true, decision: 'REJECT' });
+      await t.dataSource.query(`UPDATE vmu_order SET status = 'APPROVED' WHERE id = $1`, [id]);
+      // The decision shown is the signed one, not the row's.
+      expect(await check(id)).toMatchObject({
+        ok: false,
+        decision: 'REJECT',
+        reason: 'DECISION_MISMATCH',
+        message: 'det signerade beslutet är Avslå men beställningen har status Godkänd',
+      });
+    });
+
+    it('fails for an approved order whose attestant was changed in the database', async () => {
+      const [id] = await ordersToAttest(t, team, 1, addDays(today, 4));
+      await decided([id], 'APPROVE');
+      await t.dataSource.query('UPDATE vmu_order SET attestant_id = $2 WHERE id = $1', [id, team.head.id]);
+      const res = await check(id);
+      expect(res).toMatchObject({ ok: false, reason: 'ATTESTANT_MISMATCH' });
+      expect(res.message).toContain(`men beställningens attestant är ${team.head.name}`);
+    });
+
+    it('verifies a batch signature for each of its orders, and for no order outside it', async () => {
+      const batch = await ordersToAttest(t, team, 3, addDays(today, 4));
+      const [outside] = await ordersToAttest(t, team, 1, addDays(today, 4));
+      const requestId = await decided(batch, 'APPROVE');
+      await decided([outside], 'APPROVE');
+      for (const id of batch) {
+        expect(await check(id)).toMatchObject({ ok: true, requestId, orderNumber: await numberOf(id) });
+      }
+      await t.dataSource.query('UPDATE vmu_order SET sign_request_id = $2 WHERE id = $1', [
+        outside,
+        requestId,
+      ]);
+      expect(await check(outside)).toMatchObject({ ok: false, reason: 'ORDER_NOT_IN_DOCUMENT' });
+    });
+  });
 });

@@ -73,3 +73,32 @@ export function attestPurpose(decision: AttestDecision, orders: readonly Decisio
     orders.length === 1 ? `beställning ${orders[0].orderNumber}` : `${orders.length} beställningar`;
   return `Attest av ${what}: ${DECISION_NAMES[decision]}`;
 }
+
+/** What a signed attest document says, read back from its text alone (attestDocument's lines). */
+export interface SignedAttestText {
+  decision: AttestDecision;
+  attestantUserId: string;
+  attestantHsaId: string;
+  orderNumbers: string[];
+}
+
+/**
+ * Reads the decision, the attestant and the order numbers back out of a signed attest document;
+ * undefined when the text is not one attestDocument wrote. Free text sits on one "Kommentar:"
+ * line, so no line starting "Beslut:", "Attestant:" or "Beställning " can come from a comment.
+ */
+export function readAttestDocument(text: string): SignedAttestText | undefined {
+  const lines = text.split('\n');
+  if (lines[0] !== 'Attest av beställningar i BEH') return undefined;
+  const decisionLine = lines.find((l) => l.startsWith('Beslut: '));
+  const decision = (Object.keys(DECISION_NAMES) as AttestDecision[]).find(
+    (d) => decisionLine === `Beslut: ${DECISION_NAMES[d]}`,
+  );
+  const attestant = /^Attestant: .* \(([^()]*)\), HSA-id (\S+)$/.exec(
+    lines.find((l) => l.startsWith('Attestant: ')) ?? '',
+  );
+  const orderNumbers = lines.flatMap((l) => /^Beställning (\S+)$/.exec(l)?.[1] ?? []);
+  const count = /^Antal beställningar: (\d+)$/.exec(lines.find((l) => l.startsWith('Antal ')) ?? '');
+  if (!decision || !attestant || !count || Number(count[1]) !== orderNumbers.length) return undefined;
+  return { decision, attestantUserId: attestant[1], attestantHsaId: attestant[2], orderNumbers };
+}

@@ -13,7 +13,10 @@ import { orderNotFound } from '../orders/orders.errors.js';
 import { orderItems } from '../orders/orders.queries.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { SigningService } from '../signing/signing.service.js';
+import type { OrderDetail, OrderStatus } from '../orders/order.types.js';
+import { readAttestDocument, type SignedAttestText } from './attest-document.js';
 import { ATTEST_KIND } from './attest-requests.service.js';
+import type { AttestDecision } from './dto/sign-request.dto.js';
 import type {
   AttestOrderView,
   AttestRequestStatus,
@@ -69,36 +72,89 @@ export class AttestService {
     return { requestId: view.id, status: view.status, signedAt: view.signedAt, orders };
   }
 
-  /** "Verifiera signatur": for whoever may see the order, from stored data alone. */
+  /**
+   * "Verifiera signatur": for whoever may see the order, from stored data alone. The signature
+   * must verify, and the signed text itself must be about this order: name its number, decide
+   * what the order's status says was decided, and be signed by its attestant. A signature moved
+   * from another order, or a status changed behind it, fails.
+   */
   async signature(actor: Actor, orderId: string): Promise<SignatureCheck> {
     const order = await this.orders.detail(actor, orderId);
     const requestId = await signRequestOf(this.db, order.id);
     if (!requestId) throw notFound('Signaturen');
     const result = await this.signing.verifyStored(requestId);
+    const signed = result.ok ? readAttestDocument(result.document) : undefined;
     const base = {
       orderId: order.id,
       orderNumber: order.orderNumber,
       requestId,
-      decision: order.status === 'REJECTED' ? ('REJECT' as const) : ('APPROVE' as const),
+      decision:
+        signed?.decision ?? (order.status === 'REJECTED' ? ('REJECT' as const) : ('APPROVE' as const)),
     };
-    return result.ok
-      ? {
-          ...base,
-          ok: true,
-          reason: null,
-          message: null,
-          signedAt: result.signedAt,
-          signer: result.signer,
-          certificateSubject: result.signer.subject,
-        }
-      : {
-          ...base,
-          ok: false,
-          reason: result.reason,
-          message: result.message,
-          signedAt: null,
-          signer: null,
-          certificateSubject: null,
-        };
+    const failed = (reason: string, message: string): SignatureCheck => ({
+      ...base,
+      ok: false,
+      reason,
+      message,
+      signedAt: null,
+      signer: null,
+      certificateSubject: null,
+    });
+    if (!result.ok) return failed(result.reason, result.message);
+    const mismatch = signed
+      ? boundToOrder(signed, order, result.signer.hsaId)
+      : { reason: 'DOCUMENT_UNREADABLE', message: 'det signerade dokumentet är inte ett attestbeslut' };
+    if (mismatch) return failed(mismatch.reason, mismatch.message);
+    return {
+      ...base,
+      ok: true,
+      reason: null,
+      message: null,
+      signedAt: result.signedAt,
+      signer: result.signer,
+      certificateSubject: result.signer.subject,
+    };
   }
+}
+
+/** What a decided order's status says its signed decision was; undefined when not decided. */
+const DECIDED_AS: Partial<Record<OrderStatus, AttestDecision>> = {
+  APPROVED: 'APPROVE',
+  COMPLETED: 'APPROVE',
+  REJECTED: 'REJECT',
+};
+const DECISION_TEXT: Record<AttestDecision, string> = { APPROVE: 'Godkänn', REJECT: 'Avslå' };
+const STATUS_TEXT: Record<OrderStatus, string> = {
+  AWAITING_ATTEST: 'Väntar på attest',
+  APPROVED: 'Godkänd',
+  REJECTED: 'Avslagen',
+  CANCELLED: 'Makulerad',
+  COMPLETED: 'Utförd',
+};
+
+/** The first way the signed text does not match the order, in Swedish; undefined when it matches. */
+function boundToOrder(
+  signed: SignedAttestText,
+  order: OrderDetail,
+  signerHsaId: string,
+): { reason: string; message: string } | undefined {
+  if (!signed.orderNumbers.includes(order.orderNumber)) {
+    return {
+      reason: 'ORDER_NOT_IN_DOCUMENT',
+      message: `det signerade dokumentet gäller inte beställning ${order.orderNumber} (det gäller ${signed.orderNumbers.join(', ')})`,
+    };
+  }
+  if (DECIDED_AS[order.status] !== signed.decision) {
+    return {
+      reason: 'DECISION_MISMATCH',
+      message: `det signerade beslutet är ${DECISION_TEXT[signed.decision]} men beställningen har status ${STATUS_TEXT[order.status]}`,
+    };
+  }
+  if (signed.attestantUserId !== order.attestantUserId || signed.attestantHsaId !== signerHsaId) {
+    return {
+      reason: 'ATTESTANT_MISMATCH',
+      message: `det signerade dokumentet är attesterat av ${signed.attestantUserId} men beställningens attestant är ${order.attestantName} (${order.attestantUserId})`,
+    };
+  }
+  return undefined;
 }

@@ -206,7 +206,8 @@ export class SigningService {
 
   /**
    * Verifies a signed request again from what is stored (for "Verifiera signatur"): a document,
-   * signature or certificate changed after signing fails. The caller decides who may ask.
+   * signature or certificate changed after signing fails. The caller decides who may ask, and
+   * checks that the signed document (returned when it verifies) is about what it asks about.
    */
   async verifyStored(
     requestId: string,
@@ -236,7 +237,7 @@ export class SigningService {
       signedAt: row.signedAt,
     });
     return result.ok
-      ? { ok: true, signedAt: row.signedAt, signer: result.signer }
+      ? { ok: true, signedAt: row.signedAt, signer: result.signer, document: row.document }
       : { ok: false, reason: result.reason, message: VERIFICATION_TEXTS[result.reason] };
   }
 

@@ -117,5 +117,11 @@ export class SignedAnswer {
 
 /** The outcome of verifying a stored signature again ("Verifiera signatur"). */
 export type StoredVerification =
-  | { ok: true; signedAt: Date; signer: VerifiedSigner }
+  | {
+      ok: true;
+      signedAt: Date;
+      signer: VerifiedSigner;
+      /** The signed text itself, for the caller to check that it names what it is asked about. */
+      document: string;
+    }
   | { ok: false; reason: VerificationFailure | 'NOT_SIGNED'; message: string };
