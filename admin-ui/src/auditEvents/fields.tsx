@@ -8,11 +8,19 @@ interface FieldProps {
   label?: string;
 }
 
-/** "Vem": the person who acted, or "Systemet" for the scheduler. */
+/** The API client a call was made by (its events carry the client's name, and no person). */
+const clientOf = (event: AuditEvent): string | undefined => {
+  const after = event.after as { client?: unknown } | null | undefined;
+  return event.entityType === 'api_client' && typeof after?.client === 'string' ? after.client : undefined;
+};
+
+/** "Vem": the person who acted, the API client that called, or "Systemet" for the scheduler. */
 export const ActorField = (_: FieldProps) => {
   const event = useRecordContext<AuditEvent>();
   const translate = useTranslate();
   if (!event) return null;
+  const client = !event.actorId ? clientOf(event) : undefined;
+  if (client) return <>{translate('beh.auditEvents.apiClient', { name: client })}</>;
   if (!event.actorId) return <>{translate('beh.auditEvents.system')}</>;
   return <ReferenceField source="actorId" reference="persons" link={false} />;
 };
@@ -30,6 +38,7 @@ export const ENTITY_TYPES = [
   'administration',
   'assignment',
   'system_guide_entry',
+  'api_client',
 ] as const;
 
 export const entityTypeChoices = ENTITY_TYPES.map((id) => ({ id, name: `beh.auditEvents.entityType.${id}` }));

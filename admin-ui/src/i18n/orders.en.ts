@@ -278,6 +278,7 @@ export const enOrders: DomainMessages<typeof svOrders> = {
         system_guide_entry: 'Systems guide entry',
       },
       system: 'The system',
+      apiClient: 'API client: %{name}',
       showTitle: 'Event %{id}',
       action: {
         ORDER_PLACED: 'Order placed',

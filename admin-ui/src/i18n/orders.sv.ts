@@ -278,6 +278,7 @@ export const svOrders = {
         system_guide_entry: 'Rad i systemguiden',
       },
       system: 'Systemet',
+      apiClient: 'API-klient: %{name}',
       showTitle: 'Händelse %{id}',
       action: {
         ORDER_PLACED: 'Beställning lagd',
