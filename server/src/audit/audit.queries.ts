@@ -1,12 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { filterString, type RawListQuery } from '../common/list-query.js';
+import { isCalendarDate } from '../common/field-rules.js';
 import { ProblemException } from '../common/problem.js';
 import { type FilterSql, type Page, type SearchSpec, searchRows } from '../common/sql.js';
 import { AUDIT_COLUMNS, type AuditEventView } from './audit.service.js';
 import { isUuid } from '../common/uuid.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
 
@@ -45,12 +44,17 @@ const timeBound =
   (filter, key, p) => {
     const value = filterString(filter, key);
     if (value === undefined) return undefined;
-    if (DATE.test(value) && !Number.isNaN(Date.parse(value))) {
+    if (isCalendarDate(value)) {
       return side === 'from'
         ? `e.at >= (${p.add(value)}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`
         : `e.at < ((${p.add(value)}::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`;
     }
-    if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))) {
+    // A moment's day must exist too: Date.parse takes 2026-02-30T… as 2 March.
+    if (
+      /^\d{4}-\d{2}-\d{2}T/.test(value) &&
+      isCalendarDate(value.slice(0, 10)) &&
+      !Number.isNaN(Date.parse(value))
+    ) {
       return `e.at ${side === 'from' ? '>=' : '<='} ${p.add(new Date(value))}`;
     }
     throw bad(`Filtret ${key} måste vara ett datum (ÅÅÅÅ-MM-DD) eller en tidpunkt.`);

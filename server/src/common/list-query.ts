@@ -1,5 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
+import { isCalendarDate } from './field-rules.js';
+import { checkInput } from './input-guard.js';
 import { ProblemException } from './problem.js';
 import { isUuid } from './uuid.js';
 
@@ -20,9 +22,14 @@ export interface RawListQuery {
 
 const MAX_PAGE = 1000;
 
+/**
+ * A list parameter's JSON, checked as a request body is (common/input-guard.ts): no NUL or lone
+ * surrogate in its texts, at most MAX_JSON_DEPTH levels, so nothing below walks or binds them.
+ */
 function parseJson(name: string, raw: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new ProblemException(
       HttpStatus.BAD_REQUEST,
@@ -30,7 +37,12 @@ function parseJson(name: string, raw: string): unknown {
       `Parametern ${name} är inte giltig JSON.`,
     );
   }
+  checkInput(value, name, `Parametern ${name}`);
+  return value;
 }
+
+/** Whole numbers JavaScript counts exactly: a range beyond them is no range (1e308 is an "integer"). */
+const isIndex = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
 
 /**
  * Parses and checks the list parameters; `sortable` maps the API's sort names to SQL
@@ -50,12 +62,7 @@ export function parseListQuery(
   let limit = 25;
   if (raw.range) {
     const range = parseJson('range', raw.range);
-    if (
-      !Array.isArray(range) ||
-      range.length !== 2 ||
-      !range.every((n) => Number.isInteger(n) && n >= 0) ||
-      range[1] < range[0]
-    ) {
+    if (!Array.isArray(range) || range.length !== 2 || !range.every(isIndex) || range[1] < range[0]) {
       throw bad('Parametern range måste vara [från, till] med heltal.');
     }
     offset = range[0];
@@ -77,8 +84,9 @@ export function parseListQuery(
     }
     // react-admin sorts by `id` wherever a component names no sort; ids have no useful order,
     // so that means "the default order" rather than an error.
-    if (sort[0] !== 'id' || 'id' in sortable) {
-      if (!(sort[0] in sortable)) throw bad(`Det går inte att sortera på ${sort[0]}.`);
+    // Own names only: `in` would take an inherited one (__proto__, constructor) into ORDER BY.
+    if (sort[0] !== 'id' || Object.hasOwn(sortable, 'id')) {
+      if (!Object.hasOwn(sortable, sort[0])) throw bad(`Det går inte att sortera på ${sort[0]}.`);
       sortField = sort[0];
       sortOrder = sort[1] as 'ASC' | 'DESC';
     }
@@ -118,6 +126,23 @@ export function filterString(filter: Record<string, unknown>, key: string): stri
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') {
     throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', `Filtret ${key} måste vara text.`);
+  }
+  return value;
+}
+
+/**
+ * Reads an optional calendar date filter (YYYY-MM-DD, a day that exists: no 2026-02-30, which
+ * JavaScript's Date.parse would take as 2 March and PostgreSQL refuses).
+ */
+export function filterDate(filter: Record<string, unknown>, key: string): string | undefined {
+  const value = filterString(filter, key);
+  if (value === undefined) return undefined;
+  if (!isCalendarDate(value)) {
+    throw new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      'bad-list-query',
+      `Filtret ${key} måste vara ett datum som finns (ÅÅÅÅ-MM-DD).`,
+    );
   }
   return value;
 }

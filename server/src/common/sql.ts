@@ -379,7 +379,8 @@ export function filterClauses(
   p: SqlParams,
   ctx: FilterContext,
 ): string[] {
-  const unknown = Object.keys(filter).filter((key) => !(key in spec.filters));
+  // Own names only: `in` would take an inherited one (constructor, toString) for a filter.
+  const unknown = Object.keys(filter).filter((key) => !Object.hasOwn(spec.filters, key));
   if (unknown.length > 0) {
     throw new ProblemException(
       HttpStatus.BAD_REQUEST,

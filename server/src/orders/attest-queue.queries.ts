@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { filterBoolean, filterString } from '../common/list-query.js';
+import { filterBoolean, filterDate, filterString } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import {
   enumFilter,
@@ -77,11 +77,8 @@ const flag =
 const startBound =
   (side: 'from' | 'to'): FilterSql =>
   (filter, key, p) => {
-    const value = filterString(filter, key);
+    const value = filterDate(filter, key);
     if (value === undefined) return undefined;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw bad(`Filtret ${key} måste vara ett datum (ÅÅÅÅ-MM-DD).`);
-    }
     return `o.start_date ${side === 'from' ? '>=' : '<='} ${p.add(value)}::date`;
   };
 
@@ -159,7 +156,7 @@ export async function attestQueueCounts(
   ctx: FilterContext,
 ): Promise<AttestQueueCounts> {
   const spec = attestQueueList(attestantId);
-  const unknown = Object.keys(filter).filter((key) => !(key in spec.filters));
+  const unknown = Object.keys(filter).filter((key) => !Object.hasOwn(spec.filters, key));
   if (unknown.length > 0) throw bad(`Det går inte att filtrera på ${unknown.join(', ')}.`);
   const p = new SqlParams();
   const clauses = Object.entries(spec.filters)

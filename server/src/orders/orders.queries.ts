@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { filterString, type RawListQuery } from '../common/list-query.js';
+import { filterDate, filterString, type RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import {
   enumFilter,
@@ -152,11 +152,8 @@ export const orderSearchFilter: FilterSql = (filter, key, p, ctx) => {
 export const dayBound =
   (side: 'from' | 'to'): FilterSql =>
   (filter, key, p) => {
-    const value = filterString(filter, key);
+    const value = filterDate(filter, key);
     if (value === undefined) return undefined;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw bad(`Filtret ${key} måste vara ett datum (ÅÅÅÅ-MM-DD).`);
-    }
     const day = p.add(value);
     return side === 'from'
       ? `o.created_at >= (${day}::date)::timestamp AT TIME ZONE 'Europe/Stockholm'`
