@@ -25,7 +25,10 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The session's CSRF token; an anonymous pre-session is started so that sign-in can carry one. */
+  /**
+   * The session's CSRF token. An anonymous visitor gets one for the sign-in POST with a signed
+   * cookie and no row (SessionsService.ensure).
+   */
   @Get('csrf')
   @Public()
   @ApiOkResponse({ type: CsrfToken })

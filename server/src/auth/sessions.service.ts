@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -36,20 +36,49 @@ interface SessionRow {
 const token = () => randomBytes(32).toString('base64url');
 const hashOf = (value: string) => createHash('sha256').update(value).digest('hex');
 
-function cookieToken(req: Request): string | undefined {
+/** A session's cookie: 32 random bytes in base64url, the key to its row. */
+const SESSION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** An anonymous visitor's cookie: `anon.<32 random bytes>.<issued, Unix seconds in base 36>`; no row. */
+const ANONYMOUS_TOKEN = /^anon\.([A-Za-z0-9_-]{43})\.([0-9a-z]{1,9})$/;
+
+/** The name of the key (auth_secret) that signs anonymous visitors' CSRF tokens. */
+const ANONYMOUS_CSRF_KEY = 'anonymous-csrf';
+
+type SessionCookie =
+  { kind: 'session'; token: string } | { kind: 'anonymous'; value: string; id: string; issuedAt: Date };
+
+/** The request's session cookie; anything that cannot be ours is ignored and never looked up. */
+function sessionCookie(req: Request): SessionCookie | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
+    if (name !== SESSION_COOKIE) continue;
     const value = rest.join('=');
-    // 32 random bytes in base64url; anything else cannot be ours and is not looked up.
-    if (name === SESSION_COOKIE && /^[A-Za-z0-9_-]{43}$/.test(value)) return value;
+    if (SESSION_TOKEN.test(value)) return { kind: 'session', token: value };
+    const anonymous = ANONYMOUS_TOKEN.exec(value);
+    if (anonymous) {
+      const issuedAt = new Date(parseInt(anonymous[2], 36) * 1000);
+      return { kind: 'anonymous', value, id: anonymous[1], issuedAt };
+    }
   }
   return undefined;
+}
+
+function cookieToken(req: Request): string | undefined {
+  const cookie = sessionCookie(req);
+  return cookie?.kind === 'session' ? cookie.token : undefined;
 }
 
 /**
  * Sessions in PostgreSQL. The browser holds a random token in an HttpOnly, SameSite=Strict cookie;
  * the table holds its hash, the CSRF token and the timestamps that end the session after
  * SESSION_IDLE_MINUTES without requests or SESSION_ABSOLUTE_HOURS after it began.
+ *
+ * Before sign-in nothing is written: an anonymous visitor's cookie (same name, same flags) holds a
+ * random id and the moment it was issued, and its CSRF token is an HMAC of both under a key kept
+ * in the database (auth_secret, made on first need), so every process can check it without a row.
+ * The sign-in POST must carry that token (double submit: a page of another site can neither read
+ * the HttpOnly cookie nor compute the token); it lasts SESSION_IDLE_MINUTES from its issue.
+ * Ended sessions are deleted by the scheduler (sign-in-sweep.ts), or at their next request.
  *
  * A request costs one query: the session, its person and the person's rights version together;
  * the rights themselves come from this process's RightsCache while that version, the day and the
@@ -58,6 +87,7 @@ function cookieToken(req: Request): string | undefined {
 @Injectable()
 export class SessionsService {
   private readonly rightsCache: RightsCache;
+  private anonymousKey: Promise<Buffer> | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -70,8 +100,16 @@ export class SessionsService {
 
   /** The request's live session, if any; an expired one is deleted and its cookie cleared. */
   async resolve(req: Request, res: Response): Promise<SessionState | undefined> {
-    const raw = cookieToken(req);
-    if (!raw) return undefined;
+    const cookie = sessionCookie(req);
+    if (!cookie) return undefined;
+    if (cookie.kind === 'anonymous') {
+      const anonymous = await this.anonymous(cookie);
+      // Past its time it is no session: the cookie is cleared (GET /api/auth/csrf gives a new one).
+      if (anonymous.expiresAt > this.clock.now()) return anonymous;
+      this.clearCookie(res);
+      return undefined;
+    }
+    const raw = cookie.token;
     const rows = await this.db.query<SessionRow[]>(
       `SELECT s.id, s.csrf_token AS "csrfToken", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
               s.expires_at AS "expiresAt", ${personJsonSql('p')} AS person,
@@ -101,11 +139,18 @@ export class SessionsService {
     return toState(row);
   }
 
-  /** The current session, or a new anonymous one that carries a CSRF token for the sign-in POST. */
+  /**
+   * The current session, or else a new anonymous one that carries a CSRF token for the sign-in
+   * POST: a cookie and no row.
+   */
   async ensure(req: Request, res: Response): Promise<SessionState> {
     const current = authOf(req).session;
     if (current) return current;
-    const created = await this.create(res, undefined, undefined);
+    const id = token();
+    const issued = Math.floor(this.clock.now().getTime() / 1000);
+    const value = `anon.${id}.${issued.toString(36)}`;
+    const created = await this.anonymous({ kind: 'anonymous', value, id, issuedAt: new Date(issued * 1000) });
+    this.setCookie(res, value);
     authOf(req).session = created;
     return created;
   }
@@ -148,6 +193,45 @@ export class SessionsService {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
+  /**
+   * An anonymous visitor's state from their cookie, with no row to read: its CSRF token is
+   * computed, not stored, and it lasts SESSION_IDLE_MINUTES from its issue.
+   */
+  private async anonymous(cookie: Extract<SessionCookie, { kind: 'anonymous' }>): Promise<SessionState> {
+    const expiresAt = new Date(cookie.issuedAt.getTime() + this.idleMs());
+    const mac = createHmac('sha256', await this.anonymousCsrfKey())
+      .update(`${ANONYMOUS_CSRF_KEY}\n${cookie.id}\n${cookie.issuedAt.getTime()}`)
+      .digest('base64url');
+    return {
+      id: hashOf(cookie.value),
+      csrfToken: mac,
+      person: undefined,
+      createdAt: cookie.issuedAt,
+      lastSeenAt: cookie.issuedAt,
+      expiresAt,
+      rightsVersion: undefined,
+    };
+  }
+
+  /** The key of anonymous CSRF tokens: one for every process, made by the first that needs it. */
+  private anonymousCsrfKey(): Promise<Buffer> {
+    this.anonymousKey ??= (async () => {
+      await this.db.query(
+        'INSERT INTO auth_secret (name, secret) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+        [ANONYMOUS_CSRF_KEY, randomBytes(32)],
+      );
+      const [row] = await this.db.query<{ secret: Buffer }[]>(
+        'SELECT secret FROM auth_secret WHERE name = $1',
+        [ANONYMOUS_CSRF_KEY],
+      );
+      return row.secret;
+    })().catch((error: unknown) => {
+      this.anonymousKey = undefined; // tried again at the next request
+      throw error;
+    });
+    return this.anonymousKey;
+  }
+
   private async forget(req: Request): Promise<void> {
     const raw = cookieToken(req);
     if (raw) {
@@ -158,18 +242,9 @@ export class SessionsService {
     authOf(req).rights = undefined;
   }
 
-  private async create(
-    res: Response,
-    person: SessionPerson | undefined,
-    method: AuthMethod | undefined,
-  ): Promise<SessionState> {
+  private async create(res: Response, person: SessionPerson, method: AuthMethod): Promise<SessionState> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionAbsoluteHours * 3_600_000);
-    // Sweep ended sessions now and then; sign-in is rare enough and the indexes make it cheap.
-    await this.db.query('DELETE FROM user_session WHERE expires_at <= $1 OR last_seen_at <= $2', [
-      now,
-      new Date(now.getTime() - this.idleMs()),
-    ]);
     const raw = token();
     const state: SessionState = {
       id: hashOf(raw),
@@ -183,15 +258,19 @@ export class SessionsService {
     await this.db.query(
       `INSERT INTO user_session (id, person_id, csrf_token, auth_method, created_at, last_seen_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $5, $6)`,
-      [state.id, person?.id ?? null, state.csrfToken, method ?? null, now, expiresAt],
+      [state.id, person.id, state.csrfToken, method, now, expiresAt],
     );
-    res.cookie(SESSION_COOKIE, raw, {
+    this.setCookie(res, raw);
+    return state;
+  }
+
+  private setCookie(res: Response, value: string): void {
+    res.cookie(SESSION_COOKIE, value, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.nodeEnv === 'production',
       path: '/',
     });
-    return state;
   }
 
   private clearCookie(res: Response): void {

@@ -7,15 +7,23 @@ import { DelegationExpiryJob } from './delegation-expiry.job.js';
 import { DueOrdersJob } from './due-orders.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
 import { SchedulerService } from './scheduler.service.js';
+import { SessionSweepJob } from './session-sweep.job.js';
 
 /**
  * Carrying out approved orders at their date, reminders and expiry notices (design.md,
- * Scheduler). Carrying out an order itself is the orders module's CarryOutService, which the
+ * Scheduler), and sweeping ended sessions and SAML requests. Carrying out an order itself is the orders module's CarryOutService, which the
  * attest module also calls at approval time.
  */
 @Module({
   imports: [ScheduleModule.forRoot(), OrdersModule, MailModule],
-  providers: [SchedulerService, DueOrdersJob, AttestRemindersJob, DelegationExpiryJob, GrantEndingsJob],
+  providers: [
+    SchedulerService,
+    DueOrdersJob,
+    AttestRemindersJob,
+    DelegationExpiryJob,
+    GrantEndingsJob,
+    SessionSweepJob,
+  ],
   exports: [SchedulerService],
 })
 export class SchedulerModule {}

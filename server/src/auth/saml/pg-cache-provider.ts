@@ -1,6 +1,9 @@
 import type { CacheItem, CacheProvider } from '@node-saml/passport-saml';
 import type { DataSource } from 'typeorm';
 
+/** How long a sent AuthnRequest may be answered: time enough to find the SITHS card and PIN. */
+export const SAML_REQUEST_TTL_MS = 30 * 60_000;
+
 /**
  * node-saml's InResponseTo cache kept in PostgreSQL, so that a response is accepted by whichever
  * server instance the IdP's post reaches, and only in answer to a request we sent.
@@ -8,6 +11,7 @@ import type { DataSource } from 'typeorm';
  * node-saml "removes" an id after any answer to it, accepted or refused; here that marks it
  * consumed, and `claimSignIn` is the atomic once-only step the sign-in itself takes.
  * Times are the real clock's, not the portal's Clock: node-saml compares them with `new Date()`.
+ * Requests past their time are only ignored here; the scheduler deletes them (sign-in-sweep.ts).
  */
 export class PgSamlCacheProvider implements CacheProvider {
   constructor(
@@ -16,7 +20,6 @@ export class PgSamlCacheProvider implements CacheProvider {
   ) {}
 
   async saveAsync(key: string, value: string): Promise<CacheItem | null> {
-    await this.db.query('DELETE FROM saml_request WHERE created_at < $1', [this.oldest()]);
     const rows = await this.db.query<{ createdAt: Date }[]>(
       `INSERT INTO saml_request (id, value) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING
        RETURNING created_at AS "createdAt"`,

@@ -10,13 +10,11 @@ import type { Request, Response } from 'express';
 import passport from 'passport';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, type SamlSettings } from '../../config/app-config.js';
-import { PgSamlCacheProvider } from './pg-cache-provider.js';
+import { PgSamlCacheProvider, SAML_REQUEST_TTL_MS as REQUEST_TTL_MS } from './pg-cache-provider.js';
 
 /** The attribute the regional IdP names the person's HSA-id with: the key to the directory. */
 export const HSA_ID_ATTRIBUTE = 'http://sambi.se/attributes/1/employeeHsaId';
 
-/** How long a sent AuthnRequest may be answered: time enough to find the SITHS card and PIN. */
-const REQUEST_TTL_MS = 30 * 60_000;
 /** Tolerated clock difference between the IdP and us. */
 const CLOCK_SKEW_MS = 60_000;
 
