@@ -117,6 +117,16 @@ describe('ordering VMU for one user', () => {
     await page.getByRole('cell', { name: SOLGLANTAN }).waitFor();
     await screenshot(page, 'wizard-1-hit');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Each search of step 1 that reached the directory is in the lookup log as the wizard's, masked.
+    const logged = await session.testApp.dataSource.query<{ looked_up: string; found: boolean }[]>(
+      `SELECT l.looked_up, l.person_id IS NOT NULL AS found FROM person_access_log l
+         JOIN person a ON a.id = l.actor_id
+        WHERE a.user_id = 'eriho2' AND l.purpose = 'wizard' ORDER BY l.id`,
+    );
+    expect(logged).toEqual([
+      { looked_up: '1912xxxx-xxxx', found: false },
+      { looked_up: `${personnummer.slice(0, 4)}xxxx-xxxx`, found: true },
+    ]);
     await page.getByRole('button', { name: 'Fortsätt' }).click();
   });
 

@@ -212,6 +212,37 @@ describe('admin UI on the demo directory', () => {
     await screenshot(page, 'care-providers-list');
   });
 
+  it("shows who opened a person on the person's Uppslag tab and in Uppslagslogg", async () => {
+    await openFromMenu('Personer', 'persons');
+    await page.getByPlaceholder('Namn, VGR-ID eller förvaltning').fill('Boström');
+    await page.getByText('1–1 av 1').waitFor();
+    await row('nilbo4').click();
+    await page.waitForURL(/#\/persons\/[^/]+\/show$/);
+    await page.getByRole('tab', { name: 'Uppgifter' }).waitFor();
+    await page.getByRole('tab', { name: 'Uppslag' }).click();
+    await page.getByText('Vem som har slagit upp personen eller öppnat sidan, när och varifrån.').waitFor();
+    expect(await headers()).toEqual(['Tid', 'Vem', 'Händelse', 'Sökt med', 'Syfte']);
+    // This very opening (and the earlier one of this file) is logged as from the person page.
+    const opened = page.locator('tbody tr').filter({ hasText: 'Personsidan' }).first();
+    await expect(opened.innerText()).resolves.toMatch(
+      /Alva Adminsson \(admin1\)\s+Visning\s+Öppnad\s+Personsidan/,
+    );
+    await screenshot(page, 'person-lookups-tab');
+
+    await openFromMenu('Uppslagslogg', 'person-access-log');
+    expect(await headers()).toEqual(['Tid', 'Vem', 'Person', 'Händelse', 'Sökt med', 'Syfte']);
+    await page.getByRole('combobox', { name: 'Person' }).waitFor();
+    await page.getByRole('combobox', { name: 'Användare' }).waitFor();
+    await page
+      .locator('tbody tr')
+      .filter({ hasText: 'Nils Boström (nilbo4)' })
+      .filter({ hasText: 'Personsidan' })
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Exportera' }).waitFor();
+    await screenshot(page, 'person-access-log');
+  });
+
   it('switches to English and back', async () => {
     await openFromMenu('Personer', 'persons');
     await page.getByRole('button', { name: 'Svenska' }).click();

@@ -26,7 +26,12 @@ export function orderApi(apiUrl: string, httpClient: HttpClient): OrderApi {
   const { get, post } = jsonCalls(apiUrl, httpClient);
   const orderPath = (id: Identifier) => `/orders/${pathSegment(id)}`;
   return {
-    lookupPerson: (key, value) => get(`/persons/lookup?${queryString({ [key]: value.trim() })}`),
+    lookupPerson: async (key, value) =>
+      (
+        await httpClient(`${apiUrl}/persons/lookup?${queryString({ [key]: value.trim() })}`, {
+          headers: { 'X-BEH-Purpose': 'wizard' },
+        })
+      ).json as PersonDetail,
     getOrderableAssignments: (endUserId, type) =>
       get(`/orderable-assignments?${queryString({ endUserId: String(endUserId), type })}`),
     getAttestants: (careUnitId, assignmentIds = []) =>

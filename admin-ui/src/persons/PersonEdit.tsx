@@ -2,6 +2,7 @@ import { Edit, SimpleForm } from 'react-admin';
 import { pickWritable } from '../common/pickWritable';
 import type { PersonDetail } from '../types';
 import { PERSON_WRITABLE, PersonInputs } from './PersonInputs';
+import { purposeMeta } from './purpose';
 
 // Pessimistic, so that the server's field errors (e.g. a wrong check digit) land on the form.
 export default function PersonEdit() {
@@ -10,6 +11,7 @@ export default function PersonEdit() {
       mutationMode="pessimistic"
       redirect="show"
       transform={pickWritable<PersonDetail>(PERSON_WRITABLE)}
+      queryOptions={{ meta: purposeMeta('person-edit') }}
     >
       <SimpleForm>
         <PersonInputs />

@@ -1,5 +1,5 @@
-import { Box, CardContent, Divider, Stack, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box, CardContent, Divider, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { type ReactNode, useState } from 'react';
 import {
   ArrayField,
   BooleanField,
@@ -12,11 +12,14 @@ import {
   Show,
   TextField,
   TopToolbar,
+  useCanAccess,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { PersonAccessTab } from '../personAccessLog/PersonAccessTab';
 import type { PersonDetail, PersonEngagement, PersonHeldAssignment } from '../types';
 import { noWrap } from '../common/noWrap';
+import { purposeMeta } from './purpose';
 
 const detailsGrid = {
   display: 'grid',
@@ -163,10 +166,33 @@ const PersonShowActions = () => (
   </TopToolbar>
 );
 
+/**
+ * "Uppgifter" (the person) and, for administrators, "Uppslag": who looked the person up or
+ * opened this page. Each opening is logged by the server as `person-page`.
+ */
+const PersonTabs = () => {
+  const translate = useTranslate();
+  const person = useRecordContext<PersonDetail>();
+  const { canAccess: readsLog } = useCanAccess({ resource: 'person-access-log', action: 'list' });
+  const [tab, setTab] = useState<'details' | 'lookups'>('details');
+  if (!person) return null;
+  if (!readsLog) return <PersonDetails />;
+  return (
+    <>
+      <Tabs value={tab} onChange={(_, value: 'details' | 'lookups') => setTab(value)} sx={{ px: 2 }}>
+        <Tab value="details" label={translate('beh.personAccess.detailsTab')} />
+        <Tab value="lookups" label={translate('beh.personAccess.tab')} />
+      </Tabs>
+      <Divider />
+      {tab === 'details' ? <PersonDetails /> : <PersonAccessTab personId={String(person.id)} />}
+    </>
+  );
+};
+
 export default function PersonShow() {
   return (
-    <Show<PersonDetail> actions={<PersonShowActions />}>
-      <PersonDetails />
+    <Show<PersonDetail> actions={<PersonShowActions />} queryOptions={{ meta: purposeMeta('person-page') }}>
+      <PersonTabs />
     </Show>
   );
 }

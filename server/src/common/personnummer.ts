@@ -95,6 +95,21 @@ export function maskPersonnummer(value: string | null): string | null {
   return `${value.slice(0, 4)}xxxx-xxxx`;
 }
 
+/**
+ * A passport number as lists show it: its first two characters (letters or digits; anything else
+ * as x) and an x for each of the rest, at least six, so the length tells little: `AB1234567` →
+ * `ABxxxxxxx`. Null stays null.
+ */
+export function maskPassportNumber(value: string | null): string | null {
+  if (!value) return null;
+  const chars = Array.from(value);
+  const shown = chars
+    .slice(0, 2)
+    .map((c) => (/^[A-Za-z0-9]$/.test(c) ? c.toUpperCase() : 'x'))
+    .join('');
+  return shown + 'x'.repeat(Math.max(6, chars.length - 2));
+}
+
 /** `198503121234` → `19850312-1234`. */
 export function formatPersonnummer(value: string | null): string | null {
   if (!value) return null;

@@ -1,6 +1,6 @@
 import type { CsvExport } from '../common/csv-export.js';
 import { label } from '../common/csv-export.js';
-import { maskPersonnummer } from '../common/personnummer.js';
+import { maskPassportNumber, maskPersonnummer } from '../common/personnummer.js';
 import type { AssignmentItem, SystemItem } from './assignments.service.js';
 import { ASSIGNMENT_LIST, SYSTEM_LIST } from './assignments.service.js';
 import type { CareUnitItem } from './care-units.service.js';
@@ -31,7 +31,11 @@ const ASSIGNMENT_KIND: Record<AssignmentKind, string> = {
 
 const PROVIDER_KIND: Record<ProviderKind, string> = { REGIONAL: 'Regional', PRIVATE: 'Privat' };
 
-/** Persons as the list shows them: the personnummer masked (1985xxxx-xxxx), no administrator flag. */
+/**
+ * Persons as the list shows them: the personnummer (1985xxxx-xxxx) and passport number
+ * (ABxxxxxxx) masked, no administrator flag. The controller sets the reader's visibility
+ * (personList: protected identities for administrators only).
+ */
 export const PERSON_EXPORT: CsvExport<PersonRow> = {
   spec: PERSON_LIST,
   fields: [
@@ -53,7 +57,7 @@ export const PERSON_EXPORT: CsvExport<PersonRow> = {
     { header: 'VGR-ID', value: (r) => r.userId },
     { header: 'HSA-id', value: (r) => r.hsaId },
     { header: 'Personnummer', value: (r) => maskPersonnummer(r.personnummer) },
-    { header: 'Passnummer', value: (r) => r.passportNumber },
+    { header: 'Passnummer', value: (r) => maskPassportNumber(r.passportNumber) },
     { header: 'Titel', value: (r) => r.title },
     { header: 'E-post', value: (r) => r.email },
     { header: 'Organisation', value: (r) => r.organisation },

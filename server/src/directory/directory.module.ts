@@ -14,6 +14,7 @@ import { DirectoryHoldings } from './holdings.js';
 import { PostgresHoldings } from './holdings.postgres.js';
 import { AdministrationsController, CareProvidersController } from './organisation.controller.js';
 import { AdministrationsService, CareProvidersService } from './organisation.service.js';
+import { PersonAccessLogController } from './person-access-log.controller.js';
 import { PersonsController } from './persons.controller.js';
 import { PersonsService } from './persons.service.js';
 
@@ -38,6 +39,7 @@ const services = [
   imports: [TypeOrmModule.forFeature(directoryEntities), AuditModule],
   controllers: [
     PersonsController,
+    PersonAccessLogController,
     CareUnitsController,
     AssignmentsController,
     SystemsController,

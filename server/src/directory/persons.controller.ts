@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -7,12 +7,13 @@ import { Clock } from '../common/clock.js';
 import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { ApiPage } from '../common/api-schema.js';
 import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
-import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
+import { type Actor, actorOf, authOf, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { PERSON_EXPORT } from './directory.exports.js';
 import { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
-import { PersonListItem } from './persons.queries.js';
-import { PersonDetail, PersonsService } from './persons.service.js';
+import { ACCESS_PURPOSES, PURPOSE_HEADER, purposeOf, requestIdOf } from './person-access-log.js';
+import { personList, PersonListItem } from './persons.queries.js';
+import { PersonDetail, PersonsService, type ReadContext } from './persons.service.js';
 import { pageBody } from '../common/sql.js';
 
 @Controller('persons')
@@ -28,17 +29,24 @@ export class PersonsController {
   @Get()
   @ApiPage(PersonListItem, 'persons')
   async list(
+    @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PersonListItem[]> {
-    return pageBody(res, 'persons', await this.persons.list(query));
+    return pageBody(res, 'persons', await this.persons.list(query, actor.person.isAdministrator));
   }
 
-  /** The whole list as CSV (declared before `:id`). */
+  /** The whole list as CSV (declared before `:id`), with the list's visibility for this reader. */
   @Get('export')
   @ApiCsvExport('personer')
-  exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return streamCsv(this.db, req, res, query, PERSON_EXPORT, { today: this.clock.today() });
+  exportCsv(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const exp = { ...PERSON_EXPORT, spec: personList(undefined, actor.person.isAdministrator) };
+    return streamCsv(this.db, req, res, query, exp, { today: this.clock.today() });
   }
 
   /** Declared before `:id` so that "lookup" is not taken for an id. */
@@ -51,18 +59,27 @@ export class PersonsController {
   })
   @ApiQuery({ name: 'passportNumber', required: false, schema: { type: 'string' } })
   @ApiQuery({ name: 'hsaId', required: false, schema: { type: 'string' } })
+  @ApiPurpose()
   @ApiOkResponse({
     type: PersonDetail,
-    description: 'The one person with exactly one of the three given; 404 if none.',
+    description:
+      'The one person with exactly one of the three given, personnummer whole; 404 if none. ' +
+      'Every lookup, found or not, is recorded in the lookup log (GET /api/person-access-log).',
   })
-  lookup(@Query() query: Record<string, unknown>): Promise<PersonDetail> {
-    return this.persons.lookup(query);
+  lookup(@Query() query: Record<string, unknown>, @Req() req: Request): Promise<PersonDetail> {
+    return this.persons.lookup(query, readContext(req));
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: PersonDetail })
-  detail(@Param('id') id: string): Promise<PersonDetail> {
-    return this.persons.detail(id);
+  @ApiPurpose()
+  @ApiOkResponse({
+    type: PersonDetail,
+    description:
+      'Whole to administrators; to others with personnummer and passport number masked, and 404 for a ' +
+      'protected identity. Every opening is recorded in the lookup log.',
+  })
+  detail(@Param('id') id: string, @Req() req: Request): Promise<PersonDetail> {
+    return this.persons.open(id, readContext(req));
   }
 
   @Post()
@@ -89,4 +106,31 @@ export class PersonsController {
   remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<PersonDetail> {
     return this.persons.remove(actor.person.id, id);
   }
+}
+
+/**
+ * Who reads, from which screen (X-BEH-Purpose, refused when unknown): what the lookup log records.
+ * An API client (a bearer token, when the route is open to one) is logged by its id and name.
+ */
+function readContext(req: Request): ReadContext {
+  const purpose = purposeOf(req);
+  const requestId = requestIdOf(req);
+  const client = (authOf(req) as { client?: { id: string; name: string } }).client;
+  if (client) {
+    const reader = { personId: null, clientId: client.id, clientName: client.name, isAdministrator: false };
+    return { reader, purpose, requestId };
+  }
+  const { person } = actorOf(req);
+  return { reader: { personId: person.id, isAdministrator: person.isAdministrator }, purpose, requestId };
+}
+
+function ApiPurpose(): MethodDecorator {
+  return ApiHeader({
+    name: PURPOSE_HEADER,
+    required: false,
+    description:
+      'Why the person is read: the screen it is read from, recorded in the lookup log; `api` when ' +
+      'absent. 400 for any other value.',
+    schema: { type: 'string', enum: [...ACCESS_PURPOSES] },
+  });
 }

@@ -4,6 +4,7 @@ import { PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.enti
 import { ASSIGNMENT_KINDS, type AssignmentKind } from './entities/assignment.entity.js';
 import { PURPOSES, type Purpose } from './entities/base.js';
 import { personNameStartsSql, personUserIdStartsSql } from './directory.reads.js';
+import { type AccessEntry, accessLogInsertSql } from './person-access-log.js';
 import {
   activeSql,
   foldedPrefix,
@@ -31,11 +32,20 @@ export class PersonListItem {
   @Prop.text({ nullable: true }) email!: string | null;
   @Prop.text({
     nullable: true,
-    description: 'Masked (1985xxxx-xxxx) in lists, whole (ÅÅÅÅMMDD-NNNN) in the detail; null when none.',
+    description:
+      'Masked (1985xxxx-xxxx) in lists and in the detail for all but administrators; whole ' +
+      '(ÅÅÅÅMMDD-NNNN) in the lookup and to administrators; null when none.',
   })
   personnummer!: string | null;
-  @Prop.text({ nullable: true }) passportNumber!: string | null;
-  @Prop.bool({ description: 'Skyddad identitet.' }) protectedIdentity!: boolean;
+  @Prop.text({
+    nullable: true,
+    description: 'Masked (ABxxxxxxx) in lists, whole in the lookup and to administrators; null when none.',
+  })
+  passportNumber!: string | null;
+  @Prop.bool({
+    description: 'Skyddad identitet: listed and searched only for administrators; found by an exact lookup.',
+  })
+  protectedIdentity!: boolean;
   @Prop.bool({ description: "Has an engagement valid on Stockholm's today." }) active!: boolean;
   @Prop.text({ description: 'The administrations of their engagements.' }) organisation!: string;
 }
@@ -120,9 +130,14 @@ export const ADMINISTRATIONS_NAMED_SQL = `
 
 /**
  * The persons list; `administrations` (by search word, see tokenMatch) when the caller has looked
- * up which administrations the words of `q` name.
+ * up which administrations the words of `q` name. Persons with a protected identity are listed and
+ * searched only when `showProtected` (administrators): to others they are found only by an exact
+ * lookup, which is logged.
  */
-export const personList = (administrations?: readonly (readonly string[] | undefined)[]): ListSpec => ({
+export const personList = (
+  administrations?: readonly (readonly string[] | undefined)[],
+  showProtected = true,
+): ListSpec => ({
   resource: 'persons',
   select: `p.id, p.hsa_id AS "hsaId", p.user_id AS "userId", p.first_name AS "firstName",
     p.last_name AS "lastName", p.title, p.email, p.personnummer, p.passport_number AS "passportNumber",
@@ -175,9 +190,13 @@ export const personList = (administrations?: readonly (readonly string[] | undef
   tieBreak: 'p.last_name COLLATE beh_sv, p.first_name COLLATE beh_sv, p.id',
   // The planner estimates a later word of a name from default selectivities: 32 000 for 3 801 hits.
   unestimated: ['q'],
+  visible: showProtected ? undefined : () => 'NOT p.protected_identity',
 });
 
-/** The persons list with the administrations of a search found in the same statement (the export, the detail). */
+/**
+ * The persons list with the administrations of a search found in the same statement (the export,
+ * the detail), every person listed (an administrator's).
+ */
 export const PERSON_LIST: ListSpec = personList();
 
 /** A person's engagements, newest and active first; `person` and `today` are SQL expressions. */
@@ -215,26 +234,44 @@ export const PERSON_WHERE_BY = {
   hsaId: (param: string) => `upper(p.hsa_id) = upper(${param})`,
 } as const;
 
+/** What a logged read of a person's detail records, and whether a protected identity is answered. */
+export interface DetailAccess {
+  entry: AccessEntry;
+  /** False: a person with a protected identity is not answered (but the attempt is logged). */
+  showProtected: boolean;
+}
+
 /**
  * A person's detail in one statement: the list's row (with its late columns), the engagements
  * and the holdings, each list as JSON in the order its own query sorts it. A lookup is one round
  * trip to the database rather than four.
+ *
+ * With `access` the same statement also appends the read to the lookup log (a data-modifying
+ * CTE, run whether or not a person is found): who, the person found (or none), the masked value
+ * asked for, why, and whether the person was answered. Still one round trip.
  */
 export function personDetailQuery(
   by: keyof typeof PERSON_WHERE_BY,
   value: string,
   today: string,
+  access?: DetailAccess,
 ): { text: string; values: unknown[] } {
   const p = new SqlParams();
   const where = PERSON_WHERE_BY[by](p.add(value));
   const late = PERSON_LIST.late ? `, ${PERSON_LIST.late(p, { today })}` : '';
   const day = p.add(today);
   const list = (sql: string) => `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x)`;
-  return {
-    text: `SELECT page.*${late},
+  const columns = `page.*${late},
         ${list(personEngagementsSql('page.id', day))} AS engagements,
-        ${list(personHeldAssignmentsSql('page.id', day))} AS "heldAssignments"
-      FROM (SELECT ${PERSON_LIST.select} FROM ${PERSON_LIST.from} WHERE ${where} LIMIT 1) AS page`,
+        ${list(personHeldAssignmentsSql('page.id', day))} AS "heldAssignments"`;
+  const found = `SELECT ${PERSON_LIST.select} FROM ${PERSON_LIST.from} WHERE ${where} LIMIT 1`;
+  if (!access) return { text: `SELECT ${columns} FROM (${found}) AS page`, values: p.values };
+  const hidden = access.showProtected ? '' : `WHERE NOT found."protectedIdentity"`;
+  return {
+    text: `WITH found AS MATERIALIZED (${found}),
+      page AS (SELECT * FROM found ${hidden}),
+      logged AS (${accessLogInsertSql(access.entry, p, '(SELECT id FROM found)', 'EXISTS (SELECT 1 FROM page)')})
+      SELECT ${columns} FROM page`,
     values: p.values,
   };
 }

@@ -17,9 +17,22 @@ import { providedFields } from '../common/field-rules.js';
 import { DirectoryAudit, rowSnapshot, type RowSnapshot } from './directory-audit.js';
 import { checkClashes, checkIdentity, deletedSnapshot, lockPerson, PERSON_WRITES } from './persons.writes.js';
 import { Person } from './entities/person.entity.js';
-import { formatPersonnummer, maskPersonnummer, parsePersonnummer } from '../common/personnummer.js';
+import {
+  formatPersonnummer,
+  maskPassportNumber,
+  maskPersonnummer,
+  parsePersonnummer,
+} from '../common/personnummer.js';
+import {
+  type AccessAction,
+  type AccessPurpose,
+  type AccessReader,
+  type LookedUpBy,
+  maskLookedUp,
+} from './person-access-log.js';
 import {
   ADMINISTRATIONS_NAMED_SQL,
+  type DetailAccess,
   PERSON_HEADED_UNITS_SQL,
   PERSON_WHERE_BY,
   personDetailQuery,
@@ -35,8 +48,9 @@ import { isUuid } from '../common/uuid.js';
 export type { PersonListItem };
 
 /**
- * A person in detail and lookup: personnummer whole (ÅÅÅÅMMDD-NNNN), with engagements and
- * assignments. A class only so that its decorators describe it in the OpenAPI description.
+ * A person in detail and lookup, with engagements and assignments: personnummer whole
+ * (ÅÅÅÅMMDD-NNNN) in the lookup and to administrators, masked in others' detail. A class only so
+ * that its decorators describe it in the OpenAPI description.
  */
 export class PersonDetail extends PersonRow {
   @Prop.list(() => PersonEngagement) engagements!: PersonEngagement[];
@@ -65,6 +79,13 @@ const NOT_FOUND_BY: Record<LookupKey, string> = {
   hsaId: 'Ingen person med det HSA-id:t finns i katalogen.',
 };
 
+/** Who reads a person through the API, and from which screen: what the lookup log records. */
+export interface ReadContext {
+  reader: AccessReader;
+  purpose: AccessPurpose;
+  requestId: string | null;
+}
+
 /** Persons of the directory: search, lookup by identity, and the administrators' CRUD. */
 @Injectable()
 export class PersonsService {
@@ -74,7 +95,11 @@ export class PersonsService {
     private readonly audit: DirectoryAudit,
   ) {}
 
-  async list(raw: RawListQuery): Promise<Page<PersonListItem>> {
+  /**
+   * The persons list: personnummer and passport number masked; persons with a protected identity
+   * only for administrators (`showProtected`).
+   */
+  async list(raw: RawListQuery, showProtected = false): Promise<Page<PersonListItem>> {
     // Which administrations the search words name, looked up first (a handful of rows): a word
     // that names none is then searched on the persons' own name indexes alone.
     const { filter } = parseListQuery({ filter: raw.filter }, {}, ['', 'ASC']);
@@ -85,13 +110,14 @@ export class PersonsService {
         ])
       : [];
     const administrations = words.map((_word, i) => named.find((row) => row.n === i + 1)?.ids ?? []);
-    const spec = personList(administrations);
+    const spec = personList(administrations, showProtected);
     const page = await listRows<PersonRow>(this.db, spec, raw, { today: this.clock.today() });
     return {
       ...page,
       items: page.items.map(({ isAdministrator: _admin, ...person }) => ({
         ...person,
         personnummer: maskPersonnummer(person.personnummer),
+        passportNumber: maskPassportNumber(person.passportNumber),
       })),
     };
   }
@@ -101,13 +127,17 @@ export class PersonsService {
     return isUuid(id) ? this.detailBy('id', id, db) : Promise.resolve(undefined);
   }
 
-  /** One statement: the person found by one identifier, with engagements and holdings. */
+  /**
+   * One statement: the person found by one identifier, with engagements and holdings; with
+   * `access`, the read is appended to the lookup log by the same statement.
+   */
   private async detailBy(
     by: keyof typeof PERSON_WHERE_BY,
     value: string,
     db: DataSource | EntityManager = this.db,
+    access?: DetailAccess,
   ): Promise<PersonDetail | undefined> {
-    const { text, values } = personDetailQuery(by, value, this.clock.today());
+    const { text, values } = personDetailQuery(by, value, this.clock.today(), access);
     const [person] = await db.query<PersonDetail[]>(text, values);
     return person && { ...person, personnummer: formatPersonnummer(person.personnummer) };
   }
@@ -119,11 +149,53 @@ export class PersonsService {
   }
 
   /**
+   * GET /api/persons/:id: the detail as its reader may see it, the opening logged (one
+   * statement). Administrators see the person whole; others see the personnummer and passport
+   * number masked, and a person with a protected identity not at all (404, the attempt logged).
+   * An id that is no uuid names nobody: 404 without a read.
+   */
+  async open(id: string, ctx: ReadContext): Promise<PersonDetail> {
+    if (!isUuid(id)) throw notFound('Personen');
+    const admin = ctx.reader.isAdministrator;
+    const person = await this.detailBy('id', id, this.db, {
+      entry: this.entry(ctx, 'DETAIL', 'id', id),
+      showProtected: admin,
+    });
+    if (!person) throw notFound('Personen');
+    return admin
+      ? person
+      : {
+          ...person,
+          personnummer: maskPersonnummer(person.personnummer),
+          passportNumber: maskPassportNumber(person.passportNumber),
+        };
+  }
+
+  private entry(
+    ctx: ReadContext,
+    action: AccessAction,
+    by: LookedUpBy,
+    value: string,
+  ): DetailAccess['entry'] {
+    return {
+      at: this.clock.now(),
+      reader: ctx.reader,
+      action,
+      by,
+      lookedUp: maskLookedUp(by, value),
+      purpose: ctx.purpose,
+      requestId: ctx.requestId,
+    };
+  }
+
+  /**
    * Finds one person by exactly one of personnummer, passport number or HSA-id, as the
    * wizard's first step does. A personnummer is checked first, so the user is told what is
-   * wrong with it rather than that nobody has it.
+   * wrong with it rather than that nobody has it. Every lookup that reaches the directory, found
+   * or not, is logged by the statement that reads (who, the masked value, why); the person is
+   * answered whole, a protected identity too: an exact number is how they may be found.
    */
-  async lookup(query: Record<string, unknown>): Promise<PersonDetail> {
+  async lookup(query: Record<string, unknown>, ctx: ReadContext): Promise<PersonDetail> {
     const given = LOOKUP_KEYS.filter((key) => query[key] !== undefined);
     if (given.length !== 1) {
       throw badLookup('Ange exakt ett av personnummer, passportNumber eller hsaId.');
@@ -139,7 +211,10 @@ export class PersonsService {
     } else if (value === '') {
       throw badLookup(key === 'hsaId' ? 'Ange ett HSA-id.' : 'Ange ett passnummer.');
     }
-    const person = await this.detailBy(key, value);
+    const person = await this.detailBy(key, value, this.db, {
+      entry: this.entry(ctx, 'LOOKUP', key, value),
+      showProtected: true,
+    });
     if (!person) throw notFoundBy(key);
     return person;
   }

@@ -54,6 +54,9 @@ export function candidateSearch(assignmentId: string): SearchSpec {
     defaultSort: ['lastName', 'ASC'],
     tieBreak: order.tieBreak,
     emptyUnfiltered: true,
+    // Protected identities are not searched (docs/domain.md): found only by an exact lookup, which
+    // is logged. Administrators, who may list them, have no ordering rights and never search here.
+    visible: () => 'NOT p.protected_identity',
     // Name searches: the planner's estimate of their hits is no guide (common/sql unestimated).
     unestimated: ['firstName', 'lastName', 'userId', 'organisation', 'q'],
     // Hits of a last-name prefix lie together in name order, but the planner takes them for spread
