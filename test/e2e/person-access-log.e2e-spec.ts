@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { Clock } from '../../server/src/common/clock.js';
 import { PERSONAS } from '../../server/src/seed/demo-data.js';
 import { syntheticPersonnummer } from '../../server/src/seed/seed-ids.js';
 import { type Client, signIn } from '../support/sign-in.js';
@@ -175,6 +177,34 @@ describe('person lookup log', () => {
     await eriho2.get('/api/persons/lookup').query({ personnummer: '19850312-1235' }).expect(400);
     await admin.get('/api/persons/not-an-id').expect(404);
     expect(await count()).toBe(before);
+  });
+
+  it('records an API client by its id and name, with no person', async () => {
+    const expiresOn = new Date(Date.parse(`${t.app.get(Clock).today()}T12:00:00Z`) + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const created = await admin
+      .post('/api/api-clients')
+      .send({ name: 'Servicedesk', scopes: ['persons:lookup'], expiresOn })
+      .expect(201);
+    const { id, token } = created.body as { id: string; token: string };
+    await request(t.http)
+      .get('/api/persons/lookup')
+      .query({ hsaId: persona('nilbo4').hsaId })
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const [row] = await t.dataSource.query<Record<string, unknown>[]>(
+      `SELECT * FROM person_access_log WHERE client_id = $1`,
+      [id],
+    );
+    expect(row).toMatchObject({
+      actor_id: null,
+      client_name: 'Servicedesk',
+      person_id: ids.nilbo4,
+      purpose: 'api',
+    });
+    const listed = (await log(admin, { personId: ids.nilbo4 }).expect(200)).body as LogRow[];
+    expect(listed[0]).toMatchObject({ actorId: null, actorName: null, clientName: 'Servicedesk' });
   });
 
   it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {

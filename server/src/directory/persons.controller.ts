@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { ApiPage } from '../common/api-schema.js';
-import { AdminOnly, RightsHolder } from '../common/auth/policy.js';
+import { AdminOnly, ClientScope, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, actorOf, authOf, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { PERSON_EXPORT } from './directory.exports.js';
@@ -51,6 +51,7 @@ export class PersonsController {
 
   /** Declared before `:id` so that "lookup" is not taken for an id. */
   @Get('lookup')
+  @ClientScope('persons:lookup')
   @ApiQuery({
     name: 'personnummer',
     required: false,
