@@ -88,7 +88,20 @@ describe('mass orders: rules per person, all or none', () => {
     expect(res.body).toMatchObject({
       ok: false,
       violations: [{ rule: 'START_DATE_IN_PAST' }, { rule: 'ATTESTANT_NOT_ALLOWED' }],
-      persons: [{ personId: person('nilbo4'), ok: true, violations: [] }],
+      // Rule 11: and the attestant is the person himself, which is about him alone.
+      persons: [
+        {
+          personId: person('nilbo4'),
+          ok: false,
+          violations: [
+            {
+              rule: 'ATTESTANT_IS_END_USER',
+              message:
+                'Slutanvändaren kan inte vara attestant för sin egen beställning – ingen ger sig själv behörighet ensam. Välj en annan attestant.',
+            },
+          ],
+        },
+      ],
     });
   });
 

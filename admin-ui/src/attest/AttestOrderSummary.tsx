@@ -31,7 +31,14 @@ export const AttestOrderSummary = ({
     <Box>
       <LabeledValues min={200}>
         <LabeledValue label={field('endUser')}>{person(order.endUser)}</LabeledValue>
-        <LabeledValue label={field('orderer')}>{person(order.orderer)}</LabeledValue>
+        <LabeledValue label={field('orderer')}>
+          {person(order.orderer)}
+          {order.orderedByAttestant && (
+            <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+              <StatusChip tone="warning" label={translate('beh.attest.orderedByYou')} />
+            </Box>
+          )}
+        </LabeledValue>
         <LabeledValue label={field('createdAt')}>{formatTimestamp(order.createdAt)}</LabeledValue>
         <LabeledValue label={field('status')}>
           <StatusChip tone={STATUS_TONES[status]} label={translate(`beh.orders.status.${status}`)} />

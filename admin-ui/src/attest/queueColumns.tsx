@@ -1,6 +1,8 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Link } from 'react-admin';
+import { Box } from '@mui/material';
 import { formatTimestamp } from '../common/dates';
+import { StatusChip } from '../common/StatusChip';
 import { attestRoutes } from './routes';
 import type { QueueOrder } from './types';
 
@@ -35,7 +37,17 @@ export const QUEUE_COLUMNS: readonly QueueColumn[] = [
   {
     source: 'ordererName',
     sortable: true,
-    render: (order) => person(order.ordererName, order.ordererUserId),
+    // Rule 11: ordering for someone and attesting it oneself is allowed, but marked.
+    render: (order, translate) => (
+      <>
+        {person(order.ordererName, order.ordererUserId)}
+        {order.orderedByAttestant && (
+          <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+            <StatusChip tone="warning" label={translate('beh.attest.orderedByYou')} />
+          </Box>
+        )}
+      </>
+    ),
   },
   {
     source: 'endUserName',

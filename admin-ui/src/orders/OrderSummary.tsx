@@ -1,6 +1,7 @@
 import { Alert, Box } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatTimestamp } from '../common/dates';
+import { StatusChip } from '../common/StatusChip';
 import { OrderStatusField, orderPerson } from './fields';
 import { LabeledValue, LabeledValues } from './LabeledValue';
 import type { OrderDetail } from './types';
@@ -31,7 +32,14 @@ export const OrderSummary = () => {
         <LabeledValue label={field('urgent')}>
           {translate(order.urgent ? 'ra.boolean.true' : 'ra.boolean.false')}
         </LabeledValue>
-        <LabeledValue label={field('attestantName')}>{orderPerson(order, 'attestant')}</LabeledValue>
+        <LabeledValue label={field('attestantName')}>
+          {orderPerson(order, 'attestant')}
+          {detailed && order.orderedByAttestant && (
+            <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+              <StatusChip tone="warning" label={translate('beh.orders.orderedByAttestant')} />
+            </Box>
+          )}
+        </LabeledValue>
         <LabeledValue label={field('careUnitName')}>{order.careUnitName}</LabeledValue>
         {detailed && (
           <LabeledValue label={field('comment')} wide>

@@ -9,7 +9,7 @@ import { CarryOutService } from '../orders/carry-out.service.js';
 import { OrderStateMachine } from '../orders/order-state.js';
 import type { SignRequestRecord, VerifiedSignature } from '../signing/signing.types.js';
 import { type AttestPayload, type ExpectedOrder, lineStates, readPayload } from './attest-payload.js';
-import { attestConflict } from './attest.errors.js';
+import { attestConflict, ownAccessRefused } from './attest.errors.js';
 
 const CHANGED_STATUS: Record<string, string> = {
   CANCELLED: 'den har makulerats',
@@ -35,7 +35,7 @@ export class AttestCompletion {
   readonly complete = async (
     m: EntityManager,
     request: SignRequestRecord,
-    _signature: VerifiedSignature,
+    signature: VerifiedSignature,
   ): Promise<void> => {
     const payload = readPayload(request.payload);
     // Locked in id order before anything is read or written: two completions over the same
@@ -47,6 +47,9 @@ export class AttestCompletion {
     );
     const byId = new Map(orders.map((o) => [o.id, o]));
     for (const expected of payload.orders) this.recheck(expected, byId.get(expected.id), request.signerId);
+    // Rule 11 again where the decision takes effect: the signer approves no order for himself.
+    const own = orders.find((o) => o.endUser.hsaId === signature.signer.hsaId);
+    if (payload.decision === 'APPROVE' && own) throw ownAccessRefused(own.orderNumber);
 
     const attestantName = (await personNames(m, [request.signerId])).get(request.signerId) ?? '';
     if (payload.decision === 'APPROVE') await this.approve(m, orders, request, payload, attestantName);

@@ -122,6 +122,14 @@ export class AttestRequestsService {
     const rights = orders
       .filter((o) => o.items.some((i) => !actor.rights.mayAttest(o.careUnitId, i.assignmentId)))
       .map((o) => attestViolation('NO_ATTEST_RIGHT', o));
+    // Rule 11, Nobody grants himself access alone: never approve an order for oneself.
+    if (decision === 'APPROVE') {
+      rights.push(
+        ...orders
+          .filter((o) => o.endUser.userId === actor.person.userId)
+          .map((o) => attestViolation('OWN_ACCESS', o)),
+      );
+    }
     if (rights.length > 0) throw attestRuleProblem(rights);
 
     const lines: AttestViolation[] = [];

@@ -8,6 +8,8 @@ export const ATTEST_RULE_MESSAGES = {
   UNKNOWN_ITEM: 'Raden finns inte bland beställningens väntande rader.',
   ALL_ITEMS_REMOVED: 'Alla rader kan inte tas bort – avslå beställningen i stället.',
   REMOVE_ON_REJECT: 'Rader tas inte bort vid avslag.',
+  OWN_ACCESS:
+    'Du kan inte godkänna en beställning där du själv är slutanvändare – ingen ger sig själv behörighet ensam. Avslå den eller be beställaren välja en annan attestant.',
 } as const;
 
 export type AttestRule = keyof typeof ATTEST_RULE_MESSAGES;
@@ -34,7 +36,9 @@ export const attestViolation = (
 
 function statusFor(violations: readonly AttestViolation[]): HttpStatus {
   if (violations.some((v) => v.rule === 'NOT_AWAITING_ATTEST')) return HttpStatus.CONFLICT;
-  if (violations.some((v) => v.rule === 'NO_ATTEST_RIGHT')) return HttpStatus.FORBIDDEN;
+  if (violations.some((v) => v.rule === 'NO_ATTEST_RIGHT' || v.rule === 'OWN_ACCESS')) {
+    return HttpStatus.FORBIDDEN;
+  }
   return HttpStatus.UNPROCESSABLE_ENTITY;
 }
 
@@ -63,5 +67,9 @@ export const attestConflict = (orderNumber: string, what: string) =>
       'attesteras med denna begäran. Börja om från beställningen.',
     { orderNumber },
   );
+
+/** Rule 11 at signing time: the signer is the end user of an order the decision approves. */
+export const ownAccessRefused = (orderNumber: string) =>
+  attestRuleProblem([{ ...attestViolation('OWN_ACCESS', null), orderNumber }]);
 
 export const COMMENT_REQUIRED = 'Ange en kommentar vid avslag.';

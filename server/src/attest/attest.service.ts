@@ -61,7 +61,12 @@ export class AttestService {
       : undefined;
     if (!head) throw orderNotFound();
     // Projekt: the portal has no projects; the page shows the seed's field, empty.
-    return { ...head, project: null, items: await orderItems(this.db, id) };
+    return {
+      ...head,
+      project: null,
+      items: await orderItems(this.db, id),
+      orderedByAttestant: head.orderer.id === head.attestant.id,
+    };
   }
 
   /** For the page behind the signing window: has my request been signed, and what did it decide. */

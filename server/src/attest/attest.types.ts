@@ -24,6 +24,9 @@ export class QueueItem extends OrderHeadline {
   batchId!: string | null;
   @Prop.int() itemCount!: number;
   @Prop.textList() assignmentNames!: string[];
+  /** Rule 11: the attestant ordered it himself (allowed, marked "Du beställde själv"). */
+  @Prop.bool({ description: 'The attestant ordered it himself (allowed, marked; rule 11).' })
+  orderedByAttestant!: boolean;
 }
 
 export class QueueCounts {
@@ -81,6 +84,9 @@ export class AttestOrderView {
   @Prop.object(() => AttestCareUnit) careUnit!: AttestCareUnit;
   @Prop.text() administrationName!: string;
   @Prop.list(() => OrderItemView) items!: OrderItemView[];
+  /** Rule 11: the attestant ordered it himself (allowed, marked "Du beställde själv"). */
+  @Prop.bool({ description: 'The attestant ordered it himself (allowed, marked; rule 11).' })
+  orderedByAttestant!: boolean;
 }
 
 export class AttestSignRequestAnswer {

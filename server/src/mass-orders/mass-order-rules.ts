@@ -15,6 +15,8 @@ export interface MassOrderFacts {
   orderer: Rights;
   /** The chosen attestant's rights; null: none chosen (a pre-check may leave it out). */
   attestant: Rights | null | undefined;
+  /** The chosen attestant's person id (rule 11: never one of the persons); null: none chosen. */
+  attestantId: string | null;
   add: readonly string[];
   remove: readonly string[];
   persons: ReadonlyMap<string, PersonFacts>;
@@ -43,6 +45,7 @@ export function massOrderVerdicts(f: MassOrderFacts): CheckResult {
       orderer: f.orderer,
       attestantChosen: new Map([[a.careUnitId, f.attestant !== null]]),
       attestantRights: new Map([[a.careUnitId, f.attestant ?? undefined]]),
+      attestantIds: new Map([[a.careUnitId, f.attestantId ?? undefined]]),
     });
     const own: RuleBreach[] = [];
     for (const v of found) {

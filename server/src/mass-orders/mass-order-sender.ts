@@ -54,6 +54,7 @@ export class MassOrderSender {
       startDate: dto.startDate,
       orderer: actor.rights,
       attestant: chosen?.rights,
+      attestantId,
       add,
       remove,
       persons,

@@ -170,6 +170,7 @@ export class MassOrdersService {
       startDate: dto.startDate ?? today,
       orderer: actor.rights,
       attestant: attestant === null ? null : attestant?.rights,
+      attestantId: dto.attestantId ?? null,
       add,
       remove,
       persons,

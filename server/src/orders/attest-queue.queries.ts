@@ -44,7 +44,8 @@ const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdA
   o.end_user_id AS "endUserId", ${personNameSql('eu')} AS "endUserName", ${personUserIdSql('eu')} AS "endUserUserId",
   o.orderer_id AS "ordererId", ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
   o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
-  ${administrationNameSql('adm')} AS "administrationName", o.batch_id AS "batchId"`;
+  ${administrationNameSql('adm')} AS "administrationName", o.batch_id AS "batchId",
+  o.orderer_id = o.attestant_id AS "orderedByAttestant"`;
 
 const BASE = 'vmu_order o';
 

@@ -79,6 +79,8 @@ export function auditSnapshot({ order, items }: LockedOrder) {
     endUserId: order.endUserId,
     ordererId: order.ordererId,
     attestantId: order.attestantId,
+    // Rule 11: the orderer attests his own order (allowed, marked in the queue, the order and here).
+    orderedByAttestant: order.ordererId === order.attestantId,
     careUnitId: order.careUnitId,
     startDate: order.startDate,
     endDate: order.endDate,

@@ -23,7 +23,13 @@ export interface PlacementFacts {
   attestantRights: ReadonlyMap<string, Rights | undefined>;
   /** Per care unit, whether an attestant was chosen at all. */
   attestantChosen: ReadonlyMap<string, boolean>;
+  /** Per care unit, the chosen attestant's person id (rule 11: never the end user). */
+  attestantIds: ReadonlyMap<string, string | undefined>;
 }
+
+/** Rule 11: the person chosen to attest is the order's end user. */
+export const isEndUser = (attestantId: string | undefined, endUser: { id: string }): boolean =>
+  attestantId !== undefined && attestantId.toLowerCase() === endUser.id.toLowerCase();
 
 /** The rules of one line about the end user and the assignment (the orderer's right passed). */
 function lineRules(f: PlacementFacts, a: AssignmentFacts, line: number, endUser: EndUserFacts): Violation[] {
@@ -50,11 +56,15 @@ function lineRules(f: PlacementFacts, a: AssignmentFacts, line: number, endUser:
   } else if (!f.attestantRights.get(a.careUnitId)?.mayAttest(a.careUnitId, a.id)) {
     found.push(violation('ATTESTANT_NOT_ALLOWED', line, about));
   }
+  // Rule 11, Nobody grants himself access alone: the end user never attests his own order.
+  if (isEndUser(f.attestantIds.get(a.careUnitId), endUser)) {
+    found.push(violation('ATTESTANT_IS_END_USER', line, about));
+  }
   return found;
 }
 
 /**
- * Every rule of a send (domain.md rules 1–3, 13 and 14), all at once so the wizard can mark every bad line.
+ * Every rule of a send (domain.md rules 1–3, 11, 13 and 14), all at once so the wizard can mark every bad line.
  * A line the orderer has no right on says only that: what the end user holds on a unit outside
  * the orderer's rights is none of the orderer's business.
  */

@@ -76,6 +76,9 @@ export class OrderDetail extends OrderListItem {
   @Prop.list(() => OrderEventView) events!: OrderEventView[];
   @Prop.bool() canChangeAttestant!: boolean;
   @Prop.bool() canCancel!: boolean;
+  /** Rule 11: the orderer is also the attestant (allowed, but marked: "Beställaren attesterar själv"). */
+  @Prop.bool({ description: 'The orderer is also the attestant (allowed, marked; rule 11).' })
+  orderedByAttestant!: boolean;
 }
 
 /** The answer to a send: one order per care unit. */

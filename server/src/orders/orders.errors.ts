@@ -13,6 +13,8 @@ export const RULE_MESSAGES = {
   NOT_HELD: 'Personen har inte uppdraget, så det kan inte avslutas.',
   ATTESTANT_MISSING: 'Välj en attestant för vårdenheten.',
   ATTESTANT_NOT_ALLOWED: 'Attestanten får inte attestera uppdraget på vårdenheten.',
+  ATTESTANT_IS_END_USER:
+    'Slutanvändaren kan inte vara attestant för sin egen beställning – ingen ger sig själv behörighet ensam. Välj en annan attestant.',
   SAME_ATTESTANT: 'Personen är redan attestant för beställningen.',
   START_DATE_IN_PAST: 'Startdatumet får inte vara tidigare än i dag.',
   END_DATE_BEFORE_START: 'Slutdatumet får inte vara före startdatumet.',

@@ -23,6 +23,7 @@ import type { OrderMailData } from '../mail/templates/index.js';
 import type { ChangeAttestantDto } from './dto/order.dto.js';
 import type { LockedOrder } from './order-records.js';
 import { OrderStateMachine } from './order-state.js';
+import { isEndUser } from './order-rules.js';
 import { awaitingAttest, ORDERER_MAY_CHANGE } from './order-status.js';
 import type { OrderDetail, OrderListItem } from './order.types.js';
 import { orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
@@ -97,6 +98,7 @@ export class OrdersService {
       })),
       canChangeAttestant: mayAct,
       canCancel: mayAct,
+      orderedByAttestant: row.ordererId === row.attestantId,
     };
   }
 
@@ -115,6 +117,9 @@ export class OrdersService {
         validate: ({ order, items }) => {
           if (order.attestantId === dto.attestantId.toLowerCase()) {
             throw orderRuleProblem([violation('SAME_ATTESTANT', null)]);
+          }
+          if (isEndUser(dto.attestantId, { id: order.endUserId })) {
+            throw orderRuleProblem([violation('ATTESTANT_IS_END_USER', null)]);
           }
           const refused = items
             .map((item, line) => ({ item, line }))

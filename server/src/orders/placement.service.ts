@@ -64,6 +64,7 @@ export class PlacementService {
       orderer: actor.rights,
       attestantChosen: new Map(units.map((unit) => [unit, chosen.get(unit) !== undefined])),
       attestantRights: new Map(units.map((unit) => [unit, attestants.get(chosen.get(unit) ?? '')?.rights])),
+      attestantIds: chosen,
     });
     if (violations.length > 0 || !endUser) throw orderRuleProblem(violations);
 
