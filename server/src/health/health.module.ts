@@ -1,5 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
+import { ShutdownService } from './shutdown.service.js';
 
-@Module({ controllers: [HealthController] })
+/** Liveness, readiness and the graceful shutdown they report on (ShutdownService). */
+@Global()
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [ShutdownService],
+  exports: [ShutdownService],
+})
 export class HealthModule {}

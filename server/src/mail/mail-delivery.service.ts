@@ -17,6 +17,14 @@ export interface DeliveryResult {
   failed: number;
 }
 
+/** What GET /metrics shows of the outbox. */
+export interface OutboxBacklog {
+  /** Mails waiting to be delivered (PENDING, due or waiting for a retry). */
+  pending: number;
+  /** When the oldest of them was written, or null when none waits. */
+  oldestPendingAt: Date | null;
+}
+
 interface ClaimedMail {
   id: string;
   to: string;
@@ -34,9 +42,15 @@ const BATCH = 50;
  * Delivers the outbox. A batch is claimed in one short statement (`FOR UPDATE SKIP LOCKED`,
  * then `next_attempt_at` pushed out by a lease), so any number of server processes can run
  * this side by side without sending a mail twice, and no transaction stays open while talking
- * to the SMTP server. A process that dies mid-send leaves the row to be retried when the
- * lease runs out. Each failure doubles the wait, up to MAIL_RETRY_MAX_SECONDS; a mail is
- * never given up on.
+ * to the SMTP server. Each mail is marked SENT right after the SMTP server accepted it.
+ *
+ * Shutdown (SIGTERM) never leaves a delivered mail unmarked: the mail in flight is finished and
+ * marked (shutdown waits for it), the rest of the claimed batch is handed back at once (claim
+ * undone, due now) for the next process instead of being sent, so shutdown waits for one mail,
+ * not fifty. Only a process killed outright (SIGKILL, power) between the SMTP server's answer
+ * and the mark can leave a delivered mail PENDING; it is sent again when its lease runs out, with
+ * the same Message-ID so that receivers can drop the duplicate. Each failure doubles the wait, up
+ * to MAIL_RETRY_MAX_SECONDS; a mail is never given up on.
  */
 @Injectable()
 export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -45,6 +59,8 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<DeliveryResult> | undefined;
   private warnedNoSmtp = false;
+  /** Set when the application is shutting down: no new batch, no further mail of this one. */
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,9 +85,11 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    // Let a batch in flight record its results before the database pool closes.
+    // The batch in flight finishes its current mail, marks it and hands the rest back, before the
+    // database pool closes.
     await this.current?.catch(() => undefined);
     this.transport?.close();
   }
@@ -95,7 +113,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async tick(): Promise<void> {
-    if (this.current) return;
+    if (this.current || this.stopping) return;
     try {
       const result = await this.deliverDue();
       if (result.claimed > 0) this.logger.debug(result);
@@ -111,6 +129,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
       this.warnedNoSmtp = true;
       return { claimed: 0, sent: 0, failed: 0 };
     }
+    if (this.stopping) return { claimed: 0, sent: 0, failed: 0 };
     const now = this.clock.now();
     // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
     const claimed = await this.dataSource.query<ClaimedMail[]>(
@@ -128,11 +147,38 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
       [now, new Date(now.getTime() + LEASE_MS), BATCH],
     );
     const result: DeliveryResult = { claimed: claimed.length, sent: 0, failed: 0 };
-    for (const mail of claimed) {
+    for (const [index, mail] of claimed.entries()) {
+      if (this.stopping) {
+        await this.release(claimed.slice(index));
+        break;
+      }
       if (await this.send(transport, mail)) result.sent++;
       else result.failed++;
     }
     return result;
+  }
+
+  /**
+   * Undoes the claim of mails not attempted (shutdown): due now and the attempt not counted, so
+   * another process sends them at its next poll rather than after the lease.
+   */
+  private async release(mails: ClaimedMail[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mail_outbox SET attempts = attempts - 1, next_attempt_at = $2
+        WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
+      [mails.map((m) => m.id), this.clock.now()],
+    );
+    this.logger.log(`Shutting down: ${mails.length} claimed mail(s) handed back unsent`);
+  }
+
+  /** The outbox's backlog (the status index: its count and its oldest entry), for the metrics. */
+  async backlog(): Promise<OutboxBacklog> {
+    const [row] = await this.dataSource.query<{ pending: number; oldest: Date | null }[]>(
+      `SELECT (SELECT count(*)::int FROM mail_outbox WHERE status = 'PENDING') AS pending,
+              (SELECT created_at FROM mail_outbox WHERE status = 'PENDING'
+                ORDER BY created_at LIMIT 1) AS oldest`,
+    );
+    return { pending: row.pending, oldestPendingAt: row.oldest };
   }
 
   private async send(transport: Transporter, mail: ClaimedMail): Promise<boolean> {
@@ -156,11 +202,31 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
       this.logger.warn(`Mail ${mail.id} not delivered (attempt ${mail.attempts}): ${describe(error)}`);
       return false;
     }
-    await this.dataSource.query(`UPDATE mail_outbox SET status = 'SENT', sent_at = $2 WHERE id = $1`, [
-      mail.id,
-      this.clock.now(),
-    ]);
+    await this.markSent(mail.id);
     return true;
+  }
+
+  /**
+   * Records a delivered mail as SENT. The SMTP server has it: giving up here would send it again
+   * after the lease, so a failed write (a lost connection, a database restarting) is retried for
+   * up to about a minute before the mail is left to its lease.
+   */
+  private async markSent(id: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.query(`UPDATE mail_outbox SET status = 'SENT', sent_at = $2 WHERE id = $1`, [
+          id,
+          this.clock.now(),
+        ]);
+        return;
+      } catch (error) {
+        if (attempt >= 8) {
+          this.logger.error(`Mail ${id} was delivered but could not be marked sent: ${describe(error)}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
   }
 
   /** Wait after the `attempts`-th failure: base, 2×base, 4×base, … capped. */

@@ -7,11 +7,13 @@ import {
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AuditAnchorService } from '../audit/audit-anchor.service.js';
 import { AttestRemindersJob } from './attest-reminders.job.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
 import { DueOrdersJob } from './due-orders.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
 import type { TickReport } from './scheduler.types.js';
+import { SessionSweepJob } from './session-sweep.job.js';
 
 const INTERVAL = 'beh-scheduler-tick';
 
@@ -26,6 +28,9 @@ const INTERVAL = 'beh-scheduler-tick';
 export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Scheduler');
   private current: Promise<TickReport> | undefined;
+  /** Set on shutdown: no new tick starts, and the tick in flight starts no further job. */
+  private stopping = false;
+  private readonly tickListeners: ((seconds: number) => void)[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,6 +39,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly reminders: AttestRemindersJob,
     private readonly delegationExpiry: DelegationExpiryJob,
     private readonly grantEndings: GrantEndingsJob,
+    private readonly sessionSweep: SessionSweepJob,
+    private readonly auditAnchors: AuditAnchorService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,9 +53,15 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     if (this.registry.doesExist('interval', INTERVAL)) this.registry.deleteInterval(INTERVAL);
-    // Let a tick in flight commit before the database pool closes.
+    // Let a tick in flight finish its job and commit before the database pool closes.
     await this.current?.catch(() => undefined);
+  }
+
+  /** Called with each finished tick's duration in seconds (the metrics' tick histogram). */
+  onTick(listener: (seconds: number) => void): void {
+    this.tickListeners.push(listener);
   }
 
   /**
@@ -63,6 +76,16 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async tick(): Promise<TickReport> {
+    const started = process.hrtime.bigint();
+    try {
+      return await this.jobs();
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      for (const listener of this.tickListeners) listener(seconds);
+    }
+  }
+
+  private async jobs(): Promise<TickReport> {
     const report: TickReport = {
       carriedOut: 0,
       carryOutBatches: 0,
@@ -89,6 +112,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     await this.step('delegation expiry', async () => {
       report.delegationNotices = await this.delegationExpiry.run();
     });
+    await this.step('session sweep', async () => {
+      await this.sessionSweep.run();
+    });
+    await this.step('audit anchor', async () => {
+      await this.auditAnchors.anchorIfDue();
+    });
     const { failed, ...counts } = report;
     if (Object.values(counts).some((n) => n > 0) || failed.length > 0) {
       this.logger.log(`Tick: ${JSON.stringify(report)}`);
@@ -97,6 +126,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async step(name: string, work: () => Promise<void>): Promise<void> {
+    // Shutting down: what is not started now is the next tick's, in this process or another.
+    if (this.stopping) return;
     try {
       await work();
     } catch (error) {
