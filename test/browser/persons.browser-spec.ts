@@ -221,6 +221,7 @@ describe('admin UI on the demo directory', () => {
     await page.getByRole('tab', { name: 'Uppgifter' }).waitFor();
     await page.getByRole('tab', { name: 'Uppslag' }).click();
     await page.getByText('Vem som har slagit upp personen eller öppnat sidan, när och varifrån.').waitFor();
+    await page.locator('tbody tr').first().waitFor();
     expect(await headers()).toEqual(['Tid', 'Vem', 'Händelse', 'Sökt med', 'Syfte']);
     // This very opening (and the earlier one of this file) is logged as from the person page.
     const opened = page.locator('tbody tr').filter({ hasText: 'Personsidan' }).first();
