@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { parseListQuery, type RawListQuery } from './list-query.js';
 import { ProblemException } from './problem.js';
+import { routeOf } from './request-id.middleware.js';
 import {
   type FilterContext,
   filterClauses,
@@ -247,7 +248,7 @@ export async function streamCsv<Row>(
     healthy = false;
     if (!res.headersSent) throw error;
     new Logger('CsvExport').error(
-      { msg: 'Export aborted', requestId: req.headers['x-request-id'], path: req.originalUrl },
+      { msg: 'Export aborted', requestId: req.headers['x-request-id'], route: routeOf(req) },
       error instanceof Error ? error.stack : String(error),
     );
     res.destroy(error instanceof Error ? error : undefined);
