@@ -10,6 +10,7 @@ import { helpPages } from './pages/help/helpPages';
 import { SignInPage } from './pages/signin/SignInPage';
 import { StartPage } from './pages/start/StartPage';
 import administrations from './administrations';
+import apiClients from './api-clients';
 import auditEvents from './auditEvents';
 import assignments from './assignments';
 import careProviders from './careProviders';
@@ -23,6 +24,7 @@ import { attestRoutes } from './attest/routes';
 import { massOrderRoutes } from './pages/massOrder/routes';
 import outbox from './outbox';
 import persons from './persons';
+import personAccessLog from './personAccessLog';
 import systems from './systems';
 
 // The wizard is the heaviest page and not needed on the first load.
@@ -60,6 +62,8 @@ export const App = () => (
     <Resource name="held-assignments" {...heldAssignments} />
     <Resource name="outbox" {...outbox} />
     <Resource name="audit-events" {...auditEvents} />
+    <Resource name="api-clients" {...apiClients} />
+    <Resource name="person-access-log" {...personAccessLog} />
     <CustomRoutes>
       <Route
         path={orderRoutes.wizard}

@@ -6,6 +6,7 @@ import { API_URL, type HttpClient, httpClient } from './common/http';
 import { type DelegationApi, delegationApi } from './delegations/api';
 import { type OrderApi, orderApi } from './orders/api';
 import { type MassOrderApi, massOrderApi } from './pages/massOrder/api';
+import { getOneWithPurpose } from './persons/purpose';
 
 /** ra-data-simple-rest's CRUD plus the portal's calls that are not CRUD (atomic-crm style). */
 export type BehDataProvider = DataProvider & DelegationApi & OrderApi & MassOrderApi & AuditApi & AttestApi;
@@ -31,6 +32,7 @@ export function createDataProvider(client: HttpClient = httpClient): BehDataProv
   return {
     ...simpleRestProvider(API_URL, client),
     getList: getListWithTotalKind(client),
+    getOne: getOneWithPurpose(API_URL, client),
     ...delegationApi(API_URL, client),
     ...orderApi(API_URL, client),
     ...massOrderApi(API_URL, client),

@@ -37,7 +37,12 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
       return action === 'list';
     case 'outbox':
     case 'audit-events':
+    // The person lookup log: administrators (and an auditor role, once there is one).
+    case 'person-access-log':
       return administrator && READ_ACTIONS.has(action);
+    // API clients: listed, created and revoked by administrators.
+    case 'api-clients':
+      return administrator && (action === 'list' || action === 'create');
     default:
       return false;
   }

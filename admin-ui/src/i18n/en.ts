@@ -1,10 +1,12 @@
 import englishMessages from 'ra-language-english';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { enAccess } from './access.en';
+import { enApiClients } from './apiClients.en';
 import { enAttest } from './attest.en';
 import { enAudit } from './audit.en';
 import { enMassOrder } from './massOrder.en';
 import { enOrders } from './orders.en';
+import { enPersonAccess } from './personAccess.en';
 import type { DomainMessages, svDomain } from './sv';
 
 const enDomain: DomainMessages<typeof svDomain> = {
@@ -190,4 +192,6 @@ export const en: TranslationMessages = mergeTranslations(
   enAttest,
   enMassOrder,
   enAudit,
+  enApiClients,
+  enPersonAccess,
 );

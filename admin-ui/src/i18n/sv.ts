@@ -1,9 +1,11 @@
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { svAccess } from './access.sv';
+import { svApiClients } from './apiClients.sv';
 import { svAttest } from './attest.sv';
 import { svAudit } from './audit.sv';
 import { svMassOrder } from './massOrder.sv';
 import { svOrders } from './orders.sv';
+import { svPersonAccess } from './personAccess.sv';
 import { raSwedish } from './raSwedish';
 
 /** The portal's own texts: resource names and fields, enum labels, view texts. Swedish is the reference. */
@@ -193,4 +195,6 @@ export const sv: TranslationMessages = mergeTranslations(
   svAttest,
   svMassOrder,
   svAudit,
+  svApiClients,
+  svPersonAccess,
 );

@@ -30,6 +30,8 @@ export const Menu = () => {
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="outbox" />
       <RaMenu.ResourceItem name="audit-events" />
+      <RaMenu.ResourceItem name="api-clients" />
+      <RaMenu.ResourceItem name="person-access-log" />
     </RaMenu>
   );
 };
