@@ -8,6 +8,7 @@ import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { notFound, ProblemException } from '../common/problem.js';
 import { GENESIS_HASH } from './audit-chain.js';
+import { AuditAnchorService } from './audit-anchor.service.js';
 import type {
   ChainCheck,
   ChainCheckpointView,
@@ -112,7 +113,10 @@ export class AuditVerifyService implements OnModuleDestroy {
   /** Runs of this process, so that shutting down stops them and marks them. */
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly anchors: AuditAnchorService,
+  ) {}
 
   async onModuleDestroy(): Promise<void> {
     for (const run of this.running.values()) run.abort.abort();
@@ -143,6 +147,21 @@ export class AuditVerifyService implements OnModuleDestroy {
       }
     });
     const { answer, newCheckpoint } = outcome;
+    if (answer.ok) {
+      // The latest anchors published outside must still be in the chain: a tail cut off together
+      // with its head and checkpoints leaves a whole chain behind, but not one that holds them.
+      const anchor = await this.anchors.brokenStoredAnchor();
+      if (anchor && !anchor.ok && anchor.reason) {
+        return {
+          ok: false,
+          count: answer.count,
+          firstBrokenId: anchor.eventId,
+          reason: anchor.reason,
+          detail: anchor.detail,
+          covered: answer.covered,
+        };
+      }
+    }
     if (newCheckpoint) {
       await this.dataSource.query(
         `INSERT INTO audit_checkpoint (event_id, event_hash, event_count) VALUES ($1, $2, $3)`,

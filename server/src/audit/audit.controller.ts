@@ -1,5 +1,12 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -12,6 +19,8 @@ import { notFound } from '../common/problem.js';
 import { AUDIT_EXPORT } from './audit.exports.js';
 import { findAuditEvent, listAuditEvents } from './audit.queries.js';
 import { AuditEventView } from './audit.service.js';
+import { AuditAnchorService } from './audit-anchor.service.js';
+import { AnchorCheck, AuditAnchor } from './audit-anchor.types.js';
 import { AuditVerifyService } from './audit-verify.service.js';
 import { type ChainCheck, ChainCheckBroken, ChainCheckIntact, VerifyRunView } from './audit-verify.types.js';
 
@@ -24,6 +33,7 @@ export class AuditController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly verification: AuditVerifyService,
+    private readonly anchors: AuditAnchorService,
   ) {}
 
   @Get()
@@ -66,6 +76,18 @@ export class AuditController {
   })
   startRun(@CurrentActor() actor: Actor): Promise<VerifyRunView> {
     return this.verification.startRun(actor.person.id);
+  }
+
+  @Post('verify-anchor')
+  @HttpCode(HttpStatus.OK)
+  @ApiBody({ type: AuditAnchor, description: 'An anchor as it was published (log line, mail, URL).' })
+  @ApiOkResponse({
+    type: AnchorCheck,
+    description:
+      'Whether the chain still contains the anchor’s event with its hash, at or before its head (422: not an anchor signed by this portal).',
+  })
+  verifyAnchor(@Body() body: unknown): Promise<AnchorCheck> {
+    return this.anchors.verifyExternal(body);
   }
 
   @Get('verify-runs/latest')

@@ -1,3 +1,4 @@
+import { type AuditAnchorMailData, auditMails } from './audit-mails.js';
 import { type BatchMailData, batchMails } from './batch-mails.js';
 import { type DelegationExpiringData, type DelegationMailData, delegationMails } from './delegation-mails.js';
 import { type MailContent, type RenderedMail, renderMail } from './mail-layout.js';
@@ -14,6 +15,7 @@ import {
 
 export type {
   AttestantChangedData,
+  AuditAnchorMailData,
   AttestEscalationData,
   AttestReminderData,
   BatchMailData,
@@ -41,13 +43,14 @@ export interface MailTemplateData {
   DELEGATION_REVOKED: DelegationMailData;
   DELEGATION_EXPIRING: DelegationExpiringData;
   BATCH_AWAITING_ATTEST: BatchMailData;
+  AUDIT_ANCHOR: AuditAnchorMailData;
 }
 
 export type MailTemplate = keyof MailTemplateData;
 
 type Composers = { [T in MailTemplate]: (data: MailTemplateData[T], publicUrl: string) => MailContent };
 
-const COMPOSERS: Composers = { ...orderMails, ...delegationMails, ...batchMails };
+const COMPOSERS: Composers = { ...orderMails, ...delegationMails, ...batchMails, ...auditMails };
 
 export const MAIL_TEMPLATES = Object.keys(COMPOSERS) as MailTemplate[];
 
@@ -64,5 +67,6 @@ export function renderTemplate<T extends MailTemplate>(
 export function relatedEntity(data: MailTemplateData[MailTemplate]): { type: string; id: string } {
   if ('orderId' in data) return { type: 'order', id: data.orderId };
   if ('batchId' in data) return { type: 'mass_order_batch', id: data.batchId };
+  if ('anchorId' in data) return { type: 'audit_anchor', id: data.anchorId };
   return { type: 'delegation', id: data.delegationId };
 }
