@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import type { Request, RequestHandler } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type DestinationStream, type Logger as PinoRoot } from 'pino';
@@ -79,4 +80,27 @@ export function httpLogger(root: PinoRoot): RequestHandler {
     customSuccessObject: (req, res) => line(req, res),
     customErrorObject: (req, res) => line(req, res),
   }) as unknown as RequestHandler;
+}
+
+/**
+ * A Nest LoggerService on a pino logger, for what a process logs before (or without) an
+ * application: main.ts's start, the embedded PostgreSQL, the cluster's primary. Inside the
+ * application nestjs-pino's Logger takes over (app.useLogger), in the same format.
+ */
+export function processLogger(root: PinoRoot): LoggerService {
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'trace') =>
+    (message: unknown, ...rest: unknown[]) => {
+      const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
+      if (typeof message === 'object' && message !== null) root[level]({ context, ...message });
+      else root[level]({ context }, String(message));
+    };
+  return {
+    log: write('info'),
+    error: write('error'),
+    warn: write('warn'),
+    debug: write('debug'),
+    verbose: write('trace'),
+    fatal: write('fatal'),
+  };
 }
