@@ -1,24 +1,22 @@
-import type { INestApplication, LogLevel as NestLogLevel } from '@nestjs/common';
-import { ConsoleLogger } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { guardInput } from './common/input-guard.js';
 import { requestId } from './common/request-id.middleware.js';
+import { securityHeaders } from './common/security-headers.js';
 import { configureLists } from './common/sql.js';
 import { compressResponses } from './common/transport.js';
 import { createValidationPipe } from './common/validation.js';
-import type { AppConfig, LogLevel } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 import { ApiDocsService } from './openapi/api-docs.service.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { httpLogger } from './observability/logging.js';
+import { MetricsService } from './observability/metrics.service.js';
+import { ROOT_LOGGER } from './observability/observability.module.js';
 import { signingWindow } from './signing/signing-window.js';
-
-const LEVELS: Record<LogLevel, NestLogLevel[]> = {
-  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
-  info: ['log', 'warn', 'error', 'fatal'],
-  warn: ['warn', 'error', 'fatal'],
-  error: ['error', 'fatal'],
-};
 
 /** Every route of the API is under /api. */
 const API_PREFIX = 'api';
@@ -27,13 +25,21 @@ const API_PREFIX = 'api';
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   configureLists({ exactCountLimit: config.listExactCountLimit, maxOffset: config.listMaxOffset });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-    logger: new ConsoleLogger({ json: config.nodeEnv === 'production', logLevels: LEVELS[config.logLevel] }),
+    bufferLogs: true,
   });
+  // Nest's logs as pino JSON lines (LOG_LEVEL, LOG_FORMAT), with the request id inside a request.
+  app.useLogger(app.get(PinoNestLogger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   app.use(compressResponses());
   app.use(requestId);
+  app.use(httpLogger(app.get(ROOT_LOGGER)));
+  app.use(app.get(MetricsService).requests());
+  app.use('/metrics', app.get(MetricsService).endpoint());
   app.use(signingWindow(config.uiDir));
+  // The body parsers, then the check of every body, query and path they give (input-guard.ts).
+  guardInput(app);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   // Built from the app itself (routes, prefix and all), on the first call of /api/docs.

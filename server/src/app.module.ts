@@ -6,6 +6,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { Clock } from './common/clock.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { uiCacheHeaders } from './common/transport.js';
+import { ApiClientsModule } from './api-clients/api-clients.module.js';
 import { AttestModule } from './attest/attest.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -15,8 +16,10 @@ import { DelegationsModule } from './delegations/delegations.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { entities } from './entities.js';
 import { HealthModule } from './health/health.module.js';
+import { LimitsModule } from './limits/limits.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MassOrdersModule } from './mass-orders/mass-orders.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ApiDocsModule } from './openapi/api-docs.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
@@ -31,9 +34,12 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        DatabaseModule.forRoot(databaseUrl, entities),
+        DatabaseModule.forRoot(databaseUrl, entities, config.observability.statementTimeoutMs),
         HealthModule,
+        ObservabilityModule.forRoot(config),
         AuthModule.forRoot(config),
+        // After AuthModule: its guard runs after the AuthGuard, with the signed-in person known.
+        LimitsModule,
         DirectoryModule,
         DelegationsModule,
         MailModule,
@@ -42,6 +48,7 @@ export class AppModule {
         MassOrdersModule,
         SigningModule,
         AttestModule,
+        ApiClientsModule,
         SchedulerModule,
         ApiDocsModule.forRoot(config.nodeEnv),
         ...(serveUi

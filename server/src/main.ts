@@ -10,6 +10,7 @@ import { ensureDatabase, withDatabase } from './database/database-url.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { entities } from './entities.js';
 import { MailCatcher } from './mail/catcher/mail-catcher.js';
+import { createRootLogger, processLogger } from './observability/logging.js';
 import { mailWebView } from './mail/catcher/mail-web-view.js';
 import { seedIfEmpty } from './seed/demo-seed.js';
 
@@ -79,7 +80,7 @@ async function single(config: AppConfig): Promise<void> {
     });
     if (seeded) logger.log('Empty database: demo data seeded');
   }
-  await app.listen(config.port);
+  await app.listen(config.port, config.host);
   logger.log(`BEH listening on ${config.publicUrl} (UI at /, API at /api)`);
   if (catcher)
     logger.log(`Mail catcher on smtp://127.0.0.1:${catcher.port}; caught mail at ${config.publicUrl}/mail`);
@@ -153,11 +154,13 @@ async function primary(config: AppConfig): Promise<void> {
 /** A forked worker: the database is migrated and mail has a server; it only serves. */
 async function worker(config: AppConfig): Promise<void> {
   const app = await createApp(config, config.databaseUrl as string);
-  await app.listen(config.port);
+  await app.listen(config.port, config.host);
 }
 
 async function bootstrap(): Promise<void> {
   const config = configOrExit();
+  // JSON lines (LOG_FORMAT) from the first line on, the cluster's primary included.
+  Logger.overrideLogger(processLogger(createRootLogger(config)));
   if (cluster.isWorker && process.env.BEH_CLUSTER_WORKER === '1') return worker(config);
   if (config.workers > 1) return primary(config);
   return single(config);

@@ -110,6 +110,8 @@ function crud(
 function table(today: string): Row[] {
   return [
     { route: 'GET /api/health', expect: statuses('public', 200) },
+    { route: 'GET /api/health/live', expect: statuses('public', 200) },
+    { route: 'GET /api/health/ready', expect: statuses('public', 200) },
     { route: 'GET /api/auth/csrf', expect: statuses('public', 200) },
     { route: 'GET /api/auth/methods', expect: statuses('public', 200) },
     { route: 'GET /api/auth/dev-users', expect: statuses('public', 200) },

@@ -184,10 +184,16 @@ describe('scheduler: two server processes, each order carried out exactly once',
     expect(await t.app.get(AuditService).verify()).toEqual({ ok: true, count: eventsBefore + ORDERS });
 
     // Both processes took part: the sums of what their ticks report make the whole.
+    // The servers log JSON lines (pino): each tick's report is the text of its line's msg.
     const reports = servers.map((s) =>
-      [...s.log.matchAll(/Tick: (\{.*\})/g)].map(
-        (match) => JSON.parse(match[1]) as { carriedOut: number; carryOutBatches: number; failed: string[] },
-      ),
+      s.log
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => /^Tick: (\{.*\})$/.exec(String((JSON.parse(line) as { msg?: unknown }).msg))?.[1])
+        .filter((report): report is string => report !== undefined)
+        .map(
+          (report) => JSON.parse(report) as { carriedOut: number; carryOutBatches: number; failed: string[] },
+        ),
     );
     const carriedOutBy = reports.map((ticks) => ticks.reduce((n, r) => n + r.carriedOut, 0));
     expect(carriedOutBy.reduce((a, b) => a + b, 0)).toBe(ORDERS);

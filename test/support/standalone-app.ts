@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app.factory.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
 import { withDatabase } from '../../server/src/database/database-url.js';
+import { RAISED_TEST_LIMITS } from './test-limits.js';
 import type { TestApp } from './test-app.js';
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -19,6 +20,7 @@ export async function createAppOn(databaseUrl: string, env: Record<string, strin
     LOG_LEVEL: 'error',
     UI_DIR: '',
     SEED_ON_EMPTY: 'false',
+    ...RAISED_TEST_LIMITS,
     ...env,
   });
   const app = await createApp(config, databaseUrl);

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app.factory.js';
 import { type AppConfig, loadConfig } from '../../server/src/config/app-config.js';
 import { createDatabaseFromTemplate, dropDatabase } from './db-utils.js';
+import { RAISED_TEST_LIMITS } from './test-limits.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -35,6 +36,7 @@ export async function createTestApp(
     LOG_LEVEL: 'error',
     UI_DIR: '',
     SEED_ON_EMPTY: 'false',
+    ...RAISED_TEST_LIMITS,
     ...env,
   });
   const app = await createApp(config, databaseUrl);

@@ -24,15 +24,18 @@ const OWNERS: Record<string, readonly string[]> = {
     'assignment',
     'held_assignment',
     'system_guide',
+    'person_access_log',
   ],
-  auth: ['user_session', 'saml_request'],
+  auth: ['user_session', 'saml_request', 'auth_secret'],
   delegations: ['delegation', 'delegation_assignment', 'rights_version'],
   orders: ['vmu_order', 'vmu_order_item'],
   'mass-orders': ['mass_order_batch'],
   signing: ['sign_request', 'signing_ca', 'signing_certificate'],
   scheduler: ['scheduler_notice', 'scheduler_watermark'],
   mail: ['mail_outbox'],
-  audit: ['audit_event', 'audit_chain_head', 'audit_checkpoint', 'audit_verify_run'],
+  audit: ['audit_event', 'audit_chain_head', 'audit_checkpoint', 'audit_verify_run', 'audit_anchor'],
+  limits: ['rate_limit'],
+  'api-clients': ['api_client'],
 };
 
 /**
@@ -44,19 +47,25 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   common: [],
   config: ['common'],
   database: ['common', 'config'],
-  audit: [],
+  audit: ['mail'],
   mail: [],
+  // Rate limits: reads who is signed in from common/auth; talks to no module.
+  limits: [],
   health: [],
   // The OpenAPI description of every controller; it names the session cookie of the auth module.
   openapi: ['auth'],
   directory: ['audit'],
   delegations: ['directory', 'audit', 'mail'],
-  auth: ['directory', 'delegations'],
+  auth: ['directory', 'delegations', 'api-clients'],
+  // API clients: their table, and the audit log for their creation, revocation and every call.
+  'api-clients': ['audit'],
   orders: ['directory', 'delegations', 'audit', 'mail'],
   'mass-orders': ['orders', 'directory', 'delegations', 'audit', 'mail'],
   signing: ['directory', 'audit'],
   attest: ['orders', 'signing', 'directory', 'delegations', 'audit', 'mail'],
-  scheduler: ['orders', 'delegations', 'directory', 'audit', 'mail'],
+  scheduler: ['orders', 'delegations', 'directory', 'audit', 'mail', 'auth'],
+  // Logs and metrics: the gauges read each module's data through that module's own functions.
+  observability: ['mail', 'orders', 'signing', 'scheduler'],
   // The demo seed is a development tool that fills every module's tables with demo rows.
   seed: ['*'],
 };

@@ -1,7 +1,10 @@
+import { type AuditConfig, loadAuditConfig } from './audit.config.js';
 import { type AuthConfig, loadAuthConfig } from './auth.config.js';
 import { type DatabaseConfig, loadDatabaseConfig } from './database.config.js';
 import type { Env } from './env.js';
+import { type LimitsConfig, loadLimitsConfig } from './limits.config.js';
 import { loadMailConfig, type MailConfig } from './mail.config.js';
+import { loadObservabilityConfig, type ObservabilityConfig } from './observability.config.js';
 import { loadSchedulerConfig, type SchedulerConfig } from './scheduler.config.js';
 import { loadServerConfig, type ServerConfig } from './server.config.js';
 import { loadSigningConfig, type SigningConfig } from './signing.config.js';
@@ -18,6 +21,9 @@ export interface AppConfig extends ServerConfig, DatabaseConfig {
   auth: AuthConfig;
   signing: SigningConfig;
   scheduler: SchedulerConfig;
+  limits: LimitsConfig;
+  observability: ObservabilityConfig;
+  audit: AuditConfig;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -29,6 +35,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth: loadAuthConfig(env, server.nodeEnv, server.publicUrl),
     signing: loadSigningConfig(env, server.nodeEnv),
     scheduler: loadSchedulerConfig(env, server.nodeEnv),
+    limits: loadLimitsConfig(env),
+    observability: loadObservabilityConfig(env, server.nodeEnv),
+    audit: loadAuditConfig(env),
   };
 }
 
@@ -36,9 +45,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export { ConfigError, type Env, type NodeEnv } from './env.js';
+export type { AuditConfig } from './audit.config.js';
 export type { AuthConfig, SamlSettings } from './auth.config.js';
 export type { DatabaseConfig } from './database.config.js';
+export type { LimitName, LimitsConfig, RateWindow } from './limits.config.js';
 export type { MailConfig } from './mail.config.js';
+export type { LogFormat, ObservabilityConfig } from './observability.config.js';
 export type { SchedulerConfig } from './scheduler.config.js';
 export type { LogLevel, ServerConfig } from './server.config.js';
 export { DEV_SIGNING_KEY_SECRET, loadSigningConfig, type SigningConfig } from './signing.config.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuditModule } from '../audit/audit.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { AttestRemindersJob } from './attest-reminders.job.js';
@@ -15,7 +16,7 @@ import { SessionSweepJob } from './session-sweep.job.js';
  * attest module also calls at approval time.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), OrdersModule, MailModule],
+  imports: [ScheduleModule.forRoot(), OrdersModule, MailModule, AuditModule],
   providers: [
     SchedulerService,
     DueOrdersJob,
