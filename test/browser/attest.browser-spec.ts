@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { MailCatcher } from '../../server/src/mail/catcher/mail-catcher.js';
 import { mailWebView } from '../../server/src/mail/catcher/mail-web-view.js';
-import { KVAL_SOL, send, STAT_SOL, VOB_SOL } from '../e2e/orders-support.js';
+import { KVAL_SOL, person, send, SOLGLANTAN, STAT_SOL, VOB_SOL } from '../e2e/orders-support.js';
 import { signIn } from '../support/sign-in.js';
 import {
   screenshot,
@@ -433,5 +433,26 @@ describe('attest and signing in the browser', () => {
     await page.getByText(`Kommentar vid avslag: ${REJECT_COMMENT}`).waitFor();
     await page.getByText('Avslagen').first().waitFor();
     expect(session.problems).toEqual([]);
+  });
+
+  it('as eriho2: an order he placed with himself as attestant is marked in the queue, on the attest page and on the order', async () => {
+    const eriho2 = await signIn(session.testApp, 'eriho2');
+    const res = await eriho2
+      .post('/api/orders')
+      .send(send('nilbo4', [STAT_SOL], stockholmToday(), { attestants: { [SOLGLANTAN]: person('eriho2') } }));
+    expect(res.status).toBe(201);
+    const [own] = res.body as Placed[];
+    await signInAs(page, 'eriho2', 'Erik Holm');
+    await openQueueFromMenu();
+    const row = queueRow(own.orderNumber);
+    await row.waitFor();
+    await row.getByText('Du beställde själv').waitFor();
+    await screenshot(page, 'attest-6-queue-own-order');
+    await expectAccessible(page);
+    await page.goto(`/#/attest/${own.id}`);
+    await shown('Beställare').getByText('Du beställde själv').waitFor();
+    await page.goto(`/#/orders/${own.id}/show`);
+    await shown('Attestant').getByText('Beställaren attesterar själv').waitFor();
+    await signOut(page);
   });
 });
