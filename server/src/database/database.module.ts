@@ -1,9 +1,29 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import { QueryLogger } from './query-logger.js';
+
+const poolLogger = new Logger('Database');
+
+/**
+ * pg-pool's hook for every new connection, before its first use: an 'error' listener for the
+ * connection's whole life. pg-pool listens only while a connection is idle and TypeORM only while
+ * a query runner holds it; a connection the server ends in between (pg_terminate_backend: 57P01,
+ * a restart, a dropped socket) emitted an 'error' nobody listened to, and Node ended the process.
+ * The query or the pool sees the failure anyway; this only logs it, code and message, never a
+ * statement or its parameters.
+ */
+function listenForConnectionErrors(client: pg.Client): void {
+  client.on('error', (error: Error & { code?: unknown }) => {
+    poolLogger.warn({
+      msg: 'Database connection lost',
+      code: typeof error.code === 'string' ? error.code : undefined,
+      error: error.message,
+    });
+  });
+}
 
 // DATE columns are calendar dates; keep them as 'YYYY-MM-DD' strings instead of local-time Dates.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -51,10 +71,14 @@ export class DatabaseModule {
               max: 20,
               statement_timeout: statementTimeoutMs,
               connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+              onConnect: listenForConnectionErrors,
             },
           }),
           dataSourceFactory: async (appOptions) => {
-            const migrator = new DataSource({ ...options, extra: { max: 1 } });
+            const migrator = new DataSource({
+              ...options,
+              extra: { max: 1, onConnect: listenForConnectionErrors },
+            });
             await migrator.initialize();
             try {
               await migrator.runMigrations({ transaction: 'all' });
