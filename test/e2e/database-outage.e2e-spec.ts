@@ -5,8 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { type AddressInfo, createServer, type Server, Socket } from 'node:net';
 import pg from 'pg';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
+import {
+  type DataSource,
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { createApp } from '../../server/src/app.factory.js';
+import { databaseUnavailable } from '../../server/src/common/problem.filter.js';
 import { loadConfig } from '../../server/src/config/app-config.js';
 import { createDatabaseFromTemplate, dropDatabase } from '../support/db-utils.js';
 import { type Client, signIn } from '../support/sign-in.js';
@@ -145,6 +151,61 @@ describe('database outage and slow database', () => {
     }
     expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
     expect(statuses.at(-1)).toBe(200);
+  });
+
+  it("answers 503, not 500, when the request's own connection is terminated mid-statement (57P01)", async () => {
+    await user.get('/api/me').expect(200);
+    // The request's statement waits on a lock; its backend is then terminated by an administrator.
+    await admin.query('BEGIN');
+    await admin.query('LOCK TABLE user_session IN ACCESS EXCLUSIVE MODE');
+    let res;
+    try {
+      const pending = user.get('/api/me').then((r) => r);
+      let killed = 0;
+      for (let i = 0; i < 50 && killed === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const result = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = $1 AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+          [name],
+        );
+        killed = result.rowCount ?? 0;
+      }
+      expect(killed).toBe(1);
+      res = await pending;
+    } finally {
+      await admin.query('ROLLBACK');
+    }
+    expectUnavailable(res);
+    // The process is still up, and the next request gets a fresh connection.
+    await user.get('/api/me').expect(200);
+  });
+
+  it('counts terminated and lost connections as the database being unavailable, however they are wrapped', () => {
+    const pgError = (code: string, message: string) => Object.assign(new Error(message), { code });
+    const wrapped = (code: string, message: string) =>
+      new QueryFailedError('SELECT 1', [], pgError(code, message));
+    for (const error of [
+      pgError('57P01', 'terminating connection due to administrator command'),
+      wrapped('57P01', 'terminating connection due to administrator command'),
+      wrapped('57P02', 'terminating connection due to crash of another server process'),
+      wrapped('57P03', 'the database system is starting up'),
+      wrapped('08006', 'connection failure'),
+      pgError('08003', 'connection does not exist'),
+      new Error('Connection terminated unexpectedly'),
+      new QueryRunnerAlreadyReleasedError(),
+      new QueryRunnerProviderAlreadyReleasedError(),
+      new Error('the transaction failed', { cause: new QueryRunnerAlreadyReleasedError() }),
+    ]) {
+      expect([error.message, databaseUnavailable(error)]).toEqual([error.message, 'unreachable']);
+    }
+    expect(databaseUnavailable(wrapped('57014', 'canceling statement due to statement timeout'))).toBe(
+      'timeout',
+    );
+    // A bad statement or a constraint is the request's or the code's, not an outage.
+    expect(databaseUnavailable(wrapped('23505', 'duplicate key value'))).toBeUndefined();
+    expect(databaseUnavailable(wrapped('42601', 'syntax error'))).toBeUndefined();
+    expect(databaseUnavailable(new Error('something else'))).toBeUndefined();
   });
 
   it('answers a statement cancelled by DB_STATEMENT_TIMEOUT_MS with a Swedish 503, and the server stays up', async () => {

@@ -1,6 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { type ProblemBody, ProblemException, problemTitle } from './problem.js';
 import { routeOf } from './request-id.middleware.js';
 
@@ -112,16 +116,22 @@ const UNAVAILABLE_NODE_CODES = new Set([
   'EAI_AGAIN',
 ]);
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|connection to the database|Cannot use a pool after calling end/i;
+  /terminating connection due to|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|connection to the database|Cannot use a pool after calling end/i;
 
 /**
  * Whether an error means the database cannot serve right now: 'timeout' for a statement
  * cancelled by statement_timeout (57014), 'unreachable' for a refused, dropped or closing
- * connection (the node codes, SQLSTATE class 08, admin/crash shutdown, too many connections),
- * else undefined. Looks through TypeORM's QueryFailedError and an error's cause.
+ * connection (the node codes, SQLSTATE class 08, admin/crash shutdown — 57P01 when a backend is
+ * terminated, 57P02, 57P03 —, too many connections), else undefined. Looks through TypeORM's
+ * QueryFailedError and an error's cause. TypeORM's "query runner already released" errors count
+ * as unreachable: a query runner is released under a request when its connection is lost (TypeORM
+ * releases it on the connection's 'error'), and the request's next statement or ROLLBACK then
+ * fails with them instead of with the SQLSTATE.
  */
 export function databaseUnavailable(error: unknown): 'timeout' | 'unreachable' | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    if (e instanceof QueryRunnerAlreadyReleasedError || e instanceof QueryRunnerProviderAlreadyReleasedError)
+      return 'unreachable';
     const candidate = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
     const code = typeof candidate.code === 'string' ? candidate.code : '';
     if (code === '57014') return 'timeout';
