@@ -118,9 +118,6 @@ export class OrdersService {
           if (order.attestantId === dto.attestantId.toLowerCase()) {
             throw orderRuleProblem([violation('SAME_ATTESTANT', null)]);
           }
-          if (isEndUser(dto.attestantId, { id: order.endUserId })) {
-            throw orderRuleProblem([violation('ATTESTANT_IS_END_USER', null)]);
-          }
           const refused = items
             .map((item, line) => ({ item, line }))
             .filter(({ item }) => !attestantRights?.mayAttest(order.careUnitId, item.assignmentId))
@@ -131,6 +128,10 @@ export class OrdersService {
               }),
             );
           if (refused.length > 0) throw orderRuleProblem(refused);
+          // Rule 11, Nobody grants himself access alone.
+          if (isEndUser(dto.attestantId, { id: order.endUserId })) {
+            throw orderRuleProblem([violation('ATTESTANT_IS_END_USER', null)]);
+          }
         },
         effects: async (m, before, after) => {
           const previous = await this.namesOf(m, before.order.attestantId);
