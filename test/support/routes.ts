@@ -23,6 +23,10 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
   for (const layer of express.router.stack) {
     if (!layer.route) continue;
+    // A wildcard path is route-bound middleware, not an endpoint: Nest binds middleware applied
+    // forRoutes('*') (nestjs-pino's request context, on /api{/*splat}) as an express route for
+    // every method. No controller of the portal declares a wildcard route.
+    if ([layer.route.path].flat().some((path) => path.includes('*'))) continue;
     const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
     for (const [method, on] of Object.entries(layer.route.methods)) {
       if (!on || method === '_all') continue;
