@@ -7,6 +7,7 @@ export const enAttest: DomainMessages<typeof svAttest> = {
       menu: 'Approve orders',
       backToQueue: 'Back to Approve orders',
       urgentYes: 'Urgent',
+      orderedByYou: 'You ordered it yourself',
       column: {
         createdAt: 'Ordered',
         orderNumber: 'Order number',

@@ -5,6 +5,7 @@ export const svAttest = {
       menu: 'Attestera beställningar',
       backToQueue: 'Tillbaka till Attestera beställningar',
       urgentYes: 'Akut',
+      orderedByYou: 'Du beställde själv',
       column: {
         createdAt: 'Beställd',
         orderNumber: 'Ordernummer',

@@ -101,6 +101,7 @@ export const enOrders: DomainMessages<typeof svOrders> = {
       searchOptions: 'Search options',
       personFilterHint: 'Start of a name or VGR id',
       endsOn: 'End date',
+      orderedByAttestant: 'The orderer attests it himself',
       items: 'Ordered access',
       item: {
         assignment: 'Access',

@@ -99,6 +99,7 @@ export const svOrders = {
       searchOptions: 'Sökalternativ',
       personFilterHint: 'Början av namn eller VGR-ID',
       endsOn: 'Slutdatum',
+      orderedByAttestant: 'Beställaren attesterar själv',
       items: 'Beställda behörigheter',
       item: {
         assignment: 'Behörighet',
