@@ -16,7 +16,39 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Health_health"];
+        get: operations["Health_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -228,6 +260,38 @@ export interface paths {
         put: operations["Persons_update"];
         post?: never;
         delete: operations["Persons_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/person-access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonAccessLog_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/person-access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonAccessLog_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -707,6 +771,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Audit_startRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/verify-anchor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Audit_verifyAnchor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1193,6 +1273,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApiClients_list"];
+        put?: never;
+        post: operations["ApiClients_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApiClients_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-clients/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApiClients_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1207,6 +1335,23 @@ export interface components {
             status: components["schemas"]["HealthState"];
             database: components["schemas"]["DatabaseState"];
             migrations: components["schemas"]["MigrationState"];
+        };
+        /** @enum {string} */
+        HealthCheckState: "ok" | "error" | "shutting_down";
+        HealthCheckAnswer: {
+            status: components["schemas"]["HealthCheckState"];
+            /** @description Checks that are up */
+            info?: {
+                [key: string]: unknown;
+            };
+            /** @description Checks that are down */
+            error?: {
+                [key: string]: unknown;
+            };
+            /** @description Every check */
+            details: {
+                [key: string]: unknown;
+            };
         };
         CsrfToken: {
             /** @description Send it in X-CSRF-Token with every state-changing request. */
@@ -1281,10 +1426,11 @@ export interface components {
             lastName: string;
             title: string | null;
             email: string | null;
-            /** @description Masked (1985xxxx-xxxx) in lists, whole (ÅÅÅÅMMDD-NNNN) in the detail; null when none. */
+            /** @description Masked (1985xxxx-xxxx) in lists and in the detail for all but administrators; whole (ÅÅÅÅMMDD-NNNN) in the lookup and to administrators; null when none. */
             personnummer: string | null;
+            /** @description Masked (ABxxxxxxx) in lists, whole in the lookup and to administrators; null when none. */
             passportNumber: string | null;
-            /** @description Skyddad identitet. */
+            /** @description Skyddad identitet: listed and searched only for administrators; found by an exact lookup. */
             protectedIdentity: boolean;
             /** @description Has an engagement valid on Stockholm's today. */
             active: boolean;
@@ -1343,10 +1489,11 @@ export interface components {
             lastName: string;
             title: string | null;
             email: string | null;
-            /** @description Masked (1985xxxx-xxxx) in lists, whole (ÅÅÅÅMMDD-NNNN) in the detail; null when none. */
+            /** @description Masked (1985xxxx-xxxx) in lists and in the detail for all but administrators; whole (ÅÅÅÅMMDD-NNNN) in the lookup and to administrators; null when none. */
             personnummer: string | null;
+            /** @description Masked (ABxxxxxxx) in lists, whole in the lookup and to administrators; null when none. */
             passportNumber: string | null;
-            /** @description Skyddad identitet. */
+            /** @description Skyddad identitet: listed and searched only for administrators; found by an exact lookup. */
             protectedIdentity: boolean;
             /** @description Has an engagement valid on Stockholm's today. */
             active: boolean;
@@ -1392,6 +1539,52 @@ export interface components {
             /** Format: email */
             email?: string | null;
             protectedIdentity?: boolean;
+        };
+        /**
+         * @description LOOKUP: GET /api/persons/lookup; DETAIL: GET /api/persons/:id.
+         * @enum {string}
+         */
+        PersonAccessAction: "LOOKUP" | "DETAIL";
+        /** @enum {string} */
+        PersonLookedUpBy: "id" | "personnummer" | "passportNumber" | "hsaId";
+        /**
+         * @description The screen or API it came from.
+         * @enum {string}
+         */
+        PersonAccessPurpose: "wizard" | "mass-order" | "person-page" | "person-edit" | "delegation" | "order" | "attest" | "api";
+        PersonAccessLogItem: {
+            /** @description The row number (a bigint as text). */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description The signed-in person who read (null for an API client).
+             */
+            actorId: string | null;
+            /** @description Their name, "First Last" (null once removed). */
+            actorName: string | null;
+            /** @description Their VGR-ID. */
+            actorUserId: string | null;
+            /** @description The API client that read, when not a person. */
+            clientName: string | null;
+            /** @description LOOKUP: GET /api/persons/lookup; DETAIL: GET /api/persons/:id. */
+            action: components["schemas"]["PersonAccessAction"];
+            /**
+             * Format: uuid
+             * @description The person found (null when none was).
+             */
+            personId: string | null;
+            personName: string | null;
+            personUserId: string | null;
+            lookedUpBy: components["schemas"]["PersonLookedUpBy"];
+            /** @description The value asked for, masked (personnummer 1985xxxx-xxxx, passport ABxxxxxxx). */
+            lookedUp: string;
+            /** @description Whether the person's data was answered (false for a miss or a refused protected identity). */
+            answered: boolean;
+            /** @description The screen or API it came from. */
+            purpose: components["schemas"]["PersonAccessPurpose"];
+            requestId: string | null;
         };
         CareUnitItem: {
             /** Format: uuid */
@@ -1927,6 +2120,31 @@ export interface components {
             reason: components["schemas"]["ChainBreak"] | null;
             detail: string | null;
         };
+        AuditAnchor: {
+            /** @enum {string} */
+            type: "beh-audit-anchor";
+            version: number;
+            /** @description The anchor number. */
+            id: string;
+            /** @description The last event of the chain then (null: it was empty). */
+            eventId: string | null;
+            /** @description That event’s hash. */
+            eventHash: string;
+            /** @description Events from the start of the chain up to and with eventId. */
+            eventCount: number;
+            /** @description When it was made (ISO 8601, UTC, whole seconds). */
+            anchoredAt: string;
+            /** @description HMAC-SHA256 (hex) over the fields above, with a key derived from SIGNING_KEY_SECRET. */
+            mac: string;
+        };
+        AnchorCheck: {
+            ok: boolean;
+            anchorId: string;
+            eventId: string | null;
+            reason?: components["schemas"]["ChainBreak"];
+            /** @description In Swedish: what was compared and found. */
+            detail: string;
+        };
         /** @enum {string} */
         OrderType: "GRANT" | "REVOKE";
         /** @enum {string} */
@@ -2021,9 +2239,11 @@ export interface components {
             events: components["schemas"]["OrderEventView"][];
             canChangeAttestant: boolean;
             canCancel: boolean;
+            /** @description The orderer is also the attestant (allowed, marked; rule 11). */
+            orderedByAttestant: boolean;
         };
         /** @enum {string} */
-        OrderRule: "NO_ORDER_RIGHT" | "NO_ACTIVE_ENGAGEMENT" | "PRIVATE_PROVIDER_ONLY" | "ALREADY_HELD" | "ALREADY_PENDING" | "NOT_HELD" | "ATTESTANT_MISSING" | "ATTESTANT_NOT_ALLOWED" | "SAME_ATTESTANT" | "START_DATE_IN_PAST" | "END_DATE_BEFORE_START" | "DUPLICATE_LINE" | "UNKNOWN_ASSIGNMENT" | "UNKNOWN_END_USER" | "NOT_ORDERER" | "NOT_AWAITING_ATTEST" | "WRONG_STATUS";
+        OrderRule: "NO_ORDER_RIGHT" | "NO_ACTIVE_ENGAGEMENT" | "PRIVATE_PROVIDER_ONLY" | "ALREADY_HELD" | "ALREADY_PENDING" | "NOT_HELD" | "ATTESTANT_MISSING" | "ATTESTANT_NOT_ALLOWED" | "ATTESTANT_IS_END_USER" | "SAME_ATTESTANT" | "START_DATE_IN_PAST" | "END_DATE_BEFORE_START" | "DUPLICATE_LINE" | "UNKNOWN_ASSIGNMENT" | "UNKNOWN_END_USER" | "NOT_ORDERER" | "NOT_AWAITING_ATTEST" | "WRONG_STATUS";
         OrderViolation: {
             /** @description 0-based index into the send's items; null: the send as a whole. */
             line: number | null;
@@ -2492,6 +2712,8 @@ export interface components {
             batchId: string | null;
             itemCount: number;
             assignmentNames: string[];
+            /** @description The attestant ordered it himself (allowed, marked; rule 11). */
+            orderedByAttestant: boolean;
         };
         QueueCounts: {
             all: number;
@@ -2552,6 +2774,8 @@ export interface components {
             careUnit: components["schemas"]["AttestCareUnit"];
             administrationName: string;
             items: components["schemas"]["OrderItemView"][];
+            /** @description The attestant ordered it himself (allowed, marked; rule 11). */
+            orderedByAttestant: boolean;
         };
         /** @enum {string} */
         AttestDecision: "APPROVE" | "REJECT";
@@ -2612,6 +2836,68 @@ export interface components {
             signer: components["schemas"]["SignatureSigner"] | null;
             certificateSubject: string | null;
         };
+        /** @enum {string} */
+        ApiClientScope: "orders:read" | "holdings:read" | "delegations:read" | "persons:lookup";
+        /**
+         * @description ACTIVE; EXPIRED after expiresOn; REVOKED by an administrator (final).
+         * @enum {string}
+         */
+        ApiClientStatus: "ACTIVE" | "EXPIRED" | "REVOKED";
+        ApiClientItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            scopes: components["schemas"]["ApiClientScope"][];
+            /**
+             * Format: date
+             * @description The last day (Stockholm) the client may call.
+             */
+            expiresOn: string;
+            /** @description ACTIVE; EXPIRED after expiresOn; REVOKED by an administrator (final). */
+            status: components["schemas"]["ApiClientStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The last call that passed the token check.
+             */
+            lastUsedAt: string | null;
+        };
+        CreateApiClientDto: {
+            name: string;
+            scopes: components["schemas"]["ApiClientScope"][];
+            /**
+             * Format: date
+             * @description A date that exists, YYYY-MM-DD.
+             */
+            expiresOn: string;
+        };
+        CreatedApiClient: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            scopes: components["schemas"]["ApiClientScope"][];
+            /**
+             * Format: date
+             * @description The last day (Stockholm) the client may call.
+             */
+            expiresOn: string;
+            /** @description ACTIVE; EXPIRED after expiresOn; REVOKED by an administrator (final). */
+            status: components["schemas"]["ApiClientStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The last call that passed the token check.
+             */
+            lastUsedAt: string | null;
+            /** @description The bearer token, `beh.<id>.<secret>`: shown this once, stored only as the SHA-256 of the secret. */
+            token: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2621,7 +2907,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Health_health: {
+    Health_status: {
         parameters: {
             query?: never;
             header?: never;
@@ -2645,6 +2931,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheckAnswer"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheckAnswer"];
+                };
+            };
+            /** @description The database is down, not migrated, or the process is shutting down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheckAnswer"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -3056,13 +3407,16 @@ export interface operations {
                 /** @description Any accepted form. */
                 personnummer?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Why the person is read: the screen it is read from, recorded in the lookup log; `api` when absent. 400 for any other value. */
+                "x-beh-purpose"?: "wizard" | "mass-order" | "person-page" | "person-edit" | "delegation" | "order" | "attest" | "api";
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The one person with exactly one of the three given; 404 if none. */
+            /** @description The one person with exactly one of the three given, personnummer whole; 404 if none. Every lookup, found or not, is recorded in the lookup log (GET /api/person-access-log). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3085,7 +3439,10 @@ export interface operations {
     Persons_detail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Why the person is read: the screen it is read from, recorded in the lookup log; `api` when absent. 400 for any other value. */
+                "x-beh-purpose"?: "wizard" | "mass-order" | "person-page" | "person-edit" | "delegation" | "order" | "attest" | "api";
+            };
             path: {
                 id: string;
             };
@@ -3093,6 +3450,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Whole to administrators; to others with personnummer and passport number masked, and 404 for a protected identity. Every opening is recorded in the lookup log. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3165,6 +3523,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonAccessLog_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonAccessLogItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonAccessLog_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -5000,6 +5434,40 @@ export interface operations {
             };
         };
     };
+    Audit_verifyAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An anchor as it was published (log line, mail, URL). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditAnchor"];
+            };
+        };
+        responses: {
+            /** @description Whether the chain still contains the anchor’s event with its hash, at or before its head (422: not an anchor signed by this portal). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorCheck"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Audit_latestRun: {
         parameters: {
             query?: never;
@@ -6055,6 +6523,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignatureCheck"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApiClients_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApiClients_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiClientDto"];
+            };
+        };
+        responses: {
+            /** @description The client and its token: the only answer that ever holds the token. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiClient"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApiClients_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApiClients_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client, revoked; its token is refused from now on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientItem"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
