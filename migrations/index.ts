@@ -21,7 +21,6 @@ import { PersonAccessLog1765100100000 } from './1765100100000-PersonAccessLog.js
 import { ApiClients1765100200000 } from './1765100200000-ApiClients.js';
 import { AuditAnchors1765100300000 } from './1765100300000-AuditAnchors.js';
 import { AnonymousSessions1765100400000 } from './1765100400000-AnonymousSessions.js';
-import { SignedDecisions1765100500000 } from './1765100500000-SignedDecisions.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -48,5 +47,4 @@ export const migrations = [
   ApiClients1765100200000,
   AuditAnchors1765100300000,
   AnonymousSessions1765100400000,
-  SignedDecisions1765100500000,
 ];
