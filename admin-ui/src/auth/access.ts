@@ -35,9 +35,10 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
     case 'attest/queue':
     case 'attest/batches':
       return action === 'list';
+    // The outbox, the audit log and the person lookup log: administrators (and an auditor role,
+    // once there is one), read only.
     case 'outbox':
     case 'audit-events':
-    // The person lookup log: administrators (and an auditor role, once there is one).
     case 'person-access-log':
       return administrator && READ_ACTIONS.has(action);
     // API clients: listed, created and revoked by administrators.
