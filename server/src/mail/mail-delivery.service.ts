@@ -36,26 +36,36 @@ interface ClaimedMail {
 
 /** How long a claimed mail is left alone by other workers; far above the SMTP timeouts below. */
 const LEASE_MS = 5 * 60_000;
-const BATCH = 50;
+/** Mails claimed in one statement. */
+const BATCH = 500;
+/** SMTP connections kept open to the relay, and so mails of a batch in flight at once. */
+const SMTP_CONNECTIONS = 8;
+/** Delivered mails marked SENT in one statement (and so at most left unmarked by a SIGKILL). */
+const MARK_GROUP = 50;
 
 /**
  * Delivers the outbox. A batch is claimed in one short statement (`FOR UPDATE SKIP LOCKED`,
  * then `next_attempt_at` pushed out by a lease), so any number of server processes can run
  * this side by side without sending a mail twice, and no transaction stays open while talking
- * to the SMTP server. Each mail is marked SENT right after the SMTP server accepted it.
+ * to the SMTP server. A round keeps claiming batches while the last one was full and delivered
+ * something (a long outbox drains at the relay's pace, not one batch per poll), yielding to the
+ * event loop between batches so that requests are served meanwhile. A batch is sent over a pool
+ * of SMTP_CONNECTIONS connections, that many mails at once; delivered mails are marked SENT in
+ * groups of MARK_GROUP as they are accepted, and the rest of a batch's marks before it ends.
  *
- * Shutdown (SIGTERM) never leaves a delivered mail unmarked: the mail in flight is finished and
- * marked (shutdown waits for it), the rest of the claimed batch is handed back at once (claim
- * undone, due now) for the next process instead of being sent, so shutdown waits for one mail,
- * not fifty. Only a process killed outright (SIGKILL, power) between the SMTP server's answer
- * and the mark can leave a delivered mail PENDING; it is sent again when its lease runs out, with
- * the same Message-ID so that receivers can drop the duplicate. Each failure doubles the wait, up
- * to MAIL_RETRY_MAX_SECONDS; a mail is never given up on.
+ * Shutdown (SIGTERM) never leaves a delivered mail unmarked: the mails in flight are finished
+ * and marked (shutdown waits for them), the rest of the claimed batch is handed back at once
+ * (claim undone, due now) for the next process instead of being sent, so shutdown waits for a
+ * few mails, not a batch. Only a process killed outright (SIGKILL, power) between the SMTP
+ * server's answer and the mark can leave delivered mails PENDING (at most a group and the mails
+ * in flight); they are sent again when their lease runs out, with the same Message-ID so that
+ * receivers can drop the duplicate. Each failure doubles the wait, up to MAIL_RETRY_MAX_SECONDS;
+ * a mail is never given up on.
  */
 @Injectable()
 export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('MailDelivery');
-  private transport: Transporter | undefined;
+  private smtpUrl: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<DeliveryResult> | undefined;
   private warnedNoSmtp = false;
@@ -71,12 +81,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
   onApplicationBootstrap(): void {
     const { smtpUrl, pollSeconds } = this.config.mail;
     if (!smtpUrl) return;
-    this.transport = nodemailer.createTransport({
-      url: smtpUrl,
-      connectionTimeout: 15_000,
-      greetingTimeout: 15_000,
-      socketTimeout: 60_000,
-    });
+    this.smtpUrl = smtpUrl;
     if (pollSeconds > 0) {
       this.timer = setInterval(() => void this.tick(), pollSeconds * 1000);
       // The worker alone must not keep a process alive (tests, CLI tools that boot the app).
@@ -91,18 +96,53 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
     // The batch in flight finishes its current mail, marks it and hands the rest back, before the
     // database pool closes.
     await this.current?.catch(() => undefined);
-    this.transport?.close();
   }
 
   /**
-   * Sends every mail that is due now (at most one batch). Waits for a batch already running in
-   * this process first, so that tests and the interval never overlap.
+   * A round's SMTP connections: a pool of a few kept open for the round (a new connection —
+   * greeting, EHLO — per mail capped delivery at a few mails a second), closed when the round
+   * ends, so that no connection to the relay idles between rounds.
+   */
+  private openTransport(smtpUrl: string): Transporter {
+    const transport = nodemailer.createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections: SMTP_CONNECTIONS,
+      maxMessages: 1000,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000,
+    });
+    // Each mail's failure reaches its sendMail; this only keeps a pool error from ending the process.
+    transport.on('error', (error) => this.logger.warn(`SMTP pool: ${describe(error)}`));
+    return transport;
+  }
+
+  /**
+   * Sends every mail that is due now: batch after batch while the last one was full and something
+   * of it was delivered (an SMTP server that refuses everything ends the round after one batch).
+   * Waits for a round already running in this process first, so that tests and the interval
+   * never overlap.
    */
   async deliverDue(): Promise<DeliveryResult> {
     const previous = this.current?.catch(() => undefined);
     const run = (async () => {
       await previous;
-      return this.deliverBatch();
+      const total: DeliveryResult = { claimed: 0, sent: 0, failed: 0 };
+      let transport: Transporter | undefined;
+      try {
+        for (;;) {
+          const result = await this.deliverBatch((url) => (transport ??= this.openTransport(url)));
+          total.claimed += result.claimed;
+          total.sent += result.sent;
+          total.failed += result.failed;
+          if (result.claimed < BATCH || result.sent === 0 || this.stopping) return total;
+          // Requests and timers get their turn between batches.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        (transport as Transporter | undefined)?.close();
+      }
     })();
     this.current = run;
     try {
@@ -122,16 +162,18 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
     }
   }
 
-  private async deliverBatch(): Promise<DeliveryResult> {
-    const transport = this.transport;
-    if (!transport) {
+  private async deliverBatch(transportFor: (smtpUrl: string) => Transporter): Promise<DeliveryResult> {
+    const smtpUrl = this.smtpUrl;
+    if (!smtpUrl) {
       if (!this.warnedNoSmtp) this.logger.warn('SMTP_URL is not set: mail stays in the outbox.');
       this.warnedNoSmtp = true;
       return { claimed: 0, sent: 0, failed: 0 };
     }
     if (this.stopping) return { claimed: 0, sent: 0, failed: 0 };
     const now = this.clock.now();
-    // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count]. Ordered
+    // by next_attempt_at alone, the partial due index's order: a LIMIT then reads only the batch
+    // (with created_at as well, a large outbox was sorted whole for every batch).
     const claimed = await this.dataSource.query<ClaimedMail[]>(
       `WITH claimed AS (
          UPDATE mail_outbox m
@@ -139,7 +181,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
           WHERE m.id IN (
             SELECT id FROM mail_outbox
              WHERE status = 'PENDING' AND next_attempt_at <= $1
-             ORDER BY next_attempt_at, created_at
+             ORDER BY next_attempt_at
              LIMIT $3
              FOR UPDATE SKIP LOCKED)
           RETURNING m.id, m.to_address AS "to", m.subject, m.text_body AS text, m.html_body AS html, m.attempts)
@@ -147,14 +189,30 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
       [now, new Date(now.getTime() + LEASE_MS), BATCH],
     );
     const result: DeliveryResult = { claimed: claimed.length, sent: 0, failed: 0 };
-    for (const [index, mail] of claimed.entries()) {
-      if (this.stopping) {
-        await this.release(claimed.slice(index));
-        break;
+    if (claimed.length === 0) return result;
+    const transport = transportFor(smtpUrl);
+    const delivered: string[] = [];
+    let marking = Promise.resolve();
+    const mark = () => {
+      const ids = delivered.splice(0);
+      if (ids.length > 0) marking = marking.then(() => this.markSent(ids));
+      return marking;
+    };
+    let next = 0;
+    const worker = async () => {
+      // No new mail once shutting down; the one in flight is finished.
+      while (next < claimed.length && !this.stopping) {
+        const mail = claimed[next++];
+        if (await this.send(transport, mail)) {
+          result.sent++;
+          delivered.push(mail.id);
+          if (delivered.length >= MARK_GROUP) void mark();
+        } else result.failed++;
       }
-      if (await this.send(transport, mail)) result.sent++;
-      else result.failed++;
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(SMTP_CONNECTIONS, claimed.length) }, worker));
+    await mark();
+    if (next < claimed.length) await this.release(claimed.slice(next));
     return result;
   }
 
@@ -181,6 +239,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
     return { pending: row.pending, oldestPendingAt: row.oldest };
   }
 
+  /** Sends one mail; on failure records the error and the next attempt. Marking SENT is the caller's. */
   private async send(transport: Transporter, mail: ClaimedMail): Promise<boolean> {
     try {
       await transport.sendMail({
@@ -189,6 +248,8 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        // Base64 rather than quoted-printable: encoded natively, a quarter less work per mail.
+        textEncoding: 'base64',
         // A stable Message-ID lets receivers drop the duplicate if a lease ever ran out mid-send.
         messageId: `<${mail.id}@${domainOf(this.config.mail.from)}>`,
         headers: { 'X-BEH-Outbox-Id': mail.id },
@@ -202,26 +263,27 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
       this.logger.warn(`Mail ${mail.id} not delivered (attempt ${mail.attempts}): ${describe(error)}`);
       return false;
     }
-    await this.markSent(mail.id);
     return true;
   }
 
   /**
-   * Records a delivered mail as SENT. The SMTP server has it: giving up here would send it again
-   * after the lease, so a failed write (a lost connection, a database restarting) is retried for
-   * up to about a minute before the mail is left to its lease.
+   * Records delivered mails as SENT. The SMTP server has them: giving up here would send them
+   * again after the lease, so a failed write (a lost connection, a database restarting) is retried
+   * for up to about a minute before the mails are left to their lease. Never throws.
    */
-  private async markSent(id: string): Promise<void> {
+  private async markSent(ids: string[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.dataSource.query(`UPDATE mail_outbox SET status = 'SENT', sent_at = $2 WHERE id = $1`, [
-          id,
-          this.clock.now(),
-        ]);
+        await this.dataSource.query(
+          `UPDATE mail_outbox SET status = 'SENT', sent_at = $2 WHERE id = ANY($1::uuid[])`,
+          [ids, this.clock.now()],
+        );
         return;
       } catch (error) {
         if (attempt >= 8) {
-          this.logger.error(`Mail ${id} was delivered but could not be marked sent: ${describe(error)}`);
+          this.logger.error(
+            `${ids.length} mail(s) delivered but not marked sent (${ids.join(', ')}): ${describe(error)}`,
+          );
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
