@@ -122,8 +122,10 @@ describe('the rules of placing an order', () => {
   it('the attestant must be chosen and allowed to attest on the unit', async () => {
     const missing = await refused(orderer, send(nurse, [a().kval], today, { attestants: {} }), 422);
     expect(rulesOf(missing)).toEqual([[0, 'ATTESTANT_MISSING']]);
+    // Someone with no right to attest on the unit (not the end user: that is rule 11's own refusal).
+    const bystander = await newPerson(t, { unit: second });
     const notAllowed = send(nurse, [a().kval, a().stat], today, {
-      attestants: { [team.unit.id]: nurse.id },
+      attestants: { [team.unit.id]: bystander.id },
     });
     expect(rulesOf(await refused(orderer, notAllowed, 422))).toEqual([
       [0, 'ATTESTANT_NOT_ALLOWED'],
