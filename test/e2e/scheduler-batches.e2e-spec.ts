@@ -50,13 +50,21 @@ describe('scheduler: carrying out due orders in batches', () => {
       )
     ).map((r) => r.orders);
 
-  it('carries out 50 due grants and revokes in three transactions, each order whole', async () => {
+  it('carries out 50 due grants and revokes in batches of at most 20, each order whole', async () => {
     await insertDueOrders(t.dataSource, 50, today);
     const orders = await due();
     expect(orders).toHaveLength(50);
 
-    expect(await tick(t)).toMatchObject({ carriedOut: 50, carryOutBatches: 3, failed: [] });
-    expect(await transactions(orders.map((o) => o.id))).toEqual([20, 20, 10]);
+    const report = await tick(t);
+    expect(report).toMatchObject({ carriedOut: 50, failed: [] });
+    // After a full batch a second lane claims beside the first (SKIP LOCKED), so how the last
+    // rows split between the lanes depends on timing: 20 + 20 + 10, or 20 + 20 + 7 + 3, …
+    const sizes = await transactions(orders.map((o) => o.id));
+    expect(sizes[0]).toBe(20);
+    expect(sizes.every((n) => n <= 20)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(50);
+    expect(sizes.length).toBeLessThanOrEqual(5);
+    expect(report.carryOutBatches).toBe(sizes.length);
     for (const o of orders) {
       const state = await orderState(t, o.id);
       expect(state).toMatchObject({ status: 'COMPLETED', items: ['DONE'] });
