@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AuditService } from '../../server/src/audit/audit.service.js';
 import { Clock } from '../../server/src/common/clock.js';
+import { DueOrdersJob } from '../../server/src/scheduler/due-orders.job.js';
 import { insertDueOrders } from '../bench/due-orders.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { mails, orderState, tick } from './scheduler-support.js';
@@ -138,6 +139,20 @@ describe('scheduler: carrying out due orders in batches', () => {
     expect(await tick(t)).toMatchObject({ carriedOut: 1, carryOutBatches: 1, failed: [] });
     expect(await orderState(t, bad.id)).toMatchObject({ status: 'COMPLETED', items: ['DONE'] });
     expect(await mails(t, 'ORDER_COMPLETED', bad.id)).toHaveLength(1);
+    expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+
+  // Last in this file: the job stays stopped, as it does in a process that is shutting down.
+  it('claims no further batch once shutting down: the batches in flight commit, the rest stay due', async () => {
+    await insertDueOrders(t.dataSource, 100, today);
+    const job = t.app.get(DueOrdersJob);
+    const running = job.run();
+    job.stop();
+    const report = await running;
+    // The first claim was already on its way; no lane claimed after the stop.
+    expect(report.carriedOut).toBeLessThanOrEqual(BATCH);
+    expect((await due()).length).toBe(100 - report.carriedOut);
+    expect(await job.run()).toMatchObject({ carriedOut: 0, batches: 0 });
     expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 });

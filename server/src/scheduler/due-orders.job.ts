@@ -36,6 +36,8 @@ export interface DueOrdersResult {
 @Injectable()
 export class DueOrdersJob {
   private readonly logger = new Logger('Scheduler');
+  /** Shutting down: the batches in flight commit, and no lane claims another. */
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -43,6 +45,11 @@ export class DueOrdersJob {
     private readonly carryOut: CarryOutService,
     private readonly clock: Clock,
   ) {}
+
+  /** On shutdown (SchedulerService): claim nothing more; the batches in flight finish. */
+  stop(): void {
+    this.stopped = true;
+  }
 
   async run(): Promise<DueOrdersResult> {
     const today = this.clock.today();
@@ -54,6 +61,8 @@ export class DueOrdersJob {
     const lanes: Promise<void>[] = [];
     const lane = async (): Promise<void> => {
       for (;;) {
+        // What is not claimed now stays due for the next tick, in this process or another.
+        if (this.stopped) return;
         try {
           const ids = await this.db.transaction((m) =>
             this.carryOut.carryOutDue(m, today, limit, [...leave]),

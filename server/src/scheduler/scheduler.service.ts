@@ -54,6 +54,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
+    this.dueOrders.stop();
     if (this.registry.doesExist('interval', INTERVAL)) this.registry.deleteInterval(INTERVAL);
     // Let a tick in flight finish its job and commit before the database pool closes.
     await this.current?.catch(() => undefined);
