@@ -114,7 +114,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
       socketTimeout: 60_000,
     });
     // Each mail's failure reaches its sendMail; this only keeps a pool error from ending the process.
-    transport.on('error', (error) => this.logger.warn(`SMTP pool: ${describe(error)}`));
+    transport.on('error', (error) => this.logger.warn(`SMTP pool: ${forLog(error)}`));
     return transport;
   }
 
@@ -158,7 +158,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
       const result = await this.deliverDue();
       if (result.claimed > 0) this.logger.debug(result);
     } catch (error) {
-      this.logger.error(`Mail delivery round failed: ${describe(error)}`);
+      this.logger.error(`Mail delivery round failed: ${forLog(error)}`);
     }
   }
 
@@ -260,7 +260,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
         `UPDATE mail_outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1 AND status = 'PENDING'`,
         [mail.id, retryAt, describe(error).slice(0, 2000)],
       );
-      this.logger.warn(`Mail ${mail.id} not delivered (attempt ${mail.attempts}): ${describe(error)}`);
+      this.logger.warn(`Mail ${mail.id} not delivered (attempt ${mail.attempts}): ${forLog(error)}`);
       return false;
     }
     return true;
@@ -282,7 +282,7 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnModuleDest
       } catch (error) {
         if (attempt >= 8) {
           this.logger.error(
-            `${ids.length} mail(s) delivered but not marked sent (${ids.join(', ')}): ${describe(error)}`,
+            `${ids.length} mail(s) delivered but not marked sent (${ids.join(', ')}): ${forLog(error)}`,
           );
           return;
         }
@@ -304,8 +304,14 @@ function domainOf(from: string): string {
   return match?.[1] ?? 'beh.localhost';
 }
 
+/** An SMTP error as text (kept on the mail row, where its recipient is anyway). */
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+}
+
+/** The same for the application log, without the e-mail addresses SMTP servers quote (rule 30). */
+function forLog(error: unknown): string {
+  return describe(error).replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '<e-postadress>');
 }
