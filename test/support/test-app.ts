@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createApp } from '../../server/src/app.factory.js';
-import { type AppConfig, loadConfig } from '../../server/src/config/app-config.js';
+import type { AppConfig } from '../../server/src/config/app-config.js';
 import { createDatabaseFromTemplate, dropDatabase } from './db-utils.js';
-import { RAISED_TEST_LIMITS } from './test-limits.js';
+import { createAppOn } from './standalone-app.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -31,23 +29,11 @@ export async function createTestApp(
     throw new Error('BEH_TEST_SERVER_URL is not set: run the tests through jest (global-setup).');
   const name = `beh_test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = await createDatabaseFromTemplate(serverUrl, name, { seeded });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'error',
-    UI_DIR: '',
-    SEED_ON_EMPTY: 'false',
-    ...RAISED_TEST_LIMITS,
-    ...env,
-  });
-  const app = await createApp(config, databaseUrl);
-  await app.init();
+  const t = await createAppOn(databaseUrl, env);
   return {
-    app,
-    http: app.getHttpServer(),
-    dataSource: app.get<DataSource>(getDataSourceToken()),
-    config,
+    ...t,
     async close() {
-      await app.close();
+      await t.close();
       await dropDatabase(serverUrl, name);
     },
   };
