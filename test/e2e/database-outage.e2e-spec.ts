@@ -18,6 +18,8 @@ import { createDatabaseFromTemplate, dropDatabase } from '../support/db-utils.js
 import { type Client, signIn } from '../support/sign-in.js';
 import type { TestApp } from '../support/test-app.js';
 
+const CLOSE_LAG_MS = 300;
+
 /**
  * A TCP proxy between the application and PostgreSQL: `down()` is an outage as the application
  * sees it (every connection cut, new ones refused), `up()` the database back on the same port.
@@ -41,7 +43,9 @@ class DatabaseLink {
       }
       client.pipe(upstream).pipe(client);
       client.on('close', () => upstream.destroy());
-      upstream.on('close', () => client.destroy());
+      // The application learns of PostgreSQL's close a little after its last message, as over a
+      // real network: whatever it does in between must not depend on the close having arrived.
+      upstream.on('close', () => setTimeout(() => client.destroy(), CLOSE_LAG_MS));
     });
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     this.port = (server.address() as AddressInfo).port;
@@ -179,6 +183,32 @@ describe('database outage and slow database', () => {
     expectUnavailable(res);
     // The process is still up, and the next request gets a fresh connection.
     await user.get('/api/me').expect(200);
+  });
+
+  it('never hands a connection PostgreSQL has terminated to the next statement', async () => {
+    // TypeORM gives a failed statement's connection back to the pool as if it were healthy; the
+    // pool hands out its most recently returned connection first.
+    for (let i = 0; i < 3; i++) {
+      const runner = db.createQueryRunner();
+      const sleeping = runner.query('SELECT pg_sleep(5)').then(
+        () => undefined,
+        (error: { code?: string }) => error,
+      );
+      let killed = 0;
+      for (let j = 0; j < 50 && killed === 0; j++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const result = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = $1 AND query = 'SELECT pg_sleep(5)' AND state = 'active'`,
+          [name],
+        );
+        killed = result.rowCount ?? 0;
+      }
+      expect(killed).toBe(1);
+      expect(await sleeping).toMatchObject({ code: '57P01' });
+      await runner.release();
+      await expect(db.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
+    }
   });
 
   it('counts terminated and lost connections as the database being unavailable, however they are wrapped', () => {

@@ -8,20 +8,29 @@ import { QueryLogger } from './query-logger.js';
 const poolLogger = new Logger('Database');
 
 /**
- * pg-pool's hook for every new connection, before its first use: an 'error' listener for the
- * connection's whole life. pg-pool listens only while a connection is idle and TypeORM only while
- * a query runner holds it; a connection the server ends in between (pg_terminate_backend: 57P01,
- * a restart, a dropped socket) emitted an 'error' nobody listened to, and Node ended the process.
- * The query or the pool sees the failure anyway; this only logs it, code and message, never a
- * statement or its parameters.
+ * pg-pool's hook for every new connection, before its first use.
+ *
+ * - An 'error' listener for the connection's whole life. pg-pool listens only while a connection
+ *   is idle and TypeORM only while a query runner holds it; a connection the server ends in
+ *   between (pg_terminate_backend: 57P01, a restart, a dropped socket) emitted an 'error' nobody
+ *   listened to, and Node ended the process. The query or the pool sees the failure anyway; this
+ *   only logs it, code and message, never a statement or its parameters.
+ * - A connection PostgreSQL reports a FATAL error on (the server ends it next) is ended at once.
+ *   The FATAL message fails the statement in flight, TypeORM releases the connection to the pool
+ *   without the error, and the socket's close may come later (a slow network, a proxy): until it
+ *   did, pg-pool handed the dead connection to the next request, which failed with a 503 too. An
+ *   ended connection is one pg-pool drops on release.
  */
-function listenForConnectionErrors(client: pg.Client): void {
+function watchConnection(client: pg.Client): void {
   client.on('error', (error: Error & { code?: unknown }) => {
     poolLogger.warn({
       msg: 'Database connection lost',
       code: typeof error.code === 'string' ? error.code : undefined,
       error: error.message,
     });
+  });
+  client.connection.on('errorMessage', (message: { severity?: string }) => {
+    if (message.severity === 'FATAL' || message.severity === 'PANIC') void client.end().catch(() => undefined);
   });
 }
 
@@ -71,13 +80,13 @@ export class DatabaseModule {
               max: 20,
               statement_timeout: statementTimeoutMs,
               connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-              onConnect: listenForConnectionErrors,
+              onConnect: watchConnection,
             },
           }),
           dataSourceFactory: async (appOptions) => {
             const migrator = new DataSource({
               ...options,
-              extra: { max: 1, onConnect: listenForConnectionErrors },
+              extra: { max: 1, onConnect: watchConnection },
             });
             await migrator.initialize();
             try {
