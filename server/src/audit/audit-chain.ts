@@ -42,16 +42,32 @@ export function canonicalJson(value: JsonValue): string {
 
 /** SHA-256 (hex) over the canonical form of the event, prev_hash included. */
 export function eventHash(fields: ChainedFields): string {
-  const canonical = canonicalJson([
-    fields.id,
-    fields.at.toISOString(),
-    fields.actorId,
-    fields.action,
-    fields.entityType,
-    fields.entityId,
+  return chainedHash({
+    ...fields,
+    before: canonicalJson(fields.before),
+    after: canonicalJson(fields.after),
+  });
+}
+
+/**
+ * eventHash with the snapshots given as their canonical JSON (canonicalJson of each), made
+ * beforehand: an appender prepares them before it takes the chain's head, so that only this, a
+ * string joined and hashed, is left to do while it holds the head. The same text as eventHash's
+ * (the canonical form of an array is its items' canonical forms, joined by commas).
+ */
+export function chainedHash(
+  fields: Omit<ChainedFields, 'before' | 'after'> & { before: string; after: string },
+): string {
+  const canonical = `[${[
+    JSON.stringify(fields.id),
+    JSON.stringify(fields.at.toISOString()),
+    JSON.stringify(fields.actorId),
+    JSON.stringify(fields.action),
+    JSON.stringify(fields.entityType),
+    JSON.stringify(fields.entityId),
     fields.before,
     fields.after,
-    fields.prevHash,
-  ]);
+    JSON.stringify(fields.prevHash),
+  ].join(',')}]`;
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
-import { eventHash, type JsonValue, toJson } from './audit-chain.js';
+import { canonicalJson, chainedHash, type JsonValue, toJson } from './audit-chain.js';
 import { verifyWholeChain } from './chain-check.js';
 import { isUuid } from '../common/uuid.js';
 
@@ -85,7 +85,9 @@ export class AuditService {
   /**
    * Appends events in this order, chained one after the other, in four statements whatever
    * their number: a mass order of a thousand orders records a thousand events without a
-   * thousand round trips while it holds the head lock.
+   * thousand round trips while it holds the head lock. The snapshots' JSON (the bulk of an
+   * event, and of its hashing) is made before the head is taken; under it are left the ids, the
+   * time and the hashes, which depend on it, and the insert.
    */
   async appendMany(manager: EntityManager, inputs: readonly AuditEventInput[]): Promise<AuditEventView[]> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -95,6 +97,12 @@ export class AuditService {
     }
     if (inputs.length === 0) return [];
     inputs.forEach(checkInput);
+    const prepared = inputs.map((input) => {
+      const before = toJson(input.before);
+      const after = toJson(input.after);
+      // Canonical JSON is JSON: what is hashed is also what is stored (jsonb keeps the value).
+      return { input, before, after, beforeJson: canonicalJson(before), afterJson: canonicalJson(after) };
+    });
     const [head] = await manager.query<{ lastHash: string }[]>(
       `SELECT last_hash AS "lastHash" FROM audit_chain_head WHERE id = 1 FOR UPDATE`,
     );
@@ -107,7 +115,7 @@ export class AuditService {
     const ids = taken.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const at = this.clock.now();
     let prevHash = head.lastHash;
-    const events = inputs.map((input, n): AuditEventView => {
+    const events = prepared.map(({ input, before, after, beforeJson, afterJson }, n): AuditEventView => {
       const event = {
         id: ids[n].toString(),
         at,
@@ -115,14 +123,14 @@ export class AuditService {
         action: input.action,
         entityType: input.entityType,
         entityId: input.entityId,
-        before: toJson(input.before),
-        after: toJson(input.after),
+        before,
+        after,
         prevHash,
       };
-      prevHash = eventHash(event);
+      prevHash = chainedHash({ ...event, before: beforeJson, after: afterJson });
       return { ...event, hash: prevHash };
     });
-    const json = (value: JsonValue) => (value === null ? null : JSON.stringify(value));
+    const stored = (value: JsonValue, json: string) => (value === null ? null : json);
     await manager.query(
       `INSERT INTO audit_event (id, at, actor_id, action, entity_type, entity_id, before, after, prev_hash, hash)
        SELECT e.id, $2, e.actor_id, e.action, e.entity_type, e.entity_id, e.before::jsonb, e.after::jsonb,
@@ -137,8 +145,8 @@ export class AuditService {
         events.map((e) => e.action),
         events.map((e) => e.entityType),
         events.map((e) => e.entityId),
-        events.map((e) => json(e.before)),
-        events.map((e) => json(e.after)),
+        prepared.map((p) => stored(p.before, p.beforeJson)),
+        prepared.map((p) => stored(p.after, p.afterJson)),
         events.map((e) => e.prevHash),
         events.map((e) => e.hash),
       ],
