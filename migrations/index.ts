@@ -21,6 +21,7 @@ import { PersonAccessLog1765100100000 } from './1765100100000-PersonAccessLog.js
 import { ApiClients1765100200000 } from './1765100200000-ApiClients.js';
 import { AuditAnchors1765100300000 } from './1765100300000-AuditAnchors.js';
 import { AnonymousSessions1765100400000 } from './1765100400000-AnonymousSessions.js';
+import { AuditEventHashNotUnique1765100500000 } from './1765100500000-AuditEventHashNotUnique.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   ApiClients1765100200000,
   AuditAnchors1765100300000,
   AnonymousSessions1765100400000,
+  AuditEventHashNotUnique1765100500000,
 ];
