@@ -190,7 +190,7 @@ export const enOrders: DomainMessages<typeof svOrders> = {
         active: 'Active',
         ended: 'Ended',
       },
-      cancel: 'Undo',
+      cancel: 'Cancel',
       continue: 'Continue',
       previous: 'Previous',
       next: 'Next',
@@ -242,9 +242,9 @@ export const enOrders: DomainMessages<typeof svOrders> = {
       urgent: 'Urgent',
       comment: 'Comment',
       cancelDialog: {
-        title: 'Undo the order?',
+        title: 'Discard this order?',
         content: 'Your choices are lost and you return to the start page.',
-        confirm: 'Undo the order',
+        confirm: 'Discard the order',
         keep: 'Keep ordering',
       },
       receipt: {

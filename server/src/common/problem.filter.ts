@@ -5,6 +5,7 @@ import {
   QueryRunnerAlreadyReleasedError,
   QueryRunnerProviderAlreadyReleasedError,
 } from 'typeorm';
+import { languageOf, localizeProblem } from './messages/localize.js';
 import { type ProblemBody, ProblemException, problemTitle } from './problem.js';
 import { routeOf } from './request-id.middleware.js';
 
@@ -28,7 +29,12 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const problem = this.toProblem(exception, request, response);
     if (response.headersSent) return;
-    response.status(problem.status).type('application/problem+json').json(problem);
+    // Swedish unless the UI (or a client) asks for English: title, detail, errors and rule texts.
+    response.vary('Accept-Language');
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .json(localizeProblem(problem, languageOf(request.headers['accept-language'])));
   }
 
   private toProblem(exception: unknown, request: Request, response: Response): ProblemBody {
