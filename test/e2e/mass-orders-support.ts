@@ -12,6 +12,8 @@ export interface MassSendBody {
   startDate: string;
   urgent?: boolean;
   comment?: string | null;
+  /** The orderer confirmed the persons' warnings (rule 2d). */
+  confirmedWarnings?: boolean;
 }
 
 export interface SentBatch {
@@ -58,8 +60,10 @@ export async function everything(t: TestApp) {
 }
 
 /**
- * Generated staff of Solgläntan with an active engagement there, holding nothing of VoB SJF and
- * with nothing pending: people a grant may be sent for.
+ * Generated staff with an active engagement, holding nothing of the assignment (VoB SJF at
+ * Solgläntan unless told) and with nothing pending: people a grant may be sent for. Those engaged
+ * at the assignment's own unit come first, so that a few of them raise no warning (rule 2d,
+ * Engagement elsewhere is a warning); asked for more than the unit has, the rest work elsewhere.
  */
 export async function freeStaff(t: TestApp, count: number, assignmentId = VOB_SOL): Promise<string[]> {
   const rows = await t.dataSource.query<{ id: string }[]>(
@@ -69,7 +73,11 @@ export async function freeStaff(t: TestApp, count: number, assignmentId = VOB_SO
         AND NOT EXISTS (SELECT 1 FROM held_assignment h WHERE h.person_id = p.id AND h.assignment_id = $1)
         AND NOT EXISTS (SELECT 1 FROM vmu_order_item i
                          WHERE i.end_user_id = p.id AND i.assignment_id = $1 AND i.status = 'PENDING')
-      ORDER BY p.user_id LIMIT $2`,
+      ORDER BY EXISTS (SELECT 1 FROM engagement e JOIN assignment a ON a.care_unit_id = e.care_unit_id
+                        WHERE e.person_id = p.id AND a.id = $1 AND e.valid_from <= current_date
+                          AND (e.valid_to IS NULL OR e.valid_to >= current_date)) DESC,
+               p.user_id
+      LIMIT $2`,
     [assignmentId, count],
   );
   if (rows.length < count) throw new Error(`Only ${rows.length} free staff for ${count}`);

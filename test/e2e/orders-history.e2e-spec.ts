@@ -37,11 +37,14 @@ describe('order history and the order view', () => {
     clients = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await signIn(t, u)] as const)));
     const placed = [
       ...(await place(clients.eriho2, send('nilbo4', [VOB_SOL], today, { comment: 'Ny på enheten' }))),
-      ...(await place(clients.eriho2, send('petny8', [SPARR_SOL], today))),
+      // petny8 works for the private provider, not at Solgläntan: a warning (rule 2d), confirmed.
+      ...(await place(clients.eriho2, send('petny8', [SPARR_SOL], today, { confirmedWarnings: true }))),
       ...(await place(
         clients.karlu1,
         send('ahmal7', [STAT_SOL, VOB_AVD12], today, {
           attestants: { [SOLGLANTAN]: person('eriho2'), [AVD12]: person('karlu1') },
+          // ahmal7 works at Avdelning 12: the Solgläntan line warns (rule 2d), confirmed.
+          confirmedWarnings: true,
         }),
       )),
       ...(await place(clients.karlu1, send('majoh6', [VOB_SOL], today, { type: 'REVOKE' }))),
@@ -229,6 +232,7 @@ describe('order history and the order view', () => {
             purpose: 'CARE_AND_TREATMENT',
             careUnitName: 'Vårdcentralen Solgläntan',
             status: 'PENDING',
+            warnings: [],
           },
         ],
         events: [{ at: expect.any(String), actorName: 'Erik Holm', action: 'ORDER_PLACED' }],

@@ -128,6 +128,8 @@ describe('placing orders (POST /api/orders)', () => {
       head,
       send(endUser, [a().stat, second.assignments.stat], {
         attestants: { [team.unit.id]: team.orderer.id, [second.id]: team.head.id },
+        // Engaged at the second unit only: a warning on the first unit's line (rule 2d), confirmed.
+        confirmedWarnings: true,
       }),
     );
     expect(placed.map((p) => p.careUnitName)).toEqual(['Avdelning 1 Test', 'Vårdcentralen Testgläntan']);
@@ -194,6 +196,8 @@ describe('placing orders (POST /api/orders)', () => {
     it("a send whose second unit's mail fails leaves no order, line, mail or event behind", async () => {
       const body = send(await staff(), [second.assignments.stat, a().stat], {
         attestants: { [team.unit.id]: team.attestant.id, [second.id]: team.head.id },
+        // Engaged at one unit only: the other unit's line warns (rule 2d), confirmed.
+        confirmedWarnings: true,
       });
       // The failure is logged as an unexpected error: expected here, so kept out of the output.
       jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
@@ -231,6 +235,8 @@ describe('placing orders (POST /api/orders)', () => {
         const before = await footprint(t);
         const body = send(endUser, [second.assignments.vob, a().kval], {
           attestants: { [team.unit.id]: team.attestant.id, [second.id]: team.head.id },
+          // Engaged at one unit only: the other unit's line warns (rule 2d), confirmed.
+          confirmedWarnings: true,
         });
         const pending = head
           .post('/api/orders')

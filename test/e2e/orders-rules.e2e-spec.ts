@@ -84,7 +84,8 @@ describe('the rules of placing an order', () => {
       [0, 'PRIVATE_PROVIDER_ONLY'],
     ]);
     const privateStaff = await newPerson(t, { unit: privateUnit });
-    await place(orderer, send(privateStaff, [a().sparr], today));
+    // Engaged at the private provider's unit, not here: the soft rule 2d warns, confirmed.
+    await place(orderer, send(privateStaff, [a().sparr], today, { confirmedWarnings: true }));
   });
 
   it('not what the person already holds', async () => {

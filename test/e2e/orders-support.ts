@@ -35,6 +35,8 @@ export interface SendBody {
   endDate?: string | null;
   urgent?: boolean;
   comment?: string | null;
+  /** The orderer confirmed the send's warnings (rule 2d, Engagement elsewhere is a warning). */
+  confirmedWarnings?: boolean;
 }
 
 /** A send of Nyupplägg for `endUser` with `sarbe3` attesting on Solgläntan unless told otherwise. */

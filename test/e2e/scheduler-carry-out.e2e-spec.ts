@@ -36,6 +36,8 @@ describe('scheduler: carrying out approved orders', () => {
     await t.close();
   });
 
+  // petny8 (private provider) and ahmal7 (Avdelning 12) work elsewhere than Solgläntan: their grants
+  // there warn (rule 2d, Engagement elsewhere is a warning) and are sent confirmed.
   const placeAs = async (orderer: string, body: ReturnType<typeof send>) =>
     (await place(await freshClient(t, orderer), body))[0];
 
@@ -168,7 +170,10 @@ describe('scheduler: carrying out approved orders', () => {
   it('a time-limited grant is held to its end date inclusive; the orderer is told once when it has ended', async () => {
     setClock(t, TODAY);
     const end = addDays(TODAY, 10);
-    const { id, orderNumber } = await placeAs('karlu1', send('petny8', [KVAL_SOL], TODAY, { endDate: end }));
+    const { id, orderNumber } = await placeAs(
+      'karlu1',
+      send('petny8', [KVAL_SOL], TODAY, { endDate: end, confirmedWarnings: true }),
+    );
     await approve(t, id, true);
     expect(await holdings(t, person('petny8'), KVAL_SOL)).toEqual([{ validFrom: TODAY, validTo: end }]);
     expect((await orderState(t, id)).feedback).toMatch(new RegExp(`från ${TODAY} till och med ${end}\\.$`));
@@ -191,7 +196,7 @@ describe('scheduler: carrying out approved orders', () => {
 
   it('gives the feedback of a carried-out order to its orderer alone', async () => {
     setClock(t, TODAY);
-    const { id } = await placeAs('eriho2', send('ahmal7', [VOB_SOL], TODAY));
+    const { id } = await placeAs('eriho2', send('ahmal7', [VOB_SOL], TODAY, { confirmedWarnings: true }));
     await approve(t, id, true);
     const feedback =
       'Uppdraget VoB SJF vid Vårdcentralen Solgläntan är upplagt för Ahmad Ali från 2026-11-23.';
@@ -213,7 +218,7 @@ describe('scheduler: carrying out approved orders', () => {
   it('a revoke dated the day a holding began removes it, since it never takes effect', async () => {
     const day = addDays(TODAY, 60);
     setClock(t, day);
-    const grant = await placeAs('eriho2', send('ahmal7', [KVAL_SOL], day));
+    const grant = await placeAs('eriho2', send('ahmal7', [KVAL_SOL], day, { confirmedWarnings: true }));
     await approve(t, grant.id, true);
     expect(await holdings(t, person('ahmal7'), KVAL_SOL)).toEqual([{ validFrom: day, validTo: null }]);
     const revoke = await placeAs('eriho2', send('ahmal7', [KVAL_SOL], day, { type: 'REVOKE' }));

@@ -30,6 +30,8 @@ export interface NewOrder {
   decision?: 'APPROVE' | 'REJECT';
   /** The comment a rejection needs. */
   rejectComment?: string;
+  /** The orderer confirms the send's warnings (rule 2d). */
+  confirmedWarnings?: boolean;
 }
 
 export interface OrderMade extends PlacedOrder {
@@ -48,6 +50,8 @@ export interface PlaceOrders {
   endDate?: string | null;
   urgent?: boolean;
   comment?: string | null;
+  /** The orderer confirms the send's warnings (rule 2d, Engagement elsewhere is a warning). */
+  confirmedWarnings?: boolean;
 }
 
 /** One send, as the wizard's "Skicka": one order per care unit, in the units' name order. */
@@ -61,6 +65,7 @@ export async function placeOrders(t: TestApp, send: PlaceOrders): Promise<Placed
     endDate: send.endDate ?? null,
     urgent: send.urgent ?? false,
     comment: send.comment ?? null,
+    confirmedWarnings: send.confirmedWarnings ?? false,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EndUserFacts } from '../directory/directory.facts.js';
 import {
+  activeEngagementUnitsSql,
   fromPersons,
   hasActiveEngagementSql,
   holdsAssignmentSql,
@@ -22,6 +23,8 @@ export interface PersonFacts extends EndUserFacts {
   holds: boolean;
   /** The type of an open order line of the assignment for the person, if any. */
   pending: OrderType | null;
+  /** The care units of the person's engagements active today (rule 2d, Engagement elsewhere is a warning). */
+  engagedUnitIds: string[];
 }
 
 /**
@@ -42,7 +45,8 @@ export async function personFacts(
             ${hasActiveEngagementSql('p.id', '$3')} AS "hasActiveEngagement",
             ${worksForPrivateProviderSql('p.id', '$3')} AS "privateProvider",
             ${holdsAssignmentSql('p.id', '$2', '$3')} AS holds,
-            ${openLineTypeSql('p.id', '$2')} AS pending
+            ${openLineTypeSql('p.id', '$2')} AS pending,
+            ${activeEngagementUnitsSql('p.id', '$3')} AS "engagedUnitIds"
        FROM ${fromPersons('p')} WHERE p.id = ANY($1::uuid[])`,
     [[...personIds], assignmentId, today],
   );

@@ -2,6 +2,7 @@ import type { Rights } from '../common/auth/rights.js';
 import type { AssignmentFacts } from '../directory/directory.facts.js';
 import { placementViolations } from '../orders/order-rules.js';
 import type { OrderType } from '../orders/order.types.js';
+import { engagementElsewhere, lineWarning } from '../orders/order-warnings.js';
 import type { OrderRule } from '../orders/orders.errors.js';
 import type { PersonFacts } from './mass-order-facts.queries.js';
 import type { CheckResult, PersonVerdict, RuleBreach } from './mass-order.types.js';
@@ -54,7 +55,15 @@ export function massOrderVerdicts(f: MassOrderFacts): CheckResult {
     }
     if (seen.has(personId)) own.unshift(massBreach('DUPLICATE_PERSON'));
     seen.add(personId);
-    return { personId, type, ok: own.length === 0, violations: own };
+    // Rule 2d, Engagement elsewhere is a warning: the person may be ordered once the orderer confirms.
+    const warned = facts && engagementElsewhere(type, facts.engagedUnitIds, a.careUnitId);
+    return {
+      personId,
+      type,
+      ok: own.length === 0,
+      violations: own,
+      ...(warned ? { warnings: [lineWarning('ENGAGEMENT_ELSEWHERE')] } : {}),
+    };
   };
   const persons = [...f.add.map((id) => judge(id, 'GRANT')), ...f.remove.map((id) => judge(id, 'REVOKE'))];
   const violations = [...sendLevel.values()].map((v) => ({ rule: v.rule as OrderRule, message: v.message }));

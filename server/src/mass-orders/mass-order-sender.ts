@@ -10,6 +10,7 @@ import { type AssignmentFacts, fullName } from '../directory/directory.facts.js'
 import { type OrderDraft, OrderStateMachine, PendingLineTaken } from '../orders/order-state.js';
 import type { OrderType } from '../orders/order.types.js';
 import { RULE_MESSAGES } from '../orders/orders.errors.js';
+import { orderWarningsProblem, type PersonWarning } from '../orders/order-warnings.js';
 import type { SendMassOrderDto } from './dto/mass-order.dto.js';
 import { personFacts } from './mass-order-facts.queries.js';
 import { massOrderVerdicts } from './mass-order-rules.js';
@@ -65,6 +66,12 @@ export class MassOrderSender {
         verdict.persons.filter((p) => !p.ok),
       );
     }
+    // Rule 2d, Engagement elsewhere is a warning: the send waits for the orderer's confirmation.
+    const warnings: PersonWarning[] = verdict.persons.flatMap((p) =>
+      (p.warnings ?? []).map((w) => ({ ...w, personId: p.personId })),
+    );
+    if (warnings.length > 0 && dto.confirmedWarnings !== true) throw orderWarningsProblem(warnings);
+    const warned = new Map(warnings.map((w) => [w.personId, [w.code]]));
 
     const batchId = randomUUID();
     const draft = (endUserId: string, type: OrderType): OrderDraft => ({
@@ -79,6 +86,7 @@ export class MassOrderSender {
       comment: dto.comment ?? null,
       batchId,
       assignmentIds: [a.id],
+      lineWarnings: warned.has(endUserId) ? { [a.id]: warned.get(endUserId) ?? [] } : undefined,
     });
     const drafts = [...add.map((id) => draft(id, 'GRANT')), ...remove.map((id) => draft(id, 'REVOKE'))];
     try {

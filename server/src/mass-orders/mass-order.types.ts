@@ -1,6 +1,7 @@
 import { Prop } from '../common/api-schema.js';
 import { ASSIGNMENT_KINDS, type AssignmentKind } from '../directory/entities/assignment.entity.js';
 import { PURPOSES, type Purpose } from '../directory/entities/base.js';
+import { LineWarning } from '../orders/order-warnings.js';
 import { ORDER_STATUSES, ORDER_TYPES, type OrderStatus, type OrderType } from '../orders/order.types.js';
 
 /*
@@ -89,6 +90,12 @@ export class PersonVerdict {
   @Prop.oneOf(ORDER_TYPES, 'OrderType') type!: OrderType;
   @Prop.bool() ok!: boolean;
   @Prop.list(() => RuleBreach) violations!: RuleBreach[];
+  /** Soft rules the orderer must confirm before sending (rule 2d); left out when none. */
+  @Prop.list(() => LineWarning, {
+    optional: true,
+    description: 'Warnings to confirm before sending (confirmedWarnings); left out when none.',
+  })
+  warnings?: LineWarning[];
 }
 
 export class CheckResult {

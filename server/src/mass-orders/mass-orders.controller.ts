@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiPage, ApiProblem } from '../common/api-schema.js';
+import { ApiPage } from '../common/api-schema.js';
 import type { Response } from 'express';
 import { RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
@@ -10,6 +10,7 @@ import { BatchesService } from './batches.service.js';
 import { CheckMassOrderDto, ImportMassOrderDto, SendMassOrderDto } from './dto/mass-order.dto.js';
 import { MassOrderSender } from './mass-order-sender.js';
 import { MassOrderProblem } from './mass-orders.errors.js';
+import { ApiRefusedOrWarned } from '../orders/order-warnings.js';
 import {
   BatchSummary,
   BatchView,
@@ -92,8 +93,7 @@ export class MassOrdersController {
   @Post()
   @RightsHolder()
   @ApiCreatedResponse({ type: SentBatch, description: 'One order per person.' })
-  @ApiProblem(
-    422,
+  @ApiRefusedOrWarned(
     MassOrderProblem,
     'The rules refuse the send (urn:beh:problem:mass-order-rule), naming each violation and person; 409 when another send took a line meanwhile.',
   )

@@ -16,6 +16,8 @@ export interface OrderRow {
   comment: string | null;
   batchId: string | null;
   assignmentIds: string[];
+  /** Per assignment id, the warnings the orderer confirmed for its line (rule 2d); none when left out. */
+  lineWarnings?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -90,10 +92,12 @@ export async function insertLines(
         a.assignmentId.localeCompare(b.assignmentId) || a.row.endUserId.localeCompare(b.row.endUserId),
     );
   const inserted = await m.query<{ assignmentId: string; endUserId: string }[]>(
-    `INSERT INTO vmu_order_item (order_id, end_user_id, assignment_id, type, status, created_at, updated_at)
-     SELECT l.order_id, l.end_user_id, l.assignment_id, l.type, $5, $6, $6
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[])
-            WITH ORDINALITY AS l(order_id, end_user_id, assignment_id, type, n)
+    `INSERT INTO vmu_order_item (order_id, end_user_id, assignment_id, type, status, created_at, updated_at,
+                                 warnings)
+     SELECT l.order_id, l.end_user_id, l.assignment_id, l.type, $5, $6, $6,
+            COALESCE(string_to_array(NULLIF(l.warnings, ''), ','), '{}')::varchar[]
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $7::text[])
+            WITH ORDINALITY AS l(order_id, end_user_id, assignment_id, type, warnings, n)
       ORDER BY l.n
      ON CONFLICT (end_user_id, assignment_id) WHERE ${openLineSql()} DO NOTHING
      RETURNING assignment_id AS "assignmentId", end_user_id AS "endUserId"`,
@@ -104,6 +108,8 @@ export async function insertLines(
       lines.map((l) => l.row.type),
       status,
       now,
+      // The codes of a line's warnings joined by commas (one text per line: unnest has no ragged arrays).
+      lines.map((l) => (l.row.lineWarnings?.[l.assignmentId] ?? []).join(',')),
     ],
   );
   if (inserted.length === lines.length) return [];

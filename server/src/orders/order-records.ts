@@ -30,6 +30,8 @@ export interface ItemRecord {
   id: string;
   assignmentId: string;
   status: ItemStatus;
+  /** Warning codes the orderer confirmed for the line (rule 2d); left out where not read (carrying out). */
+  warnings?: string[];
 }
 
 /** An order and its lines, read under the order's row lock. */
@@ -60,7 +62,7 @@ export async function readOrder(
   );
   if (!order) return undefined;
   const items = await m.query<ItemRecord[]>(
-    `SELECT i.id, i.assignment_id AS "assignmentId", i.status FROM vmu_order_item i
+    `SELECT i.id, i.assignment_id AS "assignmentId", i.status, i.warnings FROM vmu_order_item i
       WHERE i.order_id = $1 ORDER BY i.created_at, i.id${lock ? ' FOR UPDATE' : ''}`,
     [orderId],
   );
@@ -90,7 +92,13 @@ export function auditSnapshot({ order, items }: LockedOrder) {
     hasFeedback: order.feedback !== null,
     batchId: order.batchId,
     signRequestId: order.signRequestId,
-    items: items.map((i) => ({ id: i.id, assignmentId: i.assignmentId, status: i.status })),
+    // A line's confirmed warnings (rule 2d) only where it has any: older events and lines keep their shape.
+    items: items.map((i) => ({
+      id: i.id,
+      assignmentId: i.assignmentId,
+      status: i.status,
+      ...(i.warnings?.length ? { warnings: i.warnings } : {}),
+    })),
   };
 }
 
@@ -104,7 +112,8 @@ export async function readOrders(
     [[...orderIds]],
   );
   const items = await m.query<(ItemRecord & { orderId: string })[]>(
-    `SELECT i.order_id AS "orderId", i.id, i.assignment_id AS "assignmentId", i.status FROM vmu_order_item i
+    `SELECT i.order_id AS "orderId", i.id, i.assignment_id AS "assignmentId", i.status, i.warnings
+       FROM vmu_order_item i
       WHERE i.order_id = ANY($1::uuid[]) ORDER BY i.created_at, i.id`,
     [[...orderIds]],
   );

@@ -1,6 +1,7 @@
 import { Prop } from '../common/api-schema.js';
 import { ASSIGNMENT_KINDS, type AssignmentKind } from '../directory/entities/assignment.entity.js';
 import { PURPOSES, type Purpose } from '../directory/entities/base.js';
+import { LineWarning } from './order-warnings.js';
 
 export const ORDER_TYPES = ['GRANT', 'REVOKE'] as const;
 /** GRANT: Nyupplägg; REVOKE: Avslut. */
@@ -61,6 +62,9 @@ export class OrderItemView {
   @Prop.oneOf(PURPOSES, 'Purpose') purpose!: Purpose;
   @Prop.text() careUnitName!: string;
   @Prop.oneOf(ITEM_STATUSES, 'OrderItemStatus') status!: ItemStatus;
+  /** The warnings the orderer confirmed for this line when placing (rule 2d); usually none. */
+  @Prop.list(() => LineWarning, { description: 'Warnings the orderer confirmed for the line (rule 2d).' })
+  warnings!: LineWarning[];
 }
 
 export class OrderEventView {
@@ -112,6 +116,12 @@ export class OrderableAssignment {
   reasonText!: string | null;
   @Prop.date({ optional: true, description: 'For an assignment held now (Avslut): since when.' })
   heldFrom?: string;
+  /** Soft rules the orderer will be asked to confirm when sending (rule 2d); left out when none. */
+  @Prop.list(() => LineWarning, {
+    optional: true,
+    description: 'Warnings placing will ask the orderer to confirm (confirmedWarnings); left out when none.',
+  })
+  warnings?: LineWarning[];
 }
 
 export class OrderableUnit {

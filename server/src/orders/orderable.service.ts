@@ -24,6 +24,7 @@ import {
 } from './order.types.js';
 import { RULE_MESSAGES } from './orders.errors.js';
 import { openLinesOf } from './orders.reads.js';
+import { engagedUnitsOf, engagementElsewhere, lineWarning } from './order-warnings.js';
 
 const badQuery = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-query', detail);
 
@@ -71,10 +72,11 @@ export class OrderableService {
     const unitIds = actor.rights.units
       .filter((u) => u.order !== null && u.attest !== null)
       .map((u) => u.careUnitId);
-    const [catalogue, held, pending] = await Promise.all([
+    const [catalogue, held, pending, engagedUnits] = await Promise.all([
       catalogueOf(this.db, unitIds),
       endUserId ? this.holdings.heldOn(this.db, endUserId, today) : new Map<string, string>(),
       endUserId ? openLinesOf(this.db, endUserId) : new Set<string>(),
+      endUserId ? engagedUnitsOf(this.db, endUserId, today) : [],
     ]);
 
     const units = new Map<string, OrderableUnit>();
@@ -84,6 +86,10 @@ export class OrderableService {
       const offered =
         endUser === undefined ? describe(a, null) : this.forEndUser(a, type, endUser, held, pending);
       if (!offered) continue;
+      // Rule 2d: what placing will ask the orderer to confirm, so the wizard can say it before the send.
+      if (offered.orderable && engagementElsewhere(type, engagedUnits, a.careUnitId)) {
+        offered.warnings = [lineWarning('ENGAGEMENT_ELSEWHERE')];
+      }
       const unit = units.get(a.careUnitId) ?? {
         careUnitId: a.careUnitId,
         careUnitName: a.careUnitName,

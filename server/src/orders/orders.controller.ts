@@ -21,6 +21,7 @@ import {
 } from './order.types.js';
 import { OrderableService } from './orderable.service.js';
 import { ORDER_RULE_REFUSAL, OrderRuleProblem } from './orders.errors.js';
+import { ApiRefusedOrWarned } from './order-warnings.js';
 import { orderExport } from './orders.exports.js';
 import { OrdersService } from './orders.service.js';
 import { PlacementService } from './placement.service.js';
@@ -77,7 +78,7 @@ export class OrdersController {
   @Post()
   @RightsHolder()
   @ApiCreatedResponse({ type: PlacedOrder, isArray: true, description: 'One order per care unit.' })
-  @ApiProblem(422, OrderRuleProblem, ORDER_RULE_REFUSAL)
+  @ApiRefusedOrWarned(OrderRuleProblem, ORDER_RULE_REFUSAL)
   place(@CurrentActor() actor: Actor, @Body() dto: PlaceOrderDto): Promise<PlacedOrder[]> {
     return this.placement.place(actor, dto);
   }

@@ -11,6 +11,7 @@ import {
   type ListSpec,
 } from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
+import { lineWarnings } from './order-warnings.js';
 import {
   administrationNameSql,
   assignmentCareUnitIdSql,
@@ -230,11 +231,11 @@ function searchesOrderNumbers(filter: string | undefined): boolean {
 }
 
 /** The lines of an order, in the catalogue's order, each with its assignment and that one's unit. */
-export function orderItems(db: DataSource | EntityManager, orderId: string): Promise<OrderItemView[]> {
-  return db.query<OrderItemView[]>(
+export async function orderItems(db: DataSource | EntityManager, orderId: string): Promise<OrderItemView[]> {
+  const rows = await db.query<(Omit<OrderItemView, 'warnings'> & { warnings: string[] })[]>(
     `SELECT i.id, i.assignment_id AS "assignmentId", ${assignmentNameSql('asg')} AS "assignmentName",
             ${assignmentKindSql('asg')} AS kind, ${assignmentPurposeSql('asg')} AS purpose,
-            ${careUnitNameSql('acu')} AS "careUnitName", i.status
+            ${careUnitNameSql('acu')} AS "careUnitName", i.status, i.warnings
        FROM vmu_order_item i
        ${joinAssignment('asg', 'i.assignment_id')}
        ${joinCareUnit('acu', assignmentCareUnitIdSql('asg'))}
@@ -242,4 +243,6 @@ export function orderItems(db: DataSource | EntityManager, orderId: string): Pro
       ORDER BY ${assignmentCatalogueOrderSql('asg')}, i.id`,
     [orderId],
   );
+  // The warnings the orderer confirmed when placing (rule 2d), for the order view and the attestant.
+  return rows.map((row) => ({ ...row, warnings: lineWarnings(row.warnings) }));
 }

@@ -20,6 +20,13 @@ import { placementViolations } from './order-rules.js';
 import { type OrderDraft, OrderStateMachine, PendingLineTaken } from './order-state.js';
 import type { PlacedOrder } from './order.types.js';
 import { orderRuleProblem, violation } from './orders.errors.js';
+import {
+  engagedUnitsOf,
+  engagementElsewhere,
+  lineWarning,
+  orderWarningsProblem,
+  type SendLineWarning,
+} from './order-warnings.js';
 import { openLinesOf } from './orders.reads.js';
 
 /**
@@ -41,11 +48,12 @@ export class PlacementService {
   async place(actor: Actor, dto: PlaceOrderDto): Promise<PlacedOrder[]> {
     const today = this.clock.today();
     const requested = dto.items.map((i) => i.assignmentId.toLowerCase());
-    const [endUser, found, held, pending] = await Promise.all([
+    const [endUser, found, held, pending, engagedUnits] = await Promise.all([
       endUserFacts(this.db, dto.endUserId, today),
       assignmentsByIds(this.db, requested),
       this.holdings.heldOn(this.db, dto.endUserId, today),
       openLinesOf(this.db, dto.endUserId),
+      engagedUnitsOf(this.db, dto.endUserId, today),
     ]);
     const byId = new Map(found.map((a) => [a.id, a]));
     const units = [...new Set(found.map((a) => a.careUnitId))];
@@ -68,12 +76,24 @@ export class PlacementService {
     });
     if (violations.length > 0 || !endUser) throw orderRuleProblem(violations);
 
+    // Rule 2d, Engagement elsewhere is a warning: allowed, once the orderer has confirmed it.
+    const warnings: SendLineWarning[] = requested.flatMap((assignmentId, line) => {
+      const a = byId.get(assignmentId) as AssignmentFacts;
+      return engagementElsewhere(dto.type, engagedUnits, a.careUnitId)
+        ? [{ ...lineWarning('ENGAGEMENT_ELSEWHERE'), line, assignmentId: a.id, careUnitId: a.careUnitId }]
+        : [];
+    });
+    if (warnings.length > 0 && dto.confirmedWarnings !== true) throw orderWarningsProblem(warnings);
+    const lineWarnings: Record<string, string[]> = {};
+    for (const w of warnings)
+      lineWarnings[w.assignmentId] = [...(lineWarnings[w.assignmentId] ?? []), w.code];
+
     const drafts = this.split(
       dto,
       actor.person.id,
       requested.map((id) => byId.get(id) as AssignmentFacts),
       chosen,
-    );
+    ).map((draft) => ({ ...draft, lineWarnings }));
     try {
       return await this.db.transaction(async (m) => {
         const created = await this.machine.create(m, drafts, actor.person.id);

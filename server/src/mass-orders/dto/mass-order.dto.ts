@@ -57,6 +57,8 @@ export class SendMassOrderDto {
   @CalendarDate('required') startDate!: string;
   @Bool('optional') urgent?: boolean;
   @Text('nullable', 2000) comment?: string | null;
+  /** The orderer confirmed the persons' warnings (rule 2d); without it: 422 `order-warnings`. */
+  @Bool('optional') confirmedWarnings?: boolean;
 }
 
 /** `POST /api/mass-orders/import`: pasted lines or a CSV file's content. */

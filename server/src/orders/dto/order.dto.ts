@@ -86,6 +86,11 @@ export class PlaceOrderDto {
   @CalendarDate('nullable') endDate?: string | null;
   @Bool('optional') urgent?: boolean;
   @Text('nullable', 2000) comment?: string | null;
+  /**
+   * The orderer saw and confirmed the send's warnings (rule 2d). Without it a send that meets a
+   * warning is answered 422 `order-warnings` and nothing is written.
+   */
+  @Bool('optional') confirmedWarnings?: boolean;
 }
 
 export class ChangeAttestantDto {
