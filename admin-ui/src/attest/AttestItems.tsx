@@ -1,5 +1,6 @@
 import { Box, Button, Checkbox, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { type Identifier, useTranslate } from 'react-admin';
+import { LineWarnings } from '../orders/LineWarnings';
 import type { AttestItem } from './types';
 import { visuallyHidden } from './visuallyHidden';
 
@@ -74,8 +75,11 @@ export const AttestItems = ({
                     />
                   </TableCell>
                 )}
-                <TableCell sx={isRemoved ? struck : undefined}>
-                  {item.assignmentName} – {item.careUnitName}
+                <TableCell>
+                  <Box component="span" sx={isRemoved ? struck : undefined}>
+                    {item.assignmentName} – {item.careUnitName}
+                  </Box>
+                  {!isRemoved && <LineWarnings warnings={item.warnings} />}
                 </TableCell>
                 <TableCell sx={isRemoved ? struck : undefined}>
                   {translate(`beh.purpose.${item.purpose}`)} · {translate(`beh.assignmentKind.${item.kind}`)}

@@ -3,6 +3,7 @@ import { useTranslate } from 'react-admin';
 import { formatTimestamp } from '../common/dates';
 import { StatusChip, type StatusTone } from '../common/StatusChip';
 import { LabeledValue, LabeledValues } from '../orders/LabeledValue';
+import { WarningsSummary } from '../orders/LineWarnings';
 import type { OrderStatus } from '../orders/types';
 import type { AttestOrder, AttestPerson } from './types';
 
@@ -55,6 +56,7 @@ export const AttestOrderSummary = ({
         </LabeledValue>
         {order.comment && <LabeledValue label={field('comment')}>{order.comment}</LabeledValue>}
       </LabeledValues>
+      {status === 'AWAITING_ATTEST' && <WarningsSummary items={order.items} attest />}
       {order.due && status === 'AWAITING_ATTEST' && (
         <Alert severity="info" sx={{ mt: 2 }}>
           {translate(order.type === 'REVOKE' ? 'beh.attest.order.dueRevoke' : 'beh.attest.order.due')}

@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { LineWarnings } from './LineWarnings';
 import type { OrderDetail } from './types';
 
 /** "Beställda behörigheter": each assignment and what became of it (Uppgifter). */
@@ -22,6 +23,7 @@ export const OrderItems = () => {
           <TableRow key={item.id}>
             <TableCell>
               {item.assignmentName} – {item.careUnitName}
+              <LineWarnings warnings={item.warnings} />
             </TableCell>
             <TableCell>{translate(`beh.purpose.${item.purpose}`)}</TableCell>
             <TableCell>{translate(`beh.orders.itemStatus.${item.status}`)}</TableCell>

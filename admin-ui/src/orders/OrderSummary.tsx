@@ -4,6 +4,7 @@ import { formatTimestamp } from '../common/dates';
 import { StatusChip } from '../common/StatusChip';
 import { OrderStatusField, orderPerson } from './fields';
 import { LabeledValue, LabeledValues } from './LabeledValue';
+import { WarningsSummary } from './LineWarnings';
 import type { OrderDetail } from './types';
 
 const field = (name: string) => `resources.orders.fields.${name}`;
@@ -47,6 +48,7 @@ export const OrderSummary = () => {
           </LabeledValue>
         )}
       </LabeledValues>
+      {detailed && <WarningsSummary items={order.items} />}
       {order.rejectComment && (
         <Alert severity="error" sx={{ mt: 2 }}>
           {translate('resources.orders.fields.rejectComment')}: {order.rejectComment}
