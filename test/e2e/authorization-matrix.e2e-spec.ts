@@ -338,6 +338,8 @@ function table(today: string): Row[] {
         add: [id.ahmal7],
         attestantId: caller === 'karlu1' ? id.karlu1 : id.sarbe3,
         startDate: today,
+        // At Solgläntan ahmal7 works elsewhere: a warning (rule 2d), confirmed; rights are what is tested.
+        confirmedWarnings: true,
       }),
       expect: statuses('rightsHolder', 201, { admin1: 403, sarbe3: 403 }),
     },

@@ -26,8 +26,9 @@ describe('scheduler: attest reminders and escalation', () => {
     [waiting] = await place(erik, send('nilbo4', [VOB_SOL], '2026-11-23'));
     [movedLate] = await place(erik, send('nilbo4', [KVAL_SOL], '2026-11-23'));
     [movedEarly] = await place(erik, send('nilbo4', [STAT_SOL], '2026-11-23'));
-    [approved] = await place(erik, send('ahmal7', [VOB_SOL], '2026-11-30'));
-    [cancelled] = await place(erik, send('ahmal7', [KVAL_SOL], '2026-11-30'));
+    // ahmal7 works at Avdelning 12: grants at Solgläntan warn (rule 2d) and are sent confirmed.
+    [approved] = await place(erik, send('ahmal7', [VOB_SOL], '2026-11-30', { confirmedWarnings: true }));
+    [cancelled] = await place(erik, send('ahmal7', [KVAL_SOL], '2026-11-30', { confirmedWarnings: true }));
     await approve(t, approved.id);
     await erik.post(`/api/orders/${cancelled.id}/cancel`).expect(200);
     setClock(t, at(1));
