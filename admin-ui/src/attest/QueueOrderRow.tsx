@@ -16,7 +16,7 @@ export const QueueOrderRow = ({ order, nested = false }: { order: QueueOrder; ne
       hover
       selected={selected}
       onClick={() => navigate(attestRoutes.order(order.id))}
-      sx={{ cursor: 'pointer', ...(nested && { '& > td:nth-of-type(2)': { pl: 4 } }) }}
+      sx={{ cursor: 'pointer', ...(nested && { '&& > td:nth-of-type(2)': { pl: 4 } }) }}
       data-order-number={order.orderNumber}
     >
       <TableCell padding="checkbox" onClick={(event) => event.stopPropagation()}>

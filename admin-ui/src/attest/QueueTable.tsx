@@ -66,7 +66,13 @@ export const QueueTable = () => {
     );
   return (
     <TableContainer>
-      <Table size="small" aria-label={translate('beh.attest.queue.title')}>
+      {/* Narrower cell padding than MUI's 16 px: at 1366 px, with the menu open, every column and
+          Akut fit without scrolling sideways (issue 13, point 5); long texts wrap within their cell. */}
+      <Table
+        size="small"
+        aria-label={translate('beh.attest.queue.title')}
+        sx={{ '& .MuiTableCell-root:not(.MuiTableCell-paddingCheckbox)': { px: 1 } }}
+      >
         <TableHead>
           <TableRow>
             <TableCell padding="checkbox">

@@ -51,7 +51,7 @@ export default function AuditEventList() {
         <Column source="entityType" disableSort>
           <EntityTypeField />
         </Column>
-        <Column source="entityId" disableSort>
+        <Column source="entityId" label="beh.words.audit.subject" disableSort>
           <EntityIdField />
         </Column>
       </DataTable>

@@ -47,7 +47,8 @@ export default function AuditEventShow() {
         <ActorField source="actorId" />
         <ActionField source="action" />
         <EntityTypeField source="entityType" />
-        <EntityIdField source="entityId" />
+        <EntityIdField source="entityId" label="beh.words.audit.subject" />
+        <TextField source="entityId" sx={{ fontFamily: 'monospace' }} />
         <JsonField source="before" />
         <JsonField source="after" />
         <TextField source="prevHash" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }} />

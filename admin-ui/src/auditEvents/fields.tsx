@@ -1,6 +1,7 @@
-import type { MouseEvent } from 'react';
-import { Link, ReferenceField, useRecordContext, useTranslate } from 'react-admin';
+import { type MouseEvent, useContext } from 'react';
+import { Link, ListContext, ReferenceField, useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { orderRoutes } from '../orders/routes';
+import type { Order } from '../orders/types';
 import type { AuditEvent } from './types';
 
 interface FieldProps {
@@ -51,16 +52,85 @@ export const EntityTypeField = (_: FieldProps) => {
   return <>{translate(`beh.auditEvents.entityType.${event.entityType}`, { _: event.entityType })}</>;
 };
 
-/** "Id": for an order, a link to the order itself. */
-export const EntityIdField = (_: FieldProps) => {
-  const event = useRecordContext<AuditEvent>();
-  if (!event) return null;
-  if (event.entityType !== 'order') return <>{event.entityId}</>;
+/**
+ * The BEH numbers of the orders the events on screen are about: one request for the whole page
+ * (the list's events, or the one event shown), in every scope, as an administrator reads the log.
+ */
+function useOrderNumbers(event: AuditEvent): Map<string, string> | undefined {
+  const list = useContext(ListContext);
+  const events: AuditEvent[] = (list?.data as AuditEvent[] | undefined) ?? [event];
+  const ids = [...new Set(events.filter((e) => e.entityType === 'order').map((e) => e.entityId))].sort();
+  const { data } = useGetList<Order>(
+    'orders',
+    { filter: { scope: 'all', id: ids }, pagination: { page: 1, perPage: Math.max(ids.length, 1) } },
+    { enabled: ids.length > 0 },
+  );
+  return data ? new Map(data.map((order) => [String(order.id), order.orderNumber])) : undefined;
+}
+
+const stopRowClick = (click: MouseEvent) => click.stopPropagation();
+
+/** An order event's subject: its BEH number, a link to the order. */
+const OrderSubject = ({ event }: { event: AuditEvent }) => {
+  const translate = useTranslate();
+  const numbers = useOrderNumbers(event);
+  if (!numbers) return null;
+  const number = numbers.get(event.entityId);
+  if (!number) return <>{translate('beh.auditEvents.entityLabel.unknownOrder')}</>;
   return (
-    <Link to={orderRoutes.show(event.entityId)} onClick={(click: MouseEvent) => click.stopPropagation()}>
-      {event.entityId}
+    <Link to={orderRoutes.show(event.entityId)} onClick={stopRowClick}>
+      {number}
     </Link>
   );
+};
+
+/** The directory resources whose records have a name the log can show instead of their id. */
+const NAMED: Record<string, string> = {
+  person: 'persons',
+  care_unit: 'care-units',
+  care_provider: 'care-providers',
+  administration: 'administrations',
+  assignment: 'assignments',
+};
+
+/** The order numbers an event's snapshot names (a sign request, a mass order's send). */
+const snapshotNumbers = (event: AuditEvent): string[] | undefined => {
+  const after = event.after as { orderNumbers?: unknown } | null | undefined;
+  const numbers = after?.orderNumbers;
+  return Array.isArray(numbers) && numbers.length > 0 && numbers.every((n) => typeof n === 'string')
+    ? (numbers as string[])
+    : undefined;
+};
+
+/**
+ * A sign request or mass order by the orders it was about: from its own snapshot, or from the
+ * event on the same page that made it (a signature's event names no orders; its request's does).
+ */
+const orderNumbersOf = (event: AuditEvent, page: readonly AuditEvent[] = []): string[] | undefined =>
+  snapshotNumbers(event) ??
+  page
+    .filter((other) => other.entityType === event.entityType && other.entityId === event.entityId)
+    .map(snapshotNumbers)
+    .find(Boolean);
+
+/**
+ * "Vad": what the event is about, in words a reader knows: an order's BEH number (a link to it), a
+ * person's name and VGR-ID, a unit's name; the stored id only where there is no name to show (a
+ * record since removed, a signing request).
+ */
+export const EntityIdField = (_: FieldProps) => {
+  const event = useRecordContext<AuditEvent>();
+  const list = useContext(ListContext);
+  if (!event) return null;
+  if (event.entityType === 'order') return <OrderSubject event={event} />;
+  const reference = NAMED[event.entityType];
+  const numbers = orderNumbersOf(event, list?.data as AuditEvent[] | undefined);
+  if (numbers) return <>{numbers.join(', ')}</>;
+  if (reference) {
+    return <ReferenceField source="entityId" reference={reference} link={false} emptyText={event.entityId} />;
+  }
+  // No name to show: a short reference (the whole id is on the event's own page).
+  return <span title={event.entityId}>{event.entityId.slice(0, 8)}</span>;
 };
 
 /** "Händelse": the action in words where the portal knows it, else as the server wrote it. */

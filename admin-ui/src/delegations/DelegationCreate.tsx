@@ -1,8 +1,8 @@
 import { Alert } from '@mui/material';
 import { useCallback, useState } from 'react';
-import { Create, Loading, useTranslate } from 'react-admin';
+import { Create, Loading, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { type CatalogueSeen, DelegationInputs } from './DelegationInputs';
-import type { NewDelegation } from './types';
+import type { Delegation, NewDelegation } from './types';
 import { useGrantableUnits } from './useGrantableUnits';
 import type { DelegationFormValues } from './validation';
 
@@ -31,7 +31,25 @@ const toNewDelegation =
 /** "Ny delegering". */
 export default function DelegationCreate() {
   const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
   const grantable = useGrantableUnits();
+  // Says what was made, for whom, where and how long, instead of react-admin's "Element created".
+  const onSuccess = (created: Delegation) => {
+    notify(
+      created.validTo ? 'beh.words.delegations.created' : 'beh.words.delegations.createdUntilFurtherNotice',
+      {
+        type: 'info',
+        messageArgs: {
+          name: `${created.delegateName} (${created.delegateUserId})`,
+          unit: created.careUnitName,
+          from: created.validFrom,
+          to: created.validTo,
+        },
+      },
+    );
+    redirect('show', 'delegations', created.id);
+  };
   // Filled as catalogues arrive and read when the form is sent: no render depends on it.
   const [catalogues] = useState<Catalogues>(() => new Map());
   const onCatalogue = useCallback<CatalogueSeen>(
@@ -52,7 +70,11 @@ export default function DelegationCreate() {
       </Alert>
     );
   return (
-    <Create title="beh.delegations.createTitle" redirect="show" transform={toNewDelegation(catalogues)}>
+    <Create
+      title="beh.delegations.createTitle"
+      transform={toNewDelegation(catalogues)}
+      mutationOptions={{ onSuccess }}
+    >
       <DelegationInputs
         units={grantable.state === 'few' ? grantable.units : undefined}
         onCatalogue={onCatalogue}

@@ -1,4 +1,13 @@
-import { CreateButton, DataTable, FilterButton, List, TextField, TopToolbar } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { delegationFilters } from './delegationFilters';
 import { AssignmentsField, DelegateField, DelegationStatusField, RightsField, ValidToField } from './fields';
 import type { Delegation } from './types';
@@ -13,37 +22,55 @@ const DelegationListActions = () => (
   </TopToolbar>
 );
 
+/** "Sök befintlig delegering": the search fields below get a heading of their own, as in the seed. */
+const SearchHeading = () => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Typography variant="h6" component="h2" id="delegation-search-heading">
+        {translate('beh.words.delegations.searchHeading')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate('beh.words.delegations.searchLead')}
+      </Typography>
+    </Box>
+  );
+};
+
 /** "Visa/hantera delegeringar": what the server lets this user see, newest start first. */
 export default function DelegationList() {
   return (
-    <List<Delegation>
-      pagination={<ListPagination />}
-      sort={{ field: 'validFrom', order: 'DESC' }}
-      filters={delegationFilters}
-      actions={<DelegationListActions />}
-      exporter={false}
-      perPage={25}
-    >
-      <DataTable<Delegation> rowClick="show" bulkActionButtons={false}>
-        <Column source="delegateName">
-          <DelegateField />
-        </Column>
-        <Column source="careUnitName" />
-        <Column source="rights" disableSort>
-          <RightsField />
-        </Column>
-        <Column source="assignmentNames" disableSort>
-          <AssignmentsField />
-        </Column>
-        <Column source="validFrom" field={TextField} />
-        <Column source="validTo">
-          <ValidToField />
-        </Column>
-        <Column source="status" disableSort>
-          <DelegationStatusField />
-        </Column>
-        <Column source="grantorName" disableSort />
-      </DataTable>
-    </List>
+    <>
+      <SearchHeading />
+      <List<Delegation>
+        pagination={<ListPagination />}
+        sort={{ field: 'validFrom', order: 'DESC' }}
+        filters={delegationFilters}
+        actions={<DelegationListActions />}
+        exporter={false}
+        perPage={25}
+      >
+        <DataTable<Delegation> rowClick="show" bulkActionButtons={false}>
+          <Column source="delegateName">
+            <DelegateField />
+          </Column>
+          <Column source="careUnitName" />
+          <Column source="rights" disableSort>
+            <RightsField />
+          </Column>
+          <Column source="assignmentNames" disableSort>
+            <AssignmentsField />
+          </Column>
+          <Column source="validFrom" field={TextField} />
+          <Column source="validTo">
+            <ValidToField />
+          </Column>
+          <Column source="status" disableSort>
+            <DelegationStatusField />
+          </Column>
+          <Column source="grantorName" disableSort />
+        </DataTable>
+      </List>
+    </>
   );
 }

@@ -27,15 +27,35 @@ export const LimitDelegationButton = () => {
       notify('beh.delegations.notifications.nothingToLimit', { type: 'warning' });
       return undefined;
     }
+    let limited: Delegation;
     try {
-      await api.limitDelegation(delegation.id, limit);
+      limited = await api.limitDelegation(delegation.id, limit);
     } catch (error) {
       const byField = fieldErrors(error);
       if (byField) return byField;
       notify(errorMessage(error), { type: 'error' });
       return undefined;
     }
-    notify('beh.delegations.notifications.limited', { type: 'info' });
+    // What the limit did, as the delegation now reads: the new end, rights or assignments.
+    const what = [
+      limit.validTo && translate('beh.words.delegations.limitedValidTo', { to: limited.validTo }),
+      limit.rights &&
+        translate('beh.words.delegations.limitedRights', {
+          rights: limited.rights.map((right) => translate(`beh.delegations.right.${right}`)).join(', '),
+        }),
+      limit.assignmentIds &&
+        translate('beh.words.delegations.limitedAssignments', {
+          assignments: limited.assignmentNames.join(', '),
+        }),
+    ].filter(Boolean);
+    notify('beh.words.delegations.limited', {
+      type: 'info',
+      messageArgs: {
+        name: `${limited.delegateName} (${limited.delegateUserId})`,
+        unit: limited.careUnitName,
+        what: what.join(', '),
+      },
+    });
     setOpen(false);
     refresh();
     return undefined;

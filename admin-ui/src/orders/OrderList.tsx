@@ -1,4 +1,15 @@
-import { DataTable, List, TextField, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { Typography } from '@mui/material';
+import {
+  DataTable,
+  List,
+  Loading,
+  TextField,
+  TopToolbar,
+  useListContext,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import type { Me } from '../auth/types';
 import { ORDER_SCOPES } from './choices';
 import { FeedbackField, OrderedAtField, OrderPersonField, OrderStatusField, OrderTypeField } from './fields';
 import { ServerExportButton } from '../common/ServerExport';
@@ -26,13 +37,28 @@ const OrderListTitle = () => {
   return <>{translate(`beh.orders.listTitle.${scope}`)}</>;
 };
 
-/** The order history: newest first, opened by a click on the row. */
+/** What the seed's word "Avslutad" means, said once under the list that shows it. */
+const CompletedNote = () => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1 }}>
+      {translate('beh.words.completed.listNote')}
+    </Typography>
+  );
+};
+
+/**
+ * The order history: newest first, opened by a click on the row. Administrators look after every
+ * unit's orders and open on "Alla beställningar"; everyone else on their own.
+ */
 export default function OrderList() {
+  const { permissions: me, isPending } = usePermissions<Me>();
+  if (isPending) return <Loading />;
   return (
     <List<Order>
       title={<OrderListTitle />}
       sort={{ field: 'createdAt', order: 'DESC' }}
-      filterDefaultValues={{ scope: 'mine' }}
+      filterDefaultValues={{ scope: me?.roles.administrator ? 'all' : 'mine' }}
       filters={orderFilters}
       actions={<OrderListActions />}
       exporter={false}
@@ -62,6 +88,7 @@ export default function OrderList() {
           <FeedbackField />
         </Column>
       </DataTable>
+      <CompletedNote />
     </List>
   );
 }

@@ -6,7 +6,12 @@ export const orderFilters = [
   <TextInput key="orderNumber" source="orderNumber" alwaysOn resettable sx={{ minWidth: 200 }} />,
   <TextInput key="endUser" source="endUser" helperText="beh.orders.personFilterHint" />,
   <TextInput key="orderer" source="orderer" helperText="beh.orders.personFilterHint" />,
-  <SelectInput key="status" source="status" choices={orderStatusChoices} />,
+  <SelectInput
+    key="status"
+    source="status"
+    choices={orderStatusChoices}
+    helperText="beh.words.completed.explanation"
+  />,
   <SelectInput key="type" source="type" choices={orderTypeChoices} />,
   <ReferenceInput
     key="careUnitId"

@@ -31,22 +31,24 @@ export default function VmuSingleHelp() {
           du beställa till flera användare på en gång finns massbeställningen och en egen manual för den.
         </li>
         <li>
-          <strong>1. Personuppgifter.</strong> Sök fram användaren på personnummer (enligt formatet
-          ÅÅÅÅMMDDNNNN), passnummer eller HSA-id. Uppgifterna som visas – VGR-ID, förnamn, efternamn,
+          <strong>Personuppgifter</strong> (guidens steg 1). Sök fram användaren på personnummer (enligt
+          formatet ÅÅÅÅMMDDNNNN), passnummer eller HSA-id. Uppgifterna som visas – VGR-ID, förnamn, efternamn,
           ansvarsnummer, titel och HSA-id – hämtas från KIV. Kontrollera att det är rätt person och välj{' '}
           <em>Fortsätt</em>.
         </li>
         <li>
-          <strong>2. Behörigheter.</strong> Välj <em>Nyupplägg</em> eller <em>Avslut</em>. Nyupplägg går bara
-          att välja om användaren har ett aktivt engagemang i KIV; annars kan bara avslut väljas. Expandera
-          vårdenheten genom att klicka på plustecknet framför namnet och markera de uppdrag som ska beställas.
-          Listan visar bara de vårdenheter och uppdrag du har rätt att beställa på. Välj <em>Nästa</em>.
+          <strong>Behörigheter</strong> (steg 2). Välj <em>Nyupplägg</em> eller <em>Avslut</em>. Nyupplägg går
+          bara att välja om användaren har ett aktivt engagemang i KIV; annars kan bara avslut väljas.
+          Expandera vårdenheten genom att klicka på plustecknet framför namnet och markera de uppdrag som ska
+          beställas. Listan visar bara de vårdenheter och uppdrag du har rätt att beställa på. Välj{' '}
+          <em>Nästa</em>.
         </li>
         <li>
-          <strong>3. Granska / Beställ.</strong> Du ser en sammanställning av de valda uppdragen. Kontrollera
-          att allt stämmer och välj <em>Ta bort</em> på en rad om du ångrat dig. Välj attestant i listan –
-          bara de som får attestera för vårdenheten visas. Ange <em>Startdatum</em>: när användaren behöver
-          sin behörighet. Markera <em>Akut</em> om beställningen brådskar. Välj <em>Skicka beställning</em>.
+          <strong>Granska / Beställ</strong> (steg 3). Du ser en sammanställning av de valda uppdragen.
+          Kontrollera att allt stämmer och välj <em>Ta bort</em> på en rad om du ångrat dig. Välj attestant i
+          listan – bara de som får attestera för vårdenheten visas. Ange <em>Startdatum</em>: när användaren
+          behöver sin behörighet. Markera <em>Akut</em> om beställningen brådskar. Välj{' '}
+          <em>Skicka beställning</em>.
         </li>
         <li>
           <strong>Kvittens.</strong> Beställningen är skapad och du får ett eller flera ordernummer, till
