@@ -11,9 +11,12 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import type { PreparedStatement } from '../../server/src/common/prepared.js';
 
 export interface CapturedQuery {
   sql: string;
+  /** A prepared statement's name (server/src/common/prepared.ts): replayed prepared as well. */
+  name?: string;
   params: unknown[] | undefined;
   /** Which query runner (so which pooled connection) ran it. */
   runner: number;
@@ -25,7 +28,7 @@ export interface CapturedQuery {
 }
 
 interface Runner {
-  query(sql: string, params?: unknown[], structured?: boolean): Promise<unknown>;
+  query(sql: string | PreparedStatement, params?: unknown[], structured?: boolean): Promise<unknown>;
 }
 
 const PATCHED = Symbol.for('beh.bench.sqlCapture');
@@ -42,7 +45,12 @@ export function installSqlCapture(dataSource: DataSource): void {
   void (runner as unknown as { release(): Promise<void> }).release();
   if (proto[PATCHED]) return;
   const original = proto.query;
-  proto.query = async function (this: object, sql: string, params?: unknown[], structured?: boolean) {
+  proto.query = async function (
+    this: object,
+    sql: string | PreparedStatement,
+    params?: unknown[],
+    structured?: boolean,
+  ) {
     const log = open;
     if (!log) return original.call(this, sql, params, structured);
     let runnerId = runnerIds.get(this);
@@ -52,7 +60,8 @@ export function installSqlCapture(dataSource: DataSource): void {
     const stack = new Error().stack ?? '';
     Error.stackTraceLimit = limit;
     const entry: CapturedQuery = {
-      sql,
+      sql: typeof sql === 'string' ? sql : sql.text,
+      name: typeof sql === 'string' ? undefined : sql.name,
       params: params ? [...params] : undefined,
       runner: runnerId,
       start: performance.now(),
@@ -140,7 +149,11 @@ export class Replay {
     try {
       const t0 = performance.now();
       for (const wave of this.waves) {
-        await Promise.all(wave.map(async (q) => (await clientOf(q.runner)).query(q.sql, q.params)));
+        await Promise.all(
+          wave.map(async (q) =>
+            (await clientOf(q.runner)).query(q.name ? { name: q.name, text: q.sql } : q.sql, q.params),
+          ),
+        );
       }
       return performance.now() - t0;
     } finally {

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { queryPrepared } from '../common/prepared.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { authOf, type SessionPerson, type SessionState } from '../common/auth/request-auth.js';
 import type { Rights } from '../common/auth/rights.js';
@@ -110,7 +111,8 @@ export class SessionsService {
       return undefined;
     }
     const raw = cookie.token;
-    const rows = await this.db.query<SessionRow[]>(
+    const rows = await queryPrepared<SessionRow[]>(
+      this.db,
       `SELECT s.id, s.csrf_token AS "csrfToken", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
               s.expires_at AS "expiresAt", ${personJsonSql('p')} AS person,
               ${rightsVersionSql('s.person_id')} AS "rightsVersion"
@@ -133,7 +135,7 @@ export class SessionsService {
       return undefined;
     }
     if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
-      await this.db.query('UPDATE user_session SET last_seen_at = $2 WHERE id = $1', [row.id, now]);
+      await queryPrepared(this.db, 'UPDATE user_session SET last_seen_at = $2 WHERE id = $1', [row.id, now]);
       row.lastSeenAt = now;
     }
     return toState(row);

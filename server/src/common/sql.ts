@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import { filterIds, filterString, parseListQuery, type RawListQuery, setContentRange } from './list-query.js';
+import { queryPrepared } from './prepared.js';
 import { ProblemException } from './problem.js';
 import { isUuid } from './uuid.js';
 
@@ -257,7 +258,8 @@ export async function countRows(
   { estimate: estimable = true }: { estimate?: boolean } = {},
 ): Promise<{ total: number; totalKind: TotalKind }> {
   const limit = limits.exactCountLimit;
-  const [{ n }] = await db.query<{ n: number }[]>(
+  const [{ n }] = await queryPrepared<{ n: number }[]>(
+    db,
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${fromWhere} LIMIT ${limit + 1}) AS hits`,
     values,
   );
@@ -316,7 +318,7 @@ async function pageOf<T extends object>(
              ${spec.from}
        WHERE ${spec.idColumn} = ids."__id"
     ) AS page ORDER BY page."__n"`;
-  const rows = await db.query<(T & { __n: number })[]>(sql, p.values);
+  const rows = await queryPrepared<(T & { __n: number })[]>(db, sql, p.values);
   const items = rows.map(({ __n: _n, ...item }) => item as unknown as T);
   // A short page is the last one: its end is the total, nothing more to count.
   const last = items.length < query.limit && (items.length > 0 || query.offset === 0);
@@ -341,7 +343,8 @@ export async function findRow<T extends object>(
   const p = new SqlParams();
   const idParam = p.add(id);
   const late = spec.late ? `, ${spec.late(p, ctx)}` : '';
-  const rows = await db.query<T[]>(
+  const rows = await queryPrepared<T[]>(
+    db,
     `SELECT page.*${late} FROM (SELECT ${spec.select} FROM ${spec.from} WHERE ${spec.idColumn} = ${idParam}) AS page`,
     p.values,
   );

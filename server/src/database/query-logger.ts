@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { queryText } from '../common/prepared.js';
 
 /**
  * TypeORM's log, through Nest's Logger (so pino's JSON lines) instead of console.log: a failed
@@ -12,18 +13,23 @@ export class QueryLogger implements TypeOrmLogger {
 
   logQuery(): void {}
 
+  /** `query`: a text, or a prepared statement's `{ name, text }` (common/prepared.ts). */
   logQueryError(error: string | Error, query: string): void {
     const code = typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
     this.logger.debug({
       msg: 'Query failed',
       code: typeof code === 'string' ? code : undefined,
       error: typeof error === 'string' ? error : error.message,
-      query: query.replace(/\s+/g, ' ').slice(0, 200),
+      query: queryText(query).replace(/\s+/g, ' ').slice(0, 200),
     });
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ msg: 'Slow query', ms: time, query: query.replace(/\s+/g, ' ').slice(0, 200) });
+    this.logger.warn({
+      msg: 'Slow query',
+      ms: time,
+      query: queryText(query).replace(/\s+/g, ' ').slice(0, 200),
+    });
   }
 
   logSchemaBuild(): void {}

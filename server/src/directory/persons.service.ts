@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { queryPrepared } from '../common/prepared.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
@@ -138,7 +139,7 @@ export class PersonsService {
     access?: DetailAccess,
   ): Promise<PersonDetail | undefined> {
     const { text, values } = personDetailQuery(by, value, this.clock.today(), access);
-    const [person] = await db.query<PersonDetail[]>(text, values);
+    const [person] = await queryPrepared<PersonDetail[]>(db, text, values);
     return person && { ...person, personnummer: formatPersonnummer(person.personnummer) };
   }
 

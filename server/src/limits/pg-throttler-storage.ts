@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { queryPrepared } from '../common/prepared.js';
 
 /** What the storage answers for one key (the shape of @nestjs/throttler's ThrottlerStorageRecord). */
 export interface HitRecord {
@@ -89,12 +90,16 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnApplicationBootst
 
   /** One hit of each key (distinct keys), in one statement; the answers in the order given. */
   async incrementAll(hits: readonly Hit[]): Promise<HitRecord[]> {
-    const rows = await this.db.query<{ key: string; hits: number; seconds_left: number }[]>(INCREMENT, [
-      hits.map((h) => h.key),
-      hits.map((h) => Math.ceil(h.ttl)),
-      hits.map((h) => h.limit),
-      hits.map((h) => Math.max(0, Math.ceil(h.blockDuration))),
-    ]);
+    const rows = await queryPrepared<{ key: string; hits: number; seconds_left: number }[]>(
+      this.db,
+      INCREMENT,
+      [
+        hits.map((h) => h.key),
+        hits.map((h) => Math.ceil(h.ttl)),
+        hits.map((h) => h.limit),
+        hits.map((h) => Math.max(0, Math.ceil(h.blockDuration))),
+      ],
+    );
     const byKey = new Map(rows.map((row) => [row.key, row]));
     return hits.map((hit) => {
       const row = byKey.get(hit.key);
