@@ -18,6 +18,8 @@ import { everything } from './mass-orders-support.js';
 import { footprint, place, sendIn } from './orders-support.js';
 
 const ELSEWHERE = WARNING_MESSAGES.ENGAGEMENT_ELSEWHERE;
+const EN_ELSEWHERE =
+  'The person has no active engagement at this care unit; all of their active engagements are at other care units. Check that the person really is to work here.';
 
 /**
  * Rule 2d, Engagement elsewhere is a warning: a grant for someone whose active engagements are all
@@ -78,6 +80,34 @@ describe('the soft rule "engagement elsewhere"', () => {
       .send(sendIn(team, visitor, [a().vob], today, { confirmedWarnings: false }))
       .expect(422);
     expect(await footprint(t)).toEqual(before);
+  });
+
+  it('speaks English to a UI in English (Accept-Language), Swedish by default', async () => {
+    const one = await orderer
+      .post('/api/orders')
+      .set('Accept-Language', 'en')
+      .send(sendIn(team, visitor, [a().vob], today))
+      .expect(422);
+    expect(one.body).toMatchObject({
+      type: 'urn:beh:problem:order-warnings',
+      title: 'Warnings to confirm',
+      detail: `${EN_ELSEWHERE} Confirm the warning and send again to order anyway.`,
+      warnings: [{ code: 'ENGAGEMENT_ELSEWHERE', line: 0, message: EN_ELSEWHERE }],
+    });
+    const two = await orderer
+      .post('/api/orders')
+      .set('Accept-Language', 'en')
+      .send(sendIn(team, visitor, [a().vob, a().stat], today))
+      .expect(422);
+    expect(two.body.detail).toBe(
+      'The order has 2 warnings; see the marked lines. Confirm the warnings and send again to order anyway.',
+    );
+    const check = await orderer
+      .post('/api/mass-orders/check')
+      .set('Accept-Language', 'en')
+      .send({ assignmentId: a().stat.id, add: [visitor.id] })
+      .expect(200);
+    expect(check.body.persons[0].warnings).toEqual([{ code: 'ENGAGEMENT_ELSEWHERE', message: EN_ELSEWHERE }]);
   });
 
   it('a refusal comes before the warning: hard rules are answered first', async () => {
