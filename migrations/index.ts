@@ -22,6 +22,7 @@ import { ApiClients1765100200000 } from './1765100200000-ApiClients.js';
 import { AuditAnchors1765100300000 } from './1765100300000-AuditAnchors.js';
 import { AnonymousSessions1765100400000 } from './1765100400000-AnonymousSessions.js';
 import { AuditEventHashNotUnique1765100500000 } from './1765100500000-AuditEventHashNotUnique.js';
+import { OrderWarnings1765100600000 } from './1765100600000-OrderWarnings.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   AuditAnchors1765100300000,
   AnonymousSessions1765100400000,
   AuditEventHashNotUnique1765100500000,
+  OrderWarnings1765100600000,
 ];

@@ -137,6 +137,14 @@ export const hasActiveEngagementSql = (personId: string, day: string): string =>
             WHERE e.person_id = ${personId}
               AND e.valid_from <= ${day}::date AND (e.valid_to IS NULL OR e.valid_to >= ${day}::date))`;
 
+/**
+ * The ids of the care units where the person `personId` has an engagement valid on `day`, as a
+ * uuid[] (empty when none): the soft rule "engagement elsewhere" (domain.md rule 2d) reads it.
+ */
+export const activeEngagementUnitsSql = (personId: string, day: string): string =>
+  `ARRAY(SELECT DISTINCT de.care_unit_id FROM engagement de
+          WHERE de.person_id = ${personId} AND ${activeSql('de', day)})`;
+
 /** The HSA-id of the care unit row aliased `alias`. */
 export const careUnitHsaIdSql = (alias: string): string => `${alias}.hsa_id`;
 
