@@ -333,7 +333,12 @@ describe('mass ordering VMU', () => {
   });
 
   it('handles hundreds at once: every hit moved with ⇒, paged on the right, checked in one call', async () => {
-    // The language switch drew the page anew: the list starts empty again.
+    // The draft outlives the language switch (issue 13): "Ångra" empties it first.
+    await page.getByRole('button', { name: 'Ångra', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Ångra beställningen?' })
+      .getByRole('button', { name: 'Ångra beställningen' })
+      .click();
     await chosen().getByRole('heading', { name: 'Användare som läggs till (0)' }).waitFor();
     const search = page.getByRole('search', { name: 'Sök person(er)' });
     await search.getByRole('textbox', { name: 'Organisation' }).fill('V');

@@ -17,6 +17,8 @@ export const enMassOrder: DomainMessages<typeof svMassOrder> = {
       },
       edit: {
         heading: 'Edit users – %{assignment}, %{unit}',
+        restored:
+          'The order you started is back: %{add} to be added and %{remove} to be removed. It is kept in this tab until you send it or press Cancel.',
       },
       assignment: {
         careUnit: 'Care unit',
@@ -58,7 +60,7 @@ export const enMassOrder: DomainMessages<typeof svMassOrder> = {
         heading: 'Search for people',
         submit: 'Search',
         clear: 'Clear',
-        needOne: 'Fill in at least one search field',
+        needOne: 'Fill in at least one search field.',
       },
       dual: {
         hits: 'Search result',
@@ -78,7 +80,7 @@ export const enMassOrder: DomainMessages<typeof svMassOrder> = {
         moveAllBack: 'Move everyone back to the left',
         moved: '%{smart_count} person was moved right. |||| %{smart_count} people were moved right.',
         skipped:
-          '%{smart_count} could not be moved: already holds the assignment, has it on order, has no active engagement or is already in the list. |||| %{smart_count} could not be moved: already hold the assignment, have it on order, have no active engagement or are already in the list.',
+          '%{smart_count} could not be moved – the reason is shown by the name in the search result. |||| %{smart_count} could not be moved – the reasons are shown by the names in the search result.',
         movedBack:
           '%{smart_count} person was taken off the list. |||| %{smart_count} people were taken off the list.',
         confirmAllBack: {
@@ -133,10 +135,26 @@ export const enMassOrder: DomainMessages<typeof svMassOrder> = {
       send: {
         heading: 'Send order',
         summary: '%{add} added and %{remove} removed on %{assignment}.',
-        nothing: 'Add or remove at least one user',
-        attestantRequired: 'Choose an attestant',
+        nothing: 'Add or remove at least one user.',
+        attestantRequired: 'Choose an attestant.',
         sending: 'Sending…',
+        cancel: 'Cancel',
+        cancelTitle: 'Cancel the order?',
+        cancelContent:
+          'What you have put together is let go – %{add} to add and %{remove} to remove – and nothing is sent.',
+        cancelConfirm: 'Cancel the order',
+        cancelKeep: 'Go on with the order',
+        cancelled: 'The order was cancelled. Nothing was sent, and the lists are empty.',
         blocked: 'Take out the people who cannot be ordered to send.',
+      },
+      warnings: {
+        heading:
+          'Warning for %{smart_count} person – confirm before sending |||| Warnings for %{smart_count} people – confirm before sending',
+        why: 'A warning does not stop the order: there are good reasons for exceptions (someone about to start at the unit, for example) that you and the attestant can judge but the register cannot. The attestant sees the warning on the order.',
+        warning: 'Warning',
+        confirm:
+          'I have seen the warning and want to order anyway. |||| I have seen the warnings and want to order anyway.',
+        confirmFirst: 'Confirm the warnings under Check before sending.',
       },
       receipt: {
         numbers:

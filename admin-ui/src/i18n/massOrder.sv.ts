@@ -15,6 +15,8 @@ export const svMassOrder = {
       },
       edit: {
         heading: 'Redigera användare – %{assignment}, %{unit}',
+        restored:
+          'Din påbörjade beställning är återställd: %{add} läggs till och %{remove} tas bort. Den sparas i den här fliken tills du skickar den eller trycker Ångra.',
       },
       assignment: {
         careUnit: 'Vårdenhet',
@@ -56,7 +58,7 @@ export const svMassOrder = {
         heading: 'Sök person(er)',
         submit: 'Sök',
         clear: 'Rensa',
-        needOne: 'Fyll i minst ett sökfält',
+        needOne: 'Fyll i minst ett sökfält.',
       },
       dual: {
         hits: 'Sökresultat',
@@ -77,7 +79,7 @@ export const svMassOrder = {
         moved:
           '%{smart_count} person flyttades till höger. |||| %{smart_count} personer flyttades till höger.',
         skipped:
-          '%{smart_count} kunde inte flyttas: har redan uppdraget, har det beställt, saknar aktivt engagemang eller finns redan i listan. |||| %{smart_count} kunde inte flyttas: har redan uppdraget, har det beställt, saknar aktivt engagemang eller finns redan i listan.',
+          '%{smart_count} kunde inte flyttas – orsaken står vid namnet i sökresultatet. |||| %{smart_count} kunde inte flyttas – orsaken står vid namnen i sökresultatet.',
         movedBack:
           '%{smart_count} person togs bort ur listan. |||| %{smart_count} personer togs bort ur listan.',
         confirmAllBack: {
@@ -131,10 +133,26 @@ export const svMassOrder = {
       send: {
         heading: 'Skicka beställning',
         summary: '%{add} läggs till och %{remove} tas bort på %{assignment}.',
-        nothing: 'Lägg till eller ta bort minst en användare',
-        attestantRequired: 'Välj attestant',
+        nothing: 'Lägg till eller ta bort minst en användare.',
+        attestantRequired: 'Välj en attestant.',
         sending: 'Skickar…',
+        cancel: 'Ångra',
+        cancelTitle: 'Ångra beställningen?',
+        cancelContent:
+          'Det du har samlat ihop släpps – %{add} att lägga till och %{remove} att ta bort – och inget skickas.',
+        cancelConfirm: 'Ångra beställningen',
+        cancelKeep: 'Fortsätt med beställningen',
+        cancelled: 'Beställningen ångrades. Inget skickades, och listorna är tomma.',
         blocked: 'Ta bort de personer som inte kan beställas för att skicka.',
+      },
+      warnings: {
+        heading:
+          'Varning för %{smart_count} person – bekräfta innan du skickar |||| Varning för %{smart_count} personer – bekräfta innan du skickar',
+        why: 'En varning stoppar inte beställningen: det finns goda skäl till undantag (till exempel någon som snart börjar på enheten) som du och attestanten kan bedöma men inte registret. Attestanten ser varningen på beställningen.',
+        warning: 'Varning',
+        confirm:
+          'Jag har sett varningen och vill beställa ändå. |||| Jag har sett varningarna och vill beställa ändå.',
+        confirmFirst: 'Bekräfta varningarna under Kontrollera innan du skickar.',
       },
       receipt: {
         numbers:

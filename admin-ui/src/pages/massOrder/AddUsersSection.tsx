@@ -1,5 +1,6 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Button, Stack, Typography } from '@mui/material';
+import { useEffect, useRef } from 'react';
 import { Confirm, type Identifier, useTranslate } from 'react-admin';
 import { CandidatePane } from './CandidatePane';
 import { CandidateSearchForm } from './CandidateSearchForm';
@@ -7,21 +8,29 @@ import { ChosenPane } from './ChosenPane';
 import { ImportDialog } from './ImportDialog';
 import type { MassOrderAction } from './massOrderState';
 import { MoveButtons } from './MoveButtons';
-import type { PersonRow } from './types';
+import type { CandidateFilter, PersonRow } from './types';
 import { useAddUsers } from './useAddUsers';
 
 interface Props {
   assignmentId: Identifier;
   chosen: PersonRow[];
   chosenIds: ReadonlySet<string>;
+  /** The draft's last search. */
+  search: CandidateFilter | null;
   dispatch: (action: MassOrderAction) => void;
 }
 
 /** "Lägg till användare": search, the two lists with arrows between them, and "Importera lista". */
-export const AddUsersSection = ({ assignmentId, chosen, chosenIds, dispatch }: Props) => {
+export const AddUsersSection = ({ assignmentId, chosen, chosenIds, search: lastSearch, dispatch }: Props) => {
   const translate = useTranslate();
-  const add = useAddUsers(assignmentId, chosen, chosenIds, dispatch);
-  const { search } = add;
+  const add = useAddUsers(assignmentId, chosen, chosenIds, lastSearch, dispatch);
+  const { search, moveCount } = add;
+  // After a move focus goes to the line beside the arrows (the arrow pressed may now be disabled);
+  // it is a live region too, so the count is read out either way.
+  const messageRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (moveCount > 0) messageRef.current?.focus();
+  }, [moveCount]);
   return (
     <Box component="section" aria-labelledby="mass-add-heading">
       <Stack direction="row" sx={{ alignItems: 'baseline', gap: 2, flexWrap: 'wrap', mb: 1 }}>
@@ -38,12 +47,13 @@ export const AddUsersSection = ({ assignmentId, chosen, chosenIds, dispatch }: P
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 500, mb: 1 }}>
         {translate('beh.massOrder.search.heading')}
       </Typography>
-      <CandidateSearchForm onSearch={add.searchFor} />
+      <CandidateSearchForm initial={lastSearch} onSearch={add.searchFor} />
       <Box
         sx={{
           display: 'grid',
           // The right-hand table has the seed's six columns: it gets the larger share.
-          gridTemplateColumns: { xs: '1fr', lg: 'minmax(260px, 1fr) auto minmax(560px, 2fr)' },
+          // The middle column holds the arrows and, right below them, what the last move did.
+          gridTemplateColumns: { xs: '1fr', lg: 'minmax(240px, 1fr) 150px minmax(480px, 2fr)' },
           gap: 2,
           mt: 2,
           alignItems: 'start',
@@ -59,7 +69,26 @@ export const AddUsersSection = ({ assignmentId, chosen, chosenIds, dispatch }: P
           onPage={search.setPage}
           onPerPage={search.setPerPage}
         />
-        <MoveButtons {...add.moves} />
+        <Stack sx={{ alignSelf: 'center', alignItems: 'center', gap: 1.5 }} data-testid="mass-move-column">
+          <MoveButtons {...add.moves} />
+          <Typography
+            ref={messageRef}
+            tabIndex={-1}
+            role="status"
+            aria-live="polite"
+            data-testid="mass-move-message"
+            variant="body2"
+            sx={{
+              minHeight: '1.5em',
+              textAlign: { xs: 'left', lg: 'center' },
+              fontWeight: 500,
+              color: add.message?.error ? 'error.main' : 'text.primary',
+              overflowWrap: 'anywhere',
+            }}
+          >
+            {add.message?.text}
+          </Typography>
+        </Stack>
         <ChosenPane
           chosen={chosen}
           selected={add.right}
@@ -67,13 +96,6 @@ export const AddUsersSection = ({ assignmentId, chosen, chosenIds, dispatch }: P
           onRemove={add.removeOne}
         />
       </Box>
-      <Typography
-        role="status"
-        aria-live="polite"
-        sx={{ mt: 1, minHeight: '1.5em', color: add.message?.error ? 'error.main' : 'text.primary' }}
-      >
-        {add.message?.text}
-      </Typography>
       <Confirm
         isOpen={add.allBack.open}
         title="beh.massOrder.dual.confirmAllBack.title"

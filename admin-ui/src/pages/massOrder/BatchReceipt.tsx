@@ -1,5 +1,5 @@
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { errorMessage } from '../../common/problem';
@@ -17,25 +17,48 @@ const numberRange = (numbers: string[]): string => {
   return sorted.length <= 1 ? (sorted[0] ?? '') : `${sorted[0]}–${sorted[sorted.length - 1]}`;
 };
 
-/** "Din beställning är nu skapad": the batch, every order number, and where to follow them. */
-export const BatchReceipt = ({ placed, onNewOrder }: { placed: PlacedBatch; onNewOrder: () => void }) => {
+interface Props {
+  assignmentId: string;
+  batchId: string;
+  /** The send's answer, when the receipt follows the send; after a reload the batch alone tells. */
+  placed?: PlacedBatch;
+}
+
+/**
+ * "Din beställning är nu skapad": the batch, every order number, and where to follow them. Focus
+ * moves to its heading, and the success line is a live region, so the result is read out.
+ */
+export const BatchReceipt = ({ assignmentId, batchId, placed }: Props) => {
   const translate = useTranslate();
   const api = useMassOrderApi();
-  const batch = useLoaded(useCallback(() => api.getBatch(placed.batchId), [api, placed.batchId]));
-  const numbers = placed.orders.map((order) => order.orderNumber);
+  const batch = useLoaded(useCallback(() => api.getBatch(batchId), [api, batchId]));
+  const numbers =
+    placed?.orders.map((order) => order.orderNumber) ??
+    (batch.state === 'ready' ? batch.value.orders.map((order) => order.orderNumber) : []);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <Box component="section" aria-labelledby="mass-receipt-heading">
-      <Typography id="mass-receipt-heading" variant="h5" component="h2" sx={{ mb: 2 }}>
+      <Typography
+        id="mass-receipt-heading"
+        ref={heading}
+        tabIndex={-1}
+        variant="h5"
+        component="h2"
+        sx={{ mb: 2 }}
+      >
         {translate('beh.wizard.stepHeading.receipt')}
       </Typography>
       <Alert severity="success" role="status" sx={{ maxWidth: 900 }}>
         <Typography sx={{ fontWeight: 500 }}>{translate('beh.wizard.receipt.created')}</Typography>
-        <Typography>
-          {translate('beh.massOrder.receipt.numbers', {
-            smart_count: numbers.length,
-            range: numberRange(numbers),
-          })}
-        </Typography>
+        {numbers.length > 0 && (
+          <Typography>
+            {translate('beh.massOrder.receipt.numbers', {
+              smart_count: numbers.length,
+              range: numberRange(numbers),
+            })}
+          </Typography>
+        )}
       </Alert>
       {batch.state === 'loading' && (
         <CircularProgress size={28} sx={{ mt: 2 }} aria-label={translate('ra.page.loading')} />
@@ -82,7 +105,7 @@ export const BatchReceipt = ({ placed, onNewOrder }: { placed: PlacedBatch; onNe
         <Button variant="contained" component={RouterLink} to={orderRoutes.mine}>
           {translate('beh.wizard.receipt.history')}
         </Button>
-        <Button variant="outlined" onClick={onNewOrder}>
+        <Button variant="outlined" component={RouterLink} to={massOrderRoutes.assignment(assignmentId)}>
           {translate('beh.massOrder.receipt.again')}
         </Button>
         <Button variant="outlined" component={RouterLink} to={massOrderRoutes.tree}>

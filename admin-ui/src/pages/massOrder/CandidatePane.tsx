@@ -53,7 +53,7 @@ export const CandidatePane = ({ result, chosenIds, selected, onSelect, ...paging
           {result?.state === 'ready' && ` (${total})`}
         </Typography>
       </Stack>
-      <Box sx={{ position: 'relative', maxHeight: 520, overflowY: 'auto', px: 1 }}>
+      <Box sx={{ position: 'relative', maxHeight: 320, overflowY: 'auto', px: 1 }}>
         {result?.state === 'loading' && (
           <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} />
         )}

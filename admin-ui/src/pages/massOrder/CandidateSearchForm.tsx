@@ -9,9 +9,21 @@ type Field = (typeof FIELDS)[number];
 const EMPTY: Record<Field, string> = { firstName: '', lastName: '', userId: '', organisation: '' };
 
 /** "Sök person(er)": Förnamn, Efternamn, VGR-ID, Organisation — any of them; the server matches prefixes. */
-export const CandidateSearchForm = ({ onSearch }: { onSearch: (filter: CandidateFilter) => void }) => {
+export const CandidateSearchForm = ({
+  initial,
+  onSearch,
+}: {
+  /** The draft's last search, filled in again after a reload. */
+  initial?: CandidateFilter | null;
+  onSearch: (filter: CandidateFilter) => void;
+}) => {
   const translate = useTranslate();
-  const [values, setValues] = useState(EMPTY);
+  const [values, setValues] = useState<Record<Field, string>>(() => ({
+    firstName: initial?.firstName ?? '',
+    lastName: initial?.lastName ?? '',
+    userId: initial?.userId ?? '',
+    organisation: initial?.organisation ?? '',
+  }));
   const [needOne, setNeedOne] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();

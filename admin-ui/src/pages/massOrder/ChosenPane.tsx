@@ -86,9 +86,11 @@ export const ChosenPane = memo(function ChosenPane({ chosen, selected, onSelect,
           />
         )}
       </Stack>
-      <Box sx={{ overflowX: 'auto' }}>
+      {/* As high as the search result beside it, scrolled within: the send stays near (1366×900). */}
+      <Box sx={{ overflow: 'auto', maxHeight: 320 }} tabIndex={0} data-testid="mass-chosen-scroll">
         <Table
           size="small"
+          stickyHeader
           aria-labelledby="mass-chosen-heading"
           sx={{ '& th, & td': { px: 1 }, '& th': { whiteSpace: 'nowrap' } }}
         >

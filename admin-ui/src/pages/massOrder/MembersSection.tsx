@@ -83,11 +83,12 @@ export const MembersSection = ({ assignmentId, removals, dispatch }: Props) => {
         )}
       </Stack>
       {members.state === 'failed' && <Alert severity="error">{translate(errorMessage(members.error))}</Alert>}
-      <TableContainer sx={{ position: 'relative' }}>
+      {/* Scrolled within, so adding people and the send are not a long scroll away (1366×900). */}
+      <TableContainer sx={{ position: 'relative', maxHeight: 200 }} tabIndex={0}>
         {members.state === 'loading' && (
           <LinearProgress sx={{ position: 'absolute', top: 0, left: 0, right: 0 }} />
         )}
-        <Table size="small" aria-labelledby="mass-members-heading">
+        <Table size="small" stickyHeader aria-labelledby="mass-members-heading">
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox" sx={{ whiteSpace: 'nowrap', px: 1 }}>

@@ -1,11 +1,12 @@
 import type { Identifier } from 'react-admin';
 import { todayInStockholm } from '../../common/dates';
 import type { OrderType } from '../../orders/types';
-import type { CheckResult, Member, PersonRow, PersonVerdict, PlacedBatch } from './types';
+import type { CandidateFilter, CheckResult, Member, PersonRow, PersonVerdict, PlacedBatch } from './types';
 
 /**
  * What the orderer has put together for one assignment: people to add (the right-hand list), members
- * to remove, and the send's details. Kept in the page, so searching again never loses a choice.
+ * to remove, and the send's details. Kept in the page, so searching again never loses a choice, and
+ * in the tab's session storage (draft.ts), so Back, a reload or a new sign-in never loses it either.
  */
 export interface MassOrderState {
   /** To be added, in the order they were moved right. */
@@ -22,6 +23,10 @@ export interface MassOrderState {
   check: CheckResult | null;
   /** The people or details changed since `check`. */
   checkStale: boolean;
+  /** The last submitted "Sök person(er)", to show its hits again after a reload. */
+  search: CandidateFilter | null;
+  /** The orderer has confirmed the warnings (soft rules) the check showed for these people. */
+  confirmedWarnings: boolean;
   placed: PlacedBatch | null;
 }
 
@@ -38,6 +43,11 @@ export type MassOrderAction =
   | { kind: 'urgent'; urgent: boolean }
   | { kind: 'comment'; comment: string }
   | { kind: 'checked'; check: CheckResult }
+  /** A send refused for unconfirmed warnings: the check with them, still current otherwise. */
+  | { kind: 'warned'; check: CheckResult }
+  | { kind: 'search'; filter: CandidateFilter }
+  | { kind: 'confirmWarnings'; confirmed: boolean }
+  | { kind: 'reset' }
   | { kind: 'placed'; placed: PlacedBatch };
 
 export const initialMassOrderState = (): MassOrderState => ({
@@ -50,6 +60,8 @@ export const initialMassOrderState = (): MassOrderState => ({
   comment: '',
   check: null,
   checkStale: false,
+  search: null,
+  confirmedWarnings: false,
   placed: null,
 });
 
@@ -61,6 +73,8 @@ const withChosen = (state: MassOrderState, chosen: PersonRow[]): MassOrderState 
   chosen,
   chosenIds: idsOf(chosen),
   checkStale: state.check !== null,
+  // Other people, other warnings: a confirmation covers only the people it was given for.
+  confirmedWarnings: false,
 });
 
 /**
@@ -102,6 +116,7 @@ export function massOrderReducer(state: MassOrderState, action: MassOrderAction)
           ? state.removals.filter((member) => String(member.id) !== id)
           : [...state.removals, action.member],
         checkStale: state.check !== null,
+        confirmedWarnings: false,
       };
     }
     case 'undoRemovals':
@@ -131,6 +146,15 @@ export function massOrderReducer(state: MassOrderState, action: MassOrderAction)
       return { ...state, comment: action.comment };
     case 'checked':
       return { ...state, check: action.check, checkStale: false };
+    case 'warned':
+      return { ...state, check: action.check, confirmedWarnings: false };
+    case 'search':
+      return { ...state, search: { ...action.filter } };
+    case 'confirmWarnings':
+      return { ...state, confirmedWarnings: action.confirmed };
+    case 'reset':
+      // "Ångra": everything put together is thrown away; the search stays, it is no part of the order.
+      return { ...initialMassOrderState(), search: state.search };
     case 'placed':
       return { ...state, placed: action.placed };
   }
@@ -138,7 +162,7 @@ export function massOrderReducer(state: MassOrderState, action: MassOrderAction)
 
 /** The refusals that still concern someone in the send. */
 export function openRefusals(state: MassOrderState): PersonVerdict[] {
-  if (!state.check) return [];
+  if (!state.check || !Array.isArray(state.check.persons)) return [];
   const removalIds = new Set(state.removals.map((member) => String(member.id)));
   return state.check.persons.filter(
     (verdict) =>

@@ -35,8 +35,11 @@ export type CheckResult = Schemas['CheckResult'];
 
 /** `POST /api/mass-orders/check`: attestant and date only when chosen. */
 export type MassOrderCheck = Schemas['CheckMassOrderDto'];
-/** `POST /api/mass-orders`: the send. */
-export type MassOrderSend = Schemas['SendMassOrderDto'];
+/**
+ * `POST /api/mass-orders`: the send. `confirmedWarnings`: the orderer confirmed the check's warnings
+ * (soft rules); without it a send with warnings is refused (422 `order-warnings`).
+ */
+export type MassOrderSend = Schemas['SendMassOrderDto'] & { confirmedWarnings?: boolean };
 
 export type PlacedBatch = Schemas['SentBatch'];
 export type BatchOrder = Schemas['BatchOrder'];

@@ -32,10 +32,11 @@ export function useAddUsers(
   assignmentId: Identifier,
   chosen: PersonRow[],
   chosenIds: ReadonlySet<string>,
+  lastSearch: CandidateFilter | null,
   dispatch: (action: MassOrderAction) => void,
 ) {
   const translate = useTranslate();
-  const search = useCandidateSearch(assignmentId);
+  const search = useCandidateSearch(assignmentId, lastSearch);
   /** Ticked in the search hits, by id. */
   const [left, setLeft] = useState<ReadonlyMap<string, Candidate>>(new Map());
   /** Ticked among the chosen. */
@@ -44,6 +45,12 @@ export function useAddUsers(
   const [message, setMessage] = useState<AddUsersMessage | null>(null);
   const [confirmingAllBack, setConfirmingAllBack] = useState(false);
   const [importing, setImporting] = useState(false);
+  /** Counts the moves, so the section can take focus to the line that says what the last one did. */
+  const [moves, setMoves] = useState(0);
+  const said = (next: AddUsersMessage) => {
+    setMessage(next);
+    setMoves((count) => count + 1);
+  };
 
   const hits = search.result?.state === 'ready' ? search.result.value : null;
 
@@ -80,6 +87,7 @@ export function useAddUsers(
     setLeft(new Map());
     setMessage(null);
     search.search(filter);
+    dispatch({ kind: 'search', filter });
   };
 
   /** Moves the movable ones right and says how many, and how many could not go. */
@@ -87,7 +95,7 @@ export function useAddUsers(
     const movable = candidates.filter((candidate) => blockedReason(candidate, chosenIds) === null);
     dispatch({ kind: 'choose', persons: movable.map(toRow) });
     const skipped = candidates.length - movable.length;
-    setMessage({
+    said({
       text: [
         translate('beh.massOrder.dual.moved', { smart_count: movable.length }),
         skipped > 0 ? translate('beh.massOrder.dual.skipped', { smart_count: skipped }) : '',
@@ -108,14 +116,14 @@ export function useAddUsers(
       moveRight(await search.allHits());
       setLeft(new Map());
     } catch (error) {
-      setMessage({ text: translate(errorMessage(error)), error: true });
+      said({ text: translate(errorMessage(error)), error: true });
     } finally {
       setMovingAll(false);
     }
   };
   const moveBack = () => {
     dispatch({ kind: 'unchoose', ids: [...right] });
-    setMessage({
+    said({
       text: translate('beh.massOrder.dual.movedBack', { smart_count: right.size }),
       error: false,
     });
@@ -123,7 +131,7 @@ export function useAddUsers(
   };
   const moveAllBack = () => {
     dispatch({ kind: 'unchooseAll' });
-    setMessage({
+    said({
       text: translate('beh.massOrder.dual.movedBack', { smart_count: chosen.length }),
       error: false,
     });
@@ -150,6 +158,7 @@ export function useAddUsers(
     selectRight,
     removeOne,
     message,
+    moveCount: moves,
     moves: {
       canMoveSelected: left.size > 0,
       canMoveAll: hits !== null && hits.total > 0,

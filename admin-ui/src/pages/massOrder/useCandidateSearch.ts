@@ -10,10 +10,13 @@ const BULK_PAGE = 200;
 /** A send takes at most 2,000 persons, so more hits than that are never moved at once. */
 export const MOVE_ALL_LIMIT = 2000;
 
-/** "Sök person(er)": the submitted search, paged on the server, and every hit for "flytta alla". */
-export function useCandidateSearch(assignmentId: Identifier) {
+/**
+ * "Sök person(er)": the submitted search, paged on the server, and every hit for "flytta alla".
+ * `initial`: the draft's last search, shown again after a reload.
+ */
+export function useCandidateSearch(assignmentId: Identifier, initial: CandidateFilter | null = null) {
   const api = useMassOrderApi();
-  const [filter, setFilter] = useState<CandidateFilter | null>(null);
+  const [filter, setFilter] = useState<CandidateFilter | null>(initial);
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(SEARCH_PAGE_SIZES[1]);
   const result = useLoaded(

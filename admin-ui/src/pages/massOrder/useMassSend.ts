@@ -6,6 +6,7 @@ import type { MassOrderAction, MassOrderState } from './massOrderState';
 import { massRefusal } from './refusal';
 import type { MassOrderCheck, MassOrderSend } from './types';
 import { useMassOrderApi } from './useMassOrderApi';
+import { openWarnings, warningRefusal, withWarnings } from './warnings';
 
 /** What the pre-check judges: the persons, and the attestant and date when given. */
 const toCheck = (assignmentId: Identifier, state: MassOrderState): MassOrderCheck => ({
@@ -22,6 +23,8 @@ const toSend = (assignmentId: Identifier, state: MassOrderState, attestantId: Id
   startDate: state.startDate,
   urgent: state.urgent,
   comment: state.comment.trim() || null,
+  // Only when there was something to confirm: the server then knows the orderer saw the warnings.
+  ...(state.confirmedWarnings && openWarnings(state).length > 0 ? { confirmedWarnings: true } : {}),
 });
 
 /**
@@ -44,7 +47,11 @@ export function useMassSend(
     setBusy('check');
     setFailure(null);
     try {
-      dispatch({ kind: 'checked', check: await api.checkMassOrder(toCheck(assignmentId, state)) });
+      const answer = await api.checkMassOrder(toCheck(assignmentId, state));
+      // Signed out meanwhile (a 401): react-admin answers `{ data: [] }` and goes to the sign-in page;
+      // the draft stays as it was, to be found again after signing in.
+      if (Array.isArray(answer.persons) && Array.isArray(answer.violations))
+        dispatch({ kind: 'checked', check: answer });
     } catch (error) {
       setFailure([translate(errorMessage(error))]);
     } finally {
@@ -60,6 +67,9 @@ export function useMassSend(
       state.startDate === '' || state.startDate < todayInStockholm()
         ? translate('beh.wizard.dateInPast')
         : null,
+      openWarnings(state).length > 0 && !state.confirmedWarnings
+        ? translate('beh.massOrder.warnings.confirmFirst')
+        : null,
     ].filter((problem): problem is string => problem !== null);
     if (problems.length > 0 || state.attestantId === undefined) {
       setFailure(problems);
@@ -68,11 +78,19 @@ export function useMassSend(
     setBusy('send');
     setFailure(null);
     try {
-      dispatch({
-        kind: 'placed',
-        placed: await api.placeMassOrder(toSend(assignmentId, state, state.attestantId)),
-      });
+      const placed = await api.placeMassOrder(toSend(assignmentId, state, state.attestantId));
+      // As for the check: no batch means signed out, and the draft is kept for after the sign-in.
+      if (typeof placed.batchId === 'string' && Array.isArray(placed.orders))
+        dispatch({ kind: 'placed', placed });
     } catch (error) {
+      const warned = warningRefusal(error);
+      if (warned) {
+        // Not refused: the warnings are shown per person, to be confirmed before sending again.
+        const removalIds = new Set(state.removals.map((member) => String(member.id)));
+        dispatch({ kind: 'warned', check: withWarnings(state.check, warned, removalIds) });
+        setFailure([translate('beh.massOrder.warnings.confirmFirst')]);
+        return;
+      }
       const refusal = massRefusal(error);
       if (refusal) dispatch({ kind: 'checked', check: refusal });
       setFailure([translate(errorMessage(error))]);
@@ -81,5 +99,5 @@ export function useMassSend(
     }
   };
 
-  return { check, send, busy, attempted, failure, empty };
+  return { check, send, busy, attempted, failure, empty, clearFailure: () => setFailure(null) };
 }
