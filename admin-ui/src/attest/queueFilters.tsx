@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { IsoDateInput } from '../common/IsoDateInput';
 import { orderTypeChoices } from '../orders/choices';
 
 /** Ordernummer or end user always; slutanvändare, beställare, vårdenhet, typ and dates on demand. */
@@ -39,8 +40,8 @@ export const queueFilters = [
     />
   </ReferenceInput>,
   <SelectInput key="type" source="type" label="beh.attest.filter.type" choices={orderTypeChoices} />,
-  <DateInput key="from" source="from" label="beh.attest.filter.from" />,
-  <DateInput key="to" source="to" label="beh.attest.filter.to" />,
-  <DateInput key="startFrom" source="startFrom" label="beh.attest.filter.startFrom" />,
-  <DateInput key="startTo" source="startTo" label="beh.attest.filter.startTo" />,
+  <IsoDateInput key="from" source="from" label="beh.attest.filter.from" />,
+  <IsoDateInput key="to" source="to" label="beh.attest.filter.to" />,
+  <IsoDateInput key="startFrom" source="startFrom" label="beh.attest.filter.startFrom" />,
+  <IsoDateInput key="startTo" source="startTo" label="beh.attest.filter.startTo" />,
 ];
