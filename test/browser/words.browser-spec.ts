@@ -175,6 +175,11 @@ describe('words and the attest queue at 1366 px', () => {
     expect(table).toContain('Beställning utförd');
     await screenshot(page, 'words-audit-log');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The event's own page names the order by number too; the stored id stays there for the record.
+    await rows.filter({ hasText: 'Beställning utförd' }).first().getByText('Systemet').click();
+    await page.waitForURL(/#\/audit-events\/\d+\/show$/);
+    await page.locator('.RaShow-main').getByRole('link', { name: completedOrderNumber }).waitFor();
+    await screenshot(page, 'words-audit-event');
   });
 
   it("numbers the VMU manual's steps once", async () => {
