@@ -341,10 +341,18 @@ describe('mass ordering VMU', () => {
       .click();
     await chosen().getByRole('heading', { name: 'Användare som läggs till (0)' }).waitFor();
     const search = page.getByRole('search', { name: 'Sök person(er)' });
+    // The draft also kept the last search (VGR-ID "n"): cleared, then a search by organisation alone.
+    await search.getByRole('button', { name: 'Rensa' }).click();
     await search.getByRole('textbox', { name: 'Organisation' }).fill('V');
+    const searched = page.waitForResponse(
+      (response) => response.url().includes('/candidates?') && response.url().includes('organisation'),
+    );
     await search.getByRole('button', { name: 'Sök' }).click();
+    await searched;
+    const hitCount = async () => Number(/\((\d+)\)/.exec(await hits().getByRole('heading').innerText())?.[1]);
+    await waitUntil(async () => (await hitCount()) > 100, 'the search by organisation');
     await hits().locator('[data-candidate]').first().waitFor();
-    const total = Number(/\((\d+)\)/.exec(await hits().getByRole('heading').innerText())?.[1]);
+    const total = await hitCount();
     expect(total).toBeGreaterThan(100);
     const candidateCalls: string[] = [];
     page.on('request', (request) => {
