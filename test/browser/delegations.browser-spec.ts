@@ -138,6 +138,12 @@ describe('sign-in, start page and delegations', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.waitForURL(/#\/delegations\/[^/]+\/show$/);
     await page.locator('#react-admin-title', { hasText: 'Delegering till Nils Boström' }).waitFor();
+    // The message says what was made (issue 13, point 7), not react-admin's "Element created".
+    await page
+      .getByText(
+        `Delegeringen till Nils Boström (nilbo4) för Vårdcentralen Solgläntan är skapad, giltig från ${stockholmDate()} tills vidare.`,
+      )
+      .waitFor();
     await fieldReads('Delegat', 'Nils Boström (nilbo4)');
     await fieldReads('Vårdenhet', 'Vårdcentralen Solgläntan');
     await fieldReads('Rättigheter', 'Beställa, Attestera');
@@ -154,6 +160,7 @@ describe('sign-in, start page and delegations', () => {
     await page.getByRole('menuitem', { name: 'Startsida' }).click();
     await page.getByRole('link', { name: '› Sök befintlig delegering' }).click();
     await page.waitForURL(/#\/delegations\?/);
+    await page.getByRole('heading', { name: 'Sök befintlig delegering', level: 2 }).waitFor();
     await choosePerson('Delegat', 'Boström', 'nilbo4');
     const row = page.locator('tbody tr').filter({ hasText: 'Nils Boström (nilbo4)' });
     await waitUntil(async () => (await page.locator('tbody tr').count()) === 1, 'one delegation for nilbo4');
@@ -170,7 +177,11 @@ describe('sign-in, start page and delegations', () => {
     await dialog.getByRole('checkbox', { name: 'Attestera' }).uncheck();
     await screenshot(page, 'delegation-limit');
     await dialog.getByRole('button', { name: 'Begränsa' }).click();
-    await page.getByText('Delegeringen är begränsad').waitFor();
+    await page
+      .getByText(
+        `Delegeringen till Nils Boström (nilbo4) för Vårdcentralen Solgläntan begränsades: giltig till ${stockholmDate(30)}, rättigheter Beställa.`,
+      )
+      .waitFor();
     await fieldReads('Rättigheter', 'Beställa');
     await fieldReads('Giltig till', stockholmDate(30));
     const limited = page.locator('tbody tr').filter({ hasText: 'Begränsad' });

@@ -22,7 +22,16 @@ export const QUEUE_COLUMNS: readonly QueueColumn[] = [
   {
     source: 'createdAt',
     sortable: true,
-    render: (order) => <span style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(order.createdAt)}</span>,
+    // Date and time may go on two lines, each whole: the queue fits 1366 px (issue 13, point 5).
+    render: (order) => {
+      const [date, time] = formatTimestamp(order.createdAt).split(' ');
+      return (
+        <>
+          <span style={{ whiteSpace: 'nowrap' }}>{date}</span>{' '}
+          <span style={{ whiteSpace: 'nowrap' }}>{time}</span>
+        </>
+      );
+    },
   },
   {
     source: 'orderNumber',

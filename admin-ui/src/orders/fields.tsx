@@ -1,4 +1,6 @@
+import { Box, Tooltip } from '@mui/material';
 import { StatusChip, type StatusTone } from '../common/StatusChip';
+import { visuallyHidden } from '../attest/visuallyHidden';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatTimestamp } from '../common/dates';
 import type { Order, OrderStatus } from './types';
@@ -28,8 +30,21 @@ export const OrderStatusField = (_: FieldProps) => {
   const record = useRecordContext<Order>();
   const translate = useTranslate();
   if (!record) return null;
-  return (
+  const chip = (
     <StatusChip tone={STATUS_TONES[record.status]} label={translate(`beh.orders.status.${record.status}`)} />
+  );
+  if (record.status !== 'COMPLETED') return chip;
+  // The seed's word "Avslutad" reads as "ended"; it means carried out: said on hover and to screen readers.
+  const explanation = translate('beh.words.completed.explanation');
+  return (
+    <Tooltip title={explanation} describeChild>
+      <span>
+        {chip}
+        <Box component="span" sx={visuallyHidden}>
+          {` (${explanation})`}
+        </Box>
+      </span>
+    </Tooltip>
   );
 };
 

@@ -21,6 +21,9 @@ export function stockholmDateTime(at: Date): string {
 /** Free text on one line of the document: line breaks would let a comment forge lines below it. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
+/** Heads the signed document's machine-readable part: each line's id. */
+export const ITEM_IDS_HEADING = 'Radernas id (för maskinell kontroll):';
+
 export interface AttestDocumentInput {
   decision: AttestDecision;
   comment: string | null;
@@ -34,11 +37,14 @@ export interface AttestDocumentInput {
 /**
  * The canonical text of an attest decision (design.md "Signing"): exactly what is signed and
  * stored, so it names everything the decision is about — every order, its end user, each line
- * kept, removed or rejected with the line's id — and who decided when. Reading it alone tells
- * what was signed, without the database.
+ * kept, removed or rejected by its assignment's name — and who decided when. The lines' internal
+ * ids follow in a machine-readable part at the end, not among the words a person reads. Reading it
+ * alone tells what was signed, without the database.
  */
 export function attestDocument(input: AttestDocumentInput): string {
   const { decision, comment, attestant, orders } = input;
+  const verbOf = (itemId: string) =>
+    decision === 'REJECT' ? 'Avslås' : input.removeItemIds.has(itemId) ? 'Tas bort' : 'Godkänns';
   const head = [
     'Attest av beställningar i BEH',
     `Beslut: ${DECISION_NAMES[decision]}`,
@@ -57,14 +63,16 @@ export function attestDocument(input: AttestDocumentInput): string {
       `Startdatum: ${o.startDate}`,
       ...(o.endDate ? [`Slutdatum: ${o.endDate}`] : []),
     ];
-    for (const item of o.items) {
-      const verb =
-        decision === 'REJECT' ? 'Avslås' : input.removeItemIds.has(item.id) ? 'Tas bort' : 'Godkänns';
-      lines.push(`${verb}: ${item.assignmentName} [${item.id}]`);
-    }
+    for (const item of o.items) lines.push(`${verbOf(item.id)}: ${item.assignmentName}`);
     return lines.join('\n');
   });
-  return [head.join('\n'), ...blocks].join('\n\n') + '\n';
+  // The lines' ids, which a reader has no use for, in a part of their own at the end, for machines:
+  // "<order number>;<verb>;<line id>", so the signed text still names each line exactly.
+  const ids = [
+    ITEM_IDS_HEADING,
+    ...orders.flatMap((o) => o.items.map((item) => `${o.orderNumber};${verbOf(item.id)};${item.id}`)),
+  ];
+  return [head.join('\n'), ...blocks, ids.join('\n')].join('\n\n') + '\n';
 }
 
 /** The sign message shown above the document (DSS: the SignMessage). */
