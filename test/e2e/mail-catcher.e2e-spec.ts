@@ -69,7 +69,12 @@ describe('development mail catcher', () => {
     expect(page.text).toMatch(/Sara Berg(&quot;)? &lt;sara\.berg@vgr\.example&gt;/);
     expect(page.text).toMatch(/<iframe[^>]*sandbox[^>]*src="\/mail\/1\/html"/);
     const html = await request(web).get('/mail/1/html').expect(200);
-    expect(html.headers['content-security-policy']).toMatch(/^sandbox;/);
+    // Sandboxed still (no scripts, forms or same origin); its links open a tab of their own.
+    expect(html.headers['content-security-policy']).toMatch(
+      /^sandbox allow-popups allow-popups-to-escape-sandbox;/,
+    );
+    expect(page.text).toMatch(/<iframe[^>]*sandbox="allow-popups allow-popups-to-escape-sandbox"/);
+    expect(html.text).toMatch(/^<base target="_blank">|<head[^>]*><base target="_blank">/);
     expect(html.text).toContain('<b>brevet</b>');
     const textOnly = await request(web).get('/mail/2').expect(200);
     expect(textOnly.text).not.toContain('<iframe');

@@ -14,21 +14,28 @@ export interface BehIdentity extends UserIdentity {
   userId: string;
 }
 
-// The signed-in user as the server last described it, shared by permissions, identity and access checks.
+const isUnauthenticated = (error: unknown): boolean => httpStatus(error) === 401;
+
+/**
+ * The signed-in user as `GET /api/me` described it, asked once per page load and shared by
+ * checkAuth, permissions, identity and access checks (react-admin asks for each on every page).
+ * Forgotten at sign-in, sign-out and on any 401: a session that timed out while the page stood
+ * idle shows up as the next API call's 401 (checkError), which sends the user to sign in again.
+ * "Not signed in" is remembered too, so the sign-in page does not ask a second time.
+ */
 let me: Promise<Me> | undefined;
 
-function loadMe(fresh: boolean): Promise<Me> {
-  if (fresh || !me) {
+function loadMe(): Promise<Me> {
+  if (!me) {
     const request = fetchMe();
     me = request;
-    request.catch(() => {
-      if (me === request) me = undefined;
+    request.catch((error: unknown) => {
+      // A network or server failure is asked again next time; a 401 holds until sign-in.
+      if (me === request && !isUnauthenticated(error)) me = undefined;
     });
   }
   return me;
 }
-
-const isUnauthenticated = (error: unknown): boolean => httpStatus(error) === 401;
 
 export const authProvider: AuthProvider = {
   async login({ userId }: DevLoginParams) {
@@ -50,10 +57,9 @@ export const authProvider: AuthProvider = {
     forgetCsrfToken();
   },
 
-  // Asks the server every time: the session may have timed out while the page stood idle.
   async checkAuth() {
     try {
-      await loadMe(true);
+      await loadMe();
     } catch (error) {
       // Not signed in is the normal way to arrive at the sign-in page: no notification for it.
       if (isUnauthenticated(error)) return Promise.reject({ message: false });
@@ -71,13 +77,13 @@ export const authProvider: AuthProvider = {
   },
 
   async getIdentity(): Promise<BehIdentity> {
-    const { person } = await loadMe(false);
+    const { person } = await loadMe();
     return { id: person.id, fullName: `${person.firstName} ${person.lastName}`, userId: person.userId };
   },
 
-  getPermissions: (): Promise<Me> => loadMe(false),
+  getPermissions: (): Promise<Me> => loadMe(),
 
   async canAccess({ resource, action }) {
-    return canAccess(await loadMe(false), resource, action);
+    return canAccess(await loadMe(), resource, action);
   },
 };

@@ -2,6 +2,7 @@ import { List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/m
 import { useState } from 'react';
 import { useLogin, useNotify, useTranslate } from 'react-admin';
 import type { DevLoginParams } from '../../auth/authProvider';
+import { useReturnRoute } from '../../auth/returnPath';
 import type { DevUser } from '../../auth/types';
 import { reloadAt } from './appHref';
 
@@ -11,12 +12,14 @@ export const DevPersonaList = ({ users }: { users: DevUser[] }) => {
   const login = useLogin();
   const notify = useNotify();
   const [signingIn, setSigningIn] = useState<string | undefined>();
+  // The page the user was opening (a mail's link, a draft's address), not always the start page.
+  const returnTo = useReturnRoute();
 
   const signInAs = async (userId: string) => {
     setSigningIn(userId);
     try {
       await login({ userId } satisfies DevLoginParams);
-      reloadAt('/');
+      reloadAt(returnTo);
     } catch (error) {
       setSigningIn(undefined);
       notify(error instanceof Error ? error.message : 'beh.signIn.failed', { type: 'error' });

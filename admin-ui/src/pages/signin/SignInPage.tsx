@@ -1,20 +1,22 @@
 import { Alert, Box, Card, CardContent, CircularProgress, Divider, Stack, Typography } from '@mui/material';
 import { useEffect } from 'react';
 import { LocalesMenuButton, useCheckAuth, useNavigate, useTranslate } from 'react-admin';
+import { useReturnRoute } from '../../auth/returnPath';
 import { LOCALES } from '../../i18n/i18nProvider';
 import { DevPersonaList } from './DevPersonaList';
 import { SamlMethodList } from './SamlMethodList';
 import { useSignInOptions } from './useSignInOptions';
 
-/** Someone already signed in has nothing to do here: to the start page. */
+/** Someone already signed in has nothing to do here: on to where they were going. */
 function useLeaveWhenSignedIn() {
   const checkAuth = useCheckAuth();
   const navigate = useNavigate();
+  const returnTo = useReturnRoute();
   useEffect(() => {
     checkAuth({}, false)
-      .then(() => navigate('/'))
+      .then(() => navigate(returnTo))
       .catch(() => undefined);
-  }, [checkAuth, navigate]);
+  }, [checkAuth, navigate, returnTo]);
 }
 
 const SignInMethods = () => {

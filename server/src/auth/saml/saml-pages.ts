@@ -26,16 +26,16 @@ ${body}
 `;
 }
 
-/** Signed in: go on to the (already sanitised) path inside the portal. */
+/**
+ * Signed in: go on to the (already sanitised) path inside the portal, by the meta refresh (the
+ * page's CSP allows no script, security-headers.ts) or the link.
+ */
 export function continuePage(path: string): string {
   const href = escapeHtml(path);
-  // JSON plus escaped '<' keeps the path a plain string inside the script element.
-  const js = JSON.stringify(path).replace(/</g, '\\u003c');
   return page(
     'Inloggad',
     `<h1>Du är inloggad</h1>
-<p><a href="${href}">Fortsätt till behörighetsbeställningen</a></p>
-<script>window.location.replace(${js});</script>`,
+<p><a href="${href}">Fortsätt till behörighetsbeställningen</a></p>`,
     `<meta http-equiv="refresh" content="0;url=${href}">`,
   );
 }

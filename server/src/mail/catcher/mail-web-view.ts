@@ -8,8 +8,11 @@ type Next = (error?: unknown) => void;
 // address in a sandboxed frame, so whatever a mail contains cannot touch the portal.
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src data:";
 // Framed by the catcher's own page: frame-ancestors 'self' (browsers then ignore the X-Frame-Options DENY every answer carries).
-const MAIL_HTML_CSP =
-  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'";
+// Still no scripts, forms or same-origin access; links may open a new tab, outside the sandbox, as
+// they do from a mail program: the portal refuses to be framed, so a link followed inside the frame
+// would show nothing.
+const MAIL_SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
+const MAIL_HTML_CSP = `sandbox ${MAIL_SANDBOX}; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'`;
 
 const STYLE = `body{font-family:system-ui,Arial,sans-serif;margin:24px;color:#1a1a1a}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 10px;border-bottom:1px solid #ddd}
@@ -45,9 +48,21 @@ function mailPage(base: string, m: CaughtMail): string {
 <dl><dt>Från</dt><dd>${e(m.from)}</dd><dt>Till</dt><dd>${e(m.to)}</dd>
 <dt>Kuvert till</dt><dd>${e(m.envelopeTo.join(', '))}</dd>
 <dt>Mottagen</dt><dd>${e(m.receivedAt.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }))}</dd></dl>
-${m.html ? `<h2>HTML</h2><iframe title="Meddelandets HTML" sandbox src="${e(base)}/${m.id}/html"></iframe>` : ''}
+${m.html ? `<h2>HTML</h2><iframe title="Meddelandets HTML" sandbox="${MAIL_SANDBOX}" src="${e(base)}/${m.id}/html"></iframe>` : ''}
 <h2>Text</h2><pre>${e(m.text)}</pre>`,
   );
+}
+
+/**
+ * The mail's HTML with `<base target="_blank">` first in its head: "Öppna beställningen" opens the
+ * portal in a tab of its own, as a mail program does, and not inside the catcher's frame.
+ */
+export function linksInNewTab(html: string): string {
+  const base = '<base target="_blank">';
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head)
+    return `${html.slice(0, head.index + head[0].length)}${base}${html.slice(head.index + head[0].length)}`;
+  return `${base}${html}`;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, csp = PAGE_CSP): void {
@@ -73,7 +88,7 @@ export function mailWebView(catcher: MailCatcher, base = '/mail') {
     const match = /^\/(\d+)(\/html)?$/.exec(path);
     const mail = match ? catcher.get(Number(match[1])) : undefined;
     if (!mail) return send(res, 404, 'text/html', page('Hittades inte', '<p>Meddelandet finns inte.</p>'));
-    if (match?.[2]) return send(res, 200, 'text/html', mail.html ?? '', MAIL_HTML_CSP);
+    if (match?.[2]) return send(res, 200, 'text/html', linksInNewTab(mail.html ?? ''), MAIL_HTML_CSP);
     return send(res, 200, 'text/html', mailPage(base, mail));
   };
 }

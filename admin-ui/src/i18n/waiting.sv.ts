@@ -1,0 +1,15 @@
+/** What waits for the signed-in user's attest, on the start page's tile and in the menu (merged into sv.ts). */
+export const svWaiting = {
+  beh: {
+    start: {
+      attest: {
+        waiting:
+          '%{smart_count} beställning väntar på din attest. |||| %{smart_count} beställningar väntar på din attest.',
+        waitingNone: 'Inga beställningar väntar på din attest.',
+      },
+    },
+    attest: {
+      menuWaiting: '%{smart_count} väntar',
+    },
+  },
+};
