@@ -5,6 +5,7 @@ import { useTranslate } from 'react-admin';
 import { errorMessage, httpStatus } from '../../common/problem';
 import type { LookupKey } from '../../orders/types';
 import { useOrderApi } from '../../orders/useOrderApi';
+import type { PersonDetail } from '../../types';
 import type { WizardAction, WizardState } from './wizardState';
 
 const LOOKUP_KEYS: readonly LookupKey[] = ['personnummer', 'passportNumber', 'hsaId'];
@@ -37,7 +38,10 @@ export const PersonLookupForm = ({ state, dispatch }: Props) => {
     setSearching(true);
     setOutcome({ kind: 'none' });
     try {
-      dispatch({ kind: 'found', person: await api.lookupPerson(state.lookupKey, state.lookupValue) });
+      const person: unknown = await api.lookupPerson(state.lookupKey, state.lookupValue);
+      // A lookup that found the session gone signs the user out and resolves with no person.
+      if (typeof person !== 'object' || person === null || !('id' in person)) return;
+      dispatch({ kind: 'found', person: person as PersonDetail });
     } catch (error) {
       dispatch({ kind: 'found', person: null });
       const status = httpStatus(error);

@@ -2,6 +2,7 @@ import { Button } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { PersonHit } from './PersonHit';
 import { PersonLookupForm } from './PersonLookupForm';
+import { WizardCancel } from './WizardCancel';
 import { WizardButtons } from './WizardButtons';
 import type { WizardAction, WizardState } from './wizardState';
 
@@ -18,9 +19,7 @@ export const PersonStep = ({ state, dispatch }: Props) => {
       <PersonLookupForm state={state} dispatch={dispatch} />
       {state.person && <PersonHit person={state.person} />}
       <WizardButtons>
-        <Button variant="outlined" onClick={() => dispatch({ kind: 'restart' })}>
-          {translate('beh.wizard.cancel')}
-        </Button>
+        <WizardCancel state={state} dispatch={dispatch} />
         <Button
           variant="contained"
           disabled={!state.person}

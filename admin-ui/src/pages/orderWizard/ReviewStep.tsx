@@ -1,6 +1,6 @@
 import { Alert, Button, Typography } from '@mui/material';
-import { useState } from 'react';
-import { Confirm, useRedirect, useTranslate } from 'react-admin';
+import { useRef } from 'react';
+import { useTranslate } from 'react-admin';
 import { todayInStockholm } from '../../common/dates';
 import { LabeledValue, LabeledValues } from '../../orders/LabeledValue';
 import type { PersonDetail } from '../../types';
@@ -8,7 +8,10 @@ import { AdditionalInfo } from './AdditionalInfo';
 import { EndUserSummary } from './EndUserSummary';
 import { ReviewUnit } from './ReviewUnit';
 import { usePlaceOrder } from './usePlaceOrder';
+import { WarningConfirmation } from './WarningConfirmation';
+import { unitWarnings } from './warnings';
 import { WizardButtons } from './WizardButtons';
+import { WizardCancel } from './WizardCancel';
 import { linesByUnit, type WizardAction, type WizardState } from './wizardState';
 
 interface Props {
@@ -16,14 +19,20 @@ interface Props {
   dispatch: (action: WizardAction) => void;
 }
 
-/** Step 3, "Granska / Beställ": the summary per care unit, attestants, date, and the send. */
+/** Step 3, "Granska / Beställ": the summary per care unit, warnings, attestants, date, and the send. */
 export const ReviewStep = ({ state, dispatch }: Props) => {
   const translate = useTranslate();
-  const redirect = useRedirect();
-  const [confirmCancel, setConfirmCancel] = useState(false);
   const today = todayInStockholm();
   const groups = linesByUnit(state.lines);
-  const { send, sending, attempted, refusal } = usePlaceOrder(state, dispatch, today);
+  const warnings = unitWarnings(state);
+  const confirmation = useRef<HTMLInputElement>(null);
+  const { send, sending, attempted, refusal } = usePlaceOrder(
+    state,
+    dispatch,
+    today,
+    warnings.length > 0,
+    () => confirmation.current?.focus(),
+  );
 
   return (
     <>
@@ -47,6 +56,8 @@ export const ReviewStep = ({ state, dispatch }: Props) => {
           key={unit.careUnitId}
           unit={unit}
           lines={lines}
+          person={state.person}
+          warning={warnings.find((warning) => warning.careUnitId === String(unit.careUnitId))}
           violations={state.violations}
           attestantId={state.attestants[String(unit.careUnitId)]}
           showMissing={attempted}
@@ -61,6 +72,15 @@ export const ReviewStep = ({ state, dispatch }: Props) => {
         comment={state.comment}
         dispatch={dispatch}
       />
+      {warnings.length > 0 && groups.length > 0 && (
+        <WarningConfirmation
+          ref={confirmation}
+          count={warnings.length}
+          confirmed={state.confirmedWarnings}
+          showMissing={attempted && !state.confirmedWarnings}
+          onChange={(confirmed) => dispatch({ kind: 'confirmWarnings', confirmed })}
+        />
+      )}
       {refusal && (
         <Alert severity="error" sx={{ mt: 3, maxWidth: 900 }} role="alert">
           {refusal.map((message) => (
@@ -69,9 +89,7 @@ export const ReviewStep = ({ state, dispatch }: Props) => {
         </Alert>
       )}
       <WizardButtons>
-        <Button variant="outlined" onClick={() => setConfirmCancel(true)}>
-          {translate('beh.wizard.cancel')}
-        </Button>
+        <WizardCancel state={state} dispatch={dispatch} />
         <Button variant="outlined" onClick={() => dispatch({ kind: 'goTo', step: 'assignments' })}>
           {translate('beh.wizard.previous')}
         </Button>
@@ -79,19 +97,6 @@ export const ReviewStep = ({ state, dispatch }: Props) => {
           {translate('beh.wizard.send')}
         </Button>
       </WizardButtons>
-      <Confirm
-        isOpen={confirmCancel}
-        title="beh.wizard.cancelDialog.title"
-        content="beh.wizard.cancelDialog.content"
-        confirm="beh.wizard.cancelDialog.confirm"
-        cancel="beh.wizard.cancelDialog.keep"
-        onConfirm={() => {
-          setConfirmCancel(false);
-          dispatch({ kind: 'restart' });
-          redirect('/');
-        }}
-        onClose={() => setConfirmCancel(false)}
-      />
     </>
   );
 };

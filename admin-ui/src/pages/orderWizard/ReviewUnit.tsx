@@ -1,14 +1,19 @@
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { Box, Button, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { useCallback } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
 import type { OrderViolation } from '../../orders/types';
+import type { PersonDetail } from '../../types';
 import { AttestantSelect } from './AttestantSelect';
+import { engagedUnitNames, type UnitWarning } from './warnings';
 import type { ChosenLine, WizardAction } from './wizardState';
 
 interface Props {
   unit: ChosenLine['unit'];
   lines: ChosenLine[];
+  person: PersonDetail;
+  /** Rule 2d's warning on this unit, if it applies. */
+  warning: UnitWarning | undefined;
   violations: OrderViolation[];
   attestantId: Identifier | undefined;
   showMissing: boolean;
@@ -20,7 +25,7 @@ const violationsOf = (violations: OrderViolation[], line: ChosenLine) =>
 
 /** One care unit of the summary: its lines with "Ta bort", and the attestant who approves them. */
 export const ReviewUnit = (props: Props) => {
-  const { unit, lines, violations, attestantId, showMissing, dispatch } = props;
+  const { unit, lines, person, warning, violations, attestantId, showMissing, dispatch } = props;
   const translate = useTranslate();
   const careUnitId = String(unit.careUnitId);
   const onOnlyAttestant = useCallback(
@@ -37,6 +42,16 @@ export const ReviewUnit = (props: Props) => {
         <Typography variant="body2" color="text.secondary">
           {translate('resources.orders.fields.administrationName')}: {unit.administrationName}
         </Typography>
+        {warning && (
+          <Alert severity="warning" sx={{ mt: 1.5 }} data-warning="ENGAGEMENT_ELSEWHERE">
+            {warning.serverMessage ??
+              translate('beh.wizardUx.warning.elsewhere', {
+                name: `${person.firstName} ${person.lastName}`,
+                unit: unit.careUnitName,
+                units: engagedUnitNames(person),
+              })}
+          </Alert>
+        )}
         {lines.map((line) => (
           <Box key={line.assignment.id} data-line={line.assignment.name}>
             <Divider sx={{ my: 1.5 }} />

@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { errorMessage, problemOf, violationsIn } from '../../common/problem';
-import type { NewOrder, OrderViolation } from '../../orders/types';
+import type { NewOrder, OrderViolation, PlacedOrder } from '../../orders/types';
 import { useOrderApi } from '../../orders/useOrderApi';
 import type { PersonDetail } from '../../types';
+import { warningsIn } from './warnings';
 import { linesByUnit, type WizardAction, type WizardState } from './wizardState';
 
+/** The soft rules' answer: allowed once the orderer confirms (server/src/orders/order-warnings.ts). */
+const ORDER_WARNINGS = 'urn:beh:problem:order-warnings';
+
 /** The send as the API wants it: the lines unit by unit, and an attestant per unit. */
-function toNewOrder(state: WizardState & { person: PersonDetail }): NewOrder {
+function toNewOrder(
+  state: WizardState & { person: PersonDetail },
+  warned: boolean,
+): NewOrder & { confirmedWarnings?: boolean } {
   const groups = linesByUnit(state.lines);
   return {
     type: state.type,
@@ -23,6 +30,8 @@ function toNewOrder(state: WizardState & { person: PersonDetail }): NewOrder {
     startDate: state.startDate,
     urgent: state.urgent,
     comment: state.comment.trim(),
+    // Only what the orderer saw and ticked: a warning they never saw is the server's to name.
+    ...(warned && state.confirmedWarnings ? { confirmedWarnings: true } : {}),
   };
 }
 
@@ -35,14 +44,19 @@ const withAssignmentIds = (order: NewOrder, violations: OrderViolation[]): Order
   );
 
 /**
- * "Skicka beställning": checks what the UI can (an attestant per unit, a date not in the past),
- * sends, and on refusal keeps the server's messages: per line in the summary, the rest above the
- * buttons.
+ * "Skicka beställning": checks what the UI can (an attestant per unit, a date not in the past,
+ * the warnings confirmed), sends, and on refusal keeps the server's messages: per line in the
+ * summary, the rest above the buttons. An `order-warnings` answer is no refusal: its warnings
+ * join the review step's, to be confirmed.
  */
 export function usePlaceOrder(
   state: WizardState & { person: PersonDetail },
   dispatch: (action: WizardAction) => void,
   today: string,
+  /** The review step shows warnings: the send needs them confirmed. */
+  warned: boolean,
+  /** Called when the send stops at unconfirmed warnings (to move focus to the confirmation). */
+  onUnconfirmed: () => void,
 ) {
   const translate = useTranslate();
   const api = useOrderApi();
@@ -52,7 +66,7 @@ export function usePlaceOrder(
 
   const send = async () => {
     setAttempted(true);
-    const order = toNewOrder(state);
+    const order = toNewOrder(state, warned);
     const missing = Object.values(order.attestants).some((attestantId) => attestantId === undefined);
     const problems = [
       missing ? translate('beh.wizard.attestantRequired') : null,
@@ -62,11 +76,26 @@ export function usePlaceOrder(
       setRefusal(problems);
       return;
     }
+    if (warned && !state.confirmedWarnings) {
+      setRefusal(null);
+      onUnconfirmed();
+      return;
+    }
     setSending(true);
     setRefusal(null);
     try {
-      dispatch({ kind: 'placed', placed: await api.placeOrder(order) });
+      const placed: unknown = await api.placeOrder(order);
+      // A send that found the session gone signs the user out, and react-admin then resolves the
+      // call with no orders: nothing was placed, and the draft waits for the new sign-in.
+      if (!Array.isArray(placed) || placed.length === 0) return;
+      dispatch({ kind: 'placed', placed: placed as PlacedOrder[] });
     } catch (error) {
+      const problem = problemOf(error);
+      if (problem?.type === ORDER_WARNINGS) {
+        dispatch({ kind: 'warned', warnings: warningsIn(problem.warnings) });
+        onUnconfirmed();
+        return;
+      }
       const violations = withAssignmentIds(order, violationsIn<OrderViolation>(problemOf(error)?.violations));
       dispatch({ kind: 'refused', violations });
       const unplaced = violations.filter((violation) => violation.assignmentId === undefined);

@@ -15,6 +15,25 @@ import type { PersonDetail } from '../../types';
 export type WizardStep = 'person' | 'assignments' | 'review' | 'receipt';
 export const STEPS: readonly WizardStep[] = ['person', 'assignments', 'review'];
 
+/**
+ * The step as the address names it (`#/bestallning/vmu?steg=granska`): Back, Forward and a reload
+ * follow the address, and signing in again returns to it.
+ */
+export const STEP_PARAM = 'steg';
+const STEP_SLUGS: Record<WizardStep, string> = {
+  person: 'personuppgifter',
+  assignments: 'behorigheter',
+  review: 'granska',
+  receipt: 'kvitto',
+};
+export const stepSlug = (step: WizardStep): string => STEP_SLUGS[step];
+export const stepOfSlug = (slug: string | null): WizardStep =>
+  (Object.keys(STEP_SLUGS) as WizardStep[]).find((step) => STEP_SLUGS[step] === slug) ?? 'person';
+
+/** The step before `step` ("Föregående"); the first step has none. */
+export const previousStep = (step: WizardStep): WizardStep | undefined =>
+  step === 'assignments' ? 'person' : step === 'review' ? 'assignments' : undefined;
+
 /** A ticked assignment, with the unit it belongs to (the summary groups by unit). */
 export interface ChosenLine {
   unit: Pick<OrderableUnit, 'careUnitId' | 'careUnitName' | 'administrationName'>;
@@ -23,10 +42,10 @@ export interface ChosenLine {
 
 /**
  * Everything the orderer has chosen so far. It lives in the wizard page, above the steps, so that
- * "Föregående" and "Nästa" never lose a choice.
+ * "Föregående" and "Nästa" never lose a choice, and is kept in the tab's session storage (draft.ts)
+ * so that a reload or signing in again finds it. The step is not here: the address holds it.
  */
 export interface WizardState {
-  step: WizardStep;
   lookupKey: LookupKey;
   lookupValue: string;
   person: PersonDetail | null;
@@ -45,7 +64,23 @@ export interface WizardState {
   comment: string;
   /** What the server refused in the last send. */
   violations: OrderViolation[];
+  /** The soft rules' warnings the server named in the last send (`order-warnings`), if any. */
+  serverWarnings: OrderWarning[];
+  /** The orderer confirmed the review step's warnings ("Jag har kontrollerat …"). */
+  confirmedWarnings: boolean;
   placed: PlacedOrder[];
+}
+
+/**
+ * A soft rule's warning on one line of a send (`urn:beh:problem:order-warnings`): the order is
+ * allowed once the orderer confirms it.
+ */
+export interface OrderWarning {
+  code: string;
+  line: number;
+  assignmentId: Identifier;
+  careUnitId: Identifier;
+  message: string;
 }
 
 export type WizardAction =
@@ -63,11 +98,12 @@ export type WizardAction =
   | { kind: 'urgent'; urgent: boolean }
   | { kind: 'comment'; comment: string }
   | { kind: 'refused'; violations: OrderViolation[] }
+  | { kind: 'warned'; warnings: OrderWarning[] }
+  | { kind: 'confirmWarnings'; confirmed: boolean }
   | { kind: 'placed'; placed: PlacedOrder[] }
   | { kind: 'restart' };
 
 export const initialWizardState = (): WizardState => ({
-  step: 'person',
   lookupKey: 'personnummer',
   lookupValue: '',
   person: null,
@@ -79,18 +115,31 @@ export const initialWizardState = (): WizardState => ({
   urgent: false,
   comment: '',
   violations: [],
+  serverWarnings: [],
+  confirmedWarnings: false,
   placed: [],
 });
+
+/** Whether the orderer would lose anything by starting over. */
+export const hasWork = (state: WizardState): boolean =>
+  state.person !== null || state.lookupValue.trim() !== '' || state.lines.length > 0 || state.comment !== '';
+
+/** Which steps the state allows: steps 2 and 3 need a person, the receipt a placed order. */
+export const reachable = (state: WizardState, step: WizardStep): boolean =>
+  step === 'person' || (step === 'receipt' ? state.placed.length > 0 : state.person !== null);
 
 const sameId = (a: Identifier, b: Identifier) => String(a) === String(b);
 
 /** What a new end user or a new order type makes stale: the ticked lines and the per-unit choices. */
 const withoutChoices = (state: WizardState): WizardState => ({
   ...state,
+  placed: [],
   lines: [],
   toggledUnits: [],
   attestants: {},
   violations: [],
+  serverWarnings: [],
+  confirmedWarnings: false,
 });
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
@@ -107,7 +156,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         type: action.person && !action.person.active ? 'REVOKE' : 'GRANT',
       };
     case 'goTo':
-      return { ...state, step: action.step };
+      // The page moves between steps through the address (OrderWizardPage); nothing to keep here.
+      return state;
     case 'type':
       return action.type === state.type ? state : { ...withoutChoices(state), type: action.type };
     case 'toggleUnit':
@@ -117,6 +167,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...state,
         violations: [],
+        serverWarnings: [],
+        confirmedWarnings: false,
         lines: ticked
           ? state.lines.filter((line) => !sameId(line.assignment.id, action.line.assignment.id))
           : [...state.lines, action.line],
@@ -128,6 +180,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         violations: state.violations.filter(
           (violation) =>
             violation.assignmentId === undefined || !sameId(violation.assignmentId, action.assignmentId),
+        ),
+        serverWarnings: state.serverWarnings.filter(
+          (warning) => !sameId(warning.assignmentId, action.assignmentId),
         ),
         lines: state.lines.filter((line) => !sameId(line.assignment.id, action.assignmentId)),
       };
@@ -146,8 +201,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, comment: action.comment };
     case 'refused':
       return { ...state, violations: action.violations };
+    case 'warned':
+      // The server named warnings the orderer had not confirmed: they must confirm again.
+      return { ...state, serverWarnings: action.warnings, confirmedWarnings: false };
+    case 'confirmWarnings':
+      return { ...state, confirmedWarnings: action.confirmed };
     case 'placed':
-      return { ...state, placed: action.placed, step: 'receipt' };
+      // The draft is done: only the receipt's order numbers are kept.
+      return { ...initialWizardState(), placed: action.placed };
     case 'restart':
       return initialWizardState();
   }
