@@ -1,5 +1,5 @@
 import { HttpError } from 'react-admin';
-import { httpStatus, problemError, problemOf } from './problem';
+import { isUnavailable, NETWORK_ERROR, REQUEST_ERROR, httpStatus, problemError, problemOf } from './problem';
 
 /**
  * The portal's one HTTP client: the data provider, every feature's api and the signing window call
@@ -37,16 +37,20 @@ function parseJson(text: string): unknown {
 async function send(url: string, options: RequestInit, headers: Headers): Promise<HttpResponse> {
   if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
   // The session cookie goes along with every request (same origin in production, proxied in dev).
-  const response = await fetch(url, { ...options, headers, credentials: 'include' });
-  const body = await response.text();
+  let response: Response;
+  let body: string;
+  try {
+    response = await fetch(url, { ...options, headers, credentials: 'include' });
+    body = await response.text();
+  } catch (error) {
+    // An aborted request is the caller's doing; anything else is the network ("Failed to fetch").
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new HttpError(NETWORK_ERROR, 0, undefined);
+  }
   const json = parseJson(body);
   if (!response.ok) {
     const message = typeof json === 'object' && json !== null && 'message' in json ? json.message : undefined;
-    throw problemError(
-      response.status,
-      json,
-      typeof message === 'string' && message ? message : response.statusText,
-    );
+    throw problemError(response.status, json, typeof message === 'string' && message ? message : undefined);
   }
   return { status: response.status, headers: response.headers, body, json };
 }
@@ -55,9 +59,10 @@ let csrfToken: Promise<string> | undefined;
 
 async function fetchCsrfToken(): Promise<string> {
   const { json } = await send(`${API_URL}/auth/csrf`, {}, new Headers()).catch((error: unknown) => {
-    // The user asked for the request the token was for, not for the token: react-admin's generic text.
-    throw error instanceof HttpError
-      ? new HttpError('ra.notification.http_error', error.status, error.body)
+    // The user asked for the request the token was for, not for the token: the app's text for the
+    // failure's kind (the network or the server down says so, a refusal of the token gets the generic one).
+    throw error instanceof HttpError && !isUnavailable(error)
+      ? new HttpError(REQUEST_ERROR, error.status, error.body)
       : error;
   });
   if (typeof json !== 'object' || json === null || !('token' in json) || typeof json.token !== 'string')

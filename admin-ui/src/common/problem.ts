@@ -53,13 +53,39 @@ export function parseProblem(body: unknown): Problem | undefined {
 }
 
 /**
- * The error a refused request throws: react-admin's HttpError, whose message is the problem's
- * Swedish `detail` (or its `title`), with the problem as its body so forms find `errors` per field.
+ * The messages (i18n keys, common/errors i18n) of a failure the server did not explain: the
+ * network did not answer (fetch's raw "Failed to fetch"), or a server or proxy failed without a
+ * problem `detail` (a bare "Internal Server Error" or "Bad Gateway" page). Each says what happened
+ * and what to do, in the user's language.
  */
-export function problemError(status: number, body: unknown, fallback: string): HttpError {
-  const problem = parseProblem(body);
-  return new HttpError(problem?.detail ?? problem?.title ?? fallback, status, problem ?? body);
+export const NETWORK_ERROR = 'beh.error.network';
+export const SERVER_ERROR = 'beh.error.server';
+export const REQUEST_ERROR = 'beh.error.request';
+export const SESSION_ERROR = 'beh.error.session';
+
+/** A failure without the server's own words: the app's message for its kind, never the HTTP status text. */
+function fallbackMessage(status: number): string {
+  if (status === 401) return SESSION_ERROR;
+  if (status >= 500) return SERVER_ERROR;
+  return REQUEST_ERROR;
 }
+
+/**
+ * The error a refused request throws: react-admin's HttpError, whose message is the problem's
+ * `detail` in the user's language, with the problem as its body so forms find `errors` per field.
+ * Without a detail: the server's own `message` (`fallback`), else the app's message for the
+ * status; a problem's `title` ("Internal Server Error") or the HTTP status text is never shown.
+ */
+export function problemError(status: number, body: unknown, fallback?: string): HttpError {
+  const problem = parseProblem(body);
+  return new HttpError(problem?.detail ?? fallback ?? fallbackMessage(status), status, problem ?? body);
+}
+
+/** True for a request that never got an answer, or a server failure (5xx): what the user cannot fix by editing. */
+export const isUnavailable = (error: unknown): boolean => {
+  const status = httpStatus(error);
+  return status !== undefined && (status === 0 || status >= 500);
+};
 
 /** The problem a caught error carries, if it is a refused request's. */
 export const problemOf = (error: unknown): Problem | undefined =>

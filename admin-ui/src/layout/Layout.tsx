@@ -1,8 +1,42 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, TitlePortal } from 'react-admin';
 import { SignedInAs } from '../auth/SignedInAs';
 import { LOCALES } from '../i18n/i18nProvider';
+import { ContentStatus } from './ContentStatus';
 import { Menu } from './Menu';
+
+const OWN_HEADING = 'h1, [role="heading"][aria-level="1"]';
+
+/**
+ * Whether the page's content has its own h1 (the start page, the wizard, the attest page …);
+ * watched, as pages render their content after the layout.
+ */
+function useContentHasHeading(): boolean {
+  const [has, setHas] = useState(false);
+  useEffect(() => {
+    const content = document.getElementById('main-content');
+    if (!content) return;
+    const check = () => setHas(content.querySelector(OWN_HEADING) !== null);
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(content, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return has;
+}
+
+/**
+ * The page title react-admin's <Title> renders into the app bar is the page's one h1 (WCAG 1.3.1,
+ * axe "page-has-heading-one") on every list, show, edit and create page; on a page with an h1 of
+ * its own it is plain text. A role rather than an <h1> element, so that the title's portal target
+ * stays the same element when a page changes.
+ */
+const PageTitle = () => {
+  const contentHasHeading = useContentHasHeading();
+  // Always a <div> (react-admin's is an <h6>): one element, whichever the page is.
+  const heading = contentHasHeading ? {} : { role: 'heading', 'aria-level': 1 };
+  return <TitlePortal component="div" {...heading} />;
+};
 
 const BehAppBar = () => (
   <AppBar
@@ -14,12 +48,12 @@ const BehAppBar = () => (
       </>
     }
   >
-    <TitlePortal />
+    <PageTitle />
   </AppBar>
 );
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={BehAppBar} menu={Menu}>
-    {children}
+    <ContentStatus>{children}</ContentStatus>
   </RaLayout>
 );

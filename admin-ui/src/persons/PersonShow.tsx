@@ -20,6 +20,7 @@ import { PersonAccessTab } from '../personAccessLog/PersonAccessTab';
 import type { PersonDetail, PersonEngagement, PersonHeldAssignment } from '../types';
 import { noWrap } from '../common/noWrap';
 import { purposeMeta } from './purpose';
+import { onRecordLoadError } from '../common/loadFailure';
 
 const detailsGrid = {
   display: 'grid',
@@ -191,7 +192,10 @@ const PersonTabs = () => {
 
 export default function PersonShow() {
   return (
-    <Show<PersonDetail> actions={<PersonShowActions />} queryOptions={{ meta: purposeMeta('person-page') }}>
+    <Show<PersonDetail>
+      actions={<PersonShowActions />}
+      queryOptions={{ meta: purposeMeta('person-page'), onError: onRecordLoadError }}
+    >
       <PersonTabs />
     </Show>
   );
