@@ -132,6 +132,17 @@ describe('what waits for the attestant', () => {
     await page.locator('[data-tile="attest"]').getByText('2 beställningar väntar på din attest.').waitFor();
     await page.getByRole('menuitem', { name: /^Attestera beställningar\s?, 2 väntar$/ }).waitFor();
     await screenshot(page, 'waiting-2-start-after-attest');
+  });
+
+  it('in English: the tile and the menu say the same in English', async () => {
+    await page.getByRole('button', { name: 'Svenska' }).first().click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.locator('[data-tile="attest"]').getByText('2 orders are waiting for your approval.').waitFor();
+    await page.getByRole('menuitem', { name: /^Approve orders\s?, 2 waiting$/ }).waitFor();
+    await screenshot(page, 'waiting-2-start-english');
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.getByRole('menuitem', { name: 'Svenska' }).click();
+    await page.getByRole('heading', { name: WELCOME }).waitFor();
     await signOut(page);
   });
 
