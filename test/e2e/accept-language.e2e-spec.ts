@@ -62,6 +62,29 @@ describe('messages in the language of Accept-Language', () => {
       expect([text, SWEDISH.test(english(text))]).toEqual([text, false]);
   });
 
+  it('translates sentences with values in them, and keeps Swedish it does not know', () => {
+    expect(english('VoB SJF: Startdatumet får inte vara tidigare än i dag.')).toBe(
+      'VoB SJF: The start date cannot be earlier than today.',
+    );
+    expect(english('Beställningen hittades inte.')).toBe('The order was not found.');
+    expect(english('För många signeringsförsök på kort tid. Försök igen om 30 sekunder.')).toBe(
+      'Too many signing attempts in a short time. Try again in 30 seconds.',
+    );
+    expect(english('Fältet comment är för långt.')).toBe('The field comment is too long.');
+    expect(
+      english(
+        'Beställningen har 2 varningar; se de markerade raderna. Bekräfta varningarna och skicka igen för att beställa ändå.',
+      ),
+    ).toBe(
+      'The order has 2 warnings; see the marked lines. Confirm the warnings and send again to order anyway.',
+    );
+    expect(english('Fel PIN-kod. Du har 2 försök kvar.')).toBe('Wrong PIN. You have 2 tries left.');
+    // Unknown: Swedish as it is, never half translated.
+    expect(english('Något helt nytt: Startdatumet är okänt.')).toBe(
+      'Något helt nytt: Startdatumet är okänt.',
+    );
+  });
+
   const refusedOrder = (language?: string) => {
     const req = eriho2.post('/api/orders').send(send('nilbo4', [VOB_SOL], addDays(today, -1)));
     return (language === undefined ? req : req.set('Accept-Language', language)).expect(422);

@@ -34,6 +34,8 @@ export const TITLES: Record<number, string> = {
 export const OWN_TITLES: Record<string, string> = {
   'Har gått ut': 'Expired',
   Låst: 'Locked',
+  // orders/order-warnings.ts (rule 2d)
+  'Varningar att bekräfta': 'Warnings to confirm',
 };
 
 /** Rule texts by rule code: order rules, mass-order rules and attest rules. */
@@ -78,6 +80,9 @@ export const RULE_TEXTS_BY_SWEDISH: Record<string, string> = {
 /** Fixed sentences and field messages, Swedish → English. */
 export const TEXTS: Record<string, string> = {
   ...RULE_TEXTS_BY_SWEDISH,
+  // Soft rules (orders/order-warnings.ts, rule 2d)
+  'Personen har inget aktivt engagemang på vårdenheten; alla personens aktiva engagemang är på andra vårdenheter. Kontrollera att personen verkligen ska arbeta här.':
+    'The person has no active engagement at this care unit; all of their active engagements are at other care units. Check that the person really is to work here.',
   // Generic problems (problem.ts, problem.filter.ts, request-auth.ts, auth.guard.ts)
   'En eller flera uppgifter är felaktiga.': 'One or more fields are incorrect.',
   'Sidan eller resursen finns inte.': 'The page or resource does not exist.',
@@ -139,6 +144,9 @@ export const TEXTS: Record<string, string> = {
   'Värdet är varken ett VGR-ID eller ett personnummer.': 'The value is neither a VGR-ID nor a personnummer.',
   'Ett VGR-ID består av bokstäver och siffror, t.ex. kribe32.':
     'A VGR-ID consists of letters and digits, e.g. kribe32.',
+  // Soft rules (orders/order-warnings.ts): warnings the orderer confirms
+  'Personen har inget aktivt engagemang på vårdenheten; alla personens aktiva engagemang är på andra vårdenheter. Kontrollera att personen verkligen ska arbeta här.':
+    "The person has no active engagement at the care unit; all the person's active engagements are at other care units. Check that the person really is to work here.",
   // Signing
   'Signeringsbegäran har gått ut: den gäller i 10 minuter. Börja om från beställningen.':
     'The sign request has expired: it is valid for 10 minutes. Start again from the order.',
@@ -295,6 +303,15 @@ export const PATTERNS: readonly [
     (m) => `The order breaks ${m[1]} rules; see the marks.`,
   ],
   [/^En person kan inte tas med: (.*)$/s, (m, t) => `One person cannot be included: ${t(m[1])}`],
+  [
+    /^(.+) Bekräfta varningen och skicka igen för att beställa ändå\.$/s,
+    (m, t) => `${t(m[1])} Confirm the warning and send again to order anyway.`,
+  ],
+  [
+    /^Beställningen har (\d+) varningar; se de markerade raderna\. Bekräfta varningarna och skicka igen för att beställa ändå\.$/,
+    (m) =>
+      `The order has ${m[1]} warnings; see the marked lines. Confirm the warnings and send again to order anyway.`,
+  ],
   [
     /^(\d+) personer kan inte tas med; se orsaken vid var och en\.$/,
     (m) => `${m[1]} persons cannot be included; see the reason for each.`,
