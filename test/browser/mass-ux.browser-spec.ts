@@ -45,12 +45,15 @@ let editUrl = '';
 async function pageBox(locator: Locator) {
   const box = await locator.boundingBox();
   if (!box) throw new Error('not visible');
-  const scrollY = await page.evaluate(() => window.scrollY);
+  const scrollY = await page.evaluate<number>('window.scrollY');
   return { ...box, y: box.y + scrollY, bottom: box.y + scrollY + box.height };
 }
 
+// Strings, not functions: the server-side TypeScript project has no DOM types (see browser.ts).
 const focusedTestId = () =>
-  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id);
+  page.evaluate<string | undefined>(
+    "document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id",
+  );
 
 async function openVobSjf() {
   await page.goto('/#/massbestallning');
@@ -120,8 +123,8 @@ describe('mass order: no lost work, layout, focus (issue 13)', () => {
     expect((await pageBox(chosen())).bottom).toBeLessThanOrEqual(twoScreens);
     expect((await pageBox(sendButton())).bottom).toBeLessThanOrEqual(twoScreens);
     // And no sideways scrolling.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'mass-ux-1-layout-1366');
