@@ -202,8 +202,13 @@ const ofUser = (column: string, userId: string) =>
 const goto = async (hash: string, ready: () => Promise<unknown>) => {
   await page.goto(`/#${hash}`);
   await ready();
-  // Lists and pages fill in after their first request.
+  // Lists and pages fill in after their first request; read them when no progress indicator is left.
   await page.waitForLoadState('networkidle');
+  await waitUntil(
+    async () =>
+      (await page.locator('main [role="progressbar"], #main-content [role="progressbar"]').count()) === 0,
+    'the content loaded',
+  );
 };
 
 describe('English mode', () => {
