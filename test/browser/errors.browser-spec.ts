@@ -52,14 +52,19 @@ describe('errors a person understands', () => {
       await held;
       await route.continue();
     });
-    await page.goto('/#/persons');
-    const progress = page.locator('#main-content').getByRole('progressbar', { name: 'Hämtar uppgifter' });
-    await progress.waitFor();
-    await screenshot(page, 'errors-loading');
-    release();
-    await page.locator('tbody tr').first().waitFor();
-    await progress.waitFor({ state: 'detached' });
-    await page.unroute(PERSONS_LIST);
+    try {
+      await page.goto('/#/persons');
+      const progress = page.locator('#main-content').getByRole('progressbar', { name: 'Hämtar uppgifter' });
+      await progress.waitFor();
+      await screenshot(page, 'errors-loading');
+      release();
+      await page.locator('tbody tr').first().waitFor();
+      await progress.waitFor({ state: 'detached' });
+    } finally {
+      // Whatever happened, the next test gets its requests through.
+      release();
+      await page.unroute(PERSONS_LIST);
+    }
   });
 
   it('keeps the rows shown after a network failure, marked as not current, in Swedish', async () => {
