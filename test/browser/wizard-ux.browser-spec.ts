@@ -66,22 +66,22 @@ const stepInAddress = () => new URLSearchParams(new URL(page.url()).hash.split('
 
 /** The focused element's tag and text. */
 const focused = () =>
-  page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    return { tag: element?.tagName ?? '', text: element?.innerText ?? '' };
-  });
+  // A string: the server's TypeScript project has no DOM types.
+  page.evaluate<{ tag: string; text: string }>(
+    `(() => { const element = document.activeElement;
+       return { tag: element?.tagName ?? '', text: element?.innerText ?? '' }; })()`,
+  );
 
 /** What the tab keeps of the order in progress. */
 const storedDraft = () =>
-  page.evaluate(() => {
-    const text = window.sessionStorage.getItem('beh.wizard.draft');
-    return text
+  page.evaluate<string | null>(`window.sessionStorage.getItem('beh.wizard.draft')`).then((text) =>
+    text
       ? (JSON.parse(text) as {
           owner: string;
           state: { person: unknown; lines: unknown[]; placed: unknown[] };
         })
-      : null;
-  });
+      : null,
+  );
 
 beforeAll(async () => {
   session = await startUiSession();
@@ -342,7 +342,10 @@ describe('the soft rule on the review step', () => {
     const confirm = page.getByRole('checkbox', {
       name: 'Jag har kontrollerat att beställningen ändå ska göras',
     });
-    await waitUntil(() => confirm.evaluate((box) => box === document.activeElement), 'focus on the box');
+    await waitUntil(
+      () => confirm.evaluate((box) => box === box.ownerDocument.activeElement),
+      'focus on the box',
+    );
     expect(sends).toHaveLength(0);
     await screenshot(page, 'wizard-ux-3-warning-unconfirmed');
 

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException } from '../common/problem.js';
+import { registerRuleMessages } from '../common/messages/localize.js';
 
 /** Why a sign request for an attest is refused (docs/api-contract-attest.md), with Swedish messages. */
 export const ATTEST_RULE_MESSAGES = {
@@ -11,6 +12,7 @@ export const ATTEST_RULE_MESSAGES = {
   OWN_ACCESS:
     'Du kan inte godkänna en beställning där du själv är slutanvändare – ingen ger sig själv behörighet ensam. Avslå den eller be beställaren välja en annan attestant.',
 } as const;
+registerRuleMessages(ATTEST_RULE_MESSAGES);
 
 export type AttestRule = keyof typeof ATTEST_RULE_MESSAGES;
 

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemDetails, Prop } from '../common/api-schema.js';
 import { ProblemException, ValidationProblem } from '../common/problem.js';
+import { registerRuleMessages } from '../common/messages/localize.js';
 import { type OrderRule, orderRuleProblem, violation } from '../orders/orders.errors.js';
 import { PersonVerdict, RuleBreach } from './mass-order.types.js';
 
@@ -8,6 +9,7 @@ import { PersonVerdict, RuleBreach } from './mass-order.types.js';
 export const MASS_RULE_MESSAGES = {
   DUPLICATE_PERSON: 'Personen finns redan i beställningen (två gånger, eller både tillagd och borttagen).',
 } as const;
+registerRuleMessages(MASS_RULE_MESSAGES);
 
 export type MassRule = keyof typeof MASS_RULE_MESSAGES;
 

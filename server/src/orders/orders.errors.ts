@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { ApiSchema } from '@nestjs/swagger';
 import { ProblemDetails, Prop } from '../common/api-schema.js';
 import { notFound, ProblemException } from '../common/problem.js';
+import { registerRuleMessages } from '../common/messages/localize.js';
 
 /** Every rule an order can break, each with its Swedish message (docs/api-contract-orders.md). */
 export const RULE_MESSAGES = {
@@ -25,6 +26,7 @@ export const RULE_MESSAGES = {
   NOT_AWAITING_ATTEST: 'Beställningen väntar inte längre på attest och kan inte ändras.',
   WRONG_STATUS: 'Beställningen har inte längre den status som krävs för detta.',
 } as const;
+registerRuleMessages(RULE_MESSAGES);
 
 export type OrderRule = keyof typeof RULE_MESSAGES;
 const ORDER_RULES = Object.keys(RULE_MESSAGES) as OrderRule[];

@@ -144,9 +144,6 @@ export const TEXTS: Record<string, string> = {
   'Värdet är varken ett VGR-ID eller ett personnummer.': 'The value is neither a VGR-ID nor a personnummer.',
   'Ett VGR-ID består av bokstäver och siffror, t.ex. kribe32.':
     'A VGR-ID consists of letters and digits, e.g. kribe32.',
-  // Soft rules (orders/order-warnings.ts): warnings the orderer confirms
-  'Personen har inget aktivt engagemang på vårdenheten; alla personens aktiva engagemang är på andra vårdenheter. Kontrollera att personen verkligen ska arbeta här.':
-    "The person has no active engagement at the care unit; all the person's active engagements are at other care units. Check that the person really is to work here.",
   // Signing
   'Signeringsbegäran har gått ut: den gäller i 10 minuter. Börja om från beställningen.':
     'The sign request has expired: it is valid for 10 minutes. Start again from the order.',

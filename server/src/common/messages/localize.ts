@@ -1,6 +1,3 @@
-import { ATTEST_RULE_MESSAGES } from '../../attest/attest.errors.js';
-import { MASS_RULE_MESSAGES } from '../../mass-orders/mass-orders.errors.js';
-import { RULE_MESSAGES } from '../../orders/orders.errors.js';
 import type { ProblemBody } from '../problem.js';
 import { OWN_TITLES, PATTERNS, RULE_TEXTS, RULE_TEXTS_BY_SWEDISH, TEXTS, TITLES } from './en.js';
 import type { Language } from './language.js';
@@ -23,12 +20,19 @@ const SWEDISH_TITLES: Record<string, number> = {
   Fel: 0,
 };
 
-/** The rule texts by their Swedish, for where a rule text stands without its code (a detail). */
-const RULES_BY_SWEDISH: Record<string, string> = Object.fromEntries(
-  Object.entries({ ...RULE_MESSAGES, ...MASS_RULE_MESSAGES, ...ATTEST_RULE_MESSAGES }).flatMap(
-    ([code, swedish]) => (RULE_TEXTS[code] ? [[swedish, RULE_TEXTS[code]]] : []),
-  ),
-);
+/**
+ * The rule texts by their Swedish, for where a rule text stands without its code (a detail). The
+ * modules that refuse with rule texts register them (registerRuleMessages, from their errors
+ * file): common/ imports no module.
+ */
+const RULES_BY_SWEDISH: Record<string, string> = {};
+
+/** A module's rule texts, code → Swedish: each code the catalogue knows is found by its Swedish too. */
+export function registerRuleMessages(messages: Readonly<Record<string, string>>): void {
+  for (const [code, swedish] of Object.entries(messages)) {
+    if (RULE_TEXTS[code]) RULES_BY_SWEDISH[swedish] = RULE_TEXTS[code];
+  }
+}
 
 /** One Swedish message in English; the Swedish text itself when the catalogue does not know it. */
 export function english(text: string): string {
