@@ -1,9 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { Clock } from './common/clock.js';
+import { LocalizeInterceptor } from './common/messages/localize.interceptor.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { uiCacheHeaders } from './common/transport.js';
 import { ApiClientsModule } from './api-clients/api-clients.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: LocalizeInterceptor },
         Clock,
       ],
       exports: [APP_CONFIG, Clock],

@@ -2184,6 +2184,12 @@ export interface components {
         };
         /** @enum {string} */
         OrderItemStatus: "PENDING" | "DONE" | "REMOVED" | "REJECTED";
+        LineWarning: {
+            /** @description The warning's code: ENGAGEMENT_ELSEWHERE (more may come). */
+            code: string;
+            /** @description The Swedish message of the warning. */
+            message: string;
+        };
         OrderItemView: {
             /** Format: uuid */
             id: string;
@@ -2194,6 +2200,8 @@ export interface components {
             purpose: components["schemas"]["Purpose"];
             careUnitName: string;
             status: components["schemas"]["OrderItemStatus"];
+            /** @description Warnings the orderer confirmed for the line (rule 2d). */
+            warnings: components["schemas"]["LineWarning"][];
         };
         OrderEventView: {
             /** Format: date-time */
@@ -2285,6 +2293,58 @@ export interface components {
             };
             violations: components["schemas"]["OrderViolation"][];
         };
+        OrderWarning: {
+            /** @description The warning's code: ENGAGEMENT_ELSEWHERE (more may come). */
+            code: string;
+            /** @description The Swedish message of the warning. */
+            message: string;
+            /** @description Wizard: 0-based index into the send's items. */
+            line?: number;
+            /**
+             * Format: uuid
+             * @description Wizard: the line’s assignment.
+             */
+            assignmentId?: string;
+            /**
+             * Format: uuid
+             * @description Wizard: the line’s care unit.
+             */
+            careUnitId?: string;
+            /**
+             * Format: uuid
+             * @description Mass order: the person it concerns.
+             */
+            personId?: string;
+        };
+        OrderWarningsProblem: {
+            /**
+             * @description A stable code clients can branch on, e.g. urn:beh:problem:validation; about:blank for plain HTTP errors.
+             * @example urn:beh:problem:validation
+             */
+            type: string;
+            /**
+             * @description The status in Swedish words.
+             * @example Felaktig begäran
+             */
+            title: string;
+            /** @example 400 */
+            status: number;
+            /** @description What went wrong, in Swedish. */
+            detail?: string;
+            /**
+             * @description Validation problems: per field of the request, its Swedish messages.
+             * @example {
+             *       "hsaId": [
+             *         "måste anges"
+             *       ]
+             *     }
+             */
+            errors?: {
+                [key: string]: string[];
+            };
+            /** @description Per line (wizard: line, assignmentId, careUnitId) or per person (mass order: personId). */
+            warnings: components["schemas"]["OrderWarning"][];
+        };
         OrderLineInput: {
             /** Format: uuid */
             assignmentId: string;
@@ -2313,6 +2373,7 @@ export interface components {
             endDate?: string | null;
             urgent?: boolean;
             comment?: string | null;
+            confirmedWarnings?: boolean;
         };
         PlacedOrder: {
             /** Format: uuid */
@@ -2349,6 +2410,8 @@ export interface components {
              * @description For an assignment held now (Avslut): since when.
              */
             heldFrom?: string;
+            /** @description Warnings placing will ask the orderer to confirm (confirmedWarnings); left out when none. */
+            warnings?: components["schemas"]["LineWarning"][];
         };
         OrderableUnit: {
             /** Format: uuid */
@@ -2497,6 +2560,8 @@ export interface components {
             type: components["schemas"]["OrderType"];
             ok: boolean;
             violations: components["schemas"]["RuleBreach"][];
+            /** @description Warnings to confirm before sending (confirmedWarnings); left out when none. */
+            warnings?: components["schemas"]["LineWarning"][];
         };
         CheckResult: {
             ok: boolean;
@@ -2548,6 +2613,7 @@ export interface components {
             startDate: string;
             urgent?: boolean;
             comment?: string | null;
+            confirmedWarnings?: boolean;
         };
         SentOrder: {
             /** Format: uuid */
@@ -5619,13 +5685,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlacedOrder"][];
                 };
             };
-            /** @description An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile. */
+            /** @description An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile. Or: A soft rule applies (urn:beh:problem:order-warnings): nothing is written; send again with confirmedWarnings: true to place it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["OrderRuleProblem"];
+                    "application/problem+json": components["schemas"]["OrderRuleProblem"] | components["schemas"]["OrderWarningsProblem"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -6055,13 +6121,13 @@ export interface operations {
                     "application/json": components["schemas"]["SentBatch"];
                 };
             };
-            /** @description The rules refuse the send (urn:beh:problem:mass-order-rule), naming each violation and person; 409 when another send took a line meanwhile. */
+            /** @description The rules refuse the send (urn:beh:problem:mass-order-rule), naming each violation and person; 409 when another send took a line meanwhile. Or: A soft rule applies (urn:beh:problem:order-warnings): nothing is written; send again with confirmedWarnings: true to place it. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["MassOrderProblem"];
+                    "application/problem+json": components["schemas"]["MassOrderProblem"] | components["schemas"]["OrderWarningsProblem"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

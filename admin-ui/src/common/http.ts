@@ -36,6 +36,7 @@ function parseJson(text: string): unknown {
 /** One request, without the CSRF header. */
 async function send(url: string, options: RequestInit, headers: Headers): Promise<HttpResponse> {
   if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
+  headers.set('Accept-Language', document.documentElement.lang === 'en' ? 'en' : 'sv'); // <html lang>: i18nProvider
   // The session cookie goes along with every request (same origin in production, proxied in dev).
   let response: Response;
   let body: string;

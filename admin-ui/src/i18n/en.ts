@@ -1,12 +1,18 @@
 import englishMessages from 'ra-language-english';
+import { enWaiting } from './waiting.en';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { enAccess } from './access.en';
 import { enApiClients } from './apiClients.en';
 import { enAttest } from './attest.en';
 import { enAudit } from './audit.en';
+import { enWords } from './words.en';
 import { enMassOrder } from './massOrder.en';
 import { enOrders } from './orders.en';
 import { enPersonAccess } from './personAccess.en';
+import { enOrderWarnings } from './orderWarnings.en';
+import { enWizard } from './wizard.en';
+import { enErrors } from './errors.en';
+import { enEnglish } from './english.en';
 import type { DomainMessages, svDomain } from './sv';
 
 const enDomain: DomainMessages<typeof svDomain> = {
@@ -172,8 +178,8 @@ const enDomain: DomainMessages<typeof svDomain> = {
       noHeldAssignments: 'No held assignments',
       heldAssignmentsByOrder: 'Assignments are given and ended by attested orders, not here.',
       passportHelp: 'For staff without a personal identity number',
-      identityRequired: 'Enter a personal identity number or a passport number',
-      validToBeforeFrom: 'The end date must not be before the start date',
+      identityRequired: 'Enter a personal identity number or a passport number.',
+      validToBeforeFrom: 'The end date must not be before the start date.',
     },
     list: {
       range: '%{from}–%{to} of %{total}',
@@ -192,6 +198,12 @@ export const en: TranslationMessages = mergeTranslations(
   enAttest,
   enMassOrder,
   enAudit,
+  enWords,
   enApiClients,
   enPersonAccess,
+  enOrderWarnings,
+  enWizard,
+  enErrors,
+  enEnglish,
+  enWaiting,
 );

@@ -1,11 +1,17 @@
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import { svWaiting } from './waiting.sv';
 import { svAccess } from './access.sv';
 import { svApiClients } from './apiClients.sv';
 import { svAttest } from './attest.sv';
 import { svAudit } from './audit.sv';
+import { svWords } from './words.sv';
 import { svMassOrder } from './massOrder.sv';
 import { svOrders } from './orders.sv';
 import { svPersonAccess } from './personAccess.sv';
+import { svOrderWarnings } from './orderWarnings.sv';
+import { svWizard } from './wizard.sv';
+import { svErrors } from './errors.sv';
+import { svEnglish } from './english.sv';
 import { raSwedish } from './raSwedish';
 
 /** The portal's own texts: resource names and fields, enum labels, view texts. Swedish is the reference. */
@@ -172,8 +178,8 @@ export const svDomain = {
       noHeldAssignments: 'Inga innehavda uppdrag',
       heldAssignmentsByOrder: 'Uppdrag läggs upp och avslutas genom attesterade beställningar, inte här.',
       passportHelp: 'För personal utan personnummer',
-      identityRequired: 'Ange personnummer eller passnummer',
-      validToBeforeFrom: 'Till-datum får inte vara före från-datum',
+      identityRequired: 'Ange personnummer eller passnummer.',
+      validToBeforeFrom: 'Till-datum får inte vara före från-datum.',
     },
     list: {
       range: '%{from}–%{to} av %{total}',
@@ -195,6 +201,12 @@ export const sv: TranslationMessages = mergeTranslations(
   svAttest,
   svMassOrder,
   svAudit,
+  svWords,
   svApiClients,
   svPersonAccess,
+  svOrderWarnings,
+  svWizard,
+  svErrors,
+  svEnglish,
+  svWaiting,
 );

@@ -1,8 +1,8 @@
-import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Divider } from '@mui/material';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
 import { attestRoutes } from '../attest/routes';
 import type { Me } from '../auth/types';
+import { AttestMenuIcon, AttestMenuText } from '../pages/start/WaitingForAttest';
 
 /**
  * The start page and delegations first; below them the directory grids, which only administrators
@@ -15,7 +15,7 @@ export const Menu = () => {
     <RaMenu>
       <RaMenu.DashboardItem primaryText="beh.menu.start" />
       {me?.tiles.attest && (
-        <RaMenu.Item to={attestRoutes.queue} primaryText="beh.attest.menu" leftIcon={<FactCheckIcon />} />
+        <RaMenu.Item to={attestRoutes.queue} primaryText={<AttestMenuText />} leftIcon={<AttestMenuIcon />} />
       )}
       <RaMenu.ResourceItem name="orders" />
       <RaMenu.ResourceItem name="delegations" />
