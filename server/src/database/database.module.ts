@@ -30,7 +30,8 @@ function watchConnection(client: pg.Client): void {
     });
   });
   client.connection.on('errorMessage', (message: { severity?: string }) => {
-    if (message.severity === 'FATAL' || message.severity === 'PANIC') void client.end().catch(() => undefined);
+    if (message.severity === 'FATAL' || message.severity === 'PANIC')
+      void client.end().catch(() => undefined);
   });
 }
 
