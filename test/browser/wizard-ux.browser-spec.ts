@@ -110,6 +110,12 @@ describe('the order wizard keeps an order in progress', () => {
     await stepHeading(STEP_3).waitFor();
     expect(stepInAddress()).toBe('granska');
     await waitUntil(async () => (await focused()).text === STEP_3, 'focus on the step 3 heading');
+    // Point 5: values in the type of react-admin's fields on the show pages (body2, 14 px), not larger.
+    const valueSizes = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('main dd')].map((dd) => getComputedStyle(dd).fontSize)`,
+    );
+    expect(valueSizes.length).toBeGreaterThan(0);
+    expect([...new Set(valueSizes)]).toEqual(['14px']);
 
     await page.getByRole('button', { name: 'Föregående' }).click();
     await stepHeading(STEP_2).waitFor();

@@ -1,4 +1,5 @@
-import { DataTable, DateInput, FilterButton, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { DataTable, FilterButton, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import { IsoDateInput } from '../common/IsoDateInput';
 import { ServerExportButton } from '../common/ServerExport';
 import { TimestampField } from '../outbox/fields';
 import { ActionField, ActorField, EntityIdField, EntityTypeField, entityTypeChoices } from './fields';
@@ -12,8 +13,8 @@ const auditFilters = [
   <SelectInput key="entityType" source="entityType" choices={entityTypeChoices} alwaysOn />,
   <TextInput key="entityId" source="entityId" />,
   <TextInput key="action" source="action" />,
-  <DateInput key="from" source="from" />,
-  <DateInput key="to" source="to" />,
+  <IsoDateInput key="from" source="from" />,
+  <IsoDateInput key="to" source="to" />,
 ];
 
 const AuditEventListActions = () => (

@@ -60,7 +60,10 @@ export default function DelegationCreate() {
   if (grantable.state === 'failed')
     return (
       <Alert severity="error" sx={{ mt: 2 }}>
-        {translate('beh.delegations.unitsFailed', { message: grantable.message })}
+        {translate('beh.delegations.unitsFailed', {
+          // A key (a network failure) is translated; the server's own sentence is shown as it is.
+          message: translate(grantable.message, { _: grantable.message }),
+        })}
       </Alert>
     );
   if (grantable.state === 'none')

@@ -3,7 +3,6 @@ import { useEffect, useMemo } from 'react';
 import {
   AutocompleteInput,
   CheckboxGroupInput,
-  DateInput,
   FormDataConsumer,
   RadioButtonGroupInput,
   ReferenceInput,
@@ -12,6 +11,7 @@ import {
   SimpleForm,
   useTranslate,
 } from 'react-admin';
+import { IsoDateInput } from '../common/IsoDateInput';
 import { rightChoices } from './choices';
 import { todayInStockholm } from '../common/dates';
 import { PersonOption, personInputText, personMatches } from './PersonOption';
@@ -77,7 +77,9 @@ const UnitAssignments = ({
       )}
       {catalogue.state === 'failed' && (
         <Alert severity="error" sx={{ mt: 2 }}>
-          {translate('beh.delegations.catalogueFailed', { message: catalogue.message })}
+          {translate('beh.delegations.catalogueFailed', {
+            message: translate(catalogue.message, { _: catalogue.message }),
+          })}
         </Alert>
       )}
       {/* Always there while "Valda uppdrag" is, so that nothing is sent before the catalogue is. */}
@@ -178,8 +180,8 @@ export const DelegationInputs = ({
       <AssignmentChoice onCatalogue={onCatalogue} />
       <Section title="beh.delegations.sections.when" />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <DateInput source="validFrom" validate={[required(), notBeforeToday]} sx={{ width: 240 }} />
-        <DateInput
+        <IsoDateInput source="validFrom" validate={[required(), notBeforeToday]} sx={{ width: 240 }} />
+        <IsoDateInput
           source="validTo"
           validate={notBeforeValidFrom}
           helperText="beh.delegations.validToHint"

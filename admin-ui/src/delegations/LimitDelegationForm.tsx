@@ -2,7 +2,6 @@ import { DialogActions, DialogContent } from '@mui/material';
 import {
   Button,
   CheckboxGroupInput,
-  DateInput,
   Form,
   FormDataConsumer,
   RadioButtonGroupInput,
@@ -10,6 +9,7 @@ import {
   SaveButton,
   useGetList,
 } from 'react-admin';
+import { IsoDateInput } from '../common/IsoDateInput';
 import type { Assignment } from '../types';
 import { rightChoices } from './choices';
 import { limitDefaults, type LimitFormValues, notAfterCurrentEnd } from './limit';
@@ -72,11 +72,13 @@ export const LimitDelegationForm = ({ delegation, onSubmit, onCancel }: LimitDel
   const currentRights = rightChoices.filter((choice) => delegation.rights.includes(choice.id));
   return (
     <Form
+      // The app's own messages at the fields, not the browser's English bubbles.
+      noValidate
       defaultValues={limitDefaults(delegation)}
       onSubmit={(values: Partial<LimitFormValues>) => onSubmit({ ...limitDefaults(delegation), ...values })}
     >
       <DialogContent>
-        <DateInput
+        <IsoDateInput
           source="validTo"
           validate={[notBeforeToday, notBeforeValidFrom, notAfterCurrentEnd(delegation)]}
           helperText="beh.delegations.limitDialog.validToHint"

@@ -1,5 +1,6 @@
 import { Box } from '@mui/material';
-import { AutocompleteInput, DateInput, maxLength, ReferenceInput, required, TextInput } from 'react-admin';
+import { AutocompleteInput, maxLength, ReferenceInput, required, TextInput } from 'react-admin';
+import { IsoDateInput } from '../common/IsoDateInput';
 import { notBeforeValidFrom } from '../common/dates';
 import { fieldGrid } from '../common/fieldGrid';
 
@@ -13,8 +14,8 @@ export const EngagementInputs = () => (
     </ReferenceInput>
     <TextInput source="costCentre" validate={maxLength(20)} />
     <TextInput source="title" validate={maxLength(100)} />
-    <DateInput source="validFrom" validate={required()} />
-    <DateInput source="validTo" validate={notBeforeValidFrom} />
+    <IsoDateInput source="validFrom" validate={required()} />
+    <IsoDateInput source="validTo" validate={notBeforeValidFrom} />
   </Box>
 );
 

@@ -113,11 +113,11 @@ export const enAccess: DomainMessages<typeof svAccess> = {
       catalogueFailed: "The care unit's assignments could not be loaded: %{message}",
       emptyCatalogue: 'The care unit has no assignments in the catalogue',
       validation: {
-        beforeToday: 'The date cannot be earlier than today',
-        validToBeforeFrom: 'Valid to cannot be before valid from',
-        chooseAssignments: 'Choose at least one assignment',
-        keepEndDate: 'An end date can be moved earlier but not removed',
-        onlyEarlier: 'The end date can only be moved earlier',
+        beforeToday: 'The date cannot be earlier than today.',
+        validToBeforeFrom: 'Valid to cannot be before valid from.',
+        chooseAssignments: 'Choose at least one assignment.',
+        keepEndDate: 'An end date can be moved earlier but not removed.',
+        onlyEarlier: 'The end date can only be moved earlier.',
       },
       actions: { limit: 'Limit', revoke: 'Revoke' },
       revokeDialog: {

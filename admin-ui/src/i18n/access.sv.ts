@@ -111,11 +111,11 @@ export const svAccess = {
       catalogueFailed: 'Vårdenhetens uppdrag kunde inte hämtas: %{message}',
       emptyCatalogue: 'Vårdenheten har inga uppdrag i katalogen',
       validation: {
-        beforeToday: 'Datumet får inte vara tidigare än i dag',
-        validToBeforeFrom: 'Giltig till får inte vara före giltig från',
-        chooseAssignments: 'Välj minst ett uppdrag',
-        keepEndDate: 'Ett slutdatum kan flyttas tidigare men inte tas bort',
-        onlyEarlier: 'Slutdatumet kan bara flyttas tidigare',
+        beforeToday: 'Datumet får inte vara tidigare än i dag.',
+        validToBeforeFrom: 'Giltig till får inte vara före giltig från.',
+        chooseAssignments: 'Välj minst ett uppdrag.',
+        keepEndDate: 'Ett slutdatum kan flyttas tidigare men inte tas bort.',
+        onlyEarlier: 'Slutdatumet kan bara flyttas tidigare.',
       },
       actions: { limit: 'Begränsa', revoke: 'Återkalla' },
       revokeDialog: {

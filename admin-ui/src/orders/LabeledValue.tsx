@@ -26,9 +26,10 @@ export const LabeledValue = ({
       <Typography component="dt" variant="caption" color="text.secondary">
         {translate(label)}
       </Typography>
+      {/* body2, as react-admin's fields on the directory's show pages: one value type everywhere. */}
       <Typography
         component="dd"
-        variant="body1"
+        variant="body2"
         sx={{ m: 0, overflowWrap: 'break-word', whiteSpace: noWrap ? 'nowrap' : undefined }}
       >
         {empty ? translate('beh.empty') : children}

@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { IsoDateInput } from '../common/IsoDateInput';
 import { orderStatusChoices, orderTypeChoices } from './choices';
 
 /** "Sökalternativ": order number always; end user, orderer, status, type, unit and dates on demand. */
@@ -21,6 +22,6 @@ export const orderFilters = [
   >
     <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
   </ReferenceInput>,
-  <DateInput key="from" source="from" />,
-  <DateInput key="to" source="to" />,
+  <IsoDateInput key="from" source="from" />,
+  <IsoDateInput key="to" source="to" />,
 ];

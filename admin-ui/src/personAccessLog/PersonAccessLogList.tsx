@@ -1,4 +1,5 @@
-import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
+import { IsoDateInput } from '../common/IsoDateInput';
 import { ListPagination } from '../common/ListPagination';
 import { ServerExportActions } from '../common/ServerExport';
 import { TimestampField } from '../outbox/fields';
@@ -30,8 +31,8 @@ const filters = [
   personPicker('personId'),
   personPicker('userId'),
   <SelectInput key="purpose" source="purpose" choices={purposeChoices} />,
-  <DateInput key="from" source="from" />,
-  <DateInput key="to" source="to" />,
+  <IsoDateInput key="from" source="from" />,
+  <IsoDateInput key="to" source="to" />,
 ];
 
 /**

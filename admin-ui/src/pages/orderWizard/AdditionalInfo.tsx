@@ -1,5 +1,6 @@
 import { Box, Checkbox, FormControlLabel, Stack, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { IsoDateField } from '../../common/IsoDateInput';
 import type { OrderType } from '../../orders/types';
 import type { WizardAction } from './wizardState';
 
@@ -24,16 +25,15 @@ export const AdditionalInfo = ({ type, startDate, today, urgent, comment, dispat
         {translate('beh.wizard.additionalInfo')}
       </Typography>
       <Stack spacing={2}>
-        <TextField
-          type="date"
+        {/* Year first in both languages (a native date input follows the browser's locale). */}
+        <IsoDateField
           required
           label={dateLabel}
           value={startDate}
-          onChange={(event) => dispatch({ kind: 'startDate', startDate: event.target.value })}
+          onChange={(value) => dispatch({ kind: 'startDate', startDate: value })}
           error={dateInPast || startDate === ''}
           helperText={dateInPast ? translate('beh.wizard.dateInPast') : dateHelp}
           sx={{ maxWidth: 360 }}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
         />
         <FormControlLabel
           control={

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { isIsoDate } from '../../common/IsoDateInput';
 import { errorMessage, problemOf, violationsIn } from '../../common/problem';
 import type { NewOrder, OrderViolation, PlacedOrder } from '../../orders/types';
 import { useOrderApi } from '../../orders/useOrderApi';
@@ -70,7 +71,11 @@ export function usePlaceOrder(
     const missing = Object.values(order.attestants).some((attestantId) => attestantId === undefined);
     const problems = [
       missing ? translate('beh.wizard.attestantRequired') : null,
-      state.startDate === '' || state.startDate < today ? translate('beh.wizard.dateInPast') : null,
+      state.startDate !== '' && !isIsoDate(state.startDate)
+        ? translate('beh.dateInput.invalid')
+        : state.startDate === '' || state.startDate < today
+          ? translate('beh.wizard.dateInPast')
+          : null,
     ].filter((problem): problem is string => problem !== null);
     if (problems.length > 0) {
       setRefusal(problems);
