@@ -1,5 +1,10 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, TitlePortal } from 'react-admin';
+import { useLocation } from 'react-router-dom';
+import { attestRoutes } from '../attest/routes';
+import { orderRoutes } from '../orders/routes';
+import { HELP_ROUTES } from '../pages/help/helpRoutes';
+import { massOrderRoutes } from '../pages/massOrder/routes';
 import { SignedInAs } from '../auth/SignedInAs';
 import { LOCALES } from '../i18n/i18nProvider';
 import { ContentStatus } from './ContentStatus';
@@ -31,8 +36,23 @@ function useContentHasHeading(): boolean {
  * its own it is plain text. A role rather than an <h1> element, so that the title's portal target
  * stays the same element when a page changes.
  */
+/**
+ * The pages that have an h1 of their own, by address: known while rendering, so that the title
+ * stops being a heading in the same commit that brings the page's h1 (waiting for the content to
+ * show its h1 left a moment with two). The watch of the content covers any other page.
+ */
+const OWN_HEADING_PAGES: readonly RegExp[] = [
+  /^\/?$/,
+  new RegExp(`^${orderRoutes.wizard}(/|$)`),
+  new RegExp(`^${massOrderRoutes.tree}(/|$)`),
+  new RegExp(`^${attestRoutes.queue}/[^/]+$`),
+  ...Object.values(HELP_ROUTES).map((path) => new RegExp(`^${path}$`)),
+];
+
 const PageTitle = () => {
-  const contentHasHeading = useContentHasHeading();
+  const { pathname } = useLocation();
+  const ownByAddress = OWN_HEADING_PAGES.some((page) => page.test(pathname));
+  const contentHasHeading = useContentHasHeading() || ownByAddress;
   // Always a <div> (react-admin's is an <h6>): one element, whichever the page is.
   const heading = contentHasHeading ? {} : { role: 'heading', 'aria-level': 1 };
   return <TitlePortal component="div" {...heading} />;
