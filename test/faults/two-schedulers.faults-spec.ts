@@ -6,7 +6,11 @@ import { SmtpSink } from '../support/smtp-sink.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ServerProcess, session, until } from './server-process.js';
 
-const ORDERS = 300;
+// Enough small batches that one process's tick lasts longer than the other's interval of a second:
+// both then claim at the same time (with 300 orders in batches of 50, one tick of one process
+// once carried out all of them before the other ticked, and nothing was shown about two at once).
+const ORDERS = 1000;
+const BATCH = 10;
 
 /** The scheduler's tick reports in a process's log, plain or as JSON lines. */
 function ticks(log: string): { carriedOut: number }[] {
@@ -27,7 +31,7 @@ function ticks(log: string): { carriedOut: number }[] {
 
 /**
  * Two server processes with their schedulers and mail workers on one database, under request
- * load: 300 orders fall due at once; each is carried out once, and each orderer's mail about
+ * load: 1,000 orders fall due at once; each is carried out once, and each orderer's mail about
  * it reaches the SMTP server once, whichever process claimed the order or the mail, while both
  * keep answering requests.
  */
@@ -46,7 +50,7 @@ describe('faults: two server processes with schedulers under load', () => {
       MAIL_POLL_SECONDS: '1',
       SCHEDULER_ENABLED: 'true',
       SCHEDULER_INTERVAL_SECONDS: '1',
-      CARRY_OUT_BATCH: '50',
+      CARRY_OUT_BATCH: String(BATCH),
     };
     servers.push(...(await Promise.all([ServerProcess.start(env), ServerProcess.start(env)])));
   }, 120_000);
@@ -57,7 +61,7 @@ describe('faults: two server processes with schedulers under load', () => {
     await t?.close();
   });
 
-  it('carries out each of 300 due orders once and delivers one mail each, answering requests meanwhile', async () => {
+  it('carries out each of 1,000 due orders once and delivers one mail each, answering requests meanwhile', async () => {
     const { count: eventsBefore } = await t.app.get(AuditService).verify();
     const count = async (sql: string) => (await t.dataSource.query<{ n: number }[]>(sql))[0].n;
     const clients = await Promise.all(servers.map((s) => session(s.base, 'eriho2')));
