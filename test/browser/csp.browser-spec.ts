@@ -142,6 +142,19 @@ describe('the UI under its Content-Security-Policy', () => {
     await page.waitForURL(/#\/audit-events\/[^/]+\/show$/);
     await page.locator('#react-admin-title').waitFor();
     await clean('an audit event');
+
+    // The lookup log has at least the person opened above.
+    await openGrid('Uppslagslogg', 'person-access-log');
+    await clean('Uppslagslogg');
+
+    // The demo has no API clients: the grid's empty page, then the form that makes one.
+    await page.getByRole('menuitem', { name: 'API-klienter', exact: true }).click();
+    await page.waitForURL(/#\/api-clients(\?.*)?$/);
+    await page.locator('#react-admin-title', { hasText: 'API-klienter' }).waitFor();
+    await clean('API-klienter');
+    await page.goto('/#/api-clients/create');
+    await page.getByRole('textbox', { name: /Namn/ }).waitFor();
+    await clean('Ny API-klient');
   });
 
   it('admin1: Swagger UI at /api/docs, under its own policy', async () => {
