@@ -68,20 +68,56 @@ export abstract class ReadResource<Item extends object> {
   protected abstract readonly spec: ListSpec;
   /** Definite form in Swedish, e.g. "Vårdenheten", for "… hittades inte." */
   protected abstract readonly label: string;
+  /**
+   * The SQL column of `spec` naming the person a row is about (an engagement's, a holding's):
+   * with it, the rows of a person with a protected identity are listed and opened only when
+   * `showProtected` (administrators), as the persons list does (rule 29).
+   */
+  protected readonly personColumn: string | undefined = undefined;
 
   constructor(
     protected readonly db: DataSource,
     protected readonly clock: Clock,
   ) {}
 
-  list(raw: RawListQuery): Promise<Page<Item>> {
-    return listRows<Item>(this.db, this.spec, raw, { today: this.clock.today() });
+  /** The list; without `showProtected` no row of a person with a protected identity. */
+  list(raw: RawListQuery, showProtected = false): Promise<Page<Item>> {
+    const spec = this.spec;
+    const hidden = this.hiddenSql(showProtected);
+    const visible: ListSpec['visible'] =
+      hidden === undefined
+        ? spec.visible
+        : (p, ctx) => {
+            const own = spec.visible?.(p, ctx);
+            return own === undefined ? hidden : `(${own}) AND ${hidden}`;
+          };
+    return listRows<Item>(this.db, { ...spec, visible }, raw, { today: this.clock.today() });
   }
 
-  async get(id: string, db: DataSource | EntityManager = this.db): Promise<Item> {
-    const item = await findRow<Item>(db, this.spec, id, { today: this.clock.today() });
+  /**
+   * One row by id; with `showProtected` false a row of a person with a protected identity is not
+   * found (404). Reads inside a write (an administrator's) keep the default.
+   */
+  async get(id: string, db: DataSource | EntityManager = this.db, showProtected = true): Promise<Item> {
+    // findRow reads the spec's `from` alone: there the person is joined only when not protected.
+    const spec =
+      showProtected || this.personColumn === undefined
+        ? this.spec
+        : {
+            ...this.spec,
+            from: `${this.spec.from}
+    JOIN person shown ON shown.id = ${this.personColumn} AND NOT shown.protected_identity`,
+          };
+    const item = await findRow<Item>(db, spec, id, { today: this.clock.today() });
     if (!item) throw notFound(this.label);
     return item;
+  }
+
+  /** The condition that leaves out the rows of persons with a protected identity, when it applies. */
+  private hiddenSql(showProtected: boolean): string | undefined {
+    if (showProtected || this.personColumn === undefined) return undefined;
+    return `NOT EXISTS (SELECT 1 FROM person hidden
+      WHERE hidden.id = ${this.personColumn} AND hidden.protected_identity)`;
   }
 }
 

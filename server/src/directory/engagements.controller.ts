@@ -18,16 +18,21 @@ export class EngagementsController {
   @Get()
   @ApiPage(EngagementItem, 'engagements')
   async list(
+    @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<EngagementItem[]> {
-    return pageBody(res, 'engagements', await this.engagements.list(query));
+    const showProtected = actor.person.isAdministrator;
+    return pageBody(res, 'engagements', await this.engagements.list(query, showProtected));
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: EngagementItem })
-  get(@Param('id') id: string): Promise<EngagementItem> {
-    return this.engagements.get(id);
+  @ApiOkResponse({
+    type: EngagementItem,
+    description: '404 for an engagement of a person with a protected identity, but to administrators.',
+  })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EngagementItem> {
+    return this.engagements.get(id, undefined, actor.person.isAdministrator);
   }
 
   @Post()

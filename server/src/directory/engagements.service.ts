@@ -87,6 +87,7 @@ const engagementReferences = (values: { personId?: string; careUnitId?: string }
 export class EngagementsService extends CatalogueResource<EngagementItem, Engagement> {
   protected readonly spec = ENGAGEMENT_LIST;
   protected readonly entity = Engagement;
+  protected override readonly personColumn = 'e.person_id';
   protected readonly label = 'Engagemanget';
   protected readonly subject = { entityType: 'engagement', action: 'ENGAGEMENT' };
   protected readonly inUseMessage = 'Engagemanget används av andra uppgifter och kan inte tas bort.';

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiPage, ApiProblem, ProblemDetails } from '../common/api-schema.js';
 import { ClientScope, RightsHolder } from '../common/auth/policy.js';
+import { type Actor, CurrentReader } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
 import { pageBody } from '../common/sql.js';
@@ -30,17 +31,22 @@ export class HeldAssignmentsController {
   @ClientScope('holdings:read')
   @ApiPage(HeldAssignmentItem, 'held-assignments')
   async list(
+    @CurrentReader() reader: Actor,
     @Query() query: RawListQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<HeldAssignmentItem[]> {
-    return pageBody(res, 'held-assignments', await this.heldAssignments.list(query));
+    const showProtected = reader.person.isAdministrator;
+    return pageBody(res, 'held-assignments', await this.heldAssignments.list(query, showProtected));
   }
 
   @Get(':id')
   @ClientScope('holdings:read')
-  @ApiOkResponse({ type: HeldAssignmentItem })
-  get(@Param('id') id: string): Promise<HeldAssignmentItem> {
-    return this.heldAssignments.get(id);
+  @ApiOkResponse({
+    type: HeldAssignmentItem,
+    description: '404 for a holding of a person with a protected identity, but to administrators.',
+  })
+  get(@CurrentReader() reader: Actor, @Param('id') id: string): Promise<HeldAssignmentItem> {
+    return this.heldAssignments.get(id, undefined, reader.person.isAdministrator);
   }
 
   @Post()

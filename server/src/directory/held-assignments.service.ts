@@ -52,6 +52,7 @@ const HELD_LIST: ListSpec = {
 @Injectable()
 export class HeldAssignmentsService extends ReadResource<HeldAssignmentItem> {
   protected readonly spec = HELD_LIST;
+  protected override readonly personColumn = 'h.person_id';
   protected readonly label = 'Innehavet av uppdraget';
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock) {

@@ -64,7 +64,9 @@ export class PersonsController {
   @ApiOkResponse({
     type: PersonDetail,
     description:
-      'The one person with exactly one of the three given, personnummer whole; 404 if none. ' +
+      'The one person with exactly one of the three given; 404 if none. The personnummer is whole ' +
+      'when it was the key asked by, the passport number when it was; otherwise each is masked as ' +
+      'in lists, but to administrators, who get both whole. ' +
       'Every lookup, found or not, is recorded in the lookup log (GET /api/person-access-log).',
   })
   lookup(@Query() query: Record<string, unknown>, @Req() req: Request): Promise<PersonDetail> {

@@ -33,13 +33,16 @@ export class PersonListItem {
   @Prop.text({
     nullable: true,
     description:
-      'Masked (1985xxxx-xxxx) in lists and in the detail for all but administrators; whole ' +
-      '(ÅÅÅÅMMDD-NNNN) in the lookup and to administrators; null when none.',
+      'Masked (1985xxxx-xxxx) in lists, and in the detail and the lookup for all but ' +
+      'administrators; whole (ÅÅÅÅMMDD-NNNN) to administrators and in a lookup by personnummer; ' +
+      'null when none.',
   })
   personnummer!: string | null;
   @Prop.text({
     nullable: true,
-    description: 'Masked (ABxxxxxxx) in lists, whole in the lookup and to administrators; null when none.',
+    description:
+      'Masked (ABxxxxxxx) in lists, and in the detail and the lookup for all but administrators; ' +
+      'whole in the detail and lookup to administrators and in a lookup by passport number; null when none.',
   })
   passportNumber!: string | null;
   @Prop.bool({

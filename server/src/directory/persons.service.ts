@@ -49,9 +49,9 @@ import { isUuid } from '../common/uuid.js';
 export type { PersonListItem };
 
 /**
- * A person in detail and lookup, with engagements and assignments: personnummer whole
- * (ÅÅÅÅMMDD-NNNN) in the lookup and to administrators, masked in others' detail. A class only so
- * that its decorators describe it in the OpenAPI description.
+ * A person in detail and lookup, with engagements and assignments: an identity number whole
+ * (personnummer ÅÅÅÅMMDD-NNNN) to administrators and in a lookup by that very number, masked
+ * otherwise. A class only so that its decorators describe it in the OpenAPI description.
  */
 export class PersonDetail extends PersonRow {
   @Prop.list(() => PersonEngagement) engagements!: PersonEngagement[];
@@ -193,8 +193,11 @@ export class PersonsService {
    * Finds one person by exactly one of personnummer, passport number or HSA-id, as the
    * wizard's first step does. A personnummer is checked first, so the user is told what is
    * wrong with it rather than that nobody has it. Every lookup that reaches the directory, found
-   * or not, is logged by the statement that reads (who, the masked value, why); the person is
-   * answered whole, a protected identity too: an exact number is how they may be found.
+   * or not, is logged by the statement that reads (who, the masked value, why); a protected
+   * identity is answered too: an exact number is how they may be found. An identity number is
+   * answered whole only to whoever gave it, and to administrators: the persons list shows
+   * everyone's HSA-id, so a lookup by it (or by passport number) answers the personnummer masked
+   * as lists mask it, and a lookup by anything but the passport number masks that (rule 29).
    */
   async lookup(query: Record<string, unknown>, ctx: ReadContext): Promise<PersonDetail> {
     const given = LOOKUP_KEYS.filter((key) => query[key] !== undefined);
@@ -217,7 +220,13 @@ export class PersonsService {
       showProtected: true,
     });
     if (!person) throw notFoundBy(key);
-    return person;
+    if (ctx.reader.isAdministrator) return person;
+    return {
+      ...person,
+      personnummer: key === 'personnummer' ? person.personnummer : maskPersonnummer(person.personnummer),
+      passportNumber:
+        key === 'passportNumber' ? person.passportNumber : maskPassportNumber(person.passportNumber),
+    };
   }
 
   findByUserId(userId: string): Promise<Person | null> {
