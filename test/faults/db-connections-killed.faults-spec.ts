@@ -19,7 +19,9 @@ const progress = (line: string) => process.stderr.write(`db-connections-killed: 
  * PostgreSQL terminating the portal's connections (pg_terminate_backend of every backend of its
  * database, every 1.5–3 s) while orders are placed, attested in batches of ten with a
  * signature, and carried out by the scheduler, in a server process of its own (a crash would
- * show as its exit). Every step is retried the way a user or the next tick would until it has
+ * show as its exit). A phase can be over between two of those, so each phase's first transaction
+ * is also held back by the test and killed mid way (killHeldBack): every phase certainly loses a
+ * connection with a transaction open. Every step is retried the way a user or the next tick would until it has
  * happened; afterwards each person has exactly one order, no order lost or doubled, no batch
  * decided in part, each order carried out once with one holding, one mail and one event each,
  * the audit chain whole, and every request the outage got in the way of answered 503, not 500.
@@ -36,6 +38,8 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
   let kills = 0;
   let killing: Promise<void> | undefined;
   let stopKilling = false;
+  /** Connections of the test's own in the portal's database, which the killer spares. */
+  const spared = new Set<number>();
 
   beforeAll(async () => {
     t = await createTestApp({}, { seeded: false });
@@ -73,8 +77,8 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
         await new Promise((resolve) => setTimeout(resolve, 1500 + Math.random() * 1500));
         const { rows } = await killer.query<{ killed: boolean }>(
           `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
-            WHERE datname = $1 AND pid <> pg_backend_pid()`,
-          [databaseName],
+            WHERE datname = $1 AND pid <> pg_backend_pid() AND pid <> ALL($2::int[])`,
+          [databaseName, [...spared]],
         );
         kills += rows.filter((r) => r.killed).length;
       }
@@ -84,6 +88,92 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
   async function stopKillingNow(): Promise<void> {
     stopKilling = true;
     await killing;
+  }
+
+  interface HeldKill {
+    pid: number;
+    xid: string;
+    query: string;
+  }
+
+  /**
+   * One kill certain to land in the middle of a transaction of the phase about to start: a SHARE
+   * lock on mail_outbox, taken on a connection of the test's own before the phase starts, holds
+   * back the phase's first transaction at its mail (placing, signing and carrying out each write
+   * one, after their order rows). Once a backend has written (holds a transaction id), holds a lock
+   * on vmu_order and waits for the test's lock, it is terminated there, and the lock let go only
+   * when the backend is gone: its transaction cannot have committed. `armed` resolves when the
+   * lock is held; `killed` when the kill has landed (it fails after 90 s without one).
+   */
+  function killHeldBack(phase: string): { armed: Promise<void>; killed: Promise<HeldKill> } {
+    let armed!: () => void;
+    const isArmed = new Promise<void>((resolve) => (armed = resolve));
+    const killed = (async () => {
+      const locker = new pg.Client({ connectionString: url });
+      locker.on('error', () => undefined);
+      await locker.connect();
+      const [{ pid: lockerPid, ordersOid }] = (
+        await locker.query<{ pid: number; ordersOid: number }>(
+          `SELECT pg_backend_pid() AS pid, 'vmu_order'::regclass::oid::int AS "ordersOid"`,
+        )
+      ).rows;
+      spared.add(lockerPid);
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE mail_outbox IN SHARE MODE');
+        armed();
+        const deadline = Date.now() + 90_000;
+        for (;;) {
+          if (server.child?.exitCode !== null)
+            throw new Error(`The server process died:\n${server.log.slice(-3000)}`);
+          const { rows } = await killer.query<HeldKill>(
+            `SELECT a.pid, a.backend_xid::text AS xid, left(a.query, 40) AS query FROM pg_stat_activity a
+              WHERE a.datname = $1 AND a.backend_xid IS NOT NULL AND $2 = ANY(pg_blocking_pids(a.pid))
+                AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.relation = $3 AND l.granted)`,
+            [databaseName, lockerPid, ordersOid],
+          );
+          // The activity's row read again on its own (the statement above saw it in a snapshot
+          // taken before pg_blocking_pids looked): now that it waits for the test, it stays put.
+          const held = rows[0]
+            ? (
+                await killer.query<HeldKill>(
+                  `SELECT pid, backend_xid::text AS xid, left(query, 40) AS query FROM pg_stat_activity
+                    WHERE pid = $1 AND wait_event_type = 'Lock'`,
+                  [rows[0].pid],
+                )
+              ).rows[0]
+            : undefined;
+          if (held) {
+            const [{ killed }] = (
+              await killer.query<{ killed: boolean }>(`SELECT pg_terminate_backend($1) AS killed`, [held.pid])
+            ).rows;
+            if (killed) {
+              kills++;
+              // Gone while still waiting for the test's lock: rolled back, never committed.
+              while (
+                (await killer.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [held.pid])).rowCount
+              )
+                await new Promise((resolve) => setTimeout(resolve, 10));
+              progress(
+                `${phase}: killed backend ${held.pid} mid transaction ${held.xid} at "${held.query}…"`,
+              );
+              return held;
+            }
+          }
+          if (Date.now() > deadline)
+            throw new Error(`${phase}: no transaction of the phase held back in 90 s`);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      } finally {
+        armed();
+        await locker.query('ROLLBACK').catch(() => undefined);
+        await locker.end().catch(() => undefined);
+        spared.delete(lockerPid);
+      }
+    })();
+    // The phase awaits `killed` at its end; a failure before then is not an unhandled rejection.
+    killed.catch(() => undefined);
+    return { armed: isArmed, killed };
   }
 
   /** A read of the portal's database that survives the killing (a fresh connection each time). */
@@ -161,6 +251,8 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
     // Placing: half due today, half tomorrow, two at a time. A send whose answer was lost is
     // sent again; the line already ordered is then refused (409), never ordered twice.
     const orderer = await signedIn(team.orderer.userId, failures);
+    const placing = killHeldBack('placing');
+    await placing.armed;
     await Promise.all(
       [0, 1].map(async (lane) => {
         for (let i = lane; i < PEOPLE; i += 2) {
@@ -175,6 +267,7 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
         }
       }),
     );
+    const placedHeld = await placing.killed;
     const placedKills = kills;
     progress(`placed ${PEOPLE} orders, ${kills} backends killed so far`);
 
@@ -187,6 +280,8 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
       ])
     ).map((r) => r.id);
     let partlyDecided = 0;
+    const attesting = killHeldBack('attesting');
+    await attesting.armed;
     for (let b = 0; b < ids.length; b += BATCH) {
       const batch = ids.slice(b, b + BATCH);
       const decided = async () =>
@@ -224,11 +319,14 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
         return false;
       }, failures);
     }
+    const attestHeld = await attesting.killed;
     const attestKills = kills - placedKills;
     progress(`attested ${ids.length} orders, ${kills} backends killed so far`);
 
     // Carrying out: tomorrow comes (the approved orders' date moved to today, as midnight would),
     // and the server's scheduler carries them out in batches of five, ticking every second.
+    const carrying = killHeldBack('carrying out');
+    await carrying.armed;
     await read(`UPDATE vmu_order SET start_date = $2 WHERE end_user_id = ANY($1) AND status = 'APPROVED'`, [
       people.map((p) => p.id),
       today,
@@ -241,6 +339,7 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
       if (n > 0) await new Promise((resolve) => setTimeout(resolve, 200));
       return n === 0;
     }, failures);
+    const carryHeld = await carrying.killed;
     await stopKillingNow();
     clearInterval(report);
     const carryKills = kills - placedKills - attestKills;
@@ -299,9 +398,12 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
       const chain = await checked.app.get(AuditService).verify();
       expect(chain.ok).toBe(true);
 
+      const held = (h: HeldKill) => `backend ${h.pid} in transaction ${h.xid} at "${h.query}…"`;
       console.log(
         `PostgreSQL connections killed: ${kills} backends terminated (${placedKills} while placing, ` +
-          `${attestKills} while attesting, ${carryKills} while carrying out), the server process up throughout; ` +
+          `${attestKills} while attesting, ${carryKills} while carrying out; each phase's first transaction ` +
+          `killed mid way after writing its orders: placing ${held(placedHeld)}, attesting ${held(attestHeld)}, ` +
+          `carrying out ${held(carryHeld)}), the server process up throughout; ` +
           `answers: ${list(statuses)}; failed attempts retried: ${list(failures)}; result: ${PEOPLE} orders, ` +
           `one per person, ${completed} carried out, ${PEOPLE} holdings, ${PEOPLE} mails, no batch decided in part, ` +
           `audit chain whole (${chain.count - eventsBefore} new events)`,
@@ -309,6 +411,11 @@ describe('faults: PostgreSQL connections killed while placing, attesting and car
     } finally {
       await checked.close();
     }
-    expect(kills).toBeGreaterThan(0);
+    // Every phase lost connections while its work was in flight (at least its held-back one).
+    expect({ placing: placedKills > 0, attesting: attestKills > 0, carryingOut: carryKills > 0 }).toEqual({
+      placing: true,
+      attesting: true,
+      carryingOut: true,
+    });
   }, 240_000);
 });
