@@ -23,6 +23,7 @@ import { AuditAnchors1765100300000 } from './1765100300000-AuditAnchors.js';
 import { AnonymousSessions1765100400000 } from './1765100400000-AnonymousSessions.js';
 import { AuditEventHashNotUnique1765100500000 } from './1765100500000-AuditEventHashNotUnique.js';
 import { OrderWarnings1765100600000 } from './1765100600000-OrderWarnings.js';
+import { LookupLogUserId1765100700000 } from './1765100700000-LookupLogUserId.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   AnonymousSessions1765100400000,
   AuditEventHashNotUnique1765100500000,
   OrderWarnings1765100600000,
+  LookupLogUserId1765100700000,
 ];

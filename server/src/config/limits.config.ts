@@ -19,6 +19,8 @@ export interface LimitsConfig {
   sign: RateWindow[];
   /** CSV exports started, per signed-in person (RATE_LIMIT_EXPORT). */
   export: RateWindow[];
+  /** Lists imported into a mass order (each up to 5,000 persons looked up), per signed-in person (RATE_LIMIT_MASS_ORDER_IMPORT). */
+  massOrderImport: RateWindow[];
 }
 
 export type LimitName = keyof LimitsConfig;
@@ -29,6 +31,7 @@ export const LIMIT_VARIABLES: Record<LimitName, string> = {
   personLookup: 'RATE_LIMIT_PERSON_LOOKUP',
   sign: 'RATE_LIMIT_SIGN',
   export: 'RATE_LIMIT_EXPORT',
+  massOrderImport: 'RATE_LIMIT_MASS_ORDER_IMPORT',
 };
 
 /**
@@ -41,7 +44,10 @@ export const LIMIT_VARIABLES: Record<LimitName, string> = {
  *   near; a script reading the region person by person is stopped after 600;
  * - sign 20 a minute per person: every attest is a sign request and a signature (two), and takes
  *   the signer a PIN; ten in a minute is already a batch's work (one batch attest signs many orders);
- * - exports 10 per 10 minutes per person: each streams a whole grid and holds a connection.
+ * - exports 10 per 10 minutes per person: each streams a whole grid and holds a connection;
+ * - mass order imports 30 an hour per person: each looks up to 5,000 persons at once (a bulk
+ *   lookup, logged per value); an orderer imports a list or two per mass order and may correct and
+ *   import again; 30 full lists are 150,000 lookups, more than the region's whole directory.
  */
 export const DEFAULT_LIMITS: LimitsConfig = {
   signIn: [{ limit: 30, seconds: 60 }],
@@ -51,6 +57,7 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   ],
   sign: [{ limit: 20, seconds: 60 }],
   export: [{ limit: 10, seconds: 600 }],
+  massOrderImport: [{ limit: 30, seconds: 3600 }],
 };
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
@@ -87,6 +94,7 @@ export function loadLimitsConfig(env: Env): LimitsConfig {
     personLookup: read('personLookup'),
     sign: read('sign'),
     export: read('export'),
+    massOrderImport: read('massOrderImport'),
   };
 }
 

@@ -45,7 +45,9 @@ export const ACCESS_PURPOSE_LABELS: Record<AccessPurpose, string> = {
 };
 
 export type AccessAction = 'LOOKUP' | 'DETAIL';
-export type LookedUpBy = 'id' | 'personnummer' | 'passportNumber' | 'hsaId';
+export const LOOKED_UP_BY = ['id', 'personnummer', 'passportNumber', 'hsaId', 'userId'] as const;
+/** How a person was looked up: `userId` (a VGR-ID) by the mass order's import. */
+export type LookedUpBy = (typeof LOOKED_UP_BY)[number];
 
 const ACTION_LABELS: Record<AccessAction, string> = { LOOKUP: 'Uppslag', DETAIL: 'Visning' };
 const BY_LABELS: Record<LookedUpBy, string> = {
@@ -53,6 +55,7 @@ const BY_LABELS: Record<LookedUpBy, string> = {
   personnummer: 'Personnummer',
   passportNumber: 'Passnummer',
   hsaId: 'HSA-id',
+  userId: 'VGR-ID',
 };
 
 /** The purpose a request names, `api` when none; anything else is refused before the person is read. */
@@ -90,12 +93,14 @@ export interface AccessEntry {
 }
 
 const HSA_ID = /^[A-Z0-9]{2,20}-[A-Z0-9]{1,40}$/i;
+const USER_ID = /^[a-zåäö][a-zåäö0-9]{1,31}$/i;
 
 /**
  * The value a lookup asked for, as the log keeps it: a personnummer as 1985xxxx-xxxx and a
- * passport number as ABxxxxxxx (nothing a log reader could look the person up by again), an id
- * or an HSA-id whole (catalogue ids, not secret); anything that is not an HSA-id masked as a
- * passport number (it may be a number typed into the wrong field).
+ * passport number as ABxxxxxxx (nothing a log reader could look the person up by again), an id,
+ * an HSA-id or a VGR-ID whole (catalogue ids, not secret; a VGR-ID in lower case); anything that is
+ * not what it claims to be masked as a passport number (it may be a number typed into the wrong
+ * field).
  */
 export function maskLookedUp(by: LookedUpBy, value: string): string {
   switch (by) {
@@ -107,6 +112,8 @@ export function maskLookedUp(by: LookedUpBy, value: string): string {
       return HSA_ID.test(value) ? value.toUpperCase() : (maskPassportNumber(value) ?? '');
     case 'id':
       return isUuid(value) ? value : (maskPassportNumber(value) ?? '');
+    case 'userId':
+      return USER_ID.test(value) ? value.toLowerCase() : (maskPassportNumber(value) ?? '');
   }
 }
 
@@ -137,6 +144,52 @@ export function accessLogInsertSql(
     FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
 }
 
+/** One value of a bulk lookup: a VGR-ID (lower case) or a personnummer (12 digits). */
+export interface LookupKey {
+  by: 'userId' | 'personnummer';
+  value: string;
+}
+
+/** A bulk lookup's log rows: one per key, all of one reader, time, purpose and request. */
+export interface BulkAccess extends Omit<AccessEntry, 'action' | 'by' | 'lookedUp'> {
+  keys: readonly LookupKey[];
+}
+
+/**
+ * A bulk lookup by VGR-ID or personnummer (the mass order's import), logged: the CTEs
+ * `found (n, person_id)` (one row per key, by its position from 1; person_id null for a miss) and
+ * the INSERT of one LOOKUP row per key into the log, in key order (each CTE is read in the order
+ * it was written), for a statement of the caller's that starts `WITH ` and reads `found`. Every
+ * person is found, a protected identity too (an exact lookup); `answered` is whether one was. One
+ * multi-row INSERT of arrays (unnest), whatever the number of keys: a few parameters, not eleven
+ * a row. Committed asynchronously, as accessLogInsertSql: run it on its own, not inside another
+ * transaction.
+ */
+export function loggedKeyLookupCtes(access: BulkAccess, p: SqlParams): string {
+  const { reader, keys } = access;
+  const by = p.add(keys.map((k) => k.by));
+  const values = p.add(keys.map((k) => k.value));
+  const masked = p.add(keys.map((k) => maskLookedUp(k.by, k.value).slice(0, 100)));
+  // Each key by its own index (lower(user_id), personnummer): a probe per key, never a scan.
+  return `keys AS MATERIALIZED (
+      SELECT k.n, k.kind, k.value, k.masked
+        FROM unnest(${by}::text[], ${values}::text[], ${masked}::text[]) WITH ORDINALITY AS k(kind, value, masked, n)),
+    found AS MATERIALIZED (
+      SELECT k.n, k.kind, k.masked,
+        CASE WHEN k.kind = 'userId'
+          THEN (SELECT x.id FROM person x WHERE lower(x.user_id) = k.value LIMIT 1)
+          ELSE (SELECT x.id FROM person x WHERE x.personnummer = k.value::bpchar LIMIT 1)
+        END AS person_id
+      FROM keys k),
+    logged AS (
+      INSERT INTO person_access_log
+        (at, actor_id, client_id, client_name, action, person_id, looked_up_by, looked_up, answered, purpose, request_id)
+      SELECT ${p.add(access.at)}::timestamptz, ${p.add(reader.personId)}::uuid, ${p.add(reader.clientId ?? null)}::uuid,
+        ${p.add(reader.clientName ?? null)}::text, 'LOOKUP', f.person_id, f.kind, f.masked, f.person_id IS NOT NULL,
+        ${p.add(access.purpose)}::text, ${p.add(access.requestId)}::text
+      FROM found f CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit)`;
+}
+
 /** The request id the request-id middleware gave the request (kept in the log row to find its log line). */
 export function requestIdOf(req: Request): string | null {
   const id = req.headers['x-request-id'];
@@ -155,14 +208,15 @@ export class PersonAccessLogItem {
   @Prop.text({ nullable: true, description: 'The API client that read, when not a person.' })
   clientName!: string | null;
   @Prop.oneOf(['LOOKUP', 'DETAIL'], 'PersonAccessAction', {
-    description: 'LOOKUP: GET /api/persons/lookup; DETAIL: GET /api/persons/:id.',
+    description:
+      'LOOKUP: GET /api/persons/lookup, or one value of a mass order import (POST /api/mass-orders/import); DETAIL: GET /api/persons/:id.',
   })
   action!: AccessAction;
   @Prop.id({ nullable: true, description: 'The person found (null when none was).' })
   personId!: string | null;
   @Prop.text({ nullable: true }) personName!: string | null;
   @Prop.text({ nullable: true }) personUserId!: string | null;
-  @Prop.oneOf(['id', 'personnummer', 'passportNumber', 'hsaId'], 'PersonLookedUpBy')
+  @Prop.oneOf(LOOKED_UP_BY, 'PersonLookedUpBy', { description: 'userId: a VGR-ID (the mass order import).' })
   lookedUpBy!: LookedUpBy;
   @Prop.text({ description: 'The value asked for, masked (personnummer 1985xxxx-xxxx, passport ABxxxxxxx).' })
   lookedUp!: string;

@@ -37,6 +37,12 @@ export const LIMITS: Record<LimitName, NamedLimit> = {
     counted: 'user',
     refusal: 'Du har gjort för många exporter på kort tid.',
   },
+  massOrderImport: {
+    name: 'massOrderImport',
+    code: 'mass-order-import',
+    counted: 'user',
+    refusal: 'Du har importerat för många listor till massbeställningar på kort tid.',
+  },
 };
 
 /**
@@ -53,6 +59,8 @@ const ROUTES: Record<string, LimitName> = {
   // Deciding an attest (the sign request over the decision) and submitting its signature.
   'POST /api/attest/sign-requests': 'sign',
   'POST /api/signing/:requestId/sign': 'sign',
+  // A bulk person lookup (up to 5,000 at once), counted apart from the single lookups.
+  'POST /api/mass-orders/import': 'massOrderImport',
 };
 
 /** The routes named above, for a test that checks each still exists. */

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiPage } from '../common/api-schema.js';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { pageBody } from '../common/sql.js';
+import { requestIdOf } from '../directory/person-access-log.js';
 import { BatchesService } from './batches.service.js';
 import { CheckMassOrderDto, ImportMassOrderDto, SendMassOrderDto } from './dto/mass-order.dto.js';
 import { MassOrderSender } from './mass-order-sender.js';
@@ -74,9 +75,17 @@ export class MassOrdersController {
   @Post('import')
   @RightsHolder()
   @HttpCode(200)
-  @ApiOkResponse({ type: ImportReport, description: 'What each line named; nothing is changed.' })
-  import(@CurrentActor() actor: Actor, @Body() dto: ImportMassOrderDto): Promise<ImportReport> {
-    return this.massOrders.import(actor, dto);
+  @ApiOkResponse({
+    type: ImportReport,
+    description:
+      'What each line named; nothing is changed but the lookup log: each value looked up is one LOOKUP row, purpose mass-order. Rate-limited per person (RATE_LIMIT_MASS_ORDER_IMPORT).',
+  })
+  import(
+    @CurrentActor() actor: Actor,
+    @Body() dto: ImportMassOrderDto,
+    @Req() req: Request,
+  ): Promise<ImportReport> {
+    return this.massOrders.import(actor, dto, requestIdOf(req));
   }
 
   @Post('check')

@@ -15,8 +15,8 @@ import {
   assignmentsByIds,
   type PersonContact,
   personContacts,
-  personsByKeys,
 } from '../directory/directory.facts.js';
+import type { LookupKey } from '../directory/person-access-log.js';
 import { DirectoryHoldings } from '../directory/holdings.js';
 import { openLineCount } from '../orders/orders.reads.js';
 import { RULE_MESSAGES } from '../orders/orders.errors.js';
@@ -33,7 +33,7 @@ import type {
 } from './mass-order.types.js';
 import { noOrderRight } from './mass-orders.errors.js';
 import { candidateSearch } from './candidates.queries.js';
-import { candidatesByIds, memberList, type MemberRow, memberStatus } from './people.queries.js';
+import { importedCandidates, memberList, type MemberRow, memberStatus } from './people.queries.js';
 
 const lower = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => id.toLowerCase());
 
@@ -90,7 +90,9 @@ export class MassOrdersService {
 
   async members(actor: Actor, assignmentId: string, raw: RawListQuery): Promise<Page<Member>> {
     const a = await this.orderableAssignment(actor, assignmentId);
-    const page = await listRows<MemberRow>(this.db, memberList(a.id), raw, { today: this.clock.today() });
+    // Protected identities are listed to administrators only (rule 29).
+    const spec = memberList(a.id, actor.person.isAdministrator);
+    const page = await listRows<MemberRow>(this.db, spec, raw, { today: this.clock.today() });
     return {
       ...page,
       items: page.items.map(({ pendingType, personnummer, ...person }) => {
@@ -120,23 +122,42 @@ export class MassOrdersService {
     };
   }
 
-  /** Reads a pasted list or CSV and reports what was found, not found and invalid, line by line. */
-  async import(actor: Actor, dto: ImportMassOrderDto): Promise<ImportReport> {
+  /**
+   * Reads a pasted list or CSV and reports what was found, not found and invalid, line by line.
+   * A bulk person lookup: each value looked up (every valid one, duplicates too) is one row of
+   * the lookup log (rule 30), purpose `mass-order`, written by the statement that reads them.
+   */
+  async import(
+    actor: Actor,
+    dto: ImportMassOrderDto,
+    requestId: string | null = null,
+  ): Promise<ImportReport> {
     const a = await this.orderableAssignment(actor, dto.assignmentId);
     const parsed = parseImport(dto.text, this.clock.now());
     if (parsed.tooMany) {
       throw new ValidationProblem({ text: [`får innehålla högst ${MAX_IMPORT_VALUES} värden`] });
     }
-    const userIds = parsed.values.flatMap((v) => (v.key.kind === 'userId' ? [v.key.userId] : []));
-    const numbers = parsed.values.flatMap((v) => (v.key.kind === 'personnummer' ? [v.key.personnummer] : []));
-    const rows = await personsByKeys(this.db, userIds, numbers);
-    const byUserId = new Map(rows.map((r) => [r.userId, r.id]));
-    const byNumber = new Map(rows.filter((r) => r.personnummer).map((r) => [r.personnummer, r.id]));
-    const candidates = await candidatesByIds(
+    const keys = parsed.values.map(({ key }): LookupKey =>
+      key.kind === 'userId'
+        ? { by: 'userId', value: key.userId }
+        : { by: 'personnummer', value: key.personnummer },
+    );
+    const rows = await importedCandidates(
       this.db,
       a.id,
-      rows.map((r) => r.id),
+      {
+        keys,
+        at: this.clock.now(),
+        reader: { personId: actor.person.id, isAdministrator: actor.person.isAdministrator },
+        purpose: 'mass-order',
+        requestId,
+      },
       this.clock.today(),
+    );
+    const byUserId = new Map(rows.map((r) => [r.userId.toLowerCase(), r.id]));
+    const byNumber = new Map(rows.filter((r) => r.personnummer).map((r) => [r.personnummer, r.id]));
+    const candidates = new Map(
+      rows.map((row) => [row.id, { ...row, personnummer: maskPersonnummer(row.personnummer) }]),
     );
 
     const report: ImportReport = { found: [], notFound: [], invalid: parsed.invalid, duplicates: [] };

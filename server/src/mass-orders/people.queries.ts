@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { filterString } from '../common/list-query.js';
-import { maskPersonnummer } from '../common/personnummer.js';
 import { type FilterSql, type ListSpec, SqlParams } from '../common/sql.js';
 import {
   fromPersons,
@@ -16,6 +15,7 @@ import {
   personUserIdSql,
   personWordsSql,
 } from '../directory/directory.reads.js';
+import { type BulkAccess, loggedKeyLookupCtes } from '../directory/person-access-log.js';
 import type { OrderType } from '../orders/order.types.js';
 import { openLineOrderNumberSql, openLinePersonsSql, openLineTypeSql } from '../orders/orders.reads.js';
 import type { Candidate, Member, MemberStatus } from './mass-order.types.js';
@@ -50,8 +50,11 @@ export interface MemberRow extends Omit<Member, 'status' | 'removable' | 'reason
 /**
  * The members of an assignment: who holds it today, and who has a grant of it waiting. One
  * page at a time, counted, in name order; the holding and the open line read for the page only.
+ * Persons with a protected identity are listed and searched only when `showProtected`
+ * (administrators; docs/domain.md rule 29): to others they are found only by an exact lookup
+ * (the import), which is logged.
  */
-export function memberList(assignmentId: string): ListSpec {
+export function memberList(assignmentId: string, showProtected: boolean): ListSpec {
   const order = personSearchOrder('p');
   return {
     resource: 'members',
@@ -63,7 +66,8 @@ export function memberList(assignmentId: string): ListSpec {
     // members for many and hashed them against a scan of every person (~20 ms on a region).
     visible: (p, ctx) => {
       const asg = p.add(assignmentId);
-      return `p.id = ANY(ARRAY(${holdersSql(asg, p.add(ctx.today))} UNION ${openLinePersonsSql(asg, 'GRANT')}))`;
+      const members = `p.id = ANY(ARRAY(${holdersSql(asg, p.add(ctx.today))} UNION ${openLinePersonsSql(asg, 'GRANT')}))`;
+      return showProtected ? members : `${members} AND NOT p.protected_identity`;
     },
     late: (p, ctx) => {
       const day = p.add(ctx.today);
@@ -81,20 +85,26 @@ export function memberList(assignmentId: string): ListSpec {
 
 export const memberStatus = (row: MemberRow): MemberStatus => (row.heldFrom ? 'HOLDING' : 'PENDING_GRANT');
 
-/** The marks of named persons for the assignment, as candidates (the import's answer). */
-export async function candidatesByIds(
+/**
+ * The import's lookup: the persons the keys name (by VGR-ID or personnummer, a protected identity
+ * too: an exact lookup), each once, as candidates for the assignment with their marks, personnummer
+ * still whole (the caller matches the keys on it, then masks it). The same statement logs every
+ * key as a lookup (loggedKeyLookupCtes), found or not: one round trip, one multi-row INSERT.
+ */
+export async function importedCandidates(
   db: DataSource,
   assignmentId: string,
-  personIds: readonly string[],
+  access: BulkAccess,
   today: string,
-): Promise<Map<string, Candidate>> {
-  if (personIds.length === 0) return new Map();
+): Promise<Candidate[]> {
+  if (access.keys.length === 0) return [];
   const p = new SqlParams();
-  const ids = p.add([...personIds]);
-  const rows = await db.query<Candidate[]>(
-    `SELECT page.*, ${candidateMarks(assignmentId, p, today)}
-       FROM (SELECT ${PERSON_SELECT} FROM ${fromPersons('p')} WHERE p.id = ANY(${ids}::uuid[])) AS page`,
+  const lookup = loggedKeyLookupCtes(access, p);
+  return db.query<Candidate[]>(
+    `WITH ${lookup}
+     SELECT page.*, ${candidateMarks(assignmentId, p, today)}
+       FROM (SELECT ${PERSON_SELECT} FROM ${fromPersons('p')}
+              WHERE p.id IN (SELECT f.person_id FROM found f WHERE f.person_id IS NOT NULL)) AS page`,
     p.values,
   );
-  return new Map(rows.map((row) => [row.id, { ...row, personnummer: maskPersonnummer(row.personnummer) }]));
 }
