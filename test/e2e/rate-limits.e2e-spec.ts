@@ -61,6 +61,7 @@ describe('rate limits, as production has them', () => {
       ],
       sign: [{ limit: 20, seconds: 60 }],
       export: [{ limit: 10, seconds: 600 }],
+      massOrderImport: [{ limit: 30, seconds: 3600 }],
     });
   });
 

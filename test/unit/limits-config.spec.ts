@@ -20,7 +20,7 @@ describe('rate-limit configuration', () => {
       expect(loadConfig({ NODE_ENV }).limits).toEqual(DEFAULT_LIMITS);
     }
     expect(describeLimits(DEFAULT_LIMITS)).toBe(
-      'RATE_LIMIT_SIGN_IN=30/1m RATE_LIMIT_PERSON_LOOKUP=60/1m,600/1h RATE_LIMIT_SIGN=20/1m RATE_LIMIT_EXPORT=10/10m',
+      'RATE_LIMIT_SIGN_IN=30/1m RATE_LIMIT_PERSON_LOOKUP=60/1m,600/1h RATE_LIMIT_SIGN=20/1m RATE_LIMIT_EXPORT=10/10m RATE_LIMIT_MASS_ORDER_IMPORT=30/1h',
     );
   });
 
@@ -30,6 +30,7 @@ describe('rate-limit configuration', () => {
       RATE_LIMIT_PERSON_LOOKUP: ' 1000/24h , 100/1m ',
       RATE_LIMIT_SIGN: '1/1s',
       RATE_LIMIT_EXPORT: '1000000000/90s',
+      RATE_LIMIT_MASS_ORDER_IMPORT: '5/10m',
     }).limits;
     expect(limits).toEqual({
       signIn: [{ limit: 5, seconds: 30 }],
@@ -39,6 +40,7 @@ describe('rate-limit configuration', () => {
       ],
       sign: [{ limit: 1, seconds: 1 }],
       export: [{ limit: 1_000_000_000, seconds: 90 }],
+      massOrderImport: [{ limit: 5, seconds: 600 }],
     });
     expect(describeLimits(limits)).toContain('RATE_LIMIT_EXPORT=1000000000/90s');
   });
@@ -69,6 +71,7 @@ describe('limited routes', () => {
     expect(limitOfRoute('POST', '/api/attest/sign-requests')?.code).toBe('sign');
     expect(limitOfRoute('POST', '/api/signing/:requestId/sign')?.code).toBe('sign');
     expect(limitOfRoute('GET', '/api/a-grid-of-tomorrow/export')?.code).toBe('export');
+    expect(limitOfRoute('POST', '/api/mass-orders/import')?.code).toBe('mass-order-import');
     expect(limitOfRoute('PUT', '/api/persons/:id')).toBeUndefined();
     expect(limitOfRoute('GET', '/api/persons')).toBeUndefined();
     expect(limitOfRoute('GET', '/api/auth/saml/metadata')).toBeUndefined();

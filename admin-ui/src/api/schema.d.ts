@@ -1426,9 +1426,9 @@ export interface components {
             lastName: string;
             title: string | null;
             email: string | null;
-            /** @description Masked (1985xxxx-xxxx) in lists and in the detail for all but administrators; whole (ÅÅÅÅMMDD-NNNN) in the lookup and to administrators; null when none. */
+            /** @description Masked (1985xxxx-xxxx) in lists, and in the detail and the lookup for all but administrators; whole (ÅÅÅÅMMDD-NNNN) to administrators and in a lookup by personnummer; null when none. */
             personnummer: string | null;
-            /** @description Masked (ABxxxxxxx) in lists, whole in the lookup and to administrators; null when none. */
+            /** @description Masked (ABxxxxxxx) in lists, and in the detail and the lookup for all but administrators; whole in the detail and lookup to administrators and in a lookup by passport number; null when none. */
             passportNumber: string | null;
             /** @description Skyddad identitet: listed and searched only for administrators; found by an exact lookup. */
             protectedIdentity: boolean;
@@ -1489,9 +1489,9 @@ export interface components {
             lastName: string;
             title: string | null;
             email: string | null;
-            /** @description Masked (1985xxxx-xxxx) in lists and in the detail for all but administrators; whole (ÅÅÅÅMMDD-NNNN) in the lookup and to administrators; null when none. */
+            /** @description Masked (1985xxxx-xxxx) in lists, and in the detail and the lookup for all but administrators; whole (ÅÅÅÅMMDD-NNNN) to administrators and in a lookup by personnummer; null when none. */
             personnummer: string | null;
-            /** @description Masked (ABxxxxxxx) in lists, whole in the lookup and to administrators; null when none. */
+            /** @description Masked (ABxxxxxxx) in lists, and in the detail and the lookup for all but administrators; whole in the detail and lookup to administrators and in a lookup by passport number; null when none. */
             passportNumber: string | null;
             /** @description Skyddad identitet: listed and searched only for administrators; found by an exact lookup. */
             protectedIdentity: boolean;
@@ -1541,12 +1541,15 @@ export interface components {
             protectedIdentity?: boolean;
         };
         /**
-         * @description LOOKUP: GET /api/persons/lookup; DETAIL: GET /api/persons/:id.
+         * @description LOOKUP: GET /api/persons/lookup, or one value of a mass order import (POST /api/mass-orders/import); DETAIL: GET /api/persons/:id.
          * @enum {string}
          */
         PersonAccessAction: "LOOKUP" | "DETAIL";
-        /** @enum {string} */
-        PersonLookedUpBy: "id" | "personnummer" | "passportNumber" | "hsaId";
+        /**
+         * @description userId: a VGR-ID (the mass order import).
+         * @enum {string}
+         */
+        PersonLookedUpBy: "id" | "personnummer" | "passportNumber" | "hsaId" | "userId";
         /**
          * @description The screen or API it came from.
          * @enum {string}
@@ -1568,7 +1571,7 @@ export interface components {
             actorUserId: string | null;
             /** @description The API client that read, when not a person. */
             clientName: string | null;
-            /** @description LOOKUP: GET /api/persons/lookup; DETAIL: GET /api/persons/:id. */
+            /** @description LOOKUP: GET /api/persons/lookup, or one value of a mass order import (POST /api/mass-orders/import); DETAIL: GET /api/persons/:id. */
             action: components["schemas"]["PersonAccessAction"];
             /**
              * Format: uuid
@@ -1577,6 +1580,7 @@ export interface components {
             personId: string | null;
             personName: string | null;
             personUserId: string | null;
+            /** @description userId: a VGR-ID (the mass order import). */
             lookedUpBy: components["schemas"]["PersonLookedUpBy"];
             /** @description The value asked for, masked (personnummer 1985xxxx-xxxx, passport ABxxxxxxx). */
             lookedUp: string;
@@ -3482,7 +3486,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The one person with exactly one of the three given, personnummer whole; 404 if none. Every lookup, found or not, is recorded in the lookup log (GET /api/person-access-log). */
+            /** @description The one person with exactly one of the three given; 404 if none. The personnummer is whole when it was the key asked by, the passport number when it was; otherwise each is masked as in lists, but to administrators, who get both whole. Every lookup, found or not, is recorded in the lookup log (GET /api/person-access-log). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4373,6 +4377,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 404 for an engagement of a person with a protected identity, but to administrators. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4538,6 +4543,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 404 for a holding of a person with a protected identity, but to administrators. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6046,7 +6052,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description What each line named; nothing is changed. */
+            /** @description What each line named; nothing is changed but the lookup log: each value looked up is one LOOKUP row, purpose mass-order. Rate-limited per person (RATE_LIMIT_MASS_ORDER_IMPORT). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -35,6 +35,7 @@ export const enPersonAccess: DomainMessages<typeof svPersonAccess> = {
         personnummer: 'Personnummer',
         passportNumber: 'Passport number',
         hsaId: 'HSA-id',
+        userId: 'VGR-ID',
       },
       purpose: {
         wizard: 'Order (wizard)',

@@ -35,6 +35,7 @@ export const svPersonAccess = {
         personnummer: 'Personnummer',
         passportNumber: 'Passnummer',
         hsaId: 'HSA-id',
+        userId: 'VGR-ID',
       },
       purpose: {
         wizard: 'Beställning (guiden)',

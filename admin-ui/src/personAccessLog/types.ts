@@ -10,7 +10,7 @@ export interface PersonAccessLogItem {
   personId: string | null;
   personName: string | null;
   personUserId: string | null;
-  lookedUpBy: 'id' | 'personnummer' | 'passportNumber' | 'hsaId';
+  lookedUpBy: 'id' | 'personnummer' | 'passportNumber' | 'hsaId' | 'userId';
   lookedUp: string;
   answered: boolean;
   purpose: string;
