@@ -111,19 +111,3 @@ export async function careUnitExists(db: Db, id: string): Promise<boolean> {
   const rows = await db.query<unknown[]>(`SELECT 1 FROM care_unit WHERE id = $1`, [id]);
   return rows.length > 0;
 }
-
-/**
- * The persons whose VGR-ID (any case) is one of `userIds` or whose personnummer (twelve digits)
- * is one of `personnummer`, each with both keys (the VGR-ID lower-cased) to match a list against.
- */
-export function personsByKeys(
-  db: Db,
-  userIds: readonly string[],
-  personnummer: readonly string[],
-): Promise<{ id: string; userId: string; personnummer: string | null }[]> {
-  return db.query(
-    `SELECT p.id, lower(p.user_id) AS "userId", p.personnummer FROM person p
-      WHERE lower(p.user_id) = ANY($1::text[]) OR p.personnummer = ANY($2::bpchar[])`,
-    [[...userIds], [...personnummer]],
-  );
-}
