@@ -24,6 +24,7 @@ import { AnonymousSessions1765100400000 } from './1765100400000-AnonymousSession
 import { AuditEventHashNotUnique1765100500000 } from './1765100500000-AuditEventHashNotUnique.js';
 import { OrderWarnings1765100600000 } from './1765100600000-OrderWarnings.js';
 import { LookupLogUserId1765100700000 } from './1765100700000-LookupLogUserId.js';
+import { AccessCatalogue1765100800000 } from './1765100800000-AccessCatalogue.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   AuditEventHashNotUnique1765100500000,
   OrderWarnings1765100600000,
   LookupLogUserId1765100700000,
+  AccessCatalogue1765100800000,
 ];

@@ -7,6 +7,7 @@ import { Clock } from './common/clock.js';
 import { LocalizeInterceptor } from './common/messages/localize.interceptor.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { uiCacheHeaders } from './common/transport.js';
+import { AccessCatalogueModule } from './access-catalogue/access-catalogue.module.js';
 import { ApiClientsModule } from './api-clients/api-clients.module.js';
 import { AttestModule } from './attest/attest.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         // After AuthModule: its guard runs after the AuthGuard, with the signed-in person known.
         LimitsModule,
         DirectoryModule,
+        AccessCatalogueModule,
         DelegationsModule,
         MailModule,
         AuditModule,

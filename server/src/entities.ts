@@ -1,3 +1,4 @@
+import { accessCatalogueEntities } from './access-catalogue/entities.js';
 import { AuditEvent } from './audit/entities/audit-event.entity.js';
 import { directoryEntities } from './directory/entities/index.js';
 import { MailOutbox } from './mail/entities/mail-outbox.entity.js';
@@ -7,4 +8,4 @@ import { MailOutbox } from './mail/entities/mail-outbox.entity.js';
  * together, so that the database module imports no module. The schema itself comes only from
  * the migrations.
  */
-export const entities = [...directoryEntities, MailOutbox, AuditEvent];
+export const entities = [...directoryEntities, ...accessCatalogueEntities, MailOutbox, AuditEvent];

@@ -36,6 +36,16 @@ const OWNERS: Record<string, readonly string[]> = {
   audit: ['audit_event', 'audit_chain_head', 'audit_checkpoint', 'audit_verify_run', 'audit_anchor'],
   limits: ['rate_limit'],
   'api-clients': ['api_client'],
+  'access-catalogue': [
+    'local_system',
+    'system_role',
+    'access_area',
+    'access_operation',
+    'profession',
+    'access_template',
+    'access_template_role',
+    'access_template_profession',
+  ],
 };
 
 /**
@@ -55,6 +65,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // The OpenAPI description of every controller; it names the session cookie of the auth module.
   openapi: ['auth'],
   directory: ['audit'],
+  // The access catalogue: a verksamhet's head is a person (the directory's published reads).
+  'access-catalogue': ['directory', 'audit'],
   delegations: ['directory', 'audit', 'mail'],
   auth: ['directory', 'delegations', 'api-clients'],
   // API clients: their table, and the audit log for their creation, revocation and every call.

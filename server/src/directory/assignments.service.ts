@@ -27,6 +27,11 @@ export class AssignmentItem {
   @Prop.oneOf(ASSIGNMENT_KINDS, 'AssignmentKind') kind!: AssignmentKind;
   @Prop.text({ nullable: true }) description!: string | null;
   @Prop.bool() privateProviderOnly!: boolean;
+  @Prop.bool({
+    description:
+      'Kräver behörighet i lokala eller regionala system: ordered together with an access template.',
+  })
+  requiresLocalAccess!: boolean;
   /** Persons holding it today. */
   @Prop.int({ description: 'Persons holding it today.' }) memberCount!: number;
 }
@@ -34,7 +39,8 @@ export class AssignmentItem {
 export const ASSIGNMENT_LIST: ListSpec = {
   resource: 'assignments',
   select: `asg.id, asg.hsa_id AS "hsaId", asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName", asg.name,
-    asg.purpose, asg.kind, asg.description, asg.private_provider_only AS "privateProviderOnly"`,
+    asg.purpose, asg.kind, asg.description, asg.private_provider_only AS "privateProviderOnly",
+    asg.requires_local_access AS "requiresLocalAccess"`,
   from: 'assignment asg JOIN care_unit cu ON cu.id = asg.care_unit_id',
   idColumn: 'asg.id',
   late: (p, ctx) => `(SELECT count(DISTINCT h.person_id)::int FROM held_assignment h
@@ -66,6 +72,7 @@ const ASSIGNMENT_WRITABLE = [
   'kind',
   'description',
   'privateProviderOnly',
+  'requiresLocalAccess',
 ] as const;
 
 /** The assignment catalogue of each care unit (KIV hsaCommission entries). */
@@ -109,6 +116,7 @@ export class AssignmentsService extends CatalogueResource<AssignmentItem, Assign
       kind: dto.kind,
       description: dto.description ?? null,
       privateProviderOnly: dto.privateProviderOnly ?? false,
+      requiresLocalAccess: dto.requiresLocalAccess ?? false,
     };
     return this.insertRow(actorId, values, [unitReference(values.careUnitId)]);
   }

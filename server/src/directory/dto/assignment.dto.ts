@@ -10,6 +10,8 @@ export class CreateAssignmentDto {
   @OneOf('required', ASSIGNMENT_KINDS, 'AssignmentKind') kind!: AssignmentKind;
   @Text('nullable', 4000) description?: string | null;
   @Bool('optional') privateProviderOnly?: boolean;
+  /** "Kräver behörighet i lokala eller regionala system". */
+  @Bool('optional') requiresLocalAccess?: boolean;
 }
 
 export class UpdateAssignmentDto {
@@ -20,4 +22,6 @@ export class UpdateAssignmentDto {
   @OneOf('optional', ASSIGNMENT_KINDS, 'AssignmentKind') kind?: AssignmentKind;
   @Text('nullable', 4000) description?: string | null;
   @Bool('optional') privateProviderOnly?: boolean;
+  /** "Kräver behörighet i lokala eller regionala system". */
+  @Bool('optional') requiresLocalAccess?: boolean;
 }

@@ -28,4 +28,11 @@ export class Assignment extends DirectoryRecord {
   /** Administration Spärr & Logg: only for staff of a private care provider. */
   @Column({ name: 'private_provider_only', type: 'boolean', default: false })
   privateProviderOnly!: boolean;
+
+  /**
+   * "Kräver behörighet i lokala eller regionala system": an order of this assignment goes
+   * together with an access template (issue 14).
+   */
+  @Column({ name: 'requires_local_access', type: 'boolean', default: false })
+  requiresLocalAccess!: boolean;
 }
