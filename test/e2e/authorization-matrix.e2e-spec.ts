@@ -2,6 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { CLIENT_SCOPES, type ClientScopeName } from '../../server/src/common/auth/policy.js';
 import { Clock } from '../../server/src/common/clock.js';
+import {
+  accessAreaId,
+  accessOperationId,
+  accessTemplateId,
+  localSystemId,
+  professionId,
+  systemRoleId,
+} from '../../server/src/seed/demo-access-catalogue.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
 import { registeredRoutes } from '../support/routes.js';
 import { createTestIdp, samlEnv } from '../support/saml-idp.js';
@@ -76,7 +84,28 @@ const id = {
   provider: seedId('provider:vgr'),
   eriho2Delegation: seedId('delegation:eriho2:solglantan'),
   sarbe3Delegation: seedId('delegation:sarbe3:solglantan'),
+  melior: localSystemId('Melior'),
+  meliorReader: systemRoleId('Melior', 'Läsbehörighet journal'),
+  platforms: accessAreaId('Plattformer och infrastruktur'),
+  identity: accessOperationId('Identitet och behörighet'),
+  nurse: professionId('Sjuksköterska'),
+  ksd: accessTemplateId('Identitet och behörighet', 'Ksd-personal'),
 };
+
+/** The access catalogue's resources (issue 14): administrators only, reads and CSV included. */
+function adminCrud(
+  resource: string,
+  existing: string,
+  create: Record<string, unknown>,
+  update: Record<string, unknown>,
+) {
+  return [
+    ...crud(resource, existing, create, update).map((row) =>
+      row.route.startsWith('GET') ? { ...row, expect: statuses('administrator', 200) } : row,
+    ),
+    { route: `GET /api/${resource}/export`, expect: statuses('administrator', 200) },
+  ] satisfies Row[];
+}
 
 /** The directory's CRUD resources: reads for rights holders, writes for administrators. */
 function crud(
@@ -221,6 +250,38 @@ function table(today: string): Row[] {
       { systemName: 'Matrissystemet', purpose: 'STATISTICS', assignmentName: 'Statistik VE' },
       { note: 'x' },
     ).map((row) => (row.route.startsWith('GET') ? { ...row, expect: statuses('signedIn', 200) } : row)),
+    // The access catalogue (issue 14): administrators only, reads too (ordering comes later).
+    ...adminCrud(
+      'local-systems',
+      id.melior,
+      { name: 'Matrissystemet', owner: 'Matrisförvaltningen', fulfilment: 'MANUAL' },
+      { owner: 'Matrisförvaltningen 2' },
+    ),
+    ...adminCrud(
+      'system-roles',
+      id.meliorReader,
+      { systemId: id.melior, name: 'Matrisroll' },
+      { name: 'Matrisroll 2' },
+    ),
+    ...adminCrud('access-areas', id.platforms, { name: 'Matrisområdet' }, { name: 'Matrisområdet 2' }),
+    ...adminCrud(
+      'access-operations',
+      id.identity,
+      { areaId: id.platforms, name: 'Matrisverksamheten', headPersonId: id.karlu1 },
+      { name: 'Matrisverksamheten 2' },
+    ),
+    ...adminCrud('professions', id.nurse, { name: 'Matrisyrket' }, { name: 'Matrisyrket 2' }),
+    ...adminCrud(
+      'access-templates',
+      id.ksd,
+      {
+        operationId: id.identity,
+        name: 'Matrismallen',
+        roleIds: [id.meliorReader],
+        professionIds: [id.nurse],
+      },
+      { name: 'Matrismallen 2' },
+    ),
 
     {
       route: 'GET /api/delegations',

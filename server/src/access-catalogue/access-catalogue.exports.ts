@@ -31,7 +31,7 @@ export const LOCAL_SYSTEM_EXPORT: CsvExport<LocalSystemItem> = {
     'roleCount',
     'description',
   ],
-  fileName: 'lokala och regionala system',
+  fileName: 'lokala-och-regionala-system',
   columns: [
     { header: 'Namn', value: (r) => r.name },
     { header: 'Ägare', value: (r) => r.owner },

@@ -117,6 +117,8 @@ export const CATALOGUE: {
   purpose: Purpose;
   kind: AssignmentKind;
   privateProviderOnly: boolean;
+  /** "Kräver behörighet i lokala eller regionala system" (issue 14). */
+  requiresLocalAccess: boolean;
   description: string;
 }[] = [
   {
@@ -124,6 +126,7 @@ export const CATALOGUE: {
     purpose: 'CARE_AND_TREATMENT',
     kind: 'GENERAL',
     privateProviderOnly: false,
+    requiresLocalAccess: false,
     description: 'Vård och behandling med sammanhållen journalföring. Krävs för Pascal och NPÖ.',
   },
   {
@@ -131,6 +134,7 @@ export const CATALOGUE: {
     purpose: 'ADMINISTRATION',
     kind: 'SPECIAL',
     privateProviderOnly: true,
+    requiresLocalAccess: false,
     description:
       'Administration av spärrar och loggar. Beställs enbart till privat vårdgivare som administrerar spärr och logg.',
   },
@@ -139,6 +143,7 @@ export const CATALOGUE: {
     purpose: 'QUALITY_ASSURANCE',
     kind: 'SPECIAL',
     privateProviderOnly: false,
+    requiresLocalAccess: true,
     description:
       'Kvalitetssäkring, t.ex. registerutdrag och uppföljning av postoperativa infektioner i Infektionsverktyget.',
   },
@@ -147,6 +152,7 @@ export const CATALOGUE: {
     purpose: 'STATISTICS',
     kind: 'SPECIAL',
     privateProviderOnly: false,
+    requiresLocalAccess: false,
     description: 'Statistikuttag vid aktuell vårdenhet, t.ex. i statistikverktyget för intygstjänsten.',
   },
 ];

@@ -11,6 +11,7 @@ import {
   UNITS,
 } from './demo-data.js';
 import { seedDemoCertificates } from './demo-certificates.js';
+import { buildAccessCatalogueRows } from './demo-access-catalogue.js';
 import { buildDelegationRows, seedDelegationEvents } from './demo-delegations.js';
 import { prng, type Row, seedId, syntheticPersonnummer } from './seed-ids.js';
 
@@ -26,6 +27,12 @@ interface SeedRows {
   held_assignment: Row[];
   system_guide: Row[];
   delegation: Row[];
+  local_system: Row[];
+  system_role: Row[];
+  access_area: Row[];
+  access_operation: Row[];
+  profession: Row[];
+  access_template: Row[];
 }
 
 const fold = (s: string) =>
@@ -68,6 +75,12 @@ export function buildDemoRows(): SeedRows {
       note: s.note,
     })),
     delegation: [],
+    local_system: [],
+    system_role: [],
+    access_area: [],
+    access_operation: [],
+    profession: [],
+    access_template: [],
   };
   const unitByKey = new Map(UNITS.map((u) => [u.key, u]));
   const usedPnr = new Set<string>();
@@ -84,6 +97,7 @@ export function buildDemoRows(): SeedRows {
         kind: a.kind,
         description: a.description,
         private_provider_only: a.privateProviderOnly,
+        requires_local_access: a.requiresLocalAccess,
       });
     });
   }
@@ -211,6 +225,19 @@ export function buildDemoRows(): SeedRows {
   return rows;
 }
 
+/** Inserts the link rows (no id of their own) that are not there yet; returns how many. */
+async function insertLinks(manager: EntityManager, table: string, rows: Row[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const columns = Object.keys(rows[0]);
+  const params: Row[keyof Row][] = [];
+  const values = rows.map((row) => `(${columns.map((c) => `$${params.push(row[c])}`).join(', ')})`);
+  const result = (await manager.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING RETURNING 1`,
+    params,
+  )) as unknown[];
+  return result.length;
+}
+
 /** Inserts the rows whose id is not there yet; returns the ids it inserted. */
 async function insertRows(manager: EntityManager, table: string, rows: Row[]): Promise<Set<string>> {
   const inserted = new Set<string>();
@@ -245,6 +272,13 @@ export async function seedDemo(
   options: SeedOptions = {},
 ): Promise<Record<string, number>> {
   const rows = buildDemoRows();
+  // The access catalogue: a verksamhet's head is a persona or the head of a demo care unit.
+  const unitHeads = new Map(rows.care_unit.map((u) => [String(u.id), String(u.head_of_unit_id)]));
+  const catalogue = buildAccessCatalogueRows(
+    (head) => (head.startsWith('unit:') ? unitHeads.get(unitId(head.slice(5)))! : personId(head)),
+    options.signingKeySecret,
+  );
+  Object.assign(rows, catalogue);
   return dataSource.transaction(async (manager) => {
     const counts: Record<string, number> = {};
     const insert = async (table: keyof SeedRows, tableRows: Row[] = rows[table]) => {
@@ -271,6 +305,26 @@ export async function seedDemo(
     await insert('assignment');
     await insert('held_assignment');
     await insert('system_guide');
+    for (const table of [
+      'local_system',
+      'system_role',
+      'access_area',
+      'access_operation',
+      'profession',
+      'access_template',
+    ] as const) {
+      await insert(table);
+    }
+    counts.access_template_role = await insertLinks(
+      manager,
+      'access_template_role',
+      catalogue.access_template_role,
+    );
+    counts.access_template_profession = await insertLinks(
+      manager,
+      'access_template_profession',
+      catalogue.access_template_profession,
+    );
     const newDelegations = await insert('delegation');
     counts.audit_event = await seedDelegationEvents(dataSource, manager, newDelegations);
     Object.assign(counts, await seedDemoCertificates(manager, options.signingKeySecret));
