@@ -9,6 +9,9 @@ import { theme } from './layout/theme';
 import { helpPages } from './pages/help/helpPages';
 import { SignInPage } from './pages/signin/SignInPage';
 import { StartPage } from './pages/start/StartPage';
+import accessAreas from './accessAreas';
+import accessOperations from './accessOperations';
+import accessTemplates from './accessTemplates';
 import administrations from './administrations';
 import apiClients from './api-clients';
 import auditEvents from './auditEvents';
@@ -24,7 +27,10 @@ import { attestRoutes } from './attest/routes';
 import { massOrderRoutes } from './pages/massOrder/routes';
 import outbox from './outbox';
 import persons from './persons';
+import professions from './professions';
 import personAccessLog from './personAccessLog';
+import localSystems from './localSystems';
+import systemRoles from './systemRoles';
 import systems from './systems';
 
 // The wizard is the heaviest page and not needed on the first load.
@@ -58,6 +64,12 @@ export const App = () => (
     <Resource name="systems" {...systems} />
     <Resource name="administrations" {...administrations} />
     <Resource name="care-providers" {...careProviders} />
+    <Resource name="local-systems" {...localSystems} />
+    <Resource name="system-roles" {...systemRoles} />
+    <Resource name="access-areas" {...accessAreas} />
+    <Resource name="access-operations" {...accessOperations} />
+    <Resource name="professions" {...professions} />
+    <Resource name="access-templates" {...accessTemplates} />
     <Resource name="engagements" {...engagements} />
     <Resource name="held-assignments" {...heldAssignments} />
     <Resource name="outbox" {...outbox} />

@@ -1,16 +1,15 @@
 import { Create, SimpleForm } from 'react-admin';
 import { pickWritable } from '../common/pickWritable';
-import type { Assignment } from '../types';
-import { ASSIGNMENT_WRITABLE, AssignmentInputs } from './AssignmentInputs';
+import { ASSIGNMENT_WRITABLE, AssignmentInputs, type AssignmentRecord } from './AssignmentInputs';
 
 export default function AssignmentCreate() {
   return (
-    <Create<Assignment>
+    <Create<AssignmentRecord>
       title="beh.create.assignments"
       redirect="list"
-      transform={pickWritable<Assignment>(ASSIGNMENT_WRITABLE)}
+      transform={pickWritable<AssignmentRecord>(ASSIGNMENT_WRITABLE)}
     >
-      <SimpleForm defaultValues={{ kind: 'SPECIAL', privateProviderOnly: false }}>
+      <SimpleForm defaultValues={{ kind: 'SPECIAL', privateProviderOnly: false, requiresLocalAccess: false }}>
         <AssignmentInputs />
       </SimpleForm>
     </Create>

@@ -1,11 +1,13 @@
 import { Edit, SimpleForm } from 'react-admin';
 import { pickWritable } from '../common/pickWritable';
-import type { Assignment } from '../types';
-import { ASSIGNMENT_WRITABLE, AssignmentInputs } from './AssignmentInputs';
+import { ASSIGNMENT_WRITABLE, AssignmentInputs, type AssignmentRecord } from './AssignmentInputs';
 
 export default function AssignmentEdit() {
   return (
-    <Edit<Assignment> mutationMode="pessimistic" transform={pickWritable<Assignment>(ASSIGNMENT_WRITABLE)}>
+    <Edit<AssignmentRecord>
+      mutationMode="pessimistic"
+      transform={pickWritable<AssignmentRecord>(ASSIGNMENT_WRITABLE)}
+    >
       <SimpleForm>
         <AssignmentInputs />
       </SimpleForm>

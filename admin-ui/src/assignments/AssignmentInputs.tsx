@@ -10,6 +10,13 @@ import {
 } from 'react-admin';
 import { fieldGrid } from '../common/fieldGrid';
 import { assignmentKindChoices, purposeChoices } from '../enums';
+import type { Assignment } from '../types';
+
+/**
+ * An assignment as the API answers it, with the flag of issue 14 (until src/api/schema.d.ts
+ * describes it): an order of it needs an access template in local or regional systems too.
+ */
+export type AssignmentRecord = Assignment & { requiresLocalAccess: boolean };
 
 export const AssignmentInputs = () => (
   <Box sx={fieldGrid}>
@@ -21,6 +28,8 @@ export const AssignmentInputs = () => (
     <SelectInput source="purpose" choices={purposeChoices} validate={required()} />
     <SelectInput source="kind" choices={assignmentKindChoices} validate={required()} />
     <BooleanInput source="privateProviderOnly" />
+    {/* An order of this assignment must also carry an access template (issue 14). */}
+    <BooleanInput source="requiresLocalAccess" />
     <TextInput source="description" multiline minRows={3} sx={{ gridColumn: '1 / -1' }} />
   </Box>
 );
@@ -34,4 +43,5 @@ export const ASSIGNMENT_WRITABLE = [
   'kind',
   'description',
   'privateProviderOnly',
+  'requiresLocalAccess',
 ] as const;

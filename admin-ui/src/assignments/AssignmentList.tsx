@@ -3,7 +3,7 @@ import { AssignmentKindField, PurposeField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
 import { ServerExportActions } from '../common/ServerExport';
 import { assignmentKindChoices, purposeChoices } from '../enums';
-import type { Assignment } from '../types';
+import type { AssignmentRecord as Assignment } from './AssignmentInputs';
 import { ListPagination } from '../common/ListPagination';
 
 const assignmentFilters = [
@@ -40,6 +40,10 @@ export default function AssignmentList() {
         <Column source="privateProviderOnly" disableSort>
           {/* Only the exceptions are marked: most assignments are open to every care provider. */}
           <BooleanField source="privateProviderOnly" FalseIcon={null} />
+        </Column>
+        <Column source="requiresLocalAccess" label="beh.requiresLocalAccess" disableSort>
+          {/* Only the exceptions are marked, as above: few assignments need local systems too. */}
+          <BooleanField source="requiresLocalAccess" FalseIcon={null} />
         </Column>
         <DataTable.NumberCol source="memberCount" disableSort />
       </DataTable>

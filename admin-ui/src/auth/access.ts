@@ -9,6 +9,14 @@ const ADMIN_RESOURCES = new Set([
   'care-providers',
   'engagements',
   'held-assignments',
+  // The access catalogue of local and regional systems (issue 14): kept by administrators; the
+  // ordering that will read it comes later.
+  'local-systems',
+  'system-roles',
+  'access-areas',
+  'access-operations',
+  'professions',
+  'access-templates',
 ]);
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { enWaiting } from './waiting.en';
+import { enAccessCatalogue } from './accessCatalogue.en';
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { enAccess } from './access.en';
 import { enApiClients } from './apiClients.en';
@@ -206,4 +207,5 @@ export const en: TranslationMessages = mergeTranslations(
   enErrors,
   enEnglish,
   enWaiting,
+  enAccessCatalogue,
 );

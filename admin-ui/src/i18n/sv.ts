@@ -1,5 +1,6 @@
 import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { svWaiting } from './waiting.sv';
+import { svAccessCatalogue } from './accessCatalogue.sv';
 import { svAccess } from './access.sv';
 import { svApiClients } from './apiClients.sv';
 import { svAttest } from './attest.sv';
@@ -209,4 +210,5 @@ export const sv: TranslationMessages = mergeTranslations(
   svErrors,
   svEnglish,
   svWaiting,
+  svAccessCatalogue,
 );

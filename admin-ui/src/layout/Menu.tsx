@@ -1,8 +1,41 @@
-import { Divider } from '@mui/material';
-import { Menu as RaMenu, usePermissions } from 'react-admin';
+import { Divider, Typography } from '@mui/material';
+import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { attestRoutes } from '../attest/routes';
 import type { Me } from '../auth/types';
 import { AttestMenuIcon, AttestMenuText } from '../pages/start/WaitingForAttest';
+
+/**
+ * A group's heading in the menu. The menu is an ARIA menu, which may hold only items, groups and
+ * separators: the heading is a separator named by its text (a screen reader announces it between
+ * the groups as the divider it replaces). With the sidebar closed only the line is left.
+ */
+const MenuHeading = ({ text }: { text: string }) => {
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  const label = translate(text);
+  if (!open) return <Divider component="li" aria-hidden="true" />;
+  return (
+    <Typography
+      component="li"
+      role="separator"
+      aria-label={label}
+      variant="overline"
+      sx={{
+        display: 'block',
+        borderTop: 1,
+        borderColor: 'divider',
+        color: 'text.secondary',
+        lineHeight: 1.5,
+        px: 2,
+        pt: 1.5,
+        pb: 0.5,
+        mt: 1,
+      }}
+    >
+      {label}
+    </Typography>
+  );
+};
 
 /**
  * The start page and delegations first; below them the directory grids, which only administrators
@@ -27,6 +60,17 @@ export const Menu = () => {
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="administrations" />
       <RaMenu.ResourceItem name="care-providers" />
+      {administrator && <MenuHeading text="beh.menu.accessCatalogue" />}
+      {/* The longest name in the menu: on two lines rather than cut off. */}
+      <RaMenu.ResourceItem
+        name="local-systems"
+        sx={{ '& .MuiTypography-noWrap': { whiteSpace: 'normal' } }}
+      />
+      <RaMenu.ResourceItem name="system-roles" />
+      <RaMenu.ResourceItem name="access-areas" />
+      <RaMenu.ResourceItem name="access-operations" />
+      <RaMenu.ResourceItem name="professions" />
+      <RaMenu.ResourceItem name="access-templates" />
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="outbox" />
       <RaMenu.ResourceItem name="audit-events" />

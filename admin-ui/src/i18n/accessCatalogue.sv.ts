@@ -1,0 +1,161 @@
+/**
+ * Texts of the access catalogue (issue 14): local and regional systems, their roles, områden,
+ * verksamheter, yrkeskategorier and behörighetsmallar, and the assignments' flag. Merged into sv.ts.
+ */
+export const svAccessCatalogue = {
+  resources: {
+    'local-systems': {
+      name: 'Lokalt eller regionalt system |||| Lokala och regionala system',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        name: 'Namn',
+        description: 'Beskrivning',
+        owner: 'Ägare',
+        fulfilment: 'Utförs',
+        scimBaseUrl: 'SCIM-adress',
+        scimToken: 'SCIM-token',
+        hasScimToken: 'Token sparad',
+        active: 'Aktivt',
+        roleCount: 'Roller',
+      },
+    },
+    'system-roles': {
+      name: 'Systemroll |||| Systemroller',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        systemId: 'System',
+        systemName: 'System',
+        name: 'Roll',
+        description: 'Beskrivning',
+        scimGroup: 'SCIM-grupp',
+      },
+    },
+    'access-areas': {
+      name: 'Område |||| Områden',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        name: 'Namn',
+        description: 'Beskrivning',
+        operationCount: 'Verksamheter',
+      },
+    },
+    'access-operations': {
+      name: 'Verksamhet |||| Verksamheter',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        areaId: 'Område',
+        areaName: 'Område',
+        name: 'Namn',
+        description: 'Beskrivning',
+        headPersonId: 'Ansvarig chef',
+        headName: 'Ansvarig chef',
+        templateCount: 'Mallar',
+      },
+    },
+    professions: {
+      name: 'Yrkeskategori |||| Yrkeskategorier',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        name: 'Namn',
+        templateCount: 'Mallar',
+      },
+    },
+    'access-templates': {
+      name: 'Behörighetsmall |||| Behörighetsmallar',
+      fields: {
+        id: 'Id',
+        q: 'Sök',
+        areaId: 'Område',
+        areaName: 'Område',
+        operationId: 'Verksamhet',
+        operationName: 'Verksamhet',
+        name: 'Namn',
+        description: 'Beskrivning',
+        active: 'Aktiv',
+        roleIds: 'Systemroller',
+        roles: 'Roller',
+        professionIds: 'Yrkeskategorier',
+        professionId: 'Yrkeskategori',
+        professions: 'Yrkeskategorier',
+        systemId: 'System',
+      },
+    },
+    assignments: {
+      fields: {
+        requiresLocalAccess: 'Kräver behörighet i lokala eller regionala system',
+      },
+    },
+  },
+  beh: {
+    menu: {
+      accessCatalogue: 'Behörighetskatalog',
+    },
+    create: {
+      'local-systems': 'Nytt lokalt eller regionalt system',
+      'system-roles': 'Ny systemroll',
+      'access-areas': 'Nytt område',
+      'access-operations': 'Ny verksamhet',
+      professions: 'Ny yrkeskategori',
+      'access-templates': 'Ny behörighetsmall',
+    },
+    accessCatalogue: {
+      fulfilment: {
+        MANUAL: 'Manuellt',
+        SCIM: 'SCIM',
+      },
+      ownerHelp: 'Organisationen eller gruppen som äger systemet, till exempel Koncernstab digitalisering.',
+      scimBaseUrlHelp:
+        'Adressen till systemets SCIM 2.0-tjänst, till exempel https://scim.exempel.se/scim/v2.',
+      scimTokenHelp:
+        'Nyckeln BEH använder mot SCIM-tjänsten. Den sparas krypterad och visas aldrig, inte heller här.',
+      scimTokenReplaceHelp: 'Lämna tomt för att behålla den sparade token. En ny token ersätter den gamla.',
+      tokenSaved: 'Token sparad',
+      scimGroupHelp: 'Namnet (displayName) på gruppen i SCIM-tjänsten som rollen motsvarar.',
+      headHelp: 'Sök på namn eller VGR-ID.',
+      rolesHelp: 'Systemrollerna som mallen ger, från ett eller flera system.',
+      professionsHelp: 'Yrkeskategorierna som mallen erbjuds för.',
+      activeTemplateHelp: 'Bara aktiva mallar kan beställas.',
+      validation: {
+        httpUrl: 'Ange en http- eller https-adress, t.ex. https://scim.exempel.se/scim/v2.',
+        rolesRequired: 'Välj minst en systemroll.',
+        professionsRequired: 'Välj minst en yrkeskategori.',
+      },
+    },
+    requiresLocalAccess: 'Kräver lokala system',
+    auditEvents: {
+      entityType: {
+        local_system: 'Lokalt eller regionalt system',
+        system_role: 'Systemroll',
+        access_area: 'Område',
+        access_operation: 'Verksamhet',
+        profession: 'Yrkeskategori',
+        access_template: 'Behörighetsmall',
+      },
+      action: {
+        LOCAL_SYSTEM_CREATED: 'Lokalt system skapad',
+        LOCAL_SYSTEM_UPDATED: 'Lokalt system ändrad',
+        LOCAL_SYSTEM_DELETED: 'Lokalt system borttagen',
+        SYSTEM_ROLE_CREATED: 'Systemroll skapad',
+        SYSTEM_ROLE_UPDATED: 'Systemroll ändrad',
+        SYSTEM_ROLE_DELETED: 'Systemroll borttagen',
+        ACCESS_AREA_CREATED: 'Område skapad',
+        ACCESS_AREA_UPDATED: 'Område ändrad',
+        ACCESS_AREA_DELETED: 'Område borttagen',
+        ACCESS_OPERATION_CREATED: 'Verksamhet skapad',
+        ACCESS_OPERATION_UPDATED: 'Verksamhet ändrad',
+        ACCESS_OPERATION_DELETED: 'Verksamhet borttagen',
+        PROFESSION_CREATED: 'Yrkeskategori skapad',
+        PROFESSION_UPDATED: 'Yrkeskategori ändrad',
+        PROFESSION_DELETED: 'Yrkeskategori borttagen',
+        ACCESS_TEMPLATE_CREATED: 'Behörighetsmall skapad',
+        ACCESS_TEMPLATE_UPDATED: 'Behörighetsmall ändrad',
+        ACCESS_TEMPLATE_DELETED: 'Behörighetsmall borttagen',
+      },
+    },
+  },
+};
