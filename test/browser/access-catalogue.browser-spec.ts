@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import {
   forgive,
@@ -217,6 +218,16 @@ describe('the access catalogue in the admin UI', () => {
     await waitUntil(async () => (await page.locator('tbody tr').count()) === 1, 'the system filter');
     await template.waitFor();
     await lookAt('access-templates-list-filtered');
+    // "Exportera" downloads the server's CSV under the same filter: the header and this one row.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportera' }).click(),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(TEMPLATE);
 
     await template.click();
     await page.waitForURL(/#\/access-templates\/[^/]+$/);

@@ -1,4 +1,5 @@
-import { DataTable, FunctionField, List, ReferenceInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, DataTable, FunctionField, List, ReferenceInput, SelectInput } from 'react-admin';
+import type { Person } from '../types';
 import type { AccessOperation } from '../accessCatalogue/types';
 import { ListPagination } from '../common/ListPagination';
 import { SearchFilter } from '../common/SearchFilter';
@@ -15,6 +16,18 @@ const accessOperationFilters = [
     alwaysOn
   >
     <SelectInput optionText="name" />
+  </ReferenceInput>,
+  // Which verksamheter a head answers for: the ones whose orders will be theirs to delegate.
+  <ReferenceInput
+    key="headPersonId"
+    source="headPersonId"
+    reference="persons"
+    sort={{ field: 'lastName', order: 'ASC' }}
+  >
+    <AutocompleteInput
+      optionText={(person: Person) => `${person.firstName} ${person.lastName} (${person.userId})`}
+      sx={{ minWidth: 280 }}
+    />
   </ReferenceInput>,
 ];
 
