@@ -736,7 +736,8 @@ describe('access catalogue (issue 14, point 1)', () => {
           operationId: operation.id,
           name: 'Testmall',
           description: 'För test.',
-          roleIds: [role.id, elvisRole.id, role.id],
+          // The same role twice, once in capitals: one link (the database spells a uuid in lower case).
+          roleIds: [role.id, elvisRole.id, role.id, (role.id as string).toUpperCase()],
           professionIds: [profession.id],
         })
         .expect(201);

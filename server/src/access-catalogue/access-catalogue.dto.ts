@@ -85,7 +85,10 @@ export const IdList = (presence: 'required' | 'optional', atLeastOne: string): P
       required: presence === 'required',
     }),
     Transform(({ value }: { value: unknown }) =>
-      Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...new Set(value)] : value,
+      // Once each, in the database's spelling (a uuid in capitals is the same id).
+      Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? [...new Set(value.map((v) => v.toLowerCase()))]
+        : value,
     ),
     check('idList', (value) => {
       if (value === undefined) return presence === 'required' ? 'måste anges' : undefined;

@@ -120,7 +120,8 @@ export abstract class CatalogueTable<Item extends object, E extends CatalogueRec
       await translateConstraints(this.meanings(), () =>
         tx.insert(this.entity, { ...values, id } as QueryDeepPartialEntity<E>),
       );
-      await then?.(tx, id);
+      // A role or profession deleted since the check above: the same 400 as the check's.
+      if (then) await translateConstraints(this.meanings(), () => then(tx, id));
       await this.record(tx, actorId, id, undefined, await this.snapshot(tx, id));
       return this.get(id, tx);
     });
@@ -151,7 +152,7 @@ export abstract class CatalogueTable<Item extends object, E extends CatalogueRec
         if (touchesName) await this.checkName(tx, merged as unknown as Record<string, unknown>, id);
         await translateConstraints(this.meanings(), () => tx.update(this.entity, id, changes));
       }
-      await then?.(tx, current);
+      if (then) await translateConstraints(this.meanings(), () => then(tx, current));
       await this.record(tx, actorId, id, before, await this.snapshot(tx, id));
       return this.get(id, tx);
     });
