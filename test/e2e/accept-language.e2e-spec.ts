@@ -138,6 +138,36 @@ describe('messages in the language of Accept-Language', () => {
     expect((sv.body as { detail: string }).detail).toBe('En eller flera uppgifter är felaktiga.');
   });
 
+  it("answers the access catalogue's refusals in English", async () => {
+    const admin1 = await signIn(t, 'admin1');
+    const [system] = await t.dataSource.query<{ name: string }[]>(
+      `SELECT name FROM local_system WHERE fulfilment = 'MANUAL' ORDER BY name LIMIT 1`,
+    );
+    const taken = await admin1
+      .post('/api/local-systems')
+      .set('Accept-Language', 'en')
+      .send({ name: system.name, owner: 'Test', fulfilment: 'SCIM', scimBaseUrl: 'ftp://x' })
+      .expect(400);
+    const errors = (taken.body as { errors: Record<string, string[]> }).errors;
+    expect(errors.scimBaseUrl).toEqual([
+      'must be an http or https address, e.g. https://scim.example.se/scim/v2',
+    ]);
+    const empty = await admin1
+      .post('/api/access-templates')
+      .set('Accept-Language', 'en')
+      .send({
+        operationId: '00000000-0000-4000-8000-000000000000',
+        name: 'X',
+        roleIds: [],
+        professionIds: [],
+      })
+      .expect(400);
+    expect((empty.body as { errors: Record<string, string[]> }).errors).toMatchObject({
+      roleIds: ['must contain at least one role'],
+      professionIds: ['must contain at least one profession'],
+    });
+  });
+
   it('answers not signed in and not found in English', async () => {
     const anonymous = await request(t.http).get('/api/orders').set('Accept-Language', 'en').expect(401);
     expect(anonymous.body).toMatchObject({

@@ -248,6 +248,34 @@ export const TEXTS: Record<string, string> = {
   'måste innehålla minst ett uppdrag': 'must contain at least one assignment',
   'varje rad måste vara {"assignmentId": id}': 'each line must be {"assignmentId": id}',
   'måste vara ett objekt med vårdenhetens id som nyckel': "must be an object keyed by the care unit's id",
+  // Access catalogue (issue 14)
+  'Det finns redan ett system med detta namn.': 'There is already a system with this name.',
+  'Systemet har redan en roll med detta namn.': 'The system already has a role with this name.',
+  'Det finns redan ett område med detta namn.': 'There is already an area with this name.',
+  'Området har redan en verksamhet med detta namn.': 'The area already has an operation with this name.',
+  'Det finns redan en yrkeskategori med detta namn.': 'There is already a profession with this name.',
+  'Verksamheten har redan en behörighetsmall med detta namn.':
+    'The operation already has an access template with this name.',
+  'Systemet har roller och kan inte tas bort. Ta bort rollerna först.':
+    'The system has roles and cannot be deleted. Delete the roles first.',
+  'Rollen ingår i en behörighetsmall och kan inte tas bort.':
+    'The role is part of an access template and cannot be deleted.',
+  'Området har verksamheter och kan inte tas bort.': 'The area has operations and cannot be deleted.',
+  'Verksamheten har behörighetsmallar och kan inte tas bort.':
+    'The operation has access templates and cannot be deleted.',
+  'Yrkeskategorin används i en behörighetsmall och kan inte tas bort.':
+    'The profession is used in an access template and cannot be deleted.',
+  'Systemet finns inte.': 'The system does not exist.',
+  'Området finns inte.': 'The area does not exist.',
+  'Verksamheten finns inte.': 'The operation does not exist.',
+  'En eller flera roller finns inte.': 'One or more roles do not exist.',
+  'En eller flera yrkeskategorier finns inte.': 'One or more professions do not exist.',
+  'måste anges när systemet utförs via SCIM': 'is required when the system is carried out over SCIM',
+  'får bara anges när systemet utförs via SCIM': 'may only be given when the system is carried out over SCIM',
+  'måste vara en http- eller https-adress, t.ex. https://scim.exempel.se/scim/v2':
+    'must be an http or https address, e.g. https://scim.example.se/scim/v2',
+  'måste innehålla minst en roll': 'must contain at least one role',
+  'måste innehålla minst en yrkeskategori': 'must contain at least one profession',
 };
 
 /** Things a "… hittades inte." names, Swedish → English (problem.ts notFound). */
@@ -289,6 +317,11 @@ export const PATTERNS: readonly [
   RegExp,
   (match: RegExpMatchArray, translate: (text: string) => string) => string,
 ][] = [
+  [
+    /^Systemet kan inte utföras via SCIM förrän varje roll har en SCIM-grupp\. Saknar SCIM-grupp: (.+)$/s,
+    (m) =>
+      `The system cannot be carried out over SCIM until every role has a SCIM group. Without a SCIM group: ${m[1]}`,
+  ],
   [/^(.+) hittades inte\.$/s, (m) => `${thing(m[1])} was not found.`],
   [/^(.+) finns inte\.$/s, (m) => `${thing(m[1])} does not exist.`],
   [
