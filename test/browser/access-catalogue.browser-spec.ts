@@ -248,6 +248,19 @@ describe('the access catalogue in the admin UI', () => {
     await screenshot(page, 'access-catalogue-system-roles-delete-refused');
   });
 
+  it('names the catalogue\u2019s events in Swedish in the audit log', async () => {
+    await page.goto('/#/audit-events');
+    await page.locator('tbody tr').first().waitFor();
+    for (const action of [
+      'Lokalt system skapad',
+      'Systemroll skapad',
+      'Verksamhet skapad',
+      'Behörighetsmall skapad',
+    ])
+      await page.locator('tbody tr').filter({ hasText: action }).first().waitFor();
+    await page.locator('tbody tr').filter({ hasText: 'Behörighetsmall' }).first().waitFor();
+  });
+
   it('sets the flag "Kräver behörighet i lokala eller regionala system" on an assignment', async () => {
     await page.goto('/#/');
     await openFromMenu('Uppdrag', 'assignments');

@@ -40,6 +40,13 @@ export const ENTITY_TYPES = [
   'assignment',
   'system_guide_entry',
   'api_client',
+  // The access catalogue (issue 14).
+  'local_system',
+  'system_role',
+  'access_area',
+  'access_operation',
+  'profession',
+  'access_template',
 ] as const;
 
 export const entityTypeChoices = ENTITY_TYPES.map((id) => ({ id, name: `beh.auditEvents.entityType.${id}` }));
