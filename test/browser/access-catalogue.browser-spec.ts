@@ -42,8 +42,13 @@ async function clean(name: string): Promise<void> {
   expect({ name, violations: await seriousAccessibilityViolations(page) }).toEqual({ name, violations: [] });
 }
 
-/** A page looked at: its screenshot, and axe's verdict. */
+/** A page looked at, once nothing is loading any more: its screenshot, and axe's verdict. */
 async function lookAt(name: string): Promise<void> {
+  // The app bar's spinner (react-admin's, unnamed) shows while a request runs, e.g. the chosen head's.
+  await waitUntil(
+    async () => (await page.locator('.MuiCircularProgress-root').count()) === 0,
+    'loading to end',
+  );
   await screenshot(page, `access-catalogue-${name}`);
   await clean(name);
 }
@@ -124,8 +129,7 @@ describe('the access catalogue in the admin UI', () => {
     await expect(page.getByRole('textbox', { name: 'Namn' }).getAttribute('aria-invalid')).resolves.toBe(
       'true',
     );
-    await screenshot(page, 'access-catalogue-local-systems-name-taken');
-    await clean('local-systems-name-taken');
+    await lookAt('local-systems-name-taken');
   });
 
   it('creates a role of the SCIM system, asking for its SCIM group', async () => {

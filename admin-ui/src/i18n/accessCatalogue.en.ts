@@ -116,6 +116,7 @@ export const enAccessCatalogue: DomainMessages<typeof svAccessCatalogue> = {
       scimTokenReplaceHelp: 'Leave empty to keep the saved token. A new token replaces the old one.',
       tokenSaved: 'Token saved',
       scimGroupHelp: 'The name (displayName) of the group in the SCIM service that the role stands for.',
+      scimGroupNotScim: 'The system is not carried out over SCIM: the group is not used and may be emptied.',
       headHelp: 'Search by name or VGR id.',
       rolesHelp: 'The system roles the template grants, from one or more systems.',
       professionsHelp: 'The professions the template is offered to.',

@@ -116,6 +116,7 @@ export const svAccessCatalogue = {
       scimTokenReplaceHelp: 'Lämna tomt för att behålla den sparade token. En ny token ersätter den gamla.',
       tokenSaved: 'Token sparad',
       scimGroupHelp: 'Namnet (displayName) på gruppen i SCIM-tjänsten som rollen motsvarar.',
+      scimGroupNotScim: 'Systemet utförs inte via SCIM: gruppen används inte och kan tömmas.',
       headHelp: 'Sök på namn eller VGR-ID.',
       rolesHelp: 'Systemrollerna som mallen ger, från ett eller flera system.',
       professionsHelp: 'Yrkeskategorierna som mallen erbjuds för.',

@@ -1,33 +1,35 @@
 import { Box } from '@mui/material';
-import { useEffect } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
-import { maxLength, ReferenceInput, required, SelectInput, TextInput, useGetOne } from 'react-admin';
+import {
+  FormDataConsumer,
+  maxLength,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+  useGetOne,
+} from 'react-admin';
 import type { LocalSystem, SystemRole } from '../accessCatalogue/types';
 import { keepText, NAME_MAX, optionalDescription, requiredName } from '../accessCatalogue/validation';
 import { fieldGrid } from '../common/fieldGrid';
 
 /**
- * The SCIM group the role maps to: asked for, and required, only when the chosen system is
- * carried out over SCIM; for any other system the field is emptied so no stale group is sent.
+ * The SCIM group the role maps to: asked for, and required, when the chosen system is carried out
+ * over SCIM. A group kept from before (the system was SCIM once) stays in view, so that nothing
+ * hidden is sent, and may be emptied.
  */
-const ScimGroupInput = () => {
-  const systemId = useWatch<SystemRole, 'systemId'>({ name: 'systemId' });
-  const { setValue, getValues } = useFormContext<SystemRole>();
+const ScimGroupInput = ({ systemId, scimGroup }: Partial<SystemRole>) => {
   const { data: system } = useGetOne<LocalSystem>(
     'local-systems',
     { id: systemId },
     { enabled: Boolean(systemId) },
   );
   const scim = system?.fulfilment === 'SCIM';
-  useEffect(() => {
-    if (system && !scim && getValues('scimGroup')) setValue('scimGroup', null, { shouldDirty: true });
-  }, [system, scim, getValues, setValue]);
-  if (!scim) return null;
+  if (!scim && !scimGroup) return null;
   return (
     <TextInput
       source="scimGroup"
-      validate={[required(), maxLength(NAME_MAX)]}
-      helperText="beh.accessCatalogue.scimGroupHelp"
+      validate={scim ? [required(), maxLength(NAME_MAX)] : maxLength(NAME_MAX)}
+      helperText={scim ? 'beh.accessCatalogue.scimGroupHelp' : 'beh.accessCatalogue.scimGroupNotScim'}
     />
   );
 };
@@ -43,7 +45,9 @@ export const SystemRoleInputs = () => (
       <SelectInput optionText="name" validate={required()} />
     </ReferenceInput>
     <TextInput source="name" validate={requiredName} />
-    <ScimGroupInput />
+    <FormDataConsumer<SystemRole>>
+      {({ formData }) => <ScimGroupInput systemId={formData.systemId} scimGroup={formData.scimGroup} />}
+    </FormDataConsumer>
     <TextInput
       source="description"
       parse={keepText}
