@@ -273,6 +273,13 @@ describe('the access catalogue in the admin UI', () => {
     await assignment.waitFor();
     await assignment.click();
     await page.waitForURL(/#\/assignments\/[^/]+$/);
+    // The form as loaded (not the list's record it starts from) before anything is changed.
+    const name = page.getByRole('textbox', { name: 'Uppdrag' });
+    await waitUntil(async () => (await name.inputValue()) === 'Statistik VE', 'the assignment to load');
+    await waitUntil(
+      async () => (await page.locator('.MuiCircularProgress-root').count()) === 0,
+      'loading to end',
+    );
     const flag = page.getByRole('switch', { name: 'Kräver behörighet i lokala eller regionala system' });
     await expect(flag.isChecked()).resolves.toBe(false);
     await flag.check();
