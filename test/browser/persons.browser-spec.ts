@@ -181,6 +181,7 @@ describe('admin UI on the demo directory', () => {
       'Typ',
       'Syfte',
       'Endast privat vårdgivare',
+      'Kräver lokala system',
       'Innehavare',
     ]);
     await expect(row('VoB SJF').first().innerText()).resolves.toMatch(
