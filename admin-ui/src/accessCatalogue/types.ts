@@ -1,80 +1,20 @@
 /**
  * The access catalogue's records as /api/local-systems, /api/system-roles, /api/access-areas,
- * /api/access-operations, /api/professions and /api/access-templates answer them (issue 14).
- * Written from the contract until src/api/schema.d.ts describes them.
+ * /api/access-operations, /api/professions and /api/access-templates answer them (issue 14):
+ * the server's own description (src/api/schema.d.ts).
  */
+import type { components } from '../api/schema';
 
-export type Fulfilment = 'MANUAL' | 'SCIM';
+type Schemas = components['schemas'];
 
-export interface LocalSystem {
-  id: string;
-  name: string;
-  description: string;
-  owner: string;
-  fulfilment: Fulfilment;
-  /** Required for SCIM, null for MANUAL. */
-  scimBaseUrl: string | null;
-  /** Whether a SCIM token is kept; the token itself is never answered. */
-  hasScimToken: boolean;
-  /** Write only: sent to set or replace the token, never read back. */
-  scimToken?: string;
-  active: boolean;
-  roleCount: number;
-}
+export type Fulfilment = Schemas['Fulfilment'];
 
-export interface SystemRole {
-  id: string;
-  systemId: string;
-  systemName: string;
-  name: string;
-  description: string;
-  /** The SCIM Group displayName the role maps to; required when the system is SCIM. */
-  scimGroup: string | null;
-}
-
-export interface AccessArea {
-  id: string;
-  name: string;
-  description: string;
-  operationCount: number;
-}
-
-export interface AccessOperation {
-  id: string;
-  areaId: string;
-  areaName: string;
-  name: string;
-  description: string;
-  headPersonId: string;
-  headName: string;
-  headUserId: string;
-  templateCount: number;
-}
-
-export interface Profession {
-  id: string;
-  name: string;
-  templateCount: number;
-}
-
-export interface TemplateRole {
-  id: string;
-  name: string;
-  systemId: string;
-  systemName: string;
-}
-
-export interface AccessTemplate {
-  id: string;
-  operationId: string;
-  operationName: string;
-  areaId: string;
-  areaName: string;
-  name: string;
-  description: string;
-  active: boolean;
-  roleIds: string[];
-  professionIds: string[];
-  roles: TemplateRole[];
-  professions: { id: string; name: string }[];
-}
+/** `hasScimToken` says whether a token is kept; `scimToken` is write only, sent to set or replace it. */
+export type LocalSystem = Schemas['LocalSystemItem'] & { scimToken?: string };
+/** `scimGroup`: the SCIM Group displayName the role maps to; required when the system is SCIM. */
+export type SystemRole = Schemas['SystemRoleItem'];
+export type AccessArea = Schemas['AccessAreaItem'];
+export type AccessOperation = Schemas['AccessOperationItem'];
+export type Profession = Schemas['ProfessionItem'];
+export type TemplateRole = Schemas['TemplateRole'];
+export type AccessTemplate = Schemas['AccessTemplateItem'];

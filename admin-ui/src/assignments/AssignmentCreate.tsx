@@ -1,13 +1,14 @@
 import { Create, SimpleForm } from 'react-admin';
 import { pickWritable } from '../common/pickWritable';
-import { ASSIGNMENT_WRITABLE, AssignmentInputs, type AssignmentRecord } from './AssignmentInputs';
+import type { Assignment } from '../types';
+import { ASSIGNMENT_WRITABLE, AssignmentInputs } from './AssignmentInputs';
 
 export default function AssignmentCreate() {
   return (
-    <Create<AssignmentRecord>
+    <Create<Assignment>
       title="beh.create.assignments"
       redirect="list"
-      transform={pickWritable<AssignmentRecord>(ASSIGNMENT_WRITABLE)}
+      transform={pickWritable<Assignment>(ASSIGNMENT_WRITABLE)}
     >
       <SimpleForm defaultValues={{ kind: 'SPECIAL', privateProviderOnly: false, requiresLocalAccess: false }}>
         <AssignmentInputs />

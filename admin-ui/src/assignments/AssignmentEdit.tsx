@@ -1,13 +1,11 @@
 import { Edit, SimpleForm } from 'react-admin';
 import { pickWritable } from '../common/pickWritable';
-import { ASSIGNMENT_WRITABLE, AssignmentInputs, type AssignmentRecord } from './AssignmentInputs';
+import type { Assignment } from '../types';
+import { ASSIGNMENT_WRITABLE, AssignmentInputs } from './AssignmentInputs';
 
 export default function AssignmentEdit() {
   return (
-    <Edit<AssignmentRecord>
-      mutationMode="pessimistic"
-      transform={pickWritable<AssignmentRecord>(ASSIGNMENT_WRITABLE)}
-    >
+    <Edit<Assignment> mutationMode="pessimistic" transform={pickWritable<Assignment>(ASSIGNMENT_WRITABLE)}>
       <SimpleForm>
         <AssignmentInputs />
       </SimpleForm>

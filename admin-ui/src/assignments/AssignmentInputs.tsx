@@ -10,13 +10,6 @@ import {
 } from 'react-admin';
 import { fieldGrid } from '../common/fieldGrid';
 import { assignmentKindChoices, purposeChoices } from '../enums';
-import type { Assignment } from '../types';
-
-/**
- * An assignment as the API answers it, with the flag of issue 14 (until src/api/schema.d.ts
- * describes it): an order of it needs an access template in local or regional systems too.
- */
-export type AssignmentRecord = Assignment & { requiresLocalAccess: boolean };
 
 export const AssignmentInputs = () => (
   <Box sx={fieldGrid}>

@@ -3,7 +3,7 @@ import { AssignmentKindField, PurposeField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
 import { ServerExportActions } from '../common/ServerExport';
 import { assignmentKindChoices, purposeChoices } from '../enums';
-import type { AssignmentRecord as Assignment } from './AssignmentInputs';
+import type { Assignment } from '../types';
 import { ListPagination } from '../common/ListPagination';
 
 const assignmentFilters = [
