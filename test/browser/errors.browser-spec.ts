@@ -56,6 +56,10 @@ describe('errors a person understands', () => {
       await page.goto('/#/persons');
       const progress = page.locator('#main-content').getByRole('progressbar', { name: 'Hämtar uppgifter' });
       await progress.waitFor();
+      // The app bar's spinner too, named (react-admin's has none: axe's aria-progressbar-name).
+      const spinner = page.locator('header').getByRole('progressbar');
+      await spinner.waitFor();
+      await expect(spinner.getAttribute('aria-label')).resolves.toBe('Hämtar uppgifter');
       await screenshot(page, 'errors-loading');
       release();
       await page.locator('tbody tr').first().waitFor();

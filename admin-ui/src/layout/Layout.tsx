@@ -1,5 +1,12 @@
-import { type ReactNode, useEffect, useState } from 'react';
-import { AppBar, Layout as RaLayout, LoadingIndicator, LocalesMenuButton, TitlePortal } from 'react-admin';
+import { type ComponentProps, type ReactNode, useEffect, useState } from 'react';
+import {
+  AppBar,
+  Layout as RaLayout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  TitlePortal,
+  useTranslate,
+} from 'react-admin';
 import { useLocation } from 'react-router-dom';
 import { attestRoutes } from '../attest/routes';
 import { orderRoutes } from '../orders/routes';
@@ -58,13 +65,24 @@ const PageTitle = () => {
   return <TitlePortal component="div" {...heading} />;
 };
 
+/**
+ * react-admin's spinner in the app bar, named: its CircularProgress is a progressbar without a
+ * name (axe: aria-progressbar-name, serious). LoadingIndicator passes props it does not know on
+ * to that CircularProgress; its type does not say so, hence the cast.
+ */
+const AppBarLoading = () => {
+  const translate = useTranslate();
+  const named = { 'aria-label': translate('beh.a11y.loading') } as ComponentProps<typeof LoadingIndicator>;
+  return <LoadingIndicator {...named} />;
+};
+
 const BehAppBar = () => (
   <AppBar
     toolbar={
       <>
         <SignedInAs />
         <LocalesMenuButton languages={LOCALES} />
-        <LoadingIndicator />
+        <AppBarLoading />
       </>
     }
   >
