@@ -10,6 +10,7 @@ import {
 } from '../../server/src/seed/demo-access-catalogue.js';
 import { type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { parseCsv } from '../support/csv.js';
 
 type Item = Record<string, unknown> & { id: string };
 
@@ -23,36 +24,6 @@ const RESOURCES = [
 ] as const;
 
 const MISSING_UUID = '00000000-0000-4000-8000-000000000000';
-
-/** A semicolon CSV (RFC 4180 quoting), rows ending CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) throw new Error('The file does not end with CRLF');
-  return rows;
-}
 
 describe('access catalogue (issue 14, point 1)', () => {
   let t: TestApp;

@@ -22,36 +22,7 @@ import {
 } from '../factories/index.js';
 import type { Client } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-/** A semicolon CSV as RFC 4180 reads it: quoted cells may hold ; " and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) throw new Error('The file does not end with CRLF');
-  return rows;
-}
+import { parseCsv } from '../support/csv.js';
 
 const PERSON_HEADER = [
   'Förnamn',
