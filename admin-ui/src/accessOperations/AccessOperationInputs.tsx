@@ -2,9 +2,7 @@ import { Box } from '@mui/material';
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { keepText, optionalDescription, requiredName } from '../accessCatalogue/validation';
 import { fieldGrid } from '../common/fieldGrid';
-import type { Person } from '../types';
-
-const personText = (person: Person) => `${person.firstName} ${person.lastName} (${person.userId})`;
+import { personInputText } from '../delegations/PersonOption';
 
 export const AccessOperationInputs = () => (
   <Box sx={fieldGrid}>
@@ -20,7 +18,7 @@ export const AccessOperationInputs = () => (
     {/* The responsible head: a person of the directory, found by name or VGR-ID as other person pickers. */}
     <ReferenceInput source="headPersonId" reference="persons" sort={{ field: 'lastName', order: 'ASC' }}>
       <AutocompleteInput
-        optionText={personText}
+        optionText={personInputText}
         validate={required()}
         helperText="beh.accessCatalogue.headHelp"
         sx={{ gridColumn: '1 / -1' }}

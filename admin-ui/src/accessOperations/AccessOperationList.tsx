@@ -1,5 +1,5 @@
 import { AutocompleteInput, DataTable, FunctionField, List, ReferenceInput, SelectInput } from 'react-admin';
-import type { Person } from '../types';
+import { personInputText } from '../delegations/PersonOption';
 import type { AccessOperation } from '../accessCatalogue/types';
 import { ListPagination } from '../common/ListPagination';
 import { SearchFilter } from '../common/SearchFilter';
@@ -24,10 +24,7 @@ const accessOperationFilters = [
     reference="persons"
     sort={{ field: 'lastName', order: 'ASC' }}
   >
-    <AutocompleteInput
-      optionText={(person: Person) => `${person.firstName} ${person.lastName} (${person.userId})`}
-      sx={{ minWidth: 280 }}
-    />
+    <AutocompleteInput optionText={personInputText} sx={{ minWidth: 280 }} />
   </ReferenceInput>,
 ];
 
