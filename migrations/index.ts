@@ -25,6 +25,7 @@ import { AuditEventHashNotUnique1765100500000 } from './1765100500000-AuditEvent
 import { OrderWarnings1765100600000 } from './1765100600000-OrderWarnings.js';
 import { LookupLogUserId1765100700000 } from './1765100700000-LookupLogUserId.js';
 import { AccessCatalogue1765100800000 } from './1765100800000-AccessCatalogue.js';
+import { AccessOrders1765100900000 } from './1765100900000-AccessOrders.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   OrderWarnings1765100600000,
   LookupLogUserId1765100700000,
   AccessCatalogue1765100800000,
+  AccessOrders1765100900000,
 ];

@@ -45,7 +45,11 @@ const OWNERS: Record<string, readonly string[]> = {
     'access_template',
     'access_template_role',
     'access_template_profession',
+    'system_administrator',
+    'access_holding',
   ],
+  // Carrying out access orders: each line's part per system, manual or over SCIM (its outbox).
+  fulfilment: ['access_part'],
 };
 
 /**
@@ -67,15 +71,19 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   directory: ['audit'],
   // The access catalogue: a verksamhet's head is a person (the directory's published reads).
   'access-catalogue': ['directory', 'audit'],
-  delegations: ['directory', 'audit', 'mail'],
+  // A verksamhet's head and the systems a person administers are facts of the access catalogue.
+  delegations: ['directory', 'access-catalogue', 'audit', 'mail'],
   auth: ['directory', 'delegations', 'api-clients'],
   // API clients: their table, and the audit log for their creation, revocation and every call.
   'api-clients': ['audit'],
-  orders: ['directory', 'delegations', 'audit', 'mail'],
+  orders: ['directory', 'access-catalogue', 'delegations', 'audit', 'mail'],
+  // Carrying out access orders: the orders it hands over and completes, the catalogue's systems
+  // and holdings, the people involved, mail and audit.
+  fulfilment: ['orders', 'access-catalogue', 'directory', 'delegations', 'audit', 'mail'],
   'mass-orders': ['orders', 'directory', 'delegations', 'audit', 'mail'],
   signing: ['directory', 'audit'],
-  attest: ['orders', 'signing', 'directory', 'delegations', 'audit', 'mail'],
-  scheduler: ['orders', 'delegations', 'directory', 'audit', 'mail', 'auth'],
+  attest: ['orders', 'signing', 'directory', 'access-catalogue', 'delegations', 'audit', 'mail'],
+  scheduler: ['orders', 'fulfilment', 'delegations', 'directory', 'audit', 'mail', 'auth'],
   // Logs and metrics: the gauges read each module's data through that module's own functions.
   observability: ['mail', 'orders', 'signing', 'scheduler'],
   // The demo seed is a development tool that fills every module's tables with demo rows.
