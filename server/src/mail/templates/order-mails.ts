@@ -7,7 +7,8 @@ export interface OrderMailData {
   /** BEH + 7 digits. */
   orderNumber: string;
   recipientName?: string;
-  type: 'GRANT' | 'REVOKE';
+  /** CHANGE: Förändring, only for access orders (issue 14). */
+  type: 'GRANT' | 'REVOKE' | 'CHANGE';
   endUserName: string;
   ordererName?: string;
   careUnitName?: string;
@@ -16,6 +17,11 @@ export interface OrderMailData {
   urgent?: boolean;
   /** Names of the assignments the order is about. */
   assignmentNames?: string[];
+  /** An access order's verksamhet (instead of a care unit), and its område. */
+  accessOperationName?: string;
+  accessAreaName?: string;
+  /** An access order's lines, each "Behörighetsmall X (Yrkeskategori Y)". */
+  templateLines?: string[];
 }
 
 export interface AttestantChangedData extends OrderMailData {
@@ -47,7 +53,11 @@ export interface OrderRejectedData extends OrderDecisionData {
   comment: string;
 }
 
-const TYPE_NAMES: Record<OrderMailData['type'], string> = { GRANT: 'Nyupplägg', REVOKE: 'Avslut' };
+const TYPE_NAMES: Record<OrderMailData['type'], string> = {
+  GRANT: 'Nyupplägg',
+  REVOKE: 'Avslut',
+  CHANGE: 'Förändring',
+};
 
 function orderFacts(d: OrderMailData): [string, string][] {
   const facts: [string, string][] = [
@@ -57,7 +67,10 @@ function orderFacts(d: OrderMailData): [string, string][] {
   ];
   if (d.ordererName) facts.push(['Beställare', d.ordererName]);
   if (d.careUnitName) facts.push(['Vårdenhet', d.careUnitName]);
+  if (d.accessAreaName) facts.push(['Område', d.accessAreaName]);
+  if (d.accessOperationName) facts.push(['Verksamhet', d.accessOperationName]);
   if (d.assignmentNames?.length) facts.push(['Uppdrag', d.assignmentNames.join(', ')]);
+  if (d.templateLines?.length) facts.push(['Behörigheter', d.templateLines.join(', ')]);
   if (d.startDate) facts.push([d.type === 'REVOKE' ? 'Behörigheten upphör' : 'Startdatum', d.startDate]);
   if (d.urgent) facts.push(['Akut', 'Ja']);
   return facts;
