@@ -925,7 +925,7 @@ describe('access catalogue (issue 14, point 1)', () => {
           'Identitet och behörighet',
           'Ksd-personal',
           'Ja',
-          'AD-grupper VGR: Behörighetsadministratör, AD-grupper VGR: Supportverktyg',
+          'AD-grupper VGR: Behörighetsadministratör, AD-grupper VGR: Supportverktyg, Behörighetsadministration KIV: Behörighetshandläggare',
           'Supportspecialist Behörighetsteamet, Systemförvaltare',
           'Behörighetsteamets verktyg för att administrera och felsöka behörigheter.',
         ],

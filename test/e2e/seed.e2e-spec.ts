@@ -76,15 +76,16 @@ describe('demo seed', () => {
     expect(held).toEqual([{ user_id: 'linma5', name: 'VoB SJF' }]);
   });
 
-  it('holds the demo delegations: eriho2 orders and attests, sarbe3 attests, on Solgläntan from karlu1', async () => {
+  it('holds the demo delegations: eriho2 orders and attests, sarbe3 attests, on Solgläntan and on Identitet och behörighet from karlu1', async () => {
     const rows = (await t.dataSource.query(`
-      SELECT dp.user_id AS delegate, gp.user_id AS grantor, c.name AS unit, d.may_order, d.may_attest,
+      SELECT dp.user_id AS delegate, gp.user_id AS grantor, COALESCE(c.name, o.name) AS unit, d.may_order, d.may_attest,
              d.valid_from, d.valid_to, d.revoked_at,
              (SELECT count(*)::int FROM delegation_assignment da WHERE da.delegation_id = d.id) AS assignments,
              (SELECT array_agg(e.action) FROM audit_event e
                WHERE e.entity_type = 'delegation' AND e.entity_id = d.id::text) AS events
         FROM delegation d JOIN person dp ON dp.id = d.delegate_id JOIN person gp ON gp.id = d.grantor_id
-        JOIN care_unit c ON c.id = d.care_unit_id ORDER BY dp.user_id`)) as Record<string, unknown>[];
+        LEFT JOIN care_unit c ON c.id = d.care_unit_id LEFT JOIN access_operation o ON o.id = d.access_operation_id
+       ORDER BY dp.user_id, 3 DESC`)) as Record<string, unknown>[];
     const common = {
       grantor: 'karlu1',
       unit: 'Vårdcentralen Solgläntan',
@@ -94,9 +95,22 @@ describe('demo seed', () => {
       assignments: 0,
       events: ['DELEGATION_CREATED'],
     };
+    const operation = { ...common, unit: 'Identitet och behörighet' };
     expect(rows).toEqual([
       { delegate: 'eriho2', may_order: true, may_attest: true, ...common },
+      { delegate: 'eriho2', may_order: true, may_attest: true, ...operation },
       { delegate: 'sarbe3', may_order: false, may_attest: true, ...common },
+      { delegate: 'sarbe3', may_order: false, may_attest: true, ...operation },
+    ]);
+  });
+
+  it('names karlu1 administrator of the manual systems Behörighetsadministration KIV and Infektionsverktyget', async () => {
+    const rows = (await t.dataSource.query(`
+      SELECT s.name AS system, s.fulfilment, p.user_id FROM system_administrator sa
+        JOIN local_system s ON s.id = sa.system_id JOIN person p ON p.id = sa.person_id ORDER BY s.name`)) as unknown[];
+    expect(rows).toEqual([
+      { system: 'Behörighetsadministration KIV', fulfilment: 'MANUAL', user_id: 'karlu1' },
+      { system: 'Infektionsverktyget', fulfilment: 'MANUAL', user_id: 'karlu1' },
     ]);
   });
 

@@ -15,6 +15,8 @@ interface SystemSeed {
   owner: string;
   description: string;
   scim?: { baseUrl: string; token: string };
+  /** VGR-IDs of the personas who carry out the system's parts by hand (system administrators). */
+  administrators?: string[];
   /** Role name → description (and the SCIM group on a SCIM system). */
   roles: { name: string; description: string; scimGroup?: string }[];
 }
@@ -84,10 +86,22 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
   {
     name: 'Infektionsverktyget',
     owner: 'Vårdhygien, Sahlgrenska Universitetssjukhuset',
+    administrators: ['karlu1'],
     description: 'Registrering och uppföljning av vårdrelaterade infektioner.',
     roles: [
       { name: 'Registrerare', description: 'Registrerar infektioner och åtgärder.' },
       { name: 'Analytiker', description: 'Följer upp och tar ut statistik.' },
+    ],
+  },
+  {
+    name: 'Behörighetsadministration KIV',
+    owner: 'Koncernstab digitalisering, Identitet och behörighet',
+    description:
+      'Administrationsgränssnittet till regionens katalog KIV; konton läggs upp av systemets administratörer, som lämnar inloggningsuppgifterna som återkoppling.',
+    administrators: ['karlu1'],
+    roles: [
+      { name: 'Behörighetshandläggare', description: 'Handlägger medarbetaruppdrag och behörigheter i KIV.' },
+      { name: 'Läsbehörighet', description: 'Söker och läser uppgifter i KIV.' },
     ],
   },
   {
@@ -181,7 +195,11 @@ export const DEMO_TEMPLATES: {
     operation: 'Identitet och behörighet',
     name: 'Ksd-personal',
     description: 'Behörighetsteamets verktyg för att administrera och felsöka behörigheter.',
-    roles: ['AD-grupper VGR: Behörighetsadministratör', 'AD-grupper VGR: Supportverktyg'],
+    roles: [
+      'AD-grupper VGR: Behörighetsadministratör',
+      'AD-grupper VGR: Supportverktyg',
+      'Behörighetsadministration KIV: Behörighetshandläggare',
+    ],
     professions: ['Supportspecialist Behörighetsteamet', 'Systemförvaltare'],
   },
   {
@@ -301,6 +319,7 @@ export interface AccessCatalogueRows {
   access_template: Row[];
   access_template_role: Row[];
   access_template_profession: Row[];
+  system_administrator: Row[];
 }
 
 export const localSystemId = (name: string) => seedId(`local-system:${name}`);
@@ -372,6 +391,12 @@ export function buildAccessCatalogueRows(
     })),
     access_template_role: [],
     access_template_profession: [],
+    system_administrator: DEMO_SYSTEMS.flatMap((s) =>
+      (s.administrators ?? []).map((userId) => ({
+        system_id: localSystemId(s.name),
+        person_id: headId(userId),
+      })),
+    ),
   };
   for (const t of DEMO_TEMPLATES) {
     const templateId = accessTemplateId(t.operation, t.name);

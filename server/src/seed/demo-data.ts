@@ -286,6 +286,7 @@ export const PERSONAS: PersonaSeed[] = [
 
 export interface DelegationSeed {
   delegate: string;
+  /** The care unit's key, or for a verksamhet `operation:<its name>`. */
   unit: string;
   grantor: string;
   rights: ('ORDER' | 'ATTEST')[];
@@ -302,6 +303,22 @@ export const DELEGATIONS: DelegationSeed[] = [
     validFrom: '2026-01-01',
   },
   { delegate: 'sarbe3', unit: 'solglantan', grantor: 'karlu1', rights: ['ATTEST'], validFrom: '2026-01-01' },
+  // The same two for the verksamhet karlu1 heads, so that seeds/001's combined order (Kvalitetssäkring
+  // at Solgläntan with Ksd-personal under Identitet och behörighet) can be ordered and attested.
+  {
+    delegate: 'eriho2',
+    unit: 'operation:Identitet och behörighet',
+    grantor: 'karlu1',
+    rights: ['ORDER', 'ATTEST'],
+    validFrom: '2026-01-01',
+  },
+  {
+    delegate: 'sarbe3',
+    unit: 'operation:Identitet och behörighet',
+    grantor: 'karlu1',
+    rights: ['ATTEST'],
+    validFrom: '2026-01-01',
+  },
 ];
 
 /** The systems guide: domain.md rule 10 and seeds/001's table. */

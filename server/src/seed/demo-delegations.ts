@@ -3,7 +3,10 @@ import type { AuditEventInput } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { DELEGATIONS } from './demo-data.js';
+import { accessOperationId } from './demo-access-catalogue.js';
 import { type Row, seedId } from './seed-ids.js';
+
+const OPERATION = 'operation:';
 
 /** When the demo delegations were granted: fixed, so that the rows are the same on every run. */
 const GRANTED_AT = '2025-12-15T09:00:00.000Z';
@@ -16,7 +19,10 @@ export function buildDelegationRows(): { delegation: Row[] } {
     delegation: DELEGATIONS.map((d) => ({
       id: delegationId(d),
       delegate_id: seedId(`person:${d.delegate}`),
-      care_unit_id: seedId(`unit:${d.unit}`),
+      care_unit_id: d.unit.startsWith(OPERATION) ? null : seedId(`unit:${d.unit}`),
+      access_operation_id: d.unit.startsWith(OPERATION)
+        ? accessOperationId(d.unit.slice(OPERATION.length))
+        : null,
       grantor_id: seedId(`person:${d.grantor}`),
       may_order: d.rights.includes('ORDER'),
       may_attest: d.rights.includes('ATTEST'),

@@ -325,6 +325,11 @@ export async function seedDemo(
       'access_template_profession',
       catalogue.access_template_profession,
     );
+    counts.system_administrator = await insertLinks(
+      manager,
+      'system_administrator',
+      catalogue.system_administrator,
+    );
     const newDelegations = await insert('delegation');
     counts.audit_event = await seedDelegationEvents(dataSource, manager, newDelegations);
     Object.assign(counts, await seedDemoCertificates(manager, options.signingKeySecret));
