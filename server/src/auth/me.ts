@@ -42,18 +42,45 @@ export class MeUnit {
   @Prop.oneOfList(RIGHT_SOURCES, 'RightSource') via!: (typeof RIGHT_SOURCES)[number][];
 }
 
+/** A verksamhet (of the access catalogue) and what the person may do there. */
+export class MeOperation {
+  @Prop.id() operationId!: string;
+  @Prop.text() operationName!: string;
+  @Prop.id() areaId!: string;
+  @Prop.text({ description: 'Område.' }) areaName!: string;
+  @Prop.bool({ description: 'May order access (behörighetsmallar) for the verksamhet.' }) order!: boolean;
+  @Prop.bool({ description: "May attest the verksamhet's access orders." }) attest!: boolean;
+  @Prop.bool({ description: 'May delegate for the verksamhet (its head).' }) delegate!: boolean;
+  @Prop.oneOfList(RIGHT_SOURCES, 'RightSource') via!: (typeof RIGHT_SOURCES)[number][];
+}
+
+/** A local or regional system the person administers. */
+export class MeSystem {
+  @Prop.id() systemId!: string;
+  @Prop.text() systemName!: string;
+}
+
 /** Which start page tiles serve this person. */
 export class MeTiles {
   @Prop.bool() vmuSingle!: boolean;
   @Prop.bool() vmuMass!: boolean;
-  @Prop.bool() attest!: boolean;
+  @Prop.bool({ description: 'Some unit or verksamhet with attest.' }) attest!: boolean;
   @Prop.bool() delegations!: boolean;
+  @Prop.bool({ description: 'Lokala och Regionala system: some verksamhet with order.' }) access!: boolean;
+  @Prop.bool({ description: 'Att utföra: administers some system, or an administrator (read-only).' })
+  fulfilment!: boolean;
 }
 
 export class Me {
   @Prop.object(() => MePerson) person!: MePerson;
   @Prop.object(() => MeRoles) roles!: MeRoles;
   @Prop.list(() => MeUnit, { description: 'Per unit, what the person may do there.' }) units!: MeUnit[];
+  @Prop.list(() => MeOperation, {
+    description: 'Per verksamhet, what the person may do there; by område, then name.',
+  })
+  operations!: MeOperation[];
+  @Prop.list(() => MeSystem, { description: 'The systems the person administers, by name.' })
+  systems!: MeSystem[];
   @Prop.object(() => MeTiles) tiles!: MeTiles;
 }
 
@@ -73,6 +100,16 @@ export function describeMe({ person, rights }: Actor): Me {
     assignmentIds: assignmentIds(u.order, u.attest),
     via: [...(u.head ? (['HEAD'] as const) : []), ...(u.delegated ? (['DELEGATION'] as const) : [])],
   }));
+  const operations: MeOperation[] = rights.operations.map((o) => ({
+    operationId: o.operationId,
+    operationName: o.operationName,
+    areaId: o.areaId,
+    areaName: o.areaName,
+    order: o.order,
+    attest: o.attest,
+    delegate: o.head,
+    via: [...(o.head ? (['HEAD'] as const) : []), ...(o.delegated ? (['DELEGATION'] as const) : [])],
+  }));
   const orderAndAttest = units.some((u) => u.order && u.attest);
   return {
     person: {
@@ -86,11 +123,15 @@ export function describeMe({ person, rights }: Actor): Me {
     },
     roles: { administrator: rights.administrator, headOfUnit: rights.isHead, delegate: rights.isDelegate },
     units,
+    operations,
+    systems: rights.systems.map(({ systemId, systemName }) => ({ systemId, systemName })),
     tiles: {
       vmuSingle: orderAndAttest,
       vmuMass: orderAndAttest,
-      attest: units.some((u) => u.attest),
+      attest: units.some((u) => u.attest) || operations.some((o) => o.attest),
       delegations: rights.mayDelegate,
+      access: operations.some((o) => o.order),
+      fulfilment: rights.systems.length > 0 || rights.administrator,
     },
   };
 }

@@ -2,9 +2,27 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { SessionPerson } from '../common/auth/request-auth.js';
-import { type DelegatedGrant, type HeadedUnit, Rights } from '../common/auth/rights.js';
+import {
+  type AdministeredSystem,
+  type DelegatedGrant,
+  type DelegatedOperationGrant,
+  type HeadedOperation,
+  type HeadedUnit,
+  Rights,
+} from '../common/auth/rights.js';
 import { Clock } from '../common/clock.js';
+import { isUuid } from '../common/uuid.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import {
+  accessAreaNameSql,
+  accessOperationAreaIdSql,
+  accessOperationNameSql,
+  headOfOperationSql,
+  joinAccessAreaOf,
+  joinAccessOperation,
+  operationsHeadedBySql,
+  systemsAdministeredBySql,
+} from '../access-catalogue/operation.reads.js';
 import {
   careUnitHsaIdSql,
   careUnitNameSql,
@@ -65,16 +83,34 @@ export class RightsService {
    * and VGR-ID, and the day — the caller compares itself (auth's RightsCache).
    */
   async derive(person: RightsSubject, today: string = this.clock.today()): Promise<VersionedRights> {
-    // The head of a unit is a fact of the directory (KIV), read where the directory keeps it.
-    const [row] = await this.db.query<{ version: string; headed: HeadedUnit[]; grants: DelegatedGrant[] }[]>(
+    // The head of a unit is a fact of the directory (KIV), read where the directory keeps it; the
+    // head of a verksamhet and a system's administrators are facts of the access catalogue.
+    const [row] = await this.db.query<
+      {
+        version: string;
+        headed: HeadedUnit[];
+        grants: DelegatedGrant[];
+        headedOperations: HeadedOperation[];
+        operationGrants: DelegatedOperationGrant[];
+        systems: AdministeredSystem[];
+      }[]
+    >(
       `SELECT ${rightsVersionSql('$1')} AS version,
               COALESCE((SELECT json_agg(h) FROM (${unitsHeadedBySql('$1')}) h), '[]') AS headed,
-              COALESCE((SELECT json_agg(g) FROM (${activeGrantsSql('$1', '$2')}) g), '[]') AS grants`,
+              COALESCE((SELECT json_agg(g) FROM (${activeGrantsSql('$1', '$2')}) g), '[]') AS grants,
+              COALESCE((SELECT json_agg(ho) FROM (${operationsHeadedBySql('$1')}) ho), '[]') AS "headedOperations",
+              COALESCE((SELECT json_agg(og) FROM (${activeOperationGrantsSql('$1', '$2')}) og), '[]')
+                AS "operationGrants",
+              COALESCE((SELECT json_agg(s) FROM (${systemsAdministeredBySql('$1')}) s), '[]') AS systems`,
       [person.id, today],
     );
     const administrator = person.isAdministrator || this.configuredAdmins.has(person.userId.toLowerCase());
     return {
-      rights: new Rights(person.id, administrator, row.headed, row.grants),
+      rights: new Rights(person.id, administrator, row.headed, row.grants, {
+        headedOperations: row.headedOperations,
+        operationGrants: row.operationGrants,
+        systems: row.systems,
+      }),
       version: row.version,
       today,
     };
@@ -106,7 +142,41 @@ export class RightsService {
       [careUnitId, [...assignmentIds], this.clock.today()],
     );
   }
+
+  /** Who may attest access orders of a verksamhet: its head and its active ATTEST delegates. */
+  async attestantsOfOperation(operationId: string): Promise<PersonBrief[]> {
+    if (!isUuid(operationId)) return [];
+    return this.db.query<PersonBrief[]>(attestantsOfOperationSql('$1', '$2'), [
+      operationId,
+      this.clock.today(),
+    ]);
+  }
 }
+
+/**
+ * Who may attest access orders of a verksamhet: its head and each holder of an active ATTEST
+ * delegation for it (a verksamhet's delegations always cover all of it), in name order. The rule
+ * of Rights.mayAttestAccess turned around; beside derive() so that the two cannot drift apart.
+ */
+export const attestantsOfOperationSql = (operationId: string, today: string): string =>
+  personBriefsSql(
+    `SELECT ${headOfOperationSql(operationId)}
+     UNION ALL SELECT d.delegate_id FROM delegation d
+      WHERE d.access_operation_id = ${operationId} AND d.may_attest AND ${activeDelegationSql('d', today)}`,
+  );
+
+/**
+ * A SELECT of the delegations for verksamheter in force on `today` for a person, as what they add
+ * to the person's rights.
+ */
+const activeOperationGrantsSql = (personId: string, today: string): string =>
+  `SELECT d.access_operation_id AS "operationId", ${accessOperationNameSql('ao')} AS "operationName",
+          ${accessOperationAreaIdSql('ao')} AS "areaId", ${accessAreaNameSql('aa')} AS "areaName",
+          d.may_order AS "mayOrder", d.may_attest AS "mayAttest"
+     FROM delegation d
+     ${joinAccessOperation('ao', 'd.access_operation_id')}
+     ${joinAccessAreaOf('aa', 'ao')}
+    WHERE d.delegate_id = ${personId} AND d.access_operation_id IS NOT NULL AND ${activeDelegationSql('d', today)}`;
 
 /** A SELECT of the delegations in force on `today` for a person, as what they add to the person's rights. */
 const activeGrantsSql = (personId: string, today: string): string =>
@@ -116,5 +186,5 @@ const activeGrantsSql = (personId: string, today: string): string =>
      FROM delegation d
      ${joinCareUnit('cu', 'd.care_unit_id')}
      LEFT JOIN delegation_assignment da ON da.delegation_id = d.id
-    WHERE d.delegate_id = ${personId} AND ${activeDelegationSql('d', today)}
+    WHERE d.delegate_id = ${personId} AND d.care_unit_id IS NOT NULL AND ${activeDelegationSql('d', today)}
     GROUP BY d.id, ${careUnitNameSql('cu')}, ${careUnitHsaIdSql('cu')}`;

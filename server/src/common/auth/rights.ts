@@ -1,6 +1,7 @@
 /**
- * What a person may do, derived from the directory (who heads which unit), the active
- * delegations and the administrator configuration. Never stored in the database, so never a flag
+ * What a person may do, derived from the directory (who heads which unit), the access catalogue
+ * (who heads which verksamhet, who administers which system), the active delegations and the
+ * administrator configuration. Never stored in the database, so never a flag
  * anyone could set; a process keeps a session's rights between requests only while the version
  * of their sources, the day and the person's administrator flag are unchanged (auth's
  * RightsCache), so they are never stale either.
@@ -32,6 +33,55 @@ export interface DelegatedGrant {
   assignmentIds: string[];
 }
 
+/**
+ * What a person may do for a verksamhet (access_operation) of the access catalogue: its head
+ * orders and attests there, and delegations for it add ORDER or ATTEST (always the whole
+ * verksamhet: a verksamhet's delegation lists no assignments).
+ */
+export interface OperationRights {
+  operationId: string;
+  operationName: string;
+  areaId: string;
+  areaName: string;
+  /** The catalogue names this person head of the verksamhet. */
+  head: boolean;
+  /** Holds at least one active delegation for the verksamhet. */
+  delegated: boolean;
+  order: boolean;
+  attest: boolean;
+}
+
+/** A verksamhet the person heads, with its område. */
+export interface HeadedOperation {
+  id: string;
+  name: string;
+  areaId: string;
+  areaName: string;
+}
+
+/** An active delegation for a verksamhet as it adds to the delegate's rights. */
+export interface DelegatedOperationGrant {
+  operationId: string;
+  operationName: string;
+  areaId: string;
+  areaName: string;
+  mayOrder: boolean;
+  mayAttest: boolean;
+}
+
+/** A local or regional system the person administers (carries out its manual parts). */
+export interface AdministeredSystem {
+  systemId: string;
+  systemName: string;
+}
+
+/** The rights' sources beside the units: verksamheter headed or delegated, systems administered. */
+export interface AccessSources {
+  headedOperations?: readonly HeadedOperation[];
+  operationGrants?: readonly DelegatedOperationGrant[];
+  systems?: readonly AdministeredSystem[];
+}
+
 export interface HeadedUnit {
   id: string;
   name: string;
@@ -54,12 +104,17 @@ function covers(scope: Scope, assignmentId: string | undefined): boolean {
 
 export class Rights {
   readonly units: readonly UnitRights[];
+  /** Per verksamhet, what the person may do there; by område, then name. */
+  readonly operations: readonly OperationRights[];
+  /** The systems the person administers, by name. */
+  readonly systems: readonly AdministeredSystem[];
 
   constructor(
     readonly personId: string,
     readonly administrator: boolean,
     headed: readonly HeadedUnit[],
     grants: readonly DelegatedGrant[],
+    access: AccessSources = {},
   ) {
     const byUnit = new Map<string, UnitRights>();
     for (const unit of headed) {
@@ -90,26 +145,74 @@ export class Rights {
       byUnit.set(unit.careUnitId, unit);
     }
     this.units = [...byUnit.values()].sort((a, b) => a.careUnitName.localeCompare(b.careUnitName, 'sv'));
+
+    const byOperation = new Map<string, OperationRights>();
+    for (const op of access.headedOperations ?? []) {
+      byOperation.set(op.id, {
+        operationId: op.id,
+        operationName: op.name,
+        areaId: op.areaId,
+        areaName: op.areaName,
+        head: true,
+        delegated: false,
+        order: true,
+        attest: true,
+      });
+    }
+    for (const grant of access.operationGrants ?? []) {
+      const op = byOperation.get(grant.operationId) ?? {
+        operationId: grant.operationId,
+        operationName: grant.operationName,
+        areaId: grant.areaId,
+        areaName: grant.areaName,
+        head: false,
+        delegated: false,
+        order: false,
+        attest: false,
+      };
+      op.delegated = true;
+      op.order ||= grant.mayOrder;
+      op.attest ||= grant.mayAttest;
+      byOperation.set(op.operationId, op);
+    }
+    this.operations = [...byOperation.values()].sort(
+      (a, b) =>
+        a.areaName.localeCompare(b.areaName, 'sv') || a.operationName.localeCompare(b.operationName, 'sv'),
+    );
+    const bySystem = new Map((access.systems ?? []).map((s) => [s.systemId, s]));
+    this.systems = [...bySystem.values()].sort((a, b) => a.systemName.localeCompare(b.systemName, 'sv'));
   }
 
+  /** The care units this person heads. */
   get headOf(): string[] {
     return this.units.filter((u) => u.head).map((u) => u.careUnitId);
   }
 
+  /** The verksamheter this person heads. */
+  get headOfOperations(): string[] {
+    return this.operations.filter((o) => o.head).map((o) => o.operationId);
+  }
+
+  /** Head of some care unit or of some verksamhet. */
   get isHead(): boolean {
-    return this.units.some((u) => u.head);
+    return this.units.some((u) => u.head) || this.operations.some((o) => o.head);
   }
 
+  /** Holds an active delegation for some care unit or verksamhet. */
   get isDelegate(): boolean {
-    return this.units.some((u) => u.delegated);
+    return this.units.some((u) => u.delegated) || this.operations.some((o) => o.delegated);
   }
 
-  /** Administrator, head of some unit or holder of an active delegation: may read the directory. */
+  /**
+   * Administrator, head of some unit or verksamhet or holder of an active delegation: may read
+   * the directory. Administering a system alone is not such a right: the fulfilment queue shows
+   * its administrators what they need.
+   */
   get holdsRights(): boolean {
     return this.administrator || this.isHead || this.isDelegate;
   }
 
-  /** May grant delegations somewhere: an administrator or a head of some unit. */
+  /** May grant delegations somewhere: an administrator or a head of some unit or verksamhet. */
   get mayDelegate(): boolean {
     return this.administrator || this.isHead;
   }
@@ -131,5 +234,29 @@ export class Rights {
   mayAttest(careUnitId: string, assignmentId?: string): boolean {
     const unit = this.units.find((u) => u.careUnitId === careUnitId);
     return unit !== undefined && covers(unit.attest, assignmentId);
+  }
+
+  headsOperation(operationId: string): boolean {
+    return this.operations.some((o) => o.operationId === operationId && o.head);
+  }
+
+  /** May grant or change delegations for this verksamhet: its head or an administrator. */
+  mayDelegateForOperation(operationId: string): boolean {
+    return this.administrator || this.headsOperation(operationId);
+  }
+
+  /** May order access (behörighetsmallar) for this verksamhet: its head or an ORDER delegate. */
+  mayOrderAccess(operationId: string): boolean {
+    return this.operations.some((o) => o.operationId === operationId && o.order);
+  }
+
+  /** May attest access orders of this verksamhet: its head or an ATTEST delegate. */
+  mayAttestAccess(operationId: string): boolean {
+    return this.operations.some((o) => o.operationId === operationId && o.attest);
+  }
+
+  /** Administers this local or regional system (system_administrator). */
+  administersSystem(systemId: string): boolean {
+    return this.systems.some((s) => s.systemId === systemId);
   }
 }
