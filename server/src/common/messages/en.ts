@@ -58,6 +58,19 @@ export const RULE_TEXTS: Record<string, string> = {
   UNKNOWN_END_USER: 'The end user is not in the catalogue.',
   NOT_ORDERER: 'Only the orderer can change or cancel the order.',
   WRONG_STATUS: 'The order no longer has the status this requires.',
+  LOCAL_ACCESS_REQUIRED:
+    'The assignment requires access to local or regional systems: add an access template to the same order.',
+  UNKNOWN_TEMPLATE: 'The access template is not in the catalogue.',
+  TEMPLATE_INACTIVE: 'The access template is inactive and cannot be ordered.',
+  PROFESSION_NOT_OFFERED: 'Choose a profession the access template is offered for.',
+  NO_ACCESS_ORDER_RIGHT: 'You have no delegation for ordering in the operation.',
+  TEMPLATE_ALREADY_HELD: 'The person already holds the access template.',
+  TEMPLATE_ALREADY_PENDING: 'There is already a pending order of the access template for the person.',
+  TEMPLATE_NOT_HELD: 'The person does not hold the access template, so it cannot be changed or revoked.',
+  CHANGE_NOT_A_CHANGE:
+    'The change changes nothing: choose another access template or another profession than the person holds.',
+  DUPLICATE_TEMPLATE_LINE: 'The access template is already on an earlier line of the order.',
+  CHANGE_ONLY_FOR_TEMPLATES: 'A change can only be ordered for access templates, not for assignments.',
   DUPLICATE_PERSON: 'The person is already in the order (twice, or both added and removed).',
   NO_ATTEST_RIGHT: 'You may no longer attest the order: your delegation does not cover the assignment.',
   UNKNOWN_ITEM: "The line is not among the order's pending lines.",
@@ -75,6 +88,10 @@ export const RULE_TEXTS_BY_SWEDISH: Record<string, string> = {
   'Beställningen väntar inte längre på attest och kan inte ändras.':
     'The order is no longer awaiting attest and cannot be changed.',
   'Beställningen väntar inte längre på attest.': 'The order is no longer awaiting attest.',
+  // The attestant rules of an access order, said of its verksamhet (orders.errors ACCESS_ATTESTANT_MESSAGES).
+  'Välj en attestant för verksamheten.': 'Choose an attestant for the operation.',
+  'Attestanten får inte attestera beställningar i verksamheten.':
+    'The attestant may not attest orders of the operation.',
 };
 
 /** Fixed sentences and field messages, Swedish → English. */
