@@ -201,6 +201,11 @@ export const TEXTS: Record<string, string> = {
     'The end date can only be moved earlier, not removed.',
   'Slutdatumet får inte vara tidigare än i dag.': 'The end date cannot be earlier than today.',
   'Slutdatumet kan bara flyttas tidigare.': 'The end date can only be moved earlier.',
+  'Du kan bara hantera delegeringar för verksamheter där du är ansvarig chef.':
+    'You can only manage delegations for operations where you are the responsible head.',
+  'Ange antingen en vårdenhet eller en verksamhet.': 'Give either a care unit or an operation.',
+  'Uppdrag kan bara anges i en delegering för en vårdenhet.':
+    'Assignments can only be given in a delegation for a care unit.',
   // Directory
   'Personen finns inte.': 'The person does not exist.',
   'Vårdenheten finns inte.': 'The care unit does not exist.',
