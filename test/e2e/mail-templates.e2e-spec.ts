@@ -28,6 +28,20 @@ const DELEGATION = {
   byName: 'Karin Lund',
 };
 
+const PART = {
+  orderId: ORDER.orderId,
+  orderNumber: ORDER.orderNumber,
+  partId: '3f2a9c1e-6d4b-4e8a-9b7c-1d2e3f4a5b6c',
+  recipientName: 'Sara Berg',
+  systemName: 'Melior',
+  endUserName: 'Nils Boström (nilbo1)',
+  templateLine: 'Behörighetsmall Ksd-personal (Yrkeskategori Supportspecialist Behörighetsteamet)',
+  grantRoles: ['Läsbehörighet journal'],
+  revokeRoles: [],
+  startDate: '2025-12-01',
+  urgent: false,
+};
+
 const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
   ORDER_AWAITING_ATTEST: ORDER,
   ATTESTANT_CHANGED: { ...ORDER, previousAttestantName: 'Karin Lund' },
@@ -64,6 +78,9 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
     eventCount: 3456,
     at: '2025-12-01 22:00:00',
   },
+  ACCESS_PART_WAITING: PART,
+  ACCESS_PART_REMINDER: { ...PART, waitingSince: '2025-12-01 08:00' },
+  ACCESS_PART_REFUSED: { ...PART, reason: 'Användaren finns redan med annat konto.' },
 };
 
 const URL = 'https://beh.example.se';
@@ -100,6 +117,17 @@ describe('mail templates', () => {
     const completed = renderTemplate('ORDER_COMPLETED', { ...ORDER, type: 'REVOKE' }, URL);
     expect(completed.text).toContain('behörigheten är avslutad');
     expect(completed.text).toContain('Behörigheten upphör: 2025-12-01');
+    const access = renderTemplate(
+      'ORDER_COMPLETED',
+      { ...ORDER, assignmentNames: undefined, templateLines: [PART.templateLine], loginDetailsWaiting: true },
+      URL,
+    );
+    expect(access.text).toContain('Inloggningsuppgifter väntar på dig under Återkopplingsinfo');
+    const refused = renderTemplate('ACCESS_PART_REFUSED', SAMPLES.ACCESS_PART_REFUSED, URL);
+    expect(refused.text).toContain('Orsak:\n> Användaren finns redan med annat konto.');
+    expect(renderTemplate('ACCESS_PART_WAITING', PART, URL).text).toContain(
+      `${URL}/#/fulfilment/${PART.partId}/show`,
+    );
     const granted = renderTemplate('DELEGATION_GRANTED', DELEGATION, URL);
     expect(granted.subject).toBe('Du har fått en delegering för Vårdcentralen Solgläntan');
     expect(granted.text).toContain('rätt att beställa och attestera vårdmedarbetaruppdrag');

@@ -70,7 +70,9 @@ async function preparedQuery<T>(
 }
 
 /**
- * Claims approved orders whose start date has come, in one statement however many: the orders
+ * Claims approved VMU orders whose start date has come, in one statement however many (access
+ * orders are never carried out here: they are handed over to their systems, see
+ * access-handover.ts): the orders
  * are locked `FOR UPDATE` (`SKIP LOCKED` for the next due ones, so that processes never wait for
  * each other; in id order for named ones, as lockOrders locks), then all their lines, in order and
  * id order, as readOrder and lockOrders lock them, until the caller's transaction ends; the
@@ -106,7 +108,7 @@ export async function claimOrders(m: EntityManager, claim: Claim, today: string)
     `WITH claimed AS (
        SELECT ${ORDER_RECORD_COLUMNS}, row_number() OVER () AS n FROM (
          SELECT o.* FROM vmu_order o
-          WHERE o.status = 'APPROVED' AND o.start_date <= $1::date AND ${which.sql}
+          WHERE o.status = 'APPROVED' AND o.kind = 'VMU' AND o.start_date <= $1::date AND ${which.sql}
           ORDER BY ${which.order} LIMIT $3 ${which.lock}
        ) o
      ), item AS (

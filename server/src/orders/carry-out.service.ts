@@ -4,7 +4,11 @@ import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import { DirectoryHoldings } from '../directory/holdings.js';
 import { changeHoldings, type Claim, claimOrders, completedMail, feedbackText } from './carry-out.facts.js';
+import { accessOrderIds } from './access-handover.js';
 import { OrderStateMachine } from './order-state.js';
+
+/** Hands due access orders among `orderIds` over in `m`'s transaction; answers those handed over. */
+export type AccessHandover = (m: EntityManager, orderIds: readonly string[]) => Promise<string[]>;
 
 /**
  * Carrying out claimed orders failed; their transaction rolled back and they stay APPROVED.
@@ -43,6 +47,17 @@ export class CarryOutService {
     private readonly clock: Clock,
   ) {}
 
+  /** Hands due access orders over (the fulfilment module registers it; orders cannot import it). */
+  private accessHandover: AccessHandover | undefined;
+
+  /**
+   * Called once by the fulfilment module: approval time then hands due ACCESS orders over to
+   * their systems (issue 14, Carrying out) instead of carrying them out as VMU orders are.
+   */
+  handAccessOrdersTo(handover: AccessHandover): void {
+    this.accessHandover = handover;
+  }
+
   /**
    * Carries the order out if it is APPROVED and its start date is Stockholm's today or earlier;
    * answers whether it did. Locks the order (waits for a scheduler that holds it, then finds it
@@ -58,8 +73,13 @@ export class CarryOutService {
    * order, waiting as carryOutIfDue does, and carries out those that are due together. Answers
    * the ids carried out.
    */
-  carryOutManyIfDue(m: EntityManager, orderIds: readonly string[]): Promise<string[]> {
-    return this.carryOut(m, { orderIds, wait: true }, this.clock.today());
+  async carryOutManyIfDue(m: EntityManager, orderIds: readonly string[]): Promise<string[]> {
+    const carried = await this.carryOut(m, { orderIds, wait: true }, this.clock.today());
+    // Access orders are left out of the claim above; they are handed over to their systems.
+    const rest = orderIds.filter((id) => !carried.includes(id.toLowerCase()));
+    const access = this.accessHandover && rest.length > 0 ? await accessOrderIds(m, rest) : [];
+    if (access.length === 0 || !this.accessHandover) return carried;
+    return [...carried, ...(await this.accessHandover(m, access))];
   }
 
   /**

@@ -1,6 +1,12 @@
 import { type AuditAnchorMailData, auditMails } from './audit-mails.js';
 import { type BatchMailData, batchMails } from './batch-mails.js';
 import { type DelegationExpiringData, type DelegationMailData, delegationMails } from './delegation-mails.js';
+import {
+  type AccessPartMailData,
+  type AccessPartRefusedData,
+  type AccessPartReminderData,
+  fulfilmentMails,
+} from './fulfilment-mails.js';
 import { type MailContent, type RenderedMail, renderMail } from './mail-layout.js';
 import {
   type AttestantChangedData,
@@ -14,6 +20,9 @@ import {
 } from './order-mails.js';
 
 export type {
+  AccessPartMailData,
+  AccessPartRefusedData,
+  AccessPartReminderData,
   AttestantChangedData,
   AuditAnchorMailData,
   AttestEscalationData,
@@ -44,13 +53,22 @@ export interface MailTemplateData {
   DELEGATION_EXPIRING: DelegationExpiringData;
   BATCH_AWAITING_ATTEST: BatchMailData;
   AUDIT_ANCHOR: AuditAnchorMailData;
+  ACCESS_PART_WAITING: AccessPartMailData;
+  ACCESS_PART_REMINDER: AccessPartReminderData;
+  ACCESS_PART_REFUSED: AccessPartRefusedData;
 }
 
 export type MailTemplate = keyof MailTemplateData;
 
 type Composers = { [T in MailTemplate]: (data: MailTemplateData[T], publicUrl: string) => MailContent };
 
-const COMPOSERS: Composers = { ...orderMails, ...delegationMails, ...batchMails, ...auditMails };
+const COMPOSERS: Composers = {
+  ...orderMails,
+  ...delegationMails,
+  ...batchMails,
+  ...auditMails,
+  ...fulfilmentMails,
+};
 
 export const MAIL_TEMPLATES = Object.keys(COMPOSERS) as MailTemplate[];
 

@@ -22,6 +22,8 @@ export interface OrderMailData {
   accessAreaName?: string;
   /** An access order's lines, each "Behörighetsmall X (Yrkeskategori Y)". */
   templateLines?: string[];
+  /** ORDER_COMPLETED of an access order: Återkopplingsinfo (login details) waits in the portal. */
+  loginDetailsWaiting?: boolean;
 }
 
 export interface AttestantChangedData extends OrderMailData {
@@ -155,12 +157,17 @@ export const orderMails = {
   ORDER_COMPLETED: (d: OrderMailData, publicUrl: string): MailContent => ({
     subject: `Beställning ${d.orderNumber} är utförd`,
     recipientName: d.recipientName,
-    paragraphs: [
-      d.type === 'REVOKE'
-        ? `Beställning ${d.orderNumber} är utförd: behörigheten är avslutad.`
-        : `Beställning ${d.orderNumber} är utförd: behörigheten är upplagd.`,
-      'Återkopplingsinformationen kan du läsa i portalen.',
-    ],
+    paragraphs: d.loginDetailsWaiting
+      ? [
+          `Beställning ${d.orderNumber} är utförd av systemens administratörer.`,
+          'Inloggningsuppgifter väntar på dig under Återkopplingsinfo på beställningen i portalen. De visas bara för dig, och högst två gånger.',
+        ]
+      : [
+          d.type === 'REVOKE'
+            ? `Beställning ${d.orderNumber} är utförd: behörigheten är avslutad.`
+            : `Beställning ${d.orderNumber} är utförd: behörigheten är upplagd.`,
+          'Återkopplingsinformationen kan du läsa i portalen.',
+        ],
     facts: orderFacts(d),
     action: { label: 'Läs återkopplingsinformationen', url: mailLinks.order(publicUrl, d.orderId) },
   }),
