@@ -66,9 +66,6 @@ export class MeTiles {
   @Prop.bool() vmuMass!: boolean;
   @Prop.bool({ description: 'Some unit or verksamhet with attest.' }) attest!: boolean;
   @Prop.bool() delegations!: boolean;
-  @Prop.bool({ description: 'Lokala och Regionala system: some verksamhet with order.' }) access!: boolean;
-  @Prop.bool({ description: 'Att utföra: administers some system, or an administrator (read-only).' })
-  fulfilment!: boolean;
 }
 
 export class Me {
@@ -130,8 +127,6 @@ export function describeMe({ person, rights }: Actor): Me {
       vmuMass: orderAndAttest,
       attest: units.some((u) => u.attest) || operations.some((o) => o.attest),
       delegations: rights.mayDelegate,
-      access: operations.some((o) => o.order),
-      fulfilment: rights.systems.length > 0 || rights.administrator,
     },
   };
 }

@@ -5,6 +5,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor, SessionPerson } from '../common/auth/request-auth.js';
 import { findPersonSql, personNamesSql } from '../directory/directory.reads.js';
 import { MailService } from '../mail/mail.service.js';
+import type { DelegationMailData } from '../mail/templates/index.js';
+import { mailTargetOf, type TargetNames } from './delegation-mail-facts.js';
 import type {
   DelegationEventItem,
   DelegationItem,
@@ -50,19 +52,20 @@ export class DelegationRecorder {
     const [delegate] = await m.query<{ person: SessionPerson | null }[]>(findPersonSql('id', '$1'), [
       delegation.delegateId,
     ]);
+    const data: DelegationMailData & TargetNames = {
+      delegationId: delegation.id,
+      recipientName: delegation.delegateName,
+      ...mailTargetOf(delegation),
+      rights: delegation.rights,
+      assignmentNames: delegation.assignmentNames,
+      validFrom: delegation.validFrom,
+      validTo: delegation.validTo,
+      byName: `${actor.person.firstName} ${actor.person.lastName}`,
+    };
     await this.mail.enqueue(m, {
       to: delegate?.person?.email,
       template: action === 'CREATED' ? 'DELEGATION_GRANTED' : 'DELEGATION_REVOKED',
-      data: {
-        delegationId: delegation.id,
-        recipientName: delegation.delegateName,
-        careUnitName: delegation.careUnitName,
-        rights: delegation.rights,
-        assignmentNames: delegation.assignmentNames,
-        validFrom: delegation.validFrom,
-        validTo: delegation.validTo,
-        byName: `${actor.person.firstName} ${actor.person.lastName}`,
-      },
+      data,
     });
   }
 

@@ -16,19 +16,28 @@ export type EventAction = (typeof EVENT_ACTIONS)[number];
  * description (common/api-schema.ts); they are never instantiated.
  */
 
-/** A delegation as the API shows it (docs/api-contract-auth.md). */
+/**
+ * A delegation as the API shows it (docs/api-contract-auth.md): for a care unit (careUnitId) or
+ * for a verksamhet of the access catalogue (accessOperationId), exactly one of the two.
+ */
 export class DelegationItem {
   @Prop.id() id!: string;
   @Prop.id() delegateId!: string;
   @Prop.text() delegateName!: string;
   @Prop.text() delegateUserId!: string;
-  @Prop.id() careUnitId!: string;
-  @Prop.text() careUnitName!: string;
+  @Prop.id({ nullable: true, description: 'null: a delegation for a verksamhet.' }) careUnitId!:
+    string | null;
+  @Prop.text({ nullable: true }) careUnitName!: string | null;
+  @Prop.id({ nullable: true, description: 'null: a delegation for a care unit.' })
+  accessOperationId!: string | null;
+  @Prop.text({ nullable: true, description: 'The verksamhet.' }) accessOperationName!: string | null;
+  @Prop.text({ nullable: true, description: "The verksamhet's område." }) areaName!: string | null;
   @Prop.id() grantorId!: string;
   @Prop.text() grantorName!: string;
   @Prop.oneOfList(RIGHTS, 'DelegationRight') rights!: Right[];
-  /** Empty: the whole unit. */
-  @Prop.idList({ description: 'Empty: the whole unit.' }) assignmentIds!: string[];
+  /** Empty: the whole unit (always empty for a verksamhet). */
+  @Prop.idList({ description: 'Empty: the whole unit (always empty for a verksamhet).' })
+  assignmentIds!: string[];
   @Prop.textList() assignmentNames!: string[];
   @Prop.date() validFrom!: string;
   /** null: until further notice. */
@@ -84,6 +93,14 @@ export class GrantableUnitItem {
 export class GrantableUnit extends GrantableUnitItem {
   @Prop.list(() => GrantableAssignment, { description: 'General before special, then by name.' })
   assignments!: GrantableAssignment[];
+}
+
+/** A verksamhet the caller may delegate for, as the verksamhet picker lists it. */
+export class GrantableOperationItem {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.id() areaId!: string;
+  @Prop.text({ description: 'Område: shown as "Område / Verksamhet".' }) areaName!: string;
 }
 
 /** Status from the dates and revocation, against Stockholm's today (YYYY-MM-DD compares as text). */

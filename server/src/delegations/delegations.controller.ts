@@ -6,14 +6,20 @@ import { pageBody } from '../common/sql.js';
 import { ClientScope, Delegator, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor, CurrentReader } from '../common/auth/request-auth.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
-import { DelegationDetail, DelegationItem, GrantableUnit, GrantableUnitItem } from './delegation.types.js';
+import {
+  DelegationDetail,
+  DelegationItem,
+  GrantableOperationItem,
+  GrantableUnit,
+  GrantableUnitItem,
+} from './delegation.types.js';
 import { DelegationsService } from './delegations.service.js';
 import { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.js';
 
 /**
  * Reading is for anyone with rights (the service shows each only what concerns them: heads their
- * units, administrators all, delegates their own); granting and changing for heads of unit and
- * administrators, and the service checks the very unit.
+ * units and verksamheter, administrators all, delegates their own); granting and changing for
+ * heads of unit or verksamhet and administrators, and the service checks the very unit or verksamhet.
  */
 @Controller('delegations')
 @ApiTags('delegations')
@@ -49,6 +55,22 @@ export class DelegationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<GrantableUnitItem[]> {
     return pageBody(res, 'grantable-units', await this.delegations.grantableUnits(actor, query));
+  }
+
+  /**
+   * The verksamhet picker of "Ny delegering": a page of the verksamheter (of the access catalogue)
+   * the caller may delegate for (their heads: theirs; administrators: all), searchable with `q`
+   * (words of the verksamhet's or the område's name), by område and name.
+   */
+  @Get('grantable-operations')
+  @Delegator()
+  @ApiPage(GrantableOperationItem, 'grantable-operations')
+  async grantableOperations(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<GrantableOperationItem[]> {
+    return pageBody(res, 'grantable-operations', await this.delegations.grantableOperations(actor, query));
   }
 
   /** One unit with its catalogue; 403 for a unit the caller may not delegate for, 404 for none. */

@@ -15,6 +15,16 @@ export const notHeadOfUnit = () =>
     'Du kan bara hantera delegeringar för vårdenheter där du är verksamhetschef.',
   );
 
+export const notHeadOfOperation = () =>
+  new ProblemException(
+    HttpStatus.FORBIDDEN,
+    'forbidden',
+    'Du kan bara hantera delegeringar för verksamheter där du är ansvarig chef.',
+  );
+
+export const TARGET_REQUIRED = 'Ange antingen en vårdenhet eller en verksamhet.';
+export const ASSIGNMENTS_ONLY_FOR_UNITS = 'Uppdrag kan bara anges i en delegering för en vårdenhet.';
+
 export const notVisible = () =>
   new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Du har inte behörighet att se denna delegering.');
 

@@ -27,6 +27,13 @@ import {
   personUserIdSql,
 } from '../directory/directory.reads.js';
 import {
+  accessAreaNameSql,
+  accessOperationNameSql,
+  accessOperationsNamedSql,
+  leftJoinAccessAreaOf,
+  leftJoinAccessOperation,
+} from '../access-catalogue/operation.reads.js';
+import {
   type DelegationItem,
   type DelegationStatus,
   rightsOf,
@@ -40,6 +47,8 @@ type Db = DataSource | EntityManager;
 const SELECT = `
   d.id, d.delegate_id AS "delegateId", ${personNameSql('dp')} AS "delegateName",
   ${personUserIdSql('dp')} AS "delegateUserId", d.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+  d.access_operation_id AS "accessOperationId", ${accessOperationNameSql('ao')} AS "accessOperationName",
+  ${accessAreaNameSql('aa')} AS "areaName",
   d.grantor_id AS "grantorId", ${personNameSql('gp')} AS "grantorName",
   d.may_order AS "mayOrder", d.may_attest AS "mayAttest", d.valid_from AS "validFrom", d.valid_to AS "validTo",
   d.revoked_at AS "revokedAt", ${personNameSql('rp')} AS "revokedByName",
@@ -47,11 +56,17 @@ const SELECT = `
 
 const BASE = 'delegation d';
 
-/** The display joins, by alias: a page's ids are chosen on the delegations alone (common/sql listRows). */
+/**
+ * The display joins, by alias: a page's ids are chosen on the delegations alone (common/sql
+ * listRows). A delegation is for a care unit or for a verksamhet, so both are left joins (the
+ * directory publishes the inner join only; LEFT before it makes it the outer one).
+ */
 const JOINS = {
   dp: joinPerson('dp', 'd.delegate_id'),
   gp: joinPerson('gp', 'd.grantor_id'),
-  cu: joinCareUnit('cu', 'd.care_unit_id'),
+  cu: `LEFT ${joinCareUnit('cu', 'd.care_unit_id')}`,
+  ao: leftJoinAccessOperation('ao', 'd.access_operation_id'),
+  aa: leftJoinAccessAreaOf('aa', 'ao'),
   rp: leftJoinPerson('rp', 'd.revoked_by_id'),
 };
 
@@ -80,7 +95,8 @@ const searchFilter: FilterSql = (filter, key, p) =>
           ? `(SELECT ${named} FROM ${fromPersons('dx')} WHERE dx.id = d.delegate_id)`
           : `d.delegate_id IN (SELECT dx.id FROM ${fromPersons('dx')} WHERE ${named})`;
       return `(${delegate}
-        OR d.care_unit_id IN (${careUnitsNamedSql(word)}))`;
+        OR d.care_unit_id IN (${careUnitsNamedSql(word)})
+        OR d.access_operation_id IN (${accessOperationsNamedSql(word)}))`;
     })
     .join(' AND ') || undefined;
 
@@ -138,10 +154,27 @@ const statusFilter: FilterSql = (filter, key, p, ctx) => {
   return statusSql(status as DelegationStatus, () => p.add(ctx.today));
 };
 
-/** Whose delegations a reader may see: all, or those of the units they head plus their own. */
+/** What a delegation is for: UNIT (a care unit) or OPERATION (a verksamhet). */
+export const TARGETS = ['UNIT', 'OPERATION'] as const;
+
+const targetFilter: FilterSql = (filter, key) => {
+  const target = filterString(filter, key);
+  if (target === undefined) return undefined;
+  if (!(TARGETS as readonly string[]).includes(target)) {
+    throw new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      'bad-list-query',
+      `Filtret ${key} måste vara något av ${TARGETS.join(', ')}.`,
+    );
+  }
+  return target === 'UNIT' ? 'd.care_unit_id IS NOT NULL' : 'd.access_operation_id IS NOT NULL';
+};
+
+/** Whose delegations a reader may see: all, or those of the units and verksamheter they head plus their own. */
 export interface Visibility {
   all: boolean;
   careUnitIds: string[];
+  operationIds: string[];
   delegateId: string;
 }
 
@@ -163,21 +196,28 @@ export function delegationListSpec(visibility?: Visibility): ListSpec {
       id: idFilter('d.id'),
       delegateId: idFilter('d.delegate_id'),
       careUnitId: idFilter('d.care_unit_id'),
+      accessOperationId: idFilter('d.access_operation_id'),
+      target: targetFilter,
       grantorId: idFilter('d.grantor_id'),
       status: statusFilter,
     },
     visible: (p) =>
       !visibility || visibility.all
         ? undefined
-        : `d.care_unit_id = ANY(${p.add(visibility.careUnitIds)}::uuid[]) OR d.delegate_id = ${p.add(visibility.delegateId)}`,
+        : `d.care_unit_id = ANY(${p.add(visibility.careUnitIds)}::uuid[])
+           OR d.access_operation_id = ANY(${p.add(visibility.operationIds)}::uuid[])
+           OR d.delegate_id = ${p.add(visibility.delegateId)}`,
     sortable: {
       validFrom: 'd.valid_from',
       delegateName: personNameOrderSql('dp'),
       careUnitName: careUnitNameSql('cu'),
+      accessOperationName: accessOperationNameSql('ao'),
       validTo: 'd.valid_to',
       createdAt: 'd.created_at',
     },
     defaultSort: ['validFrom', 'DESC'],
+    // A verksamhet's delegation has no care unit, a unit's no verksamhet.
+    nullsLast: ['careUnitName', 'accessOperationName'],
     tieBreak: 'd.id',
   };
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/request-auth.js';
+import type { Rights } from '../common/auth/rights.js';
+import { accessOperationExistsSql } from '../access-catalogue/operation.reads.js';
 import { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { findRow, listRows, type Page } from '../common/sql.js';
@@ -17,21 +19,26 @@ import {
   type DelegationDetail,
   type DelegationItem,
   type DelegationSnapshot,
+  type GrantableOperationItem,
   type GrantableUnit,
   type GrantableUnitItem,
 } from './delegation.types.js';
 import { delegationListSpec, type DelegationRow, findDelegation, toItem } from './delegations.queries.js';
 import {
+  ASSIGNMENTS_ONLY_FOR_UNITS,
   delegationNotFound,
   invalidDelegation,
   NO_ACTIVE_ENGAGEMENT,
   noLongerChangeable,
+  notHeadOfOperation,
   notHeadOfUnit,
   notVisible,
+  TARGET_REQUIRED,
   unitNotFound,
 } from './delegations.errors.js';
 import type { CreateDelegationDto, UpdateDelegationDto } from './dto/delegation.dto.js';
 import { DelegationRecorder } from './delegation-recorder.js';
+import { grantableOperationListSpec } from './grantable-operations.queries.js';
 import { grantableUnitListSpec } from './grantable-units.queries.js';
 import { limitDelegation } from './limit-rules.js';
 
@@ -42,9 +49,21 @@ const snapshot = (d: DelegationItem): DelegationSnapshot => ({
   validTo: d.validTo,
 });
 
+/** What a delegation is for: a care unit, or a verksamhet of the access catalogue. */
+type Target = Pick<DelegationItem, 'careUnitId' | 'accessOperationId'>;
+
+/** May grant, limit or revoke delegations for the delegation's care unit or verksamhet. */
+function mayDelegateFor(rights: Rights, target: Target): boolean {
+  if (target.careUnitId !== null) return rights.mayDelegateFor(target.careUnitId);
+  return target.accessOperationId !== null && rights.mayDelegateForOperation(target.accessOperationId);
+}
+
+const notHeadOf = (target: Target) => (target.careUnitId !== null ? notHeadOfUnit() : notHeadOfOperation());
+
 /**
- * Delegations: granted by a head of unit (or an administrator) for that unit, limited or revoked
- * later, never widened. Every change and its event are one transaction.
+ * Delegations: granted by a head of unit (or an administrator) for that unit, or by the head of a
+ * verksamhet (or an administrator) for that verksamhet; limited or revoked later, never widened.
+ * Every change and its event are one transaction.
  */
 @Injectable()
 export class DelegationsService {
@@ -59,6 +78,7 @@ export class DelegationsService {
     const spec = delegationListSpec({
       all: actor.rights.administrator,
       careUnitIds: actor.rights.headOf,
+      operationIds: actor.rights.headOfOperations,
       delegateId: actor.person.id,
     });
     const page = await listRows<DelegationRow>(this.db, spec, raw, { today });
@@ -68,7 +88,7 @@ export class DelegationsService {
   async detail(actor: Actor, id: string): Promise<DelegationDetail> {
     const item = isUuid(id) ? await findDelegation(this.db, id, this.clock.today()) : undefined;
     if (!item) throw delegationNotFound();
-    const visible = actor.rights.mayDelegateFor(item.careUnitId) || item.delegateId === actor.person.id;
+    const visible = mayDelegateFor(actor.rights, item) || item.delegateId === actor.person.id;
     if (!visible) throw notVisible();
     return { ...item, events: await this.recorder.history(id) };
   }
@@ -83,6 +103,18 @@ export class DelegationsService {
       careUnitIds: actor.rights.headOf,
     });
     return listRows<GrantableUnitItem>(this.db, spec, raw, { today: this.clock.today() });
+  }
+
+  /**
+   * A page of the verksamheter the actor may delegate for (their heads: the ones they head;
+   * administrators: every one), by område and name, searchable by either name.
+   */
+  grantableOperations(actor: Actor, raw: RawListQuery): Promise<Page<GrantableOperationItem>> {
+    const spec = grantableOperationListSpec({
+      all: actor.rights.administrator,
+      operationIds: actor.rights.headOfOperations,
+    });
+    return listRows<GrantableOperationItem>(this.db, spec, raw, { today: this.clock.today() });
   }
 
   /** One unit the actor may delegate for, with its catalogue: the assignments a delegation may name. */
@@ -101,11 +133,22 @@ export class DelegationsService {
 
   async create(actor: Actor, dto: CreateDelegationDto): Promise<DelegationItem> {
     const today = this.clock.today();
-    const unitExists = await this.holds(careUnitExistsSql('$1'), [dto.careUnitId]);
-    if (!unitExists) throw invalidDelegation({ careUnitId: ['Vårdenheten finns inte.'] });
-    if (!actor.rights.mayDelegateFor(dto.careUnitId)) throw notHeadOfUnit();
-
+    const careUnitId = dto.careUnitId ?? null;
+    const accessOperationId = dto.accessOperationId ?? null;
+    if ((careUnitId === null) === (accessOperationId === null)) {
+      throw invalidDelegation({ careUnitId: [TARGET_REQUIRED], accessOperationId: [TARGET_REQUIRED] });
+    }
     const assignmentIds = dto.assignmentIds ?? [];
+    if (careUnitId !== null) {
+      const unitExists = await this.holds(careUnitExistsSql('$1'), [careUnitId]);
+      if (!unitExists) throw invalidDelegation({ careUnitId: ['Vårdenheten finns inte.'] });
+    } else {
+      const operationExists = await this.holds(accessOperationExistsSql('$1'), [accessOperationId]);
+      if (!operationExists) throw invalidDelegation({ accessOperationId: ['Verksamheten finns inte.'] });
+    }
+    const target = { careUnitId, accessOperationId };
+    if (!mayDelegateFor(actor.rights, target)) throw notHeadOf(target);
+
     const validTo = dto.validTo ?? null;
     const errors: Record<string, string[]> = {};
     const add = (field: string, message: string) => (errors[field] ??= []).push(message);
@@ -114,7 +157,9 @@ export class DelegationsService {
       add('delegateId', 'Personen finns inte.');
     else if (!(await this.holds(hasActiveEngagementSql('$1', '$2'), [dto.delegateId, today])))
       add('delegateId', NO_ACTIVE_ENGAGEMENT);
-    if (!(await this.belongToUnit(assignmentIds, dto.careUnitId))) {
+    if (careUnitId === null) {
+      if (assignmentIds.length > 0) add('assignmentIds', ASSIGNMENTS_ONLY_FOR_UNITS);
+    } else if (!(await this.belongToUnit(assignmentIds, careUnitId))) {
       add('assignmentIds', 'Uppdragen måste höra till den valda vårdenheten.');
     }
     if (dto.validFrom < today) add('validFrom', 'Startdatumet får inte vara tidigare än i dag.');
@@ -125,18 +170,19 @@ export class DelegationsService {
     const id = await this.db.transaction(async (m) => {
       const now = this.clock.now();
       const [{ id: created }] = await m.query<{ id: string }[]>(
-        `INSERT INTO delegation (delegate_id, care_unit_id, grantor_id, may_order, may_attest, valid_from, valid_to,
-                                 created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+        `INSERT INTO delegation (delegate_id, care_unit_id, access_operation_id, grantor_id, may_order, may_attest,
+                                 valid_from, valid_to, created_at, updated_at)
+         VALUES ($1, $2, $9, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
         [
           dto.delegateId,
-          dto.careUnitId,
+          careUnitId,
           actor.person.id,
           dto.rights.includes('ORDER'),
           dto.rights.includes('ATTEST'),
           dto.validFrom,
           validTo,
           now,
+          accessOperationId,
         ],
       );
       await this.replaceAssignments(m, created, assignmentIds);
@@ -156,7 +202,7 @@ export class DelegationsService {
       const locked = await m.query<unknown[]>('SELECT 1 FROM delegation WHERE id = $1 FOR UPDATE', [id]);
       if (locked.length === 0) throw delegationNotFound();
       const current = await this.mustFind(m, id, today);
-      if (!actor.rights.mayDelegateFor(current.careUnitId)) throw notHeadOfUnit();
+      if (!mayDelegateFor(actor.rights, current)) throw notHeadOf(current);
       if (current.status === 'ENDED' || current.status === 'REVOKED') throw noLongerChangeable();
 
       if (dto.status === 'REVOKED') {
@@ -175,8 +221,12 @@ export class DelegationsService {
         return;
       }
 
+      const unitId = current.careUnitId;
+      if (unitId === null && dto.assignmentIds !== undefined && dto.assignmentIds.length > 0) {
+        throw invalidDelegation({ assignmentIds: [ASSIGNMENTS_ONLY_FOR_UNITS] });
+      }
       const next = await limitDelegation(current, dto, today, (ids) =>
-        this.belongToUnit(ids, current.careUnitId, m),
+        unitId === null ? Promise.resolve(ids.length === 0) : this.belongToUnit(ids, unitId, m),
       );
       // Nothing narrower than before: no change, so no event either.
       if (!next) return;

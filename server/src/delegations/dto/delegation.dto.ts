@@ -62,9 +62,17 @@ const assignmentIdsRule = () =>
     }),
   );
 
+/** For a care unit or for a verksamhet: exactly one of careUnitId and accessOperationId. */
+@ApiSchema({
+  description:
+    'For a care unit (careUnitId) or a verksamhet of the access catalogue (accessOperationId): exactly one. assignmentIds only for a care unit.',
+})
 export class CreateDelegationDto {
   @Id('required') delegateId!: string;
-  @Id('required') careUnitId!: string;
+  /** Left out or null: a delegation for a verksamhet. */
+  @Id('nullable') careUnitId?: string | null;
+  /** Left out or null: a delegation for a care unit. */
+  @Id('nullable') accessOperationId?: string | null;
   @rightsRule(true) rights!: Right[];
   /** Leave out or empty: the whole unit. */
   @assignmentIdsRule() assignmentIds?: string[];
