@@ -520,6 +520,8 @@ function table(today: string): Row[] {
       path: `/api/orders/${MISSING}/signature`,
       expect: statuses('signedIn', 404),
     },
+    // The verksamhet picker of a delegation (issue 14): karlu1 heads Identitet och behörighet.
+    { route: 'GET /api/delegations/grantable-operations', expect: statuses('delegator', 200) },
     // Last: it makes nilbo4 a delegate, which would change the answers of every row after it.
     {
       route: 'POST /api/delegations',
