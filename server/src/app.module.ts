@@ -10,6 +10,7 @@ import { uiCacheHeaders } from './common/transport.js';
 import { AccessCatalogueModule } from './access-catalogue/access-catalogue.module.js';
 import { ApiClientsModule } from './api-clients/api-clients.module.js';
 import { AttestModule } from './attest/attest.module.js';
+import { FulfilmentModule } from './fulfilment/fulfilment.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -51,6 +52,7 @@ export class AppModule {
         MassOrdersModule,
         SigningModule,
         AttestModule,
+        FulfilmentModule,
         ApiClientsModule,
         SchedulerModule,
         ApiDocsModule.forRoot(config.nodeEnv),

@@ -31,6 +31,8 @@ export interface AssignmentFacts {
   purpose: Purpose;
   description: string | null;
   privateProviderOnly: boolean;
+  /** Kräver behörighet i lokala eller regionala system: ordered together with a template (rule 12). */
+  requiresLocalAccess: boolean;
   careUnitId: string;
   careUnitName: string;
   careUnitHsaId: string;
@@ -64,7 +66,7 @@ export async function endUserFacts(db: Db, personId: string, day: string): Promi
 }
 
 const ASSIGNMENT_COLUMNS = `asg.id, asg.name, asg.kind, asg.purpose, asg.description,
-  asg.private_provider_only AS "privateProviderOnly", cu.id AS "careUnitId", cu.name AS "careUnitName",
+  asg.private_provider_only AS "privateProviderOnly", asg.requires_local_access AS "requiresLocalAccess", cu.id AS "careUnitId", cu.name AS "careUnitName",
   cu.hsa_id AS "careUnitHsaId", adm.name AS "administrationName"`;
 
 const ASSIGNMENT_FROM = `assignment asg

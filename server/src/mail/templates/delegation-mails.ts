@@ -12,6 +12,9 @@ export interface DelegationMailData {
   validTo: string | null;
   /** Who granted or revoked it. */
   byName: string;
+  /** Set for a delegation for a verksamhet (then `careUnitName` reads "Område / Verksamhet"). */
+  accessOperationName?: string;
+  areaName?: string;
 }
 
 /** Sent ahead of a delegation's end, to the delegate and to the head of the unit. */
@@ -34,12 +37,27 @@ function rightsText(rights: DelegationMailData['rights']): string {
     : (names[0] ?? '');
 }
 
+/** What the delegation lets one order: VMU on a unit, or access to systems in a verksamhet. */
+const what = (d: DelegationMailData): string =>
+  d.accessOperationName ? 'behörigheter i lokala och regionala system' : 'vårdmedarbetaruppdrag';
+
+const validity = (d: DelegationMailData): string =>
+  d.validTo ? `${d.validFrom} – ${d.validTo}` : `från ${d.validFrom}, tills vidare`;
+
 function delegationFacts(d: DelegationMailData): [string, string][] {
+  if (d.accessOperationName) {
+    return [
+      ['Område', d.areaName ?? ''],
+      ['Verksamhet', d.accessOperationName],
+      ['Rätt att', rightsText(d.rights)],
+      ['Giltig', validity(d)],
+    ];
+  }
   return [
     ['Vårdenhet', d.careUnitName],
     ['Rätt att', rightsText(d.rights)],
     ['Uppdrag', d.assignmentNames?.length ? d.assignmentNames.join(', ') : 'Alla uppdrag på vårdenheten'],
-    ['Giltig', d.validTo ? `${d.validFrom} – ${d.validTo}` : `från ${d.validFrom}, tills vidare`],
+    ['Giltig', validity(d)],
   ];
 }
 
@@ -48,7 +66,7 @@ export const delegationMails = {
     subject: `Du har fått en delegering för ${d.careUnitName}`,
     recipientName: d.recipientName,
     paragraphs: [
-      `${d.byName} har gett dig rätt att ${rightsText(d.rights)} vårdmedarbetaruppdrag för ${d.careUnitName}.`,
+      `${d.byName} har gett dig rätt att ${rightsText(d.rights)} ${what(d)} för ${d.careUnitName}.`,
     ],
     facts: delegationFacts(d),
     action: { label: 'Visa delegeringen', url: mailLinks.delegation(publicUrl, d.delegationId) },
@@ -59,11 +77,13 @@ export const delegationMails = {
     recipientName: d.recipientName,
     paragraphs: d.toDelegate
       ? [
-          `Din rätt att ${rightsText(d.rights)} vårdmedarbetaruppdrag för ${d.careUnitName} gäller till och med ${d.validTo}.`,
-          'Behöver du rätten längre än så ber du verksamhetschefen om en ny delegering.',
+          `Din rätt att ${rightsText(d.rights)} ${what(d)} för ${d.careUnitName} gäller till och med ${d.validTo}.`,
+          d.accessOperationName
+            ? 'Behöver du rätten längre än så ber du verksamhetens ansvariga chef om en ny delegering.'
+            : 'Behöver du rätten längre än så ber du verksamhetschefen om en ny delegering.',
         ]
       : [
-          `Delegeringen till ${d.delegateName} att ${rightsText(d.rights)} vårdmedarbetaruppdrag för ${d.careUnitName} gäller till och med ${d.validTo}.`,
+          `Delegeringen till ${d.delegateName} att ${rightsText(d.rights)} ${what(d)} för ${d.careUnitName} gäller till och med ${d.validTo}.`,
           'Behövs rätten längre än så ger du en ny delegering.',
         ],
     facts: [['Delegat', d.delegateName], ...delegationFacts(d)],
@@ -74,7 +94,7 @@ export const delegationMails = {
     subject: `Din delegering för ${d.careUnitName} har återkallats`,
     recipientName: d.recipientName,
     paragraphs: [
-      `${d.byName} har återkallat din rätt att ${rightsText(d.rights)} vårdmedarbetaruppdrag för ${d.careUnitName}.`,
+      `${d.byName} har återkallat din rätt att ${rightsText(d.rights)} ${what(d)} för ${d.careUnitName}.`,
     ],
     facts: delegationFacts(d),
     action: { label: 'Visa delegeringen', url: mailLinks.delegation(publicUrl, d.delegationId) },
