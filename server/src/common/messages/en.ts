@@ -73,6 +73,8 @@ export const RULE_TEXTS: Record<string, string> = {
   CHANGE_ONLY_FOR_TEMPLATES: 'A change can only be ordered for access templates, not for assignments.',
   DUPLICATE_PERSON: 'The person is already in the order (twice, or both added and removed).',
   NO_ATTEST_RIGHT: 'You may no longer attest the order: your delegation does not cover the assignment.',
+  NO_ACCESS_ATTEST_RIGHT:
+    'You may no longer attest the order: you have no right to attest for the operation.',
   UNKNOWN_ITEM: "The line is not among the order's pending lines.",
   ALL_ITEMS_REMOVED: 'All lines cannot be removed – reject the order instead.',
   REMOVE_ON_REJECT: 'Lines are not removed on a rejection.',
