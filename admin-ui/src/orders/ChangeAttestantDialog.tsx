@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
+import { useAccessOrderApi } from '../accessOrders/api';
 import { errorMessage } from '../common/problem';
 import { attestantLabel } from './attestantName';
 import { orderPerson } from './fields';
@@ -30,7 +31,10 @@ interface Props {
 export const ChangeAttestantDialog = ({ order, saving, error, onOk, onClose }: Props) => {
   const translate = useTranslate();
   const api = useOrderApi();
+  const accessApi = useAccessOrderApi();
   const [chosen, setChosen] = useState('');
+  // An access order (issue 14) is attested on its verksamhet.
+  const accessOperationId = (order as { accessOperationId?: string | null }).accessOperationId ?? null;
   // The lines still open: the new attestant must be allowed to attest every one (as one string, so
   // that a new array per render does not load again).
   const pending = (order.items ?? [])
@@ -39,8 +43,11 @@ export const ChangeAttestantDialog = ({ order, saving, error, onOk, onClose }: P
     .join(',');
   const attestants = useLoaded(
     useCallback(
-      () => api.getAttestants(order.careUnitId, pending.split(',').filter(Boolean)),
-      [api, order.careUnitId, pending],
+      () =>
+        accessOperationId
+          ? accessApi.getOperationAttestants(accessOperationId)
+          : api.getAttestants(order.careUnitId, pending.split(',').filter(Boolean)),
+      [api, accessApi, accessOperationId, order.careUnitId, pending],
     ),
   );
   const others =
@@ -59,7 +66,13 @@ export const ChangeAttestantDialog = ({ order, saving, error, onOk, onClose }: P
           <Alert severity="error">{translate(errorMessage(attestants.error))}</Alert>
         )}
         {attestants.state === 'ready' && others.length === 0 ? (
-          <Alert severity="info">{translate('beh.orders.changeAttestant.noOthers')}</Alert>
+          <Alert severity="info">
+            {translate(
+              accessOperationId
+                ? 'beh.accessOrders.noOtherAttestants'
+                : 'beh.orders.changeAttestant.noOthers',
+            )}
+          </Alert>
         ) : (
           <TextField
             select

@@ -34,7 +34,10 @@ const OrderListTitle = () => {
   const translate = useTranslate();
   const { filterValues } = useListContext();
   const scope = ORDER_SCOPES.find((value) => value === filterValues.scope) ?? 'mine';
-  return <>{translate(`beh.orders.listTitle.${scope}`)}</>;
+  const title = translate(`beh.orders.listTitle.${scope}`);
+  // The start page's tile for local and regional systems lists only access orders (issue 14).
+  const kind = filterValues.kind === 'ACCESS' || filterValues.kind === 'VMU' ? filterValues.kind : null;
+  return <>{kind ? `${title} – ${translate(`beh.orders.kind.${kind}`)}` : title}</>;
 };
 
 /** What the seed's word "Avslutad" means, said once under the list that shows it. */

@@ -1,6 +1,7 @@
 import { Box, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { AccessOrderItems } from '../accessOrders/AccessOrderItems';
 import { VerifySignatureButton } from '../attest/VerifySignatureButton';
 import { CancelOrderButton } from './CancelOrderButton';
 import { ChangeAttestantButton } from './ChangeAttestantButton';
@@ -37,12 +38,18 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
   );
 };
 
+/** An access order's lines are templates, each with its systems' parts (issue 14). */
+const Items = () => {
+  const order = useRecordContext<OrderDetail & { kind?: string }>();
+  return order?.kind === 'ACCESS' ? <AccessOrderItems /> : <OrderItems />;
+};
+
 export default function OrderShow() {
   return (
     <Show<OrderDetail> title={<OrderTitle />} actions={<OrderShowActions />}>
       <OrderSummary />
       <Section id="order-items" title="beh.orders.items">
-        <OrderItems />
+        <Items />
       </Section>
       <Section id="order-events" title="beh.orders.events">
         <OrderEvents />

@@ -7,13 +7,21 @@ import { LabeledValue, LabeledValues } from './LabeledValue';
 import { WarningsSummary } from './LineWarnings';
 import type { OrderDetail } from './types';
 
+/** An access order (issue 14) names its verksamhet and område where a VMU order names its unit. */
+type AnyOrderDetail = OrderDetail & {
+  kind?: 'VMU' | 'ACCESS';
+  accessOperationName?: string | null;
+  areaName?: string | null;
+};
+
 const field = (name: string) => `resources.orders.fields.${name}`;
 
 /** The order's fields as on the seeds' order page, from Slutanvändare to Område. */
 export const OrderSummary = () => {
-  const order = useRecordContext<OrderDetail>();
+  const order = useRecordContext<AnyOrderDetail>();
   const translate = useTranslate();
   if (!order) return null;
+  const access = order.kind === 'ACCESS';
   // Opened from the list, the list's record stands in until the detail (with the comment) arrives.
   const detailed = order.items !== undefined;
   return (
@@ -26,7 +34,9 @@ export const OrderSummary = () => {
           <OrderStatusField />
         </LabeledValue>
         <LabeledValue label={field('type')}>{translate(`beh.orders.type.${order.type}`)}</LabeledValue>
-        <LabeledValue label={field('administrationName')}>{order.administrationName}</LabeledValue>
+        {!access && (
+          <LabeledValue label={field('administrationName')}>{order.administrationName}</LabeledValue>
+        )}
         <LabeledValue label={order.type === 'REVOKE' ? 'beh.orders.endsOn' : field('startDate')}>
           {order.startDate}
         </LabeledValue>
@@ -41,7 +51,14 @@ export const OrderSummary = () => {
             </Box>
           )}
         </LabeledValue>
-        <LabeledValue label={field('careUnitName')}>{order.careUnitName}</LabeledValue>
+        {access ? (
+          <>
+            <LabeledValue label="beh.accessOrders.area">{order.areaName}</LabeledValue>
+            <LabeledValue label="beh.accessOrders.operation">{order.accessOperationName}</LabeledValue>
+          </>
+        ) : (
+          <LabeledValue label={field('careUnitName')}>{order.careUnitName}</LabeledValue>
+        )}
         {detailed && (
           <LabeledValue label={field('comment')} wide>
             {order.comment}

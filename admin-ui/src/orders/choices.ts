@@ -17,4 +17,8 @@ const choices = <T extends string>(prefix: string, values: readonly T[]) =>
 
 export const orderStatusChoices = choices('status', ORDER_STATUSES);
 export const orderTypeChoices = choices('type', ORDER_TYPES);
+/** The lists' Typ filter: Förändring too, which only access orders (issue 14) have. */
+export const orderTypeFilterChoices = choices('type', ['GRANT', 'CHANGE', 'REVOKE'] as const);
+/** VMU or access to local and regional systems (issue 14). */
+export const orderKindChoices = choices('kind', ['VMU', 'ACCESS'] as const);
 export const orderScopeChoices = choices('scope', ORDER_SCOPES);

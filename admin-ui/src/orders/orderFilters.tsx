@@ -1,6 +1,6 @@
 import { AutocompleteInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
 import { IsoDateInput } from '../common/IsoDateInput';
-import { orderStatusChoices, orderTypeChoices } from './choices';
+import { orderStatusChoices, orderTypeFilterChoices } from './choices';
 
 /** "Sökalternativ": order number always; end user, orderer, status, type, unit and dates on demand. */
 export const orderFilters = [
@@ -13,7 +13,7 @@ export const orderFilters = [
     choices={orderStatusChoices}
     helperText="beh.words.completed.explanation"
   />,
-  <SelectInput key="type" source="type" choices={orderTypeChoices} />,
+  <SelectInput key="type" source="type" choices={orderTypeFilterChoices} />,
   <ReferenceInput
     key="careUnitId"
     source="careUnitId"

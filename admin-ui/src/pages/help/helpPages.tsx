@@ -7,6 +7,7 @@ export const HELP_PAGES: Record<HelpTopic, LazyExoticComponent<ComponentType>> =
   vmuMass: lazy(() => import('./VmuMassHelp')),
   attest: lazy(() => import('./AttestHelp')),
   delegations: lazy(() => import('./DelegationHelp')),
+  accessOrders: lazy(() => import('../../accessOrders/AccessOrderHelp')),
 };
 
 export const helpPages = (Object.keys(HELP_ROUTES) as HelpTopic[]).map((topic) => ({

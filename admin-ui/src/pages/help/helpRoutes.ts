@@ -4,6 +4,7 @@ export const HELP_ROUTES = {
   vmuMass: '/hjalp/vmu-flera-anvandare',
   attest: '/hjalp/attest',
   delegations: '/hjalp/delegering',
+  accessOrders: '/hjalp/behorighetsbestallning',
 } as const;
 
 export type HelpTopic = keyof typeof HELP_ROUTES;

@@ -1,64 +1,14 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
-import { startTransition, useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef } from 'react';
 import { type Identifier, Loading, Title, useGetIdentity, useTranslate } from 'react-admin';
-import { useLocation, useNavigate } from 'react-router-dom';
 import { AssignmentsStep } from './AssignmentsStep';
 import { clearDraft, loadDraft, saveDraft } from './draft';
 import { PersonStep } from './PersonStep';
 import { Receipt } from './Receipt';
 import { ReviewStep } from './ReviewStep';
 import { WizardStepper } from './WizardStepper';
-import {
-  previousStep,
-  reachable,
-  STEP_PARAM,
-  stepOfSlug,
-  stepSlug,
-  type WizardAction,
-  type WizardStep,
-  wizardReducer,
-} from './wizardState';
-
-/** What a step's history entry remembers: the step it was reached from ("Föregående" goes Back). */
-interface StepEntry {
-  wizardFrom?: WizardStep;
-}
-
-const search = (step: WizardStep) => `?${STEP_PARAM}=${stepSlug(step)}`;
-
-/**
- * The wizard's step from the address, and moving between steps as history entries: Back goes one
- * step back, Forward one on, a reload stays, and the sign-in's return lands on the same step.
- */
-function useStepInAddress() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const step = stepOfSlug(new URLSearchParams(location.search).get(STEP_PARAM));
-  const entry = location.state as StepEntry | null;
-  // Read by `go`, which stays the same function so the steps' callbacks do not change with it.
-  const current = useRef({ step, entry });
-  useLayoutEffect(() => {
-    current.current = { step, entry };
-  }, [step, entry]);
-
-  const go = useCallback(
-    (target: WizardStep, options: { replace?: boolean } = {}) => {
-      const { step: from, entry } = current.current;
-      if (target === from && !options.replace) return;
-      // "Föregående" after "Nästa": the entry before is the step asked for, so go Back to it.
-      if (!options.replace && target === previousStep(from) && entry?.wizardFrom === target) {
-        navigate(-1);
-        return;
-      }
-      navigate(
-        { search: search(target) },
-        { replace: options.replace === true, state: { wizardFrom: from } satisfies StepEntry },
-      );
-    },
-    [navigate],
-  );
-  return { step, go };
-}
+import { useStepInAddress } from './useStepInAddress';
+import { reachable, type WizardAction, wizardReducer } from './wizardState';
 
 /**
  * "Beställning av Vårdmedarbetaruppdrag" for one user (seeds/001). The choices live here, above

@@ -3,10 +3,19 @@ import { useEffect, useRef } from 'react';
 import { Link, useLogout, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { orderRoutes } from '../../orders/routes';
-import type { PlacedOrder } from '../../orders/types';
+
+/** An order of the send: a VMU one names its care unit, an access one (issue 14) its verksamhet. */
+export interface ReceiptOrder {
+  id: string;
+  orderNumber: string;
+  careUnitName: string | null;
+  accessOperationName?: string | null;
+}
 
 interface Props {
-  placed: PlacedOrder[];
+  placed: ReceiptOrder[];
+  /** "Tidigare beställningar": the VMU list unless the wizard names its own. */
+  historyTo?: string;
   onNewOrder: () => void;
   /** Before "Logga ut": what the tab keeps of the order goes too. */
   onSignOut: () => void;
@@ -17,11 +26,12 @@ interface Props {
  * "Ny beställning", "Tidigare beställningar" and "Logga ut" as in the seed. Focus moves to the
  * order number, so it is read out at once.
  */
-export const Receipt = ({ placed, onNewOrder, onSignOut }: Props) => {
+export const Receipt = ({ placed, historyTo = orderRoutes.mine, onNewOrder, onSignOut }: Props) => {
   const translate = useTranslate();
   const logout = useLogout();
   const numbers = useRef<HTMLParagraphElement>(null);
   useEffect(() => numbers.current?.focus(), []);
+  const withOperations = placed.some((order) => Boolean(order.accessOperationName));
   return (
     <>
       <Alert severity="success" role="status" sx={{ maxWidth: 900 }}>
@@ -40,8 +50,10 @@ export const Receipt = ({ placed, onNewOrder, onSignOut }: Props) => {
       </Alert>
       {placed.length > 1 && (
         <Typography variant="body2" sx={{ mt: 2 }}>
-          {translate('beh.wizard.receipt.perUnit')}{' '}
-          {placed.map((order) => `${order.orderNumber} (${order.careUnitName})`).join(', ')}
+          {translate(withOperations ? 'beh.accessOrders.receipt.perGroup' : 'beh.wizard.receipt.perUnit')}{' '}
+          {placed
+            .map((order) => `${order.orderNumber} (${order.careUnitName ?? order.accessOperationName ?? ''})`)
+            .join(', ')}
         </Typography>
       )}
       <Typography variant="body2" sx={{ mt: 2 }}>
@@ -51,7 +63,7 @@ export const Receipt = ({ placed, onNewOrder, onSignOut }: Props) => {
         <Button variant="contained" onClick={onNewOrder}>
           {translate('beh.wizard.receipt.newOrder')}
         </Button>
-        <Button variant="outlined" component={RouterLink} to={orderRoutes.mine}>
+        <Button variant="outlined" component={RouterLink} to={historyTo}>
           {translate('beh.wizard.receipt.history')}
         </Button>
         <Button

@@ -4,6 +4,7 @@ import { useTranslate } from 'react-admin';
 import { todayInStockholm } from '../../common/dates';
 import { LabeledValue, LabeledValues } from '../../orders/LabeledValue';
 import type { PersonDetail } from '../../types';
+import { needsAccessSection, VmuAccessSection } from '../../accessOrders/VmuAccessSection';
 import { AdditionalInfo } from './AdditionalInfo';
 import { EndUserSummary } from './EndUserSummary';
 import { ReviewUnit } from './ReviewUnit';
@@ -64,6 +65,9 @@ export const ReviewStep = ({ state, dispatch }: Props) => {
           dispatch={dispatch}
         />
       ))}
+      {needsAccessSection(state) && (
+        <VmuAccessSection state={state} dispatch={dispatch} showMissing={attempted} />
+      )}
       <AdditionalInfo
         type={state.type}
         startDate={state.startDate}

@@ -37,6 +37,13 @@ export function loadDraft(owner: Identifier): WizardState {
       lines: Array.isArray(state.lines) ? state.lines : [],
       toggledUnits: Array.isArray(state.toggledUnits) ? state.toggledUnits : [],
       attestants: isRecord(state.attestants) ? (state.attestants as WizardState['attestants']) : {},
+      accessLines: Array.isArray(state.accessLines) ? state.accessLines : [],
+      accessPick: isRecord(state.accessPick)
+        ? { ...initial.accessPick, ...state.accessPick }
+        : initial.accessPick,
+      accessAttestants: isRecord(state.accessAttestants)
+        ? (state.accessAttestants as WizardState['accessAttestants'])
+        : {},
       violations: Array.isArray(state.violations) ? state.violations : [],
       serverWarnings: Array.isArray(state.serverWarnings) ? state.serverWarnings : [],
       placed: Array.isArray(state.placed) ? state.placed : [],

@@ -4,6 +4,8 @@ import { isIsoDate } from '../../common/IsoDateInput';
 import { errorMessage, problemOf, violationsIn } from '../../common/problem';
 import type { NewOrder, OrderViolation, PlacedOrder } from '../../orders/types';
 import { useOrderApi } from '../../orders/useOrderApi';
+import { accessItemOf } from '../../accessOrders/send';
+import { linesByOperation } from '../../accessOrders/wizardState';
 import type { PersonDetail } from '../../types';
 import { warningsIn } from './warnings';
 import { linesByUnit, type WizardAction, type WizardState } from './wizardState';
@@ -17,17 +19,26 @@ function toNewOrder(
   warned: boolean,
 ): NewOrder & { confirmedWarnings?: boolean } {
   const groups = linesByUnit(state.lines);
+  // Template lines (issue 14) go with a Nyupplägg only; a refusal's `accessLine` indexes them.
+  const accessLines = state.type === 'GRANT' ? state.accessLines : [];
   return {
     type: state.type,
     endUserId: state.person.id,
     items: groups.flatMap((group) => group.lines.map((line) => ({ assignmentId: line.assignment.id }))),
-    // A unit without a chosen attestant keeps `undefined`, which send() refuses before sending.
-    attestants: Object.fromEntries(
-      groups.map(({ unit }) => {
+    ...(accessLines.length > 0
+      ? { accessItems: accessLines.map((line) => accessItemOf(line, state.type)) }
+      : {}),
+    // A unit (or verksamhet) without a chosen attestant keeps `undefined`, which send() refuses before sending.
+    attestants: Object.fromEntries([
+      ...groups.map(({ unit }) => {
         const attestantId = state.attestants[String(unit.careUnitId)];
         return [String(unit.careUnitId), attestantId === undefined ? attestantId : String(attestantId)];
       }),
-    ),
+      ...linesByOperation(accessLines).map(({ operationId }) => {
+        const attestantId = state.accessAttestants[operationId];
+        return [operationId, attestantId === undefined ? attestantId : String(attestantId)];
+      }),
+    ]),
     startDate: state.startDate,
     urgent: state.urgent,
     comment: state.comment.trim(),
@@ -39,7 +50,10 @@ function toNewOrder(
 /** A violation names its line by index into the send's items; the summary finds it by assignment. */
 const withAssignmentIds = (order: NewOrder, violations: OrderViolation[]): OrderViolation[] =>
   violations.map((violation) =>
-    violation.assignmentId === undefined && violation.line !== null && order.items[violation.line]
+    violation.assignmentId === undefined &&
+    violation.line !== null &&
+    typeof (violation as { accessLine?: unknown }).accessLine !== 'number' &&
+    order.items[violation.line]
       ? { ...violation, assignmentId: order.items[violation.line].assignmentId }
       : violation,
   );
@@ -103,7 +117,12 @@ export function usePlaceOrder(
       }
       const violations = withAssignmentIds(order, violationsIn<OrderViolation>(problemOf(error)?.violations));
       dispatch({ kind: 'refused', violations });
-      const unplaced = violations.filter((violation) => violation.assignmentId === undefined);
+      // Template lines' violations (`accessLine`) are shown on those lines.
+      const unplaced = violations.filter(
+        (violation) =>
+          violation.assignmentId === undefined &&
+          typeof (violation as { accessLine?: unknown }).accessLine !== 'number',
+      );
       // With one violation the detail is its message: say it once.
       setRefusal([
         ...new Set([translate(errorMessage(error)), ...unplaced.map((violation) => violation.message)]),

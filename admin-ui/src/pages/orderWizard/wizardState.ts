@@ -10,6 +10,7 @@ import type {
 } from '../../orders/types';
 import { toggleUnit } from '../../orders/UnitTree';
 import type { PersonDetail } from '../../types';
+import { type AccessLine, type AccessPick, emptyPick } from '../../accessOrders/wizardState';
 
 /** The steps of the stepper, then the receipt. */
 export type WizardStep = 'person' | 'assignments' | 'review' | 'receipt';
@@ -59,6 +60,15 @@ export interface WizardState {
   toggledUnits: string[];
   /** careUnitId → chosen attestant. */
   attestants: Record<string, Identifier>;
+  /**
+   * Template lines sent with the assignments (issue 14): an assignment that requires local access
+   * is sent only together with one ("Lägg till behörighetsmall" on the review step).
+   */
+  accessLines: AccessLine[];
+  /** The review step's template picker, kept like every other choice. */
+  accessPick: AccessPick;
+  /** accessOperationId → chosen attestant of the template lines. */
+  accessAttestants: Record<string, Identifier>;
   startDate: string;
   urgent: boolean;
   comment: string;
@@ -94,6 +104,11 @@ export type WizardAction =
   | { kind: 'removeLine'; assignmentId: Identifier }
   | { kind: 'attestant'; careUnitId: string; attestantId: Identifier }
   | { kind: 'defaultAttestant'; careUnitId: string; attestantId: Identifier }
+  | { kind: 'accessPick'; pick: Partial<AccessPick> }
+  | { kind: 'addAccessLine'; line: AccessLine }
+  | { kind: 'removeAccessLine'; key: string }
+  | { kind: 'accessAttestant'; operationId: string; attestantId: Identifier }
+  | { kind: 'defaultAccessAttestant'; operationId: string; attestantId: Identifier }
   | { kind: 'startDate'; startDate: string }
   | { kind: 'urgent'; urgent: boolean }
   | { kind: 'comment'; comment: string }
@@ -111,6 +126,9 @@ export const initialWizardState = (): WizardState => ({
   lines: [],
   toggledUnits: [],
   attestants: {},
+  accessLines: [],
+  accessPick: emptyPick,
+  accessAttestants: {},
   startDate: todayInStockholm(),
   urgent: false,
   comment: '',
@@ -122,7 +140,11 @@ export const initialWizardState = (): WizardState => ({
 
 /** Whether the orderer would lose anything by starting over. */
 export const hasWork = (state: WizardState): boolean =>
-  state.person !== null || state.lookupValue.trim() !== '' || state.lines.length > 0 || state.comment !== '';
+  state.person !== null ||
+  state.lookupValue.trim() !== '' ||
+  state.lines.length > 0 ||
+  (state.accessLines?.length ?? 0) > 0 ||
+  state.comment !== '';
 
 /** Which steps the state allows: steps 2 and 3 need a person, the receipt a placed order. */
 export const reachable = (state: WizardState, step: WizardStep): boolean =>
@@ -137,6 +159,9 @@ const withoutChoices = (state: WizardState): WizardState => ({
   lines: [],
   toggledUnits: [],
   attestants: {},
+  accessLines: [],
+  accessPick: emptyPick,
+  accessAttestants: {},
   violations: [],
   serverWarnings: [],
   confirmedWarnings: false,
@@ -193,6 +218,37 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return action.careUnitId in state.attestants
         ? state
         : { ...state, attestants: { ...state.attestants, [action.careUnitId]: action.attestantId } };
+    case 'accessPick':
+      return { ...state, accessPick: { ...state.accessPick, ...action.pick } };
+    case 'addAccessLine':
+      return {
+        ...state,
+        violations: [],
+        accessLines: [...state.accessLines.filter((line) => line.key !== action.line.key), action.line],
+        accessPick: {
+          ...emptyPick,
+          areaId: state.accessPick.areaId,
+          operationId: state.accessPick.operationId,
+        },
+      };
+    case 'removeAccessLine':
+      return {
+        ...state,
+        violations: [],
+        accessLines: state.accessLines.filter((line) => line.key !== action.key),
+      };
+    case 'accessAttestant':
+      return {
+        ...state,
+        accessAttestants: { ...state.accessAttestants, [action.operationId]: action.attestantId },
+      };
+    case 'defaultAccessAttestant':
+      return action.operationId in state.accessAttestants
+        ? state
+        : {
+            ...state,
+            accessAttestants: { ...state.accessAttestants, [action.operationId]: action.attestantId },
+          };
     case 'startDate':
       return { ...state, startDate: action.startDate };
     case 'urgent':

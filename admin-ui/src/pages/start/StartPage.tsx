@@ -9,7 +9,11 @@ export const StartPage = () => {
   const translate = useTranslate();
   const { permissions: me, isPending } = usePermissions<Me>();
   if (isPending) return <Loading />;
-  const tiles = me ? START_TILES.filter((tile) => me.tiles[tile.key]) : [];
+  const tiles = me
+    ? START_TILES.filter((tile) =>
+        tile.visible ? tile.visible(me) : (me.tiles as Partial<Record<string, boolean>>)[tile.key] === true,
+      )
+    : [];
   return (
     <Box component="article" sx={{ py: 2 }}>
       <Title title="beh.start.pageTitle" />

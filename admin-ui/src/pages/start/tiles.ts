@@ -1,5 +1,6 @@
 import { attestRoutes } from '../../attest/routes';
-import type { MeTiles } from '../../auth/types';
+import { accessOrderRoutes } from '../../accessOrders/routes';
+import type { Me, MeTiles } from '../../auth/types';
 import { delegationRoutes } from '../../delegations/routes';
 import { orderRoutes } from '../../orders/routes';
 import { massOrderRoutes } from '../massOrder/routes';
@@ -16,8 +17,10 @@ export interface TileLink {
 }
 
 export interface StartTileDefinition {
-  /** Which of `me.tiles` decides whether the user sees this tile. */
-  key: keyof MeTiles;
+  /** Which of `me.tiles` decides whether the user sees this tile (unless `visible` says). */
+  key: keyof MeTiles | 'access';
+  /** Whether the user sees the tile, when more than `me.tiles[key]` decides. */
+  visible?: (me: Me) => boolean;
   /** i18n keys. */
   title: string;
   description?: string;
@@ -36,8 +39,25 @@ const orderLists = (built: boolean): StartTileDefinition['orderLists'] => ({
   all: { label: 'beh.start.allOrders', to: built ? orderRoutes.all : undefined },
 });
 
-/** The start page's tiles, in the manuals' order. ("Lokala och Regionala system" is rule 12, not built.) */
+/** Whether the user may order access for some verksamhet (`GET /api/me`'s tile `access`, issue 14). */
+const ordersAccess = (me: Me): boolean => (me.tiles as Partial<Record<string, boolean>>).access === true;
+
+/** The start page's tiles, in the manuals' order. */
 export const START_TILES: readonly StartTileDefinition[] = [
+  {
+    // Lokala och Regionala system (issue 14): for those who may order for a verksamhet; administrators
+    // see it for the order lists and the manual.
+    key: 'access',
+    visible: (me) => ordersAccess(me) || me.roles.administrator,
+    title: 'beh.start.access.title',
+    description: 'beh.start.access.description',
+    manual: { label: 'beh.start.access.manual', to: HELP_ROUTES.accessOrders },
+    to: accessOrderRoutes.wizard,
+    orderLists: {
+      mine: { label: 'beh.start.myOrders', to: accessOrderRoutes.mine },
+      all: { label: 'beh.start.allOrders', to: accessOrderRoutes.all },
+    },
+  },
   {
     key: 'vmuSingle',
     title: 'beh.start.vmuSingle.title',
