@@ -200,12 +200,13 @@ function toGroup(raw: RawGroup): ScimGroup {
 }
 
 function unreachable(error: unknown, what: string, timeoutMs: number): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
+  // fetch's errors may come from another realm (undici's): read them by shape, not instanceof.
+  const e = error as
+    { name?: string; message?: string; cause?: { message?: string; code?: string } } | undefined;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return `SCIM-servern svarade inte inom ${Math.round(timeoutMs / 1000)} s på ${what}.`;
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
-  const message = cause ?? (error instanceof Error ? error.message : String(error));
+  const message = e?.cause?.message || e?.cause?.code || e?.message || String(error);
   return `SCIM-servern gick inte att nå (${what}): ${message}.`;
 }
 

@@ -47,31 +47,30 @@ export async function claimDueScimParts(
   leaseUntil: Date,
   limit: number,
 ): Promise<ClaimedScimPart[]> {
-  const claimed = await m.query<{ id: string }[]>(
+  // One statement: the claim's UPDATE wrapped in a SELECT (TypeORM answers a bare UPDATE …
+  // RETURNING with [rows, count]), which joins what the delivery needs to the claimed rows.
+  return m.query<ClaimedScimPart[]>(
     `WITH due AS (
-       SELECT p.id FROM access_part p
-        WHERE p.status = 'PENDING' AND p.method = 'SCIM' AND p.scim_next_at <= $1
-        ORDER BY p.scim_next_at, p.id
+       SELECT dp.id FROM access_part dp
+        WHERE dp.status = 'PENDING' AND dp.method = 'SCIM' AND dp.scim_next_at <= $1
+        ORDER BY dp.scim_next_at, dp.id
         LIMIT $3
         FOR UPDATE SKIP LOCKED
+     ), claimed AS (
+       UPDATE access_part cp SET scim_next_at = $2, updated_at = $1 FROM due WHERE cp.id = due.id
+       RETURNING cp.id, cp.order_id, cp.item_id, cp.system_id, cp.grant_roles, cp.revoke_roles,
+                 cp.scim_attempts, cp.scim_next_at, cp.created_at
      )
-     UPDATE access_part p SET scim_next_at = $2, updated_at = $1 FROM due WHERE p.id = due.id
-     RETURNING p.id`,
-    [now, leaseUntil, limit],
-  );
-  if (claimed.length === 0) return [];
-  return m.query<ClaimedScimPart[]>(
-    `SELECT p.id, p.order_id AS "orderId", p.item_id AS "itemId", p.system_id AS "systemId",
+     SELECT p.id, p.order_id AS "orderId", p.item_id AS "itemId", p.system_id AS "systemId",
             p.grant_roles AS "grantRoles", p.revoke_roles AS "revokeRoles", p.scim_attempts AS attempts,
             p.scim_next_at AS lease, o.end_user_id AS "endUserId", ${personHsaIdSql('eu')} AS "hsaId",
             ${personUserIdSql('eu')} AS "userId", ${personFirstNameSql('eu')} AS "firstName",
             ${personLastNameSql('eu')} AS "lastName"
-       FROM access_part p
+       FROM claimed p
        ${joinAccessOrder('o', 'p.order_id')}
        ${joinPerson('eu', 'o.end_user_id')}
-      WHERE p.id = ANY($1::uuid[])
-      ORDER BY p.scim_next_at, p.id`,
-    [claimed.map((c) => c.id)],
+      ORDER BY p.created_at, p.id`,
+    [now, leaseUntil, limit],
   );
 }
 
@@ -111,12 +110,16 @@ export async function recordFailed(
   nextAt: Date | null,
   now: Date,
 ): Promise<number | undefined> {
+  // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
   const [row] = await m.query<{ attempts: number }[]>(
-    `UPDATE access_part
-        SET scim_attempts = scim_attempts + 1, scim_last_error = $3, scim_next_at = $4,
-            method = CASE WHEN $4::timestamptz IS NULL THEN 'MANUAL' ELSE method END, updated_at = $5
-      WHERE id = $1 AND status = 'PENDING' AND method = 'SCIM' AND scim_next_at = $2
-      RETURNING scim_attempts AS attempts`,
+    `WITH failed AS (
+       UPDATE access_part
+          SET scim_attempts = scim_attempts + 1, scim_last_error = $3, scim_next_at = $4,
+              method = CASE WHEN $4::timestamptz IS NULL THEN 'MANUAL' ELSE method END, updated_at = $5
+        WHERE id = $1 AND status = 'PENDING' AND method = 'SCIM' AND scim_next_at = $2
+        RETURNING scim_attempts
+     )
+     SELECT scim_attempts AS attempts FROM failed`,
     [partId, lease, error, nextAt, now],
   );
   return row?.attempts;
