@@ -18,6 +18,8 @@ import {
   SystemRolesService,
 } from './access-catalogue.service.js';
 import { accessCatalogueEntities } from './entities.js';
+import { SystemAdministratorsController } from './system-administrators.controller.js';
+import { SystemAdministratorsService } from './system-administrators.service.js';
 
 const services = [
   LocalSystemsService,
@@ -26,11 +28,12 @@ const services = [
   AccessOperationsService,
   ProfessionsService,
   AccessTemplatesService,
+  SystemAdministratorsService,
 ];
 
 /**
  * The access catalogue (issue 14): local and regional systems, their roles, områden,
- * verksamheter, yrkeskategorier and behörighetsmallar. It owns its tables; it reads persons (a
+ * verksamheter, yrkeskategorier and behörighetsmallar, and each system's administrators. It owns its tables; it reads persons (a
  * verksamhet's head) through the directory's published reads, and records every change in the
  * audit log.
  */
@@ -43,6 +46,7 @@ const services = [
     AccessOperationsController,
     ProfessionsController,
     AccessTemplatesController,
+    SystemAdministratorsController,
   ],
   providers: services,
   exports: services,

@@ -4,6 +4,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { FulfilmentController } from './fulfilment.controller.js';
 import { FulfilmentQueueService } from './fulfilment-queue.service.js';
+import { FulfilmentRemindersService } from './fulfilment-reminders.service.js';
 import { FulfilmentService } from './fulfilment.service.js';
 import { HandoverService } from './handover.service.js';
 
@@ -16,7 +17,7 @@ import { HandoverService } from './handover.service.js';
 @Module({
   imports: [OrdersModule, MailModule, AuditModule],
   controllers: [FulfilmentController],
-  providers: [FulfilmentService, HandoverService, FulfilmentQueueService],
-  exports: [FulfilmentService, HandoverService, FulfilmentQueueService],
+  providers: [FulfilmentService, HandoverService, FulfilmentQueueService, FulfilmentRemindersService],
+  exports: [FulfilmentService, HandoverService, FulfilmentQueueService, FulfilmentRemindersService],
 })
 export class FulfilmentModule {}

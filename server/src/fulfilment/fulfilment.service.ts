@@ -174,7 +174,9 @@ export class FulfilmentService {
     const summary: string[] = [];
     const holdings: HoldingChange[] = [];
     for (const line of order.lines) {
-      const own = parts.filter((p) => p.itemId === line.itemId);
+      const own = parts
+        .filter((p) => p.itemId === line.itemId)
+        .sort((a, b) => systemName(a.systemId).localeCompare(systemName(b.systemId), 'sv'));
       const refused = own.filter((p) => p.status === 'REFUSED');
       const template = names.templates.get(line.templateId) ?? '';
       if (refused.length > 0) {

@@ -128,11 +128,16 @@ export async function writeSettlement(
 
 /** Counts one more reading of the part's Återkopplingsinfo. */
 export async function countFeedbackRead(m: EntityManager, partId: string, at: Date): Promise<number> {
-  const [row] = await m.query<{ reads: number }[]>(
+  // An UPDATE's answer through TypeORM is [rows, count]: read it back instead.
+  await m.query(
     `UPDATE access_part SET feedback_reads = feedback_reads + 1,
             feedback_first_read_at = COALESCE(feedback_first_read_at, $2), updated_at = $2
-      WHERE id = $1 RETURNING feedback_reads AS reads`,
+      WHERE id = $1`,
     [partId, at],
+  );
+  const [row] = await m.query<{ reads: number }[]>(
+    `SELECT feedback_reads AS reads FROM access_part WHERE id = $1`,
+    [partId],
   );
   return row.reads;
 }

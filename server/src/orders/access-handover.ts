@@ -135,6 +135,14 @@ async function readAccessOrders(
   return [...byOrder.values()];
 }
 
+/** Reads access orders without locks (for mails about orders another transaction may hold). */
+export async function readAccessOrderFacts(
+  m: EntityManager,
+  orderIds: readonly string[],
+): Promise<AccessOrderFacts[]> {
+  return readAccessOrders(m, [...new Set(orderIds.map((id) => id.toLowerCase()))], false);
+}
+
 /** Locks one access order (row, then its lines) and reads it: settling a part takes this first. */
 export async function lockAccessOrder(
   m: EntityManager,

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from '../audit/audit.module.js';
+import { FulfilmentModule } from '../fulfilment/fulfilment.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { AccessHandoverJob } from './access-handover.job.js';
 import { AttestRemindersJob } from './attest-reminders.job.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
 import { DueOrdersJob } from './due-orders.job.js';
+import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
 import { SchedulerService } from './scheduler.service.js';
 import { SessionSweepJob } from './session-sweep.job.js';
@@ -13,10 +16,11 @@ import { SessionSweepJob } from './session-sweep.job.js';
 /**
  * Carrying out approved orders at their date, reminders and expiry notices (design.md,
  * Scheduler), and sweeping ended sessions and SAML requests. Carrying out an order itself is the orders module's CarryOutService, which the
- * attest module also calls at approval time.
+ * attest module also calls at approval time; handing access orders over to their systems, and
+ * reminding the systems' administrators, the fulfilment module's.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), OrdersModule, MailModule, AuditModule],
+  imports: [ScheduleModule.forRoot(), OrdersModule, FulfilmentModule, MailModule, AuditModule],
   providers: [
     SchedulerService,
     DueOrdersJob,
@@ -24,6 +28,8 @@ import { SessionSweepJob } from './session-sweep.job.js';
     DelegationExpiryJob,
     GrantEndingsJob,
     SessionSweepJob,
+    AccessHandoverJob,
+    FulfilmentRemindersJob,
   ],
   exports: [SchedulerService],
 })

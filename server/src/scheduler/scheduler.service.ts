@@ -8,9 +8,11 @@ import {
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditAnchorService } from '../audit/audit-anchor.service.js';
+import { AccessHandoverJob } from './access-handover.job.js';
 import { AttestRemindersJob } from './attest-reminders.job.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
 import { DueOrdersJob } from './due-orders.job.js';
+import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
 import type { TickReport } from './scheduler.types.js';
 import { SessionSweepJob } from './session-sweep.job.js';
@@ -41,6 +43,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly grantEndings: GrantEndingsJob,
     private readonly sessionSweep: SessionSweepJob,
     private readonly auditAnchors: AuditAnchorService,
+    private readonly accessHandover: AccessHandoverJob,
+    private readonly fulfilmentReminders: FulfilmentRemindersJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -95,11 +99,16 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       escalations: 0,
       delegationNotices: 0,
       grantEndings: 0,
+      handedOver: 0,
+      fulfilmentReminders: 0,
     };
     // Each job on its own: one failing (say, a lost connection) must not stop the others.
     await this.step('due orders', async () => {
       const { carriedOut, batches, failed } = await this.dueOrders.run();
       Object.assign(report, { carriedOut, carryOutBatches: batches, failed });
+    });
+    await this.step('access hand-over', async () => {
+      report.handedOver = await this.accessHandover.run();
     });
     await this.step('grant endings', async () => {
       report.grantEndings = await this.grantEndings.run();
@@ -109,6 +118,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     });
     await this.step('attest escalations', async () => {
       report.escalations = await this.reminders.escalate();
+    });
+    await this.step('fulfilment reminders', async () => {
+      report.fulfilmentReminders = await this.fulfilmentReminders.run();
     });
     await this.step('delegation expiry', async () => {
       report.delegationNotices = await this.delegationExpiry.run();

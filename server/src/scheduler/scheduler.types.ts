@@ -10,4 +10,8 @@ export interface TickReport {
   escalations: number;
   delegationNotices: number;
   grantEndings: number;
+  /** Approved access orders handed over to their systems (parts made). */
+  handedOver: number;
+  /** Waiting parts whose systems' administrators were reminded. */
+  fulfilmentReminders: number;
 }
