@@ -522,6 +522,56 @@ function table(today: string): Row[] {
     },
     // The verksamhet picker of a delegation (issue 14): karlu1 heads Identitet och behörighet.
     { route: 'GET /api/delegations/grantable-operations', expect: statuses('delegator', 200) },
+    // Carrying out access orders (issue 14): the queue is for systems' administrators (karlu1
+    // administers two demo systems) and administrators; a work item, settling it, an order's parts
+    // and the Återkopplingsinfo are decided per row (404 for what one may not see).
+    { route: 'GET /api/fulfilment', expect: statuses('signedIn', 403, { karlu1: 200, admin1: 200 }) },
+    { route: 'GET /api/fulfilment/counts', expect: statuses('signedIn', 403, { karlu1: 200, admin1: 200 }) },
+    {
+      route: 'GET /api/fulfilment/:id',
+      path: `/api/fulfilment/${MISSING}`,
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'POST /api/fulfilment/:id/done',
+      path: `/api/fulfilment/${MISSING}/done`,
+      body: { feedback: 'x' },
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'POST /api/fulfilment/:id/refuse',
+      path: `/api/fulfilment/${MISSING}/refuse`,
+      body: { reason: 'x' },
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'GET /api/fulfilment/orders/:orderId/parts',
+      path: `/api/fulfilment/orders/${MISSING}/parts`,
+      expect: statuses('signedIn', 404),
+    },
+    {
+      route: 'POST /api/fulfilment/parts/:id/feedback',
+      path: `/api/fulfilment/parts/${MISSING}/feedback`,
+      expect: statuses('signedIn', 404),
+    },
+    // Systemadministratörer: administrators only (karlu1 becomes Melior's too: he administers systems already).
+    { route: 'GET /api/system-administrators', expect: statuses('administrator', 200) },
+    { route: 'GET /api/system-administrators/export', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/system-administrators/:id',
+      path: `/api/system-administrators/${localSystemId('Infektionsverktyget')}:${id.karlu1}`,
+      expect: statuses('administrator', 200),
+    },
+    {
+      route: 'POST /api/system-administrators',
+      body: { systemId: id.melior, personId: id.karlu1 },
+      expect: statuses('administrator', 201),
+    },
+    {
+      route: 'DELETE /api/system-administrators/:id',
+      path: `/api/system-administrators/${MISSING}:${MISSING}`,
+      expect: statuses('administrator', 404),
+    },
     // Last: it makes nilbo4 a delegate, which would change the answers of every row after it.
     {
       route: 'POST /api/delegations',
