@@ -15,15 +15,21 @@ import { IsoDateInput } from '../common/IsoDateInput';
 import { rightChoices } from './choices';
 import { todayInStockholm } from '../common/dates';
 import { PersonOption, personInputText, personMatches } from './PersonOption';
-import type { GrantableUnit, GrantableUnitItem } from './types';
+import { OperationOption, operationInputText, operationMatches } from './OperationOption';
+import type { GrantableOperationItem, GrantableUnit, GrantableUnitItem } from './types';
 import { UnitOption, unitInputText, unitMatches } from './UnitOption';
+import { GRANTABLE_OPERATIONS, operationLabel } from './useGrantableOperations';
 import { GRANTABLE_UNITS, useUnitCatalogue } from './useGrantableUnits';
 import {
   assignmentsWhenChosen,
   type DelegationFormValues,
+  type DelegationTargetKind,
   notBeforeToday,
   notBeforeValidFrom,
 } from './validation';
+
+const targetChoices = (targets: readonly DelegationTargetKind[]) =>
+  targets.map((id) => ({ id, name: `beh.delegations.target.${id}` }));
 
 const scopeChoices = [
   { id: 'UNIT', name: 'beh.delegations.scope.UNIT' },
@@ -141,18 +147,77 @@ const UnitInput = ({ units }: { units?: GrantableUnitItem[] }) => {
 };
 
 /**
- * Who gets which rights, where, and for how long. `units`: all the units the user may delegate
- * for when they are few; undefined when there are too many to list (then the picker searches).
+ * The verksamhet, shown as "Område / Verksamhet": a select of them when they are few (a head's),
+ * else a search of the server's list as the user types (an administrator: every verksamhet).
+ */
+const OperationInput = ({ operations }: { operations?: GrantableOperationItem[] }) => {
+  const translate = useTranslate();
+  const choices = useMemo(
+    () => operations?.map((o) => ({ id: String(o.id), name: operationLabel(o) })),
+    [operations],
+  );
+  if (choices)
+    return (
+      <SelectInput
+        source="accessOperationId"
+        choices={choices}
+        optionText="name"
+        validate={required()}
+        fullWidth
+      />
+    );
+  return (
+    <ReferenceInput
+      source="accessOperationId"
+      reference={GRANTABLE_OPERATIONS}
+      sort={{ field: 'name', order: 'ASC' }}
+    >
+      <AutocompleteInput
+        optionText={<OperationOption />}
+        inputText={operationInputText}
+        matchSuggestion={operationMatches}
+        filterToQuery={(q: string) => ({ q })}
+        noOptionsText="beh.delegations.noOperationFound"
+        loadingText={translate('ra.page.loading')}
+        validate={required()}
+        helperText="beh.delegations.operationHint"
+        fullWidth
+      />
+    </ReferenceInput>
+  );
+};
+
+/** A verksamhet's delegation covers all of it: no choice of assignments, only a word that says so. */
+const OperationScope = () => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+      {translate('beh.delegations.operationScope')}
+    </Typography>
+  );
+};
+
+/**
+ * Who gets which rights, where, and for how long: for a care unit or for a verksamhet (`targets`:
+ * what the user may delegate for, the first chosen at the start). `units` / `operations`: all
+ * those the user may delegate for when they are few; undefined when there are too many to list
+ * (then the picker searches).
  */
 export const DelegationInputs = ({
   units,
+  operations,
+  targets = ['UNIT'],
   onCatalogue,
 }: {
   units?: GrantableUnitItem[];
+  operations?: GrantableOperationItem[];
+  targets?: readonly DelegationTargetKind[];
   onCatalogue: CatalogueSeen;
 }) => {
   const defaults: DelegationFormValues = {
+    target: targets[0] ?? 'UNIT',
     careUnitId: units?.length === 1 ? String(units[0].id) : undefined,
+    accessOperationId: operations?.length === 1 ? String(operations[0].id) : undefined,
     scope: 'UNIT',
     rights: [],
     assignmentIds: [],
@@ -162,7 +227,22 @@ export const DelegationInputs = ({
   return (
     <SimpleForm defaultValues={defaults} sx={{ maxWidth: 640 }}>
       <Section title="beh.delegations.sections.who" />
-      <UnitInput units={units} />
+      {targets.length > 1 && (
+        <RadioButtonGroupInput
+          source="target"
+          choices={targetChoices(targets)}
+          helperText="beh.delegations.targetHint"
+        />
+      )}
+      <FormDataConsumer<DelegationFormValues>>
+        {({ formData }) =>
+          formData.target === 'OPERATION' ? (
+            <OperationInput operations={operations} />
+          ) : (
+            <UnitInput units={units} />
+          )
+        }
+      </FormDataConsumer>
       <ReferenceInput source="delegateId" reference="persons" sort={{ field: 'lastName', order: 'ASC' }}>
         <AutocompleteInput
           optionText={<PersonOption />}
@@ -176,8 +256,18 @@ export const DelegationInputs = ({
       </ReferenceInput>
       <Section title="beh.delegations.sections.what" />
       <CheckboxGroupInput source="rights" choices={rightChoices} validate={required()} />
-      <RadioButtonGroupInput source="scope" choices={scopeChoices} />
-      <AssignmentChoice onCatalogue={onCatalogue} />
+      <FormDataConsumer<DelegationFormValues>>
+        {({ formData }) =>
+          formData.target === 'OPERATION' ? (
+            <OperationScope />
+          ) : (
+            <>
+              <RadioButtonGroupInput source="scope" choices={scopeChoices} />
+              <AssignmentChoice onCatalogue={onCatalogue} />
+            </>
+          )
+        }
+      </FormDataConsumer>
       <Section title="beh.delegations.sections.when" />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <IsoDateInput source="validFrom" validate={[required(), notBeforeToday]} sx={{ width: 240 }} />

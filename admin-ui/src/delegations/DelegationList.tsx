@@ -9,7 +9,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { delegationFilters } from './delegationFilters';
-import { AssignmentsField, DelegateField, DelegationStatusField, RightsField, ValidToField } from './fields';
+import {
+  AssignmentsField,
+  DelegateField,
+  DelegationStatusField,
+  RightsField,
+  TargetField,
+  ValidToField,
+} from './fields';
 import type { Delegation } from './types';
 import { ListPagination } from '../common/ListPagination';
 
@@ -54,7 +61,10 @@ export default function DelegationList() {
           <Column source="delegateName">
             <DelegateField />
           </Column>
-          <Column source="careUnitName" />
+          {/* The care unit, or the verksamhet ("Område / Verksamhet") where the unit would be. */}
+          <Column source="careUnitName" label="resources.delegations.fields.unitOrOperation">
+            <TargetField />
+          </Column>
           <Column source="rights" disableSort>
             <RightsField />
           </Column>

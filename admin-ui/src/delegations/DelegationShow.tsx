@@ -10,7 +10,14 @@ import {
 } from 'react-admin';
 import { DelegationEvents } from './DelegationEvents';
 import { formatTimestamp } from '../common/dates';
-import { AssignmentsField, DelegateField, DelegationStatusField, RightsField, ValidToField } from './fields';
+import {
+  AssignmentsField,
+  DelegateField,
+  DelegationStatusField,
+  LabeledTargetField,
+  RightsField,
+  ValidToField,
+} from './fields';
 import { LimitDelegationButton } from './LimitDelegationButton';
 import { RevokeDelegationButton } from './RevokeDelegationButton';
 import type { DelegationDetail } from './types';
@@ -63,7 +70,7 @@ export default function DelegationShow() {
     <Show<DelegationDetail> title={<DelegationTitle />} actions={<DelegationShowActions />}>
       <SimpleShowLayout>
         <DelegateField label="resources.delegations.fields.delegateName" />
-        <TextField source="careUnitName" />
+        <LabeledTargetField label={false} />
         <RightsField label="resources.delegations.fields.rights" />
         <AssignmentsField label="resources.delegations.fields.assignmentNames" />
         <TextField source="validFrom" />

@@ -12,6 +12,7 @@ import {
 import { IsoDateInput } from '../common/IsoDateInput';
 import type { Assignment } from '../types';
 import { rightChoices } from './choices';
+import { isForOperation } from './fields';
 import { limitDefaults, type LimitFormValues, notAfterCurrentEnd } from './limit';
 import type { Delegation } from './types';
 import { notBeforeToday, notBeforeValidFrom } from './validation';
@@ -84,7 +85,8 @@ export const LimitDelegationForm = ({ delegation, onSubmit, onCancel }: LimitDel
           helperText="beh.delegations.limitDialog.validToHint"
         />
         <CheckboxGroupInput source="rights" choices={currentRights} validate={required()} />
-        <AssignmentLimit delegation={delegation} />
+        {/* A verksamhet's delegation covers all of it: there are no assignments to narrow. */}
+        {!isForOperation(delegation) && <AssignmentLimit delegation={delegation} />}
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={onCancel} />

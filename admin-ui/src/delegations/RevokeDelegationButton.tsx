@@ -2,6 +2,7 @@ import BlockIcon from '@mui/icons-material/Block';
 import { useState } from 'react';
 import { Button, Confirm, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { errorMessage } from '../common/problem';
+import { targetName } from './fields';
 import type { Delegation } from './types';
 import { useCanManage } from './useCanManage';
 import { useDelegationApi } from './useDelegationApi';
@@ -41,7 +42,7 @@ export const RevokeDelegationButton = () => {
         loading={revoking}
         title="beh.delegations.revokeDialog.title"
         content="beh.delegations.revokeDialog.content"
-        translateOptions={{ name: delegation.delegateName, unit: delegation.careUnitName }}
+        translateOptions={{ name: delegation.delegateName, unit: targetName(delegation) }}
         confirm="beh.delegations.actions.revoke"
         confirmColor="warning"
         onConfirm={() => void revoke()}

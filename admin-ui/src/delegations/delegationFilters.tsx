@@ -15,9 +15,17 @@ const personFilter = (source: 'delegateId' | 'grantorId') => (
   </ReferenceInput>
 );
 
-/** "Sök befintlig delegering": delegate, unit, grantor and status, with a free-text search always there. */
+const targetChoices = [
+  { id: 'UNIT', name: 'beh.delegations.target.UNIT' },
+  { id: 'OPERATION', name: 'beh.delegations.target.OPERATION' },
+];
+
+/**
+ * "Sök befintlig delegering": delegate, unit, grantor and status, whether for a care unit or a
+ * verksamhet, with a free-text search (delegate, unit or verksamhet) always there.
+ */
 export const delegationFilters = [
-  <SearchFilter key="q" source="q" hint="beh.delegations.searchHint" alwaysOn />,
+  <SearchFilter key="q" source="q" hint="beh.delegations.searchHintWithOperations" alwaysOn />,
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
   personFilter('delegateId'),
   <ReferenceInput
@@ -29,4 +37,5 @@ export const delegationFilters = [
     <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
   </ReferenceInput>,
   personFilter('grantorId'),
+  <SelectInput key="target" source="target" choices={targetChoices} />,
 ];

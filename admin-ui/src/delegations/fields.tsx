@@ -1,6 +1,7 @@
 import { Chip, type ChipProps } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
-import type { Delegation, DelegationStatus } from './types';
+import { Labeled, useRecordContext, useTranslate } from 'react-admin';
+import type { Delegation, DelegationStatus, DelegationTarget } from './types';
+import { operationLabel } from './useGrantableOperations';
 
 const STATUS_COLOURS: Record<DelegationStatus, ChipProps['color']> = {
   ACTIVE: 'success',
@@ -37,11 +38,48 @@ export const RightsField = (_: FieldProps) => {
   return <>{record.rights.map((right) => translate(`beh.delegations.right.${right}`)).join(', ')}</>;
 };
 
-/** The listed assignments, or "Hela vårdenheten" when the delegation covers the whole unit. */
+/** Whether the delegation is for a verksamhet (else for a care unit). */
+export const isForOperation = (d: DelegationTarget): boolean => Boolean(d.accessOperationId);
+
+/** What the delegation is for: the care unit's name, or the verksamhet as "Område / Verksamhet". */
+export const targetName = (d: DelegationTarget): string =>
+  isForOperation(d)
+    ? operationLabel({ name: d.accessOperationName ?? '', areaName: d.areaName ?? '' })
+    : (d.careUnitName ?? '');
+
+/** The care unit, or the verksamhet where a unit would be ("Område / Verksamhet"). */
+export const TargetField = (_: FieldProps) => {
+  const record = useRecordContext<Delegation>();
+  if (!record) return null;
+  return <>{targetName(record)}</>;
+};
+
+/**
+ * On the show page: "Vårdenhet" with the unit, or "Verksamhet" with "Område / Verksamhet"; labelled
+ * itself, since the label depends on the record (give it `label={false}` in a layout).
+ */
+export const LabeledTargetField = (_: { label?: false }) => {
+  const record = useRecordContext<Delegation>();
+  if (!record) return null;
+  const label = isForOperation(record)
+    ? 'resources.delegations.fields.accessOperationName'
+    : 'resources.delegations.fields.careUnitName';
+  return (
+    <Labeled label={label}>
+      <TargetField />
+    </Labeled>
+  );
+};
+
+/**
+ * The listed assignments, or "Hela vårdenheten" when the delegation covers the whole unit ("Hela
+ * verksamheten" for a verksamhet, which lists none).
+ */
 export const AssignmentsField = (_: FieldProps) => {
   const record = useRecordContext<Delegation>();
   const translate = useTranslate();
   if (!record) return null;
+  if (isForOperation(record)) return <>{translate('beh.delegations.wholeOperation')}</>;
   return (
     <>
       {record.assignmentIds.length === 0

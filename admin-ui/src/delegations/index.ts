@@ -1,6 +1,7 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import { lazy } from 'react';
 import type { ResourceProps } from 'react-admin';
+import { targetName } from './fields';
 import type { Delegation } from './types';
 
 /** Delegations: no edit page; limiting and revoking are actions on the show page. */
@@ -9,5 +10,5 @@ export default {
   show: lazy(() => import('./DelegationShow')),
   create: lazy(() => import('./DelegationCreate')),
   icon: HandshakeIcon,
-  recordRepresentation: (delegation: Delegation) => `${delegation.delegateName} – ${delegation.careUnitName}`,
+  recordRepresentation: (delegation: Delegation) => `${delegation.delegateName} – ${targetName(delegation)}`,
 } satisfies Omit<ResourceProps, 'name'>;

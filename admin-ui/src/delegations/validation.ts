@@ -2,9 +2,17 @@ import type { CalendarDate } from '../types';
 import { todayInStockholm, validToNotBeforeValidFrom } from '../common/dates';
 import type { DelegationRight } from './types';
 
-/** The fields of the new-delegation form (the API's fields plus the whole-unit/chosen choice). */
+/** What a new delegation is for: a care unit or a verksamhet. */
+export type DelegationTargetKind = 'UNIT' | 'OPERATION';
+
+/**
+ * The fields of the new-delegation form (the API's fields plus the choice of a care unit or a
+ * verksamhet and the whole-unit/chosen choice).
+ */
 export interface DelegationFormValues {
+  target: DelegationTargetKind;
   careUnitId?: string;
+  accessOperationId?: string;
   delegateId?: string;
   rights?: DelegationRight[];
   scope: 'UNIT' | 'CHOSEN';
@@ -27,6 +35,8 @@ export const notBeforeValidFrom = validToNotBeforeValidFrom('beh.delegations.val
  */
 export const assignmentsWhenChosen =
   (ofUnit: ReadonlySet<string>) => (value: string[] | undefined, values: DelegationFormValues) =>
-    values.scope === 'CHOSEN' && !(value ?? []).some((id) => ofUnit.has(String(id)))
+    values.target !== 'OPERATION' &&
+    values.scope === 'CHOSEN' &&
+    !(value ?? []).some((id) => ofUnit.has(String(id)))
       ? 'beh.delegations.validation.chooseAssignments'
       : undefined;
