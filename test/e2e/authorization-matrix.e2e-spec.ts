@@ -522,6 +522,14 @@ function table(today: string): Row[] {
     },
     // The verksamhet picker of a delegation (issue 14): karlu1 heads Identitet och behörighet.
     { route: 'GET /api/delegations/grantable-operations', expect: statuses('delegator', 200) },
+    // The access wizard's templates (issue 14): for rights holders, like orderable-assignments;
+    // each is offered only the verksamheter it may order for. (Attestants of a verksamhet:
+    // GET /api/attestants?accessOperationId=, the row above.)
+    {
+      route: 'GET /api/orderable-templates',
+      path: `/api/orderable-templates?endUserId=${id.nilbo4}&type=GRANT`,
+      expect: statuses('rightsHolder', 200),
+    },
     // Carrying out access orders (issue 14): the queue is for systems' administrators (karlu1
     // administers two demo systems) and administrators; a work item, settling it, an order's parts
     // and the Återkopplingsinfo are decided per row (404 for what one may not see).

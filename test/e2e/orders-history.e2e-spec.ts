@@ -120,6 +120,11 @@ describe('order history and the order view', () => {
       careUnitId: SOLGLANTAN,
       careUnitName: 'Vårdcentralen Solgläntan',
       administrationName: 'Närhälsan',
+      // A VMU order: no verksamhet (issue 14's access orders have one instead of a care unit).
+      kind: 'VMU',
+      accessOperationId: null,
+      accessOperationName: null,
+      areaName: null,
       hasFeedback: true,
       feedback: 'Inloggningsuppgifter: se KIV',
     });

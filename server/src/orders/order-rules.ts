@@ -25,6 +25,11 @@ export interface PlacementFacts {
   attestantChosen: ReadonlyMap<string, boolean>;
   /** Per care unit, the chosen attestant's person id (rule 11: never the end user). */
   attestantIds: ReadonlyMap<string, string | undefined>;
+  /**
+   * How many template lines the same send holds (issue 14): a GRANT of an assignment that
+   * requires local access needs at least one. Left out (mass orders): the rule is not applied.
+   */
+  accessLineCount?: number;
 }
 
 /** Rule 11: the person chosen to attest is the order's end user. */
@@ -86,12 +91,20 @@ export function placementViolations(f: PlacementFacts): Violation[] {
       return;
     }
     seen.add(a.id);
+    if (f.type === 'CHANGE') {
+      found.push(violation('CHANGE_ONLY_FOR_TEMPLATES', line, about));
+      return;
+    }
     // Rule 1, Ordering needs order and attest rights: whoever orders must also be able to attest it.
     if (!(f.orderer.mayOrder(a.careUnitId, a.id) && f.orderer.mayAttest(a.careUnitId, a.id))) {
       found.push(violation('NO_ORDER_RIGHT', line, { ...about, careUnitId: a.careUnitId }));
       return;
     }
     if (f.endUser) found.push(...lineRules(f, a, line, f.endUser));
+    // The assignment needs access to local or regional systems: a template line in the same send.
+    if (f.type === 'GRANT' && f.accessLineCount === 0 && a.requiresLocalAccess) {
+      found.push(violation('LOCAL_ACCESS_REQUIRED', line, { ...about, careUnitId: a.careUnitId }));
+    }
   });
   return found;
 }

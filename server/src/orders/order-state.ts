@@ -49,12 +49,18 @@ export const mayMoveItem = (from: ItemStatus, to: ItemStatus): boolean => ITEM_T
  * the caller's transaction rolls back with it and the caller names the lines.
  */
 export class PendingLineTaken extends Error {
-  /** `endUserIds[n]` is the end user of `assignmentIds[n]`'s line. */
+  /**
+   * `endUserIds[n]` is the end user of `assignmentIds[n]`'s line; `templateIds` are the templates
+   * of access lines taken (the pending-template index), each for the end user
+   * `templateEndUserIds[n]`.
+   */
   constructor(
     readonly assignmentIds: string[],
     readonly endUserIds: string[] = [],
+    readonly templateIds: string[] = [],
+    readonly templateEndUserIds: string[] = [],
   ) {
-    super(`Pending order lines already exist for ${assignmentIds.join(', ')}`);
+    super(`Pending order lines already exist for ${[...assignmentIds, ...templateIds].join(', ')}`);
   }
 }
 
@@ -123,9 +129,13 @@ export class OrderStateMachine {
     const ids = await insertOrders(m, drafts, INITIAL_ORDER_STATUS, now);
     const skipped = await insertLines(m, drafts, ids, INITIAL_ITEM_STATUS, now);
     if (skipped.length > 0) {
+      const assignments = skipped.filter((l) => l.assignmentId !== null);
+      const templates = skipped.filter((l) => l.templateId !== null);
       throw new PendingLineTaken(
-        skipped.map((l) => l.assignmentId),
-        skipped.map((l) => l.endUserId),
+        assignments.map((l) => l.assignmentId as string),
+        assignments.map((l) => l.endUserId),
+        templates.map((l) => l.templateId as string),
+        templates.map((l) => l.endUserId),
       );
     }
     const read = await readOrders(m, ids);

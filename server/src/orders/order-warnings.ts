@@ -73,7 +73,7 @@ export const lineWarnings = (codes: readonly string[] | null | undefined): LineW
  * that is the hard rule 2a (NO_ACTIVE_ENGAGEMENT).
  */
 export function engagementElsewhere(
-  type: 'GRANT' | 'REVOKE',
+  type: 'GRANT' | 'REVOKE' | 'CHANGE',
   engagedUnitIds: readonly string[],
   careUnitId: string,
 ): boolean {

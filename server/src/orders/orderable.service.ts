@@ -13,7 +13,19 @@ import {
   endUserFacts,
 } from '../directory/directory.facts.js';
 import { DirectoryHoldings } from '../directory/holdings.js';
+import { operationsByIds } from '../access-catalogue/template.reads.js';
 import {
+  templateHoldingsOf,
+  type TemplateFacts,
+  type TemplateHolding,
+  templatesOfOperations,
+} from '../access-catalogue/template.reads.js';
+import {
+  type NotOrderableTemplateReason,
+  type OrderableArea,
+  type OrderableTemplate,
+  type OrderableTemplatesAnswer,
+  VMU_ORDER_TYPES,
   type AttestantView,
   type NotOrderableReason,
   ORDER_TYPES,
@@ -23,7 +35,7 @@ import {
   type OrderType,
 } from './order.types.js';
 import { RULE_MESSAGES } from './orders.errors.js';
-import { openLinesOf } from './orders.reads.js';
+import { openLinesOf, openTemplateLinesOf } from './orders.reads.js';
 import { engagedUnitsOf, engagementElsewhere, lineWarning } from './order-warnings.js';
 
 const badQuery = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-query', detail);
@@ -62,7 +74,9 @@ export class OrderableService {
 
   async orderable(actor: Actor, query: Record<string, unknown>): Promise<OrderableAnswer> {
     const type = (single(query, 'type') ?? 'GRANT') as OrderType;
-    if (!ORDER_TYPES.includes(type)) throw badQuery('type måste vara GRANT eller REVOKE.');
+    if (!(VMU_ORDER_TYPES as readonly string[]).includes(type)) {
+      throw badQuery('type måste vara GRANT eller REVOKE.');
+    }
     const endUserId = single(query, 'endUserId');
     if (endUserId !== undefined && !isUuid(endUserId)) throw badQuery('endUserId måste vara ett giltigt id.');
 
@@ -108,8 +122,61 @@ export class OrderableService {
     };
   }
 
+  /**
+   * What the access wizard offers (issue 14): the områden and verksamheter the current user may
+   * order access for, with their templates marked for the end user. GRANT: every template, those
+   * held, pending or inactive not orderable; CHANGE and REVOKE: only the templates the end user
+   * holds. PlacementService checks every rule again.
+   */
+  async orderableTemplates(actor: Actor, query: Record<string, unknown>): Promise<OrderableTemplatesAnswer> {
+    const type = (single(query, 'type') ?? 'GRANT') as OrderType;
+    if (!ORDER_TYPES.includes(type)) throw badQuery('type måste vara GRANT, CHANGE eller REVOKE.');
+    const endUserId = single(query, 'endUserId');
+    if (endUserId !== undefined && !isUuid(endUserId)) throw badQuery('endUserId måste vara ett giltigt id.');
+    const today = this.clock.today();
+    const endUser = endUserId ? await endUserFacts(this.db, endUserId, today) : undefined;
+    if (endUserId && !endUser) throw notFound('Personen');
+    const operationIds = actor.rights.operations
+      .filter((o) => actor.rights.mayOrderAccess(o.operationId))
+      .map((o) => o.operationId);
+    const [templates, held, pending] = await Promise.all([
+      templatesOfOperations(this.db, operationIds),
+      endUserId ? templateHoldingsOf(this.db, endUserId) : new Map<string, TemplateHolding>(),
+      endUserId ? openTemplateLinesOf(this.db, endUserId) : new Set<string>(),
+    ]);
+    const areas = new Map<string, OrderableArea>();
+    for (const t of templates) {
+      const offered = offerTemplate(t, type, endUser ?? null, held.get(t.id) ?? null, pending.has(t.id));
+      if (!offered) continue;
+      const area = areas.get(t.areaId) ?? { id: t.areaId, name: t.areaName, operations: [] };
+      areas.set(t.areaId, area);
+      let operation = area.operations.find((o) => o.id === t.operationId);
+      if (!operation) {
+        operation = { id: t.operationId, name: t.operationName, templates: [] };
+        area.operations.push(operation);
+      }
+      operation.templates.push(offered);
+    }
+    return {
+      endUser: endUser
+        ? { hasActiveEngagement: endUser.hasActiveEngagement, privateProvider: endUser.privateProvider }
+        : null,
+      areas: [...areas.values()],
+    };
+  }
+
+  /** Who may attest access orders of the verksamhet: its head and its ATTEST delegates. */
+  async accessAttestants(accessOperationId: string): Promise<AttestantView[]> {
+    if (!isUuid(accessOperationId)) throw badQuery('accessOperationId måste vara ett giltigt id.');
+    const [operation] = await operationsByIds(this.db, [accessOperationId.toLowerCase()]);
+    if (!operation) throw notFound('Verksamheten');
+    return this.rights.attestantsOfOperation(operation.id);
+  }
+
   /** Who may attest on the unit (for all of `assignmentIds` when given), sorted by last name. */
   async attestants(query: Record<string, unknown>): Promise<AttestantView[]> {
+    const accessOperationId = single(query, 'accessOperationId');
+    if (accessOperationId !== undefined) return this.accessAttestants(accessOperationId);
     const careUnitId = single(query, 'careUnitId');
     if (!careUnitId || !isUuid(careUnitId)) throw badQuery('Ange careUnitId, ett giltigt id.');
     if (!(await careUnitExists(this.db, careUnitId))) throw notFound('Vårdenheten');
@@ -142,6 +209,39 @@ export class OrderableService {
             : null;
     return describe(a, reason);
   }
+}
+
+/** A template as offered for this end user (null: asked without one); undefined when not shown. */
+function offerTemplate(
+  t: TemplateFacts,
+  type: OrderType,
+  endUser: { hasActiveEngagement: boolean } | null,
+  held: TemplateHolding | null,
+  pending: boolean,
+): OrderableTemplate | undefined {
+  // Förändring and Avslut list only what the person holds.
+  if (type !== 'GRANT' && endUser && !held) return undefined;
+  let reason: NotOrderableTemplateReason | null = null;
+  if (endUser) {
+    if (type === 'GRANT' && held) reason = 'TEMPLATE_ALREADY_HELD';
+    else if (pending) reason = 'TEMPLATE_ALREADY_PENDING';
+    else if (type !== 'REVOKE' && !endUser.hasActiveEngagement) reason = 'NO_ACTIVE_ENGAGEMENT';
+  }
+  // An inactive template is not offered for a new grant at all; a held one can still be changed or ended.
+  if (!t.active && type === 'GRANT') return undefined;
+  return {
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    professions: t.professions,
+    systems: t.systems,
+    orderable: reason === null,
+    reason,
+    reasonText: reason === null ? null : RULE_MESSAGES[reason],
+    held: held
+      ? { professionId: held.professionId, professionName: held.professionName, heldFrom: held.heldFrom }
+      : null,
+  };
 }
 
 function describe(a: AssignmentFacts, reason: NotOrderableReason | null): OrderableAssignment {

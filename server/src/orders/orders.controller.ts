@@ -15,6 +15,7 @@ import {
   AttestantView,
   ORDER_TYPES,
   OrderableAnswer,
+  OrderableTemplatesAnswer,
   OrderDetail,
   OrderListItem,
   PlacedOrder,
@@ -77,7 +78,11 @@ export class OrdersController {
 
   @Post()
   @RightsHolder()
-  @ApiCreatedResponse({ type: PlacedOrder, isArray: true, description: 'One order per care unit.' })
+  @ApiCreatedResponse({
+    type: PlacedOrder,
+    isArray: true,
+    description: 'One order per care unit, then one per verksamhet, in order-number order.',
+  })
   @ApiRefusedOrWarned(OrderRuleProblem, ORDER_RULE_REFUSAL)
   place(@CurrentActor() actor: Actor, @Body() dto: PlaceOrderDto): Promise<PlacedOrder[]> {
     return this.placement.place(actor, dto);
@@ -136,15 +141,55 @@ export class OrderingController {
     return this.orderable.orderable(actor, query);
   }
 
+  @Get('orderable-templates')
+  @ApiQuery({
+    name: 'type',
+    required: false,
+    enum: ORDER_TYPES,
+    enumName: 'OrderType',
+    description: 'Default GRANT. CHANGE and REVOKE list only the templates the end user holds.',
+  })
+  @ApiQuery({
+    name: 'endUserId',
+    required: false,
+    schema: { type: 'string', format: 'uuid' },
+    description: 'Left out: `endUser` is null and nothing is marked.',
+  })
+  @ApiOkResponse({
+    type: OrderableTemplatesAnswer,
+    description: 'Områden → verksamheter the actor may order access for → their templates (issue 14).',
+  })
+  orderableTemplates(
+    @CurrentActor() actor: Actor,
+    @Query() query: Record<string, unknown>,
+  ): Promise<OrderableTemplatesAnswer> {
+    return this.orderable.orderableTemplates(actor, query);
+  }
+
   @Get('attestants')
-  @ApiQuery({ name: 'careUnitId', schema: { type: 'string', format: 'uuid' } })
+  @ApiQuery({
+    name: 'careUnitId',
+    required: false,
+    schema: { type: 'string', format: 'uuid' },
+    description: 'The care unit (VMU orders); or give accessOperationId.',
+  })
+  @ApiQuery({
+    name: 'accessOperationId',
+    required: false,
+    schema: { type: 'string', format: 'uuid' },
+    description: 'The verksamhet (access orders): its head and ATTEST delegates.',
+  })
   @ApiQuery({
     name: 'assignmentIds',
     required: false,
     schema: { type: 'string' },
     description: 'Comma-separated ids (or the parameter repeated): only those who may attest all of them.',
   })
-  @ApiOkResponse({ type: AttestantView, isArray: true, description: 'Who may attest orders on the unit.' })
+  @ApiOkResponse({
+    type: AttestantView,
+    isArray: true,
+    description: 'Who may attest orders on the unit (or of the verksamhet).',
+  })
   attestants(@Query() query: Record<string, unknown>): Promise<AttestantView[]> {
     return this.orderable.attestants(query);
   }

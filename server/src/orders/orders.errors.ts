@@ -25,8 +25,31 @@ export const RULE_MESSAGES = {
   NOT_ORDERER: 'Endast beställaren kan ändra eller makulera beställningen.',
   NOT_AWAITING_ATTEST: 'Beställningen väntar inte längre på attest och kan inte ändras.',
   WRONG_STATUS: 'Beställningen har inte längre den status som krävs för detta.',
+  // Access orders (issue 14): lines of behörighetsmallar for a verksamhet.
+  LOCAL_ACCESS_REQUIRED:
+    'Uppdraget kräver behörighet i lokala eller regionala system: lägg till en behörighetsmall i samma beställning.',
+  UNKNOWN_TEMPLATE: 'Behörighetsmallen finns inte i katalogen.',
+  TEMPLATE_INACTIVE: 'Behörighetsmallen är inaktiv och kan inte beställas.',
+  PROFESSION_NOT_OFFERED: 'Välj en yrkeskategori som behörighetsmallen erbjuds för.',
+  NO_ACCESS_ORDER_RIGHT: 'Du saknar delegering för beställning i verksamheten.',
+  TEMPLATE_ALREADY_HELD: 'Personen har redan behörighetsmallen.',
+  TEMPLATE_ALREADY_PENDING: 'Det finns redan en väntande beställning av behörighetsmallen för personen.',
+  TEMPLATE_NOT_HELD: 'Personen har inte behörighetsmallen, så den kan inte förändras eller avslutas.',
+  CHANGE_NOT_A_CHANGE:
+    'Förändringen ändrar ingenting: välj en annan behörighetsmall eller en annan yrkeskategori än personen har.',
+  DUPLICATE_TEMPLATE_LINE: 'Behörighetsmallen finns redan på en tidigare rad i beställningen.',
+  CHANGE_ONLY_FOR_TEMPLATES: 'Förändring kan bara beställas för behörighetsmallar, inte för uppdrag.',
 } as const;
 registerRuleMessages(RULE_MESSAGES);
+
+/**
+ * The attestant rules said of a verksamhet instead of a care unit: the same codes
+ * (ATTESTANT_MISSING, ATTESTANT_NOT_ALLOWED), their own Swedish (English by the Swedish, en.ts).
+ */
+export const ACCESS_ATTESTANT_MESSAGES = {
+  ATTESTANT_MISSING: 'Välj en attestant för verksamheten.',
+  ATTESTANT_NOT_ALLOWED: 'Attestanten får inte attestera beställningar i verksamheten.',
+} as const satisfies Partial<Record<keyof typeof RULE_MESSAGES, string>>;
 
 export type OrderRule = keyof typeof RULE_MESSAGES;
 const ORDER_RULES = Object.keys(RULE_MESSAGES) as OrderRule[];
@@ -47,6 +70,13 @@ export class Violation {
   @Prop.text({ optional: true }) assignmentName?: string;
   @Prop.id({ optional: true }) careUnitId?: string;
   @Prop.text({ optional: true }) careUnitName?: string;
+  /** 0-based index into the send's `accessItems`: the template line the rule is about. */
+  @Prop.int({ optional: true, description: "0-based index into the send's accessItems." })
+  accessLine?: number;
+  @Prop.id({ optional: true }) templateId?: string;
+  @Prop.text({ optional: true }) templateName?: string;
+  @Prop.id({ optional: true }) accessOperationId?: string;
+  @Prop.text({ optional: true }) accessOperationName?: string;
   @Prop.oneOf(ORDER_RULES, 'OrderRule') rule!: OrderRule;
   @Prop.text({ description: 'The Swedish message of the rule.' }) message!: string;
 }
@@ -58,16 +88,21 @@ export class OrderRuleProblem extends ProblemDetails {
 
 /** How the API documents an order-rule refusal. */
 export const ORDER_RULE_REFUSAL =
-  'An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile.';
+  'An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT, NO_ACCESS_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile.';
 
 export const violation = (
   rule: OrderRule,
   line: number | null,
   about: Omit<Violation, 'rule' | 'line' | 'message'> = {},
-): Violation => ({ line, ...about, rule, message: RULE_MESSAGES[rule] });
+  message: string = RULE_MESSAGES[rule],
+): Violation => ({ line, ...about, rule, message });
 
 /** Rules that say the caller may not do this at all: a 403, not a 422. */
-const RIGHTS_RULES: ReadonlySet<OrderRule> = new Set(['NO_ORDER_RIGHT', 'NOT_ORDERER']);
+const RIGHTS_RULES: ReadonlySet<OrderRule> = new Set([
+  'NO_ORDER_RIGHT',
+  'NO_ACCESS_ORDER_RIGHT',
+  'NOT_ORDERER',
+]);
 /** Rules that depend on what happened to the data meanwhile: a 409. */
 const STATE_RULES: ReadonlySet<OrderRule> = new Set(['NOT_AWAITING_ATTEST', 'WRONG_STATUS']);
 
@@ -80,7 +115,8 @@ function statusFor(violations: readonly Violation[]): HttpStatus {
 function detailFor(violations: readonly Violation[]): string {
   if (violations.length === 1) {
     const [v] = violations;
-    return v.assignmentName ? `${v.assignmentName}: ${v.message}` : v.message;
+    const about = v.assignmentName ?? v.templateName;
+    return about ? `${about}: ${v.message}` : v.message;
   }
   return `Beställningen bryter mot ${violations.length} regler; se de markerade raderna.`;
 }

@@ -12,7 +12,7 @@ const STATUS: Record<OrderStatus, string> = {
   CANCELLED: 'Makulerad',
 };
 
-const TYPE: Record<OrderType, string> = { GRANT: 'Nyupplägg', REVOKE: 'Avslut' };
+const TYPE: Record<OrderType, string> = { GRANT: 'Nyupplägg', REVOKE: 'Avslut', CHANGE: 'Förändring' };
 
 /** "Erik Holm (eriho2)", as the order lists name a person. */
 const named = (name: string, userId: string) => `${name} (${userId})`;
@@ -37,6 +37,8 @@ export function orderExport(actor: Actor): CsvExport<OrderRow> {
       'type',
       'careUnitName',
       'administrationName',
+      'accessOperationName',
+      'areaName',
       'attestantName',
       'attestantUserId',
       'feedback',
@@ -49,8 +51,9 @@ export function orderExport(actor: Actor): CsvExport<OrderRow> {
       { header: 'Slutanvändare', value: (r) => named(r.endUserName, r.endUserUserId) },
       { header: 'Status', value: label(STATUS, (r: OrderRow) => r.status) },
       { header: 'Typ', value: label(TYPE, (r: OrderRow) => r.type) },
-      { header: 'Område', value: (r) => r.careUnitName },
-      { header: 'Förvaltning', value: (r) => r.administrationName },
+      // An access order's verksamhet stands where a VMU order's care unit does, its område where the förvaltning does.
+      { header: 'Område', value: (r) => r.careUnitName ?? r.accessOperationName },
+      { header: 'Förvaltning', value: (r) => r.administrationName ?? r.areaName },
       { header: 'Attestant', value: (r) => named(r.attestantName, r.attestantUserId) },
       {
         header: 'Återkopplingsinfo',

@@ -32,6 +32,20 @@ import {
   personWordsSql,
 } from '../directory/directory.reads.js';
 import {
+  leftJoinLineProfession,
+  leftJoinLineTemplate,
+  leftJoinOrderArea,
+  leftJoinOrderOperation,
+  lineProfessionNameSql,
+  lineTemplateNameSql,
+  lineTemplateSortSql,
+  orderAreaNameSql,
+  orderOperationNameSql,
+  orderOperationSortSql,
+  templateSystemsJsonSql,
+} from '../access-catalogue/template.reads.js';
+import {
+  ORDER_KINDS,
   ORDER_SCOPES,
   ORDER_STATUSES,
   ORDER_TYPES,
@@ -48,6 +62,8 @@ export interface OrderReader {
   administrator: boolean;
   /** Units where the reader may order or attest or is head: the "all" scope. */
   careUnitIds: readonly string[];
+  /** Verksamheter where the reader may order or attest or is head: the "all" scope's access orders. */
+  operationIds: readonly string[];
 }
 
 /** A row as read: the feedback is still there, for the service to give to the orderer alone. */
@@ -61,19 +77,25 @@ const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdA
   o.orderer_id AS "ordererId", ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
   o.end_user_id AS "endUserId", ${personNameSql('eu')} AS "endUserName", ${personUserIdSql('eu')} AS "endUserUserId",
   o.attestant_id AS "attestantId", ${personNameSql('ap')} AS "attestantName",
-  ${personUserIdSql('ap')} AS "attestantUserId", o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
-  ${administrationNameSql('adm')} AS "administrationName", o.feedback IS NOT NULL AS "hasFeedback", o.feedback,
+  ${personUserIdSql('ap')} AS "attestantUserId", o.kind, o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+  ${administrationNameSql('adm')} AS "administrationName", o.access_operation_id AS "accessOperationId",
+  ${orderOperationNameSql('aop')} AS "accessOperationName", ${orderAreaNameSql('aar')} AS "areaName", o.feedback IS NOT NULL AS "hasFeedback", o.feedback,
   o.comment, o.reject_comment AS "rejectComment"`;
 
 const BASE = 'vmu_order o';
 
-/** The display joins, by alias: a page's ids are chosen on the orders alone (common/sql listRows). */
+/**
+ * The display joins, by alias: a page's ids are chosen on the orders alone (common/sql listRows).
+ * An order is for a care unit (VMU) or a verksamhet (ACCESS), so both are left joins.
+ */
 const JOINS = {
   op: joinPerson('op', 'o.orderer_id'),
   eu: joinPerson('eu', 'o.end_user_id'),
   ap: joinPerson('ap', 'o.attestant_id'),
-  cu: joinCareUnit('cu', 'o.care_unit_id'),
-  adm: joinAdministrationOf('adm', 'cu'),
+  cu: `LEFT ${joinCareUnit('cu', 'o.care_unit_id')}`,
+  adm: `LEFT ${joinAdministrationOf('adm', 'cu')}`,
+  aop: leftJoinOrderOperation('aop', 'o.access_operation_id'),
+  aar: leftJoinOrderArea('aar', 'aop'),
 };
 
 /** The scope's condition; "mine" when none is given. */
@@ -91,9 +113,12 @@ const scopeFilter =
       case 'attest':
         return `o.attestant_id = ${p.add(reader.personId)}`;
       case 'all':
-        return reader.administrator
-          ? undefined
-          : `o.care_unit_id = ANY(${p.add(reader.careUnitIds)}::uuid[])`;
+        if (reader.administrator) return undefined;
+        // Without verksamheter the condition stays the one the care-unit list index answers alone.
+        return reader.operationIds.length === 0
+          ? `o.care_unit_id = ANY(${p.add(reader.careUnitIds)}::uuid[])`
+          : `(o.care_unit_id = ANY(${p.add(reader.careUnitIds)}::uuid[])
+              OR o.access_operation_id = ANY(${p.add(reader.operationIds)}::uuid[]))`;
     }
   };
 
@@ -181,6 +206,8 @@ export function orderListSpec(reader: OrderReader): ListSpec {
       ordererId: idFilter('o.orderer_id'),
       attestantId: idFilter('o.attestant_id'),
       careUnitId: idFilter('o.care_unit_id'),
+      accessOperationId: idFilter('o.access_operation_id'),
+      kind: enumFilter('o.kind', ORDER_KINDS),
       status: statusFilter,
       type: enumFilter('o.type', ORDER_TYPES),
       from: dayBound('from'),
@@ -195,7 +222,9 @@ export function orderListSpec(reader: OrderReader): ListSpec {
       endUserName: personSortSql('eu'),
       ordererName: personSortSql('op'),
       careUnitName: careUnitSortSql('cu'),
+      accessOperationName: orderOperationSortSql('aop'),
     },
+    nullsLast: ['careUnitName', 'accessOperationName'],
     defaultSort: ['createdAt', 'DESC'],
     // Orders of one send share their created_at: the later number is the newer.
     tieBreak: 'o.order_number DESC',
@@ -230,17 +259,32 @@ function searchesOrderNumbers(filter: string | undefined): boolean {
   return given(orderNumber) || given(q);
 }
 
-/** The lines of an order, in the catalogue's order, each with its assignment and that one's unit. */
+/**
+ * The lines of an order, in the catalogue's order: each with its assignment and that one's unit,
+ * or (an access order's) its template, profession, the pair it replaces and the template's
+ * systems and roles.
+ */
 export async function orderItems(db: DataSource | EntityManager, orderId: string): Promise<OrderItemView[]> {
   const rows = await db.query<(Omit<OrderItemView, 'warnings'> & { warnings: string[] })[]>(
     `SELECT i.id, i.assignment_id AS "assignmentId", ${assignmentNameSql('asg')} AS "assignmentName",
             ${assignmentKindSql('asg')} AS kind, ${assignmentPurposeSql('asg')} AS purpose,
-            ${careUnitNameSql('acu')} AS "careUnitName", i.status, i.warnings
+            ${careUnitNameSql('acu')} AS "careUnitName",
+            i.template_id AS "templateId", ${lineTemplateNameSql('tt')} AS "templateName",
+            i.profession_id AS "professionId", ${lineProfessionNameSql('tp')} AS "professionName",
+            ${lineTemplateNameSql('ptt')} AS "previousTemplateName",
+            ${lineProfessionNameSql('ptp')} AS "previousProfessionName",
+            CASE WHEN i.template_id IS NULL THEN '[]'::jsonb ELSE ${templateSystemsJsonSql('i.template_id')} END
+              AS systems,
+            i.status, i.warnings
        FROM vmu_order_item i
-       ${joinAssignment('asg', 'i.assignment_id')}
-       ${joinCareUnit('acu', assignmentCareUnitIdSql('asg'))}
+       LEFT ${joinAssignment('asg', 'i.assignment_id')}
+       LEFT ${joinCareUnit('acu', assignmentCareUnitIdSql('asg'))}
+       ${leftJoinLineTemplate('tt', 'i.template_id')}
+       ${leftJoinLineProfession('tp', 'i.profession_id')}
+       ${leftJoinLineTemplate('ptt', 'i.previous_template_id')}
+       ${leftJoinLineProfession('ptp', 'i.previous_profession_id')}
       WHERE i.order_id = $1
-      ORDER BY ${assignmentCatalogueOrderSql('asg')}, i.id`,
+      ORDER BY ${assignmentCatalogueOrderSql('asg')}, ${lineTemplateSortSql('tt')}, i.id`,
     [orderId],
   );
   // The warnings the orderer confirmed when placing (rule 2d), for the order view and the attestant.

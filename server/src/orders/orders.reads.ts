@@ -118,7 +118,7 @@ export async function openLineCount(
 export async function openLinesOf(db: DataSource | EntityManager, personId: string): Promise<Set<string>> {
   const rows = await db.query<{ assignmentId: string }[]>(
     `SELECT oi.assignment_id AS "assignmentId" FROM vmu_order_item oi
-      WHERE oi.end_user_id = $1 AND ${openLineSql('oi')}`,
+      WHERE oi.end_user_id = $1 AND oi.assignment_id IS NOT NULL AND ${openLineSql('oi')}`,
     [personId],
   );
   return new Set(rows.map((r) => r.assignmentId));
@@ -146,4 +146,17 @@ export function batchOrders(db: DataSource | EntityManager, batchId: string): Pr
       WHERE oo.batch_id = $1 ORDER BY oo.order_number`,
     [batchId],
   );
+}
+
+/** The templates with an open line for the person: ordered and not yet carried out (issue 14). */
+export async function openTemplateLinesOf(
+  db: DataSource | EntityManager,
+  personId: string,
+): Promise<Set<string>> {
+  const rows = await db.query<{ templateId: string }[]>(
+    `SELECT oi.template_id AS "templateId" FROM vmu_order_item oi
+      WHERE oi.end_user_id = $1 AND oi.template_id IS NOT NULL AND ${openLineSql('oi')}`,
+    [personId],
+  );
+  return new Set(rows.map((r) => r.templateId));
 }

@@ -26,7 +26,18 @@ import { OrderStateMachine } from './order-state.js';
 import { isEndUser } from './order-rules.js';
 import { awaitingAttest, ORDERER_MAY_CHANGE } from './order-status.js';
 import type { OrderDetail, OrderListItem } from './order.types.js';
-import { orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
+import { ACCESS_ATTESTANT_MESSAGES, orderNotFound, orderRuleProblem, violation } from './orders.errors.js';
+import type { Rights } from '../common/auth/rights.js';
+import {
+  leftJoinLineProfession,
+  leftJoinLineTemplate,
+  leftJoinOrderArea,
+  leftJoinOrderOperation,
+  lineTemplateSortSql,
+  orderAreaNameSql,
+  orderOperationNameSql,
+  templateLineTextSql,
+} from '../access-catalogue/template.reads.js';
 import {
   orderItems,
   orderListSpec,
@@ -39,11 +50,13 @@ export const readerOf = (actor: Actor): OrderReader => ({
   personId: actor.person.id,
   administrator: actor.rights.administrator,
   careUnitIds: actor.rights.units.map((u) => u.careUnitId),
+  operationIds: actor.rights.operations.map((o) => o.operationId),
 });
 
 /**
- * Reads an order: its orderer, end user and attestant, whoever has the "all" scope on its unit,
- * and administrators. Everyone else is told it does not exist (404), never that it is not theirs.
+ * Reads an order: its orderer, end user and attestant, whoever has the "all" scope on its unit
+ * (or, for an access order, rights on its verksamhet), and administrators. Everyone else is told
+ * it does not exist (404), never that it is not theirs.
  */
 function mayView(actor: Actor, row: OrderRow): boolean {
   const me = actor.person.id;
@@ -52,8 +65,21 @@ function mayView(actor: Actor, row: OrderRow): boolean {
     row.endUserId === me ||
     row.attestantId === me ||
     actor.rights.administrator ||
-    actor.rights.units.some((u) => u.careUnitId === row.careUnitId)
+    (row.careUnitId !== null && actor.rights.units.some((u) => u.careUnitId === row.careUnitId)) ||
+    (row.accessOperationId !== null &&
+      actor.rights.operations.some((o) => o.operationId === row.accessOperationId))
   );
+}
+
+/** May the person with these rights attest this line of the order (a template line: the verksamhet)? */
+export function mayAttestLine(
+  rights: Rights | undefined,
+  order: { careUnitId: string | null; accessOperationId: string | null },
+  item: { assignmentId: string | null },
+): boolean {
+  if (!rights) return false;
+  if (order.accessOperationId !== null) return rights.mayAttestAccess(order.accessOperationId);
+  return order.careUnitId !== null && rights.mayAttest(order.careUnitId, item.assignmentId ?? undefined);
 }
 
 /** The history, the order view and the orderer's own actions: change of attestant and cancel. */
@@ -120,12 +146,23 @@ export class OrdersService {
           }
           const refused = items
             .map((item, line) => ({ item, line }))
-            .filter(({ item }) => !attestantRights?.mayAttest(order.careUnitId, item.assignmentId))
+            .filter(({ item }) => !mayAttestLine(attestantRights, order, item))
             .map(({ item, line }) =>
-              violation('ATTESTANT_NOT_ALLOWED', line, {
-                assignmentId: item.assignmentId,
-                careUnitId: order.careUnitId,
-              }),
+              order.kind === 'ACCESS'
+                ? violation(
+                    'ATTESTANT_NOT_ALLOWED',
+                    null,
+                    {
+                      accessLine: line,
+                      templateId: item.templateId ?? undefined,
+                      accessOperationId: order.accessOperationId ?? undefined,
+                    },
+                    ACCESS_ATTESTANT_MESSAGES.ATTESTANT_NOT_ALLOWED,
+                  )
+                : violation('ATTESTANT_NOT_ALLOWED', line, {
+                    assignmentId: item.assignmentId ?? undefined,
+                    careUnitId: order.careUnitId ?? undefined,
+                  }),
             );
           if (refused.length > 0) throw orderRuleProblem(refused);
           // Rule 11, Nobody grants himself access alone.
@@ -185,14 +222,29 @@ export class OrdersService {
   /** What every order mail says about the order, with the names as they are now. */
   private async mailFacts(m: EntityManager, { order }: LockedOrder): Promise<OrderMailData> {
     const [row] = await m.query<
-      { endUserName: string; ordererName: string; careUnitName: string; assignmentNames: string[] }[]
+      {
+        endUserName: string;
+        ordererName: string;
+        careUnitName: string | null;
+        assignmentNames: string[];
+        operationName: string | null;
+        areaName: string | null;
+        templateLines: string[];
+      }[]
     >(
       `SELECT ${personNameWithUserIdSql('eu')} AS "endUserName", ${personNameWithUserIdSql('op')} AS "ordererName",
               ${careUnitNameSql('cu')} AS "careUnitName",
               ARRAY(SELECT ${assignmentNameSql('asg')} FROM vmu_order_item i ${joinAssignment('asg', 'i.assignment_id')}
-                     WHERE i.order_id = o.id ORDER BY ${assignmentCatalogueOrderSql('asg')}) AS "assignmentNames"
+                     WHERE i.order_id = o.id ORDER BY ${assignmentCatalogueOrderSql('asg')}) AS "assignmentNames",
+              ${orderOperationNameSql('aop')} AS "operationName", ${orderAreaNameSql('aar')} AS "areaName",
+              ARRAY(SELECT ${templateLineTextSql('tt', 'tp')} FROM vmu_order_item ti
+                      ${leftJoinLineTemplate('tt', 'ti.template_id')} ${leftJoinLineProfession('tp', 'ti.profession_id')}
+                     WHERE ti.order_id = o.id AND ti.template_id IS NOT NULL
+                     ORDER BY ${lineTemplateSortSql('tt')}, ti.id) AS "templateLines"
          FROM vmu_order o ${joinPerson('eu', 'o.end_user_id')} ${joinPerson('op', 'o.orderer_id')}
-         ${joinCareUnit('cu', 'o.care_unit_id')} WHERE o.id = $1`,
+         LEFT ${joinCareUnit('cu', 'o.care_unit_id')}
+         ${leftJoinOrderOperation('aop', 'o.access_operation_id')} ${leftJoinOrderArea('aar', 'aop')}
+        WHERE o.id = $1`,
       [order.id],
     );
     return {
@@ -201,10 +253,13 @@ export class OrdersService {
       type: order.type,
       endUserName: row.endUserName,
       ordererName: row.ordererName,
-      careUnitName: row.careUnitName,
+      careUnitName: row.careUnitName ?? undefined,
+      accessOperationName: row.operationName ?? undefined,
+      accessAreaName: row.areaName ?? undefined,
       startDate: order.startDate,
       urgent: order.urgent,
       assignmentNames: row.assignmentNames,
+      templateLines: row.templateLines.length ? row.templateLines : undefined,
     };
   }
 

@@ -25,14 +25,29 @@ function shaped(name: string, required: boolean, check: (value: unknown) => stri
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const hasAccessItems = (dto: unknown): boolean =>
+  isPlainObject(dto) && Array.isArray(dto.accessItems) && dto.accessItems.length > 0;
+
+/** A rule that also looks at the rest of the send (`items` may be left out when `accessItems` are given). */
+function shapedWithSend(name: string, check: (value: unknown, send: unknown) => string | undefined) {
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown, args) => check(value, args?.object) === undefined,
+      defaultMessage: (args) => check(args?.value, args?.object) ?? 'har fel format',
+    },
+  });
+}
+
 /**
  * `[{"assignmentId": "…"}]`. The same assignment twice is not refused here: that is the rule
- * DUPLICATE_LINE, which names the line.
+ * DUPLICATE_LINE, which names the line. Empty or left out only when the send has template lines.
  */
 const itemsRule = () =>
-  shaped('items', true, (value) => {
+  shapedWithSend('items', (value, send) => {
+    if (value === undefined || value === null) return hasAccessItems(send) ? undefined : 'måste anges';
     if (!Array.isArray(value)) return 'måste vara en lista';
-    if (value.length === 0) return 'måste innehålla minst ett uppdrag';
+    if (value.length === 0 && !hasAccessItems(send)) return 'måste innehålla minst ett uppdrag';
     if (value.length > MAX_LINES) return `får innehålla högst ${MAX_LINES} uppdrag`;
     const wellFormed = value.every(
       (item) =>
@@ -44,7 +59,32 @@ const itemsRule = () =>
     return wellFormed ? undefined : 'varje rad måste vara {"assignmentId": id}';
   });
 
-/** `{"<careUnitId>": "<personId>"}`: the attestant chosen per care unit. */
+const ACCESS_ITEM_KEYS = new Set(['templateId', 'professionId', 'previousTemplateId']);
+const optionalId = (value: unknown) => value === undefined || (typeof value === 'string' && isUuid(value));
+
+/**
+ * `[{"templateId": "…", "professionId": "…", "previousTemplateId": "…"}]` (issue 14): the rules of
+ * each line (profession offered, template held …) are the order rules, which name the line.
+ */
+const accessItemsRule = () =>
+  shaped('accessItems', false, (value) => {
+    if (!Array.isArray(value)) return 'måste vara en lista';
+    if (value.length > MAX_LINES) return `får innehålla högst ${MAX_LINES} behörighetsmallar`;
+    const wellFormed = value.every(
+      (item) =>
+        isPlainObject(item) &&
+        Object.keys(item).every((key) => ACCESS_ITEM_KEYS.has(key)) &&
+        typeof item.templateId === 'string' &&
+        isUuid(item.templateId) &&
+        optionalId(item.professionId) &&
+        optionalId(item.previousTemplateId),
+    );
+    return wellFormed
+      ? undefined
+      : 'varje rad måste vara {"templateId": id, "professionId": id, "previousTemplateId": id} (de två sista vid behov)';
+  });
+
+/** `{"<careUnitId or accessOperationId>": "<personId>"}`: the attestant chosen per care unit or verksamhet. */
 const attestantsRule = () =>
   shaped('attestants', false, (value) => {
     if (!isPlainObject(value)) return 'måste vara ett objekt med vårdenhetens id som nyckel';
@@ -60,23 +100,51 @@ export class OrderLineInput {
   @ApiProperty({ type: 'string', format: 'uuid' }) assignmentId!: string;
 }
 
+/** One template line of a send (only for the OpenAPI description; `accessItemsRule` checks them). */
+export class AccessLineInput {
+  @ApiProperty({ type: 'string', format: 'uuid', description: 'The template (for CHANGE: the new one).' })
+  templateId!: string;
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    description: 'GRANT and CHANGE: a profession the template is offered for; REVOKE: the holding’s.',
+  })
+  professionId?: string;
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    description: 'CHANGE only: the held template the line replaces.',
+  })
+  previousTemplateId?: string;
+}
+
 export class PlaceOrderDto {
   @OneOf('required', ORDER_TYPES, 'OrderType') type!: OrderType;
   @Id('required') endUserId!: string;
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: () => OrderLineInput,
     isArray: true,
-    minItems: 1,
     maxItems: MAX_LINES,
-    description: 'The same assignment twice is refused by the rule DUPLICATE_LINE, which names the line.',
+    description:
+      'The same assignment twice is refused by the rule DUPLICATE_LINE, which names the line. Required and non-empty unless accessItems are given.',
   })
   @itemsRule()
-  items!: { assignmentId: string }[];
-  /** careUnitId → attestant; units left out fall back to `attestantId`. */
+  items?: { assignmentId: string }[];
+  @ApiPropertyOptional({
+    type: () => AccessLineInput,
+    isArray: true,
+    maxItems: MAX_LINES,
+    description:
+      'Template lines (issue 14): one ACCESS order per verksamhet; violations name them by accessLine.',
+  })
+  @accessItemsRule()
+  accessItems?: { templateId: string; professionId?: string; previousTemplateId?: string }[];
+  /** careUnitId or accessOperationId → attestant; those left out fall back to `attestantId`. */
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'string', format: 'uuid' },
-    description: 'careUnitId → the attestant chosen for that unit; units left out get `attestantId`.',
+    description:
+      'careUnitId (or accessOperationId) → the attestant chosen for that unit (verksamhet); those left out get `attestantId`.',
   })
   @attestantsRule()
   attestants?: Record<string, string>;
