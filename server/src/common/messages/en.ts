@@ -300,6 +300,17 @@ export const TEXTS: Record<string, string> = {
     'must be an http or https address, e.g. https://scim.example.se/scim/v2',
   'måste innehålla minst en roll': 'must contain at least one role',
   'måste innehålla minst en yrkeskategori': 'must contain at least one profession',
+  // Carrying out access orders (fulfilment) and system administrators.
+  'Ange en orsak till avslaget.': 'Give a reason for the refusal.',
+  'Orsaken får vara högst 2000 tecken.': 'The reason may be at most 2000 characters.',
+  'Återkopplingsinfon får vara högst 2000 tecken.': 'The feedback may be at most 2000 characters.',
+  'Arbetsuppgiften är redan utförd eller avslagen.': 'The work item has already been done or refused.',
+  'Återkopplingsinfon har redan visats två gånger': 'The feedback has already been shown twice',
+  'Endast systemadministratörer har uppgifter att utföra.': 'Only system administrators have work items.',
+  'Endast systemets administratörer kan utföra eller avslå uppgiften.':
+    "Only the system's administrators can do or refuse the work item.",
+  'Personen är redan systemadministratör för systemet.':
+    'The person is already an administrator of the system.',
 };
 
 /** Things a "… hittades inte." names, Swedish → English (problem.ts notFound). */
@@ -320,6 +331,9 @@ const THINGS: Record<string, string> = {
   Engagemanget: 'The engagement',
   Innehavet: 'The holding',
   'E-postmeddelandet': 'The e-mail',
+  Arbetsuppgiften: 'The work item',
+  Återkopplingsinfon: 'The feedback',
+  Systemadministratören: 'The system administrator',
 };
 
 const thing = (swedish: string): string => THINGS[swedish] ?? swedish;
