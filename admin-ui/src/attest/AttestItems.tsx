@@ -1,6 +1,7 @@
 import { Box, Button, Checkbox, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { type Identifier, useTranslate } from 'react-admin';
 import { LineWarnings } from '../orders/LineWarnings';
+import { isTemplateLine, LineSystems, LineTitle, lineName } from './accessLines';
 import type { AttestItem } from './types';
 import { visuallyHidden } from './visuallyHidden';
 
@@ -68,7 +69,7 @@ export const AttestItems = ({
                       slotProps={{
                         input: {
                           'aria-label': translate('beh.attest.order.item.select', {
-                            name: item.assignmentName,
+                            name: lineName(item, translate),
                           }),
                         },
                       }}
@@ -77,12 +78,19 @@ export const AttestItems = ({
                 )}
                 <TableCell>
                   <Box component="span" sx={isRemoved ? struck : undefined}>
-                    {item.assignmentName} – {item.careUnitName}
+                    <LineTitle item={item} translate={translate} />
                   </Box>
                   {!isRemoved && <LineWarnings warnings={item.warnings} />}
                 </TableCell>
                 <TableCell sx={isRemoved ? struck : undefined}>
-                  {translate(`beh.purpose.${item.purpose}`)} · {translate(`beh.assignmentKind.${item.kind}`)}
+                  {isTemplateLine(item) ? (
+                    <LineSystems item={item} translate={translate} />
+                  ) : (
+                    <>
+                      {translate(`beh.purpose.${item.purpose}`)} ·{' '}
+                      {translate(`beh.assignmentKind.${item.kind}`)}
+                    </>
+                  )}
                   {isRemoved
                     ? ` · ${translate(decided ? 'beh.orders.itemStatus.REMOVED' : 'beh.attest.order.item.removed')}`
                     : ''}
@@ -95,7 +103,7 @@ export const AttestItems = ({
                         disabled={disabled}
                         onClick={() => onUndo(item.id)}
                         aria-label={translate('beh.attest.order.item.undoLabel', {
-                          name: item.assignmentName,
+                          name: lineName(item, translate),
                         })}
                       >
                         {translate('beh.attest.order.item.undo')}

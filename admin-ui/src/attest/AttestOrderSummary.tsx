@@ -45,12 +45,21 @@ export const AttestOrderSummary = ({
           <StatusChip tone={STATUS_TONES[status]} label={translate(`beh.orders.status.${status}`)} />
         </LabeledValue>
         <LabeledValue label={field('type')}>{translate(`beh.orders.type.${order.type}`)}</LabeledValue>
-        <LabeledValue label={field('administration')}>{order.administrationName}</LabeledValue>
+        {/* An access order is for a verksamhet of an område where a VMU order is for a care unit of a förvaltning. */}
+        {order.accessOperation ? (
+          <LabeledValue label="beh.attest.access.area">{order.accessOperation.areaName}</LabeledValue>
+        ) : (
+          <LabeledValue label={field('administration')}>{order.administrationName}</LabeledValue>
+        )}
         <LabeledValue label={field('project')}>{order.project}</LabeledValue>
         <LabeledValue label={order.type === 'REVOKE' ? field('endsOn') : field('startDate')}>
           {order.startDate}
         </LabeledValue>
-        <LabeledValue label={field('careUnit')}>{order.careUnit.name}</LabeledValue>
+        {order.accessOperation ? (
+          <LabeledValue label="beh.attest.access.operation">{order.accessOperation.name}</LabeledValue>
+        ) : (
+          <LabeledValue label={field('careUnit')}>{order.careUnit?.name}</LabeledValue>
+        )}
         <LabeledValue label={field('urgent')}>
           {translate(order.urgent ? 'ra.boolean.true' : 'ra.boolean.false')}
         </LabeledValue>
@@ -59,7 +68,13 @@ export const AttestOrderSummary = ({
       {status === 'AWAITING_ATTEST' && <WarningsSummary items={order.items} attest />}
       {order.due && status === 'AWAITING_ATTEST' && (
         <Alert severity="info" sx={{ mt: 2 }}>
-          {translate(order.type === 'REVOKE' ? 'beh.attest.order.dueRevoke' : 'beh.attest.order.due')}
+          {translate(
+            order.kind === 'ACCESS'
+              ? 'beh.attest.order.dueAccess'
+              : order.type === 'REVOKE'
+                ? 'beh.attest.order.dueRevoke'
+                : 'beh.attest.order.due',
+          )}
         </Alert>
       )}
     </Box>

@@ -17,7 +17,7 @@ export interface QueueColumn {
 
 const person = (name: string, userId: string) => `${name} (${userId})`;
 
-/** Beställd, Ordernummer, Beställare, Slutanvändare, Typ, Vårdenhet, Startdatum, Akut – and what is ordered. */
+/** Beställd, Ordernummer, Beställare, Slutanvändare, Typ, Vårdenhet/verksamhet, Startdatum, Akut – and what is ordered. */
 export const QUEUE_COLUMNS: readonly QueueColumn[] = [
   {
     source: 'createdAt',
@@ -68,8 +68,28 @@ export const QUEUE_COLUMNS: readonly QueueColumn[] = [
     sortable: true,
     render: (order, translate) => translate(`beh.orders.type.${order.type}`),
   },
-  { source: 'assignmentNames', sortable: false, render: (order) => order.assignmentNames.join(', ') },
-  { source: 'careUnitName', sortable: true, render: (order) => order.careUnitName },
+  {
+    source: 'assignmentNames',
+    sortable: false,
+    // An access order's lines are its templates, each with its profession.
+    render: (order) => [...order.assignmentNames, ...(order.templateNames ?? [])].join(', '),
+  },
+  {
+    source: 'careUnitName',
+    sortable: true,
+    // The care unit of a VMU order; the verksamhet, with its område below, of an access order.
+    render: (order, translate) =>
+      order.kind === 'ACCESS' ? (
+        <>
+          {order.accessOperationName}
+          <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+            {translate('beh.attest.access.areaOf', { area: order.areaName ?? '' })}
+          </Box>
+        </>
+      ) : (
+        order.careUnitName
+      ),
+  },
   {
     source: 'startDate',
     sortable: true,

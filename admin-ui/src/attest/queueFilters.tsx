@@ -2,7 +2,7 @@ import { AutocompleteInput, ReferenceInput, SelectInput, TextInput } from 'react
 import { IsoDateInput } from '../common/IsoDateInput';
 import { orderTypeChoices } from '../orders/choices';
 
-/** Ordernummer or end user always; slutanvändare, beställare, vårdenhet, typ and dates on demand. */
+/** Ordernummer or end user always; slutanvändare, beställare, vårdenhet, typ, VMU or access and dates on demand. */
 export const queueFilters = [
   <TextInput
     key="q"
@@ -40,6 +40,15 @@ export const queueFilters = [
     />
   </ReferenceInput>,
   <SelectInput key="type" source="type" label="beh.attest.filter.type" choices={orderTypeChoices} />,
+  <SelectInput
+    key="kind"
+    source="kind"
+    label="beh.attest.filter.kind"
+    choices={[
+      { id: 'VMU', name: 'beh.attest.kind.VMU' },
+      { id: 'ACCESS', name: 'beh.attest.kind.ACCESS' },
+    ]}
+  />,
   <IsoDateInput key="from" source="from" label="beh.attest.filter.from" />,
   <IsoDateInput key="to" source="to" label="beh.attest.filter.to" />,
   <IsoDateInput key="startFrom" source="startFrom" label="beh.attest.filter.startFrom" />,

@@ -15,7 +15,7 @@ export const enAttest: DomainMessages<typeof svAttest> = {
         endUserName: 'End user',
         type: 'Type',
         assignmentNames: 'Access',
-        careUnitName: 'Care unit',
+        careUnitName: 'Care unit/operation',
         startDate: 'Start date',
         urgent: 'Urgent',
       },
@@ -30,6 +30,11 @@ export const enAttest: DomainMessages<typeof svAttest> = {
         to: 'Ordered to',
         startFrom: 'Start date from',
         startTo: 'Start date to',
+        kind: 'Order of',
+      },
+      kind: {
+        VMU: 'Care staff assignments',
+        ACCESS: 'Local and regional systems',
       },
       queue: {
         title: 'Approve orders',
@@ -67,6 +72,14 @@ export const enAttest: DomainMessages<typeof svAttest> = {
         approved: '%{smart_count} order was approved |||| %{smart_count} orders were approved',
         rejected: '%{smart_count} order was rejected |||| %{smart_count} orders were rejected',
       },
+      access: {
+        line: 'Access template %{template} | Profession %{profession}',
+        replaces: 'from %{template} / %{profession}',
+        system: '%{system}: %{roles}',
+        area: 'Area',
+        operation: 'Operation',
+        areaOf: 'Area: %{area}',
+      },
       order: {
         title: 'Approval of order %{orderNumber}',
         field: {
@@ -85,6 +98,8 @@ export const enAttest: DomainMessages<typeof svAttest> = {
         },
         due: 'The start date has come: the order is carried out as soon as it is approved.',
         dueRevoke: 'The end date has come: the assignment ends as soon as the order is approved.',
+        dueAccess:
+          "The start date has come: the order goes to the systems' administrators as soon as it is approved.",
         items: 'Ordered access',
         item: {
           tick: 'Tick',

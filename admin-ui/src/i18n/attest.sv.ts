@@ -13,7 +13,7 @@ export const svAttest = {
         endUserName: 'Slutanvändare',
         type: 'Typ',
         assignmentNames: 'Behörigheter',
-        careUnitName: 'Vårdenhet',
+        careUnitName: 'Vårdenhet/verksamhet',
         startDate: 'Startdatum',
         urgent: 'Akut',
       },
@@ -28,6 +28,11 @@ export const svAttest = {
         to: 'Beställd till',
         startFrom: 'Startdatum från',
         startTo: 'Startdatum till',
+        kind: 'Beställning av',
+      },
+      kind: {
+        VMU: 'Vårdmedarbetaruppdrag',
+        ACCESS: 'Lokala och regionala system',
       },
       queue: {
         title: 'Attestera beställningar',
@@ -65,6 +70,14 @@ export const svAttest = {
         approved: '%{smart_count} beställning attesterades |||| %{smart_count} beställningar attesterades',
         rejected: '%{smart_count} beställning avslogs |||| %{smart_count} beställningar avslogs',
       },
+      access: {
+        line: 'Behörighetsmall %{template} | Yrkeskategori %{profession}',
+        replaces: 'från %{template} / %{profession}',
+        system: '%{system}: %{roles}',
+        area: 'Område',
+        operation: 'Verksamhet',
+        areaOf: 'Område: %{area}',
+      },
       order: {
         title: 'Attest av beställning %{orderNumber}',
         field: {
@@ -83,6 +96,8 @@ export const svAttest = {
         },
         due: 'Startdatumet har kommit: beställningen utförs direkt när den har godkänts.',
         dueRevoke: 'Slutdatumet har kommit: uppdraget avslutas direkt när beställningen har godkänts.',
+        dueAccess:
+          'Startdatumet har kommit: beställningen lämnas direkt till systemens administratörer för utförande när den har godkänts.',
         items: 'Beställda behörigheter',
         item: {
           tick: 'Markera',
