@@ -4,6 +4,8 @@ import { AuditService } from '../../server/src/audit/audit.service.js';
 import { Clock } from '../../server/src/common/clock.js';
 import { sealSecret } from '../../server/src/common/secret-seal.js';
 import { FulfilmentService } from '../../server/src/fulfilment/fulfilment.service.js';
+import { ScimClient } from '../../server/src/fulfilment/scim/scim-client.js';
+import { HandoverService } from '../../server/src/fulfilment/handover.service.js';
 import type { ScimRunResult } from '../../server/src/fulfilment/scim/scim-delivery.js';
 import { MailDeliveryService } from '../../server/src/mail/mail-delivery.service.js';
 import { MailService } from '../../server/src/mail/mail.service.js';
@@ -80,15 +82,25 @@ describe('SCIM delivery of access parts', () => {
     endUser: string,
     parts: { system?: string; grant?: Role[]; revoke?: Role[] }[],
     type: 'GRANT' | 'REVOKE' | 'CHANGE' = 'GRANT',
+    line: { templateId: string; handedOver: boolean } = { templateId: template.id, handedOver: true },
   ): Promise<{ orderId: string; itemId: string; partIds: string[] }> {
     return t.dataSource.transaction(async (m) => {
       const [{ id: orderId }] = await m.query<{ id: string }[]>(
         `INSERT INTO vmu_order (order_number, kind, type, status, end_user_id, orderer_id, attestant_id,
                                 access_operation_id, start_date, decided_at, handed_over_at)
          VALUES ('BEH' || lpad(nextval('order_number_seq')::text, 7, '0'), 'ACCESS', $1, 'APPROVED', $2, $3, $4,
-                 $5, $6::date, $7, $7)
+                 $5, $6::date, $7, $8)
          RETURNING id`,
-        [type, person(endUser), person('eriho2'), person('sarbe3'), template.operationId, '2026-11-23', NOW],
+        [
+          type,
+          person(endUser),
+          person('eriho2'),
+          person('sarbe3'),
+          template.operationId,
+          '2026-11-23',
+          NOW,
+          line.handedOver ? NOW : null,
+        ],
       );
       const [{ id: itemId }] = await m.query<{ id: string }[]>(
         `INSERT INTO vmu_order_item (order_id, end_user_id, type, status, template_id, profession_id,
@@ -98,7 +110,7 @@ describe('SCIM delivery of access parts', () => {
           orderId,
           person(endUser),
           type,
-          template.id,
+          line.templateId,
           template.professionId,
           type === 'CHANGE' ? template.id : null,
           type === 'CHANGE' ? template.professionId : null,
@@ -410,6 +422,57 @@ describe('SCIM delivery of access parts', () => {
     expect((await orderStatus(unknown.orderId)).status).toBe('COMPLETED');
   });
 
+  it('from hand-over: the SCIM part goes out at once, the order completes when its manual part is done too', async () => {
+    // A template with a role on the SCIM system and one on a system carried out by hand.
+    const manual = randomUUID();
+    await t.dataSource.query(
+      `INSERT INTO local_system (id, name, description, owner, fulfilment) VALUES ($1, 'Manuellt testsystem', '', 'Test', 'MANUAL')`,
+      [manual],
+    );
+    const [{ id: manualRole }] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO system_role (system_id, name) VALUES ($1, 'Användare') RETURNING id`,
+      [manual],
+    );
+    const [{ id: mixed }] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO access_template (operation_id, name, description, active)
+       VALUES ($1, 'SCIM och manuellt', '', true) RETURNING id`,
+      [template.operationId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO access_template_role (template_id, system_role_id) VALUES ($1, $2), ($1, $3)`,
+      [mixed, roles.C.roleId, manualRole],
+    );
+    await t.dataSource.query(
+      `INSERT INTO access_template_profession (template_id, profession_id) VALUES ($1, $2)`,
+      [mixed, template.professionId],
+    );
+    const { orderId } = await handedOver('majoh6', [], 'GRANT', { templateId: mixed, handedOver: false });
+    const handover = t.app.get(HandoverService, { strict: false });
+    await t.dataSource.transaction((m) => handover.handOverDue(m, '2026-11-23', 10));
+    const parts = await t.dataSource.query<{ id: string; systemId: string; method: string; grant: Role[] }[]>(
+      `SELECT id, system_id AS "systemId", method, grant_roles AS grant FROM access_part WHERE order_id = $1`,
+      [orderId],
+    );
+    const scimPart = parts.find((p) => p.systemId === systemId)!;
+    const manualPart = parts.find((p) => p.systemId === manual)!;
+    expect(scimPart).toMatchObject({ method: 'SCIM', grant: [roles.C] });
+    expect(manualPart).toMatchObject({ method: 'MANUAL' });
+
+    expect(await run()).toEqual({ delivered: 1, failed: 0, handedToAdministrators: 0 });
+    const user = scim.userByExternalId(await hsaOf('majoh6'))!;
+    expect(members('BEH-Granskare')).toContain(user.id);
+    expect(await partRow(scimPart.id)).toMatchObject({ status: 'DONE', method: 'SCIM' });
+    // The manual part still waits: the order is not complete yet.
+    expect((await orderStatus(orderId)).status).toBe('APPROVED');
+
+    await t.dataSource.transaction((m) =>
+      fulfilment.settle(m, manualPart.id, { status: 'DONE', actorId: person('admin1') }),
+    );
+    const order = await orderStatus(orderId);
+    expect(order.status).toBe('COMPLETED');
+    expect(order.items).toEqual(['DONE']);
+  });
+
   it('a wrong token is a failed attempt with the server’s refusal kept', async () => {
     const wrong = await addScimSystem('SCIM-fel-token', scim.baseUrl, 'not-the-token');
     const role = await addRole(wrong, 'Läsare', 'BEH-Lasare');
@@ -426,6 +489,18 @@ describe('SCIM delivery of access parts', () => {
     });
     expect(scim.requests.map((r) => [r.method, r.status])).toEqual([['GET', 401]]);
     expect(scim.userByExternalId(await hsaOf('ahmal7'))).toBeUndefined();
+  });
+
+  it('a server that does not answer in time is a failure naming the timeout', async () => {
+    scim.delayMs = 1500;
+    try {
+      const client = new ScimClient(scim.baseUrl, scim.token, 1000);
+      await expect(client.userByExternalId('SE2321000131-P000000000104')).rejects.toThrow(
+        'SCIM-servern svarade inte inom 1 s på GET /Users.',
+      );
+    } finally {
+      scim.delayMs = 0;
+    }
   });
 
   it('after SCIM_MAX_ATTEMPTS failures the part is a work item: MANUAL, last error kept, administrators mailed', async () => {

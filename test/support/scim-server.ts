@@ -146,6 +146,8 @@ export class ScimTestServer {
   readonly users = new Map<string, ScimUserRecord>();
   readonly groups = new Map<string, ScimGroupRecord>();
   readonly requests: ScimRequestLog[] = [];
+  /** When set, every request is held this long before it is served (a slow server). */
+  delayMs = 0;
   port = 0;
   private server: Server | undefined;
   private readonly store: Store;
@@ -167,7 +169,8 @@ export class ScimTestServer {
       res.on('finish', () => {
         entry.status = res.statusCode;
       });
-      next();
+      if (this.delayMs > 0) setTimeout(next, this.delayMs);
+      else next();
     });
     this.app.use(
       '/scim/v2',
