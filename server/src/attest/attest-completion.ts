@@ -151,6 +151,7 @@ function mailFacts(
   order: DecisionOrder,
   named: (item: DecisionOrder['items'][number]) => boolean,
 ): OrderMailData {
+  const items = order.items.filter(named);
   return {
     orderId: order.id,
     orderNumber: order.orderNumber,
@@ -158,9 +159,19 @@ function mailFacts(
     type: order.type,
     endUserName: `${order.endUser.name} (${order.endUser.userId})`,
     ordererName: `${order.orderer.name} (${order.orderer.userId})`,
-    careUnitName: order.careUnit.name,
     startDate: order.startDate,
     urgent: order.urgent,
-    assignmentNames: order.items.filter(named).map((i) => i.assignmentName),
+    ...(order.kind === 'ACCESS'
+      ? {
+          accessOperationName: order.accessOperation?.name,
+          accessAreaName: order.accessOperation?.areaName,
+          templateLines: items.map(
+            (i) => `Behörighetsmall ${i.templateName ?? ''} (Yrkeskategori ${i.professionName ?? ''})`,
+          ),
+        }
+      : {
+          careUnitName: order.careUnit?.name,
+          assignmentNames: items.map((i) => i.assignmentName ?? ''),
+        }),
   };
 }

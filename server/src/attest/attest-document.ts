@@ -1,7 +1,8 @@
 import type { AttestDecision } from './dto/sign-request.dto.js';
-import type { DecisionOrder } from '../orders/attest-orders.queries.js';
+import type { DecisionItem, DecisionOrder } from '../orders/attest-orders.queries.js';
+import type { OrderType } from '../orders/order.types.js';
 
-const TYPE_NAMES = { GRANT: 'Nyupplägg', REVOKE: 'Avslut' } as const;
+const TYPE_NAMES: Record<OrderType, string> = { GRANT: 'Nyupplägg', REVOKE: 'Avslut', CHANGE: 'Förändring' };
 const DECISION_NAMES: Record<AttestDecision, string> = { APPROVE: 'Godkänn', REJECT: 'Avslå' };
 
 /** "2026-06-02 14:15:03": the seed's Beställd format, in Stockholm time. */
@@ -34,10 +35,35 @@ export interface AttestDocumentInput {
   removeItemIds: ReadonlySet<string>;
 }
 
+/** "Behörighetsmall X | Yrkeskategori Y": a template line as the seed's review page names it. */
+const templatePair = (template: string | null, profession: string | null) =>
+  `Behörighetsmall ${oneLine(template ?? '')} | Yrkeskategori ${oneLine(profession ?? '')}`;
+
+/**
+ * A line as the document names it: the assignment; or the template and profession (for a
+ * Förändring also the pair it replaces), followed by one indented line per system with the roles
+ * the template gives there.
+ */
+function lineText(verb: string, item: DecisionItem): string[] {
+  if (item.templateId === null) return [`${verb}: ${item.assignmentName ?? ''}`];
+  const replaced =
+    item.previousTemplateName !== null
+      ? ` (från ${templatePair(item.previousTemplateName, item.previousProfessionName)})`
+      : '';
+  return [
+    `${verb}: ${templatePair(item.templateName, item.professionName)}${replaced}`,
+    ...item.systems.map(
+      (system) =>
+        `  System ${oneLine(system.systemName)}, roller: ${system.roles.map(oneLine).join(', ') || '–'}`,
+    ),
+  ];
+}
+
 /**
  * The canonical text of an attest decision (design.md "Signing"): exactly what is signed and
  * stored, so it names everything the decision is about — every order, its end user, each line
- * kept, removed or rejected by its assignment's name — and who decided when. The lines' internal
+ * kept, removed or rejected by its assignment's name, or by its template, profession, systems and
+ * roles (an access order: for a Förändring also the pair it replaces) — and who decided when. The lines' internal
  * ids follow in a machine-readable part at the end, not among the words a person reads. Reading it
  * alone tells what was signed, without the database.
  */
@@ -59,11 +85,14 @@ export function attestDocument(input: AttestDocumentInput): string {
       `Typ: ${TYPE_NAMES[o.type]}`,
       `Slutanvändare: ${o.endUser.name} (${o.endUser.userId}), HSA-id ${o.endUser.hsaId}`,
       `Beställare: ${o.orderer.name} (${o.orderer.userId})`,
-      `Vårdenhet: ${o.careUnit.name} (HSA-id ${o.careUnit.hsaId})`,
+      ...(o.careUnit ? [`Vårdenhet: ${o.careUnit.name} (HSA-id ${o.careUnit.hsaId})`] : []),
+      ...(o.accessOperation
+        ? [`Område: ${oneLine(o.accessOperation.areaName)}`, `Verksamhet: ${oneLine(o.accessOperation.name)}`]
+        : []),
       `Startdatum: ${o.startDate}`,
       ...(o.endDate ? [`Slutdatum: ${o.endDate}`] : []),
     ];
-    for (const item of o.items) lines.push(`${verbOf(item.id)}: ${item.assignmentName}`);
+    for (const item of o.items) lines.push(...lineText(verbOf(item.id), item));
     return lines.join('\n');
   });
   // The lines' ids, which a reader has no use for, in a part of their own at the end, for machines:

@@ -120,8 +120,8 @@ export class AttestRequestsService {
     if (waiting.length > 0) throw attestRuleProblem(waiting);
 
     const rights = orders
-      .filter((o) => o.items.some((i) => !actor.rights.mayAttest(o.careUnitId, i.assignmentId)))
-      .map((o) => attestViolation('NO_ATTEST_RIGHT', o));
+      .filter((o) => !mayAttestOrder(actor, o))
+      .map((o) => attestViolation(o.kind === 'ACCESS' ? 'NO_ACCESS_ATTEST_RIGHT' : 'NO_ATTEST_RIGHT', o));
     // Rule 11, Nobody grants himself access alone: never approve an order for oneself.
     if (decision === 'APPROVE') {
       rights.push(
@@ -148,4 +148,19 @@ export class AttestRequestsService {
     }
     if (lines.length > 0) throw attestRuleProblem(lines);
   }
+}
+
+/**
+ * The attestant's right as it is now: for a VMU order ATTEST on the care unit covering every
+ * line's assignment; for an access order ATTEST on its verksamhet (its head or an ATTEST delegate).
+ */
+function mayAttestOrder(actor: Actor, order: DecisionOrder): boolean {
+  if (order.kind === 'ACCESS') {
+    return order.accessOperationId !== null && actor.rights.mayAttestAccess(order.accessOperationId);
+  }
+  const unit = order.careUnitId;
+  return (
+    unit !== null &&
+    order.items.every((i) => i.assignmentId !== null && actor.rights.mayAttest(unit, i.assignmentId))
+  );
 }

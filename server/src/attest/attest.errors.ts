@@ -6,6 +6,8 @@ import { registerRuleMessages } from '../common/messages/localize.js';
 export const ATTEST_RULE_MESSAGES = {
   NOT_AWAITING_ATTEST: 'Beställningen väntar inte längre på attest.',
   NO_ATTEST_RIGHT: 'Du får inte längre attestera beställningen: din delegering gäller inte uppdraget.',
+  NO_ACCESS_ATTEST_RIGHT:
+    'Du får inte längre attestera beställningen: du har ingen rätt att attestera för verksamheten.',
   UNKNOWN_ITEM: 'Raden finns inte bland beställningens väntande rader.',
   ALL_ITEMS_REMOVED: 'Alla rader kan inte tas bort – avslå beställningen i stället.',
   REMOVE_ON_REJECT: 'Rader tas inte bort vid avslag.',
@@ -38,7 +40,11 @@ export const attestViolation = (
 
 function statusFor(violations: readonly AttestViolation[]): HttpStatus {
   if (violations.some((v) => v.rule === 'NOT_AWAITING_ATTEST')) return HttpStatus.CONFLICT;
-  if (violations.some((v) => v.rule === 'NO_ATTEST_RIGHT' || v.rule === 'OWN_ACCESS')) {
+  if (
+    violations.some(
+      (v) => v.rule === 'NO_ATTEST_RIGHT' || v.rule === 'NO_ACCESS_ATTEST_RIGHT' || v.rule === 'OWN_ACCESS',
+    )
+  ) {
     return HttpStatus.FORBIDDEN;
   }
   return HttpStatus.UNPROCESSABLE_ENTITY;

@@ -1,9 +1,11 @@
 import { Prop } from '../common/api-schema.js';
 import {
+  ORDER_KINDS,
   ORDER_STATUSES,
   ORDER_TYPES,
   OrderHeadline,
   OrderItemView,
+  type OrderKind,
   type OrderStatus,
   type OrderType,
 } from '../orders/order.types.js';
@@ -24,6 +26,9 @@ export class QueueItem extends OrderHeadline {
   batchId!: string | null;
   @Prop.int() itemCount!: number;
   @Prop.textList() assignmentNames!: string[];
+  /** An access order's lines, each "Behörighetsmall (Yrkeskategori)"; empty for a VMU order. */
+  @Prop.textList({ description: "An access order's lines, each 'template (profession)'; empty for VMU." })
+  templateNames!: string[];
   /** Rule 11: the attestant ordered it himself (allowed, marked "Du beställde själv"). */
   @Prop.bool({ description: 'The attestant ordered it himself (allowed, marked; rule 11).' })
   orderedByAttestant!: boolean;
@@ -62,6 +67,13 @@ export class AttestCareUnit {
   @Prop.text() hsaId!: string;
 }
 
+/** An access order's verksamhet, with its område. */
+export class AttestOperation {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.text() areaName!: string;
+}
+
 /** "Attest av beställning BEH…": what the attestant decides on. */
 export class AttestOrderView {
   @Prop.id() id!: string;
@@ -81,8 +93,16 @@ export class AttestOrderView {
   @Prop.object(() => PersonView) endUser!: PersonView;
   @Prop.object(() => PersonView) orderer!: PersonView;
   @Prop.object(() => PersonView) attestant!: PersonView;
-  @Prop.object(() => AttestCareUnit) careUnit!: AttestCareUnit;
-  @Prop.text() administrationName!: string;
+  @Prop.oneOf(ORDER_KINDS, 'OrderKind') kind!: OrderKind;
+  /** A VMU order's care unit; null for an access order. */
+  @Prop.object(() => AttestCareUnit, { nullable: true, description: 'null for an access order.' })
+  careUnit!: AttestCareUnit | null;
+  /** The care unit's förvaltning; null for an access order. */
+  @Prop.text({ nullable: true, description: "The care unit's förvaltning; null for an access order." })
+  administrationName!: string | null;
+  /** An access order's verksamhet and område; null for a VMU order. */
+  @Prop.object(() => AttestOperation, { nullable: true, description: 'null for a VMU order.' })
+  accessOperation!: AttestOperation | null;
   @Prop.list(() => OrderItemView) items!: OrderItemView[];
   /** Rule 11: the attestant ordered it himself (allowed, marked "Du beställde själv"). */
   @Prop.bool({ description: 'The attestant ordered it himself (allowed, marked; rule 11).' })

@@ -15,8 +15,30 @@ import {
   personTitleSql,
   personUserIdSql,
 } from '../directory/directory.reads.js';
+import {
+  areaNameSql,
+  leftJoinAreaOfOperation,
+  leftJoinOperation,
+  leftJoinProfession,
+  leftJoinTemplate,
+  operationNameSql,
+  professionNameSql,
+  templateNameSql,
+  templateSortSql,
+  templateSystemsJsonSql,
+} from '../access-catalogue/attest.reads.js';
 import { awaitingAttestSql } from './order-status.js';
-import type { ItemStatus, OrderStatus, OrderType } from './order.types.js';
+import type { ItemStatus, OrderKind, OrderStatus, OrderType } from './order.types.js';
+
+/**
+ * One of the directory's inner joins (joinCareUnit, joinAdministrationOf, joinAssignment) as a
+ * left join: an access order has no care unit (and so no förvaltning) and its lines no
+ * assignment, and an inner join would drop them from what is read.
+ */
+export const leftJoin = (join: string): string => {
+  if (!join.startsWith('JOIN ')) throw new Error(`Not an inner join: ${join}`);
+  return `LEFT ${join}`;
+};
 
 /**
  * The orders as the attest module reads them: what a decision names (the signed document's lines,
@@ -29,35 +51,63 @@ type Db = DataSource | EntityManager;
 export interface DecisionOrder {
   id: string;
   orderNumber: string;
+  kind: OrderKind;
   type: OrderType;
   status: OrderStatus;
   attestantId: string;
-  careUnitId: string;
+  /** A VMU order's care unit; null for an access order. */
+  careUnitId: string | null;
+  /** An access order's verksamhet; null for a VMU order. */
+  accessOperationId: string | null;
   startDate: string;
   endDate: string | null;
   urgent: boolean;
   endUser: { name: string; userId: string; hsaId: string };
   orderer: { name: string; userId: string; email: string | null };
-  careUnit: { name: string; hsaId: string };
+  /** null for an access order. */
+  careUnit: { name: string; hsaId: string } | null;
+  /** The verksamhet and its område; null for a VMU order. */
+  accessOperation: { name: string; areaName: string } | null;
   items: DecisionItem[];
 }
 
+/** A system a template line gives roles in, with the roles' names. */
+export interface DecisionSystem {
+  systemId: string;
+  systemName: string;
+  roles: string[];
+}
+
+/** A line: an assignment (VMU) or a template with a profession (ACCESS); the other's fields null. */
 export interface DecisionItem {
   id: string;
-  assignmentId: string;
-  assignmentName: string;
+  assignmentId: string | null;
+  assignmentName: string | null;
+  templateId: string | null;
+  templateName: string | null;
+  professionName: string | null;
+  /** Förändring: the template and profession the line replaces. */
+  previousTemplateName: string | null;
+  previousProfessionName: string | null;
+  /** The template's systems and roles (as the catalogue has them now); [] for an assignment line. */
+  systems: DecisionSystem[];
   status: ItemStatus;
 }
 
-interface DecisionRow extends Omit<DecisionOrder, 'endUser' | 'orderer' | 'careUnit' | 'items'> {
+interface DecisionRow extends Omit<
+  DecisionOrder,
+  'endUser' | 'orderer' | 'careUnit' | 'accessOperation' | 'items'
+> {
   endUserName: string;
   endUserUserId: string;
   endUserHsaId: string;
   ordererName: string;
   ordererUserId: string;
   ordererEmail: string | null;
-  careUnitName: string;
-  careUnitHsaId: string;
+  careUnitName: string | null;
+  careUnitHsaId: string | null;
+  operationName: string | null;
+  areaName: string | null;
 }
 
 /**
@@ -77,25 +127,37 @@ export async function decisionOrders(
     ]);
   }
   const rows = await m.query<DecisionRow[]>(
-    `SELECT o.id, o.order_number AS "orderNumber", o.type, o.status, o.attestant_id AS "attestantId",
-            o.care_unit_id AS "careUnitId", o.start_date AS "startDate", o.end_date AS "endDate", o.urgent,
+    `SELECT o.id, o.order_number AS "orderNumber", o.kind, o.type, o.status, o.attestant_id AS "attestantId",
+            o.care_unit_id AS "careUnitId", o.access_operation_id AS "accessOperationId",
+            o.start_date AS "startDate", o.end_date AS "endDate", o.urgent,
             ${personNameSql('eu')} AS "endUserName", ${personUserIdSql('eu')} AS "endUserUserId",
             ${personHsaIdSql('eu')} AS "endUserHsaId",
             ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
             ${personEmailSql('op')} AS "ordererEmail", ${careUnitNameSql('cu')} AS "careUnitName",
-            ${careUnitHsaIdSql('cu')} AS "careUnitHsaId"
+            ${careUnitHsaIdSql('cu')} AS "careUnitHsaId", ${operationNameSql('aop')} AS "operationName",
+            ${areaNameSql('aar')} AS "areaName"
        FROM vmu_order o ${joinPerson('eu', 'o.end_user_id')} ${joinPerson('op', 'o.orderer_id')}
-       ${joinCareUnit('cu', 'o.care_unit_id')}
+       ${leftJoin(joinCareUnit('cu', 'o.care_unit_id'))}
+       ${leftJoinOperation('aop', 'o.access_operation_id')} ${leftJoinAreaOfOperation('aar', 'aop')}
       WHERE o.id = ANY($1::uuid[])
       ORDER BY o.order_number`,
     [[...orderIds]],
   );
   const items = await m.query<(DecisionItem & { orderId: string })[]>(
     `SELECT i.order_id AS "orderId", i.id, i.assignment_id AS "assignmentId",
-            ${assignmentNameSql('a')} AS "assignmentName", i.status
-       FROM vmu_order_item i ${joinAssignment('a', 'i.assignment_id')}
+            ${assignmentNameSql('a')} AS "assignmentName", i.template_id AS "templateId",
+            ${templateNameSql('tpl')} AS "templateName", ${professionNameSql('prf')} AS "professionName",
+            ${templateNameSql('ptpl')} AS "previousTemplateName",
+            ${professionNameSql('pprf')} AS "previousProfessionName",
+            CASE WHEN i.template_id IS NULL THEN '[]'::json
+                 ELSE ${templateSystemsJsonSql('i.template_id')} END AS systems,
+            i.status
+       FROM vmu_order_item i ${leftJoin(joinAssignment('a', 'i.assignment_id'))}
+       ${leftJoinTemplate('tpl', 'i.template_id')} ${leftJoinProfession('prf', 'i.profession_id')}
+       ${leftJoinTemplate('ptpl', 'i.previous_template_id')}
+       ${leftJoinProfession('pprf', 'i.previous_profession_id')}
       WHERE i.order_id = ANY($1::uuid[])
-      ORDER BY ${assignmentCatalogueOrderSql('a')}, i.id`,
+      ORDER BY ${assignmentCatalogueOrderSql('a')}, ${templateSortSql('tpl')}, i.id`,
     [[...orderIds]],
   );
   const byOrder = new Map<string, DecisionItem[]>();
@@ -107,16 +169,22 @@ export async function decisionOrders(
   return rows.map((r) => ({
     id: r.id,
     orderNumber: r.orderNumber,
+    kind: r.kind,
     type: r.type,
     status: r.status,
     attestantId: r.attestantId,
     careUnitId: r.careUnitId,
+    accessOperationId: r.accessOperationId,
     startDate: r.startDate,
     endDate: r.endDate,
     urgent: r.urgent,
     endUser: { name: r.endUserName, userId: r.endUserUserId, hsaId: r.endUserHsaId },
     orderer: { name: r.ordererName, userId: r.ordererUserId, email: r.ordererEmail },
-    careUnit: { name: r.careUnitName, hsaId: r.careUnitHsaId },
+    careUnit:
+      r.careUnitName !== null && r.careUnitHsaId !== null
+        ? { name: r.careUnitName, hsaId: r.careUnitHsaId }
+        : null,
+    accessOperation: r.operationName !== null ? { name: r.operationName, areaName: r.areaName ?? '' } : null,
     items: byOrder.get(r.id) ?? [],
   }));
 }
@@ -130,10 +198,11 @@ export interface AttestPerson {
   title: string | null;
 }
 
-/** The head of the attest page: the order, its people and unit (its lines are orderItems'). */
+/** The head of the attest page: the order, its people and unit or verksamhet (its lines are orderItems'). */
 export interface AttestOrderHead {
   id: string;
   orderNumber: string;
+  kind: OrderKind;
   status: OrderStatus;
   type: OrderType;
   createdAt: Date;
@@ -147,8 +216,12 @@ export interface AttestOrderHead {
   endUser: AttestPerson;
   orderer: AttestPerson;
   attestant: AttestPerson;
-  careUnit: { id: string; name: string; hsaId: string };
-  administrationName: string;
+  /** A VMU order's care unit; null for an access order. */
+  careUnit: { id: string; name: string; hsaId: string } | null;
+  /** The care unit's förvaltning; null for an access order. */
+  administrationName: string | null;
+  /** An access order's verksamhet with its område; null for a VMU order. */
+  accessOperation: { id: string; name: string; areaName: string } | null;
 }
 
 const attestPerson = (alias: string, id: string, key: string) =>
@@ -166,18 +239,23 @@ export async function attestOrderHead(
   today: string,
 ): Promise<AttestOrderHead | undefined> {
   const [head] = await db.query<AttestOrderHead[]>(
-    `SELECT o.id, o.order_number AS "orderNumber", o.status, o.type, o.created_at AS "createdAt",
+    `SELECT o.id, o.order_number AS "orderNumber", o.kind, o.status, o.type, o.created_at AS "createdAt",
             o.start_date AS "startDate", o.end_date AS "endDate", o.urgent,
             o.start_date <= $3::date AS due, o.comment, o.batch_id AS "batchId",
             ${attestPerson('eu', 'o.end_user_id', 'endUser')}, ${attestPerson('op', 'o.orderer_id', 'orderer')},
             ${attestPerson('ap', 'o.attestant_id', 'attestant')},
-            json_build_object('id', o.care_unit_id, 'name', ${careUnitNameSql('cu')},
-                              'hsaId', ${careUnitHsaIdSql('cu')}) AS "careUnit",
-            ${administrationNameSql('adm')} AS "administrationName"
+            CASE WHEN o.care_unit_id IS NULL THEN NULL
+                 ELSE json_build_object('id', o.care_unit_id, 'name', ${careUnitNameSql('cu')},
+                                        'hsaId', ${careUnitHsaIdSql('cu')}) END AS "careUnit",
+            ${administrationNameSql('adm')} AS "administrationName",
+            CASE WHEN o.access_operation_id IS NULL THEN NULL
+                 ELSE json_build_object('id', o.access_operation_id, 'name', ${operationNameSql('aop')},
+                                        'areaName', ${areaNameSql('aar')}) END AS "accessOperation"
        FROM vmu_order o
        ${joinPerson('eu', 'o.end_user_id')} ${joinPerson('op', 'o.orderer_id')}
-       ${joinPerson('ap', 'o.attestant_id')} ${joinCareUnit('cu', 'o.care_unit_id')}
-       ${joinAdministrationOf('adm', 'cu')}
+       ${joinPerson('ap', 'o.attestant_id')} ${leftJoin(joinCareUnit('cu', 'o.care_unit_id'))}
+       ${leftJoin(joinAdministrationOf('adm', 'cu'))}
+       ${leftJoinOperation('aop', 'o.access_operation_id')} ${leftJoinAreaOfOperation('aar', 'aop')}
       WHERE o.id = $1 AND o.attestant_id = $2 AND ${awaitingAttestSql('o')}`,
     [orderId, attestantId, today],
   );

@@ -16,7 +16,6 @@ import {
   assignmentCatalogueOrderSql,
   assignmentNameSql,
   careUnitNameSql,
-  careUnitSortSql,
   fromPersons,
   joinAdministrationOf,
   joinAssignment,
@@ -27,8 +26,20 @@ import {
   personUserIdSql,
   personWordsSql,
 } from '../directory/directory.reads.js';
+import {
+  areaNameSql,
+  joinProfession,
+  joinTemplate,
+  leftJoinAreaOfOperation,
+  leftJoinOperation,
+  operationNameSql,
+  professionNameSql,
+  templateNameSql,
+  templateSortSql,
+} from '../access-catalogue/attest.reads.js';
+import { leftJoin } from './attest-orders.queries.js';
 import { awaitingAttestSql } from './order-status.js';
-import { ORDER_TYPES } from './order.types.js';
+import { ORDER_KINDS, ORDER_TYPES } from './order.types.js';
 import { dayBound, orderNumberFilter, orderSearchFilter, personFilter } from './orders.queries.js';
 
 /**
@@ -45,16 +56,24 @@ const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdA
   o.orderer_id AS "ordererId", ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
   o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
   ${administrationNameSql('adm')} AS "administrationName", o.batch_id AS "batchId",
-  o.orderer_id = o.attestant_id AS "orderedByAttestant"`;
+  o.orderer_id = o.attestant_id AS "orderedByAttestant", o.kind,
+  o.access_operation_id AS "accessOperationId", ${operationNameSql('aop')} AS "accessOperationName",
+  ${areaNameSql('aar')} AS "areaName"`;
 
 const BASE = 'vmu_order o';
 
-/** The display joins, by alias: a page's ids are chosen on the orders alone (common/sql listRows). */
+/**
+ * The display joins, by alias: a page's ids are chosen on the orders alone (common/sql listRows).
+ * A VMU order has a care unit and its förvaltning, an access order a verksamhet and its område:
+ * left joins, so that a sort by one of them keeps the orders of the other kind.
+ */
 const JOINS = {
   op: joinPerson('op', 'o.orderer_id'),
   eu: joinPerson('eu', 'o.end_user_id'),
-  cu: joinCareUnit('cu', 'o.care_unit_id'),
-  adm: joinAdministrationOf('adm', 'cu'),
+  cu: leftJoin(joinCareUnit('cu', 'o.care_unit_id')),
+  adm: leftJoin(joinAdministrationOf('adm', 'cu')),
+  aop: leftJoinOperation('aop', 'o.access_operation_id'),
+  aar: leftJoinAreaOfOperation('aar', 'aop'),
 };
 
 /**
@@ -103,7 +122,11 @@ export function attestQueueList(attestantId: string): ListSpec {
       (SELECT count(*)::int FROM vmu_order_item i WHERE i.order_id = page.id) AS "itemCount",
       (SELECT coalesce(array_agg(${assignmentNameSql('a')} ORDER BY ${assignmentCatalogueOrderSql('a')}), '{}')
          FROM vmu_order_item i ${joinAssignment('a', 'i.assignment_id')}
-        WHERE i.order_id = page.id) AS "assignmentNames"`,
+        WHERE i.order_id = page.id) AS "assignmentNames",
+      (SELECT coalesce(array_agg(${templateNameSql('tpl')} || ' (' || ${professionNameSql('prf')} || ')'
+                                 ORDER BY ${templateSortSql('tpl')}), '{}')
+         FROM vmu_order_item i ${joinTemplate('tpl', 'i.template_id')} ${joinProfession('prf', 'i.profession_id')}
+        WHERE i.order_id = page.id) AS "templateNames"`,
     filters: {
       id: idFilter('o.id'),
       q: orderSearchFilter,
@@ -113,6 +136,8 @@ export function attestQueueList(attestantId: string): ListSpec {
       endUserId: idFilter('o.end_user_id'),
       ordererId: idFilter('o.orderer_id'),
       careUnitId: idFilter('o.care_unit_id'),
+      accessOperationId: idFilter('o.access_operation_id'),
+      kind: enumFilter('o.kind', ORDER_KINDS),
       batchId: idFilter('o.batch_id'),
       inBatch: flag(() => 'o.batch_id IS NOT NULL'),
       urgent: flag(() => 'o.urgent'),
@@ -131,7 +156,8 @@ export function attestQueueList(attestantId: string): ListSpec {
       type: 'o.type',
       endUserName: personSortSql('eu'),
       ordererName: personSortSql('op'),
-      careUnitName: careUnitSortSql('cu'),
+      // The care unit or, for an access order, the verksamhet: one column in the queue.
+      careUnitName: `coalesce(${careUnitNameSql('cu')}, ${operationNameSql('aop')}) COLLATE beh_sv`,
     },
     defaultSort: ['createdAt', 'DESC'],
     tieBreak: 'o.order_number DESC',
@@ -190,11 +216,13 @@ export function attestBatchList(attestantId: string): ListSpec {
                    bool_or(o.urgent) AS urgent, min(o.created_at) AS "createdAt",
                    min(o.start_date) AS "firstStartDate",
                    string_agg(DISTINCT ${personNameSql('op')}, ', ') AS "ordererName",
-                   array_agg(DISTINCT ${careUnitNameSql('cu')}) AS "careUnitNames",
+                   array_agg(DISTINCT coalesce(${careUnitNameSql('cu')}, ${operationNameSql('aop')})) AS "careUnitNames",
                    array_agg(o.id ORDER BY o.order_number) AS "orderIds"
-              FROM vmu_order o ${joinPerson('op', 'o.orderer_id')} ${joinCareUnit('cu', 'o.care_unit_id')}
+              FROM vmu_order o ${joinPerson('op', 'o.orderer_id')}
+              ${leftJoin(joinCareUnit('cu', 'o.care_unit_id'))}
+              ${leftJoinOperation('aop', 'o.access_operation_id')}
              WHERE ${awaitingAttestSql('o')} AND o.batch_id IS NOT NULL
-             GROUP BY o.batch_id, o.attestant_id, o.orderer_id, o.care_unit_id) AS b`,
+             GROUP BY o.batch_id, o.attestant_id, o.orderer_id, o.care_unit_id, o.access_operation_id) AS b`,
     idColumn: 'b.id',
     visible: (p) => `b.attestant_id = ${p.add(attestantId)}`,
     late: () => `(SELECT array_agg(DISTINCT ${assignmentNameSql('a')})
