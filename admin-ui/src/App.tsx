@@ -32,6 +32,7 @@ import personAccessLog from './personAccessLog';
 import localSystems from './localSystems';
 import systemRoles from './systemRoles';
 import systems from './systems';
+import { accessOrderRoutes } from './accessOrders/routes';
 
 // The wizard is the heaviest page and not needed on the first load.
 const OrderWizardPage = lazy(() => import('./pages/orderWizard/OrderWizardPage'));
@@ -41,6 +42,8 @@ const AttestOrderPage = lazy(() => import('./attest/AttestOrderPage'));
 // Mass ordering is for orderers only, and heavy: loaded when opened.
 const MassOrderTreePage = lazy(() => import('./pages/massOrder/MassOrderTreePage'));
 const EditUsersPage = lazy(() => import('./pages/massOrder/EditUsersPage'));
+// Ordering access to local and regional systems (issue 14): for orderers only, loaded when opened.
+const AccessOrderWizardPage = lazy(() => import('./accessOrders/AccessOrderWizardPage'));
 
 /** Every page needs a signed-in user; what the menu and pages offer follows `GET /api/me` (auth/access.ts). */
 export const App = () => (
@@ -82,6 +85,14 @@ export const App = () => (
         element={
           <Suspense fallback={<Loading />}>
             <OrderWizardPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={accessOrderRoutes.wizard}
+        element={
+          <Suspense fallback={<Loading />}>
+            <AccessOrderWizardPage />
           </Suspense>
         }
       />

@@ -14,6 +14,8 @@ import { enOrderWarnings } from './orderWarnings.en';
 import { enWizard } from './wizard.en';
 import { enErrors } from './errors.en';
 import { enEnglish } from './english.en';
+import { enAccessOrders } from '../accessOrders/i18n.en';
+import { enDelegationOperations } from '../delegations/i18n.en';
 import type { DomainMessages, svDomain } from './sv';
 
 const enDomain: DomainMessages<typeof svDomain> = {
@@ -195,6 +197,7 @@ export const en: TranslationMessages = mergeTranslations(
   englishMessages,
   enDomain,
   enAccess,
+  enDelegationOperations,
   enOrders,
   enAttest,
   enMassOrder,
@@ -208,4 +211,5 @@ export const en: TranslationMessages = mergeTranslations(
   enEnglish,
   enWaiting,
   enAccessCatalogue,
+  enAccessOrders,
 );

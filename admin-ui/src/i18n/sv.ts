@@ -14,6 +14,8 @@ import { svWizard } from './wizard.sv';
 import { svErrors } from './errors.sv';
 import { svEnglish } from './english.sv';
 import { raSwedish } from './raSwedish';
+import { svAccessOrders } from '../accessOrders/i18n.sv';
+import { svDelegationOperations } from '../delegations/i18n.sv';
 
 /** The portal's own texts: resource names and fields, enum labels, view texts. Swedish is the reference. */
 export const svDomain = {
@@ -198,6 +200,7 @@ export const sv: TranslationMessages = mergeTranslations(
   raSwedish,
   svDomain,
   svAccess,
+  svDelegationOperations,
   svOrders,
   svAttest,
   svMassOrder,
@@ -211,4 +214,5 @@ export const sv: TranslationMessages = mergeTranslations(
   svEnglish,
   svWaiting,
   svAccessCatalogue,
+  svAccessOrders,
 );

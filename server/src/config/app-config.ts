@@ -6,6 +6,7 @@ import { type LimitsConfig, loadLimitsConfig } from './limits.config.js';
 import { loadMailConfig, type MailConfig } from './mail.config.js';
 import { loadObservabilityConfig, type ObservabilityConfig } from './observability.config.js';
 import { loadSchedulerConfig, type SchedulerConfig } from './scheduler.config.js';
+import { loadScimConfig, type ScimConfig } from './scim.config.js';
 import { loadServerConfig, type ServerConfig } from './server.config.js';
 import { loadSigningConfig, type SigningConfig } from './signing.config.js';
 
@@ -24,6 +25,7 @@ export interface AppConfig extends ServerConfig, DatabaseConfig {
   limits: LimitsConfig;
   observability: ObservabilityConfig;
   audit: AuditConfig;
+  scim: ScimConfig;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -38,8 +40,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     limits: loadLimitsConfig(env),
     observability: loadObservabilityConfig(env, server.nodeEnv),
     audit: loadAuditConfig(env),
+    scim: loadScimConfig(env),
   };
 }
+
+export type { ScimConfig } from './scim.config.js';
 
 /** The Nest injection token under which the loaded AppConfig is provided. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -11,6 +11,7 @@ import { DueOrdersJob } from './due-orders.job.js';
 import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
 import { SchedulerService } from './scheduler.service.js';
+import { ScimDeliveryJob } from './scim-delivery.job.js';
 import { SessionSweepJob } from './session-sweep.job.js';
 
 /**
@@ -30,6 +31,7 @@ import { SessionSweepJob } from './session-sweep.job.js';
     SessionSweepJob,
     AccessHandoverJob,
     FulfilmentRemindersJob,
+    ScimDeliveryJob,
   ],
   exports: [SchedulerService],
 })

@@ -13,6 +13,7 @@ import { AttestRemindersJob } from './attest-reminders.job.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
 import { DueOrdersJob } from './due-orders.job.js';
 import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
+import { ScimDeliveryJob } from './scim-delivery.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
 import type { TickReport } from './scheduler.types.js';
 import { SessionSweepJob } from './session-sweep.job.js';
@@ -45,6 +46,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly auditAnchors: AuditAnchorService,
     private readonly accessHandover: AccessHandoverJob,
     private readonly fulfilmentReminders: FulfilmentRemindersJob,
+    private readonly scimDelivery: ScimDeliveryJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,6 +61,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     this.dueOrders.stop();
+    this.scimDelivery.stop();
     if (this.registry.doesExist('interval', INTERVAL)) this.registry.deleteInterval(INTERVAL);
     // Let a tick in flight finish its job and commit before the database pool closes.
     await this.current?.catch(() => undefined);
@@ -101,6 +104,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       grantEndings: 0,
       handedOver: 0,
       fulfilmentReminders: 0,
+      scimDelivered: 0,
+      scimFailed: 0,
+      scimHandedToAdministrators: 0,
     };
     // Each job on its own: one failing (say, a lost connection) must not stop the others.
     await this.step('due orders', async () => {
@@ -109,6 +115,15 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     });
     await this.step('access hand-over', async () => {
       report.handedOver = await this.accessHandover.run();
+    });
+    // Right after the hand-over: parts handed over in a tick go out in the same tick.
+    await this.step('SCIM delivery', async () => {
+      const { delivered, failed, handedToAdministrators } = await this.scimDelivery.run();
+      Object.assign(report, {
+        scimDelivered: delivered,
+        scimFailed: failed,
+        scimHandedToAdministrators: handedToAdministrators,
+      });
     });
     await this.step('grant endings', async () => {
       report.grantEndings = await this.grantEndings.run();

@@ -14,4 +14,10 @@ export interface TickReport {
   handedOver: number;
   /** Waiting parts whose systems' administrators were reminded. */
   fulfilmentReminders: number;
+  /** Access parts carried out over SCIM (settled DONE). */
+  scimDelivered: number;
+  /** Failed SCIM attempts that will be tried again. */
+  scimFailed: number;
+  /** SCIM parts that failed SCIM_MAX_ATTEMPTS times and became work items (MANUAL). */
+  scimHandedToAdministrators: number;
 }
