@@ -309,6 +309,7 @@ export const TEXTS: Record<string, string> = {
   'Endast systemadministratörer har uppgifter att utföra.': 'Only system administrators have work items.',
   'Endast systemets administratörer kan utföra eller avslå uppgiften.':
     "Only the system's administrators can do or refuse the work item.",
+  'Uppgiften utförs via SCIM.': 'The work item is carried out over SCIM.',
   'Personen är redan systemadministratör för systemet.':
     'The person is already an administrator of the system.',
 };
