@@ -473,6 +473,48 @@ describe('SCIM delivery of access parts', () => {
     expect(order.items).toEqual(['DONE']);
   });
 
+  it('makes an inactive user active again when granting', async () => {
+    // linma5 was created by the restart test; the target system has since deactivated her.
+    const user = scim.userByExternalId(await hsaOf('linma5'))!;
+    user.active = false;
+    await handedOver('linma5', [{ grant: [roles.B] }]);
+    scim.requests.length = 0;
+
+    expect(await run()).toEqual({ delivered: 1, failed: 0, handedToAdministrators: 0 });
+    expect(scim.users.get(user.id)).toMatchObject({ active: true, userName: 'linma5' });
+    expect(scim.requestsOf('PATCH', '/Users').map((r) => r.body)).toEqual([
+      {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', path: 'active', value: true }],
+      },
+    ]);
+    expect(members('BEH-Skribent')).toContain(user.id);
+  });
+
+  it('a part the portal will not settle after delivery is a failure, not delivered again every lease', async () => {
+    const { orderId, partIds } = await handedOver('petny8', [{ grant: [roles.C] }], 'GRANT', {
+      templateId: (
+        await t.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM access_template WHERE id <> $1 AND name <> 'SCIM och manuellt' ORDER BY name LIMIT 1`,
+          [template.id],
+        )
+      )[0].id,
+      handedOver: true,
+    });
+    // Its order is no longer approved (withdrawn by hand in the database, say).
+    await t.dataSource.query(`UPDATE vmu_order SET status = 'CANCELLED' WHERE id = $1`, [orderId]);
+
+    expect(await run()).toEqual({ delivered: 0, failed: 1, handedToAdministrators: 0 });
+    expect(await partRow(partIds[0])).toMatchObject({
+      status: 'PENDING',
+      method: 'SCIM',
+      scimAttempts: 1,
+      scimNextAt: at(30),
+      scimLastError:
+        'Utförd via SCIM men kunde inte markeras som utförd: Arbetsuppgiften är redan utförd eller avslagen.',
+    });
+  });
+
   it('a wrong token is a failed attempt with the server’s refusal kept', async () => {
     const wrong = await addScimSystem('SCIM-fel-token', scim.baseUrl, 'not-the-token');
     const role = await addRole(wrong, 'Läsare', 'BEH-Lasare');

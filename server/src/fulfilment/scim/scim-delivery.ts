@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { administratorsOfSystems } from '../../access-catalogue/system-administrators.reads.js';
@@ -131,9 +131,20 @@ export class ScimDelivery {
     }
     try {
       if (failure === undefined) {
-        if (await this.settleDelivered(part)) result.delivered++;
-      } else if (part.attempts + 1 >= scimSettings(this.config).maxAttempts) {
-        if (await this.handOver(part, failure)) result.handedToAdministrators++;
+        try {
+          if (await this.settleDelivered(part)) result.delivered++;
+          return;
+        } catch (error) {
+          // Carried out, but the portal refused to settle it (say, its order is no longer
+          // APPROVED): a failure like any other, so that it ends with the administrators
+          // instead of being delivered again every lease.
+          if (!(error instanceof HttpException)) throw error;
+          const detail = (error.getResponse() as { detail?: unknown }).detail;
+          failure = `Utförd via SCIM men kunde inte markeras som utförd: ${typeof detail === 'string' ? detail : error.message}`;
+        }
+      }
+      if (part.attempts + 1 >= scimSettings(this.config).maxAttempts) {
+        if (await this.giveToAdministrators(part, failure)) result.handedToAdministrators++;
       } else if (await this.retryLater(part, failure)) {
         result.failed++;
       }
@@ -174,7 +185,7 @@ export class ScimDelivery {
   }
 
   /** The last allowed attempt failed: the part becomes a work item for the system's administrators. */
-  private handOver(part: ClaimedScimPart, failure: string): Promise<boolean> {
+  private giveToAdministrators(part: ClaimedScimPart, failure: string): Promise<boolean> {
     return this.db.transaction(async (m) => {
       const order = await lockAccessOrder(m, part.orderId);
       const attempts = await recordFailed(m, part.id, part.lease, failure, null, this.clock.now());
