@@ -497,4 +497,48 @@ describe('fulfilment: carrying out access orders by hand', () => {
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('Linda Maria Svensson');
   });
+
+  it('leaves waiting SCIM parts to the SCIM delivery: not in the queue, not settled by hand', async () => {
+    const sysC = randomUUID();
+    const roleC = randomUUID();
+    const t4 = randomUUID();
+    await q(
+      `INSERT INTO local_system (id, name, owner, fulfilment, scim_base_url)
+       VALUES ($1, 'Testsystem C', 'IT', 'SCIM', 'http://127.0.0.1:9/scim/v2')`,
+      [sysC],
+    );
+    await q(
+      `INSERT INTO system_role (id, system_id, name, scim_group) VALUES ($1, $2, 'C-läs', 'grp-c-las')`,
+      [roleC, sysC],
+    );
+    await q(`INSERT INTO access_template (id, operation_id, name) VALUES ($1, $2, 'Testmall 4')`, [
+      t4,
+      OPERATION,
+    ]);
+    await q(`INSERT INTO access_template_role (template_id, system_role_id) VALUES ($1, $2)`, [t4, roleC]);
+    await q(`INSERT INTO system_administrator (system_id, person_id) VALUES ($1, $2)`, [
+      sysC,
+      person('linma5'),
+    ]);
+    as.linma5 = await signIn(t, 'linma5');
+
+    const order = await accessOrder('GRANT', [{ templateId: t4 }]);
+    await approve(t, order, true);
+    const [part] = await partsOf(order);
+    expect(part).toMatchObject({ systemId: sysC, method: 'SCIM', status: 'PENDING' });
+    const [{ due }] = await q<{ due: Date | null }>(
+      `SELECT scim_next_at AS due FROM access_part WHERE id = $1`,
+      [part.id],
+    );
+    expect(due).not.toBeNull();
+    // Nobody is mailed: nothing waits for a person.
+    expect(await mails(t, 'ACCESS_PART_WAITING', order)).toEqual([]);
+    const list = await as.linma5.get(
+      `/api/fulfilment?filter=${encodeURIComponent(JSON.stringify({ systemId: sysC, status: 'PENDING' }))}`,
+    );
+    expect(list.body).toEqual([]);
+    const done = await as.linma5.post(`/api/fulfilment/${part.id}/done`).send({});
+    expect(done.status).toBe(409);
+    expect(done.body.detail).toBe('Uppgiften utförs via SCIM.');
+  });
 });

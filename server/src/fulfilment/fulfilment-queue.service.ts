@@ -92,8 +92,11 @@ function queueSpec(actor: Actor): ListSpec {
     },
     defaultSort: ['createdAt', 'ASC'],
     tieBreak: 'p.created_at, p.id',
+    // SCIM parts are the SCIM delivery's while they wait; once settled they are history here too.
     visible: (params) =>
-      actor.rights.administrator ? undefined : `p.system_id = ANY(${params.add(systems)}::uuid[])`,
+      actor.rights.administrator
+        ? `(p.method = 'MANUAL' OR p.status <> 'PENDING')`
+        : `p.system_id = ANY(${params.add(systems)}::uuid[]) AND (p.method = 'MANUAL' OR p.status <> 'PENDING')`,
   };
 }
 
@@ -129,13 +132,13 @@ export class FulfilmentQueueService {
     const mine = actor.rights.systems.map((s) => s.systemId);
     return this.db.query<FulfilmentCount[]>(
       `SELECT s.id AS "systemId", s.name AS "systemName",
-              count(p.id) FILTER (WHERE p.status = 'PENDING')::int AS pending,
-              count(p.id) FILTER (WHERE p.status = 'PENDING' AND p.urgent)::int AS urgent
+              count(p.id)::int AS pending, count(p.id) FILTER (WHERE p.urgent)::int AS urgent
          FROM (SELECT DISTINCT x.system_id FROM (
                  SELECT unnest($1::uuid[]) AS system_id
-                 UNION SELECT q.system_id FROM access_part q WHERE $2 AND q.status = 'PENDING') x) v
+                 UNION SELECT q.system_id FROM access_part q
+                        WHERE $2 AND q.status = 'PENDING' AND q.method = 'MANUAL') x) v
          ${joinLocalSystem('s', 'v.system_id')}
-         LEFT JOIN access_part p ON p.system_id = s.id AND p.status = 'PENDING'
+         LEFT JOIN access_part p ON p.system_id = s.id AND p.status = 'PENDING' AND p.method = 'MANUAL'
         GROUP BY s.id, s.name
         ORDER BY s.name COLLATE beh_sv, s.id`,
       [mine, actor.rights.administrator],
@@ -157,20 +160,23 @@ export class FulfilmentQueueService {
     status: 'DONE' | 'REFUSED',
     text: { feedback?: string | null; reason?: string | null },
   ): Promise<SettleResult> {
-    const systemId = isUuid(id)
-      ? (
-          await this.db.query<{ systemId: string }[]>(
-            `SELECT system_id AS "systemId" FROM access_part WHERE id = $1`,
-            [id],
-          )
-        )[0]?.systemId
-      : undefined;
+    const [part] = isUuid(id)
+      ? await this.db.query<{ systemId: string; method: string }[]>(
+          `SELECT system_id AS "systemId", method FROM access_part WHERE id = $1`,
+          [id],
+        )
+      : [];
+    const systemId = part?.systemId;
     if (!systemId) throw notFound('Arbetsuppgiften');
     if (!actor.rights.administersSystem(systemId)) {
       if (actor.rights.administrator) {
         throw forbidden('Endast systemets administratörer kan utföra eller avslå uppgiften.');
       }
       throw notFound('Arbetsuppgiften');
+    }
+    // A SCIM part is carried out by the delivery (and becomes MANUAL when it gives up).
+    if (part.method !== 'MANUAL') {
+      throw new ProblemException(HttpStatus.CONFLICT, 'part-scim', 'Uppgiften utförs via SCIM.');
     }
     return this.db.transaction((m) =>
       this.fulfilment.settle(m, id, { status, ...text, actorId: actor.person.id }),
