@@ -5,6 +5,7 @@ import { type CatalogueSeen, DelegationInputs } from './DelegationInputs';
 import type { Delegation, NewDelegation } from './types';
 import { operationLabel, useGrantableOperations } from './useGrantableOperations';
 import { useGrantableUnits } from './useGrantableUnits';
+import { useOperationTexts } from './useOperationTexts';
 import type { DelegationFormValues, DelegationTargetKind } from './validation';
 
 /** Each unit's assignments by unit, as its catalogue was fetched. */
@@ -39,6 +40,7 @@ const toNewDelegation =
 /** "Ny delegering". */
 export default function DelegationCreate() {
   const translate = useTranslate();
+  const text = useOperationTexts();
   const notify = useNotify();
   const redirect = useRedirect();
   const grantable = useGrantableUnits();
@@ -75,7 +77,7 @@ export default function DelegationCreate() {
         : ['beh.delegations.operationsFailed', operations.state === 'failed' ? operations.message : ''];
     return (
       <Alert severity="error" sx={{ mt: 2 }}>
-        {translate(key, {
+        {text(key, {
           // A key (a network failure) is translated; the server's own sentence is shown as it is.
           message: translate(message, { _: message }),
         })}
@@ -90,7 +92,7 @@ export default function DelegationCreate() {
   if (targets.length === 0)
     return (
       <Alert severity="info" sx={{ mt: 2 }}>
-        {translate('beh.delegations.noGrantableTargets')}
+        {text('beh.delegations.noGrantableTargets')}
       </Alert>
     );
   return (

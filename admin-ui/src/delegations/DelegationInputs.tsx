@@ -20,6 +20,7 @@ import type { GrantableOperationItem, GrantableUnit, GrantableUnitItem } from '.
 import { UnitOption, unitInputText, unitMatches } from './UnitOption';
 import { GRANTABLE_OPERATIONS, operationLabel } from './useGrantableOperations';
 import { GRANTABLE_UNITS, useUnitCatalogue } from './useGrantableUnits';
+import { useOperationTexts } from './useOperationTexts';
 import {
   assignmentsWhenChosen,
   type DelegationFormValues,
@@ -27,9 +28,6 @@ import {
   notBeforeToday,
   notBeforeValidFrom,
 } from './validation';
-
-const targetChoices = (targets: readonly DelegationTargetKind[]) =>
-  targets.map((id) => ({ id, name: `beh.delegations.target.${id}` }));
 
 const scopeChoices = [
   { id: 'UNIT', name: 'beh.delegations.scope.UNIT' },
@@ -152,6 +150,8 @@ const UnitInput = ({ units }: { units?: GrantableUnitItem[] }) => {
  */
 const OperationInput = ({ operations }: { operations?: GrantableOperationItem[] }) => {
   const translate = useTranslate();
+  const text = useOperationTexts();
+  const label = text('resources.delegations.fields.accessOperationId');
   const choices = useMemo(
     () => operations?.map((o) => ({ id: String(o.id), name: operationLabel(o) })),
     [operations],
@@ -160,6 +160,7 @@ const OperationInput = ({ operations }: { operations?: GrantableOperationItem[] 
     return (
       <SelectInput
         source="accessOperationId"
+        label={label}
         choices={choices}
         optionText="name"
         validate={required()}
@@ -173,14 +174,15 @@ const OperationInput = ({ operations }: { operations?: GrantableOperationItem[] 
       sort={{ field: 'name', order: 'ASC' }}
     >
       <AutocompleteInput
+        label={label}
         optionText={<OperationOption />}
         inputText={operationInputText}
         matchSuggestion={operationMatches}
         filterToQuery={(q: string) => ({ q })}
-        noOptionsText="beh.delegations.noOperationFound"
+        noOptionsText={text('beh.delegations.noOperationFound')}
         loadingText={translate('ra.page.loading')}
         validate={required()}
-        helperText="beh.delegations.operationHint"
+        helperText={text('beh.delegations.operationHint')}
         fullWidth
       />
     </ReferenceInput>
@@ -189,11 +191,26 @@ const OperationInput = ({ operations }: { operations?: GrantableOperationItem[] 
 
 /** A verksamhet's delegation covers all of it: no choice of assignments, only a word that says so. */
 const OperationScope = () => {
-  const translate = useTranslate();
+  const text = useOperationTexts();
   return (
     <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-      {translate('beh.delegations.operationScope')}
+      {text('beh.delegations.operationScope')}
     </Typography>
+  );
+};
+
+/** "Delegering för": Vårdenhet or Verksamhet, for a user who may delegate for both. */
+const TargetChoice = ({ targets }: { targets: readonly DelegationTargetKind[] }) => {
+  const text = useOperationTexts();
+  const choices = targets.map((id) => ({ id, name: text(`beh.delegations.target.${id}`) }));
+  return (
+    <RadioButtonGroupInput
+      source="target"
+      label={text('resources.delegations.fields.target')}
+      choices={choices}
+      translateChoice={false}
+      helperText={text('beh.delegations.targetHint')}
+    />
   );
 };
 
@@ -227,13 +244,7 @@ export const DelegationInputs = ({
   return (
     <SimpleForm defaultValues={defaults} sx={{ maxWidth: 640 }}>
       <Section title="beh.delegations.sections.who" />
-      {targets.length > 1 && (
-        <RadioButtonGroupInput
-          source="target"
-          choices={targetChoices(targets)}
-          helperText="beh.delegations.targetHint"
-        />
-      )}
+      {targets.length > 1 && <TargetChoice targets={targets} />}
       <FormDataConsumer<DelegationFormValues>>
         {({ formData }) =>
           formData.target === 'OPERATION' ? (

@@ -19,6 +19,7 @@ import {
 } from './fields';
 import type { Delegation } from './types';
 import { ListPagination } from '../common/ListPagination';
+import { useOperationTexts } from './useOperationTexts';
 
 const Column = DataTable.Col<Delegation>;
 
@@ -46,13 +47,14 @@ const SearchHeading = () => {
 
 /** "Visa/hantera delegeringar": what the server lets this user see, newest start first. */
 export default function DelegationList() {
+  const text = useOperationTexts();
   return (
     <>
       <SearchHeading />
       <List<Delegation>
         pagination={<ListPagination />}
         sort={{ field: 'validFrom', order: 'DESC' }}
-        filters={delegationFilters}
+        filters={delegationFilters(text)}
         actions={<DelegationListActions />}
         exporter={false}
         perPage={25}
@@ -62,7 +64,7 @@ export default function DelegationList() {
             <DelegateField />
           </Column>
           {/* The care unit, or the verksamhet ("Område / Verksamhet") where the unit would be. */}
-          <Column source="careUnitName" label="resources.delegations.fields.unitOrOperation">
+          <Column source="careUnitName" label={text('resources.delegations.fields.unitOrOperation')}>
             <TargetField />
           </Column>
           <Column source="rights" disableSort>

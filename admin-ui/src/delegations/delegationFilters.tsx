@@ -15,17 +15,13 @@ const personFilter = (source: 'delegateId' | 'grantorId') => (
   </ReferenceInput>
 );
 
-const targetChoices = [
-  { id: 'UNIT', name: 'beh.delegations.target.UNIT' },
-  { id: 'OPERATION', name: 'beh.delegations.target.OPERATION' },
-];
-
 /**
  * "Sök befintlig delegering": delegate, unit, grantor and status, whether for a care unit or a
  * verksamhet, with a free-text search (delegate, unit or verksamhet) always there.
  */
-export const delegationFilters = [
-  <SearchFilter key="q" source="q" hint="beh.delegations.searchHintWithOperations" alwaysOn />,
+export const delegationFilters = (text: (key: string) => string) => [
+  // Its text (beh.delegations.searchHint) names the verksamhet too: "Delegat, vårdenhet eller verksamhet".
+  <SearchFilter key="q" source="q" hint="beh.delegations.searchHint" alwaysOn />,
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
   personFilter('delegateId'),
   <ReferenceInput
@@ -37,5 +33,11 @@ export const delegationFilters = [
     <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
   </ReferenceInput>,
   personFilter('grantorId'),
-  <SelectInput key="target" source="target" choices={targetChoices} />,
+  <SelectInput
+    key="target"
+    source="target"
+    label={text('resources.delegations.fields.target')}
+    choices={['UNIT', 'OPERATION'].map((id) => ({ id, name: text(`beh.delegations.target.${id}`) }))}
+    translateChoice={false}
+  />,
 ];

@@ -2,6 +2,7 @@ import { Chip, type ChipProps } from '@mui/material';
 import { Labeled, useRecordContext, useTranslate } from 'react-admin';
 import type { Delegation, DelegationStatus, DelegationTarget } from './types';
 import { operationLabel } from './useGrantableOperations';
+import { useOperationTexts } from './useOperationTexts';
 
 const STATUS_COLOURS: Record<DelegationStatus, ChipProps['color']> = {
   ACTIVE: 'success',
@@ -60,9 +61,10 @@ export const TargetField = (_: FieldProps) => {
  */
 export const LabeledTargetField = (_: { label?: false }) => {
   const record = useRecordContext<Delegation>();
+  const text = useOperationTexts();
   if (!record) return null;
   const label = isForOperation(record)
-    ? 'resources.delegations.fields.accessOperationName'
+    ? text('resources.delegations.fields.accessOperationName')
     : 'resources.delegations.fields.careUnitName';
   return (
     <Labeled label={label}>
@@ -78,8 +80,9 @@ export const LabeledTargetField = (_: { label?: false }) => {
 export const AssignmentsField = (_: FieldProps) => {
   const record = useRecordContext<Delegation>();
   const translate = useTranslate();
+  const text = useOperationTexts();
   if (!record) return null;
-  if (isForOperation(record)) return <>{translate('beh.delegations.wholeOperation')}</>;
+  if (isForOperation(record)) return <>{text('beh.delegations.wholeOperation')}</>;
   return (
     <>
       {record.assignmentIds.length === 0

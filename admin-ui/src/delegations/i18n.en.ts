@@ -22,7 +22,6 @@ export const enDelegationOperations = {
         'You are not head of any care unit nor responsible head of any operation and therefore cannot grant delegations.',
       wholeOperation: 'The whole operation',
       operationScope: 'A delegation for an operation covers all its access templates.',
-      searchHintWithOperations: 'Delegate, care unit or operation',
     },
   },
 };

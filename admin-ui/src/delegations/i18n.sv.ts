@@ -22,7 +22,6 @@ export const svDelegationOperations = {
         'Du är inte verksamhetschef för någon vårdenhet eller ansvarig chef för någon verksamhet och kan därför inte ge delegeringar.',
       wholeOperation: 'Hela verksamheten',
       operationScope: 'En delegering för en verksamhet gäller alla dess behörighetsmallar.',
-      searchHintWithOperations: 'Delegat, vårdenhet eller verksamhet',
     },
   },
 };
