@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../../server/src/common/clock.js';
+import type { Right } from '../../server/src/delegations/delegation.types.js';
+import { DelegationsService } from '../../server/src/delegations/delegations.service.js';
 import {
+  actorFor,
   newAdministrator,
   newPerson,
   newTeam,
@@ -59,8 +62,8 @@ describe('attest of access orders', () => {
   }
 
   /**
-   * An ACCESS order awaiting attest, inserted as the migration's data model has it (one order
-   * for the verksamhet, a line per template with its profession), as placing writes it.
+   * An ACCESS order of Erik's awaiting attest, placed as the wizard places it (POST /api/orders
+   * with accessItems). A Förändring's end user is first given the replaced template to hold.
    */
   const accessOrder = async ({
     lines,
@@ -76,34 +79,69 @@ describe('attest of access orders', () => {
     startDate?: string;
   }) => {
     const person = endUser ?? (await newPerson(t, { unit: team.unit }));
+    for (const line of lines.filter((l) => l.previousTemplate)) {
+      await t.dataSource.query(
+        `INSERT INTO access_holding (person_id, template_id, profession_id, held_from) VALUES ($1, $2, $3, $4)`,
+        [person.id, ids[line.previousTemplate!], ids[line.previousProfession!], addDays(today, -30)],
+      );
+    }
+    const res = await erik.post('/api/orders').send({
+      type,
+      endUserId: person.id,
+      accessItems: lines.map((l) => ({
+        templateId: ids[l.template],
+        ...(type === 'REVOKE' ? {} : { professionId: ids[l.profession] }),
+        ...(l.previousTemplate ? { previousTemplateId: ids[l.previousTemplate] } : {}),
+      })),
+      attestants: { [ids.operation]: attestant.id },
+      startDate,
+    });
+    if (res.status !== 201) throw new Error(`placing answered ${res.status}: ${JSON.stringify(res.body)}`);
+    const [order] = (res.body as { id: string; orderNumber: string; kind: string }[]).filter(
+      (o) => o.kind === 'ACCESS',
+    );
+    return { ...order, itemIds: await lineIds(order.id, lines), endUser: person };
+  };
+
+  /** The ids of an order's lines, in the order of `lines`. */
+  const lineIds = async (orderId: string, lines: AccessLine[]) => {
+    const rows = await t.dataSource.query<{ id: string; templateId: string }[]>(
+      `SELECT id, template_id AS "templateId" FROM vmu_order_item WHERE order_id = $1`,
+      [orderId],
+    );
+    return lines.map((l) => rows.find((r) => r.templateId === ids[l.template])!.id);
+  };
+
+  /**
+   * An ACCESS order written straight into the order tables as the migration's data model has it:
+   * for what placing refuses (an attestant who is the end user, rule 11), to show that attest
+   * refuses it again.
+   */
+  const insertedAccessOrder = async ({
+    lines,
+    endUser,
+    attestant = team.attestant,
+  }: {
+    lines: AccessLine[];
+    endUser: PersonMade;
+    attestant?: PersonMade;
+  }) => {
     const order = await one<{ id: string; orderNumber: string }>(
       `INSERT INTO vmu_order (order_number, kind, type, status, end_user_id, orderer_id, attestant_id,
                               access_operation_id, start_date)
-       VALUES ('BEH' || lpad(nextval('order_number_seq')::text, 7, '0'), 'ACCESS', $1, 'AWAITING_ATTEST',
-               $2, $3, $4, $5, $6)
+       VALUES ('BEH' || lpad(nextval('order_number_seq')::text, 7, '0'), 'ACCESS', 'GRANT', 'AWAITING_ATTEST',
+               $1, $2, $3, $4, $5)
        RETURNING id, order_number AS "orderNumber"`,
-      [type, person.id, team.orderer.id, attestant.id, ids.operation, startDate],
+      [endUser.id, team.orderer.id, attestant.id, ids.operation, addDays(today, 5)],
     );
-    const itemIds: string[] = [];
     for (const line of lines) {
-      itemIds.push(
-        await newId(
-          `INSERT INTO vmu_order_item (order_id, end_user_id, type, status, template_id, profession_id,
-                                       previous_template_id, previous_profession_id)
-           VALUES ($1, $2, $3, 'PENDING', $4, $5, $6, $7) RETURNING id`,
-          [
-            order.id,
-            person.id,
-            type,
-            ids[line.template],
-            ids[line.profession],
-            line.previousTemplate ? ids[line.previousTemplate] : null,
-            line.previousProfession ? ids[line.previousProfession] : null,
-          ],
-        ),
+      await t.dataSource.query(
+        `INSERT INTO vmu_order_item (order_id, end_user_id, type, status, template_id, profession_id)
+         VALUES ($1, $2, 'GRANT', 'PENDING', $3, $4)`,
+        [order.id, endUser.id, ids[line.template], ids[line.profession]],
       );
     }
-    return { ...order, itemIds, endUser: person };
+    return order;
   };
 
   const KSD: AccessLine = { template: 'ksd', profession: 'support' };
@@ -164,7 +202,20 @@ describe('attest of access orders', () => {
     };
     await template('ksd', ['adRead', 'adWrite', 'remedyCase'], ['support', 'handl']);
     await template('bas', ['adRead'], ['support', 'handl']);
+    // Sara, the verksamhet's head, lets Erik order there.
+    await grant(team.orderer, ['ORDER']);
   });
+
+  /** A delegation for the verksamhet, granted by its head Sara. */
+  const grant = async (delegate: PersonMade, rights: Right[]) =>
+    t.app.get(DelegationsService).create(await actorFor(t, team.attestant), {
+      delegateId: delegate.id,
+      accessOperationId: ids.operation,
+      rights,
+      assignmentIds: [],
+      validFrom: today,
+      validTo: null,
+    });
   afterAll(async () => {
     await t.close();
   });
@@ -359,6 +410,24 @@ describe('attest of access orders', () => {
       expect(check.body).toMatchObject({ ok: true, decision: 'APPROVE', orderNumber: access.orderNumber });
     });
 
+    it('hands an order whose start date has come over to its systems at once, and tells the orderer it is approved', async () => {
+      const access = await accessOrder({ lines: [KSD], startDate: today });
+      const { requestId } = await requestSignature(sara, { orderIds: [access.id], decision: 'APPROVE' });
+      expect((await sign(sara, requestId)).status).toBe(200);
+      const [order] = await t.dataSource.query<{ status: string; handedOver: boolean }[]>(
+        `SELECT status, handed_over_at IS NOT NULL AS "handedOver" FROM vmu_order WHERE id = $1`,
+        [access.id],
+      );
+      expect(order).toEqual({ status: 'APPROVED', handedOver: true });
+      // One part per system of the line (carrying out itself is the fulfilment module's).
+      const parts = await t.dataSource.query<{ systemId: string }[]>(
+        `SELECT system_id AS "systemId" FROM access_part WHERE order_id = $1 ORDER BY system_id`,
+        [access.id],
+      );
+      expect(parts.map((p) => p.systemId).sort()).toEqual([ids.ad, ids.remedy].sort());
+      expect((await mailsOf(access.id)).map((m) => m.template)).toContain('ORDER_APPROVED');
+    });
+
     it('names the replaced pair of a Förändring in the signed text', async () => {
       const access = await accessOrder({
         type: 'CHANGE',
@@ -416,9 +485,13 @@ describe('attest of access orders', () => {
       }
     });
 
-    it('refuses an attestant without ATTEST on the verksamhet', async () => {
+    it('refuses an attestant whose ATTEST on the verksamhet has been revoked since the order was placed', async () => {
+      const delegation = await grant(team.head, ['ATTEST']);
       const access = await accessOrder({ lines: [KSD], attestant: team.head });
-      // The order is Karin's to see as its attestant, but she may not attest for the verksamhet.
+      await t.app
+        .get(DelegationsService)
+        .update(await actorFor(t, team.attestant), delegation.id, { status: 'REVOKED' });
+      // The order is still Karin's to see as its attestant, but she may no longer attest for the verksamhet.
       await karin.get(`/api/attest/orders/${access.id}`).expect(200);
       const res = await karin
         .post('/api/attest/sign-requests')
@@ -431,7 +504,7 @@ describe('attest of access orders', () => {
     });
 
     it('refuses to let the attestant approve access for herself (rule 11), but she may reject it', async () => {
-      const access = await accessOrder({ lines: [KSD], endUser: team.attestant });
+      const access = await insertedAccessOrder({ lines: [KSD], endUser: team.attestant });
       const res = await sara
         .post('/api/attest/sign-requests')
         .send({ orderIds: [access.id], decision: 'APPROVE' })

@@ -100,7 +100,9 @@ export class AttestCompletion {
         // Due orders are carried out below and their orderers get the "utförd" mail instead:
         // this one says the order will be carried out on its start date.
         effects: async (tx) => {
-          const waiting = orders.filter((o) => o.startDate > today);
+          // An access order is handed over to its systems' administrators (or SCIM) rather than
+          // carried out: done only once they are, so its orderer hears of the approval now too.
+          const waiting = orders.filter((o) => o.kind === 'ACCESS' || o.startDate > today);
           await this.mail.enqueueMany(
             tx,
             waiting.map((o) => ({
