@@ -14,6 +14,7 @@ import {
 } from '../factories/index.js';
 import type { Client } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { addDays, mails as outbox, setClock, tick } from './scheduler-support.js';
 
 interface MeOperation {
   operationId: string;
@@ -104,6 +105,7 @@ describe('delegations for verksamheter', () => {
     ).body as { id: string; name: string };
   });
   afterAll(async () => {
+    t.app.get(Clock).set(undefined);
     await t.close();
   });
 
@@ -404,5 +406,29 @@ describe('delegations for verksamheter', () => {
     const listed = (await other.get('/api/delegations').expect(200)).body as Delegation[];
     expect(listed.map((d) => d.id)).toEqual([granted.id]);
     await admin.patch(`/api/delegations/${granted.id}`).send({ status: 'REVOKED' }).expect(200);
+  });
+
+  it("mails the delegate and the verksamhet's head 14 days before the delegation ends", async () => {
+    const ends = addDays(today, 20);
+    const head = await signedIn(t, otherHead);
+    const ending = (
+      await grant(head, {
+        delegateId: delegate.id,
+        accessOperationId: otherOperation.id,
+        rights: ['ORDER'],
+        validTo: ends,
+      }).expect(201)
+    ).body as Delegation;
+    setClock(t, addDays(ends, -14));
+    expect(await tick(t)).toMatchObject({ delegationNotices: 1 });
+    const sent = (await outbox(t, 'DELEGATION_EXPIRING', ending.id)).map((m) => [m.to, m.subject]).sort();
+    expect(sent).toEqual(
+      [otherHead.email, delegate.email]
+        .map((to) => [to, `Delegeringen för Plattformer och infrastruktur / Nätverk upphör efter ${ends}`])
+        .sort(),
+    );
+    setClock(t, addDays(ends, 1));
+    expect((await actorFor(t, delegate)).rights.mayOrderAccess(otherOperation.id)).toBe(false);
+    t.app.get(Clock).set(undefined);
   });
 });
