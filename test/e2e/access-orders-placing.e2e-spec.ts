@@ -825,6 +825,56 @@ describe('access orders: placing, wizard reads, lists', () => {
     });
   });
 
+  describe('the orderer’s actions and English', () => {
+    it('change of attestant: only to someone with ATTEST on the verksamhet; the new attestant is mailed', async () => {
+      const endUser = await staff();
+      const [placed] = await placeOk(
+        orderer,
+        accessSend(endUser, [{ templateId: ids.ksd, professionId: ids.support }]),
+      );
+      const refusedChange = await orderer
+        .post(`/api/orders/${placed.id}/change-attestant`)
+        .send({ attestantId: stranger.id })
+        .expect(422);
+      expect(refusedChange.body.violations).toEqual([
+        expect.objectContaining({
+          rule: 'ATTESTANT_NOT_ALLOWED',
+          accessLine: 0,
+          message: 'Attestanten får inte attestera beställningar i verksamheten.',
+        }),
+      ]);
+      const changed = await orderer
+        .post(`/api/orders/${placed.id}/change-attestant`)
+        .send({ attestantId: opHead.id })
+        .expect(200);
+      expect(changed.body.attestantId).toBe(opHead.id);
+      const [mail] = await sql<{ text: string }>(
+        `SELECT text_body AS text FROM mail_outbox WHERE related_id = $1 AND template = 'ATTESTANT_CHANGED'`,
+        [placed.id],
+      );
+      expect(mail.text).toContain('Behörighetsmall Ksd-personal test (Yrkeskategori Supportspecialist test)');
+      expect(mail.text).toContain('Identitet och behörighet test');
+      await orderer.post(`/api/orders/${placed.id}/cancel`).expect(200);
+      const [line] = await sql(`SELECT status FROM vmu_order_item WHERE order_id = $1`, [placed.id]);
+      expect(line).toEqual({ status: 'REMOVED' });
+      // Cancelled, the template may be ordered again.
+      await placeOk(orderer, accessSend(endUser, [{ templateId: ids.ksd, professionId: ids.support }]));
+    });
+
+    it('answers an access refusal in English', async () => {
+      const endUser = await staff();
+      const res = await orderer
+        .post('/api/orders')
+        .set('Accept-Language', 'en')
+        .send(accessSend(endUser, [{ templateId: ids.ksd, professionId: ids.doctor }], { attestants: {} }))
+        .expect(422);
+      expect((res.body.violations as AccessViolation[]).map((v) => v.message).sort()).toEqual([
+        'Choose a profession the access template is offered for.',
+        'Choose an attestant for the operation.',
+      ]);
+    });
+  });
+
   /** Until some backend of this database waits for a lock (the send behind the other transaction). */
   async function waitForLockWait(): Promise<void> {
     for (let i = 0; i < 200; i++) {

@@ -271,6 +271,8 @@ export const TEXTS: Record<string, string> = {
   'får inte innehålla samma id två gånger': 'cannot contain the same id twice',
   'måste innehålla minst ett uppdrag': 'must contain at least one assignment',
   'varje rad måste vara {"assignmentId": id}': 'each line must be {"assignmentId": id}',
+  'varje rad måste vara {"templateId": id, "professionId": id, "previousTemplateId": id} (de två sista vid behov)':
+    'each line must be {"templateId": id, "professionId": id, "previousTemplateId": id} (the last two where needed)',
   'måste vara ett objekt med vårdenhetens id som nyckel': "must be an object keyed by the care unit's id",
   // Access catalogue (issue 14)
   'Det finns redan ett system med detta namn.': 'There is already a system with this name.',
@@ -446,9 +448,11 @@ export const PATTERNS: readonly [
   ],
   [/^måste vara något av (.*)$/s, (m) => `must be one of ${m[1]}`],
   [
-    /^får innehålla högst (\d+) (uppdrag|id|värden)$/,
+    /^får innehålla högst (\d+) (uppdrag|id|värden|behörighetsmallar)$/,
     (m) =>
-      `may contain at most ${m[1]} ${m[2] === 'uppdrag' ? 'assignments' : m[2] === 'värden' ? 'values' : 'ids'}`,
+      `may contain at most ${m[1]} ${
+        { uppdrag: 'assignments', värden: 'values', behörighetsmallar: 'access templates' }[m[2]] ?? 'ids'
+      }`,
   ],
   [/^får vara högst (\d+) år fram \((.*)\)$/, (m) => `may be at most ${m[1]} years ahead (${m[2]})`],
   [
