@@ -138,3 +138,12 @@ export const listUrl = (
   if (sort) params.set('sort', JSON.stringify(sort));
   return `/api/orders?${params.toString()}`;
 };
+
+/**
+ * For specs about something other than rule 12: the demo flags Kvalitetssäkring as requiring local
+ * access, so a send of it alone is refused; these specs use it as an ordinary third assignment.
+ * Rule 12 itself is tested in access-orders-placing.e2e-spec.ts.
+ */
+export async function withoutLocalAccessFlags(t: { dataSource: { query(sql: string): Promise<unknown> } }) {
+  await t.dataSource.query(`UPDATE assignment SET requires_local_access = false WHERE requires_local_access`);
+}

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CarryOutService } from '../../server/src/orders/carry-out.service.js';
 import { signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { KVAL_SOL, listUrl, person, place, send, STAT_SOL, VOB_SOL } from './orders-support.js';
+import {
+  KVAL_SOL,
+  listUrl,
+  person,
+  place,
+  send,
+  STAT_SOL,
+  VOB_SOL,
+  withoutLocalAccessFlags,
+} from './orders-support.js';
 import {
   addDays,
   approve,
@@ -31,6 +40,7 @@ describe('scheduler: carrying out approved orders', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ PUBLIC_URL: 'https://beh.example.se' });
+    await withoutLocalAccessFlags(t);
   });
   afterAll(async () => {
     await t.close();

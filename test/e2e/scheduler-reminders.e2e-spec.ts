@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { person, place, send, STAT_SOL, VOB_SOL, KVAL_SOL } from './orders-support.js';
+import {
+  person,
+  place,
+  send,
+  STAT_SOL,
+  VOB_SOL,
+  KVAL_SOL,
+  withoutLocalAccessFlags,
+} from './orders-support.js';
 import { approve, freshClient, mails, setClock, tick } from './scheduler-support.js';
 
 const PLACED = '2026-11-23T09:00:00.000Z';
@@ -21,6 +29,7 @@ describe('scheduler: attest reminders and escalation', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await withoutLocalAccessFlags(t);
     setClock(t, PLACED);
     const erik = await freshClient(t, 'eriho2');
     [waiting] = await place(erik, send('nilbo4', [VOB_SOL], '2026-11-23'));
