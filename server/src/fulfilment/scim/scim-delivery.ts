@@ -20,7 +20,7 @@ import {
   recordFailed,
   releaseLease,
 } from './scim-parts.js';
-import { backoffSeconds, scimSettings } from './scim-settings.js';
+import { backoffSeconds } from './scim-settings.js';
 
 /** Parts claimed together; each claim is its own short transaction. */
 export const SCIM_CLAIM_BATCH = 10;
@@ -76,7 +76,7 @@ export class ScimDelivery {
 
   async run(): Promise<ScimRunResult> {
     const result: ScimRunResult = { delivered: 0, failed: 0, handedToAdministrators: 0 };
-    const { timeoutSeconds } = scimSettings(this.config);
+    const { timeoutSeconds } = this.config.scim;
     const leaseMs = timeoutSeconds * LEASE_TIMEOUTS * 1000;
     for (let claims = 0; claims < MAX_CLAIMS_PER_RUN && !this.stopped; claims++) {
       const now = this.clock.now();
@@ -143,7 +143,7 @@ export class ScimDelivery {
           failure = `Utförd via SCIM men kunde inte markeras som utförd: ${typeof detail === 'string' ? detail : error.message}`;
         }
       }
-      if (part.attempts + 1 >= scimSettings(this.config).maxAttempts) {
+      if (part.attempts + 1 >= this.config.scim.maxAttempts) {
         if (await this.giveToAdministrators(part, failure)) result.handedToAdministrators++;
       } else if (await this.retryLater(part, failure)) {
         result.failed++;

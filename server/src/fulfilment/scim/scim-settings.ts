@@ -1,20 +1,4 @@
-import type { AppConfig } from '../../config/app-config.js';
-
-/** The SCIM delivery's settings (config/scim.config.ts: SCIM_MAX_ATTEMPTS, SCIM_TIMEOUT_SECONDS). */
-export interface ScimSettings {
-  /** Attempts before a SCIM part becomes a work item for the system's administrators. */
-  maxAttempts: number;
-  /** Seconds each request to a SCIM server may take. */
-  timeoutSeconds: number;
-}
-
-export const SCIM_DEFAULTS: ScimSettings = { maxAttempts: 5, timeoutSeconds: 10 };
-
-/** The loaded settings, or the defaults where the configuration has none. */
-export function scimSettings(config: AppConfig): ScimSettings {
-  const loaded = (config as AppConfig & { scim?: Partial<ScimSettings> }).scim;
-  return { ...SCIM_DEFAULTS, ...loaded };
-}
+/* The SCIM delivery's retry timing (SCIM_MAX_ATTEMPTS and SCIM_TIMEOUT_SECONDS are config/scim.config.ts). */
 
 /** The first retry waits this long; each further one twice as long as the one before … */
 export const BACKOFF_BASE_SECONDS = 30;
