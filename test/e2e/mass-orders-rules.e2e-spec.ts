@@ -3,7 +3,7 @@ import { Clock } from '../../server/src/common/clock.js';
 import { type Client, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { everything, freeStaff, massSend, type PersonVerdict, sendMass } from './mass-orders-support.js';
-import { addDays, person, SPARR_SOL, VOB_SOL } from './orders-support.js';
+import { addDays, KVAL_SOL, person, SPARR_SOL, VOB_SOL } from './orders-support.js';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -73,6 +73,39 @@ describe('mass orders: rules per person, all or none', () => {
     expect((res.body as { persons: PersonVerdict[] }).persons[0].violations[0].message).toBe(
       'Uppdraget får bara beställas till personal hos privat vårdgivare.',
     );
+  });
+
+  it('refuses granting an assignment that requires local access by mass order, once for the send (rule 12)', async () => {
+    const before = await everything(t);
+    const add = await freeStaff(t, 2);
+    const check = await eriho2
+      .post('/api/mass-orders/check')
+      .send({ assignmentId: KVAL_SOL, add })
+      .expect(200);
+    expect(check.body).toMatchObject({
+      ok: false,
+      violations: [
+        {
+          rule: 'LOCAL_ACCESS_REQUIRED',
+          message:
+            'Uppdraget kräver behörighet i lokala eller regionala system: lägg till en behörighetsmall i samma beställning.',
+        },
+      ],
+    });
+    expect(verdicts((check.body as { persons: PersonVerdict[] }).persons)).toEqual(
+      add.map((id) => [id, 'GRANT', []]),
+    );
+    await eriho2
+      .post('/api/mass-orders')
+      .send(massSend(today, { add, assignmentId: KVAL_SOL }))
+      .expect(422);
+    expect(await everything(t)).toEqual(before);
+    // Ending it for many is not held back: only a grant needs the template line.
+    const revoke = await eriho2
+      .post('/api/mass-orders/check')
+      .send({ assignmentId: KVAL_SOL, remove: [person('linma5')] })
+      .expect(200);
+    expect((revoke.body as { violations: unknown[] }).violations).toEqual([]);
   });
 
   it('reports the start date and the attestant once, for the whole send', async () => {

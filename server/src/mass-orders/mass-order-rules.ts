@@ -47,6 +47,9 @@ export function massOrderVerdicts(f: MassOrderFacts): CheckResult {
       attestantChosen: new Map([[a.careUnitId, f.attestant !== null]]),
       attestantRights: new Map([[a.careUnitId, f.attestant ?? undefined]]),
       attestantIds: new Map([[a.careUnitId, f.attestantId ?? undefined]]),
+      // Rule 12: a mass order holds one assignment and no template line, so an assignment that
+      // requires local access cannot be granted by mass order (it is refused once, for the send).
+      accessLineCount: 0,
     });
     const own: RuleBreach[] = [];
     for (const v of found) {

@@ -23,6 +23,7 @@ export const SEND_RULES: ReadonlySet<OrderRule> = new Set([
   'ATTESTANT_MISSING',
   'ATTESTANT_NOT_ALLOWED',
   'NO_ORDER_RIGHT',
+  'LOCAL_ACCESS_REQUIRED',
 ]);
 
 export const massBreach = (rule: MassRule): RuleBreach => ({ rule, message: MASS_RULE_MESSAGES[rule] });
