@@ -354,7 +354,8 @@ function table(today: string): Row[] {
         items: [
           {
             assignmentId: seedId(
-              `assignment:solglantan:${caller === 'karlu1' ? 'Kvalitetssäkring' : caller === 'eriho2' ? 'VoB SJF' : 'Statistik VE'}`,
+              // Not Kvalitetssäkring: it requires a template line in the same send (issue 14).
+              `assignment:solglantan:${caller === 'eriho2' ? 'VoB SJF' : 'Statistik VE'}`,
             ),
           },
         ],
