@@ -39,8 +39,13 @@ const orderLists = (built: boolean): StartTileDefinition['orderLists'] => ({
   all: { label: 'beh.start.allOrders', to: built ? orderRoutes.all : undefined },
 });
 
-/** Whether the user may order access for some verksamhet (`GET /api/me`'s tile `access`, issue 14). */
-const ordersAccess = (me: Me): boolean => (me.tiles as Partial<Record<string, boolean>>).access === true;
+/**
+ * Whether the user may order access for some verksamhet (issue 14): `GET /api/me`'s tile `access`,
+ * or ORDER on one of its `operations`.
+ */
+const ordersAccess = (me: Me): boolean =>
+  (me.tiles as Partial<Record<string, boolean>>).access === true ||
+  ((me as { operations?: { order: boolean }[] }).operations ?? []).some((operation) => operation.order);
 
 /** The start page's tiles, in the manuals' order. */
 export const START_TILES: readonly StartTileDefinition[] = [
