@@ -75,6 +75,24 @@ export class AccessOrders1765100900000 implements MigrationInterface {
       CREATE TRIGGER access_operation_rights_deleted AFTER DELETE ON access_operation
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION access_operation_rights_changed()`);
 
+    // Rights carry the names of an operation's område and of the systems a person administers: a
+    // rename bumps whoever's rights show them.
+    await q.query(`
+      CREATE FUNCTION access_area_rights_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM rights_version_bump(ARRAY(
+          SELECT o.head_person_id FROM access_operation o
+           WHERE o.area_id IN (SELECT n.id FROM new_rows n JOIN old_rows p ON p.id = n.id WHERE p.name IS DISTINCT FROM n.name)
+          UNION
+          SELECT d.delegate_id FROM delegation d JOIN access_operation o ON o.id = d.access_operation_id
+           WHERE o.area_id IN (SELECT n.id FROM new_rows n JOIN old_rows p ON p.id = n.id WHERE p.name IS DISTINCT FROM n.name)));
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER access_area_rights_updated AFTER UPDATE ON access_area
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION access_area_rights_changed()`);
+
     // Point 5: a system's administrators; being one is a right, so it bumps the person's version.
     await q.query(`
       CREATE TABLE system_administrator (
@@ -97,6 +115,18 @@ export class AccessOrders1765100900000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
+    await q.query(`
+      CREATE FUNCTION local_system_rights_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM rights_version_bump(ARRAY(
+          SELECT sa.person_id FROM system_administrator sa
+           WHERE sa.system_id IN (SELECT n.id FROM new_rows n JOIN old_rows p ON p.id = n.id WHERE p.name IS DISTINCT FROM n.name)));
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER local_system_rights_updated AFTER UPDATE ON local_system
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION local_system_rights_changed()`);
     for (const [event, refs] of [
       ['INSERT', 'NEW TABLE AS new_rows'],
       ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
@@ -237,6 +267,8 @@ export class AccessOrders1765100900000 implements MigrationInterface {
     }
     await q.query(`DROP TABLE IF EXISTS system_administrator`);
     await q.query(`DROP FUNCTION IF EXISTS system_administrator_rights_changed() CASCADE`);
+    await q.query(`DROP FUNCTION IF EXISTS local_system_rights_changed() CASCADE`);
+    await q.query(`DROP FUNCTION IF EXISTS access_area_rights_changed() CASCADE`);
     await q.query(`DROP FUNCTION IF EXISTS access_operation_rights_changed() CASCADE`);
     await q.query(`DELETE FROM delegation WHERE access_operation_id IS NOT NULL`);
     await q.query(`ALTER TABLE delegation DROP CONSTRAINT IF EXISTS delegation_target_chk`);

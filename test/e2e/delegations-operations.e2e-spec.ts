@@ -359,6 +359,13 @@ describe('delegations for verksamheter', () => {
       .send({ areaId: area.id, name: 'Identitet och åtkomst', headPersonId: newHead.id })
       .expect(200);
     expect(opOf(await me(session), operation.id)?.operationName).toBe('Identitet och åtkomst');
+    // So is a renamed område, to the verksamhet's head and its delegates alike.
+    const areaName = `${area.name} (nytt namn)`;
+    await admin.put(`/api/access-areas/${area.id}`).send({ name: areaName }).expect(200);
+    expect(opOf(await me(session), operation.id)?.areaName).toBe(areaName);
+    expect(opOf(await me(after), operation.id)?.areaName).toBe(areaName);
+    await admin.put(`/api/access-areas/${area.id}`).send({ name: area.name }).expect(200);
+    expect(opOf(await me(session), operation.id)?.areaName).toBe(area.name);
   });
 
   it('gives a system administrator `systems`, added and taken away at the next request', async () => {
@@ -378,6 +385,12 @@ describe('delegations for verksamheter', () => {
     ]);
     const m = await me(session);
     expect(m.systems).toEqual([{ systemId: system.id, systemName: 'Melior test' }]);
+    // A renamed system is shown by its new name at the administrator's next request.
+    await admin
+      .put(`/api/local-systems/${system.id}`)
+      .send({ name: 'Melior prov', owner: 'Testförvaltningen', fulfilment: 'MANUAL' })
+      .expect(200);
+    expect((await me(session)).systems).toEqual([{ systemId: system.id, systemName: 'Melior prov' }]);
     // Administering a system is no right on the directory or on delegations.
     expect(m.operations).toEqual([]);
     await session.get('/api/delegations').expect(403);

@@ -94,7 +94,7 @@ export const enAccess: DomainMessages<typeof svAccess> = {
       wholeUnit: 'The whole care unit',
       untilFurtherNotice: 'Until further notice',
       noEngagement: 'No active engagement',
-      searchHint: 'Delegate or care unit',
+      searchHint: 'Delegate, care unit or operation',
       createTitle: 'New delegation',
       showTitle: 'Delegation to %{name}',
       sections: {

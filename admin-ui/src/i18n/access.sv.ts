@@ -92,7 +92,7 @@ export const svAccess = {
       wholeUnit: 'Hela vårdenheten',
       untilFurtherNotice: 'Tills vidare',
       noEngagement: 'Inget aktivt engagemang',
-      searchHint: 'Delegat eller vårdenhet',
+      searchHint: 'Delegat, vårdenhet eller verksamhet',
       createTitle: 'Ny delegering',
       showTitle: 'Delegering till %{name}',
       sections: {

@@ -10,6 +10,7 @@ import {
 import { useLocation } from 'react-router-dom';
 import { attestRoutes } from '../attest/routes';
 import { orderRoutes } from '../orders/routes';
+import { accessOrderRoutes } from '../accessOrders/routes';
 import { HELP_ROUTES } from '../pages/help/helpRoutes';
 import { massOrderRoutes } from '../pages/massOrder/routes';
 import { SignedInAs } from '../auth/SignedInAs';
@@ -51,6 +52,7 @@ function useContentHasHeading(): boolean {
 const OWN_HEADING_PAGES: readonly RegExp[] = [
   /^\/?$/,
   new RegExp(`^${orderRoutes.wizard}(/|$)`),
+  new RegExp(`^${accessOrderRoutes.wizard}(/|$)`),
   new RegExp(`^${massOrderRoutes.tree}(/|$)`),
   new RegExp(`^${attestRoutes.queue}/[^/]+$`),
   ...Object.values(HELP_ROUTES).map((path) => new RegExp(`^${path}$`)),
