@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { MailCatcher } from '../../server/src/mail/catcher/mail-catcher.js';
 import { mailWebView } from '../../server/src/mail/catcher/mail-web-view.js';
-import { KVAL_SOL, person, send, SOLGLANTAN, STAT_SOL, VOB_SOL } from '../e2e/orders-support.js';
+import {
+  KVAL_SOL,
+  person,
+  send,
+  SOLGLANTAN,
+  STAT_SOL,
+  VOB_SOL,
+  withoutLocalAccessFlags,
+} from '../e2e/orders-support.js';
 import { signIn } from '../support/sign-in.js';
 import {
   screenshot,
@@ -165,6 +173,8 @@ beforeAll(async () => {
   mailViewUrl = `http://127.0.0.1:${(mailView.address() as AddressInfo).port}/mail`;
   session = await startUiSession({ SMTP_URL: catcher.smtpUrl, MAIL_POLL_SECONDS: '1' });
   page = session.page;
+  // This spec is about attest, not rule 12: Kvalitetssäkring is ordered alone here.
+  await withoutLocalAccessFlags(session.testApp);
   orders.a = await place('nilbo4', VOB_SOL);
   orders.b = await place('nilbo4', KVAL_SOL);
   orders.c = await place('linma5', KVAL_SOL);
