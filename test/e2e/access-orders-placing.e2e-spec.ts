@@ -701,6 +701,18 @@ describe('access orders: placing, wizard reads, lists', () => {
       await orderer.get('/api/orderable-templates?type=KÖP').expect(400);
     });
 
+    it('orderable assignments say which need a template line in the same send', async () => {
+      const endUser = await staff();
+      const answer = (
+        await orderer.get(`/api/orderable-assignments?type=GRANT&endUserId=${endUser.id}`).expect(200)
+      ).body as { units: { assignments: { name: string; requiresLocalAccess: boolean }[] }[] };
+      const flags = Object.fromEntries(
+        answer.units.flatMap((u) => u.assignments.map((x) => [x.name, x.requiresLocalAccess])),
+      );
+      expect(flags).toMatchObject({ Kvalitetssäkring: true, 'VoB SJF': false });
+      await orderer.get(`/api/orderable-assignments?type=CHANGE&endUserId=${endUser.id}`).expect(400);
+    });
+
     it('attestants of a verksamhet: its head and its ATTEST delegates', async () => {
       const res = await orderer.get(`/api/attestants?accessOperationId=${ids.opA}`).expect(200);
       expect((res.body as { id: string }[]).map((p) => p.id).sort()).toEqual(

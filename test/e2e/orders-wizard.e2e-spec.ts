@@ -120,6 +120,7 @@ describe('wizard support', () => {
         purpose: 'CARE_AND_TREATMENT',
         description: expect.stringContaining('Pascal'),
         privateProviderOnly: false,
+        requiresLocalAccess: false,
         orderable: true,
         reason: null,
         reasonText: null,

@@ -146,6 +146,11 @@ export class OrderableAssignment {
   @Prop.oneOf(PURPOSES, 'Purpose') purpose!: Purpose;
   @Prop.text({ nullable: true }) description!: string | null;
   @Prop.bool() privateProviderOnly!: boolean;
+  /** Kräver behörighet i lokala eller regionala system: a Nyupplägg needs a template line in the same send. */
+  @Prop.bool({
+    description: 'A GRANT of it needs a template line in the same send (LOCAL_ACCESS_REQUIRED).',
+  })
+  requiresLocalAccess!: boolean;
   @Prop.bool() orderable!: boolean;
   @Prop.oneOf(NOT_ORDERABLE_REASONS, 'NotOrderableReason', { nullable: true })
   reason!: NotOrderableReason | null;

@@ -252,6 +252,7 @@ function describe(a: AssignmentFacts, reason: NotOrderableReason | null): Ordera
     purpose: a.purpose,
     description: a.description,
     privateProviderOnly: a.privateProviderOnly,
+    requiresLocalAccess: a.requiresLocalAccess,
     orderable: reason === null,
     reason,
     reasonText: reason === null ? null : RULE_MESSAGES[reason],
