@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { FulfilmentService } from '../../server/src/fulfilment/fulfilment.service.js';
+import { CarryOutService } from '../../server/src/orders/carry-out.service.js';
+import { OrderStateMachine } from '../../server/src/orders/order-state.js';
+import { localSystemId } from '../../server/src/seed/demo-access-catalogue.js';
+import { seedId } from '../../server/src/seed/seed-ids.js';
 import {
   forgive,
   screenshot,
@@ -29,6 +34,8 @@ const OPERATION = 'Identitet och behörighet';
 const TEMPLATE = 'Ksd-personal';
 const PROFESSION = 'Supportspecialist Behörighetsteamet';
 const SOLGLANTAN = 'Vårdcentralen Solgläntan';
+const KIV = 'Behörighetsadministration KIV';
+const LOGIN = 'Användarnamn: nilbo4\nFörsta lösenord: Vår-2026-kiv';
 const LOCAL_ACCESS_REQUIRED =
   'Uppdraget kräver behörighet i lokala eller regionala system: lägg till en behörighetsmall i samma beställning.';
 
@@ -372,6 +379,71 @@ describe('ordering access to local and regional systems', () => {
       .waitFor();
     await page.locator('tbody tr').filter({ hasText: firstOrder }).waitFor();
     await lookAt('list-all');
+    expect(session.problems).toEqual([]);
+  });
+
+  it("the order view shows each system's part; the orderer reads the login details twice, then no more", async () => {
+    const { dataSource, app } = session.testApp;
+    const [{ id: orderId }] = await dataSource.query<{ id: string }[]>(
+      'SELECT id FROM vmu_order WHERE order_number = $1',
+      [firstOrder],
+    );
+    // Attested and handed over as approval does; karlu1, KIV's administrator, marks his part done.
+    await dataSource.transaction(async (m) => {
+      await app.get(OrderStateMachine).apply(m, orderId, {
+        action: 'ORDER_APPROVED',
+        actorId: seedId('person:sarbe3'),
+        to: 'APPROVED',
+      });
+      await app.get(CarryOutService).carryOutIfDue(m, orderId);
+    });
+    const [part] = await dataSource.query<{ id: string }[]>(
+      'SELECT id FROM access_part WHERE order_id = $1 AND system_id = $2',
+      [orderId, localSystemId(KIV)],
+    );
+    await dataSource.transaction((m) =>
+      app.get(FulfilmentService).settle(m, part.id, {
+        status: 'DONE',
+        feedback: LOGIN,
+        actorId: seedId('person:karlu1'),
+      }),
+    );
+
+    await page.goto(`/#/orders/${orderId}/show`);
+    await page.locator('#react-admin-title', { hasText: firstOrder }).waitFor();
+    const kiv = page.locator(`[data-part="${KIV}"]`);
+    await kiv.getByText('Utförd').waitFor();
+    await page.locator('[data-part="AD-grupper VGR"]').getByText('Väntande').waitFor();
+    await page.locator('[data-part="AD-grupper VGR"]').getByText('Automatiskt (SCIM)').waitFor();
+    await kiv.getByText('Kan visas 2 gånger').waitFor();
+    await lookAt('order-parts');
+
+    await kiv.getByRole('button', { name: `Visa inloggningsuppgifter för ${KIV}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Inloggningsuppgifter – ${KIV}` });
+    await dialog.getByText('kan bara visas två gånger').waitFor();
+    await dialog.getByRole('button', { name: 'Visa inloggningsuppgifter' }).click();
+    await expect(dialog.locator('[data-feedback-text]').innerText()).resolves.toBe(LOGIN);
+    await dialog.getByText('Inloggningsuppgifterna kan visas en gång till.').waitFor();
+    await lookAt('feedback-first');
+    await dialog.getByRole('button', { name: 'Stäng' }).click();
+    await kiv.getByText('Kan visas en gång till').waitFor();
+
+    await kiv.getByRole('button', { name: `Visa inloggningsuppgifter för ${KIV}` }).click();
+    await dialog.getByText('sista gången').waitFor();
+    await dialog.getByRole('button', { name: 'Visa inloggningsuppgifter' }).click();
+    await expect(dialog.locator('[data-feedback-text]').innerText()).resolves.toBe(LOGIN);
+    await dialog.getByText('har nu visats två gånger och kan inte visas igen').waitFor();
+    await dialog.getByRole('button', { name: 'Stäng' }).click();
+    await kiv.getByText('Har visats två gånger').waitFor();
+    expect(await kiv.getByRole('button', { name: /Visa inloggningsuppgifter/ }).count()).toBe(0);
+    // The server agrees: a third reading is gone (410).
+    const third = await page.request.post(`/api/fulfilment/parts/${part.id}/feedback`, {
+      headers: {
+        'X-CSRF-Token': ((await (await page.request.get('/api/auth/csrf')).json()) as { token: string })
+          .token,
+      },
+    });
+    expect(third.status()).toBe(410);
     expect(session.problems).toEqual([]);
   });
 });
