@@ -32,6 +32,7 @@ import {
   operationsByIds,
   type OperationFacts,
   type TemplateFacts,
+  type TemplateHolding,
   templateHoldingsOf,
   templatesByIds,
 } from '../access-catalogue/template.reads.js';
@@ -171,7 +172,7 @@ export class PlacementService {
                 accessOperationName: operation.name,
                 startDate: order.startDate,
                 urgent: order.urgent,
-                templateLines: items.map((i) => templateLineText(templates, i)),
+                templateLines: items.map((i) => templateLineText(templates, heldTemplates, i)),
               },
             });
             placed.push({
@@ -355,6 +356,7 @@ export class PlacementService {
 /** "Behörighetsmall X (Yrkeskategori Y)", for a Förändring with what it replaces. */
 function templateLineText(
   templates: ReadonlyMap<string, TemplateFacts>,
+  held: ReadonlyMap<string, TemplateHolding>,
   item: {
     templateId: string | null;
     professionId: string | null;
@@ -364,7 +366,11 @@ function templateLineText(
 ): string {
   const named = (templateId: string | null, professionId: string | null) => {
     const t = templateId ? templates.get(templateId) : undefined;
-    const profession = t?.professions.find((p) => p.id === professionId)?.name ?? professionId;
+    // An Avslut's or a replaced pair's profession is the holding's, which the template may no longer offer.
+    const profession =
+      t?.professions.find((p) => p.id === professionId)?.name ??
+      [...held.values()].find((h) => h.professionId === professionId)?.professionName ??
+      professionId;
     return `Behörighetsmall ${t?.name ?? templateId} (Yrkeskategori ${profession})`;
   };
   const line = named(item.templateId, item.professionId);
