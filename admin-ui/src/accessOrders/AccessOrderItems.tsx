@@ -1,5 +1,5 @@
 import { Alert, Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { formatMinute } from '../common/dates';
 import { errorMessage } from '../common/problem';
@@ -29,7 +29,7 @@ const PART_TONES: Record<AccessPart['status'], StatusTone> = {
 const LineParts = ({ parts, onRead }: { parts: AccessPart[]; onRead: () => void }) => {
   const translate = useTranslate();
   return (
-    <Table size="small" aria-label={translate('beh.accessOrders.parts.label')} sx={{ mt: 1 }}>
+    <Table size="small" aria-label={translate('beh.accessOrders.parts.label')}>
       <TableHead>
         <TableRow>
           <TableCell>{translate('beh.accessOrders.parts.system')}</TableCell>
@@ -120,38 +120,46 @@ export const AccessOrderItems = () => {
         <TableBody>
           {items.map((item) => {
             const itemParts = partList.filter((part) => part.itemId === item.id);
+            // The parts take a row of their own under the line, the table's whole width.
+            const divided = itemParts.length > 0 ? { borderBottom: 0 } : {};
             return (
-              <TableRow key={item.id} data-access-item={item.templateName ?? ''}>
-                <TableCell sx={{ verticalAlign: 'top' }}>
-                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                    {translate('beh.accessOrders.templateName', { name: item.templateName ?? '' })}
-                  </Typography>
-                  {item.previousTemplateName && (
-                    <Typography variant="body2">
-                      {translate('beh.accessOrders.replaces', {
-                        template: item.previousTemplateName,
-                        profession: item.previousProfessionName ?? '',
-                      })}
+              <Fragment key={item.id}>
+                <TableRow data-access-item={item.templateName ?? ''}>
+                  <TableCell sx={{ verticalAlign: 'top', ...divided }}>
+                    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                      {translate('beh.accessOrders.templateName', { name: item.templateName ?? '' })}
                     </Typography>
-                  )}
-                  <Typography variant="body2" color="text.secondary">
-                    {(item.systems ?? [])
-                      .map((system) => `${system.systemName}: ${system.roles.join(', ')}`)
-                      .join(' · ')}
-                  </Typography>
-                  {itemParts.length > 0 && (
-                    <Box sx={{ mt: 1 }}>
-                      <LineParts parts={itemParts} onRead={onRead} />
-                    </Box>
-                  )}
-                </TableCell>
-                <TableCell sx={{ verticalAlign: 'top' }}>
-                  {translate('beh.accessOrders.professionName', { name: item.professionName ?? '' })}
-                </TableCell>
-                <TableCell sx={{ verticalAlign: 'top' }}>
-                  {translate(`beh.orders.itemStatus.${item.status}`)}
-                </TableCell>
-              </TableRow>
+                    {item.previousTemplateName && (
+                      <Typography variant="body2">
+                        {translate('beh.accessOrders.replaces', {
+                          template: item.previousTemplateName,
+                          profession: item.previousProfessionName ?? '',
+                        })}
+                      </Typography>
+                    )}
+                    <Typography variant="body2" color="text.secondary">
+                      {(item.systems ?? [])
+                        .map((system) => `${system.systemName}: ${system.roles.join(', ')}`)
+                        .join(' · ')}
+                    </Typography>
+                  </TableCell>
+                  <TableCell sx={{ verticalAlign: 'top', ...divided }}>
+                    {translate('beh.accessOrders.professionName', { name: item.professionName ?? '' })}
+                  </TableCell>
+                  <TableCell sx={{ verticalAlign: 'top', ...divided }}>
+                    {translate(`beh.orders.itemStatus.${item.status}`)}
+                  </TableCell>
+                </TableRow>
+                {itemParts.length > 0 && (
+                  <TableRow>
+                    <TableCell colSpan={3} sx={{ pt: 0 }}>
+                      <Box sx={{ pl: 2 }}>
+                        <LineParts parts={itemParts} onRead={onRead} />
+                      </Box>
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
             );
           })}
         </TableBody>

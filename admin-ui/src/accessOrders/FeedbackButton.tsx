@@ -70,6 +70,7 @@ export const FeedbackButton = ({ part, onRead }: Props) => {
         variant="outlined"
         startIcon={<LockOpenOutlinedIcon />}
         onClick={() => setShown({ state: 'asking' })}
+        sx={{ whiteSpace: 'nowrap' }}
         aria-label={translate('beh.accessOrders.feedback.showFor', { system: part.systemName })}
       >
         {translate('beh.accessOrders.feedback.show')}

@@ -1,5 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Button, ListItemText, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, ListItemText, MenuItem, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { type PlacedTemplate, systemsText } from './catalogue';
@@ -60,10 +60,17 @@ export const TemplatePicker = ({ areas, pick, onPick, onAdd, change = null, chos
     onAdd({ area, operation, template }, profession.id);
   };
 
-  const field = { sx: { minWidth: 240, flex: '1 1 240px' } } as const;
+  const field = { sx: { minWidth: 0 } } as const;
   return (
     <Box>
-      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, maxWidth: 1100 }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))',
+          gap: 2,
+          maxWidth: 1100,
+        }}
+      >
         <TextField
           select
           id={`${idPrefix}-area`}
@@ -136,7 +143,7 @@ export const TemplatePicker = ({ areas, pick, onPick, onAdd, change = null, chos
             </MenuItem>
           ))}
         </TextField>
-      </Stack>
+      </Box>
       {operation && operation.templates.length === 0 && (
         <Alert severity="info" sx={{ mt: 2, maxWidth: 900 }}>
           {translate('beh.accessOrders.noTemplates')}

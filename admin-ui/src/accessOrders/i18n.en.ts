@@ -16,6 +16,13 @@ export const enAccessOrders: DomainMessages<typeof svAccessOrders> = {
       type: {
         CHANGE: 'Change',
       },
+      eventAction: {
+        ACCESS_ORDER_HANDED_OVER: 'Handed over for carrying out',
+        ACCESS_PART_DONE: 'Done in a system',
+        ACCESS_PART_REFUSED: 'Refused in a system',
+        ACCESS_PART_SCIM_FAILED: 'The SCIM delivery failed',
+        ACCESS_FEEDBACK_READ: 'The login details were shown',
+      },
       kind: {
         VMU: 'Care staff assignments',
         ACCESS: 'Local and regional systems',

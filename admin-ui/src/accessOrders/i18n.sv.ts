@@ -17,6 +17,13 @@ export const svAccessOrders = {
       type: {
         CHANGE: 'Förändring',
       },
+      eventAction: {
+        ACCESS_ORDER_HANDED_OVER: 'Lämnad till utförande',
+        ACCESS_PART_DONE: 'Utförd i ett system',
+        ACCESS_PART_REFUSED: 'Avböjd i ett system',
+        ACCESS_PART_SCIM_FAILED: 'SCIM-leveransen misslyckades',
+        ACCESS_FEEDBACK_READ: 'Inloggningsuppgifterna visades',
+      },
       kind: {
         VMU: 'Vårdmedarbetaruppdrag',
         ACCESS: 'Lokala och regionala system',
