@@ -2,7 +2,7 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { systemsText } from './catalogue';
-import type { AccessLine } from './wizardState';
+import type { AccessLine } from './lines';
 
 interface Props {
   line: AccessLine;

@@ -2,7 +2,7 @@ import { Box, Checkbox, FormControlLabel, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { allTemplates, lineOf } from './catalogue';
 import type { OrderableArea } from './types';
-import type { AccessLine } from './wizardState';
+import type { AccessLine } from './lines';
 
 interface Props {
   areas: OrderableArea[];

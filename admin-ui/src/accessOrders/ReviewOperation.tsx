@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { type Identifier, useTranslate } from 'react-admin';
 import { AccessLineRow } from './AccessLineRow';
 import { OperationAttestantSelect } from './OperationAttestantSelect';
-import type { OperationGroup } from './wizardState';
+import type { OperationGroup } from './lines';
 
 interface Props {
   group: OperationGroup;

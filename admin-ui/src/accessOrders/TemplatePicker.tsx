@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { type PlacedTemplate, systemsText } from './catalogue';
 import type { OrderableArea, OrderableTemplate } from './types';
-import type { AccessPick } from './wizardState';
+import type { AccessPick } from './lines';
 
 interface Props {
   areas: OrderableArea[];

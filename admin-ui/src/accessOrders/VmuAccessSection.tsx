@@ -12,7 +12,7 @@ import { ReviewOperation } from './ReviewOperation';
 import { messagesByLine } from './send';
 import { TemplatePicker } from './TemplatePicker';
 import type { AccessViolation } from './types';
-import { linesByOperation } from './wizardState';
+import { linesByOperation } from './lines';
 
 /** The server's rule for an assignment that needs local access sent without a template line. */
 export const LOCAL_ACCESS_REQUIRED = 'LOCAL_ACCESS_REQUIRED';

@@ -1,6 +1,6 @@
 import type { OrderableArea, OrderableOperation, OrderableTemplate } from './types';
-import type { AccessLine } from './wizardState';
-import { lineKey } from './wizardState';
+import type { AccessLine } from './lines';
+import { lineKey } from './lines';
 
 /** A template with where it sits: what a line needs besides the chosen profession. */
 export interface PlacedTemplate {

@@ -1,5 +1,5 @@
 import type { AccessOrderType, AccessViolation, NewAccessItem } from './types';
-import type { AccessLine } from './wizardState';
+import type { AccessLine } from './lines';
 
 /** A line as `accessItems` wants it, after the order type. */
 export function accessItemOf(line: AccessLine, type: AccessOrderType): NewAccessItem {

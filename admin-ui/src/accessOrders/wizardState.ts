@@ -1,54 +1,21 @@
 import type { Identifier } from 'react-admin';
 import { todayInStockholm } from '../common/dates';
 import type { LookupKey } from '../orders/types';
-import type { WizardStep } from '../pages/orderWizard/wizardState';
 import type { PersonDetail } from '../types';
-import type { AccessOrderType, AccessViolation, PlacedAnyOrder, TemplateSystem } from './types';
+import { type AccessLine, type AccessPick, emptyPick } from './lines';
+import type { AccessOrderType, AccessViolation, PlacedAnyOrder } from './types';
+
+export {
+  type AccessLine,
+  type AccessPick,
+  emptyPick,
+  lineKey,
+  linesByOperation,
+  type OperationGroup,
+} from './lines';
 
 /** The same steps as the VMU wizard: Personuppgifter, Behörigheter, Granska / Beställ, then the receipt. */
-export type AccessStep = WizardStep;
-
-/**
- * A chosen line: a behörighetsmall with its yrkeskategori, under its område and verksamhet (the
- * summary groups by verksamhet, one order each). For Förändring also the held pair it replaces; for
- * Avslut the held template with the profession it is held for.
- */
-export interface AccessLine {
-  /** Unique in the send: one line per template (the server refuses two). */
-  key: string;
-  areaId: string;
-  areaName: string;
-  operationId: string;
-  operationName: string;
-  templateId: string;
-  templateName: string;
-  professionId: string | null;
-  professionName: string | null;
-  systems: TemplateSystem[];
-  previous?: {
-    templateId: string;
-    templateName: string;
-    professionName: string | null;
-  };
-}
-
-/** What the step 2 pickers hold: kept in the state so "Föregående" and "Nästa" never lose it. */
-export interface AccessPick {
-  areaId: string;
-  operationId: string;
-  templateId: string;
-  professionId: string;
-  /** Förändring: the held template to change. */
-  previousTemplateId: string;
-}
-
-export const emptyPick: AccessPick = {
-  areaId: '',
-  operationId: '',
-  templateId: '',
-  professionId: '',
-  previousTemplateId: '',
-};
+export type AccessStep = 'person' | 'assignments' | 'review' | 'receipt';
 
 export interface AccessWizardState {
   lookupKey: LookupKey;
@@ -114,10 +81,6 @@ const withoutChoices = (state: AccessWizardState): AccessWizardState => ({
   violations: [],
 });
 
-/** The key of a line: a template appears once in a send (Förändring: once as the held one). */
-export const lineKey = (templateId: string, previousTemplateId?: string): string =>
-  previousTemplateId ? `${previousTemplateId}>${templateId}` : templateId;
-
 export function accessWizardReducer(state: AccessWizardState, action: AccessWizardAction): AccessWizardState {
   switch (action.kind) {
     case 'lookupKey':
@@ -182,27 +145,4 @@ export function accessWizardReducer(state: AccessWizardState, action: AccessWiza
     case 'restart':
       return initialAccessState();
   }
-}
-
-export interface OperationGroup {
-  areaName: string;
-  operationId: string;
-  operationName: string;
-  lines: AccessLine[];
-}
-
-/** The lines grouped by verksamhet (one order each), verksamheter in the order first chosen. */
-export function linesByOperation(lines: AccessLine[]): OperationGroup[] {
-  const groups = new Map<string, OperationGroup>();
-  for (const line of lines) {
-    const group = groups.get(line.operationId) ?? {
-      areaName: line.areaName,
-      operationId: line.operationId,
-      operationName: line.operationName,
-      lines: [],
-    };
-    group.lines.push(line);
-    groups.set(line.operationId, group);
-  }
-  return [...groups.values()];
 }

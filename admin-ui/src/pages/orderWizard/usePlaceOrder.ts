@@ -5,7 +5,7 @@ import { errorMessage, problemOf, violationsIn } from '../../common/problem';
 import type { NewOrder, OrderViolation, PlacedOrder } from '../../orders/types';
 import { useOrderApi } from '../../orders/useOrderApi';
 import { accessItemOf } from '../../accessOrders/send';
-import { linesByOperation } from '../../accessOrders/wizardState';
+import { linesByOperation } from '../../accessOrders/lines';
 import type { PersonDetail } from '../../types';
 import { warningsIn } from './warnings';
 import { linesByUnit, type WizardAction, type WizardState } from './wizardState';

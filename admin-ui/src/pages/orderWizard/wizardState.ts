@@ -10,7 +10,7 @@ import type {
 } from '../../orders/types';
 import { toggleUnit } from '../../orders/UnitTree';
 import type { PersonDetail } from '../../types';
-import { type AccessLine, type AccessPick, emptyPick } from '../../accessOrders/wizardState';
+import { type AccessLine, type AccessPick, emptyPick } from '../../accessOrders/lines';
 
 /** The steps of the stepper, then the receipt. */
 export type WizardStep = 'person' | 'assignments' | 'review' | 'receipt';
