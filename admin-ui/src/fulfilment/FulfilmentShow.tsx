@@ -30,11 +30,11 @@ const Roles = ({ heading, roles }: { heading: string; roles: FulfilmentItem['gra
       <Typography variant="subtitle2" component="h3">
         {translate(heading)}
       </Typography>
-      <ul style={{ marginTop: 4 }}>
+      <Box component="ul" sx={{ mt: 0.5, typography: 'body2' }}>
         {roles.map((r) => (
           <li key={r.roleId}>{r.name}</li>
         ))}
-      </ul>
+      </Box>
     </Box>
   );
 };
@@ -75,7 +75,9 @@ const WorkItem = () => {
           <PartStatusField />
         </Labeled>
         <Labeled source="type">
-          <span>{translate(`beh.orders.type.${record.type}`)}</span>
+          <Typography component="span" variant="body2">
+            {translate(`beh.orders.type.${record.type}`)}
+          </Typography>
         </Labeled>
         <Labeled source="endUserName">
           <TextField source="endUserName" />
@@ -99,7 +101,13 @@ const WorkItem = () => {
           <TextField source="endDate" emptyText="–" />
         </Labeled>
         <Labeled source="urgent">
-          {record.urgent ? <UrgentField /> : <span>{translate('beh.fulfilment.notUrgent')}</span>}
+          {record.urgent ? (
+            <UrgentField />
+          ) : (
+            <Typography component="span" variant="body2">
+              {translate('beh.fulfilment.notUrgent')}
+            </Typography>
+          )}
         </Labeled>
         <Labeled source="ordererName">
           <TextField source="ordererName" />

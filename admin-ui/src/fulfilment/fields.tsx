@@ -1,3 +1,4 @@
+import { Box, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { StatusChip, type StatusTone } from '../common/StatusChip';
 import type { FulfilmentItem, PartStatus } from './types';
@@ -19,7 +20,11 @@ export const UrgentField = () => {
   const record = useRecordContext<FulfilmentItem>();
   const translate = useTranslate();
   if (!record?.urgent) return null;
-  return <StatusChip label={translate('beh.fulfilment.urgent')} tone="error" />;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignSelf: 'flex-start', width: 'fit-content' }}>
+      <StatusChip label={translate('beh.fulfilment.urgent')} tone="error" />
+    </Box>
+  );
 };
 
 /** "Behörighetsmall X" with, for a Förändring, what it replaces. */
@@ -28,11 +33,11 @@ export const TemplateField = () => {
   const translate = useTranslate();
   if (!record) return null;
   return (
-    <span>
+    <Typography component="span" variant="body2">
       {record.templateName}
       {record.previousTemplateName
         ? ` ${translate('beh.fulfilment.replaces', { template: record.previousTemplateName })}`
         : ''}
-    </span>
+    </Typography>
   );
 };
