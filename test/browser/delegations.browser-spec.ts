@@ -19,6 +19,7 @@ const VMU_SINGLE = 'Vårdmedarbetaruppdrag (VMU) – en användare';
 const VMU_MASS = 'Vårdmedarbetaruppdrag (VMU) – flera användare';
 const ATTEST = 'Attestera beställningar';
 const DELEGATIONS = 'Delegeringar';
+const ACCESS = 'Lokala och Regionala system';
 
 /** Stockholm's calendar date, as the form's default "Giltig från". */
 const stockholmDate = (offsetDays = 0): string =>
@@ -84,10 +85,9 @@ describe('sign-in, start page and delegations', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
-  it('shows karlu1, head of unit, all four tiles with their manuals, and no directory grids', async () => {
+  it('shows karlu1, head of unit and of a verksamhet, all five tiles with their manuals, and no directory grids', async () => {
     await signInAs(page, 'karlu1', 'Karin Lund');
-    expect(await tileTitles()).toEqual([VMU_SINGLE, VMU_MASS, ATTEST, DELEGATIONS]);
-    await expect(page.getByText('Lokala och Regionala system').count()).resolves.toBe(0);
+    expect(await tileTitles()).toEqual([ACCESS, VMU_SINGLE, VMU_MASS, ATTEST, DELEGATIONS]);
     await page.getByText('Här beställs behörighet till VMU för en användare.').waitFor();
     await page.getByText('Utför attest av dina beställningar.').waitFor();
     for (const link of ['Ny delegering', 'Visa/hantera delegeringar', 'Sök befintlig delegering']) {
@@ -216,7 +216,8 @@ describe('sign-in, start page and delegations', () => {
 
   it('shows eriho2, delegate for ordering and attest, both VMU tiles but not delegations', async () => {
     await signInAs(page, 'eriho2', 'Erik Holm');
-    expect(await tileTitles()).toEqual([VMU_SINGLE, VMU_MASS, ATTEST]);
+    // Issue 14: eriho2 also orders for the verksamhet Identitet och behörighet.
+    expect(await tileTitles()).toEqual([ACCESS, VMU_SINGLE, VMU_MASS, ATTEST]);
     await page.getByRole('link', { name: '› Manual för massbeställning (VMU)' }).waitFor();
     // A delegate sees their own delegations, but may not grant any.
     await page.getByRole('menuitem', { name: 'Delegeringar' }).waitFor();
@@ -229,7 +230,8 @@ describe('sign-in, start page and delegations', () => {
 
   it('shows the administrator the directory grids in the menu', async () => {
     await signInAs(page, 'admin1', 'Alva Adminsson');
-    expect(await tileTitles()).toEqual([DELEGATIONS]);
+    // The access tile shows administrators its order lists and manual (issue 14).
+    expect(await tileTitles()).toEqual([ACCESS, DELEGATIONS]);
     for (const entry of ['Delegeringar', 'Personer', 'Vårdenheter', 'Uppdrag', 'Systemguide']) {
       await page.getByRole('menuitem', { name: entry }).waitFor();
     }
@@ -239,7 +241,7 @@ describe('sign-in, start page and delegations', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Welcome to access ordering!' }).waitFor();
     await page.getByText('Signed in: Alva Adminsson (admin1)').waitFor();
-    expect(await tileTitles()).toEqual(['Delegations']);
+    expect(await tileTitles()).toEqual(['Local and regional systems', 'Delegations']);
     await screenshot(page, 'start-admin1-en');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Svenska' }).click();
