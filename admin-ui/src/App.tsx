@@ -12,6 +12,8 @@ import { StartPage } from './pages/start/StartPage';
 import accessAreas from './accessAreas';
 import accessOperations from './accessOperations';
 import accessTemplates from './accessTemplates';
+import fulfilment from './fulfilment';
+import systemAdministrators from './systemAdministrators';
 import administrations from './administrations';
 import apiClients from './api-clients';
 import auditEvents from './auditEvents';
@@ -60,6 +62,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="orders" {...orders} />
+    <Resource name="fulfilment" {...fulfilment} />
     <Resource name="delegations" {...delegations} />
     <Resource name="persons" {...persons} />
     <Resource name="care-units" {...careUnits} />
@@ -73,6 +76,7 @@ export const App = () => (
     <Resource name="access-operations" {...accessOperations} />
     <Resource name="professions" {...professions} />
     <Resource name="access-templates" {...accessTemplates} />
+    <Resource name="system-administrators" {...systemAdministrators} />
     <Resource name="engagements" {...engagements} />
     <Resource name="held-assignments" {...heldAssignments} />
     <Resource name="outbox" {...outbox} />

@@ -17,6 +17,7 @@ const ADMIN_RESOURCES = new Set([
   'access-operations',
   'professions',
   'access-templates',
+  'system-administrators',
 ]);
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
@@ -49,6 +50,12 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
     case 'audit-events':
     case 'person-access-log':
       return administrator && READ_ACTIONS.has(action);
+    // Att utföra: the systems' administrators' work items; administrators read them.
+    case 'fulfilment':
+      return (
+        (administrator || ((me as { systems?: unknown[] }).systems?.length ?? 0) > 0) &&
+        (action === 'list' || action === 'show')
+      );
     // API clients: listed, created and revoked by administrators.
     case 'api-clients':
       return administrator && (action === 'list' || action === 'create');

@@ -15,6 +15,8 @@ import { enWizard } from './wizard.en';
 import { enErrors } from './errors.en';
 import { enEnglish } from './english.en';
 import { enAccessOrders } from '../accessOrders/i18n.en';
+import { enFulfilment } from '../fulfilment/i18n.en';
+import { enSystemAdministrators } from '../systemAdministrators/i18n.en';
 import { enDelegationOperations } from '../delegations/i18n.en';
 import type { DomainMessages, svDomain } from './sv';
 
@@ -212,4 +214,6 @@ export const en: TranslationMessages = mergeTranslations(
   enWaiting,
   enAccessCatalogue,
   enAccessOrders,
+  enFulfilment,
+  enSystemAdministrators,
 );

@@ -15,6 +15,8 @@ import { svErrors } from './errors.sv';
 import { svEnglish } from './english.sv';
 import { raSwedish } from './raSwedish';
 import { svAccessOrders } from '../accessOrders/i18n.sv';
+import { svFulfilment } from '../fulfilment/i18n.sv';
+import { svSystemAdministrators } from '../systemAdministrators/i18n.sv';
 import { svDelegationOperations } from '../delegations/i18n.sv';
 
 /** The portal's own texts: resource names and fields, enum labels, view texts. Swedish is the reference. */
@@ -215,4 +217,6 @@ export const sv: TranslationMessages = mergeTranslations(
   svWaiting,
   svAccessCatalogue,
   svAccessOrders,
+  svFulfilment,
+  svSystemAdministrators,
 );

@@ -51,6 +51,7 @@ export const Menu = () => {
         <RaMenu.Item to={attestRoutes.queue} primaryText={<AttestMenuText />} leftIcon={<AttestMenuIcon />} />
       )}
       <RaMenu.ResourceItem name="orders" />
+      <RaMenu.ResourceItem name="fulfilment" />
       <RaMenu.ResourceItem name="delegations" />
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="persons" />
@@ -71,6 +72,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="access-operations" />
       <RaMenu.ResourceItem name="professions" />
       <RaMenu.ResourceItem name="access-templates" />
+      <RaMenu.ResourceItem name="system-administrators" />
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="outbox" />
       <RaMenu.ResourceItem name="audit-events" />
