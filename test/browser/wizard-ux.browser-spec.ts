@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { withoutLocalAccessFlags } from '../e2e/orders-support.js';
 import type { Page, Request } from 'playwright-core';
 import {
   forgive,
@@ -86,6 +87,8 @@ const storedDraft = () =>
 beforeAll(async () => {
   session = await startUiSession();
   page = session.page;
+  // Not about rule 12: Kvalitetssäkring is ordered here as an ordinary assignment (it is flagged in the demo).
+  await withoutLocalAccessFlags(session.testApp);
   await page.setViewportSize({ width: 1366, height: 900 });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { requestSignature, sign } from '../e2e/attest-support.js';
 import { freeStaff, massSend, sendMass } from '../e2e/mass-orders-support.js';
-import { KVAL_SOL, send, STAT_SOL, VOB_SOL } from '../e2e/orders-support.js';
+import { KVAL_SOL, send, STAT_SOL, VOB_SOL, withoutLocalAccessFlags } from '../e2e/orders-support.js';
 import { signIn } from '../support/sign-in.js';
 import {
   screenshot,
@@ -38,6 +38,8 @@ let pendingOrder = { id: '', orderNumber: '' };
 beforeAll(async () => {
   session = await startUiSession();
   page = session.page;
+  // Not about rule 12: Kvalitetssäkring is ordered here as an ordinary assignment (it is flagged in the demo).
+  await withoutLocalAccessFlags(session.testApp);
   await page.setViewportSize({ width: 1366, height: 900 });
   const today = stockholmToday();
   const eriho2 = await signIn(session.testApp, 'eriho2');
