@@ -269,16 +269,17 @@ describe('ordering access to local and regional systems', () => {
     const vmuUnit = page.getByRole('region', { name: SOLGLANTAN });
     await chooseAttestant(/\(sarbe3\)/, vmuUnit);
 
-    // The flag: the review step already offers the template (when the server says so), and the
-    // server refuses the send without one, naming the line.
+    // The flag: the review step offers a template at once, and the server refuses the send
+    // without one, naming the line.
     const section = page.locator('[data-vmu-access-section]');
-    if ((await section.count()) > 0) {
-      await section
-        .getByRole('button', { name: 'Lägg till behörighetsmall' })
-        .or(section.getByRole('heading', { name: 'Lägg till behörighetsmall' }))
-        .first()
-        .waitFor();
-    }
+    await section
+      .getByText(
+        'Uppdraget Kvalitetssäkring (Vårdcentralen Solgläntan) kräver att användaren även får behörighet i lokala eller regionala system.',
+        { exact: false },
+      )
+      .waitFor();
+    await section.getByRole('heading', { name: 'Lägg till behörighetsmall' }).waitFor();
+    await lookAt('vmu-offered');
     expect(await send()).toBe(422);
     forgive(session, /status of 422/);
     await vmuUnit.locator('[data-line="Kvalitetssäkring"]').getByText(LOCAL_ACCESS_REQUIRED).waitFor();
