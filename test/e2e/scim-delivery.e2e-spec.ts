@@ -573,6 +573,11 @@ describe('SCIM delivery of access parts', () => {
       ).map((r) => r.email),
     );
     expect(forPart[0].subject).toContain('SCIM-testsystem');
+    // The mail says why it is theirs now: SCIM gave up, after how many tries, with what error.
+    expect(forPart[0].text).toContain(
+      'kunde inte utföras automatiskt via SCIM i SCIM-testsystem efter 3 försök',
+    );
+    expect(forPart[0].text).toContain(`Senaste fel: ${part.scimLastError}`);
 
     // Through the real SMTP sink, as the administrators receive it.
     sink.mails.length = 0;

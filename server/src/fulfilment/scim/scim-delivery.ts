@@ -207,7 +207,7 @@ export class ScimDelivery {
           scimLastError: failure,
         },
       });
-      await this.mailAdministrators(m, order, part.id);
+      await this.mailAdministrators(m, order, part.id, { attempts, lastError: failure });
       return true;
     });
   }
@@ -216,6 +216,7 @@ export class ScimDelivery {
     m: EntityManager,
     order: NonNullable<Awaited<ReturnType<typeof lockAccessOrder>>>,
     partId: string,
+    scimFailure: { attempts: number; lastError: string },
   ): Promise<void> {
     const record = await readPart(m, partId, false);
     if (!record) return;
@@ -230,7 +231,7 @@ export class ScimDelivery {
       administrators.map((a) => ({
         to: a.email,
         template: 'ACCESS_PART_WAITING' as const,
-        data: { ...data, recipientName: a.name },
+        data: { ...data, recipientName: a.name, scimFailure },
       })),
     );
   }

@@ -21,6 +21,8 @@ export interface AccessPartMailData {
   /** YYYY-MM-DD. */
   startDate: string;
   urgent: boolean;
+  /** Set when a SCIM part gave up and became a work item: how often it was tried, and its last error. */
+  scimFailure?: { attempts: number; lastError: string };
 }
 
 export interface AccessPartReminderData extends AccessPartMailData {
@@ -57,7 +59,9 @@ export const fulfilmentMails = {
     subject: `${urgentPrefix(d)}Att utföra i ${d.systemName}: beställning ${d.orderNumber}`,
     recipientName: d.recipientName,
     paragraphs: [
-      `Beställning ${d.orderNumber} är attesterad och väntar på att du som systemadministratör för ${d.systemName} utför den.`,
+      d.scimFailure
+        ? `Beställning ${d.orderNumber} kunde inte utföras automatiskt via SCIM i ${d.systemName} efter ${d.scimFailure.attempts} försök och väntar nu på att du som systemadministratör utför den för hand. Senaste fel: ${d.scimFailure.lastError}`
+        : `Beställning ${d.orderNumber} är attesterad och väntar på att du som systemadministratör för ${d.systemName} utför den.`,
       'Markera den som utförd, med eventuell återkopplingsinfo till beställaren, eller avslå den med en orsak.',
     ],
     facts: partFacts(d),
