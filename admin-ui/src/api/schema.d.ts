@@ -889,6 +889,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/system-administrators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SystemAdministrators_list"];
+        put?: never;
+        post: operations["SystemAdministrators_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system-administrators/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SystemAdministrators_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system-administrators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SystemAdministrators_get"];
+        put?: never;
+        post?: never;
+        delete: operations["SystemAdministrators_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/delegations": {
         parameters: {
             query?: never;
@@ -913,6 +961,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Delegations_grantableUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/delegations/grantable-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Delegations_grantableOperations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1217,6 +1281,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Ordering_orderableAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orderable-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Ordering_orderableTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1561,6 +1641,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fulfilment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Fulfilment_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fulfilment/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Fulfilment_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fulfilment/orders/{orderId}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Fulfilment_parts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fulfilment/parts/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Fulfilment_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fulfilment/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Fulfilment_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fulfilment/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Fulfilment_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fulfilment/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Fulfilment_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-clients": {
         parameters: {
             query?: never;
@@ -1679,9 +1871,31 @@ export interface components {
             assignmentIds: string[] | null;
             via: components["schemas"]["RightSource"][];
         };
+        MeOperation: {
+            /** Format: uuid */
+            operationId: string;
+            operationName: string;
+            /** Format: uuid */
+            areaId: string;
+            /** @description Område. */
+            areaName: string;
+            /** @description May order access (behörighetsmallar) for the verksamhet. */
+            order: boolean;
+            /** @description May attest the verksamhet's access orders. */
+            attest: boolean;
+            /** @description May delegate for the verksamhet (its head). */
+            delegate: boolean;
+            via: components["schemas"]["RightSource"][];
+        };
+        MeSystem: {
+            /** Format: uuid */
+            systemId: string;
+            systemName: string;
+        };
         MeTiles: {
             vmuSingle: boolean;
             vmuMass: boolean;
+            /** @description Some unit or verksamhet with attest. */
             attest: boolean;
             delegations: boolean;
         };
@@ -1690,6 +1904,10 @@ export interface components {
             roles: components["schemas"]["MeRoles"];
             /** @description Per unit, what the person may do there. */
             units: components["schemas"]["MeUnit"][];
+            /** @description Per verksamhet, what the person may do there; by område, then name. */
+            operations: components["schemas"]["MeOperation"][];
+            /** @description The systems the person administers, by name. */
+            systems: components["schemas"]["MeSystem"][];
             tiles: components["schemas"]["MeTiles"];
         };
         DevUser: {
@@ -2292,6 +2510,26 @@ export interface components {
             roleIds?: string[];
             professionIds?: string[];
         };
+        SystemAdministratorItem: {
+            /** @description "systemId:personId". */
+            id: string;
+            /** Format: uuid */
+            systemId: string;
+            systemName: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            personUserId: string;
+            personHsaId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateSystemAdministratorDto: {
+            /** Format: uuid */
+            systemId: string;
+            /** Format: uuid */
+            personId: string;
+        };
         /** @enum {string} */
         DelegationRight: "ORDER" | "ATTEST";
         /**
@@ -2306,14 +2544,26 @@ export interface components {
             delegateId: string;
             delegateName: string;
             delegateUserId: string;
-            /** Format: uuid */
-            careUnitId: string;
-            careUnitName: string;
+            /**
+             * Format: uuid
+             * @description null: a delegation for a verksamhet.
+             */
+            careUnitId: string | null;
+            careUnitName: string | null;
+            /**
+             * Format: uuid
+             * @description null: a delegation for a care unit.
+             */
+            accessOperationId: string | null;
+            /** @description The verksamhet. */
+            accessOperationName: string | null;
+            /** @description The verksamhet's område. */
+            areaName: string | null;
             /** Format: uuid */
             grantorId: string;
             grantorName: string;
             rights: components["schemas"]["DelegationRight"][];
-            /** @description Empty: the whole unit. */
+            /** @description Empty: the whole unit (always empty for a verksamhet). */
             assignmentIds: string[];
             assignmentNames: string[];
             /** Format: date */
@@ -2340,6 +2590,15 @@ export interface components {
             hsaId: string;
             /** @description Förvaltning: tells units of the same name apart. */
             administrationName: string;
+        };
+        GrantableOperationItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            areaId: string;
+            /** @description Område: shown as "Område / Verksamhet". */
+            areaName: string;
         };
         GrantableAssignment: {
             /** Format: uuid */
@@ -2385,14 +2644,26 @@ export interface components {
             delegateId: string;
             delegateName: string;
             delegateUserId: string;
-            /** Format: uuid */
-            careUnitId: string;
-            careUnitName: string;
+            /**
+             * Format: uuid
+             * @description null: a delegation for a verksamhet.
+             */
+            careUnitId: string | null;
+            careUnitName: string | null;
+            /**
+             * Format: uuid
+             * @description null: a delegation for a care unit.
+             */
+            accessOperationId: string | null;
+            /** @description The verksamhet. */
+            accessOperationName: string | null;
+            /** @description The verksamhet's område. */
+            areaName: string | null;
             /** Format: uuid */
             grantorId: string;
             grantorName: string;
             rights: components["schemas"]["DelegationRight"][];
-            /** @description Empty: the whole unit. */
+            /** @description Empty: the whole unit (always empty for a verksamhet). */
             assignmentIds: string[];
             assignmentNames: string[];
             /** Format: date */
@@ -2414,11 +2685,14 @@ export interface components {
             /** @description Its history, from the audit log. */
             events: components["schemas"]["DelegationEventItem"][];
         };
+        /** @description For a care unit (careUnitId) or a verksamhet of the access catalogue (accessOperationId): exactly one. assignmentIds only for a care unit. */
         CreateDelegationDto: {
             /** Format: uuid */
             delegateId: string;
             /** Format: uuid */
-            careUnitId: string;
+            careUnitId?: string | null;
+            /** Format: uuid */
+            accessOperationId?: string | null;
             rights: components["schemas"]["DelegationRight"][];
             /** @description Left out or empty: the whole unit. */
             assignmentIds?: string[];
@@ -2612,9 +2886,11 @@ export interface components {
             detail: string;
         };
         /** @enum {string} */
-        OrderType: "GRANT" | "REVOKE";
+        OrderType: "GRANT" | "REVOKE" | "CHANGE";
         /** @enum {string} */
         OrderStatus: "AWAITING_ATTEST" | "APPROVED" | "REJECTED" | "CANCELLED" | "COMPLETED";
+        /** @enum {string} */
+        OrderKind: "VMU" | "ACCESS";
         OrderListItem: {
             /** Format: uuid */
             id: string;
@@ -2636,10 +2912,15 @@ export interface components {
             endUserId: string;
             endUserName: string;
             endUserUserId: string;
+            kind: components["schemas"]["OrderKind"];
             /** Format: uuid */
-            careUnitId: string;
-            careUnitName: string;
-            administrationName: string;
+            careUnitId: string | null;
+            careUnitName: string | null;
+            administrationName: string | null;
+            /** Format: uuid */
+            accessOperationId: string | null;
+            accessOperationName: string | null;
+            areaName: string | null;
             /** Format: uuid */
             attestantId: string;
             attestantName: string;
@@ -2647,6 +2928,12 @@ export interface components {
             hasFeedback: boolean;
             /** @description Återkopplingsinfo: only ever given to the orderer. */
             feedback: string | null;
+        };
+        OrderLineSystem: {
+            /** Format: uuid */
+            systemId: string;
+            systemName: string;
+            roles: string[];
         };
         /** @enum {string} */
         OrderItemStatus: "PENDING" | "DONE" | "REMOVED" | "REJECTED";
@@ -2660,11 +2947,20 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
-            assignmentId: string;
-            assignmentName: string;
-            kind: components["schemas"]["AssignmentKind"];
-            purpose: components["schemas"]["Purpose"];
-            careUnitName: string;
+            assignmentId: string | null;
+            assignmentName: string | null;
+            kind: components["schemas"]["AssignmentKind"] | null;
+            purpose: components["schemas"]["Purpose"] | null;
+            careUnitName: string | null;
+            /** Format: uuid */
+            templateId: string | null;
+            templateName: string | null;
+            /** Format: uuid */
+            professionId: string | null;
+            professionName: string | null;
+            previousTemplateName: string | null;
+            previousProfessionName: string | null;
+            systems: components["schemas"]["OrderLineSystem"][];
             status: components["schemas"]["OrderItemStatus"];
             /** @description Warnings the orderer confirmed for the line (rule 2d). */
             warnings: components["schemas"]["LineWarning"][];
@@ -2696,10 +2992,15 @@ export interface components {
             endUserId: string;
             endUserName: string;
             endUserUserId: string;
+            kind: components["schemas"]["OrderKind"];
             /** Format: uuid */
-            careUnitId: string;
-            careUnitName: string;
-            administrationName: string;
+            careUnitId: string | null;
+            careUnitName: string | null;
+            administrationName: string | null;
+            /** Format: uuid */
+            accessOperationId: string | null;
+            accessOperationName: string | null;
+            areaName: string | null;
             /** Format: uuid */
             attestantId: string;
             attestantName: string;
@@ -2717,7 +3018,7 @@ export interface components {
             orderedByAttestant: boolean;
         };
         /** @enum {string} */
-        OrderRule: "NO_ORDER_RIGHT" | "NO_ACTIVE_ENGAGEMENT" | "PRIVATE_PROVIDER_ONLY" | "ALREADY_HELD" | "ALREADY_PENDING" | "NOT_HELD" | "ATTESTANT_MISSING" | "ATTESTANT_NOT_ALLOWED" | "ATTESTANT_IS_END_USER" | "SAME_ATTESTANT" | "START_DATE_IN_PAST" | "END_DATE_BEFORE_START" | "DUPLICATE_LINE" | "UNKNOWN_ASSIGNMENT" | "UNKNOWN_END_USER" | "NOT_ORDERER" | "NOT_AWAITING_ATTEST" | "WRONG_STATUS";
+        OrderRule: "NO_ORDER_RIGHT" | "NO_ACTIVE_ENGAGEMENT" | "PRIVATE_PROVIDER_ONLY" | "ALREADY_HELD" | "ALREADY_PENDING" | "NOT_HELD" | "ATTESTANT_MISSING" | "ATTESTANT_NOT_ALLOWED" | "ATTESTANT_IS_END_USER" | "SAME_ATTESTANT" | "START_DATE_IN_PAST" | "END_DATE_BEFORE_START" | "DUPLICATE_LINE" | "UNKNOWN_ASSIGNMENT" | "UNKNOWN_END_USER" | "NOT_ORDERER" | "NOT_AWAITING_ATTEST" | "WRONG_STATUS" | "LOCAL_ACCESS_REQUIRED" | "UNKNOWN_TEMPLATE" | "TEMPLATE_INACTIVE" | "PROFESSION_NOT_OFFERED" | "NO_ACCESS_ORDER_RIGHT" | "TEMPLATE_ALREADY_HELD" | "TEMPLATE_ALREADY_PENDING" | "TEMPLATE_NOT_HELD" | "CHANGE_NOT_A_CHANGE" | "DUPLICATE_TEMPLATE_LINE" | "CHANGE_ONLY_FOR_TEMPLATES";
         OrderViolation: {
             /** @description 0-based index into the send's items; null: the send as a whole. */
             line: number | null;
@@ -2727,6 +3028,14 @@ export interface components {
             /** Format: uuid */
             careUnitId?: string;
             careUnitName?: string;
+            /** @description 0-based index into the send's accessItems. */
+            accessLine?: number;
+            /** Format: uuid */
+            templateId?: string;
+            templateName?: string;
+            /** Format: uuid */
+            accessOperationId?: string;
+            accessOperationName?: string;
             rule: components["schemas"]["OrderRule"];
             /** @description The Swedish message of the rule. */
             message: string;
@@ -2815,13 +3124,32 @@ export interface components {
             /** Format: uuid */
             assignmentId: string;
         };
+        AccessLineInput: {
+            /**
+             * Format: uuid
+             * @description The template (for CHANGE: the new one).
+             */
+            templateId: string;
+            /**
+             * Format: uuid
+             * @description GRANT and CHANGE: a profession the template is offered for; REVOKE: the holding’s.
+             */
+            professionId?: string;
+            /**
+             * Format: uuid
+             * @description CHANGE only: the held template the line replaces.
+             */
+            previousTemplateId?: string;
+        };
         PlaceOrderDto: {
             type: components["schemas"]["OrderType"];
             /** Format: uuid */
             endUserId: string;
-            /** @description The same assignment twice is refused by the rule DUPLICATE_LINE, which names the line. */
-            items: components["schemas"]["OrderLineInput"][];
-            /** @description careUnitId → the attestant chosen for that unit; units left out get `attestantId`. */
+            /** @description The same assignment twice is refused by the rule DUPLICATE_LINE, which names the line. Required and non-empty unless accessItems are given. */
+            items?: components["schemas"]["OrderLineInput"][];
+            /** @description Template lines (issue 14): one ACCESS order per verksamhet; violations name them by accessLine. */
+            accessItems?: components["schemas"]["AccessLineInput"][];
+            /** @description careUnitId (or accessOperationId) → the attestant chosen for that unit (verksamhet); those left out get `attestantId`. */
             attestants?: {
                 [key: string]: string;
             };
@@ -2845,9 +3173,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             orderNumber: string;
+            kind: components["schemas"]["OrderKind"];
             /** Format: uuid */
-            careUnitId: string;
-            careUnitName: string;
+            careUnitId: string | null;
+            careUnitName: string | null;
+            /** Format: uuid */
+            accessOperationId: string | null;
+            accessOperationName: string | null;
         };
         ChangeAttestantDto: {
             /** Format: uuid */
@@ -2867,6 +3199,8 @@ export interface components {
             purpose: components["schemas"]["Purpose"];
             description: string | null;
             privateProviderOnly: boolean;
+            /** @description A GRANT of it needs a template line in the same send (LOCAL_ACCESS_REQUIRED). */
+            requiresLocalAccess: boolean;
             orderable: boolean;
             reason: components["schemas"]["NotOrderableReason"] | null;
             /** @description Why it cannot be ticked, in Swedish. */
@@ -2891,6 +3225,50 @@ export interface components {
             /** @description null when asked without an end user. */
             endUser: components["schemas"]["OrderableEndUser"] | null;
             units: components["schemas"]["OrderableUnit"][];
+        };
+        OrderableProfession: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        NotOrderableTemplateReason: "TEMPLATE_ALREADY_HELD" | "TEMPLATE_ALREADY_PENDING" | "NO_ACTIVE_ENGAGEMENT";
+        HeldTemplate: {
+            /** Format: uuid */
+            professionId: string;
+            professionName: string;
+            /** Format: date */
+            heldFrom: string;
+        };
+        OrderableTemplate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            professions: components["schemas"]["OrderableProfession"][];
+            systems: components["schemas"]["OrderLineSystem"][];
+            orderable: boolean;
+            reason: components["schemas"]["NotOrderableTemplateReason"] | null;
+            /** @description Why it cannot be chosen, in Swedish. */
+            reasonText: string | null;
+            held: components["schemas"]["HeldTemplate"] | null;
+        };
+        OrderableOperation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            templates: components["schemas"]["OrderableTemplate"][];
+        };
+        OrderableArea: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            operations: components["schemas"]["OrderableOperation"][];
+        };
+        OrderableTemplatesAnswer: {
+            /** @description null when asked without an end user. */
+            endUser: components["schemas"]["OrderableEndUser"] | null;
+            areas: components["schemas"]["OrderableArea"][];
         };
         AttestantView: {
             /** Format: uuid */
@@ -3231,10 +3609,15 @@ export interface components {
             endUserId: string;
             endUserName: string;
             endUserUserId: string;
+            kind: components["schemas"]["OrderKind"];
             /** Format: uuid */
-            careUnitId: string;
-            careUnitName: string;
-            administrationName: string;
+            careUnitId: string | null;
+            careUnitName: string | null;
+            administrationName: string | null;
+            /** Format: uuid */
+            accessOperationId: string | null;
+            accessOperationName: string | null;
+            areaName: string | null;
             /** @description The start date has come: approving carries the order out at once. */
             due: boolean;
             /**
@@ -3244,6 +3627,8 @@ export interface components {
             batchId: string | null;
             itemCount: number;
             assignmentNames: string[];
+            /** @description An access order's lines, each 'template (profession)'; empty for VMU. */
+            templateNames: string[];
             /** @description The attestant ordered it himself (allowed, marked; rule 11). */
             orderedByAttestant: boolean;
         };
@@ -3281,6 +3666,12 @@ export interface components {
             name: string;
             hsaId: string;
         };
+        AttestOperation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            areaName: string;
+        };
         AttestOrderView: {
             /** Format: uuid */
             id: string;
@@ -3303,8 +3694,13 @@ export interface components {
             endUser: components["schemas"]["PersonView"];
             orderer: components["schemas"]["PersonView"];
             attestant: components["schemas"]["PersonView"];
-            careUnit: components["schemas"]["AttestCareUnit"];
-            administrationName: string;
+            kind: components["schemas"]["OrderKind"];
+            /** @description null for an access order. */
+            careUnit: components["schemas"]["AttestCareUnit"] | null;
+            /** @description The care unit's förvaltning; null for an access order. */
+            administrationName: string | null;
+            /** @description null for a VMU order. */
+            accessOperation: components["schemas"]["AttestOperation"] | null;
             items: components["schemas"]["OrderItemView"][];
             /** @description The attestant ordered it himself (allowed, marked; rule 11). */
             orderedByAttestant: boolean;
@@ -3367,6 +3763,106 @@ export interface components {
             signedAt: string | null;
             signer: components["schemas"]["SignatureSigner"] | null;
             certificateSubject: string | null;
+        };
+        /** @enum {string} */
+        PartMethod: "MANUAL" | "SCIM";
+        /** @enum {string} */
+        PartStatus: "PENDING" | "DONE" | "REFUSED";
+        PartRoleView: {
+            /** Format: uuid */
+            roleId: string;
+            name: string;
+            scimGroup: string | null;
+        };
+        FulfilmentItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            type: components["schemas"]["OrderType"];
+            /** Format: uuid */
+            itemId: string;
+            /** Format: uuid */
+            systemId: string;
+            systemName: string;
+            method: components["schemas"]["PartMethod"];
+            status: components["schemas"]["PartStatus"];
+            urgent: boolean;
+            /** Format: uuid */
+            endUserId: string;
+            endUserName: string;
+            endUserUserId: string;
+            endUserHsaId: string;
+            templateName: string;
+            professionName: string;
+            previousTemplateName: string | null;
+            previousProfessionName: string | null;
+            grantRoles: components["schemas"]["PartRoleView"][];
+            revokeRoles: components["schemas"]["PartRoleView"][];
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string | null;
+            ordererName: string;
+            reason: string | null;
+            /** @description Återkopplingsinfo was written (its text is only for the orderer). */
+            hasFeedback: boolean;
+            scimLastError: string | null;
+            scimAttempts: number;
+            doneByName: string | null;
+            /** Format: date-time */
+            doneAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FulfilmentCount: {
+            /** Format: uuid */
+            systemId: string;
+            systemName: string;
+            pending: number;
+            urgent: number;
+        };
+        OrderPartView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** Format: uuid */
+            systemId: string;
+            systemName: string;
+            method: components["schemas"]["PartMethod"];
+            status: components["schemas"]["PartStatus"];
+            reason: string | null;
+            urgent: boolean;
+            hasFeedback: boolean;
+            /** @description Readings left of the Återkopplingsinfo: the orderer's only, else null. */
+            feedbackReadsLeft: number | null;
+            /** Format: date-time */
+            doneAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FeedbackReading: {
+            text: string;
+            /** @description How many more times it can be shown (0: this was the last). */
+            readsLeft: number;
+        };
+        DonePartDto: {
+            feedback?: string | null;
+        };
+        /** @enum {string} */
+        PartSettlement: "DONE" | "REFUSED";
+        SettledPartView: {
+            /** Format: uuid */
+            partId: string;
+            /** Format: uuid */
+            orderId: string;
+            status: components["schemas"]["PartSettlement"];
+            orderCompleted: boolean;
+        };
+        RefusePartDto: {
+            reason: string;
         };
         /** @enum {string} */
         ApiClientScope: "orders:read" | "holdings:read" | "delegations:read" | "persons:lookup";
@@ -6744,6 +7240,175 @@ export interface operations {
             };
         };
     };
+    SystemAdministrators_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemAdministratorItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SystemAdministrators_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSystemAdministratorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemAdministratorItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SystemAdministrators_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SystemAdministrators_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemAdministratorItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SystemAdministrators_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The row as it was. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemAdministratorItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Delegations_list: {
         parameters: {
             query?: {
@@ -6843,6 +7508,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrantableUnitItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Delegations_grantableOperations: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantableOperationItem"][];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -7368,7 +8073,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One order per care unit. */
+            /** @description One order per care unit, then one per verksamhet, in order-number order. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7377,7 +8082,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlacedOrder"][];
                 };
             };
-            /** @description An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile. Or: A soft rule applies (urn:beh:problem:order-warnings): nothing is written; send again with confirmedWarnings: true to place it. */
+            /** @description An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT, NO_ACCESS_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile. Or: A soft rule applies (urn:beh:problem:order-warnings): nothing is written; send again with confirmedWarnings: true to place it. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7486,7 +8191,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDetail"];
                 };
             };
-            /** @description An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile. */
+            /** @description An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT, NO_ACCESS_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7525,7 +8230,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderDetail"];
                 };
             };
-            /** @description An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile. */
+            /** @description An order rule refuses it (urn:beh:problem:order-rule): 422, 403 for NO_ORDER_RIGHT, NO_ACCESS_ORDER_RIGHT and NOT_ORDERER, 409 when the order changed meanwhile. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7578,12 +8283,13 @@ export interface operations {
             };
         };
     };
-    Ordering_attestants: {
+    Ordering_orderableTemplates: {
         parameters: {
-            query: {
-                /** @description Comma-separated ids (or the parameter repeated): only those who may attest all of them. */
-                assignmentIds?: string;
-                careUnitId: string;
+            query?: {
+                /** @description Left out: `endUser` is null and nothing is marked. */
+                endUserId?: string;
+                /** @description Default GRANT. CHANGE and REVOKE list only the templates the end user holds. */
+                type?: components["schemas"]["OrderType"];
             };
             header?: never;
             path?: never;
@@ -7591,7 +8297,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Who may attest orders on the unit. */
+            /** @description Områden → verksamheter the actor may order access for → their templates (issue 14). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderableTemplatesAnswer"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Ordering_attestants: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated ids (or the parameter repeated): only those who may attest all of them. */
+                assignmentIds?: string;
+                /** @description The verksamhet (access orders): its head and ATTEST delegates. */
+                accessOperationId?: string;
+                /** @description The care unit (VMU orders); or give accessOperationId. */
+                careUnitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who may attest orders on the unit (or of the verksamhet). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8281,6 +9023,232 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignatureCheck"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Fulfilment_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FulfilmentItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Fulfilment_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FulfilmentCount"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Fulfilment_parts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPartView"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Fulfilment_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackReading"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Fulfilment_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FulfilmentItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Fulfilment_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DonePartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettledPartView"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Fulfilment_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefusePartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettledPartView"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

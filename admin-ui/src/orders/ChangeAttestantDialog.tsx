@@ -46,7 +46,7 @@ export const ChangeAttestantDialog = ({ order, saving, error, onOk, onClose }: P
       () =>
         accessOperationId
           ? accessApi.getOperationAttestants(accessOperationId)
-          : api.getAttestants(order.careUnitId, pending.split(',').filter(Boolean)),
+          : api.getAttestants(String(order.careUnitId), pending.split(',').filter(Boolean)),
       [api, accessApi, accessOperationId, order.careUnitId, pending],
     ),
   );

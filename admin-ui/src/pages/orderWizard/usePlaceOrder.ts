@@ -53,7 +53,7 @@ const withAssignmentIds = (order: NewOrder, violations: OrderViolation[]): Order
     violation.assignmentId === undefined &&
     violation.line !== null &&
     typeof (violation as { accessLine?: unknown }).accessLine !== 'number' &&
-    order.items[violation.line]
+    order.items?.[violation.line]
       ? { ...violation, assignmentId: order.items[violation.line].assignmentId }
       : violation,
   );
