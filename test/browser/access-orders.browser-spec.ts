@@ -370,6 +370,17 @@ describe('ordering access to local and regional systems', () => {
     await expect(shown('Verksamhet').innerText()).resolves.toBe(OPERATION);
     await expect(shown('Område').innerText()).resolves.toBe(AREA);
     await lookAt('order-show');
+
+    // Byt attestant offers the others who may attest for the verksamhet (its head karlu1).
+    await page.getByRole('button', { name: 'Byt attestant' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Byt attestant' });
+    await dialog.getByRole('combobox', { name: 'Ny attestant' }).click();
+    await page.getByRole('option', { name: /Lund Karin \(karlu1\)/ }).waitFor();
+    await expect(page.getByRole('option', { name: /\(sarbe3\)/ }).count()).resolves.toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it("the tile's Alla beställningar opens on the access orders too", async () => {
