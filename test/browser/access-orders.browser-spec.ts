@@ -394,6 +394,47 @@ describe('ordering access to local and regional systems', () => {
     expect(session.problems).toEqual([]);
   });
 
+  it('Avslut for someone whose engagement ended: the held templates are ticked, the date is when they end', async () => {
+    await session.testApp.dataSource.query(
+      `INSERT INTO access_holding (person_id, template_id, profession_id, held_from)
+       SELECT p.id, t.id, pr.id, DATE '2025-06-01' FROM person p, access_template t, profession pr
+        WHERE p.user_id = 'majoh6' AND t.name = $1 AND pr.name = 'Systemförvaltare'`,
+      [TEMPLATE],
+    );
+    await openAccessWizard();
+    await findPerson('majoh6');
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    // Her engagement has ended: only Avslut can be chosen.
+    await expect(page.getByRole('combobox', { name: 'Välj ett alternativ' }).innerText()).resolves.toBe(
+      'Avslut',
+    );
+    await page
+      .getByText('Nyupplägg och förändring kräver att användaren har ett aktivt engagemang i KIV.')
+      .waitFor();
+    await page
+      .getByRole('checkbox', {
+        name: `Behörighetsmall ${TEMPLATE} | Yrkeskategori: Systemförvaltare`,
+        exact: false,
+      })
+      .check();
+    await lookAt('revoke-2');
+    await page.getByRole('button', { name: 'Nästa' }).click();
+    await page.getByRole('heading', { name: 'Granska beställning' }).waitFor();
+    await page
+      .getByRole('region', { name: OPERATION })
+      .getByText(`Behörighetsmall ${TEMPLATE} | Yrkeskategori: Systemförvaltare`)
+      .waitFor();
+    await page.getByRole('textbox', { name: 'Slutdatum (då behörigheten upphör)' }).waitFor();
+    await chooseAttestant(/\(sarbe3\)/);
+    expect(await send()).toBe(201);
+    const [number] = await receiptNumbers();
+    const rows = await session.testApp.dataSource.query<{ type: string }[]>(
+      'SELECT type FROM vmu_order WHERE order_number = $1',
+      [number],
+    );
+    expect(rows).toEqual([{ type: 'REVOKE' }]);
+  });
+
   it("the order view shows each system's part; the orderer reads the login details twice, then no more", async () => {
     const { dataSource, app } = session.testApp;
     const [{ id: orderId }] = await dataSource.query<{ id: string }[]>(
