@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page, Route } from 'playwright-core';
 import { MailCatcher } from '../../server/src/mail/catcher/mail-catcher.js';
 import { mailWebView } from '../../server/src/mail/catcher/mail-web-view.js';
-import { KVAL_SOL, send, VOB_SOL } from '../e2e/orders-support.js';
+import { KVAL_SOL, send, VOB_SOL, withoutLocalAccessFlags } from '../e2e/orders-support.js';
 import {
   authnRequestId,
   buildResponse,
@@ -116,6 +116,8 @@ beforeAll(async () => {
     MAIL_POLL_SECONDS: '1',
   });
   page = session.page;
+  // Not about rule 12: Kvalitetssäkring is ordered here as an ordinary assignment (it is flagged in the demo).
+  await withoutLocalAccessFlags(session.testApp);
   await session.context.route(`${IDP_SSO_URL}**`, answerAsIdp);
   // The portal's public address (the mails' links) is this test server.
   await session.context.route(`${PUBLIC_URL}/**`, (route) =>

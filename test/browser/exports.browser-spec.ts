@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { KVAL_SOL, send, STAT_SOL, VOB_SOL } from '../e2e/orders-support.js';
+import { KVAL_SOL, send, STAT_SOL, VOB_SOL, withoutLocalAccessFlags } from '../e2e/orders-support.js';
 import { signIn } from '../support/sign-in.js';
 import {
   screenshot,
@@ -26,6 +26,8 @@ const stockholmToday = (): string =>
 beforeAll(async () => {
   session = await startUiSession();
   page = session.page;
+  // Not about rule 12: Kvalitetssäkring is ordered here as an ordinary assignment (it is flagged in the demo).
+  await withoutLocalAccessFlags(session.testApp);
   await page.setViewportSize({ width: 1366, height: 900 });
   // Orders make audit events of several kinds and mails to the attestant waiting in the outbox.
   const eriho2 = await signIn(session.testApp, 'eriho2');
