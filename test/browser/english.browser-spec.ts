@@ -71,7 +71,7 @@ const KNOWN_SWEDISH = [
   'Välj',
 ];
 
-/** Every word of the directory's data: names, titles, units, assignments, systems. */
+/** Every word of the directory's data: names, titles, units, assignments, systems, areas and verksamheter. */
 let dataWords = new Set<string>();
 
 const words = (text: string): string[] =>
@@ -85,6 +85,8 @@ async function loadDataWords(): Promise<Set<string>> {
        UNION ALL SELECT name || ' ' || coalesce(description, '') FROM assignment
        UNION ALL SELECT name FROM administration
        UNION ALL SELECT name FROM care_provider
+       UNION ALL SELECT name FROM access_area
+       UNION ALL SELECT name FROM access_operation
        UNION ALL SELECT system_name || ' ' || use_case || ' ' || coalesce(note, '') FROM system_guide
        UNION ALL SELECT coalesce(comment, '') || ' ' || coalesce(reject_comment, '') FROM vmu_order
      ) AS data`,
