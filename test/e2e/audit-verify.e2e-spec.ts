@@ -214,7 +214,7 @@ describe('audit verification: incremental and full runs', () => {
 
   it('finds a removed event before the checkpoint with the full run, naming the one after it', async () => {
     const rows = await w.t.dataSource.query<{ id: string }[]>(
-      `SELECT id::text FROM audit_event ORDER BY id OFFSET 3 LIMIT 2`,
+      `SELECT id::text FROM audit_event ORDER BY audit_event.id OFFSET 3 LIMIT 2`,
     );
     const [removed, next] = [rows[0].id, rows[1].id];
     const [saved] = await w.t.dataSource.query<Record<string, unknown>[]>(
