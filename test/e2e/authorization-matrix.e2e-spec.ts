@@ -643,7 +643,9 @@ describe('authorization matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Every route for every caller, one after the other (rows may depend on what earlier rows did):
+    // some three thousand requests, over jest's 30 s when the machine is busy.
+  }, 180_000);
 
   /**
    * API clients (bearer tokens): a client holding one scope may call exactly the routes of that
