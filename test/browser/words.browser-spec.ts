@@ -156,10 +156,14 @@ describe('words and the attest queue at 1366 px', () => {
     await completed.waitFor();
     expect(await completed.innerText()).toContain('Avslutad');
     await page
-      .getByText('Status Avslutad betyder att beställningen är utförd: uppdragen är införda.')
+      .getByText(
+        'Status Avslutad betyder att beställningen är utförd: uppdragen eller behörigheterna är införda.',
+      )
       .waitFor();
     await completed.getByText('Avslutad', { exact: true }).hover();
-    await page.getByRole('tooltip', { name: 'Avslutad betyder utförd: uppdragen är införda.' }).waitFor();
+    await page
+      .getByRole('tooltip', { name: 'Avslutad betyder utförd: uppdragen eller behörigheterna är införda.' })
+      .waitFor();
     await screenshot(page, 'words-orders-admin-all');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });

@@ -22,9 +22,9 @@ export const enWords: typeof svWords = {
     words: {
       audit: { subject: 'Concerns' },
       completed: {
-        explanation: 'Completed means carried out: the assignments have been entered.',
+        explanation: 'Completed means carried out: the assignments or the access have been entered.',
         listNote:
-          'Status Completed means that the order has been carried out: the assignments have been entered.',
+          'Status Completed means that the order has been carried out: the assignments or the access have been entered.',
       },
       delegations: {
         searchHeading: 'Search existing delegations',

@@ -23,8 +23,9 @@ export const svWords = {
     words: {
       audit: { subject: 'Avser' },
       completed: {
-        explanation: 'Avslutad betyder utförd: uppdragen är införda.',
-        listNote: 'Status Avslutad betyder att beställningen är utförd: uppdragen är införda.',
+        explanation: 'Avslutad betyder utförd: uppdragen eller behörigheterna är införda.',
+        listNote:
+          'Status Avslutad betyder att beställningen är utförd: uppdragen eller behörigheterna är införda.',
       },
       delegations: {
         searchHeading: 'Sök befintlig delegering',
