@@ -63,13 +63,14 @@ async function pick(label: string, text: string, option: string | RegExp): Promi
     await box.fill('');
     await box.pressSequentially(text, { delay: 20 });
     try {
-      await wanted.first().waitFor({ timeout: 5000 });
-      if ((await box.inputValue()) === text) break;
+      // Clicked as soon as it shows: the list may be fetched again (and the option replaced) meanwhile.
+      await wanted.first().click({ timeout: 5000 });
+      await page.getByRole('listbox').waitFor({ state: 'detached', timeout: 5000 });
+      return;
     } catch (error) {
       if (attempt >= 3) throw error;
     }
   }
-  await wanted.first().click();
 }
 
 /** An approved Nyupplägg of Ksd-personal for nilbo4 by eriho2, handed over as approval does. */
