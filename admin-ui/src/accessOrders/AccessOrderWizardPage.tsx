@@ -30,7 +30,7 @@ const AccessOrderWizard = ({ owner }: { owner: Identifier }) => {
   const { step: asked, go } = useStepInAddress();
   const step = reachable(state, asked) ? asked : 'person';
   useEffect(() => {
-    if (step !== asked) go(step, { replace: true, ifStillAt: asked });
+    if (step !== asked) go(step, { replace: true });
   }, [step, asked, go]);
 
   useEffect(() => saveAccessDraft(owner, state), [owner, state]);

@@ -29,7 +29,7 @@ const OrderWizard = ({ owner }: { owner: Identifier }) => {
   // A step the choices do not allow (a reload after "Ångra", an old address) shows step 1.
   const step = reachable(state, asked) ? asked : 'person';
   useEffect(() => {
-    if (step !== asked) go(step, { replace: true, ifStillAt: asked });
+    if (step !== asked) go(step, { replace: true });
   }, [step, asked, go]);
 
   // Every change is kept at once: a timeout can come at any moment. After the receipt the state

@@ -10,17 +10,6 @@ interface StepEntry {
 const search = (step: WizardStep) => `?${STEP_PARAM}=${stepSlug(step)}`;
 
 /**
- * The step the browser's address asks for at this moment: after Back or Forward the browser is
- * there before the router has rendered it (the router's address is in the hash).
- */
-function stepInBrowser(): WizardStep {
-  const { hash, search: query } = window.location;
-  return stepOfSlug(
-    new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?')) : query).get(STEP_PARAM),
-  );
-}
-
-/**
  * The wizard's step from the address, and moving between steps as history entries: Back goes one
  * step back, Forward one on, a reload stays, and the sign-in's return lands on the same step.
  */
@@ -36,11 +25,7 @@ export function useStepInAddress() {
   }, [step, entry]);
 
   const go = useCallback(
-    (target: WizardStep, options: { replace?: boolean; ifStillAt?: WizardStep } = {}) => {
-      // A correction decided for one address is not made to another: a Back or Forward that came
-      // before the correction's effect ran would otherwise have its new entry replaced (the receipt
-      // reached by Forward from step 1 was replaced by step 1 when the machine was busy).
-      if (options.ifStillAt !== undefined && stepInBrowser() !== options.ifStillAt) return;
+    (target: WizardStep, options: { replace?: boolean } = {}) => {
       const { step: from, entry } = current.current;
       if (target === from && !options.replace) return;
       // "Föregående" after "Nästa": the entry before is the step asked for, so go Back to it.
