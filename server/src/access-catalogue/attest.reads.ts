@@ -5,19 +5,13 @@
  * directory: other modules never name these tables or columns).
  */
 
-/** Joins the verksamhet `id` (null for a VMU order) as `alias`: a left join. */
-export const leftJoinOperation = (alias: string, id: string): string =>
-  `LEFT JOIN access_operation ${alias} ON ${alias}.id = ${id}`;
-
-/** Joins the område of the verksamhet row aliased `operation` (which may be absent) as `alias`. */
-export const leftJoinAreaOfOperation = (alias: string, operation: string): string =>
-  `LEFT JOIN access_area ${alias} ON ${alias}.id = ${operation}.area_id`;
-
-/** The name of the verksamhet row aliased `alias`. */
-export const operationNameSql = (alias: string): string => `${alias}.name`;
-
-/** The name of the område row aliased `alias`. */
-export const areaNameSql = (alias: string): string => `${alias}.name`;
+// The verksamhet and its område: the fragments operation.reads.ts keeps, under the attest's names.
+export {
+  leftJoinAccessOperation as leftJoinOperation,
+  leftJoinAccessAreaOf as leftJoinAreaOfOperation,
+  accessOperationNameSql as operationNameSql,
+  accessAreaNameSql as areaNameSql,
+} from './operation.reads.js';
 
 /** Joins the template `id` (null for an assignment line) as `alias`: a left join. */
 export const leftJoinTemplate = (alias: string, id: string): string =>

@@ -127,22 +127,16 @@ export function operationsByIds(db: Db, ids: readonly string[]): Promise<Operati
 
 /* Fragments for the orders module's statements (aliases given by the caller). */
 
-/** Left-joins the verksamhet `id` (null for a VMU order) as `alias`. */
-export const leftJoinOrderOperation = (alias: string, id: string): string =>
-  `LEFT JOIN access_operation ${alias} ON ${alias}.id = ${id}`;
-
-/** Left-joins the område of the verksamhet row aliased `operation` (which may be absent) as `alias`. */
-export const leftJoinOrderArea = (alias: string, operation: string): string =>
-  `LEFT JOIN access_area ${alias} ON ${alias}.id = ${operation}.area_id`;
-
-/** The name of the verksamhet row aliased `alias`. */
-export const orderOperationNameSql = (alias: string): string => `${alias}.name`;
+// The verksamhet and its område: the fragments operation.reads.ts keeps, under the orders' names.
+export {
+  leftJoinAccessOperation as leftJoinOrderOperation,
+  leftJoinAccessAreaOf as leftJoinOrderArea,
+  accessOperationNameSql as orderOperationNameSql,
+  accessAreaNameSql as orderAreaNameSql,
+} from './operation.reads.js';
 
 /** How lists sort by verksamhet name (Swedish order), of the verksamhet row aliased `alias`. */
 export const orderOperationSortSql = (alias: string): string => `${alias}.name COLLATE beh_sv`;
-
-/** The name of the område row aliased `alias`. */
-export const orderAreaNameSql = (alias: string): string => `${alias}.name`;
 
 /** Left-joins the template `id` (null for an assignment line) as `alias`. */
 export const leftJoinLineTemplate = (alias: string, id: string): string =>
