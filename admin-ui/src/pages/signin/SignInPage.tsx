@@ -7,15 +7,26 @@ import { DevPersonaList } from './DevPersonaList';
 import { SamlMethodList } from './SamlMethodList';
 import { useSignInOptions } from './useSignInOptions';
 
-/** Someone already signed in has nothing to do here: on to where they were going. */
+/**
+ * Someone already signed in has nothing to do here: on to where they were going, in place of this
+ * page's history entry. A new entry would drop every entry after it: Back to here from a wizard's
+ * receipt, then Forward, would no longer find the receipt. Not once the page is gone (the user
+ * went Back or Forward before the check answered): that would replace whatever entry is shown now.
+ */
 function useLeaveWhenSignedIn() {
   const checkAuth = useCheckAuth();
   const navigate = useNavigate();
   const returnTo = useReturnRoute();
   useEffect(() => {
+    let shown = true;
     checkAuth({}, false)
-      .then(() => navigate(returnTo))
+      .then(() => {
+        if (shown) navigate(returnTo, { replace: true });
+      })
       .catch(() => undefined);
+    return () => {
+      shown = false;
+    };
   }, [checkAuth, navigate, returnTo]);
 }
 
