@@ -1,6 +1,7 @@
 import { type AuditConfig, loadAuditConfig } from './audit.config.js';
 import { type AuthConfig, loadAuthConfig } from './auth.config.js';
 import { type DatabaseConfig, loadDatabaseConfig } from './database.config.js';
+import { type DirectoryConfig, loadDirectoryConfig } from './directory.config.js';
 import type { Env } from './env.js';
 import { type LimitsConfig, loadLimitsConfig } from './limits.config.js';
 import { loadMailConfig, type MailConfig } from './mail.config.js';
@@ -26,6 +27,7 @@ export interface AppConfig extends ServerConfig, DatabaseConfig {
   observability: ObservabilityConfig;
   audit: AuditConfig;
   scim: ScimConfig;
+  directory: DirectoryConfig;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -41,10 +43,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     observability: loadObservabilityConfig(env, server.nodeEnv),
     audit: loadAuditConfig(env),
     scim: loadScimConfig(env),
+    directory: loadDirectoryConfig(env),
   };
 }
 
 export type { ScimConfig } from './scim.config.js';
+export type { DirectoryConfig, LdapMapping, LdapSettings } from './directory.config.js';
 
 /** The Nest injection token under which the loaded AppConfig is provided. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -16,8 +16,10 @@ import { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.j
 import { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
 import { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
 import { pageBody } from '../common/sql.js';
+import { ReadOnlyInLdapMode } from './ldap/read-only.guard.js';
 
 @Controller('care-units')
+@ReadOnlyInLdapMode()
 @RightsHolder()
 @ApiTags('directory')
 export class CareUnitsController {
@@ -76,6 +78,7 @@ export class CareUnitsController {
 }
 
 @Controller('assignments')
+@ReadOnlyInLdapMode()
 @RightsHolder()
 @ApiTags('directory')
 export class AssignmentsController {

@@ -8,8 +8,10 @@ import type { RawListQuery } from '../common/list-query.js';
 import { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement.dto.js';
 import { EngagementItem, EngagementsService } from './engagements.service.js';
 import { pageBody } from '../common/sql.js';
+import { ReadOnlyInLdapMode } from './ldap/read-only.guard.js';
 
 @Controller('engagements')
+@ReadOnlyInLdapMode()
 @RightsHolder()
 @ApiTags('directory')
 export class EngagementsController {

@@ -23,8 +23,10 @@ import {
   CareProvidersService,
 } from './organisation.service.js';
 import { pageBody } from '../common/sql.js';
+import { ReadOnlyInLdapMode } from './ldap/read-only.guard.js';
 
 @Controller('care-providers')
+@ReadOnlyInLdapMode()
 @RightsHolder()
 @ApiTags('directory')
 export class CareProvidersController {
@@ -83,6 +85,7 @@ export class CareProvidersController {
 }
 
 @Controller('administrations')
+@ReadOnlyInLdapMode()
 @RightsHolder()
 @ApiTags('directory')
 export class AdministrationsController {

@@ -15,8 +15,10 @@ import { ACCESS_PURPOSES, PURPOSE_HEADER, purposeOf, requestIdOf } from './perso
 import { personList, PersonListItem } from './persons.queries.js';
 import { PersonDetail, PersonsService, type ReadContext } from './persons.service.js';
 import { pageBody } from '../common/sql.js';
+import { ReadOnlyInLdapMode } from './ldap/read-only.guard.js';
 
 @Controller('persons')
+@ReadOnlyInLdapMode()
 @RightsHolder()
 @ApiTags('directory')
 export class PersonsController {

@@ -7,6 +7,8 @@ import { OrdersModule } from '../orders/orders.module.js';
 import { AccessHandoverJob } from './access-handover.job.js';
 import { AttestRemindersJob } from './attest-reminders.job.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
+import { DirectorySyncJob } from './directory-sync.job.js';
+import { DirectorySyncModule } from '../directory/ldap/directory-sync.module.js';
 import { DueOrdersJob } from './due-orders.job.js';
 import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
@@ -21,7 +23,14 @@ import { SessionSweepJob } from './session-sweep.job.js';
  * reminding the systems' administrators, the fulfilment module's.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), OrdersModule, FulfilmentModule, MailModule, AuditModule],
+  imports: [
+    ScheduleModule.forRoot(),
+    DirectorySyncModule,
+    OrdersModule,
+    FulfilmentModule,
+    MailModule,
+    AuditModule,
+  ],
   providers: [
     SchedulerService,
     DueOrdersJob,
@@ -32,6 +41,7 @@ import { SessionSweepJob } from './session-sweep.job.js';
     AccessHandoverJob,
     FulfilmentRemindersJob,
     ScimDeliveryJob,
+    DirectorySyncJob,
   ],
   exports: [SchedulerService],
 })

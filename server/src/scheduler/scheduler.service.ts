@@ -11,6 +11,7 @@ import { AuditAnchorService } from '../audit/audit-anchor.service.js';
 import { AccessHandoverJob } from './access-handover.job.js';
 import { AttestRemindersJob } from './attest-reminders.job.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
+import { DirectorySyncJob } from './directory-sync.job.js';
 import { DueOrdersJob } from './due-orders.job.js';
 import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { ScimDeliveryJob } from './scim-delivery.job.js';
@@ -47,6 +48,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly accessHandover: AccessHandoverJob,
     private readonly fulfilmentReminders: FulfilmentRemindersJob,
     private readonly scimDelivery: ScimDeliveryJob,
+    private readonly directorySync: DirectorySyncJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -109,6 +111,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       scimHandedToAdministrators: 0,
     };
     // Each job on its own: one failing (say, a lost connection) must not stop the others.
+    // First: the jobs after it (leavers, due orders) act on the directory as KIV has it now.
+    await this.step('directory sync', async () => {
+      await this.directorySync.run();
+    });
     await this.step('due orders', async () => {
       const { carriedOut, batches, failed } = await this.dueOrders.run();
       Object.assign(report, { carriedOut, carryOutBatches: batches, failed });
