@@ -57,6 +57,7 @@ describe('directory source configuration', () => {
       incrementalMinutes: 5,
       fullHours: 24,
       marginSeconds: 60,
+      writeMaxAttempts: 5,
     });
     expect(ldap!.mapping).toEqual(DEFAULT_LDAP_MAPPING);
   });
@@ -99,6 +100,7 @@ describe('directory source configuration', () => {
     ['LDAP_TIMEOUT_SECONDS', { ...LDAP, LDAP_TIMEOUT_SECONDS: 'tio' }],
     ['LDAP_SYNC_INCREMENTAL_MINUTES', { ...LDAP, LDAP_SYNC_INCREMENTAL_MINUTES: '0' }],
     ['LDAP_SYNC_FULL_HOURS', { ...LDAP, LDAP_SYNC_FULL_HOURS: '-1' }],
+    ['LDAP_WRITE_MAX_ATTEMPTS', { ...LDAP, LDAP_WRITE_MAX_ATTEMPTS: '0' }],
     ['LDAP_SYNC_MARGIN_SECONDS', { ...LDAP, LDAP_SYNC_MARGIN_SECONDS: '0' }],
     ['LDAP_MAP_USER_ID', { ...LDAP, LDAP_MAP_USER_ID: 'vgr id' }],
     ['LDAP_MAP_NICKNAME', { ...LDAP, LDAP_MAP_NICKNAME: 'nick' }],

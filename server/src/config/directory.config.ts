@@ -43,6 +43,8 @@ export interface LdapSettings {
    * this (modifyTimestamp has one-second resolution, and KIV's clock may differ from BEH's).
    */
   marginSeconds: number;
+  /** LDAP_WRITE_MAX_ATTEMPTS: failed attempts before a member write is shown to administrators (FAILED). */
+  writeMaxAttempts: number;
   /** LDAP_MAP_<FIELD>: the attribute names (HSA's by default). */
   mapping: LdapMapping;
 }
@@ -174,6 +176,7 @@ export function loadDirectoryConfig(env: Env): DirectoryConfig {
       incrementalMinutes: wholeNumber(env, 'LDAP_SYNC_INCREMENTAL_MINUTES', 5, 1, 1440),
       fullHours: wholeNumber(env, 'LDAP_SYNC_FULL_HOURS', 24, 1, 720),
       marginSeconds: wholeNumber(env, 'LDAP_SYNC_MARGIN_SECONDS', 60, 1, 3600),
+      writeMaxAttempts: wholeNumber(env, 'LDAP_WRITE_MAX_ATTEMPTS', 5, 1, 100),
       mapping,
     },
   };
