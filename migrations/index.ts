@@ -26,6 +26,7 @@ import { OrderWarnings1765100600000 } from './1765100600000-OrderWarnings.js';
 import { LookupLogUserId1765100700000 } from './1765100700000-LookupLogUserId.js';
 import { AccessCatalogue1765100800000 } from './1765100800000-AccessCatalogue.js';
 import { AccessOrders1765100900000 } from './1765100900000-AccessOrders.js';
+import { DirectorySync1765200000000 } from './1765200000000-DirectorySync.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   LookupLogUserId1765100700000,
   AccessCatalogue1765100800000,
   AccessOrders1765100900000,
+  DirectorySync1765200000000,
 ];
