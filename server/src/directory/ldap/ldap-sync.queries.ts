@@ -266,7 +266,7 @@ export async function upsertCommissions(
       `INSERT INTO assignment (hsa_id, care_unit_id, name, purpose, kind, description, private_provider_only, rights,
                                active)
        SELECT i.hsa_id, i.unit_id, i.name, i.purpose, i.kind, i.description, i.private_provider_only,
-              CASE WHEN i.rights = '' THEN '{}'::text[] ELSE string_to_array(i.rights, E'\\x1f') END, true
+              CASE WHEN i.rights = '' THEN NULL ELSE string_to_array(i.rights, E'\\x1f') END, true
          FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[],
                      $7::boolean[], $8::text[])
            AS i(hsa_id, unit_id, name, purpose, kind, description, private_provider_only, rights)
