@@ -9,6 +9,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { delegationFilters } from './delegationFilters';
+import { GrantorChangedDelegations } from './GrantorChangedDelegations';
 import {
   AssignmentsField,
   DelegateField,
@@ -50,6 +51,7 @@ export default function DelegationList() {
   const text = useOperationTexts();
   return (
     <>
+      <GrantorChangedDelegations />
       <SearchHeading />
       <List<Delegation>
         pagination={<ListPagination />}

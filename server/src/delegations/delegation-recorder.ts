@@ -85,7 +85,8 @@ export class DelegationRecorder {
     return events.map((e) => ({
       id: e.id,
       at: e.at,
-      actorName: (e.actorId === null ? undefined : names.get(e.actorId)) ?? '',
+      // No actor: the system (a delegation ended because its delegate left the unit).
+      actorName: e.actorId === null ? 'Systemet (KIV)' : (names.get(e.actorId) ?? ''),
       action: e.action.slice(ACTION_PREFIX.length) as EventAction,
       // Written by record() above from these very snapshots.
       before: e.before as unknown as DelegationSnapshot | null,

@@ -3,6 +3,8 @@ import { AuditModule } from '../audit/audit.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { DelegationRecorder } from './delegation-recorder.js';
 import { DelegationsController } from './delegations.controller.js';
+import { DelegationsGrantorController } from './delegations-grantor.controller.js';
+import { DelegationsGrantorService } from './delegations-grantor.service.js';
 import { DelegationsService } from './delegations.service.js';
 import { RightsService } from './rights.service.js';
 
@@ -12,8 +14,8 @@ import { RightsService } from './rights.service.js';
  */
 @Module({
   imports: [AuditModule, MailModule],
-  controllers: [DelegationsController],
-  providers: [DelegationsService, DelegationRecorder, RightsService],
+  controllers: [DelegationsController, DelegationsGrantorController],
+  providers: [DelegationsService, DelegationRecorder, RightsService, DelegationsGrantorService],
   exports: [DelegationsService, RightsService],
 })
 export class DelegationsModule {}

@@ -51,7 +51,8 @@ const SELECT = `
   ${accessAreaNameSql('aa')} AS "areaName",
   d.grantor_id AS "grantorId", ${personNameSql('gp')} AS "grantorName",
   d.may_order AS "mayOrder", d.may_attest AS "mayAttest", d.valid_from AS "validFrom", d.valid_to AS "validTo",
-  d.revoked_at AS "revokedAt", ${personNameSql('rp')} AS "revokedByName",
+  d.revoked_at AS "revokedAt",
+  CASE WHEN d.revoked_by_system THEN 'Systemet (KIV)' ELSE ${personNameSql('rp')} END AS "revokedByName",
   d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
 
 const BASE = 'delegation d';

@@ -29,6 +29,7 @@ import {
 } from '../access-catalogue/attest.reads.js';
 import { awaitingAttestSql } from './order-status.js';
 import type { ItemStatus, OrderKind, OrderStatus, OrderType } from './order.types.js';
+import { ordererNameSql } from './leavers.names.js';
 
 /**
  * One of the directory's inner joins (joinCareUnit, joinAdministrationOf, joinAssignment) as a
@@ -132,7 +133,7 @@ export async function decisionOrders(
             o.start_date AS "startDate", o.end_date AS "endDate", o.urgent,
             ${personNameSql('eu')} AS "endUserName", ${personUserIdSql('eu')} AS "endUserUserId",
             ${personHsaIdSql('eu')} AS "endUserHsaId",
-            ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
+            ${ordererNameSql('o', personNameSql('op'))} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
             ${personEmailSql('op')} AS "ordererEmail", ${careUnitNameSql('cu')} AS "careUnitName",
             ${careUnitHsaIdSql('cu')} AS "careUnitHsaId", ${operationNameSql('aop')} AS "operationName",
             ${areaNameSql('aar')} AS "areaName"
@@ -224,8 +225,8 @@ export interface AttestOrderHead {
   accessOperation: { id: string; name: string; areaName: string } | null;
 }
 
-const attestPerson = (alias: string, id: string, key: string) =>
-  `json_build_object('id', ${id}, 'name', ${personNameSql(alias)}, 'userId', ${personUserIdSql(alias)},
+const attestPerson = (alias: string, id: string, key: string, name = personNameSql(alias)) =>
+  `json_build_object('id', ${id}, 'name', ${name}, 'userId', ${personUserIdSql(alias)},
      'hsaId', ${personHsaIdSql(alias)}, 'title', ${personTitleSql(alias)}) AS "${key}"`;
 
 /**
@@ -242,7 +243,7 @@ export async function attestOrderHead(
     `SELECT o.id, o.order_number AS "orderNumber", o.kind, o.status, o.type, o.created_at AS "createdAt",
             o.start_date AS "startDate", o.end_date AS "endDate", o.urgent,
             o.start_date <= $3::date AS due, o.comment, o.batch_id AS "batchId",
-            ${attestPerson('eu', 'o.end_user_id', 'endUser')}, ${attestPerson('op', 'o.orderer_id', 'orderer')},
+            ${attestPerson('eu', 'o.end_user_id', 'endUser')}, ${attestPerson('op', 'o.orderer_id', 'orderer', ordererNameSql('o', personNameSql('op')))},
             ${attestPerson('ap', 'o.attestant_id', 'attestant')},
             CASE WHEN o.care_unit_id IS NULL THEN NULL
                  ELSE json_build_object('id', o.care_unit_id, 'name', ${careUnitNameSql('cu')},

@@ -41,6 +41,7 @@ import { leftJoin } from './attest-orders.queries.js';
 import { awaitingAttestSql } from './order-status.js';
 import { ORDER_KINDS, ORDER_TYPES } from './order.types.js';
 import { dayBound, orderNumberFilter, orderSearchFilter, personFilter } from './orders.queries.js';
+import { ordererNameSql } from './leavers.names.js';
 
 /**
  * "Attestera beställningar", the attestant's queue, as the orders module publishes it for the
@@ -53,10 +54,10 @@ const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'ba
 const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdAt", o.type, o.status, o.urgent,
   o.start_date AS "startDate", o.end_date AS "endDate",
   o.end_user_id AS "endUserId", ${personNameSql('eu')} AS "endUserName", ${personUserIdSql('eu')} AS "endUserUserId",
-  o.orderer_id AS "ordererId", ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
+  o.orderer_id AS "ordererId", ${ordererNameSql('o', personNameSql('op'))} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
   o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
   ${administrationNameSql('adm')} AS "administrationName", o.batch_id AS "batchId",
-  o.orderer_id = o.attestant_id AS "orderedByAttestant", o.kind,
+  o.orderer_id = o.attestant_id AND NOT o.placed_by_system AS "orderedByAttestant", o.kind,
   o.access_operation_id AS "accessOperationId", ${operationNameSql('aop')} AS "accessOperationName",
   ${areaNameSql('aar')} AS "areaName"`;
 

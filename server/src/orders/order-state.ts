@@ -122,7 +122,11 @@ export class OrderStateMachine {
    * orders, then every line sorted by assignment (see insertLines), then the events, so the
    * audit chain is locked only at the end.
    */
-  async create(m: EntityManager, drafts: readonly OrderDraft[], actorId: string): Promise<LockedOrder[]> {
+  async create(
+    m: EntityManager,
+    drafts: readonly OrderDraft[],
+    actorId: string | null,
+  ): Promise<LockedOrder[]> {
     requireTransactional(m);
     if (drafts.length === 0) return [];
     const now = this.clock.now();

@@ -54,6 +54,7 @@ import {
   type OrderListItem,
   type OrderScope,
 } from './order.types.js';
+import { ordererNameSql } from './leavers.names.js';
 
 const bad = (detail: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'bad-list-query', detail);
 
@@ -75,7 +76,7 @@ export interface OrderRow extends OrderListItem {
 
 const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdAt", o.type, o.status, o.urgent,
   o.start_date AS "startDate", o.end_date AS "endDate",
-  o.orderer_id AS "ordererId", ${personNameSql('op')} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
+  o.orderer_id AS "ordererId", ${ordererNameSql('o', personNameSql('op'))} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
   o.end_user_id AS "endUserId", ${personNameSql('eu')} AS "endUserName", ${personUserIdSql('eu')} AS "endUserUserId",
   o.attestant_id AS "attestantId", ${personNameSql('ap')} AS "attestantName",
   ${personUserIdSql('ap')} AS "attestantUserId", o.kind, o.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",

@@ -45,6 +45,7 @@ import {
   type OrderReader,
   type OrderRow,
 } from './orders.queries.js';
+import { SYSTEM_ORDERER_NAME } from './leavers.names.js';
 
 export const readerOf = (actor: Actor): OrderReader => ({
   personId: actor.person.id,
@@ -124,7 +125,8 @@ export class OrdersService {
       })),
       canChangeAttestant: mayAct,
       canCancel: mayAct,
-      orderedByAttestant: row.ordererId === row.attestantId,
+      // An order the system placed names the head as orderer and attestant; it is the system's.
+      orderedByAttestant: row.ordererId === row.attestantId && row.ordererName !== SYSTEM_ORDERER_NAME,
     };
   }
 

@@ -12,6 +12,7 @@ import { DirectorySyncModule } from '../directory/ldap/directory-sync.module.js'
 import { DueOrdersJob } from './due-orders.job.js';
 import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
+import { LeaversJob } from './leavers.job.js';
 import { SchedulerService } from './scheduler.service.js';
 import { ScimDeliveryJob } from './scim-delivery.job.js';
 import { SessionSweepJob } from './session-sweep.job.js';
@@ -42,6 +43,7 @@ import { SessionSweepJob } from './session-sweep.job.js';
     FulfilmentRemindersJob,
     ScimDeliveryJob,
     DirectorySyncJob,
+    LeaversJob,
   ],
   exports: [SchedulerService],
 })

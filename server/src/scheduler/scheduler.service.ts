@@ -16,6 +16,7 @@ import { DueOrdersJob } from './due-orders.job.js';
 import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { ScimDeliveryJob } from './scim-delivery.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
+import { LeaversJob } from './leavers.job.js';
 import type { TickReport } from './scheduler.types.js';
 import { SessionSweepJob } from './session-sweep.job.js';
 
@@ -49,6 +50,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly fulfilmentReminders: FulfilmentRemindersJob,
     private readonly scimDelivery: ScimDeliveryJob,
     private readonly directorySync: DirectorySyncJob,
+    private readonly leavers: LeaversJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -109,11 +111,18 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       scimDelivered: 0,
       scimFailed: 0,
       scimHandedToAdministrators: 0,
+      leaverRevokes: 0,
+      leaverDelegationsEnded: 0,
     };
     // Each job on its own: one failing (say, a lost connection) must not stop the others.
     // First: the jobs after it (leavers, due orders) act on the directory as KIV has it now.
     await this.step('directory sync', async () => {
       await this.directorySync.run();
+    });
+    // Before due orders: a revoke carried out directly (LEAVER_REVOKE=direct) dated today goes in this tick.
+    await this.step('leavers', async () => {
+      const { revokes, delegationsEnded } = await this.leavers.run();
+      Object.assign(report, { leaverRevokes: revokes, leaverDelegationsEnded: delegationsEnded });
     });
     await this.step('due orders', async () => {
       const { carriedOut, batches, failed } = await this.dueOrders.run();

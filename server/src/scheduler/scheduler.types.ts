@@ -20,4 +20,8 @@ export interface TickReport {
   scimFailed: number;
   /** SCIM parts that failed SCIM_MAX_ATTEMPTS times and became work items (MANUAL). */
   scimHandedToAdministrators: number;
+  /** Revoke orders the system placed for leavers (issue 15, point 4). */
+  leaverRevokes: number;
+  /** Delegations ended because their delegate left the unit. */
+  leaverDelegationsEnded: number;
 }

@@ -7,6 +7,7 @@ import {
   type AccessPartReminderData,
   fulfilmentMails,
 } from './fulfilment-mails.js';
+import { type LeaversSummaryData, leaversMails } from './leavers-mails.js';
 import { type MailContent, type RenderedMail, renderMail } from './mail-layout.js';
 import {
   type AttestantChangedData,
@@ -31,6 +32,7 @@ export type {
   DelegationExpiringData,
   DelegationMailData,
   GrantEndedData,
+  LeaversSummaryData,
   OrderDecisionData,
   OrderMailData,
   OrderRejectedData,
@@ -56,6 +58,7 @@ export interface MailTemplateData {
   ACCESS_PART_WAITING: AccessPartMailData;
   ACCESS_PART_REMINDER: AccessPartReminderData;
   ACCESS_PART_REFUSED: AccessPartRefusedData;
+  LEAVERS_SUMMARY: LeaversSummaryData;
 }
 
 export type MailTemplate = keyof MailTemplateData;
@@ -68,6 +71,7 @@ const COMPOSERS: Composers = {
   ...batchMails,
   ...auditMails,
   ...fulfilmentMails,
+  ...leaversMails,
 };
 
 export const MAIL_TEMPLATES = Object.keys(COMPOSERS) as MailTemplate[];
@@ -86,5 +90,6 @@ export function relatedEntity(data: MailTemplateData[MailTemplate]): { type: str
   if ('orderId' in data) return { type: 'order', id: data.orderId };
   if ('batchId' in data) return { type: 'mass_order_batch', id: data.batchId };
   if ('anchorId' in data) return { type: 'audit_anchor', id: data.anchorId };
+  if ('headId' in data) return { type: 'leavers_summary', id: data.headId };
   return { type: 'delegation', id: data.delegationId };
 }
