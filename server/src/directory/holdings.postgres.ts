@@ -1,20 +1,84 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { activeSql } from '../common/sql.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DirectoryHoldings, type HoldingGrant, type HoldingKey, type HoldingRevoke } from './holdings.js';
+import {
+  dayAfterStart,
+  endedByOrders,
+  enqueueLdapWrites,
+  type LdapWriteInput,
+  unconfirmedOrders,
+} from './ldap/write-back.js';
 
 type Db = DataSource | EntityManager;
 
-/** Holdings kept by the portal itself, in `held_assignment`: one statement a call, however many rows. */
+/**
+ * Holdings kept by the portal itself, in `held_assignment`: one statement a call, however many rows.
+ * With the directory in KIV (DIRECTORY_SOURCE=ldap) every change also enqueues its write back to
+ * the commission's members (ldap/write-back.ts) in the same transaction: a grant adds the member
+ * now and, when time-limited, removes it on its first day without; a revoke removes it.
+ */
 @Injectable()
 export class PostgresHoldings extends DirectoryHoldings {
-  constructor(private readonly clock: Clock) {
+  constructor(
+    private readonly clock: Clock,
+    // Optional for tools that build it by hand (the idle-tick benchmark): embedded then.
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
+  ) {
     super();
+  }
+
+  writesBack(): boolean {
+    return this.config?.directory.source === 'ldap';
+  }
+
+  unconfirmed(db: Db, orderIds: readonly string[]): Promise<Set<string>> {
+    return this.writesBack() ? unconfirmedOrders(db, orderIds) : Promise.resolve(new Set());
+  }
+
+  endedBy(db: Db, orderIds: readonly string[]): Promise<Map<string, Set<string>>> {
+    return endedByOrders(db, orderIds);
   }
 
   async grant(m: EntityManager, grants: readonly HoldingGrant[]): Promise<void> {
     if (grants.length === 0) return;
+    await this.insertHoldings(m, grants);
+    if (!this.writesBack()) return;
+    const now = this.clock.now();
+    const limited = grants.filter((g) => g.validTo !== null);
+    const ends = await dayAfterStart(
+      m,
+      limited.map((g) => g.validTo as string),
+    );
+    await enqueueLdapWrites(
+      m,
+      [
+        ...grants.map((g): LdapWriteInput => ({
+          orderId: g.orderId ?? null,
+          reason: 'GRANT',
+          operation: 'ADD',
+          personId: g.personId,
+          assignmentId: g.assignmentId,
+          holdingEnded: null,
+          dueAt: now,
+        })),
+        ...limited.map((g, i): LdapWriteInput => ({
+          orderId: g.orderId ?? null,
+          reason: 'GRANT_ENDED',
+          operation: 'REMOVE',
+          personId: g.personId,
+          assignmentId: g.assignmentId,
+          holdingEnded: null,
+          dueAt: ends[i],
+        })),
+      ],
+      now,
+    );
+  }
+
+  private async insertHoldings(m: EntityManager, grants: readonly HoldingGrant[]): Promise<void> {
     await m.query(
       `INSERT INTO held_assignment (person_id, assignment_id, valid_from, valid_to, created_at, updated_at)
        SELECT g.person_id, g.assignment_id, g.valid_from, g.valid_to, $5, $5
@@ -32,6 +96,29 @@ export class PostgresHoldings extends DirectoryHoldings {
 
   async revoke(m: EntityManager, revokes: readonly HoldingRevoke[]): Promise<HoldingKey[]> {
     if (revokes.length === 0) return [];
+    const ended = await this.endHoldings(m, revokes);
+    if (!this.writesBack()) return ended;
+    const key = (k: HoldingKey) => `${k.personId}/${k.assignmentId}`;
+    const endedKeys = new Set(ended.map(key));
+    const now = this.clock.now();
+    // Removed from KIV whether or not BEH's own view had anything to end: KIV may have it anyway.
+    await enqueueLdapWrites(
+      m,
+      revokes.map((r) => ({
+        orderId: r.orderId ?? null,
+        reason: 'REVOKE',
+        operation: 'REMOVE',
+        personId: r.personId,
+        assignmentId: r.assignmentId,
+        holdingEnded: endedKeys.has(key(r)),
+        dueAt: now,
+      })),
+      now,
+    );
+    return ended;
+  }
+
+  private endHoldings(m: EntityManager, revokes: readonly HoldingRevoke[]): Promise<HoldingKey[]> {
     const running = `h.person_id = r.person_id AND h.assignment_id = r.assignment_id
                      AND (h.valid_to IS NULL OR h.valid_to >= r.ends_on)`;
     return m.query<HoldingKey[]>(

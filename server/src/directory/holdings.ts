@@ -9,6 +9,8 @@ export interface HoldingGrant {
   assignmentId: string;
   validFrom: string;
   validTo: string | null;
+  /** The order carried out (its write back to KIV waits on it; see writesBack). */
+  orderId?: string;
 }
 
 /** An end of holding: `endsOn` is the first day the person no longer holds the assignment. */
@@ -16,6 +18,8 @@ export interface HoldingRevoke {
   personId: string;
   assignmentId: string;
   endsOn: string;
+  /** The order carried out (its write back to KIV waits on it; see writesBack). */
+  orderId?: string;
 }
 
 /** One person's holding of one assignment, named by the two. */
@@ -35,6 +39,11 @@ export interface HoldingKey {
  * Writes take the caller's EntityManager so they commit or roll back with the order, and take
  * arrays so that many orders can be carried out in one go. Dates are Stockholm calendar dates
  * (YYYY-MM-DD).
+ *
+ * With the directory in KIV (DIRECTORY_SOURCE=ldap, issue 15) each change is also written back to
+ * the commission's hsaCommissionMember, through an outbox written in the same transaction
+ * (ldap/write-back.ts): the change is then confirmed only once KIV has it, and the order that made
+ * it is complete only then (writesBack, unconfirmed).
  */
 export abstract class DirectoryHoldings {
   /** Gives each person the assignment as the grant says. */
@@ -66,4 +75,22 @@ export abstract class DirectoryHoldings {
 
   /** How many persons hold the assignment on `day`. */
   abstract holderCount(db: DataSource | EntityManager, assignmentId: string, day: string): Promise<number>;
+
+  /**
+   * Whether grant and revoke are written back to KIV and confirmed later (DIRECTORY_SOURCE=ldap):
+   * then an order whose holdings changed is complete only when `unconfirmed` no longer names it.
+   */
+  abstract writesBack(): boolean;
+
+  /** Of these orders, those whose holdings' write back to KIV is not yet confirmed. */
+  abstract unconfirmed(db: DataSource | EntityManager, orderIds: readonly string[]): Promise<Set<string>>;
+
+  /**
+   * Per order: the assignments whose holding its revoke ended, as `revoke` answered when the order
+   * was carried out (kept with the write back, for an order completed only once KIV confirmed it).
+   */
+  abstract endedBy(
+    db: DataSource | EntityManager,
+    orderIds: readonly string[],
+  ): Promise<Map<string, Set<string>>>;
 }

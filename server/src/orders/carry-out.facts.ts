@@ -42,7 +42,9 @@ type ClaimedRow = OrderRecord & Omit<ClaimedOrder, 'locked'> & { items: ItemReco
  * leaving out `skip` (orders that failed in this round).
  */
 export type Claim =
-  { orderIds: readonly string[]; wait: boolean } | { limit: number; skip: readonly string[] };
+  | { orderIds: readonly string[]; wait: boolean }
+  | { limit: number; skip: readonly string[] }
+  | { handedOver: readonly string[] };
 
 /** The part of node-postgres's client that runs a named (prepared) statement. */
 interface PreparingClient {
@@ -72,7 +74,8 @@ async function preparedQuery<T>(
 /**
  * Claims approved VMU orders whose start date has come, in one statement however many (access
  * orders are never carried out here: they are handed over to their systems, see
- * access-handover.ts): the orders
+ * access-handover.ts; nor VMU orders already carried out whose write back to KIV is awaited,
+ * handed_over_at set, but through `handedOver` to complete them, see ldap-handover.ts): the orders
  * are locked `FOR UPDATE` (`SKIP LOCKED` for the next due ones, so that processes never wait for
  * each other; in id order for named ones, as lockOrders locks), then all their lines, in order and
  * id order, as readOrder and lockOrders lock them, until the caller's transaction ends; the
@@ -84,23 +87,36 @@ async function preparedQuery<T>(
  */
 export async function claimOrders(m: EntityManager, claim: Claim, today: string): Promise<ClaimedOrder[]> {
   const which =
-    'orderIds' in claim
+    'handedOver' in claim
       ? {
-          name: claim.wait ? 'beh_carry_out_claim_orders' : 'beh_carry_out_claim_free_orders',
+          // Orders whose holdings changed while their write back to KIV was awaited (ldap-handover.ts).
+          name: 'beh_carry_out_claim_handed_over',
           sql: `o.id = ANY($2::uuid[])`,
           order: 'o.id',
-          lock: claim.wait ? 'FOR UPDATE OF o' : 'FOR UPDATE OF o SKIP LOCKED',
-          param: [...new Set(claim.orderIds.map((id) => id.toLowerCase()))],
-          limit: claim.orderIds.length,
+          lock: 'FOR UPDATE OF o',
+          param: [...new Set(claim.handedOver.map((id) => id.toLowerCase()))],
+          limit: claim.handedOver.length,
+          handedOver: 'IS NOT NULL',
         }
-      : {
-          name: 'beh_carry_out_claim_due',
-          sql: `o.id <> ALL($2::uuid[])`,
-          order: 'o.start_date, o.id',
-          lock: 'FOR UPDATE OF o SKIP LOCKED',
-          param: [...claim.skip],
-          limit: claim.limit,
-        };
+      : 'orderIds' in claim
+        ? {
+            name: claim.wait ? 'beh_carry_out_claim_orders' : 'beh_carry_out_claim_free_orders',
+            sql: `o.id = ANY($2::uuid[])`,
+            order: 'o.id',
+            lock: claim.wait ? 'FOR UPDATE OF o' : 'FOR UPDATE OF o SKIP LOCKED',
+            param: [...new Set(claim.orderIds.map((id) => id.toLowerCase()))],
+            limit: claim.orderIds.length,
+            handedOver: 'IS NULL',
+          }
+        : {
+            name: 'beh_carry_out_claim_due',
+            sql: `o.id <> ALL($2::uuid[])`,
+            order: 'o.start_date, o.id',
+            lock: 'FOR UPDATE OF o SKIP LOCKED',
+            param: [...claim.skip],
+            limit: claim.limit,
+            handedOver: 'IS NULL',
+          };
   if (which.limit <= 0) return [];
   const rows = await preparedQuery<ClaimedRow>(
     m,
@@ -108,7 +124,8 @@ export async function claimOrders(m: EntityManager, claim: Claim, today: string)
     `WITH claimed AS (
        SELECT ${ORDER_RECORD_COLUMNS}, row_number() OVER () AS n FROM (
          SELECT o.* FROM vmu_order o
-          WHERE o.status = 'APPROVED' AND o.kind = 'VMU' AND o.start_date <= $1::date AND ${which.sql}
+          WHERE o.status = 'APPROVED' AND o.kind = 'VMU' AND o.start_date <= $1::date
+            AND o.handed_over_at ${which.handedOver} AND ${which.sql}
           ORDER BY ${which.order} LIMIT $3 ${which.lock}
        ) o
      ), item AS (
@@ -196,6 +213,7 @@ export async function changeHoldings(
         assignmentId: l.assignmentId,
         validFrom: order.startDate,
         validTo: order.endDate,
+        orderId: order.id,
       })),
     ),
   );
@@ -210,6 +228,7 @@ export async function changeHoldings(
             personId: order.endUserId,
             assignmentId: l.assignmentId,
             endsOn: order.startDate,
+            orderId: order.id,
           })),
         ),
       )

@@ -3,8 +3,16 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import { DirectoryHoldings } from '../directory/holdings.js';
-import { changeHoldings, type Claim, claimOrders, completedMail, feedbackText } from './carry-out.facts.js';
-import { accessOrderIds } from './access-handover.js';
+import {
+  changeHoldings,
+  type Claim,
+  type ClaimedOrder,
+  claimOrders,
+  completedMail,
+  feedbackText,
+} from './carry-out.facts.js';
+import { accessOrderIds, markHandedOver } from './access-handover.js';
+import { lockHandedOverVmuOrders } from './ldap-handover.js';
 import { OrderStateMachine } from './order-state.js';
 
 /** Hands due access orders among `orderIds` over in `m`'s transaction; answers those handed over. */
@@ -37,6 +45,12 @@ export class CarryOutFailed extends Error {
  *
  * Used by the scheduler for orders whose date has come, in batches, and by the attest module at
  * approval time ("an approved order whose start date is today or earlier is carried out at once").
+ *
+ * With the directory in KIV (DIRECTORY_SOURCE=ldap, issue 15) the holdings' change is written
+ * back to KIV through the directory's outbox, and the order counts as carried out only once KIV
+ * has it: carrying out then changes the holdings and enqueues the writes (the port does both),
+ * marks the order handed over (handed_over_at) and leaves it APPROVED; completeConfirmed
+ * completes it, with its mail and ORDER_COMPLETED event, once every write is confirmed.
  */
 @Injectable()
 export class CarryOutService {
@@ -117,34 +131,72 @@ export class CarryOutService {
     const ids = claimed.map((c) => c.locked.order.id);
     try {
       const ended = await changeHoldings(m, this.holdings, claimed);
-      // Mailed before the transition rather than as its effect: the same transaction either way,
-      // but the transition's audit events take the chain's head until commit, and every batch in
-      // every process queues there, so as little as possible happens after it.
-      await this.mail.enqueueMany(
-        m,
-        claimed.map((c) => ({
-          to: c.ordererEmail,
-          template: 'ORDER_COMPLETED' as const,
-          data: completedMail(c),
-        })),
-      );
-      const byId = new Map(claimed.map((c) => [c.locked.order.id, c]));
-      await this.machine.applyMany(m, ids, {
-        action: 'ORDER_COMPLETED',
-        actorId: null,
-        to: 'COMPLETED',
-        items: () => [{ to: 'DONE' }],
-        setEach: ({ order }) => ({
-          feedback: feedbackText(
-            byId.get(order.id) as (typeof claimed)[number],
-            ended.get(order.id) ?? new Set(),
-          ),
-        }),
-        locked: claimed.map((c) => c.locked),
-      });
+      if (this.holdings.writesBack()) {
+        // Complete once KIV confirms the writes (completeConfirmed).
+        await markHandedOver(m, ids, this.clock.now());
+        return ids;
+      }
+      await this.complete(m, claimed, ended);
     } catch (error) {
       throw new CarryOutFailed(ids, error);
     }
     return ids;
+  }
+
+  /**
+   * Completes up to `limit` handed-over VMU orders (ldap mode) whose writes back to KIV are all
+   * confirmed, in `m`'s transaction: skips orders another transaction holds, leaves those still
+   * waiting for a write. Answers the ids completed, those looked at that still wait (for the
+   * caller's next `skip`) and how many were looked at (fewer than `limit`: none is left).
+   */
+  async completeConfirmed(
+    m: EntityManager,
+    limit: number,
+    skip: readonly string[] = [],
+  ): Promise<{ completed: string[]; waiting: string[]; looked: number }> {
+    if (!m.queryRunner?.isTransactionActive) {
+      throw new Error('Completing an order must run in a transaction (with its audit event and mail)');
+    }
+    const locked = await lockHandedOverVmuOrders(m, limit, skip);
+    const unconfirmed = await this.holdings.unconfirmed(m, locked);
+    const confirmed = locked.filter((id) => !unconfirmed.has(id));
+    const claimed = await claimOrders(m, { handedOver: confirmed }, this.clock.today());
+    if (claimed.length > 0) await this.complete(m, claimed, await this.holdings.endedBy(m, confirmed));
+    return {
+      completed: claimed.map((c) => c.locked.order.id),
+      waiting: [...unconfirmed],
+      looked: locked.length,
+    };
+  }
+
+  /** The orderer's mail, the feedback and the transition to COMPLETED (lines DONE), for all at once. */
+  private async complete(
+    m: EntityManager,
+    claimed: readonly ClaimedOrder[],
+    ended: ReadonlyMap<string, ReadonlySet<string>>,
+  ): Promise<void> {
+    const ids = claimed.map((c) => c.locked.order.id);
+    // Mailed before the transition rather than as its effect: the same transaction either way,
+    // but the transition's audit events take the chain's head until commit, and every batch in
+    // every process queues there, so as little as possible happens after it.
+    await this.mail.enqueueMany(
+      m,
+      claimed.map((c) => ({
+        to: c.ordererEmail,
+        template: 'ORDER_COMPLETED' as const,
+        data: completedMail(c),
+      })),
+    );
+    const byId = new Map(claimed.map((c) => [c.locked.order.id, c]));
+    await this.machine.applyMany(m, ids, {
+      action: 'ORDER_COMPLETED',
+      actorId: null,
+      to: 'COMPLETED',
+      items: () => [{ to: 'DONE' }],
+      setEach: ({ order }) => ({
+        feedback: feedbackText(byId.get(order.id) as ClaimedOrder, ended.get(order.id) ?? new Set()),
+      }),
+      locked: claimed.map((c) => c.locked),
+    });
   }
 }
