@@ -1,0 +1,36 @@
+/** English texts of "KIV-skrivningar" (issue 15, Write back). Merged into i18n/en.ts. */
+export const enLdapWrites = {
+  resources: {
+    'ldap-writes': {
+      name: 'KIV write |||| KIV writes',
+      fields: {
+        q: 'Search',
+        createdAt: 'Created',
+        personName: 'Person',
+        personHsaId: "Person's HSA-id",
+        assignmentName: 'Assignment',
+        commissionHsaId: "Assignment's HSA-id",
+        careUnitName: 'Care unit',
+        operation: 'Change',
+        orderId: 'Order',
+        status: 'Status',
+        outcome: 'Outcome',
+        attempts: 'Attempts',
+        nextAttemptAt: 'Next attempt',
+        lastError: 'Last error',
+        doneAt: 'Done',
+      },
+    },
+  },
+  beh: {
+    ldapWrites: {
+      searchHint: 'Search by name, VGR-ID, HSA-id or assignment',
+      actions: 'Action',
+      retry: 'Try again',
+      retried: 'The write will be made at the next run.',
+      status: { PENDING: 'Waiting', DONE: 'Done', FAILED: 'Failed' },
+      operation: { ADD: 'Added to the assignment', REMOVE: 'Removed from the assignment' },
+      reason: { GRANT: 'grant', REVOKE: 'revoke', GRANT_ENDED: 'time limit ended' },
+    },
+  },
+};
