@@ -81,6 +81,22 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
   ACCESS_PART_WAITING: PART,
   ACCESS_PART_REMINDER: { ...PART, waitingSince: '2025-12-01 08:00' },
   ACCESS_PART_REFUSED: { ...PART, reason: 'Användaren finns redan med annat konto.' },
+  LEAVERS_SUMMARY: {
+    headId: '5b1f0c2e-8d4a-4e6b-9f3c-2a7d1e0b9c88',
+    recipientName: 'Erik Holm',
+    direct: false,
+    revokes: [
+      {
+        orderNumber: 'BEH5648821',
+        endUserName: 'Linda Maria Svensson (linma5)',
+        careUnitName: 'Vårdcentralen Solgläntan',
+        lastDay: '2025-11-30',
+        startDate: '2025-12-01',
+        assignmentNames: ['VoB SJF', 'Statistik VE'],
+      },
+    ],
+    delegations: [{ delegateName: 'Sara Berg (sarbe3)', careUnitName: 'Vårdcentralen Solgläntan', validTo: '2025-11-30' }],
+  },
 };
 
 const URL = 'https://beh.example.se';

@@ -25,6 +25,11 @@ const OWNERS: Record<string, readonly string[]> = {
     'held_assignment',
     'system_guide',
     'person_access_log',
+    // Issue 15: KIV sync runs and the members each commission had at its last sync; the queue of
+    // ended engagements the leavers job works through (filled by a trigger on engagement).
+    'directory_sync_run',
+    'ldap_commission_member',
+    'leaver_due',
   ],
   auth: ['user_session', 'saml_request', 'auth_secret'],
   delegations: ['delegation', 'delegation_assignment', 'rights_version'],

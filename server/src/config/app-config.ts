@@ -3,6 +3,7 @@ import { type AuthConfig, loadAuthConfig } from './auth.config.js';
 import { type DatabaseConfig, loadDatabaseConfig } from './database.config.js';
 import { type DirectoryConfig, loadDirectoryConfig } from './directory.config.js';
 import type { Env } from './env.js';
+import { type LeaversConfig, loadLeaversConfig } from './leavers.config.js';
 import { type LimitsConfig, loadLimitsConfig } from './limits.config.js';
 import { loadMailConfig, type MailConfig } from './mail.config.js';
 import { loadObservabilityConfig, type ObservabilityConfig } from './observability.config.js';
@@ -28,6 +29,7 @@ export interface AppConfig extends ServerConfig, DatabaseConfig {
   audit: AuditConfig;
   scim: ScimConfig;
   directory: DirectoryConfig;
+  leavers: LeaversConfig;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -44,6 +46,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     audit: loadAuditConfig(env),
     scim: loadScimConfig(env),
     directory: loadDirectoryConfig(env),
+    leavers: loadLeaversConfig(env),
   };
 }
 
