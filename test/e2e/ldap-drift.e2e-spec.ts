@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../../server/src/common/clock.js';
+import { DirectorySyncService } from '../../server/src/directory/ldap/directory-sync.service.js';
 import { reconcileDrift } from '../../server/src/directory/ldap/drift.js';
 import { LdapWritesJob } from '../../server/src/scheduler/ldap-writes.job.js';
+import { basicTree, commissionDn, modify, T } from '../ldap/fixtures.js';
 import { signIn } from '../support/sign-in.js';
 import { LDAP_BEH_DN, LDAP_BEH_PASSWORD, type RunningSlapd, startSlapd } from '../support/slapd.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -192,6 +194,73 @@ describe('LDAP drift: KIV against BEH holdings', () => {
     await reconcile(`${TODAY}T13:59:00Z`);
     expect(await drift(VOB_SOL)).toMatchObject([
       { personHsaId: hsa.get(NILS), personId: NILS, kind: 'REMOVED_ELSEWHERE' },
+    ]);
+  });
+});
+
+/** The same against what the directory sync itself records from a real slapd. */
+describe('LDAP drift after a real sync', () => {
+  let slapd: RunningSlapd;
+  let t: TestApp;
+
+  const openDrift = (commission: string) =>
+    t.dataSource.query<{ personHsaId: string; kind: string }[]>(
+      `SELECT d.person_hsa_id AS "personHsaId", d.kind FROM directory_drift d
+         JOIN assignment a ON a.id = d.assignment_id
+        WHERE a.hsa_id = $1 AND d.resolved_at IS NULL ORDER BY d.person_hsa_id`,
+      [commission],
+    );
+
+  /** A full sync, then the reconcile as the sync's run calls it. */
+  const syncAndReconcile = async () => {
+    const readFrom = new Date();
+    expect(await t.app.get(DirectorySyncService).run('MANUAL', 'FULL')).toMatchObject({ status: 'DONE' });
+    return reconcileDrift(t.dataSource, t.app.get(Clock), readFrom);
+  };
+
+  beforeAll(async () => {
+    slapd = await startSlapd();
+    await slapd.load(basicTree());
+    t = await createTestApp({
+      DIRECTORY_SOURCE: 'ldap',
+      LDAP_URL: slapd.url,
+      LDAP_BIND_DN: LDAP_BEH_DN,
+      LDAP_PASSWORD: LDAP_BEH_PASSWORD,
+      LDAP_BASE_DN: slapd.baseDn,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await slapd?.stop();
+  });
+
+  it('members KIV has that BEH does not hold, and holdings KIV lacks, after each sync', async () => {
+    // KIV's VoB SJF has P1 and P2; BEH holds it for nobody yet.
+    await syncAndReconcile();
+    expect(await openDrift(`${T}-F1`)).toEqual([
+      { personHsaId: `${T}-P1`, kind: 'ADDED_ELSEWHERE' },
+      { personHsaId: `${T}-P2`, kind: 'ADDED_ELSEWHERE' },
+    ]);
+    // The seed's directory is gone from KIV (inactive): its holdings are no drift.
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM directory_drift d JOIN assignment a ON a.id = d.assignment_id
+        WHERE NOT a.active`,
+    );
+    expect(n).toBe(0);
+
+    // BEH holds it for P3 (as a carried-out order leaves it); someone removes P2 in KIV.
+    await t.dataSource.query(
+      `INSERT INTO held_assignment (person_id, assignment_id, valid_from, valid_to, created_at, updated_at)
+       SELECT p.id, a.id, DATE '2020-01-01', NULL, now(), now()
+         FROM person p, assignment a WHERE p.hsa_id = $1 AND a.hsa_id = $2`,
+      [`${T}-P3`, `${T}-F1`],
+    );
+    await slapd.load(modify(commissionDn('Testenheten', 'VoB SJF'), 'hsaCommissionMember', `${T}-P1`));
+    await syncAndReconcile();
+    expect(await openDrift(`${T}-F1`)).toEqual([
+      { personHsaId: `${T}-P1`, kind: 'ADDED_ELSEWHERE' },
+      { personHsaId: `${T}-P3`, kind: 'REMOVED_ELSEWHERE' },
     ]);
   });
 });
