@@ -204,35 +204,35 @@ describe('directory sync from LDAP', () => {
     // Not allowed at all stays 403, whatever the mode.
     const karin = await signIn(t, 'karlu1');
     await karin.put(`/api/persons/${id}`).send({ firstName: 'Annat' }).expect(403);
-    expect((await admin.get('/api/directory-sync/source').expect(200)).body).toEqual({
+    expect((await admin.get('/api/directory-source').expect(200)).body).toEqual({
       source: 'ldap',
       readOnly: true,
     });
   });
 
   it('shows the runs to administrators only, and "Synka nu" starts a run', async () => {
-    const list = await admin.get('/api/directory-sync/runs').expect(200);
+    const list = await admin.get('/api/directory-sync-runs').expect(200);
     expect(list.headers['content-range']).toMatch(/^directory-sync-runs 0-\d+\/\d+$/);
     const runs = list.body as Record<string, unknown>[];
     expect(runs[0]).toMatchObject({ status: 'DONE', readCount: expect.any(Number) });
     expect(runs.some((r) => (r.errors as unknown[]).length === 2)).toBe(true);
 
     const karin = await signIn(t, 'karlu1');
-    await karin.get('/api/directory-sync/runs').expect(403);
-    await karin.post('/api/directory-sync/runs').send({}).expect(403);
+    await karin.get('/api/directory-sync-runs').expect(403);
+    await karin.post('/api/directory-sync-runs').send({}).expect(403);
 
-    const started = await admin.post('/api/directory-sync/runs').send({}).expect(202);
+    const started = await admin.post('/api/directory-sync-runs').send({}).expect(202);
     expect(started.body).toMatchObject({ kind: 'FULL', trigger: 'MANUAL', status: 'RUNNING' });
     let run: Record<string, unknown> = started.body as Record<string, unknown>;
     for (let i = 0; i < 100 && run.status === 'RUNNING'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      run = (await admin.get(`/api/directory-sync/runs/${String(run.id)}`).expect(200)).body as Record<
+      run = (await admin.get(`/api/directory-sync-runs/${String(run.id)}`).expect(200)).body as Record<
         string,
         unknown
       >;
     }
     expect(run).toMatchObject({ status: 'DONE', requestedByName: 'Alva Adminsson', errorCount: 2 });
-    await admin.post('/api/directory-sync/runs').send({ kind: 'SOMETIMES' }).expect(400);
+    await admin.post('/api/directory-sync-runs').send({ kind: 'SOMETIMES' }).expect(400);
   });
 
   it('a run with LDAP down fails as a whole, recorded with the reason', async () => {

@@ -1,8 +1,12 @@
 import { DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
 import { SearchFilter } from '../common/SearchFilter';
-import { ServerExportActions } from '../common/ServerExport';
 import type { Administration } from '../types';
 import { ListPagination } from '../common/ListPagination';
+import {
+  DirectoryListActions,
+  DirectoryReadOnlyNotice,
+  useDirectoryRowClick,
+} from '../directorySync/readOnly';
 
 const administrationFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -19,16 +23,18 @@ const administrationFilters = [
 const Column = DataTable.Col<Administration>;
 
 export default function AdministrationList() {
+  const rowClick = useDirectoryRowClick('edit');
   return (
     <List<Administration>
       pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
       filters={administrationFilters}
       exporter={false}
-      actions={<ServerExportActions />}
+      actions={<DirectoryListActions />}
       perPage={25}
     >
-      <DataTable<Administration> rowClick="edit" bulkActionButtons={false}>
+      <DirectoryReadOnlyNotice />
+      <DataTable<Administration> rowClick={rowClick} bulkActionButtons={false}>
         <Column source="code" />
         <Column source="name" />
         <Column source="careProviderName" />

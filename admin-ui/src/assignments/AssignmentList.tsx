@@ -1,10 +1,14 @@
 import { AutocompleteInput, BooleanField, DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
 import { AssignmentKindField, PurposeField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
-import { ServerExportActions } from '../common/ServerExport';
 import { assignmentKindChoices, purposeChoices } from '../enums';
 import type { Assignment } from '../types';
 import { ListPagination } from '../common/ListPagination';
+import {
+  DirectoryListActions,
+  DirectoryReadOnlyNotice,
+  useDirectoryRowClick,
+} from '../directorySync/readOnly';
 
 const assignmentFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -23,16 +27,18 @@ const assignmentFilters = [
 const Column = DataTable.Col<Assignment>;
 
 export default function AssignmentList() {
+  const rowClick = useDirectoryRowClick('edit');
   return (
     <List<Assignment>
       pagination={<ListPagination />}
       sort={{ field: 'careUnitName', order: 'ASC' }}
       filters={assignmentFilters}
       exporter={false}
-      actions={<ServerExportActions />}
+      actions={<DirectoryListActions />}
       perPage={25}
     >
-      <DataTable<Assignment> rowClick="edit" bulkActionButtons={false}>
+      <DirectoryReadOnlyNotice />
+      <DataTable<Assignment> rowClick={rowClick} bulkActionButtons={false}>
         <Column source="careUnitName" />
         <Column source="name" />
         <Column source="kind" field={AssignmentKindField} />

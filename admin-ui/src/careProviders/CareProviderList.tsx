@@ -1,11 +1,15 @@
 import { DataTable, List, SelectInput } from 'react-admin';
 import { CareProviderKindField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
-import { ServerExportActions } from '../common/ServerExport';
 import { careProviderKindChoices } from '../enums';
 import type { CareProvider } from '../types';
 import { noWrap } from '../common/noWrap';
 import { ListPagination } from '../common/ListPagination';
+import {
+  DirectoryListActions,
+  DirectoryReadOnlyNotice,
+  useDirectoryRowClick,
+} from '../directorySync/readOnly';
 
 const careProviderFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -15,16 +19,18 @@ const careProviderFilters = [
 const Column = DataTable.Col<CareProvider>;
 
 export default function CareProviderList() {
+  const rowClick = useDirectoryRowClick('edit');
   return (
     <List<CareProvider>
       pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
       filters={careProviderFilters}
       exporter={false}
-      actions={<ServerExportActions />}
+      actions={<DirectoryListActions />}
       perPage={25}
     >
-      <DataTable<CareProvider> rowClick="edit" bulkActionButtons={false}>
+      <DirectoryReadOnlyNotice />
+      <DataTable<CareProvider> rowClick={rowClick} bulkActionButtons={false}>
         <Column source="name" />
         <Column source="hsaId" sx={noWrap} />
         <Column source="kind" field={CareProviderKindField} />

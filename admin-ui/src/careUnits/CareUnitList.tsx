@@ -1,11 +1,15 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { CareProviderKindField } from '../common/EnumField';
 import { SearchFilter } from '../common/SearchFilter';
-import { ServerExportActions } from '../common/ServerExport';
 import { careProviderKindChoices } from '../enums';
 import type { CareUnit } from '../types';
 import { noWrap } from '../common/noWrap';
 import { ListPagination } from '../common/ListPagination';
+import {
+  DirectoryListActions,
+  DirectoryReadOnlyNotice,
+  useDirectoryRowClick,
+} from '../directorySync/readOnly';
 
 const careUnitFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -32,16 +36,18 @@ const careUnitFilters = [
 const Column = DataTable.Col<CareUnit>;
 
 export default function CareUnitList() {
+  const rowClick = useDirectoryRowClick('edit');
   return (
     <List<CareUnit>
       pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
       filters={careUnitFilters}
       exporter={false}
-      actions={<ServerExportActions />}
+      actions={<DirectoryListActions />}
       perPage={25}
     >
-      <DataTable<CareUnit> rowClick="edit" bulkActionButtons={false}>
+      <DirectoryReadOnlyNotice />
+      <DataTable<CareUnit> rowClick={rowClick} bulkActionButtons={false}>
         <Column source="name" />
         <Column source="hsaId" sx={noWrap} />
         <Column source="administrationName" />

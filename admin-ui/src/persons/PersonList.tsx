@@ -9,10 +9,10 @@ import {
 } from 'react-admin';
 import { ActiveFilter } from '../common/ActiveFilter';
 import { SearchFilter } from '../common/SearchFilter';
-import { ServerExportActions } from '../common/ServerExport';
 import type { Person } from '../types';
 import { noWrap } from '../common/noWrap';
 import { ListPagination } from '../common/ListPagination';
+import { DirectoryListActions, DirectoryReadOnlyNotice } from '../directorySync/readOnly';
 
 const personFilters = [
   <SearchFilter key="q" source="q" hint="beh.filter.searchPersons" alwaysOn />,
@@ -45,9 +45,10 @@ export default function PersonList() {
       sort={{ field: 'lastName', order: 'ASC' }}
       filters={personFilters}
       exporter={false}
-      actions={<ServerExportActions />}
+      actions={<DirectoryListActions />}
       perPage={25}
     >
+      <DirectoryReadOnlyNotice />
       <DataTable<Person> rowClick="show" bulkActionButtons={false}>
         <Column source="firstName" />
         <Column source="lastName" />

@@ -21,6 +21,7 @@ import type { PersonDetail, PersonEngagement, PersonHeldAssignment } from '../ty
 import { noWrap } from '../common/noWrap';
 import { purposeMeta } from './purpose';
 import { onRecordLoadError } from '../common/loadFailure';
+import { useDirectoryReadOnly } from '../directorySync/readOnly';
 
 const detailsGrid = {
   display: 'grid',
@@ -66,6 +67,7 @@ const Held = DataTable.Col<PersonHeldAssignment>;
 /** The person, the units they are engaged at, and the assignments they hold (from the detail record). */
 const PersonDetails = () => {
   const person = useRecordContext<PersonDetail>();
+  const readOnly = useDirectoryReadOnly();
   if (!person) return null;
   const prefill = { state: { record: { personId: person.id } } };
   return (
@@ -113,7 +115,11 @@ const PersonDetails = () => {
       <Divider sx={{ mt: 3 }} />
       <Section
         title="resources.persons.fields.engagements"
-        action={<CreateButton resource="engagements" label="beh.persons.addEngagement" {...prefill} />}
+        action={
+          readOnly ? undefined : (
+            <CreateButton resource="engagements" label="beh.persons.addEngagement" {...prefill} />
+          )
+        }
       >
         {/* Rows belong to the engagements resource: its labels, and a click opens the engagement. */}
         <ResourceContextProvider value="engagements">
@@ -161,11 +167,10 @@ const PersonDetails = () => {
   );
 };
 
-const PersonShowActions = () => (
-  <TopToolbar>
-    <EditButton />
-  </TopToolbar>
-);
+const PersonShowActions = () => {
+  const readOnly = useDirectoryReadOnly();
+  return <TopToolbar>{!readOnly && <EditButton />}</TopToolbar>;
+};
 
 /**
  * "Uppgifter" (the person) and, for administrators, "Uppslag": who looked the person up or

@@ -79,7 +79,7 @@ const SYNC_RUN_LIST: ListSpec = {
  * The directory's source, and the sync runs from KIV with "Synka nu" (issue 15): administrators
  * see every run with its counts and the entries it could not use, and may start a full run.
  */
-@Controller('directory-sync')
+@Controller()
 @ApiTags('directory')
 export class DirectorySyncController {
   constructor(
@@ -90,7 +90,7 @@ export class DirectorySyncController {
   ) {}
 
   /** Where the directory comes from; the UI hides create, edit and delete when it is KIV. */
-  @Get('source')
+  @Get('directory-source')
   @SignedIn()
   @ApiOkResponse({ type: DirectorySourceItem })
   source(): DirectorySourceItem {
@@ -98,7 +98,7 @@ export class DirectorySyncController {
     return { source, readOnly: source === 'ldap' };
   }
 
-  @Get('runs')
+  @Get('directory-sync-runs')
   @AdminOnly()
   @ApiPage(SyncRunItem, 'directory-sync-runs')
   async list(
@@ -112,7 +112,7 @@ export class DirectorySyncController {
     );
   }
 
-  @Get('runs/:id')
+  @Get('directory-sync-runs/:id')
   @AdminOnly()
   @ApiOkResponse({ type: SyncRunItem })
   async get(@Param('id') id: string): Promise<SyncRunItem> {
@@ -124,7 +124,7 @@ export class DirectorySyncController {
   }
 
   /** "Synka nu": starts a run (full unless asked otherwise) and answers it at once, RUNNING. */
-  @Post('runs')
+  @Post('directory-sync-runs')
   @AdminOnly()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: SyncRunItem, description: 'The run, started; poll it for its end.' })

@@ -1,0 +1,77 @@
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import {
+  Labeled,
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { TimestampField } from '../outbox/fields';
+import { SyncKindField, SyncStatusField } from './fields';
+import type { SyncRun } from './types';
+
+/** The entries the run could not use: DN and why (the first 1,000). */
+const SyncErrorsTable = (_: { source?: string }) => {
+  const run = useRecordContext<SyncRun>();
+  const translate = useTranslate();
+  if (!run) return null;
+  if (run.errors.length === 0) return <span>{translate('beh.directorySync.noErrors')}</span>;
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('resources.directory-sync-runs.fields.dn')}</TableCell>
+          <TableCell>{translate('resources.directory-sync-runs.fields.message')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {run.errors.map((error, i) => (
+          <TableRow key={i}>
+            <TableCell sx={{ wordBreak: 'break-all' }}>{error.dn}</TableCell>
+            <TableCell>{error.message}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** One sync run: its counts, and every entry it could not use (DN and why), or why it failed. */
+export default function SyncRunShow() {
+  return (
+    <Show<SyncRun>>
+      <SimpleShowLayout>
+        <Labeled source="startedAt">
+          <TimestampField source="startedAt" />
+        </Labeled>
+        <Labeled source="finishedAt">
+          <TimestampField source="finishedAt" />
+        </Labeled>
+        <Labeled source="kind">
+          <SyncKindField />
+        </Labeled>
+        <Labeled source="status">
+          <SyncStatusField />
+        </Labeled>
+        <Labeled source="since">
+          <TimestampField source="since" />
+        </Labeled>
+        <NumberField source="readCount" />
+        <NumberField source="createdCount" />
+        <NumberField source="changedCount" />
+        <NumberField source="inactivatedCount" />
+        <NumberField source="errorCount" />
+        <TextField source="error" emptyText="beh.empty" />
+        <Labeled source="errors">
+          <SyncErrorsTable />
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}
