@@ -241,15 +241,21 @@ describe('LDAP write back of carried-out orders', () => {
       expect(await mails(t, 'ORDER_COMPLETED', id)).toEqual([]);
       // The backoff: not tried again before its time.
       expect(await deliver()).toMatchObject({ done: 0, failed: 0 });
+      // A long outage gives no write up (more attempts than LDAP_WRITE_MAX_ATTEMPTS): KIV's fault, not the write's.
+      for (let hour = 2; hour <= 12; hour += 2) {
+        setClock(t, `${TODAY}T${String(10 + hour).padStart(2, '0')}:00:00Z`);
+        expect(await deliver()).toMatchObject({ done: 0, failed: 1, gaveUp: 0 });
+      }
+      expect(await writesOf(id)).toMatchObject([{ status: 'PENDING', attempts: 7 }]);
     } finally {
       await slapd.start();
     }
     // Still waiting for its retry, though KIV is back.
     expect(await deliver()).toMatchObject({ done: 0, failed: 0, completed: 0 });
-    setClock(t, `${TODAY}T10:01:00Z`);
+    setClock(t, `${TODAY}T23:01:00Z`);
     expect(await deliver()).toMatchObject({ done: 1, failed: 0, completed: 1 });
     expect(await members(VOB_SOL)).toEqual([hsa.get(NILS)]);
-    expect(await writesOf(id)).toMatchObject([{ status: 'DONE', outcome: 'WRITTEN', attempts: 2 }]);
+    expect(await writesOf(id)).toMatchObject([{ status: 'DONE', outcome: 'WRITTEN', attempts: 8 }]);
     expect(await orderState(t, id)).toMatchObject({ status: 'COMPLETED', items: ['DONE'] });
     expect(await mails(t, 'ORDER_COMPLETED', id)).toHaveLength(1);
   });

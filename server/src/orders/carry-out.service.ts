@@ -162,9 +162,10 @@ export class CarryOutService {
     const confirmed = locked.filter((id) => !unconfirmed.has(id));
     const claimed = await claimOrders(m, { handedOver: confirmed }, this.clock.today());
     if (claimed.length > 0) await this.complete(m, claimed, await this.holdings.endedBy(m, confirmed));
+    const completed = claimed.map((c) => c.locked.order.id);
     return {
-      completed: claimed.map((c) => c.locked.order.id),
-      waiting: [...unconfirmed],
+      completed,
+      waiting: locked.filter((id) => !completed.includes(id)),
       looked: locked.length,
     };
   }

@@ -73,8 +73,12 @@ class WriteFailure extends Error {}
  * lacks (noSuchAttribute, 16) count as done (outcome ALREADY). A time-limited grant's end is not
  * written when the person holds the assignment again on that day (a later grant): outcome
  * STILL_HELD. A failure is tried again after 30 s · 2^(n−1), at most an hour; the
- * LDAP_WRITE_MAX_ATTEMPTS-th failure makes the row FAILED, listed for administrators with the
- * LDAP error until one of them retries it. An order whose writes are not all DONE is not complete.
+ * LDAP_WRITE_MAX_ATTEMPTS-th failure of the write itself (an LDAP error for it: no such
+ * commission, refused, timed out) makes the row FAILED, listed for administrators with the LDAP
+ * error until one of them retries it. KIV that cannot be reached at all (connect or bind fails)
+ * fails no write for good: the rows wait, their last error saying why, and go out by themselves
+ * once KIV is back, as mail does when the relay is down. An order whose writes are not all DONE is
+ * not complete.
  */
 @Injectable()
 export class LdapWriteDelivery {
@@ -182,7 +186,7 @@ export class LdapWriteDelivery {
     try {
       if (outcome) {
         if (await this.recordDone(write, outcome)) result.done++;
-      } else if (write.attempts >= this.maxAttempts()) {
+      } else if (write.attempts >= this.maxAttempts() && !unreachable) {
         if (await this.recordFailed(write, failure as string, null)) {
           result.gaveUp++;
           this.logger.warn(
