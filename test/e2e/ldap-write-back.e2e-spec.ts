@@ -177,7 +177,18 @@ describe('LDAP write back of carried-out orders', () => {
       feedback: 'Uppdraget VoB SJF vid Vårdcentralen Solgläntan är upplagt för Nils Boström från 2026-11-23.',
       items: ['DONE'],
     });
-    expect(state.events.map((e) => e.action)).toEqual(['ORDER_PLACED', 'ORDER_APPROVED', 'ORDER_COMPLETED']);
+    // The holdings changed at hand-over (its event names what KIV was to be told), the order completed after.
+    expect(state.events.map((e) => e.action)).toEqual([
+      'ORDER_PLACED',
+      'ORDER_APPROVED',
+      'VMU_ORDER_HANDED_OVER',
+      'ORDER_COMPLETED',
+    ]);
+    const [handedOver] = await t.dataSource.query<{ after: unknown }[]>(
+      `SELECT after FROM audit_event WHERE entity_id = $1 AND action = 'VMU_ORDER_HANDED_OVER'`,
+      [id],
+    );
+    expect(handedOver.after).toEqual({ kiv: [{ assignmentId: VOB_SOL, member: 'ADD' }] });
     expect(await mails(t, 'ORDER_COMPLETED', id)).toHaveLength(1);
 
     // Nothing more to do: no second mail, no second write.

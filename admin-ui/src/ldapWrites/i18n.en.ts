@@ -23,6 +23,11 @@ export const enLdapWrites = {
     },
   },
   beh: {
+    // The events of carrying out a VMU order in ldap mode and of retrying a write.
+    orders: { eventAction: { VMU_ORDER_HANDED_OVER: 'Handed over to KIV' } },
+    auditEvents: {
+      action: { VMU_ORDER_HANDED_OVER: 'Order handed over to KIV', LDAP_WRITE_RETRIED: 'KIV write retried' },
+    },
     ldapWrites: {
       searchHint: 'Search by name, VGR-ID, HSA-id or assignment',
       actions: 'Action',

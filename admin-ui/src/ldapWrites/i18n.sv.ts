@@ -23,6 +23,14 @@ export const svLdapWrites = {
     },
   },
   beh: {
+    // The events of carrying out a VMU order in ldap mode and of retrying a write.
+    orders: { eventAction: { VMU_ORDER_HANDED_OVER: 'Lämnad till KIV' } },
+    auditEvents: {
+      action: {
+        VMU_ORDER_HANDED_OVER: 'Beställning lämnad till KIV',
+        LDAP_WRITE_RETRIED: 'KIV-skrivning görs om',
+      },
+    },
     ldapWrites: {
       searchHint: 'Sök på namn, VGR-ID, HSA-id eller uppdrag',
       actions: 'Åtgärd',

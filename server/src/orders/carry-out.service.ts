@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import { DirectoryHoldings } from '../directory/holdings.js';
@@ -59,6 +60,8 @@ export class CarryOutService {
     private readonly mail: MailService,
     private readonly holdings: DirectoryHoldings,
     private readonly clock: Clock,
+    // Only for the hand-over to KIV (ldap mode); tools that build this by hand, embedded, leave it out.
+    @Optional() private readonly audit?: AuditService,
   ) {}
 
   /** Hands due access orders over (the fulfilment module registers it; orders cannot import it). */
@@ -132,8 +135,7 @@ export class CarryOutService {
     try {
       const ended = await changeHoldings(m, this.holdings, claimed);
       if (this.holdings.writesBack()) {
-        // Complete once KIV confirms the writes (completeConfirmed).
-        await markHandedOver(m, ids, this.clock.now());
+        await this.handOverToKiv(m, claimed, ended);
         return ids;
       }
       await this.complete(m, claimed, ended);
@@ -141,6 +143,43 @@ export class CarryOutService {
       throw new CarryOutFailed(ids, error);
     }
     return ids;
+  }
+
+  /**
+   * ldap mode: BEH's holdings have changed and their writes to KIV are enqueued (the holdings
+   * port did both); the orders are marked handed over and stay APPROVED until completeConfirmed
+   * finds every write confirmed. The change of holdings is recorded now, one
+   * VMU_ORDER_HANDED_OVER event per order (rule 24), naming what KIV is to be told.
+   */
+  private async handOverToKiv(
+    m: EntityManager,
+    claimed: readonly ClaimedOrder[],
+    ended: ReadonlyMap<string, ReadonlySet<string>>,
+  ): Promise<void> {
+    if (!this.audit) throw new Error('Handing orders over to KIV needs the audit log');
+    await markHandedOver(
+      m,
+      claimed.map((c) => c.locked.order.id),
+      this.clock.now(),
+    );
+    await this.audit.appendMany(
+      m,
+      claimed.map(({ locked: { order }, lines }) => ({
+        actorId: null,
+        action: 'VMU_ORDER_HANDED_OVER',
+        entityType: 'order',
+        entityId: order.id,
+        after: {
+          kiv: lines.map((l) => ({
+            assignmentId: l.assignmentId,
+            member: order.type === 'GRANT' ? 'ADD' : 'REMOVE',
+            ...(order.type === 'REVOKE'
+              ? { holdingEnded: ended.get(order.id)?.has(l.assignmentId) ?? false }
+              : {}),
+          })),
+        },
+      })),
+    );
   }
 
   /**
