@@ -27,6 +27,7 @@ import { LookupLogUserId1765100700000 } from './1765100700000-LookupLogUserId.js
 import { AccessCatalogue1765100800000 } from './1765100800000-AccessCatalogue.js';
 import { AccessOrders1765100900000 } from './1765100900000-AccessOrders.js';
 import { DirectorySync1765200000000 } from './1765200000000-DirectorySync.js';
+import { LdapWriteBack1765200100000 } from './1765200100000-LdapWriteBack.js';
 import { Leavers1765200200000 } from './1765200200000-Leavers.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
@@ -60,5 +61,6 @@ export const migrations = [
   AccessCatalogue1765100800000,
   AccessOrders1765100900000,
   DirectorySync1765200000000,
+  LdapWriteBack1765200100000,
   Leavers1765200200000,
 ];

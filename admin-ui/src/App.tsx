@@ -28,6 +28,9 @@ import { orderRoutes } from './orders/routes';
 import { attestRoutes } from './attest/routes';
 import { massOrderRoutes } from './pages/massOrder/routes';
 import outbox from './outbox';
+import ldapWrites from './ldapWrites';
+import directoryDrift from './directoryDrift';
+import directorySync from './directorySync';
 import persons from './persons';
 import professions from './professions';
 import personAccessLog from './personAccessLog';
@@ -80,6 +83,9 @@ export const App = () => (
     <Resource name="engagements" {...engagements} />
     <Resource name="held-assignments" {...heldAssignments} />
     <Resource name="outbox" {...outbox} />
+    <Resource name="ldap-writes" {...ldapWrites} />
+    <Resource name="directory-drift" {...directoryDrift} />
+    <Resource name="directory-sync-runs" {...directorySync} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="api-clients" {...apiClients} />
     <Resource name="person-access-log" {...personAccessLog} />

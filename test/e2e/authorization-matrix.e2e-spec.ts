@@ -309,6 +309,19 @@ function table(today: string): Row[] {
       body: { rights: ['ATTEST'] },
       expect: statuses('delegator', 200),
     },
+    // Issue 15, leavers and movers: delegations whose grantor is no longer head, for the unit's
+    // head to confirm or end. The demo's grantor is still head: past the access check, 409.
+    { route: 'GET /api/delegation-confirmations', expect: statuses('delegator', 200) },
+    {
+      route: 'POST /api/delegation-confirmations/:id/confirm',
+      path: `/api/delegation-confirmations/${id.eriho2Delegation}/confirm`,
+      expect: statuses('delegator', 409),
+    },
+    {
+      route: 'POST /api/delegation-confirmations/:id/end',
+      path: `/api/delegation-confirmations/${id.eriho2Delegation}/end`,
+      expect: statuses('delegator', 409),
+    },
 
     // Orders: anyone signed in reads their own orders and acts on their own; placing and its
     // helpers need rights, and the service then checks the very unit and assignment.
@@ -435,6 +448,33 @@ function table(today: string): Row[] {
     {
       route: 'POST /api/api-clients/:id/revoke',
       path: `/api/api-clients/${MISSING}/revoke`,
+      expect: statuses('administrator', 404),
+    },
+    // Issue 15, KIV: the directory's source (the UI's read-only grids), the sync runs and "Synka
+    // nu" (embedded here: past the access check, 409), the writes back and the drift.
+    { route: 'GET /api/directory-source', expect: statuses('signedIn', 200) },
+    { route: 'GET /api/directory-sync-runs', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/directory-sync-runs/:id',
+      path: `/api/directory-sync-runs/${MISSING}`,
+      expect: statuses('administrator', 404),
+    },
+    { route: 'POST /api/directory-sync-runs', body: {}, expect: statuses('administrator', 409) },
+    { route: 'GET /api/ldap-writes', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/ldap-writes/:id',
+      path: `/api/ldap-writes/${MISSING}`,
+      expect: statuses('administrator', 404),
+    },
+    {
+      route: 'POST /api/ldap-writes/:id/retry',
+      path: `/api/ldap-writes/${MISSING}/retry`,
+      expect: statuses('administrator', 404),
+    },
+    { route: 'GET /api/directory-drift', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/directory-drift/:id',
+      path: `/api/directory-drift/${MISSING}`,
       expect: statuses('administrator', 404),
     },
     { route: 'GET /api/outbox', expect: statuses('administrator', 200) },

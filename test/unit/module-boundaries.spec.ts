@@ -30,6 +30,9 @@ const OWNERS: Record<string, readonly string[]> = {
     'directory_sync_run',
     'ldap_commission_member',
     'leaver_due',
+    // Issue 15, write back: the outbox of member writes to KIV and the drift the sync finds.
+    'ldap_write',
+    'directory_drift',
   ],
   auth: ['user_session', 'saml_request', 'auth_secret'],
   delegations: ['delegation', 'delegation_assignment', 'rights_version'],

@@ -601,6 +601,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ldap-writes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LdapWrites_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ldap-writes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LdapWrites_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ldap-writes/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LdapWrites_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory-drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryDrift_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory-drift/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectoryDrift_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/local-systems": {
         parameters: {
             query?: never;
@@ -1015,6 +1095,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Delegations_update"];
+        trace?: never;
+    };
+    "/api/delegation-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DelegationsGrantor_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/delegation-confirmations/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DelegationsGrantor_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/delegation-confirmations/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DelegationsGrantor_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/outbox": {
@@ -1801,6 +1929,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/directory-source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectorySync_source"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory-sync-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectorySync_list"];
+        put?: never;
+        post: operations["DirectorySync_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory-sync-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DirectorySync_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2341,6 +2517,72 @@ export interface components {
             kind?: components["schemas"]["ProviderKind"];
         };
         /** @enum {string} */
+        LdapWriteReason: "GRANT" | "REVOKE" | "GRANT_ENDED";
+        /** @enum {string} */
+        LdapWriteOperation: "ADD" | "REMOVE";
+        /** @enum {string} */
+        LdapWriteStatus: "PENDING" | "DONE" | "FAILED";
+        /** @enum {string} */
+        LdapWriteOutcome: "WRITTEN" | "ALREADY" | "STILL_HELD";
+        LdapWriteItem: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The order waiting for the write (completed once KIV has it).
+             */
+            orderId: string | null;
+            reason: components["schemas"]["LdapWriteReason"];
+            operation: components["schemas"]["LdapWriteOperation"];
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            personHsaId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            assignmentName: string;
+            commissionHsaId: string;
+            careUnitName: string;
+            status: components["schemas"]["LdapWriteStatus"];
+            outcome: components["schemas"]["LdapWriteOutcome"] | null;
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+        };
+        /** @enum {string} */
+        DriftKind: "ADDED_ELSEWHERE" | "REMOVED_ELSEWHERE";
+        DirectoryDriftItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DriftKind"];
+            personHsaId: string;
+            /**
+             * Format: uuid
+             * @description The person with that HSA-id, when BEH knows one.
+             */
+            personId: string | null;
+            personName: string | null;
+            /** Format: uuid */
+            assignmentId: string;
+            assignmentName: string;
+            commissionHsaId: string;
+            /** Format: uuid */
+            careUnitId: string;
+            careUnitName: string;
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            open: boolean;
+        };
+        /** @enum {string} */
         Fulfilment: "MANUAL" | "SCIM";
         LocalSystemItem: {
             /** Format: uuid */
@@ -2719,6 +2961,36 @@ export interface components {
             assignmentIds?: string[];
             /** @enum {string} */
             status?: "REVOKED";
+        };
+        GrantorChangedItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            delegateId: string;
+            delegateName: string;
+            /** Format: uuid */
+            careUnitId: string;
+            careUnitName: string;
+            /**
+             * Format: uuid
+             * @description Who granted it: no longer head of the unit (after a confirmation, the head).
+             */
+            grantorId: string;
+            grantorName: string;
+            /**
+             * Format: uuid
+             * @description The unit's head now: who confirms or ends it.
+             */
+            headId: string;
+            headName: string;
+            rights: components["schemas"]["DelegationRight"][];
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description null: until further notice.
+             */
+            validTo: string | null;
         };
         /** @enum {string} */
         MailStatus: "PENDING" | "SENT" | "FAILED";
@@ -3925,6 +4197,56 @@ export interface components {
             lastUsedAt: string | null;
             /** @description The bearer token, `beh.<id>.<secret>`: shown this once, stored only as the SHA-256 of the secret. */
             token: string;
+        };
+        /** @enum {string} */
+        DirectorySource: "embedded" | "ldap";
+        DirectorySourceItem: {
+            source: components["schemas"]["DirectorySource"];
+            /** @description True in ldap mode: directory data is changed in KIV, not in BEH. */
+            readOnly: boolean;
+        };
+        /** @enum {string} */
+        SyncKind: "FULL" | "INCREMENTAL";
+        /** @enum {string} */
+        SyncTrigger: "SCHEDULER" | "MANUAL";
+        /** @enum {string} */
+        SyncStatus: "RUNNING" | "DONE" | "FAILED";
+        SyncRunError: {
+            /** @description The entry (DN) that could not be used; empty for the run as a whole. */
+            dn: string;
+            /** @description Why, in Swedish. */
+            message: string;
+        };
+        SyncRunItem: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SyncKind"];
+            trigger: components["schemas"]["SyncTrigger"];
+            /** Format: uuid */
+            requestedBy: string | null;
+            requestedByName: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            status: components["schemas"]["SyncStatus"];
+            /**
+             * Format: date-time
+             * @description An incremental run read what changed from this moment.
+             */
+            since: string | null;
+            readCount: number;
+            createdCount: number;
+            changedCount: number;
+            inactivatedCount: number;
+            errorCount: number;
+            /** @description The first 1,000 entries that could not be used. */
+            errors: components["schemas"]["SyncRunError"][];
+            /** @description Why the run failed as a whole (LDAP unreachable, …). */
+            error: string | null;
+        };
+        StartSyncDto: {
+            kind?: components["schemas"]["SyncKind"];
         };
     };
     responses: never;
@@ -6016,6 +6338,177 @@ export interface operations {
             };
         };
     };
+    LdapWrites_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LdapWriteItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LdapWrites_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LdapWriteItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    LdapWrites_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The write, waiting to be tried again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LdapWriteItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DirectoryDrift_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryDriftItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DirectoryDrift_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryDriftItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     LocalSystems_list: {
         parameters: {
             query?: {
@@ -7644,6 +8137,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DelegationItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DelegationsGrantor_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantorChangedItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DelegationsGrantor_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmed: the head is now its grantor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantorChangedItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DelegationsGrantor_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended: revoked now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantorChangedItem"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
@@ -9383,6 +9966,137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClientItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DirectorySync_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectorySourceItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DirectorySync_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DirectorySync_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSyncDto"];
+            };
+        };
+        responses: {
+            /** @description The run, started; poll it for its end. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DirectorySync_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunItem"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

@@ -50,6 +50,12 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
     case 'audit-events':
     case 'person-access-log':
       return administrator && READ_ACTIONS.has(action);
+    // KIV (issue 15): the syncs ("Synka nu" is a button of the list), the writes back, which
+    // administrators retry, and the drift, read only.
+    case 'directory-sync-runs':
+    case 'ldap-writes':
+    case 'directory-drift':
+      return administrator && (action === 'list' || action === 'show');
     // Att utföra: the systems' administrators' work items; administrators read them.
     case 'fulfilment':
       return (

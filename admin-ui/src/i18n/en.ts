@@ -16,6 +16,9 @@ import { enErrors } from './errors.en';
 import { enEnglish } from './english.en';
 import { enAccessOrders } from '../accessOrders/i18n.en';
 import { enFulfilment } from '../fulfilment/i18n.en';
+import { enLdapWrites } from '../ldapWrites/i18n.en';
+import { enDirectoryDrift } from '../directoryDrift/i18n.en';
+import { enDirectorySync } from '../directorySync/i18n.en';
 import { enSystemAdministrators } from '../systemAdministrators/i18n.en';
 import { enDelegationOperations } from '../delegations/i18n.en';
 import type { DomainMessages, svDomain } from './sv';
@@ -216,4 +219,7 @@ export const en: TranslationMessages = mergeTranslations(
   enAccessOrders,
   enFulfilment,
   enSystemAdministrators,
+  enLdapWrites,
+  enDirectoryDrift,
+  enDirectorySync,
 );

@@ -16,6 +16,9 @@ import { svEnglish } from './english.sv';
 import { raSwedish } from './raSwedish';
 import { svAccessOrders } from '../accessOrders/i18n.sv';
 import { svFulfilment } from '../fulfilment/i18n.sv';
+import { svLdapWrites } from '../ldapWrites/i18n.sv';
+import { svDirectoryDrift } from '../directoryDrift/i18n.sv';
+import { svDirectorySync } from '../directorySync/i18n.sv';
 import { svSystemAdministrators } from '../systemAdministrators/i18n.sv';
 import { svDelegationOperations } from '../delegations/i18n.sv';
 
@@ -219,4 +222,7 @@ export const sv: TranslationMessages = mergeTranslations(
   svAccessOrders,
   svFulfilment,
   svSystemAdministrators,
+  svLdapWrites,
+  svDirectoryDrift,
+  svDirectorySync,
 );

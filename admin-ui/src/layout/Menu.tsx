@@ -2,6 +2,7 @@ import { Divider, Typography } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { attestRoutes } from '../attest/routes';
 import type { Me } from '../auth/types';
+import { useDirectoryReadOnly } from '../directorySync/readOnly';
 import { AttestMenuIcon, AttestMenuText } from '../pages/start/WaitingForAttest';
 
 /**
@@ -44,6 +45,7 @@ const MenuHeading = ({ text }: { text: string }) => {
 export const Menu = () => {
   const { permissions: me } = usePermissions<Me>();
   const administrator = me?.roles.administrator ?? false;
+  const kiv = useDirectoryReadOnly();
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="beh.menu.start" />
@@ -75,6 +77,10 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="system-administrators" />
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="outbox" />
+      {/* KIV (DIRECTORY_SOURCE=ldap only): its syncs, the writes back and the drift. */}
+      {kiv && <RaMenu.ResourceItem name="directory-sync-runs" />}
+      {kiv && <RaMenu.ResourceItem name="ldap-writes" />}
+      {kiv && <RaMenu.ResourceItem name="directory-drift" />}
       <RaMenu.ResourceItem name="audit-events" />
       <RaMenu.ResourceItem name="api-clients" />
       <RaMenu.ResourceItem name="person-access-log" />

@@ -17,6 +17,9 @@ import { AdministrationsService, CareProvidersService } from './organisation.ser
 import { PersonAccessLogController } from './person-access-log.controller.js';
 import { PersonsController } from './persons.controller.js';
 import { PersonsService } from './persons.service.js';
+import { DirectoryDriftController } from './ldap/drift.controller.js';
+import { LdapWritesController } from './ldap/write-back.controller.js';
+import { LdapWriteDelivery } from './ldap/write-back.delivery.js';
 
 const services = [
   PersonsService,
@@ -47,8 +50,15 @@ const services = [
     HeldAssignmentsController,
     AdministrationsController,
     CareProvidersController,
+    LdapWritesController,
+    DirectoryDriftController,
   ],
-  providers: [...services, DirectoryAudit, { provide: DirectoryHoldings, useClass: PostgresHoldings }],
-  exports: [...services, DirectoryHoldings],
+  providers: [
+    ...services,
+    DirectoryAudit,
+    { provide: DirectoryHoldings, useClass: PostgresHoldings },
+    LdapWriteDelivery,
+  ],
+  exports: [...services, DirectoryHoldings, LdapWriteDelivery],
 })
 export class DirectoryModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from '../audit/audit.module.js';
+import { DirectoryModule } from '../directory/directory.module.js';
 import { FulfilmentModule } from '../fulfilment/fulfilment.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
@@ -12,6 +13,7 @@ import { DirectorySyncModule } from '../directory/ldap/directory-sync.module.js'
 import { DueOrdersJob } from './due-orders.job.js';
 import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
+import { LdapWritesJob } from './ldap-writes.job.js';
 import { LeaversJob } from './leavers.job.js';
 import { SchedulerService } from './scheduler.service.js';
 import { ScimDeliveryJob } from './scim-delivery.job.js';
@@ -31,6 +33,7 @@ import { SessionSweepJob } from './session-sweep.job.js';
     FulfilmentModule,
     MailModule,
     AuditModule,
+    DirectoryModule,
   ],
   providers: [
     SchedulerService,
@@ -42,6 +45,7 @@ import { SessionSweepJob } from './session-sweep.job.js';
     AccessHandoverJob,
     FulfilmentRemindersJob,
     ScimDeliveryJob,
+    LdapWritesJob,
     DirectorySyncJob,
     LeaversJob,
   ],

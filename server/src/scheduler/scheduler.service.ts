@@ -16,6 +16,7 @@ import { DueOrdersJob } from './due-orders.job.js';
 import { FulfilmentRemindersJob } from './fulfilment-reminders.job.js';
 import { ScimDeliveryJob } from './scim-delivery.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
+import { LdapWritesJob } from './ldap-writes.job.js';
 import { LeaversJob } from './leavers.job.js';
 import type { TickReport } from './scheduler.types.js';
 import { SessionSweepJob } from './session-sweep.job.js';
@@ -49,6 +50,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly accessHandover: AccessHandoverJob,
     private readonly fulfilmentReminders: FulfilmentRemindersJob,
     private readonly scimDelivery: ScimDeliveryJob,
+    private readonly ldapWrites: LdapWritesJob,
     private readonly directorySync: DirectorySyncJob,
     private readonly leavers: LeaversJob,
   ) {}
@@ -66,6 +68,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     this.stopping = true;
     this.dueOrders.stop();
     this.scimDelivery.stop();
+    this.ldapWrites.stop();
     if (this.registry.doesExist('interval', INTERVAL)) this.registry.deleteInterval(INTERVAL);
     // Let a tick in flight finish its job and commit before the database pool closes.
     await this.current?.catch(() => undefined);
@@ -127,6 +130,11 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     await this.step('due orders', async () => {
       const { carriedOut, batches, failed } = await this.dueOrders.run();
       Object.assign(report, { carriedOut, carryOutBatches: batches, failed });
+    });
+    // Right after carrying out (DIRECTORY_SOURCE=ldap): the member changes go to KIV, and orders
+    // whose every write KIV has confirmed are completed.
+    await this.step('LDAP write back', async () => {
+      await this.ldapWrites.run();
     });
     await this.step('access hand-over', async () => {
       report.handedOver = await this.accessHandover.run();

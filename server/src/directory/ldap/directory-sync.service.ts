@@ -7,6 +7,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { LdapSettings } from '../../config/directory.config.js';
+import { reconcileDrift } from './drift.js';
 import { withLdap } from './ldap-client.js';
 import {
   type AdministrationEntry,
@@ -225,6 +226,8 @@ export class DirectorySyncService implements OnModuleDestroy {
   ): Promise<SyncOutcome> {
     const state = new RunState();
     const started = Date.now();
+    // Before KIV is read: a write back confirmed after this may not be in what the sync reads.
+    const readAt = this.clock.now();
     try {
       const entries = await withLdap(settings, (client) => this.search(client, settings, since, state));
       const parents =
@@ -234,6 +237,8 @@ export class DirectorySyncService implements OnModuleDestroy {
       await runner.startTransaction();
       try {
         await this.write(runner.manager, settings, entries, parents, kind, state);
+        // KIV's members as just read against BEH's holdings: differences are listed as drift.
+        const drift = await reconcileDrift(runner.manager, this.clock, readAt);
         const counts = this.counts(state);
         await this.finish(runner.manager, runId, 'DONE', counts, state.errors, null);
         await this.audit.append(runner.manager, {
@@ -241,7 +246,7 @@ export class DirectorySyncService implements OnModuleDestroy {
           action: 'DIRECTORY_SYNCED',
           entityType: 'directory_sync_run',
           entityId: runId,
-          after: { kind, ...counts, errors: state.errors.length },
+          after: { kind, ...counts, errors: state.errors.length, drift },
         });
         await runner.commitTransaction();
       } catch (error) {
