@@ -67,6 +67,9 @@ export default function SyncRunList() {
       }
       exporter={false}
       perPage={25}
+      // Not react-admin's empty page, which has no toolbar: before the first run "Synka nu" is
+      // what the administrator needs.
+      empty={false}
     >
       <EmbeddedNotice />
       <RefreshWhileRunning />

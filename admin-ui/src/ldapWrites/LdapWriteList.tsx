@@ -1,8 +1,13 @@
-import { DataTable, List, NumberField, ReferenceField, SelectInput, TextField } from 'react-admin';
+import { DataTable, List, NumberField, SelectInput, TextField } from 'react-admin';
 import { ListPagination } from '../common/ListPagination';
 import { SearchFilter } from '../common/SearchFilter';
 import { TimestampField } from '../outbox/fields';
-import { AssignmentAtUnitField, LdapWriteStatusField, LdapWriteWhatField } from './fields';
+import {
+  AssignmentAtUnitField,
+  LdapWriteOrderField,
+  LdapWriteStatusField,
+  LdapWriteWhatField,
+} from './fields';
 import { RetryLdapWriteButton } from './RetryLdapWriteButton';
 import { LDAP_WRITE_STATUSES, type LdapWrite } from './types';
 
@@ -42,7 +47,7 @@ export default function LdapWriteList() {
           <LdapWriteWhatField />
         </Column>
         <Column source="orderId" disableSort>
-          <ReferenceField source="orderId" reference="orders" link="show" emptyText="beh.empty" />
+          <LdapWriteOrderField />
         </Column>
         <Column source="status">
           <LdapWriteStatusField />

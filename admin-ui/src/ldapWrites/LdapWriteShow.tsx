@@ -1,21 +1,35 @@
 import {
   ListButton,
   NumberField,
-  ReferenceField,
   Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { TimestampField } from '../outbox/fields';
-import { LdapWriteStatusField, LdapWriteWhatField } from './fields';
+import {
+  LdapWriteOrderField,
+  LdapWriteOutcomeField,
+  LdapWriteStatusField,
+  LdapWriteWhatField,
+} from './fields';
 import { RetryLdapWriteButton } from './RetryLdapWriteButton';
 import type { LdapWrite } from './types';
 
 const Title = () => {
   const write = useRecordContext<LdapWrite>();
   return <>{write ? `${write.personName} – ${write.assignmentName}` : ''}</>;
+};
+
+/** When it is tried next: not for a write that is done. */
+const NextAttemptField = (_: { label?: string }) => {
+  const write = useRecordContext<LdapWrite>();
+  const translate = useTranslate();
+  if (!write) return null;
+  if (write.status === 'DONE') return <span>{translate('beh.empty')}</span>;
+  return <TimestampField source="nextAttemptAt" />;
 };
 
 /** One write back to KIV: what, for whom, the order waiting for it, its attempts and last error. */
@@ -37,11 +51,11 @@ export default function LdapWriteShow() {
         <TextField source="assignmentName" />
         <TextField source="commissionHsaId" />
         <TextField source="careUnitName" />
-        <ReferenceField source="orderId" reference="orders" link="show" emptyText="beh.empty" />
+        <LdapWriteOrderField label="resources.ldap-writes.fields.orderId" />
         <LdapWriteStatusField label="resources.ldap-writes.fields.status" />
-        <TextField source="outcome" emptyText="beh.empty" />
+        <LdapWriteOutcomeField label="resources.ldap-writes.fields.outcome" />
         <NumberField source="attempts" />
-        <TimestampField source="nextAttemptAt" />
+        <NextAttemptField label="resources.ldap-writes.fields.nextAttemptAt" />
         <TextField source="lastError" emptyText="beh.empty" />
         <TimestampField source="createdAt" />
         <TimestampField source="doneAt" />

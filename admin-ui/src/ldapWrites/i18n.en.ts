@@ -33,6 +33,13 @@ export const enLdapWrites = {
       actions: 'Action',
       retry: 'Try again',
       retried: 'The write will be made at the next run.',
+      order: 'The order',
+      outcome: {
+        WRITTEN: 'Written to KIV',
+        ALREADY_ADD: 'Already in KIV',
+        ALREADY_REMOVE: 'Already absent from KIV',
+        STILL_HELD: 'Not removed: the person holds the assignment again',
+      },
       status: { PENDING: 'Waiting', DONE: 'Done', FAILED: 'Failed' },
       operation: { ADD: 'Added to the assignment', REMOVE: 'Removed from the assignment' },
       reason: { GRANT: 'grant', REVOKE: 'revoke', GRANT_ENDED: 'time limit ended' },

@@ -36,6 +36,13 @@ export const svLdapWrites = {
       actions: 'Åtgärd',
       retry: 'Försök igen',
       retried: 'Skrivningen görs om vid nästa körning.',
+      order: 'Beställningen',
+      outcome: {
+        WRITTEN: 'Skriven i KIV',
+        ALREADY_ADD: 'Fanns redan i KIV',
+        ALREADY_REMOVE: 'Saknades redan i KIV',
+        STILL_HELD: 'Inte borttagen: personen har uppdraget igen',
+      },
       status: { PENDING: 'Väntar', DONE: 'Gjord', FAILED: 'Misslyckad' },
       operation: { ADD: 'Läggs till i uppdraget', REMOVE: 'Tas bort ur uppdraget' },
       reason: { GRANT: 'Nyupplägg', REVOKE: 'Avslut', GRANT_ENDED: 'tidsbegränsning slut' },
