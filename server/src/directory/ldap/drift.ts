@@ -35,31 +35,30 @@ export async function reconcileDrift(
   syncStartedAt: Date,
 ): Promise<DriftResult> {
   const [row] = await db.query<DriftResult[]>(
-    `WITH scope AS (
-       SELECT a.id FROM assignment a WHERE a.active
-     ), beh AS (
-       SELECT DISTINCT h.assignment_id, p.hsa_id AS person_hsa_id
-         FROM held_assignment h JOIN person p ON p.id = h.person_id
-        WHERE ${activeSql('h', '$2')} AND h.assignment_id IN (SELECT id FROM scope)
-     ), kiv AS (
-       SELECT m.assignment_id, m.person_hsa_id FROM ldap_commission_member m
-        WHERE m.assignment_id IN (SELECT id FROM scope)
-     ), busy AS (
+    `WITH busy AS (
        SELECT DISTINCT w.assignment_id, p.hsa_id AS person_hsa_id
          FROM ldap_write w JOIN person p ON p.id = w.person_id
         WHERE (w.status = 'PENDING' AND (w.attempts > 0 OR w.next_attempt_at <= $1))
            OR w.status = 'FAILED'
            OR (w.status = 'DONE' AND w.done_at >= $3)
      ), found AS (
-       SELECT k.assignment_id, k.person_hsa_id, 'ADDED_ELSEWHERE'::varchar AS kind FROM kiv k
-        WHERE NOT EXISTS (SELECT 1 FROM beh b
-                           WHERE b.assignment_id = k.assignment_id AND b.person_hsa_id = k.person_hsa_id)
-       UNION ALL
-       SELECT b.assignment_id, b.person_hsa_id, 'REMOVED_ELSEWHERE'::varchar FROM beh b
-        WHERE NOT EXISTS (SELECT 1 FROM kiv k
-                           WHERE k.assignment_id = b.assignment_id AND k.person_hsa_id = b.person_hsa_id)
+       -- One hash full join of KIV's members and BEH's holders of the active commissions: the
+       -- rows on one side only are the differences.
+       SELECT COALESCE(k.assignment_id, b.assignment_id) AS assignment_id,
+              COALESCE(k.person_hsa_id, b.person_hsa_id) AS person_hsa_id,
+              CASE WHEN b.assignment_id IS NULL THEN 'ADDED_ELSEWHERE' ELSE 'REMOVED_ELSEWHERE' END::varchar AS kind
+         FROM (SELECT m.assignment_id, m.person_hsa_id FROM ldap_commission_member m
+                 JOIN assignment a ON a.id = m.assignment_id AND a.active) k
+         FULL JOIN (SELECT h.assignment_id, p.hsa_id AS person_hsa_id
+                      FROM held_assignment h
+                      JOIN assignment a ON a.id = h.assignment_id AND a.active
+                      JOIN person p ON p.id = h.person_id
+                     WHERE ${activeSql('h', '$2')}) b
+           ON b.assignment_id = k.assignment_id AND b.person_hsa_id = k.person_hsa_id
+        WHERE k.assignment_id IS NULL OR b.assignment_id IS NULL
      ), drift AS (
-       SELECT f.* FROM found f
+       -- DISTINCT: a person may hold one assignment twice on a day (two holdings meeting).
+       SELECT DISTINCT f.* FROM found f
         WHERE NOT EXISTS (SELECT 1 FROM busy x
                            WHERE x.assignment_id = f.assignment_id AND x.person_hsa_id = f.person_hsa_id)
      ), seen AS (
