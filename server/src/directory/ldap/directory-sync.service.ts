@@ -236,6 +236,9 @@ export class DirectorySyncService implements OnModuleDestroy {
           : new Map<string, Entry>();
       await runner.startTransaction();
       try {
+        // A background job's bulk statements, not a request's: a region's full pass and its drift
+        // comparison may each take longer than DB_STATEMENT_TIMEOUT_MS, which guards requests.
+        await runner.query(`SET LOCAL statement_timeout = '15min'`);
         await this.write(runner.manager, settings, entries, parents, kind, state);
         // KIV's members as just read against BEH's holdings: differences are listed as drift.
         const drift = await reconcileDrift(runner.manager, this.clock, readAt);
