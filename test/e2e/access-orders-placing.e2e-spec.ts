@@ -673,7 +673,7 @@ describe('access orders: placing, wizard reads, lists', () => {
       const grant = (
         await orderer.get(`/api/orderable-templates?type=GRANT&endUserId=${endUser.id}`).expect(200)
       ).body as Answer;
-      expect(grant.endUser).toEqual({ hasActiveEngagement: true, privateProvider: false });
+      expect(grant.endUser).toEqual({ hasActiveEngagement: true, privateProvider: false, active: true });
       const listed = templatesOf(grant);
       expect(listed.map((x) => [x.operation, x.name, x.orderable, x.reason])).toEqual([
         ['Arkiv test', 'Arkivläsare', false, 'TEMPLATE_ALREADY_PENDING'],

@@ -45,7 +45,7 @@ describe('directory: organisation, catalogue, engagements', () => {
       const res = await list('care-providers').expect(200);
       expect(res.headers['content-range']).toBe('care-providers 0-1/2');
       expect(res.body.map((p: Item) => p.name)).toEqual(['Hälsoakuten Väst AB', 'Västra Götalandsregionen']);
-      expect(Object.keys(res.body[0]).sort()).toEqual(['hsaId', 'id', 'kind', 'name']);
+      expect(Object.keys(res.body[0]).sort()).toEqual(['directoryActive', 'hsaId', 'id', 'kind', 'name']);
       expect((await items('care-providers', { kind: 'PRIVATE' })).map((p) => p.name)).toEqual([
         'Hälsoakuten Väst AB',
       ]);
@@ -161,6 +161,7 @@ describe('directory: organisation, catalogue, engagements', () => {
           'headOfUnitId',
           'headOfUnitName',
           'activeStaff',
+          'directoryActive',
         ].sort(),
       );
     });

@@ -246,6 +246,7 @@ describe('directory: persons', () => {
             'protectedIdentity',
             'active',
             'organisation',
+            'directoryActive',
           ].sort(),
         );
       }

@@ -101,7 +101,7 @@ describe('wizard support', () => {
   describe('orderable assignments', () => {
     it('Nyupplägg for nilbo4 as eriho2: Solgläntan only, general first, Spärr & Logg not shown', async () => {
       const answer = await offered(eriho2, 'nilbo4');
-      expect(answer.endUser).toEqual({ hasActiveEngagement: true, privateProvider: false });
+      expect(answer.endUser).toEqual({ hasActiveEngagement: true, privateProvider: false, active: true });
       expect(answer.units).toEqual([
         expect.objectContaining({
           careUnitId: SOLGLANTAN,
@@ -144,7 +144,7 @@ describe('wizard support', () => {
 
     it('majoh6 (engagement ended): nothing new to order; Avslut offers what she holds, since when', async () => {
       const grant = await offered(eriho2, 'majoh6');
-      expect(grant.endUser).toEqual({ hasActiveEngagement: false, privateProvider: false });
+      expect(grant.endUser).toEqual({ hasActiveEngagement: false, privateProvider: false, active: true });
       expect(marks(grant)).toEqual({
         'Vårdcentralen Solgläntan': [
           'VoB SJF: ALREADY_HELD',
@@ -164,7 +164,7 @@ describe('wizard support', () => {
 
     it('Spärr & Logg is offered for staff of a private care provider', async () => {
       const answer = await offered(orderer, await staff(privateUnit));
-      expect(answer.endUser).toEqual({ hasActiveEngagement: true, privateProvider: true });
+      expect(answer.endUser).toEqual({ hasActiveEngagement: true, privateProvider: true, active: true });
       const sparr = answer.units[0].assignments.find((a) => a.id === team.unit.assignments.sparr.id);
       expect(sparr).toMatchObject({ orderable: true, privateProviderOnly: true });
     });

@@ -7,6 +7,7 @@ import {
   DirectoryReadOnlyNotice,
   useDirectoryRowClick,
 } from '../directorySync/readOnly';
+import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const administrationFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -18,6 +19,7 @@ const administrationFilters = [
   >
     <SelectInput optionText="name" />
   </ReferenceInput>,
+  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<Administration>;
@@ -38,6 +40,12 @@ export default function AdministrationList() {
         <Column source="code" />
         <Column source="name" />
         <Column source="careProviderName" />
+        <Column
+          source="directoryActive"
+          label="beh.directoryActive.column"
+          field={DirectoryActiveField}
+          disableSort
+        />
       </DataTable>
     </List>
   );

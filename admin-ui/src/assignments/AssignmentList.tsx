@@ -9,6 +9,7 @@ import {
   DirectoryReadOnlyNotice,
   useDirectoryRowClick,
 } from '../directorySync/readOnly';
+import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const assignmentFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -22,6 +23,7 @@ const assignmentFilters = [
   </ReferenceInput>,
   <SelectInput key="purpose" source="purpose" choices={purposeChoices} />,
   <SelectInput key="kind" source="kind" choices={assignmentKindChoices} />,
+  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<Assignment>;
@@ -52,6 +54,12 @@ export default function AssignmentList() {
           <BooleanField source="requiresLocalAccess" FalseIcon={null} />
         </Column>
         <DataTable.NumberCol source="memberCount" disableSort />
+        <Column
+          source="directoryActive"
+          label="beh.directoryActive.column"
+          field={DirectoryActiveField}
+          disableSort
+        />
       </DataTable>
     </List>
   );

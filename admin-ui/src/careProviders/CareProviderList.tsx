@@ -10,10 +10,12 @@ import {
   DirectoryReadOnlyNotice,
   useDirectoryRowClick,
 } from '../directorySync/readOnly';
+import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const careProviderFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
   <SelectInput key="kind" source="kind" choices={careProviderKindChoices} />,
+  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<CareProvider>;
@@ -34,6 +36,12 @@ export default function CareProviderList() {
         <Column source="name" />
         <Column source="hsaId" sx={noWrap} />
         <Column source="kind" field={CareProviderKindField} />
+        <Column
+          source="directoryActive"
+          label="beh.directoryActive.column"
+          field={DirectoryActiveField}
+          disableSort
+        />
       </DataTable>
     </List>
   );

@@ -10,6 +10,7 @@ import {
   DirectoryReadOnlyNotice,
   useDirectoryRowClick,
 } from '../directorySync/readOnly';
+import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const careUnitFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -31,6 +32,7 @@ const careUnitFilters = [
   >
     <AutocompleteInput />
   </ReferenceInput>,
+  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<CareUnit>;
@@ -57,6 +59,12 @@ export default function CareUnitList() {
           <TextField source="headOfUnitName" emptyText="beh.empty" />
         </Column>
         <DataTable.NumberCol source="activeStaff" disableSort />
+        <Column
+          source="directoryActive"
+          label="beh.directoryActive.column"
+          field={DirectoryActiveField}
+          disableSort
+        />
       </DataTable>
     </List>
   );

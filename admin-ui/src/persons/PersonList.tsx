@@ -13,6 +13,7 @@ import type { Person } from '../types';
 import { noWrap } from '../common/noWrap';
 import { ListPagination } from '../common/ListPagination';
 import { DirectoryListActions, DirectoryReadOnlyNotice } from '../directorySync/readOnly';
+import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const personFilters = [
   <SearchFilter key="q" source="q" hint="beh.filter.searchPersons" alwaysOn />,
@@ -34,6 +35,7 @@ const personFilters = [
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <ActiveFilter key="active" source="active" />,
+  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<Person>;
@@ -60,6 +62,12 @@ export default function PersonList() {
         <Column source="title" disableSort />
         <Column source="organisation" disableSort />
         <Column source="active" field={BooleanField} disableSort />
+        <Column
+          source="directoryActive"
+          label="beh.directoryActive.column"
+          field={DirectoryActiveField}
+          disableSort
+        />
       </DataTable>
     </List>
   );

@@ -9,7 +9,8 @@ import { CarryOutService } from '../orders/carry-out.service.js';
 import { OrderStateMachine } from '../orders/order-state.js';
 import type { SignRequestRecord, VerifiedSignature } from '../signing/signing.types.js';
 import { type AttestPayload, type ExpectedOrder, lineStates, readPayload } from './attest-payload.js';
-import { attestConflict, ownAccessRefused } from './attest.errors.js';
+import { attestConflict, attestRuleProblem, ownAccessRefused } from './attest.errors.js';
+import { inactiveViolations } from './attest-requests.service.js';
 
 const CHANGED_STATUS: Record<string, string> = {
   CANCELLED: 'den har makulerats',
@@ -50,6 +51,11 @@ export class AttestCompletion {
     // Rule 11 again where the decision takes effect: the signer approves no order for himself.
     const own = orders.find((o) => o.endUser.hsaId === signature.signer.hsaId);
     if (payload.decision === 'APPROVE' && own) throw ownAccessRefused(own.orderNumber);
+    // Rule 37 again: nothing gone from KIV while the signing window was open is approved.
+    if (payload.decision === 'APPROVE') {
+      const inactive = inactiveViolations(orders, new Set(payload.removeItemIds));
+      if (inactive.length > 0) throw attestRuleProblem(inactive);
+    }
 
     const attestantName = (await personNames(m, [request.signerId])).get(request.signerId) ?? '';
     if (payload.decision === 'APPROVE') await this.approve(m, orders, request, payload, attestantName);

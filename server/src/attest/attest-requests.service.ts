@@ -145,9 +145,34 @@ export class AttestRequestsService {
         if (o.items.every((i) => removeItemIds.has(i.id)))
           lines.push(attestViolation('ALL_ITEMS_REMOVED', o));
       }
+      lines.push(...inactiveViolations(orders, removeItemIds));
     }
     if (lines.length > 0) throw attestRuleProblem(lines);
   }
+}
+
+/**
+ * Rule 37, Gone from KIV gets nothing new: approving a grant (or an access order's grant or
+ * change) whose end user, care unit or assignment has become inactive in the directory since it
+ * was placed. A revoke is approved as ever, and any order can be rejected. Checked when the sign
+ * request is made and again where the decision takes effect (AttestCompletion).
+ */
+export function inactiveViolations(
+  orders: readonly DecisionOrder[],
+  removeItemIds: ReadonlySet<string>,
+): AttestViolation[] {
+  const found: AttestViolation[] = [];
+  for (const o of orders) {
+    if (o.type === 'REVOKE') continue;
+    if (!o.endUserActive) found.push(attestViolation('PERSON_INACTIVE', o));
+    if (o.careUnitActive === false) found.push(attestViolation('CARE_UNIT_INACTIVE', o));
+    for (const i of o.items) {
+      if (i.assignmentActive === false && !removeItemIds.has(i.id) && isOpenLine(i.status)) {
+        found.push(attestViolation('ASSIGNMENT_INACTIVE', o, i.id));
+      }
+    }
+  }
+  return found;
 }
 
 /**

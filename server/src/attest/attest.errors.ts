@@ -13,6 +13,13 @@ export const ATTEST_RULE_MESSAGES = {
   REMOVE_ON_REJECT: 'Rader tas inte bort vid avslag.',
   OWN_ACCESS:
     'Du kan inte godkänna en beställning där du själv är slutanvändare – ingen ger sig själv behörighet ensam. Avslå den eller be beställaren välja en annan attestant.',
+  // Rule 37: gone from the directory (KIV) since the order was placed; denying it stays possible.
+  PERSON_INACTIVE:
+    'Slutanvändaren är inaktiv i katalogen (finns inte längre i KIV), så beställningen kan inte godkännas. Avslå den.',
+  CARE_UNIT_INACTIVE:
+    'Vårdenheten är inaktiv i katalogen (finns inte längre i KIV), så beställningen kan inte godkännas. Avslå den.',
+  ASSIGNMENT_INACTIVE:
+    'Uppdraget är inaktivt i katalogen (finns inte längre i KIV), så raden kan inte godkännas. Ta bort raden eller avslå beställningen.',
 } as const;
 registerRuleMessages(ATTEST_RULE_MESSAGES);
 

@@ -12,7 +12,7 @@ import { DevLoginDto } from './dto/dev-login.dto.js';
 import { DEV_PERSONAS } from './dev-personas.js';
 import { Me } from './me.js';
 import { Public } from '../common/auth/policy.js';
-import { SignInService } from './sign-in.service.js';
+import { INACTIVE_PERSON_SIGN_IN, SignInService } from './sign-in.service.js';
 
 /** A persona offered by the development sign-in (a class only so that the OpenAPI description shows it). */
 export class DevUser {
@@ -45,10 +45,14 @@ export class DevLoginController {
   @ApiNotFoundResponse({ description: NOT_IN_PRODUCTION })
   async devUsers(): Promise<DevUser[]> {
     this.assertEnabled();
-    const rows = await this.db.query<{ person: SessionPerson }[]>(findPersonSql('userIds', '$1'), [
-      DEV_PERSONAS.map((p) => p.userId),
-    ]);
-    const byUserId = new Map(rows.map(({ person }) => [person.userId.toLowerCase(), person]));
+    const rows = await this.db.query<{ person: SessionPerson; active: boolean }[]>(
+      findPersonSql('userIds', '$1'),
+      [DEV_PERSONAS.map((p) => p.userId)],
+    );
+    // A persona gone from the directory (KIV) cannot sign in, so it is not offered.
+    const byUserId = new Map(
+      rows.filter(({ active }) => active).map(({ person }) => [person.userId.toLowerCase(), person]),
+    );
     return DEV_PERSONAS.flatMap(({ userId, description }) => {
       const person = byUserId.get(userId.toLowerCase());
       if (!person) return [];
@@ -68,8 +72,8 @@ export class DevLoginController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Me> {
     this.assertEnabled();
-    const person = await this.signIns.personByUserId(dto.userId);
-    if (!person) {
+    const found = await this.signIns.personByUserId(dto.userId);
+    if (!found) {
       throw new ProblemException(
         HttpStatus.BAD_REQUEST,
         'unknown-user',
@@ -79,7 +83,13 @@ export class DevLoginController {
         },
       );
     }
-    return this.signIns.signIn(req, res, person, 'DEV');
+    // Gone from the directory (KIV): no sign-in, as SAML's page says too.
+    if (!found.active) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'person-inactive', INACTIVE_PERSON_SIGN_IN, {
+        code: 'PERSON_INACTIVE',
+      });
+    }
+    return this.signIns.signIn(req, res, found.person, 'DEV');
   }
 
   private assertEnabled(): void {

@@ -10,7 +10,7 @@ import { authOf, type SessionPerson, type SessionState } from '../common/auth/re
 import type { Rights } from '../common/auth/rights.js';
 import { rightsVersionSql } from '../delegations/delegations.reads.js';
 import { RightsService } from '../delegations/rights.service.js';
-import { leftJoinPerson, personJsonSql } from '../directory/directory.reads.js';
+import { leftJoinPerson, personActiveSql, personJsonSql } from '../directory/directory.reads.js';
 import { RightsCache } from './rights-cache.js';
 
 export const SESSION_COOKIE = 'beh.sid';
@@ -32,6 +32,8 @@ interface SessionRow {
   person: SessionPerson | null;
   /** The person's rights version (rightsVersionSql), read with them. */
   rightsVersion: string;
+  /** False when the person is inactive in the directory (gone from KIV): the session ends. */
+  personActive: boolean | null;
 }
 
 const token = () => randomBytes(32).toString('base64url');
@@ -115,7 +117,7 @@ export class SessionsService {
       this.db,
       `SELECT s.id, s.csrf_token AS "csrfToken", s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
               s.expires_at AS "expiresAt", ${personJsonSql('p')} AS person,
-              ${rightsVersionSql('s.person_id')} AS "rightsVersion"
+              ${rightsVersionSql('s.person_id')} AS "rightsVersion", ${personActiveSql('p')} AS "personActive"
          FROM user_session s ${leftJoinPerson('p', 's.person_id')}
         WHERE s.id = $1`,
       [hashOf(raw)],
@@ -128,7 +130,13 @@ export class SessionsService {
       return undefined;
     }
     const now = this.clock.now();
-    if (row.expiresAt <= now || row.lastSeenAt.getTime() + this.idleMs() <= now.getTime()) {
+    // A person marked inactive by a directory sync (gone from KIV) is signed out at their next
+    // request: the person is read with the session at every request, so this is exact.
+    if (
+      row.personActive === false ||
+      row.expiresAt <= now ||
+      row.lastSeenAt.getTime() + this.idleMs() <= now.getTime()
+    ) {
       await this.db.query('DELETE FROM user_session WHERE id = $1', [row.id]);
       this.rightsCache.forget(row.id);
       this.clearCookie(res);

@@ -4,6 +4,14 @@ import { notFound, ProblemException, ValidationProblem } from '../common/problem
 export const NO_ACTIVE_ENGAGEMENT =
   'Personen saknar aktivt engagemang i regionen och kan inte få en delegering.';
 
+/** Rule 37: the delegate is gone from the directory (KIV). */
+export const DELEGATE_INACTIVE =
+  'Personen är inaktiv i katalogen (finns inte längre i KIV) och kan inte få en delegering.';
+
+/** Rule 37: the care unit is gone from the directory (KIV). */
+export const CARE_UNIT_INACTIVE =
+  'Vårdenheten är inaktiv i katalogen (finns inte längre i KIV) och kan inte få nya delegeringar.';
+
 export const delegationNotFound = () => notFound('Delegeringen');
 
 export const unitNotFound = () => notFound('Vårdenheten');

@@ -12,8 +12,10 @@ import { catalogueOf } from '../directory/directory.facts.js';
 import {
   assignmentsOfUnitCountSql,
   careUnitExistsSql,
+  careUnitIsActiveSql,
   hasActiveEngagementSql,
   personExistsSql,
+  personIsActiveSql,
 } from '../directory/directory.reads.js';
 import {
   type DelegationDetail,
@@ -29,6 +31,8 @@ import {
   delegationNotFound,
   invalidDelegation,
   NO_ACTIVE_ENGAGEMENT,
+  CARE_UNIT_INACTIVE,
+  DELEGATE_INACTIVE,
   noLongerChangeable,
   notHeadOfOperation,
   notHeadOfUnit,
@@ -142,6 +146,10 @@ export class DelegationsService {
     if (careUnitId !== null) {
       const unitExists = await this.holds(careUnitExistsSql('$1'), [careUnitId]);
       if (!unitExists) throw invalidDelegation({ careUnitId: ['Vårdenheten finns inte.'] });
+      // Rule 37, Gone from KIV gets nothing new: no new delegation at a unit inactive in the directory.
+      if (!(await this.holds(careUnitIsActiveSql('$1'), [careUnitId]))) {
+        throw invalidDelegation({ careUnitId: [CARE_UNIT_INACTIVE] });
+      }
     } else {
       const operationExists = await this.holds(accessOperationExistsSql('$1'), [accessOperationId]);
       if (!operationExists) throw invalidDelegation({ accessOperationId: ['Verksamheten finns inte.'] });
@@ -155,6 +163,8 @@ export class DelegationsService {
     if (dto.delegateId === actor.person.id) add('delegateId', 'Du kan inte delegera till dig själv.');
     else if (!(await this.holds(personExistsSql('$1'), [dto.delegateId])))
       add('delegateId', 'Personen finns inte.');
+    else if (!(await this.holds(personIsActiveSql('$1'), [dto.delegateId])))
+      add('delegateId', DELEGATE_INACTIVE);
     else if (!(await this.holds(hasActiveEngagementSql('$1', '$2'), [dto.delegateId, today])))
       add('delegateId', NO_ACTIVE_ENGAGEMENT);
     if (careUnitId === null) {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
-import { CatalogueResource, type UniqueRule } from './catalogue-resource.js';
+import { CatalogueResource, showInactiveFilter, type UniqueRule } from './catalogue-resource.js';
 import type { CreateAssignmentDto, UpdateAssignmentDto } from './dto/assignment.dto.js';
 import { providedFields } from '../common/field-rules.js';
 import type { CreateSystemDto, UpdateSystemDto } from './dto/system.dto.js';
@@ -34,13 +34,17 @@ export class AssignmentItem {
   requiresLocalAccess!: boolean;
   /** Persons holding it today. */
   @Prop.int({ description: 'Persons holding it today.' }) memberCount!: number;
+  @Prop.bool({
+    description: 'False when gone from the directory (KIV) at a sync: kept for history (rule 37).',
+  })
+  directoryActive!: boolean;
 }
 
 export const ASSIGNMENT_LIST: ListSpec = {
   resource: 'assignments',
   select: `asg.id, asg.hsa_id AS "hsaId", asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName", asg.name,
     asg.purpose, asg.kind, asg.description, asg.private_provider_only AS "privateProviderOnly",
-    asg.requires_local_access AS "requiresLocalAccess"`,
+    asg.requires_local_access AS "requiresLocalAccess", asg.active AS "directoryActive"`,
   from: 'assignment asg JOIN care_unit cu ON cu.id = asg.care_unit_id',
   idColumn: 'asg.id',
   late: (p, ctx) => `(SELECT count(DISTINCT h.person_id)::int FROM held_assignment h
@@ -51,6 +55,7 @@ export const ASSIGNMENT_LIST: ListSpec = {
     careUnitId: idFilter('asg.care_unit_id'),
     purpose: enumFilter('asg.purpose', PURPOSES),
     kind: enumFilter('asg.kind', ASSIGNMENT_KINDS),
+    showInactive: showInactiveFilter('asg.active'),
   },
   sortable: {
     careUnitName: 'cu.name COLLATE beh_sv',

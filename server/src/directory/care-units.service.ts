@@ -5,7 +5,12 @@ import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
 import { personNameSql } from './directory.reads.js';
-import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
+import {
+  CatalogueResource,
+  type Reference,
+  showInactiveFilter,
+  type UniqueRule,
+} from './catalogue-resource.js';
 import type { CreateCareUnitDto, UpdateCareUnitDto } from './dto/care-unit.dto.js';
 import { providedFields } from '../common/field-rules.js';
 import { PROVIDER_KINDS, type ProviderKind } from './entities/care-provider.entity.js';
@@ -30,6 +35,10 @@ export class CareUnitItem {
   @Prop.text({ nullable: true }) headOfUnitName!: string | null;
   /** Persons with an engagement there today. */
   @Prop.int({ description: 'Persons with an engagement there today.' }) activeStaff!: number;
+  @Prop.bool({
+    description: 'False when gone from the directory (KIV) at a sync: kept for history (rule 37).',
+  })
+  directoryActive!: boolean;
 }
 
 export const CARE_UNIT_LIST: ListSpec = {
@@ -37,7 +46,7 @@ export const CARE_UNIT_LIST: ListSpec = {
   select: `cu.id, cu.hsa_id AS "hsaId", cu.name, cu.administration_id AS "administrationId",
     a.name AS "administrationName", a.care_provider_id AS "careProviderId", cp.name AS "careProviderName",
     cp.kind AS "careProviderKind", cu.head_of_unit_id AS "headOfUnitId",
-    ${personNameSql('h')} AS "headOfUnitName"`,
+    ${personNameSql('h')} AS "headOfUnitName", cu.active AS "directoryActive"`,
   from: `care_unit cu
     JOIN administration a ON a.id = cu.administration_id
     JOIN care_provider cp ON cp.id = a.care_provider_id
@@ -51,6 +60,7 @@ export const CARE_UNIT_LIST: ListSpec = {
     administrationId: idFilter('cu.administration_id'),
     careProviderKind: enumFilter('cp.kind', PROVIDER_KINDS),
     headOfUnitId: idFilter('cu.head_of_unit_id'),
+    showInactive: showInactiveFilter('cu.active'),
   },
   sortable: {
     name: 'cu.name COLLATE beh_sv',

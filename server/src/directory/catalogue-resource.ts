@@ -6,7 +6,7 @@ import type {
   QueryDeepPartialEntity,
 } from 'typeorm';
 import type { Clock } from '../common/clock.js';
-import type { RawListQuery } from '../common/list-query.js';
+import { filterBoolean, type RawListQuery } from '../common/list-query.js';
 import {
   addError,
   conflict,
@@ -19,7 +19,15 @@ import {
 } from './directory.errors.js';
 import { type AuditSubject, DirectoryAudit, rowSnapshot } from './directory-audit.js';
 import type { DirectoryRecord } from './entities/base.js';
-import { findRow, listRows, type ListSpec, type Page, rowExists, type SqlParams } from '../common/sql.js';
+import {
+  type FilterSql,
+  findRow,
+  listRows,
+  type ListSpec,
+  type Page,
+  rowExists,
+  type SqlParams,
+} from '../common/sql.js';
 import { isUuid } from '../common/uuid.js';
 
 /** "Active today" of a list's page row that carries validFrom/validTo (engagements, holdings). */
@@ -27,6 +35,22 @@ export const activeLate = (p: SqlParams, today: string): string => {
   const t = p.add(today);
   return `(page."validFrom" <= ${t}::date AND (page."validTo" IS NULL OR page."validTo" >= ${t}::date)) AS active`;
 };
+
+/**
+ * The filter `showInactive` of a directory list (persons, care units, assignments, providers,
+ * administrations), for the rows' `active` column (false: gone from KIV at a sync, kept for
+ * history; rule 37): without it, or false, only active rows are listed; `true` lists them all,
+ * so an administrator still finds an inactive person. A read by id (react-admin's getMany, a
+ * reference to an inactive row in an order) always finds the rows.
+ */
+export const showInactiveFilter =
+  (column: string): FilterSql =>
+  (filter, key) => {
+    if (filterBoolean(filter, key) === true || (filter.id !== undefined && filter.id !== null)) {
+      return undefined;
+    }
+    return column;
+  };
 
 /** A field that points at another row, checked before writing so that a missing one is a 400. */
 export interface Reference {

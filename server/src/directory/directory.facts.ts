@@ -21,6 +21,8 @@ export interface EndUserFacts {
   hasActiveEngagement: boolean;
   /** Has an active engagement at a unit of a private care provider. */
   privateProvider: boolean;
+  /** False when gone from the directory (KIV): no new grant (rule 37). */
+  active: boolean;
 }
 
 /** An assignment with its care unit, as ordering shows and checks it. */
@@ -37,6 +39,10 @@ export interface AssignmentFacts {
   careUnitName: string;
   careUnitHsaId: string;
   administrationName: string;
+  /** False when the assignment (commission) is gone from the directory (KIV): no new grant (rule 37). */
+  active: boolean;
+  /** False when its care unit is gone from the directory (KIV): no new grant (rule 37). */
+  careUnitActive: boolean;
 }
 
 /** A person as mails address them and rights are derived for them. */
@@ -58,7 +64,7 @@ export async function endUserFacts(db: Db, personId: string, day: string): Promi
   const [row] = await db.query<EndUserFacts[]>(
     `SELECT p.id, p.user_id AS "userId", p.first_name AS "firstName", p.last_name AS "lastName",
             ${hasActiveEngagementSql('p.id', '$2')} AS "hasActiveEngagement",
-            ${worksForPrivateProviderSql('p.id', '$2')} AS "privateProvider"
+            ${worksForPrivateProviderSql('p.id', '$2')} AS "privateProvider", p.active
        FROM person p WHERE p.id = $1`,
     [personId, day],
   );
@@ -67,7 +73,7 @@ export async function endUserFacts(db: Db, personId: string, day: string): Promi
 
 const ASSIGNMENT_COLUMNS = `asg.id, asg.name, asg.kind, asg.purpose, asg.description,
   asg.private_provider_only AS "privateProviderOnly", asg.requires_local_access AS "requiresLocalAccess", cu.id AS "careUnitId", cu.name AS "careUnitName",
-  cu.hsa_id AS "careUnitHsaId", adm.name AS "administrationName"`;
+  cu.hsa_id AS "careUnitHsaId", adm.name AS "administrationName", asg.active, cu.active AS "careUnitActive"`;
 
 const ASSIGNMENT_FROM = `assignment asg
   JOIN care_unit cu ON cu.id = asg.care_unit_id

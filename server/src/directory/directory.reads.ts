@@ -103,8 +103,29 @@ export const findPersonSql = (key: 'id' | 'userId' | 'hsaId' | 'userIds', param:
     hsaId: `upper(p.hsa_id) = upper(${param})`,
     userIds: `lower(p.user_id) = ANY(ARRAY(SELECT lower(u) FROM unnest(${param}::text[]) AS u))`,
   }[key];
-  return `SELECT ${personJsonSql('p')} AS person FROM person p WHERE ${where}`;
+  return `SELECT ${personJsonSql('p')} AS person, p.active FROM person p WHERE ${where}`;
 };
+
+/**
+ * False when the person row `alias` is inactive: gone from the directory (KIV) at a sync, kept for
+ * the orders and history that name it. An inactive person cannot sign in, and gets no new grant,
+ * delegation or attest of a grant (docs/domain.md rule 37). Embedded rows are all active.
+ */
+export const personActiveSql = (alias: string): string => `${alias}.active`;
+
+/** As personActiveSql, of the care unit row aliased `alias`. */
+export const careUnitActiveSql = (alias: string): string => `${alias}.active`;
+
+/** As personActiveSql, of the assignment row aliased `alias`. */
+export const assignmentActiveSql = (alias: string): string => `${alias}.active`;
+
+/** True when the care unit `id` (an SQL expression) exists and is active in the directory. */
+export const careUnitIsActiveSql = (id: string): string =>
+  `EXISTS (SELECT 1 FROM care_unit cu WHERE cu.id = ${id} AND cu.active)`;
+
+/** True when the person `id` (an SQL expression) exists and is active in the directory. */
+export const personIsActiveSql = (id: string): string =>
+  `EXISTS (SELECT 1 FROM person p WHERE p.id = ${id} AND p.active)`;
 
 /**
  * The person row `alias` as a json contact {id, name, email} for mails; every field null when the

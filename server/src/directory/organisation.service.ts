@@ -4,7 +4,12 @@ import type { DataSource } from 'typeorm';
 import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
-import { CatalogueResource, type Reference, type UniqueRule } from './catalogue-resource.js';
+import {
+  CatalogueResource,
+  type Reference,
+  showInactiveFilter,
+  type UniqueRule,
+} from './catalogue-resource.js';
 import type {
   CreateAdministrationDto,
   CreateCareProviderDto,
@@ -25,14 +30,23 @@ export class CareProviderItem {
   @Prop.text() hsaId!: string;
   @Prop.text() name!: string;
   @Prop.oneOf(PROVIDER_KINDS, 'ProviderKind') kind!: ProviderKind;
+  @Prop.bool({
+    description: 'False when gone from the directory (KIV) at a sync: kept for history (rule 37).',
+  })
+  directoryActive!: boolean;
 }
 
 export const PROVIDER_LIST: ListSpec = {
   resource: 'care-providers',
-  select: 'cp.id, cp.hsa_id AS "hsaId", cp.name, cp.kind',
+  select: 'cp.id, cp.hsa_id AS "hsaId", cp.name, cp.kind, cp.active AS "directoryActive"',
   from: 'care_provider cp',
   idColumn: 'cp.id',
-  filters: { id: idFilter('cp.id'), q: nameFilter('cp.name'), kind: enumFilter('cp.kind', PROVIDER_KINDS) },
+  filters: {
+    id: idFilter('cp.id'),
+    q: nameFilter('cp.name'),
+    kind: enumFilter('cp.kind', PROVIDER_KINDS),
+    showInactive: showInactiveFilter('cp.active'),
+  },
   sortable: { name: 'cp.name COLLATE beh_sv', hsaId: 'cp.hsa_id', kind: 'cp.kind' },
   defaultSort: ['name', 'ASC'],
   tieBreak: 'cp.name COLLATE beh_sv, cp.id',
@@ -76,17 +90,23 @@ export class AdministrationItem {
   @Prop.text() name!: string;
   @Prop.id() careProviderId!: string;
   @Prop.text() careProviderName!: string;
+  @Prop.bool({
+    description: 'False when gone from the directory (KIV) at a sync: kept for history (rule 37).',
+  })
+  directoryActive!: boolean;
 }
 
 export const ADMINISTRATION_LIST: ListSpec = {
   resource: 'administrations',
-  select: `a.id, a.code, a.name, a.care_provider_id AS "careProviderId", cp.name AS "careProviderName"`,
+  select: `a.id, a.code, a.name, a.care_provider_id AS "careProviderId", cp.name AS "careProviderName",
+    a.active AS "directoryActive"`,
   from: 'administration a JOIN care_provider cp ON cp.id = a.care_provider_id',
   idColumn: 'a.id',
   filters: {
     id: idFilter('a.id'),
     q: nameFilter('a.name', 'a.code'),
     careProviderId: idFilter('a.care_provider_id'),
+    showInactive: showInactiveFilter('a.active'),
   },
   sortable: { name: 'a.name COLLATE beh_sv', code: 'a.code', careProviderName: 'cp.name COLLATE beh_sv' },
   defaultSort: ['name', 'ASC'],

@@ -5,6 +5,7 @@ import { ASSIGNMENT_KINDS, type AssignmentKind } from './entities/assignment.ent
 import { PURPOSES, type Purpose } from './entities/base.js';
 import { personNameStartsSql, personUserIdStartsSql } from './directory.reads.js';
 import { type AccessEntry, accessLogInsertSql } from './person-access-log.js';
+import { showInactiveFilter } from './catalogue-resource.js';
 import {
   activeSql,
   foldedPrefix,
@@ -51,6 +52,10 @@ export class PersonListItem {
   protectedIdentity!: boolean;
   @Prop.bool({ description: "Has an engagement valid on Stockholm's today." }) active!: boolean;
   @Prop.text({ description: 'The administrations of their engagements.' }) organisation!: string;
+  @Prop.bool({
+    description: 'False when gone from the directory (KIV) at a sync: kept for history (rule 37).',
+  })
+  directoryActive!: boolean;
 }
 
 /** A person as the SQL below reads it (personnummer still whole: the service masks it for lists). */
@@ -144,7 +149,8 @@ export const personList = (
   resource: 'persons',
   select: `p.id, p.hsa_id AS "hsaId", p.user_id AS "userId", p.first_name AS "firstName",
     p.last_name AS "lastName", p.title, p.email, p.personnummer, p.passport_number AS "passportNumber",
-    p.protected_identity AS "protectedIdentity", p.is_administrator AS "isAdministrator"`,
+    p.protected_identity AS "protectedIdentity", p.is_administrator AS "isAdministrator",
+    p.active AS "directoryActive"`,
   from: 'person p',
   idColumn: 'p.id',
   late: (p, ctx) => {
@@ -181,6 +187,7 @@ export const personList = (
       const exists = `EXISTS (SELECT 1 FROM engagement e WHERE e.person_id = p.id AND ${activeSql('e', p.add(ctx.today))})`;
       return active ? exists : `NOT ${exists}`;
     },
+    showInactive: showInactiveFilter('p.active'),
   },
   sortable: {
     lastName: 'p.last_name COLLATE beh_sv',

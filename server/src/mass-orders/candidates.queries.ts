@@ -3,6 +3,7 @@ import { type FilterSql, likeEscape, type SearchSpec } from '../common/sql.js';
 import {
   engagedAtOrganisationSql,
   fromPersons,
+  personActiveSql,
   personNameStartsSql,
   personSearchOrder,
   personUserIdStartsSql,
@@ -56,7 +57,8 @@ export function candidateSearch(assignmentId: string): SearchSpec {
     emptyUnfiltered: true,
     // Protected identities are not searched (docs/domain.md): found only by an exact lookup, which
     // is logged. Administrators, who may list them, have no ordering rights and never search here.
-    visible: () => 'NOT p.protected_identity',
+    // Nor are persons gone from the directory (KIV, rule 37): they are added for no new grant.
+    visible: () => `NOT p.protected_identity AND ${personActiveSql('p')}`,
     // Name searches: the planner's estimate of their hits is no guide (common/sql unestimated).
     unestimated: ['firstName', 'lastName', 'userId', 'organisation', 'q'],
     // Hits of a last-name prefix lie together in name order, but the planner takes them for spread

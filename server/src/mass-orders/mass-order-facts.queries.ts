@@ -7,6 +7,7 @@ import {
   holdsAssignmentSql,
   personEmailSql,
   personFirstNameSql,
+  personActiveSql,
   personLastNameSql,
   personUserIdSql,
   worksForPrivateProviderSql,
@@ -43,7 +44,7 @@ export async function personFacts(
     `SELECT p.id, ${personUserIdSql('p')} AS "userId", ${personFirstNameSql('p')} AS "firstName",
             ${personLastNameSql('p')} AS "lastName", ${personEmailSql('p')} AS email,
             ${hasActiveEngagementSql('p.id', '$3')} AS "hasActiveEngagement",
-            ${worksForPrivateProviderSql('p.id', '$3')} AS "privateProvider",
+            ${worksForPrivateProviderSql('p.id', '$3')} AS "privateProvider", ${personActiveSql('p')} AS active,
             ${holdsAssignmentSql('p.id', '$2', '$3')} AS holds,
             ${openLineTypeSql('p.id', '$2')} AS pending,
             ${activeEngagementUnitsSql('p.id', '$3')} AS "engagedUnitIds"

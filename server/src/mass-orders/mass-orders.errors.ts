@@ -24,6 +24,9 @@ export const SEND_RULES: ReadonlySet<OrderRule> = new Set([
   'ATTESTANT_NOT_ALLOWED',
   'NO_ORDER_RIGHT',
   'LOCAL_ACCESS_REQUIRED',
+  // Rule 37: the assignment or its unit gone from KIV: said once, for the send.
+  'CARE_UNIT_INACTIVE',
+  'ASSIGNMENT_INACTIVE',
 ]);
 
 export const massBreach = (rule: MassRule): RuleBreach => ({ rule, message: MASS_RULE_MESSAGES[rule] });

@@ -14,6 +14,9 @@ import {
   personNameSql,
   personTitleSql,
   personUserIdSql,
+  assignmentActiveSql,
+  careUnitActiveSql,
+  personActiveSql,
 } from '../directory/directory.reads.js';
 import {
   areaNameSql,
@@ -70,6 +73,10 @@ export interface DecisionOrder {
   /** The verksamhet and its område; null for a VMU order. */
   accessOperation: { name: string; areaName: string } | null;
   items: DecisionItem[];
+  /** False when the end user is inactive in the directory (gone from KIV; rule 37). */
+  endUserActive: boolean;
+  /** False when the VMU order's care unit is inactive in the directory; null for an access order. */
+  careUnitActive: boolean | null;
 }
 
 /** A system a template line gives roles in, with the roles' names. */
@@ -93,12 +100,16 @@ export interface DecisionItem {
   /** The template's systems and roles (as the catalogue has them now); [] for an assignment line. */
   systems: DecisionSystem[];
   status: ItemStatus;
+  /** False when the line's assignment is inactive in the directory; null for a template line. */
+  assignmentActive: boolean | null;
 }
 
 interface DecisionRow extends Omit<
   DecisionOrder,
-  'endUser' | 'orderer' | 'careUnit' | 'accessOperation' | 'items'
+  'endUser' | 'orderer' | 'careUnit' | 'accessOperation' | 'items' | 'endUserActive' | 'careUnitActive'
 > {
+  endUserActive: boolean;
+  careUnitActive: boolean | null;
   endUserName: string;
   endUserUserId: string;
   endUserHsaId: string;
@@ -136,7 +147,8 @@ export async function decisionOrders(
             ${ordererNameSql('o', personNameSql('op'))} AS "ordererName", ${personUserIdSql('op')} AS "ordererUserId",
             ${personEmailSql('op')} AS "ordererEmail", ${careUnitNameSql('cu')} AS "careUnitName",
             ${careUnitHsaIdSql('cu')} AS "careUnitHsaId", ${operationNameSql('aop')} AS "operationName",
-            ${areaNameSql('aar')} AS "areaName"
+            ${areaNameSql('aar')} AS "areaName", ${personActiveSql('eu')} AS "endUserActive",
+            ${careUnitActiveSql('cu')} AS "careUnitActive"
        FROM vmu_order o ${joinPerson('eu', 'o.end_user_id')} ${joinPerson('op', 'o.orderer_id')}
        ${leftJoin(joinCareUnit('cu', 'o.care_unit_id'))}
        ${leftJoinOperation('aop', 'o.access_operation_id')} ${leftJoinAreaOfOperation('aar', 'aop')}
@@ -152,7 +164,7 @@ export async function decisionOrders(
             ${professionNameSql('pprf')} AS "previousProfessionName",
             CASE WHEN i.template_id IS NULL THEN '[]'::json
                  ELSE ${templateSystemsJsonSql('i.template_id')} END AS systems,
-            i.status
+            i.status, ${assignmentActiveSql('a')} AS "assignmentActive"
        FROM vmu_order_item i ${leftJoin(joinAssignment('a', 'i.assignment_id'))}
        ${leftJoinTemplate('tpl', 'i.template_id')} ${leftJoinProfession('prf', 'i.profession_id')}
        ${leftJoinTemplate('ptpl', 'i.previous_template_id')}
@@ -187,6 +199,8 @@ export async function decisionOrders(
         : null,
     accessOperation: r.operationName !== null ? { name: r.operationName, areaName: r.areaName ?? '' } : null,
     items: byOrder.get(r.id) ?? [],
+    endUserActive: r.endUserActive,
+    careUnitActive: r.careUnitActive,
   }));
 }
 

@@ -99,6 +99,8 @@ export function accessViolations(f: AccessFacts): { violations: Violation[]; lin
       else professionId = heldNow.professionId;
     } else {
       if (!f.endUser.hasActiveEngagement) lineFound.push(violation('NO_ACTIVE_ENGAGEMENT', null, about));
+      // Rule 37, Gone from KIV gets nothing new: a person inactive in the directory.
+      if (!f.endUser.active) lineFound.push(violation('PERSON_INACTIVE', null, about));
       if (!template.active) lineFound.push(violation('TEMPLATE_INACTIVE', null, about));
       if (!professionId || !template.professions.some((p) => p.id === professionId)) {
         lineFound.push(violation('PROFESSION_NOT_OFFERED', null, about));

@@ -47,6 +47,10 @@ function lineRules(f: PlacementFacts, a: AssignmentFacts, line: number, endUser:
   const found: Violation[] = [];
   if (f.type === 'GRANT') {
     if (!endUser.hasActiveEngagement) found.push(violation('NO_ACTIVE_ENGAGEMENT', line, about));
+    // Rule 37, Gone from KIV gets nothing new: inactive person, unit or assignment (Avslut stays possible).
+    if (!endUser.active) found.push(violation('PERSON_INACTIVE', line, about));
+    if (!a.careUnitActive) found.push(violation('CARE_UNIT_INACTIVE', line, about));
+    if (!a.active) found.push(violation('ASSIGNMENT_INACTIVE', line, about));
     if (a.privateProviderOnly && !endUser.privateProvider) {
       found.push(violation('PRIVATE_PROVIDER_ONLY', line, about));
     }
@@ -69,7 +73,7 @@ function lineRules(f: PlacementFacts, a: AssignmentFacts, line: number, endUser:
 }
 
 /**
- * Every rule of a send (domain.md rules 1–3, 11, 13 and 14), all at once so the wizard can mark every bad line.
+ * Every rule of a send (domain.md rules 1–3, 11, 13, 14 and 37), all at once so the wizard can mark every bad line.
  * A line the orderer has no right on says only that: what the end user holds on a unit outside
  * the orderer's rights is none of the orderer's business.
  */

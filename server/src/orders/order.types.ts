@@ -136,6 +136,7 @@ export const NOT_ORDERABLE_REASONS = [
   'ALREADY_PENDING',
   'PRIVATE_PROVIDER_ONLY',
   'NO_ACTIVE_ENGAGEMENT',
+  'PERSON_INACTIVE',
 ] as const;
 export type NotOrderableReason = (typeof NOT_ORDERABLE_REASONS)[number];
 
@@ -177,6 +178,8 @@ export class OrderableUnit {
 export class OrderableEndUser {
   @Prop.bool() hasActiveEngagement!: boolean;
   @Prop.bool() privateProvider!: boolean;
+  @Prop.bool({ description: 'False: gone from the directory (KIV); only REVOKE (rule 37).' })
+  active!: boolean;
 }
 
 export class OrderableAnswer {
@@ -202,6 +205,7 @@ export const NOT_ORDERABLE_TEMPLATE_REASONS = [
   'TEMPLATE_ALREADY_HELD',
   'TEMPLATE_ALREADY_PENDING',
   'NO_ACTIVE_ENGAGEMENT',
+  'PERSON_INACTIVE',
 ] as const;
 export type NotOrderableTemplateReason = (typeof NOT_ORDERABLE_TEMPLATE_REASONS)[number];
 

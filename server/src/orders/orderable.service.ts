@@ -97,6 +97,8 @@ export class OrderableService {
     for (const a of catalogue) {
       if (!(actor.rights.mayOrder(a.careUnitId, a.id) && actor.rights.mayAttest(a.careUnitId, a.id)))
         continue;
+      // Rule 37: an assignment or unit gone from KIV is not offered for a new grant; a held one can be ended.
+      if (type === 'GRANT' && !(a.active && a.careUnitActive)) continue;
       const offered =
         endUser === undefined ? describe(a, null) : this.forEndUser(a, type, endUser, held, pending);
       if (!offered) continue;
@@ -116,7 +118,11 @@ export class OrderableService {
     }
     return {
       endUser: endUser
-        ? { hasActiveEngagement: endUser.hasActiveEngagement, privateProvider: endUser.privateProvider }
+        ? {
+            hasActiveEngagement: endUser.hasActiveEngagement,
+            privateProvider: endUser.privateProvider,
+            active: endUser.active,
+          }
         : null,
       units: [...units.values()],
     };
@@ -159,7 +165,11 @@ export class OrderableService {
     }
     return {
       endUser: endUser
-        ? { hasActiveEngagement: endUser.hasActiveEngagement, privateProvider: endUser.privateProvider }
+        ? {
+            hasActiveEngagement: endUser.hasActiveEngagement,
+            privateProvider: endUser.privateProvider,
+            active: endUser.active,
+          }
         : null,
       areas: [...areas.values()],
     };
@@ -187,7 +197,7 @@ export class OrderableService {
   private forEndUser(
     a: AssignmentFacts,
     type: OrderType,
-    endUser: { hasActiveEngagement: boolean; privateProvider: boolean },
+    endUser: { hasActiveEngagement: boolean; privateProvider: boolean; active: boolean },
     held: Map<string, string>,
     pending: Set<string>,
   ): OrderableAssignment | undefined {
@@ -204,9 +214,11 @@ export class OrderableService {
         ? 'ALREADY_HELD'
         : pending.has(a.id)
           ? 'ALREADY_PENDING'
-          : !endUser.hasActiveEngagement
-            ? 'NO_ACTIVE_ENGAGEMENT'
-            : null;
+          : !endUser.active
+            ? 'PERSON_INACTIVE'
+            : !endUser.hasActiveEngagement
+              ? 'NO_ACTIVE_ENGAGEMENT'
+              : null;
     return describe(a, reason);
   }
 }
@@ -215,7 +227,7 @@ export class OrderableService {
 function offerTemplate(
   t: TemplateFacts,
   type: OrderType,
-  endUser: { hasActiveEngagement: boolean } | null,
+  endUser: { hasActiveEngagement: boolean; active: boolean } | null,
   held: TemplateHolding | null,
   pending: boolean,
 ): OrderableTemplate | undefined {
@@ -225,6 +237,7 @@ function offerTemplate(
   if (endUser) {
     if (type === 'GRANT' && held) reason = 'TEMPLATE_ALREADY_HELD';
     else if (pending) reason = 'TEMPLATE_ALREADY_PENDING';
+    else if (type !== 'REVOKE' && !endUser.active) reason = 'PERSON_INACTIVE';
     else if (type !== 'REVOKE' && !endUser.hasActiveEngagement) reason = 'NO_ACTIVE_ENGAGEMENT';
   }
   // An inactive template is not offered for a new grant at all; a held one can still be changed or ended.

@@ -39,6 +39,12 @@ export const RULE_MESSAGES = {
     'Förändringen ändrar ingenting: välj en annan behörighetsmall eller en annan yrkeskategori än personen har.',
   DUPLICATE_TEMPLATE_LINE: 'Behörighetsmallen finns redan på en tidigare rad i beställningen.',
   CHANGE_ONLY_FOR_TEMPLATES: 'Förändring kan bara beställas för behörighetsmallar, inte för uppdrag.',
+  // Rule 37: gone from the directory (KIV) at a sync, kept for history; Avslut stays possible.
+  PERSON_INACTIVE: 'Personen är inaktiv i katalogen (finns inte längre i KIV) – endast avslut kan beställas.',
+  CARE_UNIT_INACTIVE:
+    'Vårdenheten är inaktiv i katalogen (finns inte längre i KIV) – endast avslut kan beställas.',
+  ASSIGNMENT_INACTIVE:
+    'Uppdraget är inaktivt i katalogen (finns inte längre i KIV) – endast avslut kan beställas.',
 } as const;
 registerRuleMessages(RULE_MESSAGES);
 

@@ -52,6 +52,17 @@ behörighetsbeställningen. Kontakta din verksamhetschef eller IT-supporten.</p>
   );
 }
 
+/** The IdP vouched for a person who is inactive in the directory: gone from KIV at a sync. */
+export function inactivePersonPage(): string {
+  return page(
+    'Du finns inte längre i katalogen',
+    `<h1>Du finns inte längre i katalogen</h1>
+<p>Inloggningen lyckades, men du är inte längre aktiv i katalogen (KIV), så du kan inte använda
+behörighetsbeställningen. Kontakta din verksamhetschef eller IT-supporten.</p>
+<p><a href="/">Till inloggningssidan</a></p>`,
+  );
+}
+
 /** The response was not acceptable (signature, audience, validity, replay …); no detail for the browser. */
 export function failedSignInPage(): string {
   return page(

@@ -13,7 +13,7 @@ import { ProblemException } from '../../common/problem.js';
 import { CsrfExempt, Public } from '../../common/auth/policy.js';
 import { SignInService } from '../sign-in.service.js';
 import { safeRelayState } from './relay-state.js';
-import { continuePage, failedSignInPage, unknownPersonPage } from './saml-pages.js';
+import { continuePage, failedSignInPage, inactivePersonPage, unknownPersonPage } from './saml-pages.js';
 import { SamlService } from './saml.service.js';
 
 @Controller('auth/saml')
@@ -82,14 +82,19 @@ export class SamlController {
       res.status(HttpStatus.UNAUTHORIZED).send(failedSignInPage());
       return;
     }
-    const person = outcome.kind === 'verified' ? await this.signIns.personByHsaId(outcome.hsaId) : undefined;
-    if (!person) {
+    const found = outcome.kind === 'verified' ? await this.signIns.personByHsaId(outcome.hsaId) : undefined;
+    if (!found) {
       res
         .status(HttpStatus.FORBIDDEN)
         .send(unknownPersonPage(outcome.kind === 'verified' ? outcome.hsaId : undefined));
       return;
     }
-    await this.signIns.signIn(req, res, person, 'SAML');
+    if (!found.active) {
+      // Gone from the directory (KIV): the IdP may still vouch for them, BEH does not let them in.
+      res.status(HttpStatus.FORBIDDEN).send(inactivePersonPage());
+      return;
+    }
+    await this.signIns.signIn(req, res, found.person, 'SAML');
     const body = req.body as Record<string, unknown> | undefined;
     res.status(HttpStatus.OK).send(continuePage(safeRelayState(body?.RelayState)));
   }

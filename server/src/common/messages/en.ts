@@ -71,6 +71,12 @@ export const RULE_TEXTS: Record<string, string> = {
     'The change changes nothing: choose another access template or another profession than the person holds.',
   DUPLICATE_TEMPLATE_LINE: 'The access template is already on an earlier line of the order.',
   CHANGE_ONLY_FOR_TEMPLATES: 'A change can only be ordered for access templates, not for assignments.',
+  PERSON_INACTIVE:
+    'The person is inactive in the directory (no longer in KIV) – only a revocation can be ordered.',
+  CARE_UNIT_INACTIVE:
+    'The care unit is inactive in the directory (no longer in KIV) – only a revocation can be ordered.',
+  ASSIGNMENT_INACTIVE:
+    'The assignment is inactive in the directory (no longer in KIV) – only a revocation can be ordered.',
   DUPLICATE_PERSON: 'The person is already in the order (twice, or both added and removed).',
   NO_ATTEST_RIGHT: 'You may no longer attest the order: your delegation does not cover the assignment.',
   NO_ACCESS_ATTEST_RIGHT:
@@ -94,6 +100,13 @@ export const RULE_TEXTS_BY_SWEDISH: Record<string, string> = {
   'Välj en attestant för verksamheten.': 'Choose an attestant for the operation.',
   'Attestanten får inte attestera beställningar i verksamheten.':
     'The attestant may not attest orders of the operation.',
+  // Rule 37 at attest (attest.errors.ts): the same codes as placing's, said of a decision.
+  'Slutanvändaren är inaktiv i katalogen (finns inte längre i KIV), så beställningen kan inte godkännas. Avslå den.':
+    'The end user is inactive in the directory (no longer in KIV), so the order cannot be approved. Reject it.',
+  'Vårdenheten är inaktiv i katalogen (finns inte längre i KIV), så beställningen kan inte godkännas. Avslå den.':
+    'The care unit is inactive in the directory (no longer in KIV), so the order cannot be approved. Reject it.',
+  'Uppdraget är inaktivt i katalogen (finns inte längre i KIV), så raden kan inte godkännas. Ta bort raden eller avslå beställningen.':
+    'The assignment is inactive in the directory (no longer in KIV), so the line cannot be approved. Remove the line or reject the order.',
 };
 
 /** Fixed sentences and field messages, Swedish → English. */
