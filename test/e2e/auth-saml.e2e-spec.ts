@@ -170,6 +170,20 @@ describe('SAML sign-in', () => {
     expect(sessionCookie(res)).toBeUndefined();
   });
 
+  it('tells a person gone from the directory (inactive after a KIV sync) that they cannot sign in', async () => {
+    const [{ hsaId }] = await t.dataSource.query<{ hsaId: string }[]>(
+      `UPDATE person SET active = false WHERE user_id = 'petny8' RETURNING hsa_id AS "hsaId"`,
+    );
+    try {
+      const res = await postToAcs(await signedResponse({ hsaId })).expect(403);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.text).toContain('Du finns inte längre i katalogen');
+      expect(sessionCookie(res)).toBeUndefined();
+    } finally {
+      await t.dataSource.query(`UPDATE person SET active = true WHERE user_id = 'petny8'`);
+    }
+  });
+
   it('needs no CSRF token at the assertion consumer (the IdP posts it cross-site)', async () => {
     await postToAcs(await signedResponse()).expect(200);
   });
