@@ -171,8 +171,9 @@ describe('SAML sign-in', () => {
   });
 
   it('tells a person gone from the directory (inactive after a KIV sync) that they cannot sign in', async () => {
+    await t.dataSource.query(`UPDATE person SET active = false WHERE user_id = 'petny8'`);
     const [{ hsaId }] = await t.dataSource.query<{ hsaId: string }[]>(
-      `UPDATE person SET active = false WHERE user_id = 'petny8' RETURNING hsa_id AS "hsaId"`,
+      `SELECT hsa_id AS "hsaId" FROM person WHERE user_id = 'petny8'`,
     );
     try {
       const res = await postToAcs(await signedResponse({ hsaId })).expect(403);
