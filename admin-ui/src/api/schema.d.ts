@@ -2118,6 +2118,8 @@ export interface components {
             active: boolean;
             /** @description The administrations of their engagements. */
             organisation: string;
+            /** @description False when gone from the directory (KIV) at a sync: kept for history (rule 37). */
+            directoryActive: boolean;
         };
         /** @enum {string} */
         ProviderKind: "REGIONAL" | "PRIVATE";
@@ -2181,6 +2183,8 @@ export interface components {
             active: boolean;
             /** @description The administrations of their engagements. */
             organisation: string;
+            /** @description False when gone from the directory (KIV) at a sync: kept for history (rule 37). */
+            directoryActive: boolean;
             isAdministrator: boolean;
             engagements: components["schemas"]["PersonEngagement"][];
             heldAssignments: components["schemas"]["PersonHeldAssignment"][];
@@ -2292,6 +2296,8 @@ export interface components {
             headOfUnitName: string | null;
             /** @description Persons with an engagement there today. */
             activeStaff: number;
+            /** @description False when gone from the directory (KIV) at a sync: kept for history (rule 37). */
+            directoryActive: boolean;
         };
         CreateCareUnitDto: {
             /** @description Trimmed and upper-cased before it is checked. */
@@ -2327,6 +2333,8 @@ export interface components {
             requiresLocalAccess: boolean;
             /** @description Persons holding it today. */
             memberCount: number;
+            /** @description False when gone from the directory (KIV) at a sync: kept for history (rule 37). */
+            directoryActive: boolean;
         };
         CreateAssignmentDto: {
             /** @description Trimmed and upper-cased before it is checked. */
@@ -2484,6 +2492,8 @@ export interface components {
             /** Format: uuid */
             careProviderId: string;
             careProviderName: string;
+            /** @description False when gone from the directory (KIV) at a sync: kept for history (rule 37). */
+            directoryActive: boolean;
         };
         CreateAdministrationDto: {
             code: string;
@@ -2503,6 +2513,8 @@ export interface components {
             hsaId: string;
             name: string;
             kind: components["schemas"]["ProviderKind"];
+            /** @description False when gone from the directory (KIV) at a sync: kept for history (rule 37). */
+            directoryActive: boolean;
         };
         CreateCareProviderDto: {
             /** @description Trimmed and upper-cased before it is checked. */
@@ -3290,7 +3302,7 @@ export interface components {
             orderedByAttestant: boolean;
         };
         /** @enum {string} */
-        OrderRule: "NO_ORDER_RIGHT" | "NO_ACTIVE_ENGAGEMENT" | "PRIVATE_PROVIDER_ONLY" | "ALREADY_HELD" | "ALREADY_PENDING" | "NOT_HELD" | "ATTESTANT_MISSING" | "ATTESTANT_NOT_ALLOWED" | "ATTESTANT_IS_END_USER" | "SAME_ATTESTANT" | "START_DATE_IN_PAST" | "END_DATE_BEFORE_START" | "DUPLICATE_LINE" | "UNKNOWN_ASSIGNMENT" | "UNKNOWN_END_USER" | "NOT_ORDERER" | "NOT_AWAITING_ATTEST" | "WRONG_STATUS" | "LOCAL_ACCESS_REQUIRED" | "UNKNOWN_TEMPLATE" | "TEMPLATE_INACTIVE" | "PROFESSION_NOT_OFFERED" | "NO_ACCESS_ORDER_RIGHT" | "TEMPLATE_ALREADY_HELD" | "TEMPLATE_ALREADY_PENDING" | "TEMPLATE_NOT_HELD" | "CHANGE_NOT_A_CHANGE" | "DUPLICATE_TEMPLATE_LINE" | "CHANGE_ONLY_FOR_TEMPLATES";
+        OrderRule: "NO_ORDER_RIGHT" | "NO_ACTIVE_ENGAGEMENT" | "PRIVATE_PROVIDER_ONLY" | "ALREADY_HELD" | "ALREADY_PENDING" | "NOT_HELD" | "ATTESTANT_MISSING" | "ATTESTANT_NOT_ALLOWED" | "ATTESTANT_IS_END_USER" | "SAME_ATTESTANT" | "START_DATE_IN_PAST" | "END_DATE_BEFORE_START" | "DUPLICATE_LINE" | "UNKNOWN_ASSIGNMENT" | "UNKNOWN_END_USER" | "NOT_ORDERER" | "NOT_AWAITING_ATTEST" | "WRONG_STATUS" | "LOCAL_ACCESS_REQUIRED" | "UNKNOWN_TEMPLATE" | "TEMPLATE_INACTIVE" | "PROFESSION_NOT_OFFERED" | "NO_ACCESS_ORDER_RIGHT" | "TEMPLATE_ALREADY_HELD" | "TEMPLATE_ALREADY_PENDING" | "TEMPLATE_NOT_HELD" | "CHANGE_NOT_A_CHANGE" | "DUPLICATE_TEMPLATE_LINE" | "CHANGE_ONLY_FOR_TEMPLATES" | "PERSON_INACTIVE" | "CARE_UNIT_INACTIVE" | "ASSIGNMENT_INACTIVE";
         OrderViolation: {
             /** @description 0-based index into the send's items; null: the send as a whole. */
             line: number | null;
@@ -3460,9 +3472,11 @@ export interface components {
         OrderableEndUser: {
             hasActiveEngagement: boolean;
             privateProvider: boolean;
+            /** @description False: gone from the directory (KIV); only REVOKE (rule 37). */
+            active: boolean;
         };
         /** @enum {string} */
-        NotOrderableReason: "ALREADY_HELD" | "ALREADY_PENDING" | "PRIVATE_PROVIDER_ONLY" | "NO_ACTIVE_ENGAGEMENT";
+        NotOrderableReason: "ALREADY_HELD" | "ALREADY_PENDING" | "PRIVATE_PROVIDER_ONLY" | "NO_ACTIVE_ENGAGEMENT" | "PERSON_INACTIVE";
         OrderableAssignment: {
             /** Format: uuid */
             id: string;
@@ -3504,7 +3518,7 @@ export interface components {
             name: string;
         };
         /** @enum {string} */
-        NotOrderableTemplateReason: "TEMPLATE_ALREADY_HELD" | "TEMPLATE_ALREADY_PENDING" | "NO_ACTIVE_ENGAGEMENT";
+        NotOrderableTemplateReason: "TEMPLATE_ALREADY_HELD" | "TEMPLATE_ALREADY_PENDING" | "NO_ACTIVE_ENGAGEMENT" | "PERSON_INACTIVE";
         HeldTemplate: {
             /** Format: uuid */
             professionId: string;

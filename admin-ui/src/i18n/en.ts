@@ -19,6 +19,7 @@ import { enFulfilment } from '../fulfilment/i18n.en';
 import { enLdapWrites } from '../ldapWrites/i18n.en';
 import { enDirectoryDrift } from '../directoryDrift/i18n.en';
 import { enDirectorySync } from '../directorySync/i18n.en';
+import { enDirectoryActive } from '../directoryActive/i18n.en';
 import { enSystemAdministrators } from '../systemAdministrators/i18n.en';
 import { enDelegationOperations } from '../delegations/i18n.en';
 import type { DomainMessages, svDomain } from './sv';
@@ -222,4 +223,5 @@ export const en: TranslationMessages = mergeTranslations(
   enLdapWrites,
   enDirectoryDrift,
   enDirectorySync,
+  enDirectoryActive,
 );

@@ -19,6 +19,7 @@ import { svFulfilment } from '../fulfilment/i18n.sv';
 import { svLdapWrites } from '../ldapWrites/i18n.sv';
 import { svDirectoryDrift } from '../directoryDrift/i18n.sv';
 import { svDirectorySync } from '../directorySync/i18n.sv';
+import { svDirectoryActive } from '../directoryActive/i18n.sv';
 import { svSystemAdministrators } from '../systemAdministrators/i18n.sv';
 import { svDelegationOperations } from '../delegations/i18n.sv';
 
@@ -225,4 +226,5 @@ export const sv: TranslationMessages = mergeTranslations(
   svLdapWrites,
   svDirectoryDrift,
   svDirectorySync,
+  svDirectoryActive,
 );

@@ -126,7 +126,7 @@ const PersonDetails = () => {
           <ArrayField source="engagements">
             <DataTable<PersonEngagement>
               bulkActionButtons={false}
-              rowClick="edit"
+              rowClick={readOnly ? false : 'edit'}
               empty={<Note message="beh.persons.noEngagements" />}
             >
               <Engagement source="careUnitName" />
