@@ -95,7 +95,9 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
         assignmentNames: ['VoB SJF', 'Statistik VE'],
       },
     ],
-    delegations: [{ delegateName: 'Sara Berg (sarbe3)', careUnitName: 'Vårdcentralen Solgläntan', validTo: '2025-11-30' }],
+    delegations: [
+      { delegateName: 'Sara Berg (sarbe3)', careUnitName: 'Vårdcentralen Solgläntan', validTo: '2025-11-30' },
+    ],
   },
 };
 
