@@ -29,6 +29,7 @@ import { AccessOrders1765100900000 } from './1765100900000-AccessOrders.js';
 import { DirectorySync1765200000000 } from './1765200000000-DirectorySync.js';
 import { LdapWriteBack1765200100000 } from './1765200100000-LdapWriteBack.js';
 import { Leavers1765200200000 } from './1765200200000-Leavers.js';
+import { CommissionMembersAdopted1765200300000 } from './1765200300000-CommissionMembersAdopted.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   DirectorySync1765200000000,
   LdapWriteBack1765200100000,
   Leavers1765200200000,
+  CommissionMembersAdopted1765200300000,
 ];

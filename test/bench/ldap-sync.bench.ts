@@ -114,7 +114,9 @@ try {
         databaseUrl,
         `SELECT (SELECT count(*) FROM person)::int AS persons, (SELECT count(*) FROM engagement)::int AS engagements,
                 (SELECT count(*) FROM care_unit)::int AS units, (SELECT count(*) FROM assignment)::int AS commissions,
-                (SELECT count(*) FROM ldap_commission_member)::int AS members`,
+                (SELECT count(*) FROM ldap_commission_member)::int AS members,
+                (SELECT count(*) FROM held_assignment)::int AS "holdings adopted",
+                (SELECT count(*) FROM directory_drift WHERE resolved_at IS NULL)::int AS "open drift"`,
       )
     ).rows[0] as Record<string, number>;
 

@@ -235,13 +235,18 @@ describe('LDAP drift after a real sync', () => {
     await slapd?.stop();
   });
 
-  it('members KIV has that BEH does not hold, and holdings KIV lacks, after each sync', async () => {
-    // KIV's VoB SJF has P1 and P2; BEH holds it for nobody yet.
+  it('the first sync adopts what KIV holds; later members added or removed in KIV by someone else are drift', async () => {
+    // KIV's VoB SJF has P1 and P2; BEH holds it for nobody yet. The first sync of a commission takes
+    // its members as what people hold already (BEH is put in front of a directory with history).
     await syncAndReconcile();
-    expect(await openDrift(`${T}-F1`)).toEqual([
-      { personHsaId: `${T}-P1`, kind: 'ADDED_ELSEWHERE' },
-      { personHsaId: `${T}-P2`, kind: 'ADDED_ELSEWHERE' },
-    ]);
+    expect(await openDrift(`${T}-F1`)).toEqual([]);
+    const holders = () =>
+      t.dataSource.query<{ hsaId: string }[]>(
+        `SELECT p.hsa_id AS "hsaId" FROM held_assignment h JOIN person p ON p.id = h.person_id
+           JOIN assignment a ON a.id = h.assignment_id WHERE a.hsa_id = $1 ORDER BY 1`,
+        [`${T}-F1`],
+      );
+    expect(await holders()).toEqual([{ hsaId: `${T}-P1` }, { hsaId: `${T}-P2` }]);
     // The seed's directory is gone from KIV (inactive): its holdings are no drift.
     const [{ n }] = await t.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM directory_drift d JOIN assignment a ON a.id = d.assignment_id
@@ -249,18 +254,15 @@ describe('LDAP drift after a real sync', () => {
     );
     expect(n).toBe(0);
 
-    // BEH holds it for P3 (as a carried-out order leaves it); someone removes P2 in KIV.
-    await t.dataSource.query(
-      `INSERT INTO held_assignment (person_id, assignment_id, valid_from, valid_to, created_at, updated_at)
-       SELECT p.id, a.id, DATE '2020-01-01', NULL, now(), now()
-         FROM person p, assignment a WHERE p.hsa_id = $1 AND a.hsa_id = $2`,
-      [`${T}-P3`, `${T}-F1`],
+    // Someone removes P2 and adds P3 in KIV: both are drift; BEH's holdings stay as they were.
+    await slapd.load(
+      modify(commissionDn('Testenheten', 'VoB SJF'), 'hsaCommissionMember', `${T}-P1`, `${T}-P3`),
     );
-    await slapd.load(modify(commissionDn('Testenheten', 'VoB SJF'), 'hsaCommissionMember', `${T}-P1`));
     await syncAndReconcile();
     expect(await openDrift(`${T}-F1`)).toEqual([
-      { personHsaId: `${T}-P1`, kind: 'ADDED_ELSEWHERE' },
-      { personHsaId: `${T}-P3`, kind: 'REMOVED_ELSEWHERE' },
+      { personHsaId: `${T}-P2`, kind: 'REMOVED_ELSEWHERE' },
+      { personHsaId: `${T}-P3`, kind: 'ADDED_ELSEWHERE' },
     ]);
+    expect(await holders()).toEqual([{ hsaId: `${T}-P1` }, { hsaId: `${T}-P2` }]);
   });
 });

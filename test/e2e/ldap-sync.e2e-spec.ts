@@ -11,6 +11,32 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * inactivation on the next full pass, broken entries reported and skipped, one sync at a time,
  * the runs and "Synka nu" for administrators, and BEH's own directory edits refused.
  */
+/** admin1 and karlu1 as test/ldap/demo.ldif has them (the seeded rows' values). */
+const PERSONAS = `dn: hsaIdentity=SE2321000131-P000000000001,ou=Personal,dc=kiv,dc=test
+objectClass: inetOrgPerson
+objectClass: hsaPerson
+hsaIdentity: SE2321000131-P000000000001
+uid: admin1
+givenName: Alva
+sn: Adminsson
+cn: Alva Adminsson
+personalIdentityNumber: 198002141029
+title:: U3lzdGVtZsO2cnZhbHRhcmU=
+mail: alva.adminsson@vgr.example
+
+dn: hsaIdentity=SE2321000131-P000000000101,ou=Personal,dc=kiv,dc=test
+objectClass: inetOrgPerson
+objectClass: hsaPerson
+hsaIdentity: SE2321000131-P000000000101
+uid: karlu1
+givenName: Karin
+sn: Lund
+cn: Karin Lund
+personalIdentityNumber: 197205232247
+title: Verksamhetschef
+mail: karin.lund@vgr.example
+`;
+
 describe('directory sync from LDAP', () => {
   let slapd: RunningSlapd;
   let t: TestApp;
@@ -23,6 +49,9 @@ describe('directory sync from LDAP', () => {
   beforeAll(async () => {
     slapd = await startSlapd();
     await slapd.load(basicTree());
+    // Those who sign in below are in KIV too: a full pass makes whoever KIV lacks inactive, and an
+    // inactive person cannot sign in (rule 39).
+    await slapd.load(PERSONAS);
     // modifyTimestamp has whole seconds: the first full run starts two seconds after the load, so
     // the tree is older than the increments' margin of one second, whatever the machine's speed.
     await new Promise((resolve) => setTimeout(resolve, 2100));
@@ -48,7 +77,7 @@ describe('directory sync from LDAP', () => {
     const outcome = await sync.run('MANUAL', 'FULL');
     expect(outcome).toMatchObject({ status: 'DONE', kind: 'FULL', error: null });
     // 1 provider + 1 administration + 2 units + 4 persons + 4 engagements + 2 commissions.
-    expect(outcome!.read).toBe(14);
+    expect(outcome!.read).toBe(16);
     expect(outcome!.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -74,6 +74,10 @@ class RunState {
   readonly created = new Set<string>();
   readonly changed = new Set<string>();
   inactivated = 0;
+  /** The commissions (assignment ids) this run read: an increment compares only these for drift. */
+  readonly commissionIds: string[] = [];
+  /** Commissions whose members this run recorded for the first time, and the holdings adopted. */
+  adopted = { commissions: 0, holdings: 0 };
   /** Keys seen by a full pass, per table (broken entries too: skipped is not gone). */
   readonly seen = {
     care_provider: [] as string[],
@@ -240,8 +244,15 @@ export class DirectorySyncService implements OnModuleDestroy {
         // comparison may each take longer than DB_STATEMENT_TIMEOUT_MS, which guards requests.
         await runner.query(`SET LOCAL statement_timeout = '15min'`);
         await this.write(runner.manager, settings, entries, parents, kind, state);
-        // KIV's members as just read against BEH's holdings: differences are listed as drift.
-        const drift = await reconcileDrift(runner.manager, this.clock, readAt);
+        // KIV's members as just read against BEH's holdings: differences are listed as drift. An
+        // increment compares the commissions it read (a membership changed in KIV changes its
+        // commission's modifyTimestamp, and BEH's own writes do too); a full pass compares all.
+        const drift = await reconcileDrift(
+          runner.manager,
+          this.clock,
+          readAt,
+          kind === 'INCREMENTAL' ? state.commissionIds : undefined,
+        );
         const counts = this.counts(state);
         await this.finish(runner.manager, runId, 'DONE', counts, state.errors, null);
         await this.audit.append(runner.manager, {
@@ -249,7 +260,7 @@ export class DirectorySyncService implements OnModuleDestroy {
           action: 'DIRECTORY_SYNCED',
           entityType: 'directory_sync_run',
           entityId: runId,
-          after: { kind, ...counts, errors: state.errors.length, drift },
+          after: { kind, ...counts, errors: state.errors.length, adopted: state.adopted, drift },
         });
         await runner.commitTransaction();
       } catch (error) {
@@ -641,6 +652,9 @@ export class DirectorySyncService implements OnModuleDestroy {
     );
     // A commission created now got its first members: created, not also changed (RunState.count).
     state.count('assignment', membersChanged);
+    state.commissionIds.push(...assignmentIds.values());
+    // A commission read for the first time: its members are what people hold already, not drift.
+    state.adopted = await q.adoptFirstSeenMembers(m, state.commissionIds, this.clock.today());
 
     if (kind === 'FULL') await this.inactivate(m, state);
   }

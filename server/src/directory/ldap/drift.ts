@@ -33,7 +33,10 @@ export async function reconcileDrift(
   db: DataSource | EntityManager,
   clock: Clock,
   syncStartedAt: Date,
+  /** Only these commissions (an incremental sync's); undefined: every active one (a full pass). */
+  assignmentIds?: readonly string[],
 ): Promise<DriftResult> {
+  const scope = `AND ($4::uuid[] IS NULL OR a.id = ANY($4::uuid[]))`;
   const [row] = await db.query<DriftResult[]>(
     `WITH busy AS (
        SELECT DISTINCT w.assignment_id, p.hsa_id AS person_hsa_id
@@ -48,10 +51,10 @@ export async function reconcileDrift(
               COALESCE(k.person_hsa_id, b.person_hsa_id) AS person_hsa_id,
               CASE WHEN b.assignment_id IS NULL THEN 'ADDED_ELSEWHERE' ELSE 'REMOVED_ELSEWHERE' END::varchar AS kind
          FROM (SELECT m.assignment_id, m.person_hsa_id FROM ldap_commission_member m
-                 JOIN assignment a ON a.id = m.assignment_id AND a.active) k
+                 JOIN assignment a ON a.id = m.assignment_id AND a.active ${scope}) k
          FULL JOIN (SELECT h.assignment_id, p.hsa_id AS person_hsa_id
                       FROM held_assignment h
-                      JOIN assignment a ON a.id = h.assignment_id AND a.active
+                      JOIN assignment a ON a.id = h.assignment_id AND a.active ${scope}
                       JOIN person p ON p.id = h.person_id
                      WHERE ${activeSql('h', '$2')}) b
            ON b.assignment_id = k.assignment_id AND b.person_hsa_id = k.person_hsa_id
@@ -81,6 +84,7 @@ export async function reconcileDrift(
      ), resolved AS (
        UPDATE directory_drift d SET resolved_at = $1
         WHERE d.resolved_at IS NULL
+          AND ($4::uuid[] IS NULL OR d.assignment_id = ANY($4::uuid[]))
           AND NOT EXISTS (SELECT 1 FROM drift f
                            WHERE d.assignment_id = f.assignment_id AND d.person_hsa_id = f.person_hsa_id
                              AND d.kind = f.kind)
@@ -89,7 +93,7 @@ export async function reconcileDrift(
      SELECT (SELECT count(*) FROM seen)::int + (SELECT count(*) FROM opened)::int AS seen,
             (SELECT count(*) FROM opened)::int AS opened,
             (SELECT count(*) FROM resolved)::int AS resolved`,
-    [clock.now(), clock.today(), syncStartedAt],
+    [clock.now(), clock.today(), syncStartedAt, assignmentIds === undefined ? null : [...assignmentIds]],
   );
   return row;
 }

@@ -392,3 +392,39 @@ export async function endUnseenEngagements(
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * The first time the sync records a commission's members, they are what people already hold in KIV
+ * (BEH is being put in front of a directory that has history): each member BEH does not hold it for
+ * today becomes a holding from `today`, until further notice. From then on every difference between
+ * KIV and BEH is drift (drift.ts), never taken over. Answers how many commissions were seen for the
+ * first time and how many holdings were adopted. Members who are not persons of the directory are
+ * left to drift.
+ */
+export async function adoptFirstSeenMembers(
+  m: EntityManager,
+  assignmentIds: readonly string[],
+  today: string,
+): Promise<{ commissions: number; holdings: number }> {
+  if (assignmentIds.length === 0) return { commissions: 0, holdings: 0 };
+  const [row] = await m.query<{ commissions: number; holdings: number }[]>(
+    `WITH first AS (
+       UPDATE assignment SET members_synced_at = now()
+        WHERE id = ANY($1::uuid[]) AND members_synced_at IS NULL
+       RETURNING id
+     ), adopted AS (
+       INSERT INTO held_assignment (person_id, assignment_id, valid_from, valid_to)
+       SELECT p.id, l.assignment_id, $2::date, NULL
+         FROM ldap_commission_member l
+         JOIN first f ON f.id = l.assignment_id
+         JOIN person p ON p.hsa_id = l.person_hsa_id
+        WHERE NOT EXISTS (SELECT 1 FROM held_assignment h
+                           WHERE h.person_id = p.id AND h.assignment_id = l.assignment_id
+                             AND (h.valid_to IS NULL OR h.valid_to >= $2::date))
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM first)::int AS commissions, (SELECT count(*) FROM adopted)::int AS holdings`,
+    [assignmentIds, today],
+  );
+  return row;
+}
