@@ -6,6 +6,7 @@ import {
   DirectoryListActions,
   DirectoryReadOnlyNotice,
   useDirectoryRowClick,
+  useDirectoryReadOnly,
 } from '../directorySync/readOnly';
 import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
@@ -19,18 +20,19 @@ const administrationFilters = [
   >
     <SelectInput optionText="name" />
   </ReferenceInput>,
-  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<Administration>;
 
 export default function AdministrationList() {
+  // Rows gone from KIV exist only in ldap mode: its column and "Visa inaktiva" only there.
+  const kiv = useDirectoryReadOnly();
   const rowClick = useDirectoryRowClick('edit');
   return (
     <List<Administration>
       pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
-      filters={administrationFilters}
+      filters={kiv ? [...administrationFilters, showInactiveFilter] : administrationFilters}
       exporter={false}
       actions={<DirectoryListActions />}
       perPage={25}
@@ -40,12 +42,14 @@ export default function AdministrationList() {
         <Column source="code" />
         <Column source="name" />
         <Column source="careProviderName" />
-        <Column
-          source="directoryActive"
-          label="beh.directoryActive.column"
-          field={DirectoryActiveField}
-          disableSort
-        />
+        {kiv && (
+          <Column
+            source="directoryActive"
+            label="beh.directoryActive.column"
+            field={DirectoryActiveField}
+            disableSort
+          />
+        )}
       </DataTable>
     </List>
   );

@@ -8,6 +8,7 @@ import {
   DirectoryListActions,
   DirectoryReadOnlyNotice,
   useDirectoryRowClick,
+  useDirectoryReadOnly,
 } from '../directorySync/readOnly';
 import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
@@ -23,18 +24,19 @@ const assignmentFilters = [
   </ReferenceInput>,
   <SelectInput key="purpose" source="purpose" choices={purposeChoices} />,
   <SelectInput key="kind" source="kind" choices={assignmentKindChoices} />,
-  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<Assignment>;
 
 export default function AssignmentList() {
+  // Rows gone from KIV exist only in ldap mode: its column and "Visa inaktiva" only there.
+  const kiv = useDirectoryReadOnly();
   const rowClick = useDirectoryRowClick('edit');
   return (
     <List<Assignment>
       pagination={<ListPagination />}
       sort={{ field: 'careUnitName', order: 'ASC' }}
-      filters={assignmentFilters}
+      filters={kiv ? [...assignmentFilters, showInactiveFilter] : assignmentFilters}
       exporter={false}
       actions={<DirectoryListActions />}
       perPage={25}
@@ -54,12 +56,14 @@ export default function AssignmentList() {
           <BooleanField source="requiresLocalAccess" FalseIcon={null} />
         </Column>
         <DataTable.NumberCol source="memberCount" disableSort />
-        <Column
-          source="directoryActive"
-          label="beh.directoryActive.column"
-          field={DirectoryActiveField}
-          disableSort
-        />
+        {kiv && (
+          <Column
+            source="directoryActive"
+            label="beh.directoryActive.column"
+            field={DirectoryActiveField}
+            disableSort
+          />
+        )}
       </DataTable>
     </List>
   );

@@ -9,24 +9,26 @@ import {
   DirectoryListActions,
   DirectoryReadOnlyNotice,
   useDirectoryRowClick,
+  useDirectoryReadOnly,
 } from '../directorySync/readOnly';
 import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const careProviderFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
   <SelectInput key="kind" source="kind" choices={careProviderKindChoices} />,
-  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<CareProvider>;
 
 export default function CareProviderList() {
+  // Rows gone from KIV exist only in ldap mode: its column and "Visa inaktiva" only there.
+  const kiv = useDirectoryReadOnly();
   const rowClick = useDirectoryRowClick('edit');
   return (
     <List<CareProvider>
       pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
-      filters={careProviderFilters}
+      filters={kiv ? [...careProviderFilters, showInactiveFilter] : careProviderFilters}
       exporter={false}
       actions={<DirectoryListActions />}
       perPage={25}
@@ -36,12 +38,14 @@ export default function CareProviderList() {
         <Column source="name" />
         <Column source="hsaId" sx={noWrap} />
         <Column source="kind" field={CareProviderKindField} />
-        <Column
-          source="directoryActive"
-          label="beh.directoryActive.column"
-          field={DirectoryActiveField}
-          disableSort
-        />
+        {kiv && (
+          <Column
+            source="directoryActive"
+            label="beh.directoryActive.column"
+            field={DirectoryActiveField}
+            disableSort
+          />
+        )}
       </DataTable>
     </List>
   );

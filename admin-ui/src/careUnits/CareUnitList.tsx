@@ -9,6 +9,7 @@ import {
   DirectoryListActions,
   DirectoryReadOnlyNotice,
   useDirectoryRowClick,
+  useDirectoryReadOnly,
 } from '../directorySync/readOnly';
 import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
@@ -32,18 +33,19 @@ const careUnitFilters = [
   >
     <AutocompleteInput />
   </ReferenceInput>,
-  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<CareUnit>;
 
 export default function CareUnitList() {
+  // Rows gone from KIV exist only in ldap mode: its column and "Visa inaktiva" only there.
+  const kiv = useDirectoryReadOnly();
   const rowClick = useDirectoryRowClick('edit');
   return (
     <List<CareUnit>
       pagination={<ListPagination />}
       sort={{ field: 'name', order: 'ASC' }}
-      filters={careUnitFilters}
+      filters={kiv ? [...careUnitFilters, showInactiveFilter] : careUnitFilters}
       exporter={false}
       actions={<DirectoryListActions />}
       perPage={25}
@@ -59,12 +61,14 @@ export default function CareUnitList() {
           <TextField source="headOfUnitName" emptyText="beh.empty" />
         </Column>
         <DataTable.NumberCol source="activeStaff" disableSort />
-        <Column
-          source="directoryActive"
-          label="beh.directoryActive.column"
-          field={DirectoryActiveField}
-          disableSort
-        />
+        {kiv && (
+          <Column
+            source="directoryActive"
+            label="beh.directoryActive.column"
+            field={DirectoryActiveField}
+            disableSort
+          />
+        )}
       </DataTable>
     </List>
   );

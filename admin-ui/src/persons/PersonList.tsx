@@ -12,7 +12,11 @@ import { SearchFilter } from '../common/SearchFilter';
 import type { Person } from '../types';
 import { noWrap } from '../common/noWrap';
 import { ListPagination } from '../common/ListPagination';
-import { DirectoryListActions, DirectoryReadOnlyNotice } from '../directorySync/readOnly';
+import {
+  DirectoryListActions,
+  DirectoryReadOnlyNotice,
+  useDirectoryReadOnly,
+} from '../directorySync/readOnly';
 import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const personFilters = [
@@ -35,17 +39,18 @@ const personFilters = [
     <SelectInput optionText="name" />
   </ReferenceInput>,
   <ActiveFilter key="active" source="active" />,
-  showInactiveFilter,
 ];
 
 const Column = DataTable.Col<Person>;
 
 export default function PersonList() {
+  // Rows gone from KIV exist only in ldap mode: its column and "Visa inaktiva" only there.
+  const kiv = useDirectoryReadOnly();
   return (
     <List<Person>
       pagination={<ListPagination />}
       sort={{ field: 'lastName', order: 'ASC' }}
-      filters={personFilters}
+      filters={kiv ? [...personFilters, showInactiveFilter] : personFilters}
       exporter={false}
       actions={<DirectoryListActions />}
       perPage={25}
@@ -62,12 +67,14 @@ export default function PersonList() {
         <Column source="title" disableSort />
         <Column source="organisation" disableSort />
         <Column source="active" field={BooleanField} disableSort />
-        <Column
-          source="directoryActive"
-          label="beh.directoryActive.column"
-          field={DirectoryActiveField}
-          disableSort
-        />
+        {kiv && (
+          <Column
+            source="directoryActive"
+            label="beh.directoryActive.column"
+            field={DirectoryActiveField}
+            disableSort
+          />
+        )}
       </DataTable>
     </List>
   );
