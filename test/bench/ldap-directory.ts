@@ -9,6 +9,11 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { prng, syntheticPersonnummer } from '../../server/src/seed/seed-ids.js';
 import { LDAP_BASE_DN } from '../support/slapd.js';
+import { FEMALE_NAMES, LAST_NAMES, MALE_NAMES, PLACES, TITLES } from './region/names.js';
+
+/** The region's first names, as bench:region draws them. */
+const FIRST = [...FEMALE_NAMES, ...MALE_NAMES];
+const LAST = LAST_NAMES;
 
 export const LDAP_REGION = {
   persons: 60_000,
@@ -19,52 +24,6 @@ export const LDAP_REGION = {
   maxMembers: 500,
 };
 
-const FIRST = [
-  'Anna',
-  'Erik',
-  'Maria',
-  'Karl',
-  'Sara',
-  'Lars',
-  'Eva',
-  'Johan',
-  'Karin',
-  'Per',
-  'Åsa',
-  'Björn',
-  'Märta',
-  'Göran',
-  'Linnéa',
-  'Oskar',
-];
-const LAST = [
-  'Andersson',
-  'Johansson',
-  'Karlsson',
-  'Nilsson',
-  'Eriksson',
-  'Larsson',
-  'Olsson',
-  'Persson',
-  'Svensson',
-  'Gustafsson',
-  'Pettersson',
-  'Jönsson',
-  'Öberg',
-  'Åström',
-  'Lindqvist',
-  'Ekström',
-];
-const TITLES = [
-  'Sjuksköterska',
-  'Undersköterska',
-  'Läkare',
-  'Specialistläkare',
-  'Fysioterapeut',
-  'Arbetsterapeut',
-  'Kurator',
-  'Medicinsk sekreterare',
-];
 const KINDS = [
   'Vårdcentralen',
   'Mottagning',
@@ -72,20 +31,6 @@ const KINDS = [
   'Rehab',
   'Barnmorskemottagning',
   'Psykiatrimottagning',
-];
-const PLACES = [
-  'Alingsås',
-  'Borås',
-  'Lerum',
-  'Kungälv',
-  'Uddevalla',
-  'Skövde',
-  'Trollhättan',
-  'Mölndal',
-  'Partille',
-  'Lidköping',
-  'Vänersborg',
-  'Falköping',
 ];
 const PURPOSES = ['Vård och behandling', 'Kvalitetssäkring', 'Administration', 'Statistik'];
 const COMMISSIONS = [
