@@ -230,6 +230,17 @@ function drivingFrom(spec: ListSpec, sql: string[]): string {
   ].join('\n  ');
 }
 
+/**
+ * The page's rows joined to its ids. With a `base`, the chain starts at the ids (`ids JOIN base ON
+ * … LEFT JOIN …`): written as `ids, (base JOIN …)` a chain of more than from_collapse_limit (8)
+ * relations is planned on its own, joining every row of the driving table before the ids pick the
+ * page's few (the orders list took 2 s on a million orders that way, 10 ms this way).
+ */
+function pageJoin(spec: ListSpec): string {
+  if (!spec.base || !spec.joins) return `, ${spec.from}\n       WHERE ${spec.idColumn} = ids."__id"`;
+  return [`JOIN ${spec.base} ON ${spec.idColumn} = ids."__id"`, ...Object.values(spec.joins)].join('\n  ');
+}
+
 /** The planner's estimate of the rows of a SELECT, from EXPLAIN (no rows are read). */
 async function estimateRows(db: DataSource | EntityManager, sql: string, values: unknown[]): Promise<number> {
   const [row] = await db.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
@@ -314,9 +325,8 @@ async function pageOf<T extends object>(
     SELECT page.*${late} FROM (
       SELECT ${spec.select}, row_number() OVER (ORDER BY ${order})::int AS "__n"
         FROM (SELECT ${spec.idColumn} AS "__id" FROM ${drivingFrom(spec, [whereSql, pageOrder])} ${whereSql}
-               ORDER BY ${pageOrder} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}) AS ids,
-             ${spec.from}
-       WHERE ${spec.idColumn} = ids."__id"
+               ORDER BY ${pageOrder} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}) AS ids
+        ${pageJoin(spec)}
     ) AS page ORDER BY page."__n"`;
   const rows = await queryPrepared<(T & { __n: number })[]>(db, sql, p.values);
   const items = rows.map(({ __n: _n, ...item }) => item as unknown as T);
