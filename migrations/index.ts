@@ -30,6 +30,7 @@ import { DirectorySync1765200000000 } from './1765200000000-DirectorySync.js';
 import { LdapWriteBack1765200100000 } from './1765200100000-LdapWriteBack.js';
 import { Leavers1765200200000 } from './1765200200000-Leavers.js';
 import { CommissionMembersAdopted1765200300000 } from './1765200300000-CommissionMembersAdopted.js';
+import { OrderScopeIndex1765200400000 } from './1765200400000-OrderScopeIndex.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   LdapWriteBack1765200100000,
   Leavers1765200200000,
   CommissionMembersAdopted1765200300000,
+  OrderScopeIndex1765200400000,
 ];

@@ -791,6 +791,33 @@ describe('access orders: placing, wizard reads, lists', () => {
       );
     });
 
+    it('scope all of a reader who heads both a care unit and a verksamhet holds the orders of both, newest first', async () => {
+      const [{ head_person_id: opBHead }] = await sql<{ head_person_id: string }>(
+        `SELECT head_person_id FROM access_operation WHERE id = $1`,
+        [ids.opB],
+      );
+      await sql(`UPDATE access_operation SET head_person_id = $1 WHERE id = $2`, [team.head.id, ids.opB]);
+      try {
+        const rows = (await teamHeadClient.get(listUrl({ scope: 'all' }, [0, 199])).expect(200)).body as {
+          id: string;
+          createdAt: string;
+        }[];
+        const both = rows.map((r) => r.id);
+        expect(both).toEqual(expect.arrayContaining([vmuOrderId, accessOrderId]));
+        // Only opB's orders came in: opA (the Förändring's verksamhet) is still opHead's alone.
+        expect(both).not.toContain(changeOrderId);
+        const times = rows.map((r) => r.createdAt);
+        expect(times).toEqual([...times].sort().reverse());
+        // Filtered to the access kind: the verksamhet's only.
+        const access = (await teamHeadClient.get(listUrl({ scope: 'all', kind: 'ACCESS' }, [0, 199])).expect(200))
+          .body as { id: string; accessOperationId: string }[];
+        expect(access.map((r) => r.id)).toContain(accessOrderId);
+        expect(new Set(access.map((r) => r.accessOperationId))).toEqual(new Set([ids.opB]));
+      } finally {
+        await sql(`UPDATE access_operation SET head_person_id = $1 WHERE id = $2`, [opBHead, ids.opB]);
+      }
+    });
+
     it('the order view shows template lines with systems and roles, and the replaced pair of a Förändring', async () => {
       const detail = (await orderer.get(`/api/orders/${changeOrderId}`).expect(200)).body;
       expect(detail).toMatchObject({

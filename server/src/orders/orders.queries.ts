@@ -117,14 +117,18 @@ const scopeFilter =
       case 'all':
         if (reader.administrator) return undefined;
         // Units alone or verksamheter alone: one condition, answered by its own index (the units'
-        // list index, vmu_order_operation_idx); both: either.
+        // list index, vmu_order_operation_idx).
         if (reader.operationIds.length === 0)
           return `o.care_unit_id = ANY(${p.add(reader.careUnitIds)}::uuid[])`;
         if (reader.careUnitIds.length === 0) {
           return `o.access_operation_id = ANY(${p.add(reader.operationIds)}::uuid[])`;
         }
-        return `(o.care_unit_id = ANY(${p.add(reader.careUnitIds)}::uuid[])
-                 OR o.access_operation_id = ANY(${p.add(reader.operationIds)}::uuid[]))`;
+        // Both: the order's owning unit (it has exactly one of the two) in either list, one
+        // condition on vmu_order_owner_cover_list_idx instead of an OR of two indexes.
+        return `COALESCE(o.care_unit_id, o.access_operation_id) = ANY(${p.add([
+          ...reader.careUnitIds,
+          ...reader.operationIds,
+        ])}::uuid[])`;
     }
   };
 
