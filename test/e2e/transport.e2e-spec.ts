@@ -74,6 +74,40 @@ describe('transport', () => {
     expect(res.body).toHaveLength(50);
   });
 
+  it('compresses an API answer with brotli when offered, whole and with Vary, gzip to a client that refuses brotli', async () => {
+    const admin = await signIn(t, 'admin1');
+    const url = '/api/persons?range=[0,49]';
+    const plain = await admin.get(url).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await admin.get(url).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Number(br.headers['content-length'])).toBeLessThan(Buffer.byteLength(plain.text) / 3);
+    expect(br.body).toEqual(plain.body);
+    // A client that refuses brotli gets gzip.
+    const gzip = await admin.get(url).set('Accept-Encoding', 'br;q=0, gzip').expect(200);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body).toEqual(plain.body);
+  });
+
+  it('compresses a streamed CSV export as it is written', async () => {
+    const admin = await signIn(t, 'admin1');
+    const res = await admin
+      .get('/api/persons/export')
+      .set('Accept-Encoding', 'gzip')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['content-length']).toBeUndefined();
+    const csv = (res.body as Buffer).toString('utf8');
+    expect(csv.split('\r\n').length).toBeGreaterThan(300);
+  });
+
   it('leaves small answers uncompressed', async () => {
     const res = await request(t.http).get('/api/health').set('Accept-Encoding', 'gzip').expect(200);
     expect(res.headers['content-encoding']).toBeUndefined();

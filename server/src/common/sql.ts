@@ -266,14 +266,29 @@ export async function countRows(
   db: DataSource | EntityManager,
   fromWhere: string,
   values: unknown[],
-  { estimate: estimable = true }: { estimate?: boolean } = {},
+  options: { estimate?: boolean } = {},
 ): Promise<{ total: number; totalKind: TotalKind }> {
-  const limit = limits.exactCountLimit;
   const [{ n }] = await queryPrepared<{ n: number }[]>(
     db,
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${fromWhere} LIMIT ${limit + 1}) AS hits`,
+    `SELECT ${boundedCount(fromWhere)} AS n`,
     values,
   );
+  return totalOf(db, n, fromWhere, values, options);
+}
+
+/** A scalar subquery: how many rows `FROM … WHERE …` yields, reading at most one past the limit. */
+const boundedCount = (fromWhere: string): string =>
+  `(SELECT count(*)::int FROM (SELECT 1 FROM ${fromWhere} LIMIT ${limits.exactCountLimit + 1}) AS hits)`;
+
+/** The total told for a bounded count `n` (countRows). */
+async function totalOf(
+  db: DataSource | EntityManager,
+  n: number,
+  fromWhere: string,
+  values: unknown[],
+  { estimate: estimable = true }: { estimate?: boolean },
+): Promise<{ total: number; totalKind: TotalKind }> {
+  const limit = limits.exactCountLimit;
   if (n <= limit) return { total: n, totalKind: 'exact' };
   if (!estimable) return { total: limit + 1, totalKind: 'at-least' };
   const estimate = roughly(await estimateRows(db, `SELECT 1 FROM ${fromWhere}`, values));
@@ -287,7 +302,8 @@ export async function countRows(
  * (`base`) with only the joins its filter and sort name, ORDER BY … LIMIT, so an index in the
  * sort's order is walked only as far as the page — then the page's rows are read with every
  * display join and `late` computed for them alone. The total comes from the page itself when it
- * is the last one, else from countRows (bounded). A page past `maxOffset` is refused.
+ * is the last one, else from the bounded count read in the same statement (countRows when the page
+ * is empty). A page past `maxOffset` is refused.
  */
 export async function listRows<T extends object>(
   db: DataSource | EntityManager,
@@ -321,24 +337,28 @@ async function pageOf<T extends object>(
     ? `${paging.sortable[query.sortField]} ${query.sortOrder}, ${paging.tieBreak}`
     : order;
   const late = spec.late ? `, ${spec.late(p, ctx)}` : '';
+  // The bounded count rides along in the page's own statement (an InitPlan, run once, when the
+  // page has a row): one round trip for the page and its total, not two.
+  const countFrom = `${drivingFrom(spec, [whereSql])} ${whereSql}`;
   const sql = `
-    SELECT page.*${late} FROM (
+    SELECT page.*${late}, ${boundedCount(countFrom)} AS "__hits" FROM (
       SELECT ${spec.select}, row_number() OVER (ORDER BY ${order})::int AS "__n"
         FROM (SELECT ${spec.idColumn} AS "__id" FROM ${drivingFrom(spec, [whereSql, pageOrder])} ${whereSql}
                ORDER BY ${pageOrder} LIMIT ${p.add(query.limit)} OFFSET ${p.add(query.offset)}) AS ids
         ${pageJoin(spec)}
     ) AS page ORDER BY page."__n"`;
-  const rows = await queryPrepared<(T & { __n: number })[]>(db, sql, p.values);
-  const items = rows.map(({ __n: _n, ...item }) => item as unknown as T);
+  const rows = await queryPrepared<(T & { __n: number; __hits: number })[]>(db, sql, p.values);
+  const items = rows.map(({ __n: _n, __hits: _hits, ...item }) => item as unknown as T);
   // A short page is the last one: its end is the total, nothing more to count.
   const last = items.length < query.limit && (items.length > 0 || query.offset === 0);
+  const options = {
+    estimate: !spec.unestimated?.some((key) => query.filter[key] !== undefined && query.filter[key] !== ''),
+  };
   const counted = last
     ? { total: query.offset + items.length, totalKind: 'exact' as const }
-    : await countRows(db, `${drivingFrom(spec, [whereSql])} ${whereSql}`, whereValues, {
-        estimate: !spec.unestimated?.some(
-          (key) => query.filter[key] !== undefined && query.filter[key] !== '',
-        ),
-      });
+    : rows.length > 0
+      ? await totalOf(db, rows[0].__hits, countFrom, whereValues, options)
+      : await countRows(db, countFrom, whereValues, options);
   return { items, offset: query.offset, ...counted };
 }
 
