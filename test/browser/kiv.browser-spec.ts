@@ -189,7 +189,17 @@ describe('KIV over LDAP in the admin UI (DIRECTORY_SOURCE=ldap)', () => {
 
     await openFromMenu('KIV-skrivningar', 'ldap-writes');
     // The grid opens on the failed writes; this one is done.
-    await page.getByText('Inga resultat').or(page.locator('tbody tr').first()).first().waitFor();
+    // Once, with two specs at a time, this wait ran out with neither on the page; should it again,
+    // the failure says where the browser was and what it showed.
+    await page
+      .getByText('Inga resultat')
+      .or(page.locator('tbody tr').first())
+      .first()
+      .waitFor()
+      .catch(async (e: Error) => {
+        const shown = (await page.locator('body').innerText()).slice(0, 1500);
+        throw new Error(`${e.message}\nat ${page.url()}, showing:\n${shown}\nproblems: ${session.problems.join('; ')}`);
+      });
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Gjord' }).click();
     const write = page.locator('tbody tr').filter({ hasText: 'Nils Boström' });
