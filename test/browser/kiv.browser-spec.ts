@@ -198,7 +198,9 @@ describe('KIV over LDAP in the admin UI (DIRECTORY_SOURCE=ldap)', () => {
       .waitFor()
       .catch(async (e: Error) => {
         const shown = (await page.locator('body').innerText()).slice(0, 1500);
-        throw new Error(`${e.message}\nat ${page.url()}, showing:\n${shown}\nproblems: ${session.problems.join('; ')}`);
+        throw new Error(
+          `${e.message}\nat ${page.url()}, showing:\n${shown}\nproblems: ${session.problems.join('; ')}`,
+        );
       });
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Gjord' }).click();

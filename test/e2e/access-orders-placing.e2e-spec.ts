@@ -809,8 +809,9 @@ describe('access orders: placing, wizard reads, lists', () => {
         const times = rows.map((r) => r.createdAt);
         expect(times).toEqual([...times].sort().reverse());
         // Filtered to the access kind: the verksamhet's only.
-        const access = (await teamHeadClient.get(listUrl({ scope: 'all', kind: 'ACCESS' }, [0, 199])).expect(200))
-          .body as { id: string; accessOperationId: string }[];
+        const access = (
+          await teamHeadClient.get(listUrl({ scope: 'all', kind: 'ACCESS' }, [0, 199])).expect(200)
+        ).body as { id: string; accessOperationId: string }[];
         expect(access.map((r) => r.id)).toContain(accessOrderId);
         expect(new Set(access.map((r) => r.accessOperationId))).toEqual(new Set([ids.opB]));
       } finally {

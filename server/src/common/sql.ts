@@ -268,11 +268,7 @@ export async function countRows(
   values: unknown[],
   options: { estimate?: boolean } = {},
 ): Promise<{ total: number; totalKind: TotalKind }> {
-  const [{ n }] = await queryPrepared<{ n: number }[]>(
-    db,
-    `SELECT ${boundedCount(fromWhere)} AS n`,
-    values,
-  );
+  const [{ n }] = await queryPrepared<{ n: number }[]>(db, `SELECT ${boundedCount(fromWhere)} AS n`, values);
   return totalOf(db, n, fromWhere, values, options);
 }
 

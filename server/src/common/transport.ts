@@ -93,7 +93,8 @@ function encodingFor(
   if (body.length < COMPRESS_THRESHOLD || req.method === 'HEAD') return undefined;
   if (res.getHeader('Content-Encoding') !== undefined) return undefined;
   if (!COMPRESSIBLE.test(String(res.getHeader('Content-Type') ?? ''))) return undefined;
-  if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(res.getHeader('Cache-Control') ?? ''))) return undefined;
+  if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(res.getHeader('Cache-Control') ?? '')))
+    return undefined;
   const chosen = new Negotiator(req).encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] });
   return chosen === 'br' || chosen === 'gzip' ? chosen : undefined;
 }
