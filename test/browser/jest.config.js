@@ -18,7 +18,8 @@ export default {
   globalTeardown: '<rootDir>/../support/global-teardown.js',
   testTimeout: 120000,
   // Two specs at once, each with its own server, database and Chromium: a spec mostly waits (for
-  // the UI to answer, for a mail, for the scheduler), so two overlap well on two cores — the 25
-  // specs took 364 s with two workers where one took 1,028 s in CI.
+  // the UI to answer, for a mail, for the scheduler), so two overlap well on two cores (the 25
+  // specs: 350–364 s with two workers on a machine where npm test takes 214 s; 1,028 s with one
+  // in a CI run whose npm test took 382 s).
   maxWorkers: 2,
 };
