@@ -26,8 +26,26 @@ export class SmtpSink {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  /** Listens on the port it had before (or a free one the first time). */
+  /**
+   * Listens on the port it had before (or a free one the first time). The first port is drawn
+   * below Linux's ephemeral range (32768–60999), not left to the system: while the sink is
+   * stopped (an SMTP outage) a port from that range can be handed to another test's server or
+   * outgoing connection, and the portal's next attempt then reached that instead of being refused
+   * (a CI run failed with "Greeting never received"; another could not start the sink again).
+   */
   async start(): Promise<void> {
+    if (this.port !== 0) return this.listen(this.port);
+    for (let attempt = 0; ; attempt++) {
+      const port = 20_000 + Math.floor(Math.random() * 12_000);
+      try {
+        return await this.listen(port);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EADDRINUSE' || attempt >= 50) throw error;
+      }
+    }
+  }
+
+  private async listen(port: number): Promise<void> {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
@@ -54,7 +72,7 @@ export class SmtpSink {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => {
+      server.listen(port, '127.0.0.1', () => {
         server.off('error', reject);
         resolve();
       });
