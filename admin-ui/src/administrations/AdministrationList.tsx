@@ -8,7 +8,7 @@ import {
   useDirectoryRowClick,
   useDirectoryReadOnly,
 } from '../directorySync/readOnly';
-import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
+import { directoryActiveColumn, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const administrationFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -42,14 +42,7 @@ export default function AdministrationList() {
         <Column source="code" />
         <Column source="name" />
         <Column source="careProviderName" />
-        {kiv && (
-          <Column
-            source="directoryActive"
-            label="beh.directoryActive.column"
-            field={DirectoryActiveField}
-            disableSort
-          />
-        )}
+        {kiv && directoryActiveColumn}
       </DataTable>
     </List>
   );

@@ -10,7 +10,7 @@ import {
   useDirectoryRowClick,
   useDirectoryReadOnly,
 } from '../directorySync/readOnly';
-import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
+import { directoryActiveColumn, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const assignmentFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -56,14 +56,7 @@ export default function AssignmentList() {
           <BooleanField source="requiresLocalAccess" FalseIcon={null} />
         </Column>
         <DataTable.NumberCol source="memberCount" disableSort />
-        {kiv && (
-          <Column
-            source="directoryActive"
-            label="beh.directoryActive.column"
-            field={DirectoryActiveField}
-            disableSort
-          />
-        )}
+        {kiv && directoryActiveColumn}
       </DataTable>
     </List>
   );

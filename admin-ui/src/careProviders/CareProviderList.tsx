@@ -11,7 +11,7 @@ import {
   useDirectoryRowClick,
   useDirectoryReadOnly,
 } from '../directorySync/readOnly';
-import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
+import { directoryActiveColumn, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const careProviderFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -38,14 +38,7 @@ export default function CareProviderList() {
         <Column source="name" />
         <Column source="hsaId" sx={noWrap} />
         <Column source="kind" field={CareProviderKindField} />
-        {kiv && (
-          <Column
-            source="directoryActive"
-            label="beh.directoryActive.column"
-            field={DirectoryActiveField}
-            disableSort
-          />
-        )}
+        {kiv && directoryActiveColumn}
       </DataTable>
     </List>
   );

@@ -11,7 +11,7 @@ import {
   useDirectoryRowClick,
   useDirectoryReadOnly,
 } from '../directorySync/readOnly';
-import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
+import { directoryActiveColumn, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const careUnitFilters = [
   <SearchFilter key="q" source="q" alwaysOn />,
@@ -61,14 +61,7 @@ export default function CareUnitList() {
           <TextField source="headOfUnitName" emptyText="beh.empty" />
         </Column>
         <DataTable.NumberCol source="activeStaff" disableSort />
-        {kiv && (
-          <Column
-            source="directoryActive"
-            label="beh.directoryActive.column"
-            field={DirectoryActiveField}
-            disableSort
-          />
-        )}
+        {kiv && directoryActiveColumn}
       </DataTable>
     </List>
   );

@@ -1,5 +1,5 @@
 import { Chip } from '@mui/material';
-import { BooleanInput, type BooleanInputProps, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanInput, type BooleanInputProps, DataTable, useRecordContext, useTranslate } from 'react-admin';
 
 /**
  * Whether a directory row (person, care unit, assignment, provider, administration) is still in
@@ -33,3 +33,13 @@ export const ShowInactiveFilter = (props: Omit<BooleanInputProps, 'source'>) => 
 
 /** The filter element for a list's `filters`, always shown. */
 export const showInactiveFilter = <ShowInactiveFilter key="showInactive" alwaysOn />;
+
+/** The grids' "Aktiv i katalogen" column, shown in ldap mode only (`{kiv && directoryActiveColumn}`). */
+export const directoryActiveColumn = (
+  <DataTable.Col
+    source="directoryActive"
+    label="beh.directoryActive.column"
+    field={DirectoryActiveField}
+    disableSort
+  />
+);

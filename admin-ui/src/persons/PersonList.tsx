@@ -17,7 +17,7 @@ import {
   DirectoryReadOnlyNotice,
   useDirectoryReadOnly,
 } from '../directorySync/readOnly';
-import { DirectoryActiveField, showInactiveFilter } from '../directoryActive/DirectoryActive';
+import { directoryActiveColumn, showInactiveFilter } from '../directoryActive/DirectoryActive';
 
 const personFilters = [
   <SearchFilter key="q" source="q" hint="beh.filter.searchPersons" alwaysOn />,
@@ -67,14 +67,7 @@ export default function PersonList() {
         <Column source="title" disableSort />
         <Column source="organisation" disableSort />
         <Column source="active" field={BooleanField} disableSort />
-        {kiv && (
-          <Column
-            source="directoryActive"
-            label="beh.directoryActive.column"
-            field={DirectoryActiveField}
-            disableSort
-          />
-        )}
+        {kiv && directoryActiveColumn}
       </DataTable>
     </List>
   );
