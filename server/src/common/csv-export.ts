@@ -1,4 +1,13 @@
-import { applyDecorators, HttpStatus, Logger } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CallHandler,
+  type ExecutionContext,
+  HttpStatus,
+  Injectable,
+  Logger,
+  type NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { PoolClient } from 'pg';
@@ -6,6 +15,7 @@ import type { DataSource } from 'typeorm';
 import { parseListQuery, type RawListQuery } from './list-query.js';
 import { ProblemException } from './problem.js';
 import { routeOf } from './request-id.middleware.js';
+import { compressStream } from './transport.js';
 import {
   type FilterContext,
   filterClauses,
@@ -130,9 +140,27 @@ export function attachmentHeader(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** The OpenAPI description of an export route: the list's filter and sort, a CSV file back. */
+/**
+ * An export's answer compressed as a stream (transport.ts, compressStream), installed before the
+ * handler runs: before streamCsv listens for the response's drain, which the compression package
+ * then hands to its stream.
+ */
+@Injectable()
+export class StreamedCsv implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const http = context.switchToHttp();
+    compressStream(http.getRequest<Request>(), http.getResponse<Response>());
+    return next.handle();
+  }
+}
+
+/**
+ * An export route: its answer compressed as a stream (StreamedCsv), and its OpenAPI description:
+ * the list's filter and sort, a CSV file back.
+ */
 export function ApiCsvExport(fileName: string): MethodDecorator {
   return applyDecorators(
+    UseInterceptors(StreamedCsv),
     ApiQuery({
       name: 'filter',
       required: false,
@@ -203,7 +231,7 @@ export async function streamCsv<Row>(
   };
   const onDrain = () => wake?.();
   res.on('close', onClose);
-  // compression routes drain listeners to its stream; one listener for the whole export.
+  // compression (StreamedCsv) routes drain listeners to its stream; one for the whole export.
   res.on('drain', onDrain);
   try {
     client = (await runner.connect()) as PoolClient;

@@ -13,8 +13,9 @@ export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 /**
  * Logs and metrics (docs/design.md, Operations). Nest's own logs (every `new Logger(…)`) go to
  * the same pino logger through nestjs-pino, with the request id of the request they were made in.
- * The request-line middleware is pino-http, installed by app.factory ahead of everything else
- * (`useExisting`: nestjs-pino only binds its request logger for Nest's loggers).
+ * The request-line middleware is logging.ts's httpLogger, installed by app.factory ahead of
+ * everything else (`useExisting`: nestjs-pino only binds the request logger it sets as `req.log`
+ * for Nest's loggers).
  */
 @Module({})
 export class ObservabilityModule {
