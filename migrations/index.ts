@@ -31,6 +31,7 @@ import { LdapWriteBack1765200100000 } from './1765200100000-LdapWriteBack.js';
 import { Leavers1765200200000 } from './1765200200000-Leavers.js';
 import { CommissionMembersAdopted1765200300000 } from './1765200300000-CommissionMembersAdopted.js';
 import { OrderScopeIndex1765200400000 } from './1765200400000-OrderScopeIndex.js';
+import { AttestQueueStamp1765200500000 } from './1765200500000-AttestQueueStamp.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   Leavers1765200200000,
   CommissionMembersAdopted1765200300000,
   OrderScopeIndex1765200400000,
+  AttestQueueStamp1765200500000,
 ];

@@ -36,7 +36,8 @@ const OWNERS: Record<string, readonly string[]> = {
   ],
   auth: ['user_session', 'saml_request', 'auth_secret'],
   delegations: ['delegation', 'delegation_assignment', 'rights_version'],
-  orders: ['vmu_order', 'vmu_order_item'],
+  // Issue 11: the attest queue's stamp, appended to by triggers on the orders' and names' tables.
+  orders: ['vmu_order', 'vmu_order_item', 'attest_queue_stamp'],
   'mass-orders': ['mass_order_batch'],
   signing: ['sign_request', 'signing_ca', 'signing_certificate'],
   scheduler: ['scheduler_notice', 'scheduler_watermark'],

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiPage } from '../common/api-schema.js';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
-import { pageBody } from '../common/sql.js';
+import { setContentRange } from '../common/list-query.js';
+import { languageOf } from '../common/messages/localize.js';
+import type { QueueAnswer } from './attest-queue-answers.js';
 import { AttestRequestsService } from './attest-requests.service.js';
 import { AttestService } from './attest.service.js';
 import {
@@ -33,14 +35,20 @@ export class AttestController {
     private readonly requests: AttestRequestsService,
   ) {}
 
+  /*
+   * The queue's three reads answer with JSON text the service keeps between requests while the
+   * queue is unchanged (AttestQueueAnswers); the body is what res.json would have sent.
+   */
+
   @Get('queue')
   @ApiPage(QueueItem, 'attest-queue')
   async queue(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<QueueItem[]> {
-    return pageBody(res, 'attest-queue', await this.attest.queue(actor, query));
+    return send(res, 'attest-queue', await this.attest.answer(actor, 'queue', query, req.url, language(req)));
   }
 
   @Get('counts')
@@ -51,8 +59,13 @@ export class AttestController {
     description: "The queue's filter as JSON: the tabs count what it leaves.",
   })
   @ApiOkResponse({ type: QueueCounts })
-  counts(@CurrentActor() actor: Actor, @Query() query: RawListQuery): Promise<QueueCounts> {
-    return this.attest.counts(actor, query);
+  async counts(
+    @CurrentActor() actor: Actor,
+    @Query() query: RawListQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<QueueCounts> {
+    return send(res, undefined, await this.attest.answer(actor, 'counts', query, req.url, language(req)));
   }
 
   @Get('batches')
@@ -60,9 +73,14 @@ export class AttestController {
   async batches(
     @CurrentActor() actor: Actor,
     @Query() query: RawListQuery,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<QueueBatch[]> {
-    return pageBody(res, 'attest-batches', await this.attest.batches(actor, query));
+    return send(
+      res,
+      'attest-batches',
+      await this.attest.answer(actor, 'batches', query, req.url, language(req)),
+    );
   }
 
   @Get('orders/:id')
@@ -88,6 +106,21 @@ export class AttestController {
   ): Promise<AttestRequestStatus> {
     return this.attest.requestStatus(actor, requestId);
   }
+}
+
+const language = (req: Request) => languageOf(req.headers['accept-language']);
+
+/**
+ * A kept answer as the reply: its Content-Range (a page) and its JSON text, typed as the route's
+ * body for the API's description; Nest sends a string as it is.
+ */
+function send<T>(res: Response, resource: string | undefined, answer: QueueAnswer): T {
+  if (resource && answer.range) {
+    const { offset, count, total, totalKind } = answer.range;
+    setContentRange(res, resource, offset, count, total, totalKind);
+  }
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  return answer.json as unknown as T;
 }
 
 /** "Verifiera signatur" on the order page: for whoever may see the order (the orders module decides). */

@@ -5,6 +5,7 @@ import { OrdersModule } from '../orders/orders.module.js';
 import { SigningModule } from '../signing/signing.module.js';
 import { SigningService } from '../signing/signing.service.js';
 import { AttestCompletion } from './attest-completion.js';
+import { AttestQueueAnswers } from './attest-queue-answers.js';
 import { ATTEST_KIND, AttestRequestsService } from './attest-requests.service.js';
 import { AttestController, OrderSignatureController } from './attest.controller.js';
 import { AttestService } from './attest.service.js';
@@ -18,7 +19,7 @@ import { AttestService } from './attest.service.js';
 @Module({
   imports: [OrdersModule, SigningModule, MailModule, AuditModule],
   controllers: [AttestController, OrderSignatureController],
-  providers: [AttestService, AttestRequestsService, AttestCompletion],
+  providers: [AttestService, AttestRequestsService, AttestCompletion, AttestQueueAnswers],
 })
 export class AttestModule implements OnModuleInit {
   constructor(

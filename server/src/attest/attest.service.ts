@@ -13,6 +13,8 @@ import { orderNotFound } from '../orders/orders.errors.js';
 import { orderItems } from '../orders/orders.queries.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { SigningService } from '../signing/signing.service.js';
+import { type Language, localizeBody } from '../common/messages/localize.js';
+import { AttestQueueAnswers, type QueueAnswer } from './attest-queue-answers.js';
 import type { OrderDetail, OrderStatus } from '../orders/order.types.js';
 import { readAttestDocument, type SignedAttestText } from './attest-document.js';
 import { ATTEST_KIND } from './attest-requests.service.js';
@@ -34,7 +36,33 @@ export class AttestService {
     private readonly orders: OrdersService,
     private readonly signing: SigningService,
     private readonly clock: Clock,
+    private readonly answers: AttestQueueAnswers,
   ) {}
+
+  /**
+   * The queue's page, counts or batches (`route`) as the JSON that goes out, in `language`: kept
+   * between requests while the attestant's queue and the date are unchanged (AttestQueueAnswers).
+   * `url` (the request's path and query) names the answer among the attestant's.
+   */
+  answer(
+    actor: Actor,
+    route: 'queue' | 'counts' | 'batches',
+    raw: RawListQuery,
+    url: string,
+    language: Language,
+  ): Promise<QueueAnswer> {
+    const today = this.clock.today();
+    const json = (body: unknown) => JSON.stringify(localizeBody(body, language));
+    const page = async (made: Promise<Page<unknown>>): Promise<QueueAnswer> => {
+      const { items, offset, total, totalKind } = await made;
+      return { json: json(items), range: { offset, count: items.length, total, totalKind } };
+    };
+    return this.answers.answer(actor.person.id, today, `${language} ${url}`, async () => {
+      if (route === 'queue') return page(this.queue(actor, raw));
+      if (route === 'batches') return page(this.batches(actor, raw));
+      return { json: json(await this.counts(actor, raw)) };
+    });
+  }
 
   queue(actor: Actor, raw: RawListQuery): Promise<Page<QueueItem>> {
     return listRows<QueueItem>(this.db, attestQueueList(actor.person.id), raw, { today: this.clock.today() });

@@ -6,8 +6,11 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuditAnchorService } from '../audit/audit-anchor.service.js';
+import { foldAttestQueueStamps } from '../orders/attest-queue-stamp.js';
 import { AccessHandoverJob } from './access-handover.job.js';
 import { AttestRemindersJob } from './attest-reminders.job.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
@@ -53,6 +56,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly ldapWrites: LdapWritesJob,
     private readonly directorySync: DirectorySyncJob,
     private readonly leavers: LeaversJob,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -165,6 +169,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     });
     await this.step('session sweep', async () => {
       await this.sessionSweep.run();
+    });
+    // The attest queues' stamp rows of this tick's writes, each attestant's folded into one.
+    await this.step('attest queue stamps', async () => {
+      await foldAttestQueueStamps(this.db);
     });
     await this.step('audit anchor', async () => {
       await this.auditAnchors.anchorIfDue();
