@@ -42,6 +42,9 @@ export async function startCluster(databaseUrl: string, workers: number): Promis
       WEB_CONCURRENCY: String(workers),
       // Reads send no mail; a server is named so that no mail catcher is started.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      // No delivery worker: it would retry the region's pending mails against that port, a load
+      // (and writes to the benchmark's outbox) that is not the requests measured.
+      MAIL_POLL_SECONDS: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
