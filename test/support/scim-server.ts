@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
+import { listenBelowEphemeral } from './stable-port.js';
 
 /**
  * A real SCIM 2.0 service provider for tests (RFC 7643/7644): the `scimmy` library's User and
@@ -200,9 +201,17 @@ export class ScimTestServer {
     return `http://127.0.0.1:${this.port}/scim/v2`;
   }
 
-  /** Listens on the port it had before (or a free one the first time). */
+  /**
+   * Listens on the port it had before (or, the first time, one drawn by listenBelowEphemeral:
+   * an outage's restart must find its port free, and the portal meanwhile nothing on it).
+   */
   async start(): Promise<void> {
-    const server = this.app.listen(this.port, '127.0.0.1');
+    if (this.port !== 0) return this.listen(this.port);
+    this.port = await listenBelowEphemeral((port) => this.listen(port));
+  }
+
+  private async listen(port: number): Promise<void> {
+    const server = this.app.listen(port, '127.0.0.1');
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);

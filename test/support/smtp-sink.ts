@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { listenBelowEphemeral } from './stable-port.js';
 
 export interface SunkMail {
   envelopeTo: string[];
@@ -26,23 +27,10 @@ export class SmtpSink {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  /**
-   * Listens on the port it had before (or a free one the first time). The first port is drawn
-   * below Linux's ephemeral range (32768–60999), not left to the system: while the sink is
-   * stopped (an SMTP outage) a port from that range can be handed to another test's server or
-   * outgoing connection, and the portal's next attempt then reached that instead of being refused
-   * (a CI run failed with "Greeting never received"; another could not start the sink again).
-   */
+  /** Listens on the port it had before (or, the first time, one drawn by listenBelowEphemeral). */
   async start(): Promise<void> {
     if (this.port !== 0) return this.listen(this.port);
-    for (let attempt = 0; ; attempt++) {
-      const port = 20_000 + Math.floor(Math.random() * 12_000);
-      try {
-        return await this.listen(port);
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'EADDRINUSE' || attempt >= 50) throw error;
-      }
-    }
+    await listenBelowEphemeral((port) => this.listen(port));
   }
 
   private async listen(port: number): Promise<void> {
