@@ -70,11 +70,12 @@ async function placeOrders(
   const lines = await db.query<{ endUserId: string; assignmentId: string }[]>(
     `SELECT p.id AS "endUserId", a.id AS "assignmentId"
        FROM person p CROSS JOIN unnest($1::uuid[]) WITH ORDINALITY AS a(id, n)
-      WHERE NOT EXISTS (SELECT 1 FROM held_assignment h WHERE h.person_id = p.id AND h.assignment_id = a.id)
+      WHERE p.id <> $3 -- never sarbe3 herself: she may not approve her own access (OWN_ACCESS)
+        AND NOT EXISTS (SELECT 1 FROM held_assignment h WHERE h.person_id = p.id AND h.assignment_id = a.id)
         AND NOT EXISTS (SELECT 1 FROM vmu_order_item i
                          WHERE i.end_user_id = p.id AND i.assignment_id = a.id AND i.status = 'PENDING')
       ORDER BY a.n, p.user_id LIMIT $2`,
-    [ASSIGNMENTS, count],
+    [ASSIGNMENTS, count, seedId('person:sarbe3')],
   );
   if (lines.length < count) throw new Error(`only ${lines.length} free lines`);
   const erik = seedId('person:eriho2');
