@@ -330,6 +330,7 @@ function printTable(rows: RowResult[]): void {
         value: (r) => (r.c1 && r.sql ? (r.c1.p50 / r.sql.p50).toFixed(1) : '–'),
         right: true,
       },
+      { title: 'API−SQL', value: (r) => (r.c1 && r.sql ? ms(r.c1.p50 - r.sql.p50) : '–'), right: true },
       { title: 'stmts', value: (r) => r.statements, right: true },
       { title: 'total', value: (r) => r.total, right: true },
       { title: 'over target', value: (r) => (r.flags.length ? `!! ${r.flags.join(' ')}` : '') },
@@ -347,7 +348,8 @@ function printTable(rows: RowResult[]): void {
     );
   console.log(
     "SQL p50: every statement the request ran (captured in-process: the guard's session query and the route's own), " +
-      'replayed in order through pg in ms; ratio: API p50 / SQL p50;',
+      'replayed in order through pg in ms; ratio: API p50 / SQL p50; API−SQL: API p50 − SQL p50 in ms, what the ' +
+      'request costs outside the database (HTTP, framework, session, writing out);',
   );
   console.log(
     "stmts: the route's own statements + the auth guard's (session, rights); total: Content-Range's total " +
@@ -362,6 +364,18 @@ function printTable(rows: RowResult[]): void {
     console.log(`#${i + 1} ${r.endpoint.as} GET ${decodeURIComponent(r.endpoint.path)}`);
     for (const note of notes) console.log(`     ${note}`);
   });
+  const outside = rows
+    .filter((r) => r.status.startsWith('2') && r.c1 && r.sql)
+    .map((r) => ({ r, ms: (r.c1?.p50 ?? 0) - (r.sql?.p50 ?? 0) }))
+    .sort((a, b) => b.ms - a.ms);
+  if (outside.length > 0) {
+    const median = outside[Math.floor(outside.length / 2)].ms;
+    console.log('');
+    console.log(
+      `API p50 − SQL p50: median ${ms(median)} ms, largest ${ms(outside[0].ms)} ms (${outside[0].r.endpoint.label}); ` +
+        `the ratio of an endpoint whose SQL takes less than that is over 2 whatever its SQL does.`,
+    );
+  }
   const over = rows.filter((r) => r.flags.length);
   console.log('');
   console.log(
