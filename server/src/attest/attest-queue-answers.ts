@@ -27,40 +27,32 @@ interface Kept {
 }
 
 /**
- * The attest queue's answers (its pages, counts and batches), kept in this process between
- * requests and given again while nothing they show can have changed: an attestant's answers are
- * used only while their queue's stamp (attest-queue-stamp.ts, read from the database at every
- * request) and Stockholm's date (the "due" tab and flags) are what they were when the answers were
- * made. The stamp moves in the same transaction as every write that can change the queue, in any
- * process, so a kept answer is never older than the stamp the request read, and a write made
- * anywhere is seen by the next request. What it saves is the queue's statement (0.9 ms of database
- * time on the region), reading its rows and writing them out as JSON: the answer is kept as text.
- *
- * Bounded by bytes over all attestants, least recently used first out, and by answers per
- * attestant. Two requests missing the same answer together share one statement; a failed one is
- * not kept.
+ * The answers kept in one process: by attestant, each attestant's under the stamp and day they
+ * were made under (AttestQueueAnswers says why that is enough). Bounded by bytes over all
+ * attestants, least recently used attestant first out, and by answers per attestant, oldest first
+ * out. Two requests missing the same answer together share one making; a failed one is not kept.
  */
-@Injectable()
-export class AttestQueueAnswers {
+export class KeptAnswers {
   /** By attestant, in the order of their last use (a Map keeps insertion order). */
   private readonly kept = new Map<string, Kept>();
   private bytes = 0;
 
-  private readonly capacityBytes = QUEUE_ANSWERS_BYTES;
-
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly capacityBytes = QUEUE_ANSWERS_BYTES,
+    private readonly perAttestant = QUEUE_ANSWERS_PER_ATTESTANT,
+  ) {}
 
   /**
-   * The answer `key` (the route, its query and the language) of `attestantId`'s queue on `today`:
-   * kept, or made by `make` (after the stamp is read) and kept.
+   * The answer `key` of `attestantId` made under `stamp` on `today`: kept, or made by `make` and
+   * kept. A stamp or day other than the kept answers' drops them all.
    */
-  async answer(
+  answer(
     attestantId: string,
+    stamp: string,
     today: string,
     key: string,
     make: () => Promise<QueueAnswer>,
   ): Promise<QueueAnswer> {
-    const stamp = await attestQueueStamp(this.db, attestantId);
     let mine = this.kept.get(attestantId);
     if (mine && (mine.stamp !== stamp || mine.today !== today)) {
       // Something in the queue changed, or the day did: nothing kept holds any more.
@@ -76,7 +68,7 @@ export class AttestQueueAnswers {
 
     const known = mine.answers.get(key);
     if (known) return known;
-    if (mine.answers.size >= QUEUE_ANSWERS_PER_ATTESTANT) {
+    if (mine.answers.size >= this.perAttestant) {
       const [oldest] = mine.answers.keys();
       this.drop(mine, oldest);
     }
@@ -98,9 +90,11 @@ export class AttestQueueAnswers {
     return made;
   }
 
-  /** How many attestants and bytes are kept (for tests). */
-  get size(): { attestants: number; bytes: number } {
-    return { attestants: this.kept.size, bytes: this.bytes };
+  /** How many attestants, answers and bytes are kept. */
+  get size(): { attestants: number; answers: number; bytes: number } {
+    let answers = 0;
+    for (const kept of this.kept.values()) answers += kept.answers.size;
+    return { attestants: this.kept.size, answers, bytes: this.bytes };
   }
 
   private drop(kept: Kept, key: string): void {
@@ -122,5 +116,42 @@ export class AttestQueueAnswers {
       if (this.bytes <= this.capacityBytes) return;
       this.forget(attestantId, kept);
     }
+  }
+}
+
+/**
+ * The attest queue's answers (its pages, counts and batches), kept in this process between
+ * requests and given again while nothing they show can have changed: an attestant's answers are
+ * used only while their queue's stamp (attest-queue-stamp.ts, read from the database at every
+ * request) and Stockholm's date (the "due" tab and flags) are what they were when the answers were
+ * made. The stamp moves in the same transaction as every write that can change the queue, in any
+ * process, so a kept answer is never older than the stamp the request read, and a write made
+ * anywhere is seen by the next request. What it saves is the queue's statement (0.9 ms of database
+ * time on the region), reading its rows and writing them out as JSON: the answer is kept as text
+ * (KeptAnswers: 32 MB and 32 answers per attestant at most).
+ */
+@Injectable()
+export class AttestQueueAnswers {
+  private readonly kept = new KeptAnswers();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * The answer `key` (the route, its query and the language) of `attestantId`'s queue on `today`:
+   * kept, or made by `make` (after the stamp is read) and kept.
+   */
+  async answer(
+    attestantId: string,
+    today: string,
+    key: string,
+    make: () => Promise<QueueAnswer>,
+  ): Promise<QueueAnswer> {
+    const stamp = await attestQueueStamp(this.db, attestantId);
+    return this.kept.answer(attestantId, stamp, today, key, make);
+  }
+
+  /** How many attestants, answers and bytes are kept (for tests). */
+  get size(): { attestants: number; answers: number; bytes: number } {
+    return this.kept.size;
   }
 }
