@@ -23,7 +23,6 @@ import type {
   AttestOrderView,
   AttestRequestStatus,
   QueueBatch,
-  QueueCounts,
   QueueItem,
   SignatureCheck,
 } from './attest.types.js';
@@ -57,25 +56,15 @@ export class AttestService {
       const { items, offset, total, totalKind } = await made;
       return { json: json(items), range: { offset, count: items.length, total, totalKind } };
     };
+    // One date for the key and for the answer kept under it (due flags, the 'due' tab).
+    const ctx = { today };
     return this.answers.answer(actor.person.id, today, `${language} ${url}`, async () => {
-      if (route === 'queue') return page(this.queue(actor, raw));
-      if (route === 'batches') return page(this.batches(actor, raw));
-      return { json: json(await this.counts(actor, raw)) };
-    });
-  }
-
-  queue(actor: Actor, raw: RawListQuery): Promise<Page<QueueItem>> {
-    return listRows<QueueItem>(this.db, attestQueueList(actor.person.id), raw, { today: this.clock.today() });
-  }
-
-  counts(actor: Actor, raw: RawListQuery): Promise<QueueCounts> {
-    const { filter } = parseListQuery({ filter: raw.filter }, {}, ['', 'ASC']);
-    return attestQueueCounts(this.db, actor.person.id, filter, { today: this.clock.today() });
-  }
-
-  batches(actor: Actor, raw: RawListQuery): Promise<Page<QueueBatch>> {
-    return listRows<QueueBatch>(this.db, attestBatchList(actor.person.id), raw, {
-      today: this.clock.today(),
+      if (route === 'queue')
+        return page(listRows<QueueItem>(this.db, attestQueueList(actor.person.id), raw, ctx));
+      if (route === 'batches')
+        return page(listRows<QueueBatch>(this.db, attestBatchList(actor.person.id), raw, ctx));
+      const { filter } = parseListQuery({ filter: raw.filter }, {}, ['', 'ASC']);
+      return { json: json(await attestQueueCounts(this.db, actor.person.id, filter, ctx)) };
     });
   }
 

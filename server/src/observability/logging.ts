@@ -45,6 +45,10 @@ export function createRootLogger(config: AppConfig, destination?: DestinationStr
   return pino(options);
 }
 
+/** A probe's 503 is its answer (database down, draining), not a failure of the request. */
+const lineLevel = (route: string, status: number) =>
+  QUIET_ROUTES.has(route) ? (status >= 500 ? 'warn' : 'debug') : status >= 500 ? 'error' : 'info';
+
 /**
  * One line per request, written when the response is finished (or the client went away): request
  * id, user, method, route pattern, status and milliseconds. The request's logger (`req.log`, and
@@ -62,15 +66,8 @@ export function httpLogger(root: PinoRoot): RequestHandler {
     const log = root.child({ requestId: typeof requestId === 'string' ? requestId : '' });
     (req as Request & { log: PinoRoot }).log = log;
     res.once('close', () => {
-      // A probe's 503 is its answer (database down, draining), not a failure of the request.
       const route = routeOf(req);
-      const level = QUIET_ROUTES.has(route)
-        ? res.statusCode >= 500
-          ? 'warn'
-          : 'debug'
-        : res.statusCode >= 500
-          ? 'error'
-          : 'info';
+      const level = lineLevel(route, res.statusCode);
       if (!log.isLevelEnabled(level)) return;
       log[level](
         { user: userOf(req), method: req.method, route, status: res.statusCode, ms: requestMs(req) },
