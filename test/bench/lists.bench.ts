@@ -201,6 +201,16 @@ function totalText(contentRange: string | undefined, kind: string | undefined): 
   return total;
 }
 
+/** A browser's request of `endpoint` as its persona: session cookie, JSON, compression, range. */
+function requestHeaders(sessions: Record<Persona, Session>, endpoint: Endpoint): Record<string, string> {
+  return {
+    cookie: sessions[endpoint.as].cookie,
+    accept: 'application/json',
+    ...(ACCEPT_ENCODING ? { 'accept-encoding': ACCEPT_ENCODING } : {}),
+    ...(endpoint.range ? { range: endpoint.range } : {}),
+  };
+}
+
 async function measure(
   load: LoadClient,
   replayPool: pg.Pool,
@@ -209,13 +219,11 @@ async function measure(
   endpoint: Endpoint,
   cluster: RunningCluster | undefined,
 ): Promise<RowResult> {
-  const headers: Record<string, string> = {
-    cookie: sessions[endpoint.as].cookie,
-    accept: 'application/json',
-    ...(ACCEPT_ENCODING ? { 'accept-encoding': ACCEPT_ENCODING } : {}),
-    ...(endpoint.range ? { range: endpoint.range } : {}),
+  const job = {
+    url: `${base}${endpoint.path}`,
+    headers: requestHeaders(sessions, endpoint),
+    timeoutMs: REQUEST_TIMEOUT_MS,
   };
-  const job = { url: `${base}${endpoint.path}`, headers, timeoutMs: REQUEST_TIMEOUT_MS };
   // Warm-up: a second's worth, at most 20 requests. When that was one request (a slow endpoint),
   // its SQL is the one recorded; else one more request is made with its SQL recorded.
   const warmCapture = startCapture();
@@ -444,12 +452,7 @@ async function main(): Promise<void> {
         for (const endpoint of chosen.filter((e) => e.throughputTarget)) {
           await load.run({
             url: `${cluster.base}${endpoint.path}`,
-            headers: {
-              cookie: sessions[endpoint.as].cookie,
-              accept: 'application/json',
-              ...(ACCEPT_ENCODING ? { 'accept-encoding': ACCEPT_ENCODING } : {}),
-              ...(endpoint.range ? { range: endpoint.range } : {}),
-            },
+            headers: requestHeaders(sessions, endpoint),
             timeoutMs: REQUEST_TIMEOUT_MS,
             concurrency: 20,
             maxRequests: 1e9,

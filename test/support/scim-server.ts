@@ -207,7 +207,7 @@ export class ScimTestServer {
    */
   async start(): Promise<void> {
     if (this.port !== 0) return this.listen(this.port);
-    this.port = await listenBelowEphemeral((port) => this.listen(port));
+    await listenBelowEphemeral((port) => this.listen(port));
   }
 
   private async listen(port: number): Promise<void> {
