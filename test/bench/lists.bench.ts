@@ -22,12 +22,14 @@
  * with WEB_CONCURRENCY=BENCH_WORKERS worker processes, and that figure is the one held to the target.
  *
  * Targets (issue 11): p95 ≤ 25 ms, API/SQL p50 ≤ 2, person lookup and attest queue ≥ 1,000
- * requests/s at concurrency 20. Rows over a target are flagged.
+ * requests/s at concurrency 20. Rows over a target are flagged. Last, the floor of the ratio: the
+ * three cheapest endpoints' statements answered by a bare node:http server and nothing else.
  */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -181,6 +183,10 @@ export interface RowResult {
   total: string;
   note?: string;
   flags: string[];
+  /** The first answer's size in bytes, as sent. */
+  bytes?: number;
+  /** The request's statements, to replay (and for the floor below). */
+  replay?: Replay;
 }
 
 function statusText(results: LoadResult[]): string {
@@ -250,6 +256,7 @@ async function measure(
     c1: summarize(c1.latencies),
     statements: `${queries.filter((q) => !q.auth).length}+${queries.filter((q) => q.auth).length}`,
     total: totalText(first?.contentRange, first?.totalKind),
+    bytes: first?.bytes,
     flags: [],
   };
   if (first && first.status >= 400)
@@ -289,6 +296,7 @@ async function measure(
   // Every statement the request ran, in its order: the guard's (the session) and the route's own.
   if (queries.length > 0) {
     const replay = new Replay(queries);
+    result.replay = replay;
     try {
       // Warmed up like the API was, unless one replay takes long anyway.
       if (!result.c1 || result.c1.p50 < 500) await replay.once(replayPool);
@@ -313,6 +321,46 @@ async function measure(
   if (ok && endpoint.throughputTarget && (result.rpsCluster ?? result.rps ?? 0) < TARGET_RPS)
     result.flags.push('req/s');
   return result;
+}
+
+/**
+ * The floor of the API/SQL ratio: a bare `node:http` server in this process whose every answer is
+ * only the replay of `row`'s statements (Replay.once on the same pool) and its first answer's size
+ * of JSON. No framework, session, rights, headers or logging: what any Node server of this
+ * endpoint's SQL must at least cost, measured with the same load generator.
+ */
+async function floorOf(load: LoadClient, replayPool: pg.Pool, row: RowResult): Promise<string> {
+  const replay = row.replay;
+  if (!replay || !row.sql) return '';
+  const body = JSON.stringify({ filler: 'x'.repeat(Math.max(0, (row.bytes ?? 2) - 14)) });
+  const server = http.createServer((_req, res) => {
+    replay.once(replayPool).then(
+      () => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(500);
+        res.end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const job = { url, headers: {}, timeoutMs: REQUEST_TIMEOUT_MS, concurrency: 1, minRequests: 3 };
+    await load.run({ ...job, maxRequests: 20, maxMs: 1000 });
+    const bare = summarize(
+      (await load.run({ ...job, maxRequests: C1_REQUESTS * 5, maxMs: C1_MS })).latencies,
+    );
+    if (!bare) return '';
+    return (
+      `${row.endpoint.label} (${row.endpoint.as}): SQL p50 ${ms(row.sql.p50)} ms; a bare node:http server that only ` +
+      `replays it p50 ${ms(bare.p50)} ms, ratio ${(bare.p50 / row.sql.p50).toFixed(1)}; BEH p50 ${ms(row.c1?.p50)} ms`
+    );
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 function printTable(rows: RowResult[]): void {
@@ -480,6 +528,19 @@ async function main(): Promise<void> {
       cluster = undefined;
       console.log('');
       printTable(rows);
+      // The three cheapest statements' endpoints: what no Node server of them can go below.
+      const cheapest = rows
+        .filter((r) => r.status.startsWith('2') && r.sql && r.replay && !r.replay.writes)
+        .sort((a, b) => (a.sql?.p50 ?? 0) - (b.sql?.p50 ?? 0))
+        .filter((r, i, all) => all.findIndex((o) => o.endpoint.label === r.endpoint.label) === i)
+        .slice(0, 3);
+      if (cheapest.length > 0) {
+        console.log('');
+        console.log(
+          'Floor of the ratio (the same statements answered by a bare node:http server, nothing else):',
+        );
+        for (const row of cheapest) console.log(`  ${await floorOf(load, pool, row)}`);
+      }
     }
     if (SECTIONS.has('verify')) await verifySection(base, sessions.admin1);
     if (SECTIONS.has('export')) {
