@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { loaLabel, meetsLoa } from '../../server/src/common/auth/assurance.js';
 import { ConfigError, loadConfig } from '../../server/src/config/app-config.js';
 import { productionEnv } from '../support/production-env.js';
 import { createTestIdp, samlEnv, type TestIdp } from '../support/saml-idp.js';
@@ -69,6 +70,24 @@ describe('sign-in configuration', () => {
     );
   });
 
+  it("asks for SITHS' level of assurance unless SAML_LOA names another URI", () => {
+    expect(loadConfig(samlEnv(idp)).auth.saml?.loa).toBe('http://id.sambi.se/loa/loa3');
+    const swedishEid = 'http://id.elegnamnden.se/loa/1.0/loa4';
+    expect(loadConfig({ ...samlEnv(idp), SAML_LOA: ` ${swedishEid} ` }).auth.saml?.loa).toBe(swedishEid);
+    expect(
+      loadConfig({ ...samlEnv(idp), SAML_LOA: 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard' }).auth.saml
+        ?.loa,
+    ).toBe('urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard');
+    for (const bad of [
+      'loa3',
+      '3',
+      'http://',
+      'ftp://id.sambi.se/loa/loa3',
+      'http://id.sambi.se/loa/loa3 loa4',
+    ])
+      expect(configError({ ...samlEnv(idp), SAML_LOA: bad }).variable).toBe('SAML_LOA');
+  });
+
   it('validates the session timeouts and the administrator list', () => {
     expect(loadConfig({}).auth).toMatchObject({
       sessionIdleMinutes: 30,
@@ -82,5 +101,28 @@ describe('sign-in configuration', () => {
       'nilbo4',
     ]);
     expect(configError({ ADMIN_USER_IDS: 'karl lund' }).variable).toBe('ADMIN_USER_IDS');
+  });
+});
+
+describe('levels of assurance', () => {
+  const SAMBI = 'http://id.sambi.se/loa/loa';
+  it('admits the required level and higher ones of the same family, nothing else', () => {
+    expect(meetsLoa(`${SAMBI}3`, `${SAMBI}3`)).toBe(true);
+    expect(meetsLoa(`${SAMBI}3`, `${SAMBI}4`)).toBe(true);
+    expect(meetsLoa(`${SAMBI}3`, `${SAMBI}2`)).toBe(false);
+    expect(meetsLoa(`${SAMBI}4`, `${SAMBI}3`)).toBe(false);
+    // Another framework's loa4 says nothing of Sambi's levels, nor does a missing one.
+    expect(meetsLoa(`${SAMBI}3`, 'http://id.elegnamnden.se/loa/1.0/loa4')).toBe(false);
+    expect(meetsLoa(`${SAMBI}3`, undefined)).toBe(false);
+    expect(meetsLoa(`${SAMBI}3`, `${SAMBI}3x`)).toBe(false);
+    // A level without a number is met only by itself.
+    const smartcard = 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard';
+    expect(meetsLoa(smartcard, smartcard)).toBe(true);
+    expect(meetsLoa(smartcard, `${SAMBI}4`)).toBe(false);
+  });
+
+  it('names a level as a person reads it', () => {
+    expect(loaLabel(`${SAMBI}3`)).toBe('tillitsnivå 3');
+    expect(loaLabel('urn:x:y')).toBe('urn:x:y');
   });
 });

@@ -4560,7 +4560,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in: a page that continues to the RelayState. 401 (signature, audience, …) and 403 (unknown person) are pages too. */
+            /** @description Signed in: a page that continues to the RelayState. 401 (signature, audience, …) and 403 (unknown or inactive person, level of assurance below SAML_LOA) are pages too. */
             200: {
                 headers: {
                     [name: string]: unknown;

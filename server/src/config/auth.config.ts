@@ -1,3 +1,4 @@
+import { DEFAULT_LOA, isLoaUri } from '../common/auth/assurance.js';
 import { bool, ConfigError, type Env, type NodeEnv, pem, url, wholeNumber } from './env.js';
 
 /** Sign-in: sessions, the development sign-in, administrators by VGR-ID and SAML against the IdP. */
@@ -25,6 +26,11 @@ export interface SamlSettings {
   spCert: string | undefined;
   /** Where the IdP posts its response: PUBLIC_URL + /api/auth/saml/acs. */
   acsUrl: string;
+  /**
+   * The level of assurance asked for (as a minimum) and required of every assertion (SAML_LOA,
+   * an AuthnContextClassRef URI; SITHS' loa3 by default): common/auth/assurance.ts.
+   */
+  loa: string;
 }
 
 const SAML_REQUIRED = ['SAML_IDP_SSO_URL', 'SAML_IDP_CERT', 'SAML_SP_ENTITY_ID'] as const;
@@ -43,6 +49,10 @@ function loadSamlSettings(env: Env, publicUrl: string): SamlSettings | undefined
       'must be set together with the other',
     );
   }
+  const loa = env.SAML_LOA?.trim() || DEFAULT_LOA;
+  if (!isLoaUri(loa)) {
+    throw new ConfigError('SAML_LOA', `must be an AuthnContextClassRef URI such as ${DEFAULT_LOA}`);
+  }
   return {
     idpSsoUrl: url(env, 'SAML_IDP_SSO_URL', ['https:', 'http:'])!,
     idpCert: pem(env, 'SAML_IDP_CERT', 'CERTIFICATE')!,
@@ -51,6 +61,7 @@ function loadSamlSettings(env: Env, publicUrl: string): SamlSettings | undefined
     spPrivateKey,
     spCert,
     acsUrl: `${publicUrl}/api/auth/saml/acs`,
+    loa,
   };
 }
 

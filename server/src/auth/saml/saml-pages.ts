@@ -4,6 +4,8 @@
  * it either; a page of our own that then navigates within the portal makes the next request
  * same-site, so the new session cookie goes with it.
  */
+import { loaLabel } from '../../common/auth/assurance.js';
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
@@ -69,6 +71,24 @@ export function failedSignInPage(): string {
     'Inloggningen misslyckades',
     `<h1>Inloggningen misslyckades</h1>
 <p>Svaret från inloggningstjänsten kunde inte godtas. Försök logga in igen.</p>
+<p><a href="/">Till inloggningssidan</a></p>`,
+  );
+}
+
+/**
+ * The IdP's answer was good, but the person authenticated at a lower level of assurance than
+ * BEH requires (SAML_LOA): typically without the SITHS card. Nothing is signed in.
+ */
+export function lowAssurancePage(required: string, given: string | undefined): string {
+  const had = given
+    ? `Din inloggning hade ${escapeHtml(loaLabel(given))}.`
+    : 'Inloggningstjänsten angav ingen tillitsnivå för din inloggning.';
+  return page(
+    'För låg tillitsnivå',
+    `<h1>Inloggningen har för låg tillitsnivå</h1>
+<p>Behörighetsbeställningen kräver inloggning med ${escapeHtml(loaLabel(required))}, som med ditt
+SITHS-kort. ${had}</p>
+<p>Logga in igen med ditt SITHS-kort. Fungerar det inte, kontakta IT-supporten.</p>
 <p><a href="/">Till inloggningssidan</a></p>`,
   );
 }

@@ -13,7 +13,13 @@ import { ProblemException } from '../../common/problem.js';
 import { CsrfExempt, Public } from '../../common/auth/policy.js';
 import { SignInService } from '../sign-in.service.js';
 import { safeRelayState } from './relay-state.js';
-import { continuePage, failedSignInPage, inactivePersonPage, unknownPersonPage } from './saml-pages.js';
+import {
+  continuePage,
+  failedSignInPage,
+  inactivePersonPage,
+  lowAssurancePage,
+  unknownPersonPage,
+} from './saml-pages.js';
 import { SamlService } from './saml.service.js';
 
 @Controller('auth/saml')
@@ -70,7 +76,7 @@ export class SamlController {
   @ApiProduces('text/html')
   @ApiOkResponse({
     description:
-      'Signed in: a page that continues to the RelayState. 401 (signature, audience, …) and 403 (unknown person) are pages too.',
+      'Signed in: a page that continues to the RelayState. 401 (signature, audience, …) and 403 (unknown or inactive person, level of assurance below SAML_LOA) are pages too.',
     schema: { type: 'string' },
   })
   async acs(@Req() req: Request, @Res() res: Response): Promise<void> {
@@ -80,6 +86,10 @@ export class SamlController {
     const outcome = await this.saml.consume(req, res);
     if (outcome.kind === 'invalid') {
       res.status(HttpStatus.UNAUTHORIZED).send(failedSignInPage());
+      return;
+    }
+    if (outcome.kind === 'low-assurance') {
+      res.status(HttpStatus.FORBIDDEN).send(lowAssurancePage(outcome.required, outcome.given));
       return;
     }
     const found = outcome.kind === 'verified' ? await this.signIns.personByHsaId(outcome.hsaId) : undefined;

@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import type { DataSource } from 'typeorm';
+import { meetsLoa } from '../../common/auth/assurance.js';
 import { APP_CONFIG, type AppConfig, type SamlSettings } from '../../config/app-config.js';
 import { PgSamlCacheProvider, SAML_REQUEST_TTL_MS as REQUEST_TTL_MS } from './pg-cache-provider.js';
 
@@ -19,10 +20,16 @@ export const HSA_ID_ATTRIBUTE = 'http://sambi.se/attributes/1/employeeHsaId';
 const CLOCK_SKEW_MS = 60_000;
 
 export type SamlOutcome =
-  { kind: 'verified'; hsaId: string } | { kind: 'no-hsa-id' } | { kind: 'invalid'; reason: string };
+  | { kind: 'verified'; hsaId: string }
+  | { kind: 'no-hsa-id' }
+  /** Signed, valid and ours, but the person authenticated at a lower level than required. */
+  | { kind: 'low-assurance'; required: string; given: string | undefined }
+  | { kind: 'invalid'; reason: string };
 
 interface VerifiedUser extends Record<string, unknown> {
   hsaId?: string;
+  /** The assertion's AuthnContextClassRef when it is below the required level (or missing). */
+  lowAssurance?: { given: string | undefined };
 }
 
 /**
@@ -59,9 +66,10 @@ export class SamlService {
         requestIdExpirationPeriodMs: REQUEST_TTL_MS,
         cacheProvider: cache,
         acceptedClockSkewMs: CLOCK_SKEW_MS,
-        // The IdP decides how the person authenticates (SITHS); no NameID format or context is asked for.
+        // No NameID format is asked for; the level of assurance is, as a minimum, and checked below.
         identifierFormat: null,
-        disableRequestedAuthnContext: true,
+        authnContext: [s.loa],
+        racComparison: 'minimum',
         signatureAlgorithm: 'sha256',
         digestAlgorithm: 'sha256',
         ...(s.spPrivateKey ? { privateKey: s.spPrivateKey, publicCert: s.spCert } : {}),
@@ -73,9 +81,14 @@ export class SamlService {
         if (s.idpEntityId && profile?.issuer !== s.idpEntityId) {
           return done(new Error(`Unexpected assertion issuer ${String(profile?.issuer)}`));
         }
+        // The request is used up whatever the level: a response is good for one answer only.
         cache.claimSignIn(inResponseTo).then(
-          (first) =>
-            first ? done(null, verifiedUser(profile)) : done(new Error('InResponseTo has already been used')),
+          (first) => {
+            if (!first) return done(new Error('InResponseTo has already been used'));
+            const given = authnContextClassRef(profile);
+            if (!meetsLoa(s.loa, given)) return done(null, { lowAssurance: { given } });
+            done(null, verifiedUser(profile));
+          },
           (error: Error) => done(error),
         );
       },
@@ -129,7 +142,16 @@ export class SamlService {
             resolve({ kind: 'invalid', reason: error instanceof Error ? error.message : 'unknown' });
             return;
           }
-          const hsaId = user && 'hsaId' in user && typeof user.hsaId === 'string' ? user.hsaId : undefined;
+          const verified = (user || {}) as VerifiedUser;
+          if (verified.lowAssurance) {
+            const { given } = verified.lowAssurance;
+            this.logger.warn(
+              `SAML sign-in refused: level of assurance ${given ?? '(none)'} is below ${this.settings?.loa}`,
+            );
+            resolve({ kind: 'low-assurance', required: this.settings?.loa ?? '', given });
+            return;
+          }
+          const hsaId = typeof verified.hsaId === 'string' ? verified.hsaId : undefined;
           resolve(hsaId ? { kind: 'verified', hsaId } : { kind: 'no-hsa-id' });
         },
       ) as (req: Request, res: Response, next: (err?: unknown) => void) => void;
@@ -144,4 +166,26 @@ function verifiedUser(profile: Profile | null): VerifiedUser {
   const value = profile?.[HSA_ID_ATTRIBUTE];
   const hsaId = Array.isArray(value) ? value[0] : value;
   return typeof hsaId === 'string' && hsaId.trim() !== '' ? { hsaId: hsaId.trim() } : {};
+}
+
+/** xml2js' form of an element as node-saml parses it (prefixes stripped, text under `_`). */
+type Xml2Js = { _?: unknown } & { [child: string]: Xml2Js[] | unknown };
+
+const children = (node: unknown, name: string): Xml2Js[] => {
+  const value = node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
+  return Array.isArray(value) ? (value as Xml2Js[]) : [];
+};
+
+/**
+ * The level the person authenticated at: the AuthnContextClassRef of the assertion's
+ * AuthnStatement. None, or several that disagree, is no level at all.
+ */
+function authnContextClassRef(profile: Profile | null): string | undefined {
+  const assertion = (profile?.getAssertion?.() as { Assertion?: unknown } | undefined)?.Assertion;
+  const refs = children(assertion, 'AuthnStatement')
+    .flatMap((statement) => children(statement, 'AuthnContext'))
+    .flatMap((context) => children(context, 'AuthnContextClassRef'))
+    .map((ref) => (typeof ref === 'string' ? ref : typeof ref._ === 'string' ? ref._ : '').trim())
+    .filter(Boolean);
+  return new Set(refs).size === 1 ? refs[0] : undefined;
 }
