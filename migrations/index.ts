@@ -32,6 +32,7 @@ import { Leavers1765200200000 } from './1765200200000-Leavers.js';
 import { CommissionMembersAdopted1765200300000 } from './1765200300000-CommissionMembersAdopted.js';
 import { OrderScopeIndex1765200400000 } from './1765200400000-OrderScopeIndex.js';
 import { AttestQueueStamp1765200500000 } from './1765200500000-AttestQueueStamp.js';
+import { SamlSessionSubject1765200600000 } from './1765200600000-SamlSessionSubject.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   CommissionMembersAdopted1765200300000,
   OrderScopeIndex1765200400000,
   AttestQueueStamp1765200500000,
+  SamlSessionSubject1765200600000,
 ];

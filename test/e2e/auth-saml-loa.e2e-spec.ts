@@ -63,9 +63,8 @@ describe.each([
   });
 
   it.each(admitted)('signs in a person who authenticated at %s', async (loa) => {
-    const res = await postToAcs(await idp.respond(await redirectToIdp(), { hsaId: KARLU1_HSA, loa })).expect(
-      200,
-    );
+    const { samlResponse } = await idp.respond(await redirectToIdp(), { hsaId: KARLU1_HSA, loa });
+    const res = await postToAcs(samlResponse).expect(200);
     const cookie = sessionCookie(res);
     expect(cookie).toBeDefined();
     const me = await request(t.http).get('/api/me').set('Cookie', cookie!.split(';')[0]).expect(200);
@@ -74,7 +73,7 @@ describe.each([
 
   it.each(refused)('refuses %s with a Swedish page and signs nobody in', async (loa) => {
     const location = await redirectToIdp();
-    const samlResponse = await idp.respond(location, { hsaId: KARLU1_HSA, loa });
+    const { samlResponse } = await idp.respond(location, { hsaId: KARLU1_HSA, loa });
     const res = await postToAcs(samlResponse).expect(403);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('Inloggningen har för låg tillitsnivå');

@@ -163,6 +163,12 @@ function table(today: string): Row[] {
       form: { SAMLResponse: 'bm90IFNBTUw=' },
       expect: statuses('public', 401),
     },
+    // Public and without CSRF (the IdP posts it); a message that is not signed is refused with 400.
+    {
+      route: 'POST /api/auth/saml/slo',
+      form: { SAMLRequest: 'bm90IFNBTUw=' },
+      expect: statuses('public', 400),
+    },
     { route: 'GET /api/me', expect: statuses('signedIn', 200) },
 
     ...crud(
@@ -638,7 +644,9 @@ describe('authorization matrix', () => {
   const clientFor = (caller: Caller) => (caller === 'anonymous' ? anonymous(t) : signIn(t, caller));
 
   beforeAll(async () => {
-    t = await createTestApp(samlEnv(await createTestIdp()));
+    // SAML with single logout (which needs the SP's signing key): every SAML route is there.
+    const [idp, sp] = await Promise.all([createTestIdp(), createTestIdp('BEH SP')]);
+    t = await createTestApp({ ...samlEnv(idp, sp), SAML_IDP_SLO_URL: 'https://idp.test.example/slo' });
     rows = table(t.app.get(Clock).today());
     for (const caller of CALLERS) clients.set(caller, await clientFor(caller));
   });

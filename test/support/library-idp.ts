@@ -5,6 +5,7 @@
  * samlify builds and signs: InResponseTo, audience, recipient and validity from the request and the
  * metadata; the person's HSA-id and the level of assurance they authenticated at as the test says.
  */
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { inflateRawSync } from 'node:zlib';
 import { HSA_ID_ATTRIBUTE, IDP_ENTITY_ID, IDP_SSO_URL, type TestIdp } from './saml-idp.js';
@@ -19,6 +20,14 @@ interface Entity {
 }
 interface IdentityProvider extends Entity {
   parseLoginRequest(sp: Entity, binding: 'redirect', request: RedirectRequest): Promise<unknown>;
+  parseLogoutRequest(sp: Entity, binding: 'redirect', request: RedirectRequest): Promise<Parsed>;
+  parseLogoutResponse(sp: Entity, binding: 'redirect', request: RedirectRequest): Promise<Parsed>;
+  createLogoutRequest(
+    sp: Entity,
+    binding: 'post',
+    user: { logoutNameID: string; sessionIndex?: string },
+  ): { id: string; context: string };
+  createLogoutResponse(sp: Entity, request: Parsed, binding: 'post'): { id: string; context: string };
   createLoginResponse(
     sp: Entity,
     request: unknown,
@@ -27,10 +36,14 @@ interface IdentityProvider extends Entity {
     customTagReplacement: () => { id: string; context: string },
   ): Promise<{ context: string }>;
 }
+interface Parsed {
+  samlContent: string;
+  extract: Record<string, unknown> & { request?: { id: string }; response?: Record<string, string> };
+}
 interface Samlify {
   setSchemaValidator(validator: unknown): void;
   IdentityProvider(settings: Record<string, unknown>): IdentityProvider;
-  ServiceProvider(settings: { metadata: string }): Entity;
+  ServiceProvider(settings: Record<string, unknown> & { metadata: string }): Entity;
   Constants: { namespace: { binding: Record<'redirect' | 'post', string> }; StatusCode: { Success: string } };
   SamlLib: { replaceTagsByValue(template: string, values: Record<string, string>): string };
 }
@@ -45,6 +58,9 @@ samlify.setSchemaValidator(require('@authenio/samlify-node-xmllint'));
 
 const { binding } = samlify.Constants.namespace;
 
+/** The IdP's single logout service (SAML_IDP_SLO_URL): BEH's LogoutRequests go there. */
+export const IDP_SLO_URL = 'https://idp.test.example/slo';
+
 /**
  * The Response samlify fills in (its tags in braces, every value XML-escaped by samlify): one
  * AuthnStatement with the level as AuthnContextClassRef (or, for a level-less answer, only a
@@ -57,7 +73,7 @@ const RESPONSE_TEMPLATE =
   '<saml:Subject><saml:NameID Format="{NameIDFormat}">{NameID}</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">' +
   '<saml:SubjectConfirmationData NotOnOrAfter="{SubjectConfirmationDataNotOnOrAfter}" Recipient="{SubjectRecipient}" InResponseTo="{InResponseTo}"/></saml:SubjectConfirmation></saml:Subject>' +
   '<saml:Conditions NotBefore="{ConditionsNotBefore}" NotOnOrAfter="{ConditionsNotOnOrAfter}"><saml:AudienceRestriction><saml:Audience>{Audience}</saml:Audience></saml:AudienceRestriction></saml:Conditions>' +
-  '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{AssertionID}"><saml:AuthnContext>{AuthnContext}</saml:AuthnContext></saml:AuthnStatement>' +
+  '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{SessionIndex}"><saml:AuthnContext>{AuthnContext}</saml:AuthnContext></saml:AuthnStatement>' +
   `<saml:AttributeStatement><saml:Attribute Name="${HSA_ID_ATTRIBUTE}"><saml:AttributeValue>{HsaId}</saml:AttributeValue></saml:Attribute></saml:AttributeStatement>` +
   '</saml:Assertion></samlp:Response>';
 
@@ -69,8 +85,39 @@ const AUTHN_CONTEXT = {
 export interface LibraryIdp {
   /** What BEH asked for in the AuthnRequest the redirect carries, as samlify read it. */
   readRequest(location: string): Promise<ParsedRequest>;
-  /** The base64 SAMLResponse to the AuthnRequest in `location`, for the person at `loa` (none: no AuthnStatement's class). */
-  respond(location: string, person: { hsaId: string; loa?: string }): Promise<string>;
+  /**
+   * The base64 SAMLResponse to the AuthnRequest in `location`, for the person at `loa` (none: no
+   * AuthnStatement's class), and the subject it names (a new NameID and SessionIndex each time).
+   */
+  respond(location: string, person: { hsaId: string; loa?: string }): Promise<SignedInSubject>;
+  /**
+   * The IdP's own LogoutRequest for a subject, to post to BEH's single logout endpoint (HTTP-POST,
+   * the binding BEH's metadata names).
+   */
+  logoutRequest(
+    subject: { nameId: string; sessionIndex?: string },
+    options?: { signed?: boolean },
+  ): LogoutMessage;
+  /** BEH's LogoutRequest in a redirect, its signature checked: whom it names. */
+  readLogoutRequest(
+    location: string,
+  ): Promise<{ id: string; nameId: string; sessionIndex: string | undefined }>;
+  /** The IdP's LogoutResponse (Success) to BEH's LogoutRequest in `location`, to post back to BEH. */
+  answerLogoutRequest(location: string, options?: { signed?: boolean }): Promise<{ SAMLResponse: string }>;
+  /** BEH's LogoutResponse in a redirect, its signature checked. */
+  readLogoutResponse(location: string): Promise<{ inResponseTo: string; xml: string }>;
+}
+
+export interface SignedInSubject {
+  samlResponse: string;
+  nameId: string;
+  sessionIndex: string;
+}
+
+export interface LogoutMessage {
+  id: string;
+  /** The form to post. */
+  form: { SAMLRequest: string };
 }
 
 export interface ParsedRequest {
@@ -101,9 +148,20 @@ export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp 
     signingCert: keys.cert,
     wantAuthnRequestsSigned: true,
     singleSignOnService: [{ Binding: binding.redirect, Location: IDP_SSO_URL }],
+    singleLogoutService: [{ Binding: binding.redirect, Location: IDP_SLO_URL }],
     nameIDFormat: ['urn:oasis:names:tc:SAML:2.0:nameid-format:transient'],
   });
-  const sp = samlify.ServiceProvider({ metadata: spMetadata });
+  const sp = samlify.ServiceProvider({
+    metadata: spMetadata,
+    wantLogoutRequestSigned: true,
+    wantLogoutResponseSigned: true,
+  });
+  // The same SP, to which the IdP sends its logout messages unsigned (a refusal to test).
+  const spUnsigned = samlify.ServiceProvider({
+    metadata: spMetadata,
+    wantLogoutRequestSigned: false,
+    wantLogoutResponseSigned: false,
+  });
 
   const parse = async (location: string) => {
     const parsed = await idp.parseLoginRequest(sp, 'redirect', redirectRequest(location));
@@ -119,6 +177,8 @@ export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp 
       const parsed = await parse(location);
       const now = new Date();
       const later = new Date(now.getTime() + 5 * 60_000);
+      const nameId = `_${randomUUID()}`;
+      const sessionIndex = `_${randomUUID()}`;
       const template = RESPONSE_TEMPLATE.replace(
         '{AuthnContext}',
         person.loa ? AUTHN_CONTEXT.classRef : AUTHN_CONTEXT.none,
@@ -138,14 +198,40 @@ export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp 
           ConditionsNotOnOrAfter: iso(later),
           SubjectConfirmationDataNotOnOrAfter: iso(later),
           NameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient',
-          NameID: `_${parsed.extract.request.id}-subject`,
+          NameID: nameId,
+          SessionIndex: sessionIndex,
           InResponseTo: parsed.extract.request.id,
           Loa: person.loa ?? '',
           HsaId: person.hsaId,
         };
         return { id: values.ID, context: samlify.SamlLib.replaceTagsByValue(template, values) };
       });
-      return context;
+      return { samlResponse: context, nameId, sessionIndex };
+    },
+    logoutRequest(subject, options = {}) {
+      const { id, context } = idp.createLogoutRequest(options.signed === false ? spUnsigned : sp, 'post', {
+        logoutNameID: subject.nameId,
+        ...(subject.sessionIndex ? { sessionIndex: subject.sessionIndex } : {}),
+      });
+      return { id, form: { SAMLRequest: context } };
+    },
+    async readLogoutRequest(location) {
+      const parsed = await idp.parseLogoutRequest(sp, 'redirect', redirectRequest(location));
+      const { extract } = parsed;
+      return {
+        id: extract.request!.id,
+        nameId: extract.nameID as string,
+        sessionIndex: (extract.sessionIndex as string | undefined) ?? undefined,
+      };
+    },
+    async answerLogoutRequest(location, options = {}) {
+      const parsed = await idp.parseLogoutRequest(sp, 'redirect', redirectRequest(location));
+      const to = options.signed === false ? spUnsigned : sp;
+      return { SAMLResponse: idp.createLogoutResponse(to, parsed, 'post').context };
+    },
+    async readLogoutResponse(location) {
+      const parsed = await idp.parseLogoutResponse(sp, 'redirect', redirectRequest(location));
+      return { inResponseTo: parsed.extract.response!.inResponseTo, xml: parsed.samlContent };
     },
   };
 }

@@ -169,6 +169,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/saml/slo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Saml_slo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/dev-users": {
         parameters: {
             query?: never;
@@ -2016,6 +2032,10 @@ export interface components {
         AuthMethods: {
             saml: boolean;
             dev: boolean;
+        };
+        SignedOut: {
+            /** @description The IdP's single logout service with BEH's signed LogoutRequest. */
+            idpLogoutUrl: string;
         };
         MePerson: {
             /** Format: uuid */
@@ -4438,6 +4458,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out of BEH; go on to idpLogoutUrl to sign out at the IdP (SAML single logout). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOut"];
+                };
+            };
             /** @description Signed out (also when there was no session). */
             204: {
                 headers: {
@@ -4568,6 +4597,50 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Saml_slo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The IdP's signed LogoutRequest, base64. */
+                    SAMLRequest?: string;
+                    /** @description The IdP's signed LogoutResponse, base64. */
+                    SAMLResponse?: string;
+                    RelayState?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description To the IdP with BEH's LogoutResponse, or (after BEH's own logout) to the sign-in page. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A logout message that could not be accepted: a page. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
             default: {

@@ -12,8 +12,13 @@ export const fetchDevUsers = (): Promise<DevUser[]> => get('/auth/dev-users');
 
 export const postDevLogin = (userId: string): Promise<Me> => post('/auth/dev-login', { userId });
 
-export async function postLogout(): Promise<void> {
-  await post('/auth/logout');
+/**
+ * Signs out of BEH. A session that came from the IdP, with single logout configured, answers
+ * where to sign out at the IdP too (its LogoutRequest); otherwise nothing.
+ */
+export async function postLogout(): Promise<string | undefined> {
+  const answer = await post<{ idpLogoutUrl?: string } | undefined>('/auth/logout');
+  return answer?.idpLogoutUrl;
 }
 
 /** Where the browser goes to sign in with SITHS through the regional IdP; it comes back to `returnTo`. */

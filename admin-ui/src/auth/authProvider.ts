@@ -49,12 +49,18 @@ export const authProvider: AuthProvider = {
 
   async logout() {
     me = undefined;
+    let idpLogoutUrl: string | undefined;
     try {
-      await postLogout();
+      idpLogoutUrl = await postLogout();
     } catch {
       // Already signed out (expired session): nothing left to end on the server.
     }
     forgetCsrfToken();
+    // Signed in with SITHS through the IdP: sign out there too; it sends the browser back to BEH.
+    if (idpLogoutUrl) {
+      window.location.assign(idpLogoutUrl);
+      return false;
+    }
   },
 
   async checkAuth() {

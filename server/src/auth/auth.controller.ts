@@ -4,11 +4,18 @@ import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Prop } from '../common/api-schema.js';
 import { Public } from '../common/auth/policy.js';
+import { SamlService } from './saml/saml.service.js';
 import { SessionsService } from './sessions.service.js';
 
 /** The answers below are classes only so that the OpenAPI description shows them. */
 export class CsrfToken {
   @Prop.text({ description: 'Send it in X-CSRF-Token with every state-changing request.' }) token!: string;
+}
+
+/** Signed out of BEH; the browser is to go on to the IdP to sign out there too (single logout). */
+export class SignedOut {
+  @Prop.text({ description: "The IdP's single logout service with BEH's signed LogoutRequest." })
+  idpLogoutUrl!: string;
 }
 
 /** The sign-in methods the server offers. */
@@ -22,6 +29,7 @@ export class AuthMethods {
 export class AuthController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly saml: SamlService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,12 +54,25 @@ export class AuthController {
     return { saml: this.config.auth.saml !== undefined, dev: this.config.auth.devLogin };
   }
 
-  /** Ends the session on the server; signing out twice is no error. */
+  /**
+   * Ends the session on the server; signing out twice is no error. A session signed in through
+   * the IdP, with single logout configured, answers where the browser is to sign out at the IdP.
+   */
   @Post('logout')
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Signed out (also when there was no session).' })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.sessions.end(req, res);
+  @ApiOkResponse({
+    type: SignedOut,
+    description: 'Signed out of BEH; go on to idpLogoutUrl to sign out at the IdP (SAML single logout).',
+  })
+  async logout(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SignedOut | undefined> {
+    const subject = await this.sessions.end(req, res);
+    if (!subject || !this.saml.sloEnabled) return undefined;
+    res.status(HttpStatus.OK);
+    return { idpLogoutUrl: await this.saml.logoutRedirect(subject) };
   }
 }

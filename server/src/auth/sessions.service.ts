@@ -12,6 +12,7 @@ import { rightsVersionSql } from '../delegations/delegations.reads.js';
 import { RightsService } from '../delegations/rights.service.js';
 import { leftJoinPerson, personActiveSql, personJsonSql } from '../directory/directory.reads.js';
 import { RightsCache } from './rights-cache.js';
+import type { SamlSubject } from './saml/saml.service.js';
 
 export const SESSION_COOKIE = 'beh.sid';
 export type AuthMethod = 'DEV' | 'SAML';
@@ -35,6 +36,8 @@ interface SessionRow {
   /** False when the person is inactive in the directory (gone from KIV): the session ends. */
   personActive: boolean | null;
 }
+
+type SubjectRow = { nameId: string | null; nameIdFormat: string | null; sessionIndex: string | null };
 
 const token = () => randomBytes(32).toString('base64url');
 const hashOf = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -174,17 +177,38 @@ export class SessionsService {
     res: Response,
     person: SessionPerson,
     method: AuthMethod,
+    samlSubject?: SamlSubject,
   ): Promise<SessionState> {
     await this.forget(req);
-    const session = await this.create(res, person, method);
+    const session = await this.create(res, person, method, samlSubject);
     authOf(req).session = session;
     return session;
   }
 
-  /** Ends the session on the server and tells the browser to forget the cookie. */
-  async end(req: Request, res: Response): Promise<void> {
-    await this.forget(req);
+  /**
+   * Ends the session on the server and tells the browser to forget the cookie. Answers the SAML
+   * subject it was signed in as, if any: the IdP is to be told (single logout).
+   */
+  async end(req: Request, res: Response): Promise<SamlSubject | undefined> {
+    const subject = await this.forget(req);
     this.clearCookie(res);
+    return subject;
+  }
+
+  /**
+   * The IdP's single logout: ends every session signed in as `subject` (its NameID and, when the
+   * IdP names one, that SessionIndex only). Answers how many ended.
+   */
+  async endSamlSessions(subject: SamlSubject): Promise<number> {
+    // TypeORM answers a DELETE … RETURNING with [rows, rowCount].
+    const [rows] = await this.db.query<[{ id: string }[], number]>(
+      `DELETE FROM user_session
+        WHERE saml_name_id = $1 AND ($2::text IS NULL OR saml_session_index = $2)
+        RETURNING id`,
+      [subject.nameId, subject.sessionIndex],
+    );
+    for (const { id } of rows) this.rightsCache.forget(id);
+    return rows.length;
   }
 
   /**
@@ -242,17 +266,31 @@ export class SessionsService {
     return this.anonymousKey;
   }
 
-  private async forget(req: Request): Promise<void> {
+  private async forget(req: Request): Promise<SamlSubject | undefined> {
     const raw = cookieToken(req);
+    let subject: SamlSubject | undefined;
     if (raw) {
-      await this.db.query('DELETE FROM user_session WHERE id = $1', [hashOf(raw)]);
+      const [rows] = await this.db.query<[SubjectRow[], number]>(
+        `DELETE FROM user_session WHERE id = $1
+          RETURNING saml_name_id AS "nameId", saml_name_id_format AS "nameIdFormat", saml_session_index AS "sessionIndex"`,
+        [hashOf(raw)],
+      );
       this.rightsCache.forget(hashOf(raw));
+      const row = rows[0];
+      if (row?.nameId)
+        subject = { nameId: row.nameId, nameIdFormat: row.nameIdFormat, sessionIndex: row.sessionIndex };
     }
     authOf(req).session = undefined;
     authOf(req).rights = undefined;
+    return subject;
   }
 
-  private async create(res: Response, person: SessionPerson, method: AuthMethod): Promise<SessionState> {
+  private async create(
+    res: Response,
+    person: SessionPerson,
+    method: AuthMethod,
+    samlSubject: SamlSubject | undefined,
+  ): Promise<SessionState> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionAbsoluteHours * 3_600_000);
     const raw = token();
@@ -266,9 +304,20 @@ export class SessionsService {
       rightsVersion: undefined,
     };
     await this.db.query(
-      `INSERT INTO user_session (id, person_id, csrf_token, auth_method, created_at, last_seen_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $5, $6)`,
-      [state.id, person.id, state.csrfToken, method, now, expiresAt],
+      `INSERT INTO user_session (id, person_id, csrf_token, auth_method, created_at, last_seen_at, expires_at,
+                                 saml_name_id, saml_name_id_format, saml_session_index)
+       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)`,
+      [
+        state.id,
+        person.id,
+        state.csrfToken,
+        method,
+        now,
+        expiresAt,
+        samlSubject?.nameId ?? null,
+        samlSubject?.nameIdFormat ?? null,
+        samlSubject?.sessionIndex ?? null,
+      ],
     );
     this.setCookie(res, raw);
     return state;

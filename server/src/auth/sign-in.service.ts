@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { describeMe, type Me } from './me.js';
 import type { SessionPerson } from '../common/auth/request-auth.js';
 import { findPersonSql } from '../directory/directory.reads.js';
+import type { SamlSubject } from './saml/saml.service.js';
 import { type AuthMethod, SessionsService } from './sessions.service.js';
 
 /** A person found for sign-in; `active` false: gone from the directory (KIV), refused. */
@@ -43,8 +44,14 @@ export class SignInService {
     return rows[0];
   }
 
-  async signIn(req: Request, res: Response, person: SessionPerson, method: AuthMethod): Promise<Me> {
-    const session = await this.sessions.signIn(req, res, person, method);
+  async signIn(
+    req: Request,
+    res: Response,
+    person: SessionPerson,
+    method: AuthMethod,
+    samlSubject?: SamlSubject,
+  ): Promise<Me> {
+    const session = await this.sessions.signIn(req, res, person, method, samlSubject);
     // Derived once, and kept for the new session's first requests.
     return describeMe({ person, rights: await this.sessions.rightsOf({ ...session, person }) });
   }

@@ -27,6 +27,13 @@ export interface SamlSettings {
   /** Where the IdP posts its response: PUBLIC_URL + /api/auth/saml/acs. */
   acsUrl: string;
   /**
+   * The IdP's single logout service (SAML_IDP_SLO_URL, HTTP-Redirect binding): with it, signing out
+   * of BEH signs out at the IdP too, and the IdP's logout requests end BEH's sessions (at sloUrl).
+   */
+  idpSloUrl: string | undefined;
+  /** Our single logout endpoint: PUBLIC_URL + /api/auth/saml/slo. */
+  sloUrl: string;
+  /**
    * The level of assurance asked for (as a minimum) and required of every assertion (SAML_LOA,
    * an AuthnContextClassRef URI; SITHS' loa3 by default): common/auth/assurance.ts.
    */
@@ -49,6 +56,13 @@ function loadSamlSettings(env: Env, publicUrl: string): SamlSettings | undefined
       'must be set together with the other',
     );
   }
+  // Our LogoutRequests must be signed: an IdP ends nobody's session at an unsigned one.
+  if (env.SAML_IDP_SLO_URL && !spPrivateKey) {
+    throw new ConfigError(
+      'SAML_IDP_SLO_URL',
+      'needs SAML_SP_PRIVATE_KEY and SAML_SP_CERT to sign logout requests',
+    );
+  }
   const loa = env.SAML_LOA?.trim() || DEFAULT_LOA;
   if (!isLoaUri(loa)) {
     throw new ConfigError('SAML_LOA', `must be an AuthnContextClassRef URI such as ${DEFAULT_LOA}`);
@@ -61,6 +75,8 @@ function loadSamlSettings(env: Env, publicUrl: string): SamlSettings | undefined
     spPrivateKey,
     spCert,
     acsUrl: `${publicUrl}/api/auth/saml/acs`,
+    idpSloUrl: url(env, 'SAML_IDP_SLO_URL', ['https:', 'http:']),
+    sloUrl: `${publicUrl}/api/auth/saml/slo`,
     loa,
   };
 }

@@ -92,3 +92,14 @@ SITHS-kort. ${had}</p>
 <p><a href="/">Till inloggningssidan</a></p>`,
   );
 }
+
+/** A logout message from the IdP that could not be accepted (no or a bad signature, too old …). */
+export function failedLogoutPage(): string {
+  return page(
+    'Utloggningen kunde inte genomföras',
+    `<h1>Utloggningen kunde inte genomföras</h1>
+<p>Meddelandet från inloggningstjänsten kunde inte godtas, så ingen har loggats ut. Om du ville logga
+ut: logga ut i behörighetsbeställningen och stäng webbläsaren.</p>
+<p><a href="/">Till behörighetsbeställningen</a></p>`,
+  );
+}

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
   ApiFoundResponse,
@@ -11,10 +12,12 @@ import {
 import type { Request, Response } from 'express';
 import { ProblemException } from '../../common/problem.js';
 import { CsrfExempt, Public } from '../../common/auth/policy.js';
+import { SessionsService } from '../sessions.service.js';
 import { SignInService } from '../sign-in.service.js';
 import { safeRelayState } from './relay-state.js';
 import {
   continuePage,
+  failedLogoutPage,
   failedSignInPage,
   inactivePersonPage,
   lowAssurancePage,
@@ -28,6 +31,7 @@ export class SamlController {
   constructor(
     private readonly saml: SamlService,
     private readonly signIns: SignInService,
+    private readonly sessions: SessionsService,
   ) {}
 
   @Get('metadata')
@@ -104,9 +108,58 @@ export class SamlController {
       res.status(HttpStatus.FORBIDDEN).send(inactivePersonPage());
       return;
     }
-    await this.signIns.signIn(req, res, found.person, 'SAML');
+    const subject = outcome.kind === 'verified' ? outcome.subject : undefined;
+    await this.signIns.signIn(req, res, found.person, 'SAML', subject);
     const body = req.body as Record<string, unknown> | undefined;
     res.status(HttpStatus.OK).send(continuePage(safeRelayState(body?.RelayState)));
+  }
+
+  /**
+   * Single logout (HTTP-POST binding, as the metadata says; the IdP posts it cross-site): the
+   * IdP's LogoutRequest ends the sessions of the person it names and is answered with BEH's signed
+   * LogoutResponse (a redirect to the IdP); the IdP's LogoutResponse to BEH's own request (the
+   * session already ended at POST /api/auth/logout) leads back to the sign-in page.
+   */
+  @Post('slo')
+  @Public()
+  @CsrfExempt()
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        SAMLRequest: { type: 'string', description: "The IdP's signed LogoutRequest, base64." },
+        SAMLResponse: { type: 'string', description: "The IdP's signed LogoutResponse, base64." },
+        RelayState: { type: 'string' },
+      },
+    },
+  })
+  @ApiProduces('text/html')
+  @ApiFoundResponse({
+    description: "To the IdP with BEH's LogoutResponse, or (after BEH's own logout) to the sign-in page.",
+  })
+  @ApiBadRequestResponse({ description: 'A logout message that could not be accepted: a page.' })
+  async slo(@Req() req: Request, @Res() res: Response): Promise<void> {
+    this.assertEnabled();
+    if (!this.saml.sloEnabled) {
+      throw new ProblemException(
+        HttpStatus.NOT_FOUND,
+        'not-found',
+        'Utloggning med SAML är inte konfigurerad.',
+      );
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    const outcome = await this.saml.consumeLogout(req.body);
+    if (outcome.kind === 'logout-response') {
+      res.redirect(HttpStatus.FOUND, '/');
+      return;
+    }
+    if (outcome.kind === 'invalid') {
+      res.status(HttpStatus.BAD_REQUEST).type('html').send(failedLogoutPage());
+      return;
+    }
+    await this.sessions.endSamlSessions(outcome.subject);
+    res.redirect(HttpStatus.FOUND, await outcome.answer(true));
   }
 
   private assertEnabled(): void {

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Profile,
+  SAML,
+  type SamlConfig,
   Strategy,
   ValidateInResponseTo,
   type VerifiedCallback,
@@ -19,8 +21,26 @@ export const HSA_ID_ATTRIBUTE = 'http://sambi.se/attributes/1/employeeHsaId';
 /** Tolerated clock difference between the IdP and us. */
 const CLOCK_SKEW_MS = 60_000;
 
+/**
+ * Who the IdP said signed in, as a logout must name them: the assertion's NameID (and its format)
+ * and the AuthnStatement's SessionIndex. Kept with the session (user_session.saml_*).
+ */
+export interface SamlSubject {
+  nameId: string;
+  nameIdFormat: string | null;
+  sessionIndex: string | null;
+}
+
+/** What came to the single logout endpoint. */
+export type SloOutcome =
+  /** The IdP ends the person's sessions: `answer` is the signed LogoutResponse's redirect. */
+  | { kind: 'logout-request'; subject: SamlSubject; answer(success: boolean): Promise<string> }
+  /** The IdP's answer to our LogoutRequest. */
+  | { kind: 'logout-response' }
+  | { kind: 'invalid'; reason: string };
+
 export type SamlOutcome =
-  | { kind: 'verified'; hsaId: string }
+  | { kind: 'verified'; hsaId: string; subject: SamlSubject | undefined }
   | { kind: 'no-hsa-id' }
   /** Signed, valid and ours, but the person authenticated at a lower level than required. */
   | { kind: 'low-assurance'; required: string; given: string | undefined }
@@ -28,6 +48,7 @@ export type SamlOutcome =
 
 interface VerifiedUser extends Record<string, unknown> {
   hsaId?: string;
+  subject?: SamlSubject;
   /** The assertion's AuthnContextClassRef when it is below the required level (or missing). */
   lowAssurance?: { given: string | undefined };
 }
@@ -43,6 +64,15 @@ export class SamlService {
   private readonly logger = new Logger('SamlService');
   private readonly settings: SamlSettings | undefined;
   private readonly strategy: Strategy | undefined;
+  /** node-saml itself, for single logout (passport's strategy ends it through passport sessions). */
+  private readonly slo: SAML | undefined;
+  /**
+   * The same for the IdP's LogoutResponses, without InResponseTo: node-saml looks for it on a
+   * `Response` only, so it finds none on a posted `LogoutResponse` and would refuse every one. A
+   * LogoutResponse changes nothing in BEH (the session ended when the person signed out); it is
+   * only checked to be the IdP's, signed, and leads back to the sign-in page.
+   */
+  private readonly sloResponses: SAML | undefined;
   private readonly authenticator = new passport.Authenticator();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectDataSource() db: DataSource) {
@@ -50,29 +80,34 @@ export class SamlService {
     if (!this.settings) return;
     const s = this.settings;
     const cache = new PgSamlCacheProvider(db, REQUEST_TTL_MS);
+    const options: SamlConfig = {
+      entryPoint: s.idpSsoUrl,
+      issuer: s.spEntityId,
+      audience: s.spEntityId,
+      callbackUrl: s.acsUrl,
+      idpCert: s.idpCert,
+      idpIssuer: s.idpEntityId,
+      wantAssertionsSigned: true,
+      // Many IdPs sign only the assertion; a signed assertion is what we rely on.
+      wantAuthnResponseSigned: false,
+      validateInResponseTo: ValidateInResponseTo.always,
+      requestIdExpirationPeriodMs: REQUEST_TTL_MS,
+      cacheProvider: cache,
+      acceptedClockSkewMs: CLOCK_SKEW_MS,
+      // No NameID format is asked for; the level of assurance is, as a minimum, and checked below.
+      identifierFormat: null,
+      authnContext: [s.loa],
+      racComparison: 'minimum',
+      signatureAlgorithm: 'sha256',
+      digestAlgorithm: 'sha256',
+      ...(s.spPrivateKey ? { privateKey: s.spPrivateKey, publicCert: s.spCert } : {}),
+      // Single logout: in the metadata (SingleLogoutService) and for node-saml's logout messages.
+      ...(s.idpSloUrl ? { logoutUrl: s.idpSloUrl, logoutCallbackUrl: s.sloUrl } : {}),
+    };
     this.strategy = new Strategy(
       {
         name: 'saml',
-        entryPoint: s.idpSsoUrl,
-        issuer: s.spEntityId,
-        audience: s.spEntityId,
-        callbackUrl: s.acsUrl,
-        idpCert: s.idpCert,
-        idpIssuer: s.idpEntityId,
-        wantAssertionsSigned: true,
-        // Many IdPs sign only the assertion; a signed assertion is what we rely on.
-        wantAuthnResponseSigned: false,
-        validateInResponseTo: ValidateInResponseTo.always,
-        requestIdExpirationPeriodMs: REQUEST_TTL_MS,
-        cacheProvider: cache,
-        acceptedClockSkewMs: CLOCK_SKEW_MS,
-        // No NameID format is asked for; the level of assurance is, as a minimum, and checked below.
-        identifierFormat: null,
-        authnContext: [s.loa],
-        racComparison: 'minimum',
-        signatureAlgorithm: 'sha256',
-        digestAlgorithm: 'sha256',
-        ...(s.spPrivateKey ? { privateKey: s.spPrivateKey, publicCert: s.spCert } : {}),
+        ...options,
       },
       (profile: Profile | null, done: VerifiedCallback) => {
         const inResponseTo = profile?.inResponseTo;
@@ -97,6 +132,74 @@ export class SamlService {
     // passport-saml is typed against its own copy of @types/express (v4); at run time it is the
     // passport Strategy it claims to be, so only the types need the bridge.
     this.authenticator.use('saml', this.strategy as unknown as passport.Strategy);
+    if (s.idpSloUrl) {
+      this.slo = new SAML(options);
+      this.sloResponses = new SAML({ ...options, validateInResponseTo: ValidateInResponseTo.never });
+    }
+  }
+
+  /** Whether single logout is configured (SAML_IDP_SLO_URL). */
+  get sloEnabled(): boolean {
+    return this.slo !== undefined;
+  }
+
+  /** The redirect to the IdP with a signed LogoutRequest for a session's subject. */
+  async logoutRedirect(subject: SamlSubject): Promise<string> {
+    const slo = this.requireSlo();
+    const profile: Profile = {
+      issuer: this.settings?.idpEntityId ?? '',
+      nameID: subject.nameId,
+      nameIDFormat: subject.nameIdFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+      ...(subject.sessionIndex ? { sessionIndex: subject.sessionIndex } : {}),
+    };
+    return slo.getLogoutUrlAsync(profile, '', {});
+  }
+
+  /**
+   * A message posted to the single logout endpoint (HTTP-POST binding, as our metadata says): the
+   * IdP's LogoutRequest, or its LogoutResponse to ours. node-saml checks the XML signature with the
+   * IdP's certificate (an unsigned message is refused), the issuer and the time; a LogoutResponse
+   * must answer a LogoutRequest of ours (InResponseTo, kept with the AuthnRequests).
+   */
+  async consumeLogout(body: unknown): Promise<SloOutcome> {
+    const slo = this.requireSlo();
+    const form = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    const request = typeof form.SAMLRequest === 'string';
+    if (!request && typeof form.SAMLResponse !== 'string') {
+      return { kind: 'invalid', reason: 'neither SAMLRequest nor SAMLResponse' };
+    }
+    const fields = Object.fromEntries(
+      ['SAMLRequest', 'SAMLResponse', 'RelayState']
+        .filter((name) => typeof form[name] === 'string')
+        .map((name) => [name, form[name] as string]),
+    );
+    try {
+      if (!request) {
+        const { loggedOut } = await this.sloResponses!.validatePostResponseAsync(fields);
+        // A sign-in's Response posted here is no logout.
+        return loggedOut ? { kind: 'logout-response' } : { kind: 'invalid', reason: 'not a LogoutResponse' };
+      }
+      const { profile, loggedOut } = await slo.validatePostRequestAsync(fields);
+      if (!loggedOut || !profile?.nameID) return { kind: 'invalid', reason: 'LogoutRequest without NameID' };
+      return {
+        kind: 'logout-request',
+        subject: {
+          nameId: profile.nameID,
+          nameIdFormat: profile.nameIDFormat ?? null,
+          sessionIndex: typeof profile.sessionIndex === 'string' ? profile.sessionIndex : null,
+        },
+        answer: (success) => slo.getLogoutResponseUrlAsync(profile, fields.RelayState ?? '', {}, success),
+      };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`SAML logout message refused: ${reason}`);
+      return { kind: 'invalid', reason };
+    }
+  }
+
+  private requireSlo(): SAML {
+    if (!this.slo) throw new Error('SAML single logout is not configured');
+    return this.slo;
   }
 
   get enabled(): boolean {
@@ -152,7 +255,7 @@ export class SamlService {
             return;
           }
           const hsaId = typeof verified.hsaId === 'string' ? verified.hsaId : undefined;
-          resolve(hsaId ? { kind: 'verified', hsaId } : { kind: 'no-hsa-id' });
+          resolve(hsaId ? { kind: 'verified', hsaId, subject: verified.subject } : { kind: 'no-hsa-id' });
         },
       ) as (req: Request, res: Response, next: (err?: unknown) => void) => void;
       middleware(req, res, (err?: unknown) =>
@@ -165,7 +268,15 @@ export class SamlService {
 function verifiedUser(profile: Profile | null): VerifiedUser {
   const value = profile?.[HSA_ID_ATTRIBUTE];
   const hsaId = Array.isArray(value) ? value[0] : value;
-  return typeof hsaId === 'string' && hsaId.trim() !== '' ? { hsaId: hsaId.trim() } : {};
+  if (typeof hsaId !== 'string' || hsaId.trim() === '') return {};
+  const subject: SamlSubject | undefined = profile?.nameID
+    ? {
+        nameId: profile.nameID,
+        nameIdFormat: profile.nameIDFormat || null,
+        sessionIndex: typeof profile.sessionIndex === 'string' ? profile.sessionIndex : null,
+      }
+    : undefined;
+  return { hsaId: hsaId.trim(), subject };
 }
 
 /** xml2js' form of an element as node-saml parses it (prefixes stripped, text under `_`). */
