@@ -19,6 +19,7 @@ interface Entity {
   entityMeta: { getEntityID(): string; getAssertionConsumerService(binding: string): string | string[] };
 }
 interface IdentityProvider extends Entity {
+  getMetadata(): string;
   parseLoginRequest(sp: Entity, binding: 'redirect', request: RedirectRequest): Promise<unknown>;
   parseLogoutRequest(sp: Entity, binding: 'redirect', request: RedirectRequest): Promise<Parsed>;
   parseLogoutResponse(sp: Entity, binding: 'redirect', request: RedirectRequest): Promise<Parsed>;
@@ -140,9 +141,9 @@ function redirectRequest(location: string): RedirectRequest {
   };
 }
 
-/** `spMetadata`: what BEH serves at /api/auth/saml/metadata. */
-export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp {
-  const idp = samlify.IdentityProvider({
+/** samlify's IdP with these keys, as the federation knows it. */
+const identityProvider = (keys: TestIdp) =>
+  samlify.IdentityProvider({
     entityID: IDP_ENTITY_ID,
     privateKey: keys.key,
     signingCert: keys.cert,
@@ -151,6 +152,13 @@ export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp 
     singleLogoutService: [{ Binding: binding.redirect, Location: IDP_SLO_URL }],
     nameIDFormat: ['urn:oasis:names:tc:SAML:2.0:nameid-format:transient'],
   });
+
+/** The IdP's SAML metadata as samlify publishes it: entity id, signing certificate, SSO and SLO. */
+export const idpMetadataXml = (keys: TestIdp): string => identityProvider(keys).getMetadata();
+
+/** `spMetadata`: what BEH serves at /api/auth/saml/metadata. */
+export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp {
+  const idp = identityProvider(keys);
   const sp = samlify.ServiceProvider({
     metadata: spMetadata,
     wantLogoutRequestSigned: true,

@@ -16,9 +16,16 @@ export interface AuthConfig {
 }
 
 export interface SamlSettings {
-  idpSsoUrl: string;
-  /** The IdP's signing certificate, PEM. */
-  idpCert: string;
+  /** The IdP's SSO address (SAML_IDP_SSO_URL); undefined when its metadata names it. */
+  idpSsoUrl: string | undefined;
+  /** The IdP's signing certificate, PEM (SAML_IDP_CERT); undefined when its metadata holds it. */
+  idpCert: string | undefined;
+  /**
+   * Where the IdP's SAML metadata is read from (SAML_IDP_METADATA_URL or _FILE) instead of the two
+   * above, and re-read every refreshMinutes (SAML_IDP_METADATA_REFRESH_MINUTES): a certificate
+   * rollover or a new address reaches BEH without a restart.
+   */
+  idpMetadata: { url?: string; file?: string; refreshMinutes: number } | undefined;
   idpEntityId: string | undefined;
   spEntityId: string;
   /** Signs our AuthnRequests and goes into the metadata when both are given. */
@@ -41,13 +48,39 @@ export interface SamlSettings {
 }
 
 const SAML_REQUIRED = ['SAML_IDP_SSO_URL', 'SAML_IDP_CERT', 'SAML_SP_ENTITY_ID'] as const;
+const SAML_METADATA = ['SAML_IDP_METADATA_URL', 'SAML_IDP_METADATA_FILE'] as const;
+
+/** The IdP's metadata source, or undefined when SAML_IDP_SSO_URL and SAML_IDP_CERT describe it. */
+function loadIdpMetadataSource(env: Env): SamlSettings['idpMetadata'] {
+  const [byUrl, byFile] = SAML_METADATA.map((name) => Boolean(env[name]));
+  if (!byUrl && !byFile) return undefined;
+  if (byUrl && byFile) {
+    throw new ConfigError('SAML_IDP_METADATA_FILE', 'must not be set together with SAML_IDP_METADATA_URL');
+  }
+  const named = byUrl ? 'SAML_IDP_METADATA_URL' : 'SAML_IDP_METADATA_FILE';
+  for (const name of ['SAML_IDP_SSO_URL', 'SAML_IDP_CERT'] as const) {
+    if (env[name])
+      throw new ConfigError(name, `must not be set together with ${named}: the metadata names it`);
+  }
+  if (!env.SAML_SP_ENTITY_ID)
+    throw new ConfigError('SAML_SP_ENTITY_ID', `must be set together with ${named}`);
+  return {
+    ...(byUrl
+      ? { url: url(env, 'SAML_IDP_METADATA_URL', ['https:', 'http:']) }
+      : { file: env.SAML_IDP_METADATA_FILE }),
+    refreshMinutes: wholeNumber(env, 'SAML_IDP_METADATA_REFRESH_MINUTES', 60, 1, 24 * 60),
+  };
+}
 
 function loadSamlSettings(env: Env, publicUrl: string): SamlSettings | undefined {
-  const given = SAML_REQUIRED.filter((name) => env[name]);
-  if (given.length === 0) return undefined;
-  // Half a SAML configuration is a mistake, not a wish to run without SAML.
-  const missing = SAML_REQUIRED.find((name) => !env[name]);
-  if (missing) throw new ConfigError(missing, `must be set together with ${given.join(', ')}`);
+  const idpMetadata = loadIdpMetadataSource(env);
+  if (!idpMetadata) {
+    const given = SAML_REQUIRED.filter((name) => env[name]);
+    if (given.length === 0) return undefined;
+    // Half a SAML configuration is a mistake, not a wish to run without SAML.
+    const missing = SAML_REQUIRED.find((name) => !env[name]);
+    if (missing) throw new ConfigError(missing, `must be set together with ${given.join(', ')}`);
+  }
   const spPrivateKey = pem(env, 'SAML_SP_PRIVATE_KEY', 'PRIVATE KEY');
   const spCert = pem(env, 'SAML_SP_CERT', 'CERTIFICATE');
   if (Boolean(spPrivateKey) !== Boolean(spCert)) {
@@ -68,8 +101,9 @@ function loadSamlSettings(env: Env, publicUrl: string): SamlSettings | undefined
     throw new ConfigError('SAML_LOA', `must be an AuthnContextClassRef URI such as ${DEFAULT_LOA}`);
   }
   return {
-    idpSsoUrl: url(env, 'SAML_IDP_SSO_URL', ['https:', 'http:'])!,
-    idpCert: pem(env, 'SAML_IDP_CERT', 'CERTIFICATE')!,
+    idpSsoUrl: url(env, 'SAML_IDP_SSO_URL', ['https:', 'http:']),
+    idpCert: pem(env, 'SAML_IDP_CERT', 'CERTIFICATE'),
+    idpMetadata,
     idpEntityId: env.SAML_IDP_ENTITY_ID || undefined,
     spEntityId: env.SAML_SP_ENTITY_ID!,
     spPrivateKey,

@@ -170,5 +170,13 @@ export class SamlController {
         'Inloggning med SAML är inte konfigurerad.',
       );
     }
+    // The IdP's metadata (SAML_IDP_METADATA_URL) not yet read: its address is down.
+    if (!this.saml.ready) {
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'idp-unavailable',
+        'Inloggning med SITHS går inte just nu: uppgifterna om inloggningstjänsten har inte kunnat hämtas. Försök igen om en stund.',
+      );
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Profile,
@@ -13,6 +13,7 @@ import passport from 'passport';
 import type { DataSource } from 'typeorm';
 import { meetsLoa } from '../../common/auth/assurance.js';
 import { APP_CONFIG, type AppConfig, type SamlSettings } from '../../config/app-config.js';
+import { type IdpDescription, parseIdpMetadata, readIdpMetadata } from './idp-metadata.js';
 import { PgSamlCacheProvider, SAML_REQUEST_TTL_MS as REQUEST_TTL_MS } from './pg-cache-provider.js';
 
 /** The attribute the regional IdP names the person's HSA-id with: the key to the directory. */
@@ -53,40 +54,128 @@ interface VerifiedUser extends Record<string, unknown> {
   lowAssurance?: { given: string | undefined };
 }
 
-/**
- * SAML 2.0 Web SSO with @node-saml/passport-saml: assertions must be signed by the configured IdP
- * certificate, be for our entity id (audience), be within their validity, and answer an
- * AuthnRequest we sent (InResponseTo, kept in PostgreSQL and usable once). Unsolicited
- * (IdP-initiated) responses are refused for the same reason.
- */
-@Injectable()
-export class SamlService {
-  private readonly logger = new Logger('SamlService');
-  private readonly settings: SamlSettings | undefined;
-  private readonly strategy: Strategy | undefined;
+/** The strategy and node-saml instances made for one description of the IdP. */
+interface Wired {
+  idp: IdpDescription;
+  strategy: Strategy;
+  authenticator: passport.Authenticator;
   /** node-saml itself, for single logout (passport's strategy ends it through passport sessions). */
-  private readonly slo: SAML | undefined;
+  slo?: SAML;
   /**
    * The same for the IdP's LogoutResponses, without InResponseTo: node-saml looks for it on a
    * `Response` only, so it finds none on a posted `LogoutResponse` and would refuse every one. A
    * LogoutResponse changes nothing in BEH (the session ended when the person signed out); it is
    * only checked to be the IdP's, signed, and leads back to the sign-in page.
    */
-  private readonly sloResponses: SAML | undefined;
-  private readonly authenticator = new passport.Authenticator();
+  sloResponses?: SAML;
+}
+
+/**
+ * SAML 2.0 Web SSO with @node-saml/passport-saml: assertions must be signed by the configured IdP
+ * certificate, be for our entity id (audience), be within their validity, and answer an
+ * AuthnRequest we sent (InResponseTo, kept in PostgreSQL and usable once). Unsolicited
+ * (IdP-initiated) responses are refused for the same reason. The IdP is described by SAML_IDP_*
+ * or by its SAML metadata, read from a URL or a file and refreshed (idp-metadata.ts).
+ */
+@Injectable()
+export class SamlService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('SamlService');
+  private readonly settings: SamlSettings | undefined;
+  private readonly cache: PgSamlCacheProvider | undefined;
+  /** Made from SAML_IDP_* at once, or from the IdP's metadata once read (and again when it changes). */
+  private wired: Wired | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @InjectDataSource() db: DataSource) {
     this.settings = config.auth.saml;
     if (!this.settings) return;
     const s = this.settings;
-    const cache = new PgSamlCacheProvider(db, REQUEST_TTL_MS);
+    this.cache = new PgSamlCacheProvider(db, REQUEST_TTL_MS);
+    if (s.idpSsoUrl && s.idpCert) {
+      this.wire({ entityId: s.idpEntityId, ssoUrl: s.idpSsoUrl, sloUrl: s.idpSloUrl, certs: [s.idpCert] });
+    }
+  }
+
+  /**
+   * With SAML_IDP_METADATA_URL or _FILE: reads the IdP's metadata before the first request, then
+   * again every SAML_IDP_METADATA_REFRESH_MINUTES. A file that cannot be read or used stops the
+   * start (it is the configuration); a URL that cannot be reached leaves SAML sign-in unavailable
+   * (503) and is tried again every minute until it answers.
+   */
+  async onModuleInit(): Promise<void> {
+    const source = this.settings?.idpMetadata;
+    if (!source) return;
+    try {
+      await this.refreshMetadata();
+    } catch (error) {
+      if (source.file) throw error;
+      this.logger.error(
+        `IdP metadata not loaded (${error instanceof Error ? error.message : String(error)}): SAML sign-in is unavailable until it is; tried again every minute`,
+      );
+    }
+    this.scheduleRefresh();
+  }
+
+  onModuleDestroy(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+  }
+
+  /**
+   * Reads the IdP's metadata again and, when it describes the IdP otherwise (a new certificate in a
+   * rollover, another address), uses it from the next request on. Answers whether it changed; a
+   * metadata that cannot be read or used throws, and what was in use stays.
+   */
+  async refreshMetadata(): Promise<boolean> {
+    const s = this.settings;
+    const source = s?.idpMetadata;
+    if (!s || !source) return false;
+    const idp = parseIdpMetadata(await readIdpMetadata(source), s.idpEntityId);
+    if (s.idpSloUrl) idp.sloUrl = s.idpSloUrl;
+    if (this.wired && JSON.stringify(this.wired.idp) === JSON.stringify(idp)) return false;
+    this.wire(idp);
+    this.logger.log(
+      `IdP metadata in use: ${idp.entityId}, ${idp.certs.length} signing certificate(s), single logout ${idp.sloUrl ? 'offered' : 'not offered'}`,
+    );
+    return true;
+  }
+
+  private scheduleRefresh(): void {
+    const source = this.settings?.idpMetadata;
+    if (!source) return;
+    const minutes = this.wired ? source.refreshMinutes : 1;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshMetadata()
+        .catch((error: unknown) =>
+          this.logger.warn(
+            `IdP metadata not refreshed (${error instanceof Error ? error.message : String(error)}); the one in use stays`,
+          ),
+        )
+        .finally(() => {
+          if (this.refreshTimer) this.scheduleRefresh();
+        });
+    }, minutes * 60_000);
+    this.refreshTimer.unref();
+  }
+
+  /** Whether the IdP is known (always, but while its metadata has not yet been read). */
+  get ready(): boolean {
+    return this.wired !== undefined;
+  }
+
+  private wire(idp: IdpDescription): void {
+    const s = this.settings!;
+    const cache = this.cache!;
+    // Our LogoutRequests must be signed, so single logout needs our key too.
+    const slo = Boolean(idp.sloUrl && s.spPrivateKey);
     const options: SamlConfig = {
-      entryPoint: s.idpSsoUrl,
+      entryPoint: idp.ssoUrl,
       issuer: s.spEntityId,
       audience: s.spEntityId,
       callbackUrl: s.acsUrl,
-      idpCert: s.idpCert,
-      idpIssuer: s.idpEntityId,
+      // Every signing certificate the IdP has: during a rollover its old and its new one.
+      idpCert: idp.certs,
+      idpIssuer: idp.entityId,
       wantAssertionsSigned: true,
       // Many IdPs sign only the assertion; a signed assertion is what we rely on.
       wantAuthnResponseSigned: false,
@@ -102,9 +191,9 @@ export class SamlService {
       digestAlgorithm: 'sha256',
       ...(s.spPrivateKey ? { privateKey: s.spPrivateKey, publicCert: s.spCert } : {}),
       // Single logout: in the metadata (SingleLogoutService) and for node-saml's logout messages.
-      ...(s.idpSloUrl ? { logoutUrl: s.idpSloUrl, logoutCallbackUrl: s.sloUrl } : {}),
+      ...(slo ? { logoutUrl: idp.sloUrl, logoutCallbackUrl: s.sloUrl } : {}),
     };
-    this.strategy = new Strategy(
+    const strategy = new Strategy(
       {
         name: 'saml',
         ...options,
@@ -113,7 +202,7 @@ export class SamlService {
         const inResponseTo = profile?.inResponseTo;
         if (typeof inResponseTo !== 'string') return done(new Error('InResponseTo is missing'));
         // node-saml checks idpIssuer on logout messages only; the assertion's Issuer is checked here.
-        if (s.idpEntityId && profile?.issuer !== s.idpEntityId) {
+        if (idp.entityId && profile?.issuer !== idp.entityId) {
           return done(new Error(`Unexpected assertion issuer ${String(profile?.issuer)}`));
         }
         // The request is used up whatever the level: a response is good for one answer only.
@@ -129,25 +218,33 @@ export class SamlService {
       },
       (_profile: Profile | null, done: VerifiedCallback) => done(null, {}),
     );
+    const authenticator = new passport.Authenticator();
     // passport-saml is typed against its own copy of @types/express (v4); at run time it is the
     // passport Strategy it claims to be, so only the types need the bridge.
-    this.authenticator.use('saml', this.strategy as unknown as passport.Strategy);
-    if (s.idpSloUrl) {
-      this.slo = new SAML(options);
-      this.sloResponses = new SAML({ ...options, validateInResponseTo: ValidateInResponseTo.never });
-    }
+    authenticator.use('saml', strategy as unknown as passport.Strategy);
+    this.wired = {
+      idp,
+      strategy,
+      authenticator,
+      ...(slo
+        ? {
+            slo: new SAML(options),
+            sloResponses: new SAML({ ...options, validateInResponseTo: ValidateInResponseTo.never }),
+          }
+        : {}),
+    };
   }
 
-  /** Whether single logout is configured (SAML_IDP_SLO_URL). */
+  /** Whether single logout is configured (SAML_IDP_SLO_URL, or the IdP's metadata offers it). */
   get sloEnabled(): boolean {
-    return this.slo !== undefined;
+    return this.wired?.slo !== undefined;
   }
 
   /** The redirect to the IdP with a signed LogoutRequest for a session's subject. */
   async logoutRedirect(subject: SamlSubject): Promise<string> {
     const slo = this.requireSlo();
     const profile: Profile = {
-      issuer: this.settings?.idpEntityId ?? '',
+      issuer: this.wired?.idp.entityId ?? '',
       nameID: subject.nameId,
       nameIDFormat: subject.nameIdFormat ?? 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
       ...(subject.sessionIndex ? { sessionIndex: subject.sessionIndex } : {}),
@@ -158,8 +255,8 @@ export class SamlService {
   /**
    * A message posted to the single logout endpoint (HTTP-POST binding, as our metadata says): the
    * IdP's LogoutRequest, or its LogoutResponse to ours. node-saml checks the XML signature with the
-   * IdP's certificate (an unsigned message is refused), the issuer and the time; a LogoutResponse
-   * must answer a LogoutRequest of ours (InResponseTo, kept with the AuthnRequests).
+   * IdP's certificate (an unsigned message is refused), the issuer and the time (for a
+   * LogoutResponse not its InResponseTo: see Wired.sloResponses).
    */
   async consumeLogout(body: unknown): Promise<SloOutcome> {
     const slo = this.requireSlo();
@@ -175,7 +272,7 @@ export class SamlService {
     );
     try {
       if (!request) {
-        const { loggedOut } = await this.sloResponses!.validatePostResponseAsync(fields);
+        const { loggedOut } = await this.wired!.sloResponses!.validatePostResponseAsync(fields);
         // A sign-in's Response posted here is no logout.
         return loggedOut ? { kind: 'logout-response' } : { kind: 'invalid', reason: 'not a LogoutResponse' };
       }
@@ -198,17 +295,17 @@ export class SamlService {
   }
 
   private requireSlo(): SAML {
-    if (!this.slo) throw new Error('SAML single logout is not configured');
-    return this.slo;
+    if (!this.wired?.slo) throw new Error('SAML single logout is not configured');
+    return this.wired.slo;
   }
 
   get enabled(): boolean {
-    return this.strategy !== undefined;
+    return this.settings !== undefined;
   }
 
   /** Our SP metadata for the IdP: entity id, ACS URL and (when configured) our signing certificate. */
   metadata(): string {
-    return this.requireStrategy().generateServiceProviderMetadata(null, this.settings?.spCert ?? null);
+    return this.requireWired().strategy.generateServiceProviderMetadata(null, this.settings?.spCert ?? null);
   }
 
   /** Answers with a redirect to the IdP carrying a new AuthnRequest and the (already safe) RelayState. */
@@ -221,9 +318,9 @@ export class SamlService {
     return this.run(req, res, {});
   }
 
-  private requireStrategy(): Strategy {
-    if (!this.strategy) throw new Error('SAML is not configured');
-    return this.strategy;
+  private requireWired(): Wired {
+    if (!this.wired) throw new Error('SAML is not configured');
+    return this.wired;
   }
 
   /**
@@ -231,10 +328,10 @@ export class SamlService {
    * validated or refused) or by answering the request itself (the redirect to the IdP).
    */
   private run(req: Request, res: Response, options: Record<string, unknown>): Promise<SamlOutcome> {
-    this.requireStrategy();
+    const { authenticator } = this.requireWired();
     return new Promise<SamlOutcome>((resolve, reject) => {
       res.once('finish', () => resolve({ kind: 'invalid', reason: 'answered by the strategy' }));
-      const middleware = this.authenticator.authenticate(
+      const middleware = authenticator.authenticate(
         'saml',
         { session: false, ...options },
         (error: unknown, user?: Express.User | false | null) => {
