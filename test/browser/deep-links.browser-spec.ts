@@ -5,17 +5,8 @@ import type { Page, Route } from 'playwright-core';
 import { MailCatcher } from '../../server/src/mail/catcher/mail-catcher.js';
 import { mailWebView } from '../../server/src/mail/catcher/mail-web-view.js';
 import { KVAL_SOL, send, VOB_SOL, withoutLocalAccessFlags } from '../e2e/orders-support.js';
-import {
-  authnRequestId,
-  buildResponse,
-  createTestIdp,
-  encodeResponse,
-  IDP_SSO_URL,
-  PUBLIC_URL,
-  samlEnv,
-  signAssertion,
-  type TestIdp,
-} from '../support/saml-idp.js';
+import { createLibraryIdp, type LibraryIdp } from '../support/library-idp.js';
+import { createTestIdp, IDP_SSO_URL, PUBLIC_URL, samlEnv } from '../support/saml-idp.js';
 import { signIn } from '../support/sign-in.js';
 import {
   screenshot,
@@ -43,7 +34,7 @@ const SIGN_IN_HEADING = 'Jag legitimerar mig hos Västra Götalandsregionen';
 
 let session: UiSession;
 let page: Page;
-let idp: TestIdp;
+let idp: LibraryIdp;
 let catcher: MailCatcher;
 let mailView: Server;
 let mailViewUrl = '';
@@ -62,13 +53,13 @@ async function place(assignmentId: string) {
   return placed;
 }
 
-/** The regional IdP's page: signs sarbe3's assertion for the AuthnRequest and posts it back. */
+/** The regional IdP's page (samlify's IdP): answers the AuthnRequest for sarbe3 and posts it back. */
 async function answerAsIdp(route: Route): Promise<void> {
   const url = new URL(route.request().url());
-  const response = signAssertion(
-    buildResponse({ inResponseTo: authnRequestId(url.href), hsaId: SARBE3_HSA_ID }),
-    idp,
-  );
+  const { samlResponse } = await idp.respond(url.href, {
+    hsaId: SARBE3_HSA_ID,
+    loa: 'http://id.sambi.se/loa/loa3',
+  });
   const relayState = url.searchParams.get('RelayState') ?? '';
   const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   await route.fulfill({
@@ -76,7 +67,7 @@ async function answerAsIdp(route: Route): Promise<void> {
     contentType: 'text/html; charset=utf-8',
     body: `<!doctype html><html lang="sv"><head><title>Test IdP</title></head><body>
 <form method="post" action="${session.baseUrl}/api/auth/saml/acs">
-<input type="hidden" name="SAMLResponse" value="${attr(encodeResponse(response))}">
+<input type="hidden" name="SAMLResponse" value="${attr(samlResponse)}">
 <input type="hidden" name="RelayState" value="${attr(relayState)}">
 <button type="submit">Fortsätt</button></form>
 <script>document.forms[0].submit();</script></body></html>`,
@@ -96,7 +87,7 @@ const attestHeading = (orderNumber: string, on: Page = page) =>
   on.locator('h1', { hasText: `Attest av beställning ${orderNumber}` });
 
 beforeAll(async () => {
-  idp = await createTestIdp();
+  const [keys, spKeys] = await Promise.all([createTestIdp(), createTestIdp('BEH SP')]);
   catcher = await MailCatcher.start(0);
   const view = mailWebView(catcher);
   mailView = createServer((req, res) => {
@@ -111,11 +102,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => mailView.listen(0, '127.0.0.1', resolve));
   mailViewUrl = `http://127.0.0.1:${(mailView.address() as AddressInfo).port}/mail`;
   session = await startUiSession({
-    ...samlEnv(idp),
+    ...samlEnv(keys, spKeys),
     SMTP_URL: catcher.smtpUrl,
     MAIL_POLL_SECONDS: '1',
   });
   page = session.page;
+  idp = createLibraryIdp(keys, await (await fetch(`${session.baseUrl}/api/auth/saml/metadata`)).text());
   // Not about rule 12: Kvalitetssäkring is ordered here as an ordinary assignment (it is flagged in the demo).
   await withoutLocalAccessFlags(session.testApp);
   await session.context.route(`${IDP_SSO_URL}**`, answerAsIdp);

@@ -3,15 +3,8 @@ import request from 'supertest';
 import { Clock } from '../../server/src/common/clock.js';
 import { PERSONAS } from '../../server/src/seed/demo-data.js';
 import { SchedulerService } from '../../server/src/scheduler/scheduler.service.js';
-import {
-  authnRequestId,
-  buildResponse,
-  createTestIdp,
-  encodeResponse,
-  samlEnv,
-  signAssertion,
-  type TestIdp,
-} from '../support/saml-idp.js';
+import { createLibraryIdp, type LibraryIdp } from '../support/library-idp.js';
+import { createTestIdp, samlEnv } from '../support/saml-idp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const sessionCookie = (res: request.Response): string | undefined =>
@@ -26,16 +19,17 @@ const sessionCookie = (res: request.Response): string | undefined =>
  */
 describe('anonymous visitors and the sweep of ended sign-ins', () => {
   let t: TestApp;
-  let idp: TestIdp;
+  let idp: LibraryIdp;
   let clock: Clock;
 
   const count = async (table: 'user_session' | 'saml_request') =>
     (await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
   beforeAll(async () => {
-    idp = await createTestIdp();
+    const keys = await createTestIdp();
     // SAML and the development sign-in side by side (outside production both are offered).
-    t = await createTestApp(samlEnv(idp, await createTestIdp('BEH SP')));
+    t = await createTestApp(samlEnv(keys, await createTestIdp('BEH SP')));
+    idp = createLibraryIdp(keys, (await request(t.http).get('/api/auth/saml/metadata').expect(200)).text);
     clock = t.app.get(Clock);
     // The first file of a run builds the template database: time enough on a busy machine.
   }, 180_000);
@@ -138,12 +132,9 @@ describe('anonymous visitors and the sweep of ended sign-ins', () => {
       .post('/api/auth/saml/acs')
       .type('form')
       .send({
-        SAMLResponse: encodeResponse(
-          signAssertion(
-            buildResponse({ inResponseTo: authnRequestId(start.headers.location as string), hsaId }),
-            idp,
-          ),
-        ),
+        SAMLResponse: (
+          await idp.respond(start.headers.location as string, { hsaId, loa: 'http://id.sambi.se/loa/loa3' })
+        ).samlResponse,
       })
       .expect(200);
     const me = await request(t.http).get('/api/me').set('Cookie', sessionCookie(acs)!).expect(200);

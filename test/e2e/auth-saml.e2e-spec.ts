@@ -1,41 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import {
-  ACS_URL,
-  authnRequestId,
-  buildResponse,
-  createTestIdp,
-  encodeResponse,
-  IDP_SSO_URL,
-  type ResponseOptions,
-  samlEnv,
-  signAssertion,
-  signResponse,
-  SP_ENTITY_ID,
-  type TestIdp,
-} from '../support/saml-idp.js';
+import { createLibraryIdp, type LibraryIdp, type ResponseOptions } from '../support/library-idp.js';
+import { ACS_URL, createTestIdp, IDP_SSO_URL, samlEnv, SP_ENTITY_ID } from '../support/saml-idp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
+const LOA3 = 'http://id.sambi.se/loa/loa3';
+const KARLU1_HSA = 'SE2321000131-P000000000101';
+
+/** The IdP's answer, base64, decoded and encoded again: a test's tampering with it. */
+const decoded = (samlResponse: string) => Buffer.from(samlResponse, 'base64').toString('utf8');
+const encoded = (xml: string) => Buffer.from(xml, 'utf8').toString('base64');
+
+/** Sign-in against samlify's IdP, which answers BEH's real AuthnRequests. */
 describe('SAML sign-in', () => {
   let t: TestApp;
-  let idp: TestIdp;
-  let otherIdp: TestIdp;
+  let idp: LibraryIdp;
+  let impostor: LibraryIdp;
 
   beforeAll(async () => {
-    [idp, otherIdp] = await Promise.all([createTestIdp(), createTestIdp('Impostor')]);
-    const sp = await createTestIdp('BEH SP');
-    t = await createTestApp(samlEnv(idp, sp));
+    const [keys, otherKeys, sp] = await Promise.all([
+      createTestIdp(),
+      createTestIdp('Impostor'),
+      createTestIdp('BEH SP'),
+    ]);
+    t = await createTestApp(samlEnv(keys, sp));
+    const metadata = (await request(t.http).get('/api/auth/saml/metadata').expect(200)).text;
+    idp = createLibraryIdp(keys, metadata);
+    impostor = createLibraryIdp(otherKeys, metadata);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  /** Starts a sign-in as a browser would; answers the AuthnRequest's ID and the redirect. */
+  /** Starts a sign-in as a browser would; answers the redirect to the IdP. */
   async function startLogin(relayState?: string) {
     const query = relayState === undefined ? '' : `?relayState=${encodeURIComponent(relayState)}`;
     const res = await request(t.http).get(`/api/auth/saml/login${query}`).expect(302);
-    const location = res.headers.location as string;
-    return { id: authnRequestId(location), location: new URL(location) };
+    return new URL(res.headers.location as string);
   }
 
   const postToAcs = (samlResponse: string, relayState?: string) =>
@@ -43,13 +44,22 @@ describe('SAML sign-in', () => {
       .post('/api/auth/saml/acs')
       .type('form')
       .send({
-        SAMLResponse: encodeResponse(samlResponse),
+        SAMLResponse: samlResponse,
         ...(relayState === undefined ? {} : { RelayState: relayState }),
       });
 
-  async function signedResponse(options: ResponseOptions = {}): Promise<string> {
-    const { id } = await startLogin();
-    return signAssertion(buildResponse({ inResponseTo: id, ...options }), idp);
+  /** The IdP's signed answer (base64) to a new sign-in, for `hsaId` (karlu1's) with SITHS. */
+  async function signedResponse(
+    options: ResponseOptions & { hsaId?: string } = {},
+    by = idp,
+  ): Promise<string> {
+    const location = await startLogin();
+    const answer = await by.respond(
+      location.href,
+      { hsaId: options.hsaId ?? KARLU1_HSA, loa: LOA3 },
+      options,
+    );
+    return answer.samlResponse;
   }
 
   const sessionCookie = (res: request.Response) =>
@@ -71,16 +81,17 @@ describe('SAML sign-in', () => {
   });
 
   it('sends the browser to the IdP with a signed AuthnRequest', async () => {
-    const { location } = await startLogin('/delegations');
+    const location = await startLogin('/delegations');
     expect(`${location.origin}${location.pathname}`).toBe(IDP_SSO_URL);
     expect(location.searchParams.get('RelayState')).toBe('/delegations');
     expect(location.searchParams.get('Signature')).toBeTruthy();
   });
 
   it('accepts a response whose assertion the IdP signed, and the session works', async () => {
-    const { id } = await startLogin('/delegations');
-    const xml = signAssertion(buildResponse({ inResponseTo: id, hsaId: 'SE2321000131-P000000000101' }), idp);
-    const res = await postToAcs(xml, '/delegations').expect(200);
+    const location = await startLogin('/delegations');
+    // samlify reads the AuthnRequest (its schema and our signature checked) before it answers.
+    const { samlResponse } = await idp.respond(location.href, { hsaId: KARLU1_HSA, loa: LOA3 });
+    const res = await postToAcs(samlResponse, '/delegations').expect(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('<meta http-equiv="refresh" content="0;url=/delegations">');
     // The page's CSP runs no script: it goes on by the meta refresh alone.
@@ -98,11 +109,8 @@ describe('SAML sign-in', () => {
   });
 
   it('accepts a response signed as a whole around a signed assertion', async () => {
-    const { id } = await startLogin();
-    const xml = signResponse(
-      signAssertion(buildResponse({ inResponseTo: id, hsaId: 'SE2321000131-P000000000102' }), idp),
-      idp,
-    );
+    const xml = await signedResponse({ hsaId: 'SE2321000131-P000000000102', signWhole: true });
+    expect(decoded(xml).match(/<ds:Signature[ >]/g)).toHaveLength(2);
     const res = await postToAcs(xml).expect(200);
     const me = await request(t.http)
       .get('/api/me')
@@ -112,22 +120,24 @@ describe('SAML sign-in', () => {
   });
 
   it('refuses an unsigned response', async () => {
-    const { id } = await startLogin();
-    const res = await postToAcs(buildResponse({ inResponseTo: id })).expect(401);
+    const signed = decoded(await signedResponse());
+    const unsigned = signed.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, '');
+    expect(unsigned).not.toContain('Signature');
+    const res = await postToAcs(encoded(unsigned)).expect(401);
     expect(res.text).toContain('Inloggningen misslyckades');
     expect(sessionCookie(res)).toBeUndefined();
   });
 
   it('refuses a response signed by another key', async () => {
-    const { id } = await startLogin();
-    const res = await postToAcs(signAssertion(buildResponse({ inResponseTo: id }), otherIdp)).expect(401);
+    const res = await postToAcs(await signedResponse({}, impostor)).expect(401);
     expect(sessionCookie(res)).toBeUndefined();
   });
 
   it('refuses a signed assertion that was altered afterwards', async () => {
-    const signed = await signedResponse({ hsaId: 'SE2321000131-P000000000102' });
+    const signed = decoded(await signedResponse({ hsaId: 'SE2321000131-P000000000102' }));
     const tampered = signed.replace('SE2321000131-P000000000102', 'SE2321000131-P000000000001');
-    await postToAcs(tampered).expect(401);
+    expect(tampered).not.toBe(signed);
+    await postToAcs(encoded(tampered)).expect(401);
   });
 
   it('refuses an expired assertion', async () => {
@@ -158,8 +168,11 @@ describe('SAML sign-in', () => {
   });
 
   it('refuses a response to a request we never sent, and an unsolicited one', async () => {
-    await postToAcs(signAssertion(buildResponse({ inResponseTo: '_never-sent' }), idp)).expect(401);
-    await postToAcs(signAssertion(buildResponse({}), idp)).expect(401);
+    const person = { hsaId: KARLU1_HSA, loa: LOA3 };
+    await postToAcs((await idp.respondUnasked(person, '_never-sent')).samlResponse).expect(401);
+    const unsolicited = (await idp.respondUnasked(person)).samlResponse;
+    expect(decoded(unsolicited)).not.toContain('InResponseTo');
+    await postToAcs(unsolicited).expect(401);
   });
 
   it('tells a person the directory does not know that they are not in it', async () => {
@@ -208,7 +221,7 @@ describe('SAML sign-in', () => {
     });
 
     it.each(attempts.filter(Boolean))('login with relayState %j sends / to the IdP', async (relayState) => {
-      const { location } = await startLogin(relayState);
+      const location = await startLogin(relayState);
       expect(location.searchParams.get('RelayState')).toBe('/');
     });
 

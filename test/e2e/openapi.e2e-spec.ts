@@ -5,15 +5,8 @@ import { PERSONAS } from '../../server/src/seed/demo-data.js';
 import { readContract, renderContract, staleFiles } from '../support/openapi-contract.js';
 import { productionEnv } from '../support/production-env.js';
 import { registeredRoutes } from '../support/routes.js';
-import {
-  authnRequestId,
-  buildResponse,
-  createTestIdp,
-  encodeResponse,
-  samlEnv,
-  signAssertion,
-  type TestIdp,
-} from '../support/saml-idp.js';
+import { createLibraryIdp, type LibraryIdp } from '../support/library-idp.js';
+import { createTestIdp, samlEnv } from '../support/saml-idp.js';
 import { anonymous, signIn } from '../support/sign-in.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -113,11 +106,12 @@ describe('the OpenAPI contract', () => {
 
 describe('/api/docs in production', () => {
   let t: TestApp;
-  let idp: TestIdp;
+  let idp: LibraryIdp;
 
   beforeAll(async () => {
-    idp = await createTestIdp();
-    t = await createTestApp(await productionEnv(samlEnv(idp)));
+    const keys = await createTestIdp();
+    t = await createTestApp(await productionEnv(samlEnv(keys, await createTestIdp('BEH SP'))));
+    idp = createLibraryIdp(keys, (await request(t.http).get('/api/auth/saml/metadata').expect(200)).text);
   });
   afterAll(async () => {
     await t.close();
@@ -127,11 +121,14 @@ describe('/api/docs in production', () => {
   async function samlSession(userId: string): Promise<string> {
     const hsaId = PERSONAS.find((p) => p.userId === userId)?.hsaId;
     const start = await request(t.http).get('/api/auth/saml/login').expect(302);
-    const id = authnRequestId(start.headers.location as string);
+    const { samlResponse } = await idp.respond(start.headers.location as string, {
+      hsaId: hsaId!,
+      loa: 'http://id.sambi.se/loa/loa3',
+    });
     const res = await request(t.http)
       .post('/api/auth/saml/acs')
       .type('form')
-      .send({ SAMLResponse: encodeResponse(signAssertion(buildResponse({ inResponseTo: id, hsaId }), idp)) })
+      .send({ SAMLResponse: samlResponse })
       .expect(200);
     // The cookie is Secure (production), which supertest's agent would not send over http.
     const cookies = (res.headers['set-cookie'] as unknown as string[] | undefined) ?? [];

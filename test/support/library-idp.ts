@@ -90,7 +90,13 @@ export interface LibraryIdp {
    * The base64 SAMLResponse to the AuthnRequest in `location`, for the person at `loa` (none: no
    * AuthnStatement's class), and the subject it names (a new NameID and SessionIndex each time).
    */
-  respond(location: string, person: { hsaId: string; loa?: string }): Promise<SignedInSubject>;
+  respond(
+    location: string,
+    person: { hsaId: string; loa?: string },
+    options?: ResponseOptions,
+  ): Promise<SignedInSubject>;
+  /** A response to no AuthnRequest of BEH's: unsolicited, or naming a request BEH never sent. */
+  respondUnasked(person: { hsaId: string; loa?: string }, inResponseTo?: string): Promise<SignedInSubject>;
   /**
    * The IdP's own LogoutRequest for a subject, to post to BEH's single logout endpoint (HTTP-POST,
    * the binding BEH's metadata names).
@@ -107,6 +113,16 @@ export interface LibraryIdp {
   answerLogoutRequest(location: string, options?: { signed?: boolean }): Promise<{ SAMLResponse: string }>;
   /** BEH's LogoutResponse in a redirect, its signature checked. */
   readLogoutResponse(location: string): Promise<{ inResponseTo: string; xml: string }>;
+}
+
+/** What a test makes the IdP say otherwise than a correct answer would. */
+export interface ResponseOptions {
+  audience?: string;
+  issuer?: string;
+  /** Shifts the assertion's validity window: negative = in the past. */
+  offsetMinutes?: number;
+  /** Signs the Response as a whole too, around the signed assertion. */
+  signWhole?: boolean;
 }
 
 export interface SignedInSubject {
@@ -176,45 +192,65 @@ export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp 
     return parsed as { samlContent: string; extract: { request: { id: string } } };
   };
 
+  // The same SP, asking for the whole Response signed too.
+  const spWhole = samlify.ServiceProvider({ metadata: spMetadata, wantMessageSigned: true });
+
+  const answer = async (
+    parsed: unknown,
+    inResponseTo: string | undefined,
+    person: { hsaId: string; loa?: string },
+    options: ResponseOptions,
+  ): Promise<SignedInSubject> => {
+    const now = new Date(Date.now() + (options.offsetMinutes ?? 0) * 60_000);
+    const later = new Date(now.getTime() + 5 * 60_000);
+    const nameId = `_${randomUUID()}`;
+    const sessionIndex = `_${randomUUID()}`;
+    const template = RESPONSE_TEMPLATE.replace(
+      '{AuthnContext}',
+      person.loa ? AUTHN_CONTEXT.classRef : AUTHN_CONTEXT.none,
+    );
+    const to = options.signWhole ? spWhole : sp;
+    const { context } = await idp.createLoginResponse(to, parsed, 'post', {}, () => {
+      const acs = sp.entityMeta.getAssertionConsumerService(binding.post) as string;
+      const values: Record<string, string | undefined> = {
+        ID: idp.entitySetting.generateID!(),
+        AssertionID: idp.entitySetting.generateID!(),
+        Destination: acs,
+        SubjectRecipient: acs,
+        Audience: options.audience ?? sp.entityMeta.getEntityID(),
+        Issuer: options.issuer ?? idp.entityMeta.getEntityID(),
+        IssueInstant: iso(now),
+        StatusCode: samlify.Constants.StatusCode.Success,
+        ConditionsNotBefore: iso(new Date(now.getTime() - 60_000)),
+        ConditionsNotOnOrAfter: iso(later),
+        SubjectConfirmationDataNotOnOrAfter: iso(later),
+        NameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient',
+        NameID: nameId,
+        SessionIndex: sessionIndex,
+        // Undefined: samlify leaves the attribute out (an unsolicited response).
+        InResponseTo: inResponseTo,
+        Loa: person.loa ?? '',
+        HsaId: person.hsaId,
+      };
+      return {
+        id: values.ID!,
+        context: samlify.SamlLib.replaceTagsByValue(template, values as Record<string, string>),
+      };
+    });
+    return { samlResponse: context, nameId, sessionIndex };
+  };
+
   return {
     async readRequest(location) {
       const parsed = await parse(location);
       return { id: parsed.extract.request.id, xml: parsed.samlContent };
     },
-    async respond(location, person) {
+    async respond(location, person, options = {}) {
       const parsed = await parse(location);
-      const now = new Date();
-      const later = new Date(now.getTime() + 5 * 60_000);
-      const nameId = `_${randomUUID()}`;
-      const sessionIndex = `_${randomUUID()}`;
-      const template = RESPONSE_TEMPLATE.replace(
-        '{AuthnContext}',
-        person.loa ? AUTHN_CONTEXT.classRef : AUTHN_CONTEXT.none,
-      );
-      const { context } = await idp.createLoginResponse(sp, parsed, 'post', {}, () => {
-        const acs = sp.entityMeta.getAssertionConsumerService(binding.post) as string;
-        const values: Record<string, string> = {
-          ID: idp.entitySetting.generateID!(),
-          AssertionID: idp.entitySetting.generateID!(),
-          Destination: acs,
-          SubjectRecipient: acs,
-          Audience: sp.entityMeta.getEntityID(),
-          Issuer: idp.entityMeta.getEntityID(),
-          IssueInstant: iso(now),
-          StatusCode: samlify.Constants.StatusCode.Success,
-          ConditionsNotBefore: iso(new Date(now.getTime() - 60_000)),
-          ConditionsNotOnOrAfter: iso(later),
-          SubjectConfirmationDataNotOnOrAfter: iso(later),
-          NameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient',
-          NameID: nameId,
-          SessionIndex: sessionIndex,
-          InResponseTo: parsed.extract.request.id,
-          Loa: person.loa ?? '',
-          HsaId: person.hsaId,
-        };
-        return { id: values.ID, context: samlify.SamlLib.replaceTagsByValue(template, values) };
-      });
-      return { samlResponse: context, nameId, sessionIndex };
+      return answer(parsed, parsed.extract.request.id, person, options);
+    },
+    async respondUnasked(person, inResponseTo) {
+      return answer({}, inResponseTo, person, {});
     },
     logoutRequest(subject, options = {}) {
       const { id, context } = idp.createLogoutRequest(options.signed === false ? spUnsigned : sp, 'post', {
