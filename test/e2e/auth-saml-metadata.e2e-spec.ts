@@ -145,9 +145,16 @@ describe('SAML configured by the IdP metadata', () => {
     it('starts while the address is down, with SAML sign-in unavailable (503) until it answers', async () => {
       served = undefined;
       t = await createTestApp(metadataEnv(sp, { SAML_IDP_METADATA_URL: url }));
+      // The browser arrives by a link: a page, not JSON.
       const res = await request(t.http).get('/api/auth/saml/login').expect(503);
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body.detail).toMatch(/^Inloggning med SITHS går inte just nu/);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.headers['retry-after']).toBe('60');
+      expect(res.text).toContain('<h1>Inloggning med SITHS går inte just nu</h1>');
+      await request(t.http).post('/api/auth/saml/acs').type('form').send({ SAMLResponse: 'x' }).expect(503);
+      // Machines reading BEH's own metadata get a problem.
+      const metadata = await request(t.http).get('/api/auth/saml/metadata').expect(503);
+      expect(metadata.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(metadata.body.detail).toMatch(/^Inloggning med SITHS går inte just nu/);
       // The sign-in page still offers SAML: it is configured, only not reachable yet.
       expect((await request(t.http).get('/api/auth/methods').expect(200)).body.saml).toBe(true);
       served = idpMetadataXml(before);

@@ -103,3 +103,14 @@ ut: logga ut i behörighetsbeställningen och stäng webbläsaren.</p>
 <p><a href="/">Till behörighetsbeställningen</a></p>`,
   );
 }
+
+/** The IdP's metadata could not be read yet (its address is down): sign-in cannot start. */
+export function idpUnavailablePage(): string {
+  return page(
+    'Inloggningen går inte just nu',
+    `<h1>Inloggning med SITHS går inte just nu</h1>
+<p>Uppgifterna om inloggningstjänsten har inte kunnat hämtas. Försök igen om en stund. Kvarstår
+felet, kontakta IT-supporten.</p>
+<p><a href="/">Till inloggningssidan</a></p>`,
+  );
+}

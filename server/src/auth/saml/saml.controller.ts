@@ -19,6 +19,7 @@ import {
   continuePage,
   failedLogoutPage,
   failedSignInPage,
+  idpUnavailablePage,
   inactivePersonPage,
   lowAssurancePage,
   unknownPersonPage,
@@ -40,6 +41,7 @@ export class SamlController {
   @ApiOkResponse({ description: "The service provider's SAML metadata.", schema: { type: 'string' } })
   metadata(@Res() res: Response): void {
     this.assertEnabled();
+    this.assertReady();
     res.type('application/samlmetadata+xml').send(this.saml.metadata());
   }
 
@@ -59,6 +61,7 @@ export class SamlController {
     @Res() res: Response,
   ): Promise<void> {
     this.assertEnabled();
+    if (this.answeredUnavailable(res)) return;
     await this.saml.login(req, res, safeRelayState(relayState));
   }
 
@@ -85,6 +88,7 @@ export class SamlController {
   })
   async acs(@Req() req: Request, @Res() res: Response): Promise<void> {
     this.assertEnabled();
+    if (this.answeredUnavailable(res)) return;
     res.setHeader('Cache-Control', 'no-store');
     res.type('html');
     const outcome = await this.saml.consume(req, res);
@@ -141,6 +145,7 @@ export class SamlController {
   @ApiBadRequestResponse({ description: 'A logout message that could not be accepted: a page.' })
   async slo(@Req() req: Request, @Res() res: Response): Promise<void> {
     this.assertEnabled();
+    if (this.answeredUnavailable(res)) return;
     if (!this.saml.sloEnabled) {
       throw new ProblemException(
         HttpStatus.NOT_FOUND,
@@ -170,7 +175,10 @@ export class SamlController {
         'Inloggning med SAML är inte konfigurerad.',
       );
     }
-    // The IdP's metadata (SAML_IDP_METADATA_URL) not yet read: its address is down.
+  }
+
+  /** The IdP's metadata (SAML_IDP_METADATA_URL) not yet read, its address down: for machines. */
+  private assertReady(): void {
     if (!this.saml.ready) {
       throw new ProblemException(
         HttpStatus.SERVICE_UNAVAILABLE,
@@ -178,5 +186,14 @@ export class SamlController {
         'Inloggning med SITHS går inte just nu: uppgifterna om inloggningstjänsten har inte kunnat hämtas. Försök igen om en stund.',
       );
     }
+  }
+
+  /** The same for a person's browser, which arrives at sign-in and logout by navigating: a page. */
+  private answeredUnavailable(res: Response): boolean {
+    if (this.saml.ready) return false;
+    res.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', '60');
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(idpUnavailablePage());
+    return true;
   }
 }
