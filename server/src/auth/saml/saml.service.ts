@@ -277,14 +277,11 @@ export class SamlService implements OnModuleInit, OnModuleDestroy {
         return loggedOut ? { kind: 'logout-response' } : { kind: 'invalid', reason: 'not a LogoutResponse' };
       }
       const { profile, loggedOut } = await slo.validatePostRequestAsync(fields);
-      if (!loggedOut || !profile?.nameID) return { kind: 'invalid', reason: 'LogoutRequest without NameID' };
+      const subject = loggedOut ? subjectOf(profile) : undefined;
+      if (!profile || !subject) return { kind: 'invalid', reason: 'LogoutRequest without NameID' };
       return {
         kind: 'logout-request',
-        subject: {
-          nameId: profile.nameID,
-          nameIdFormat: profile.nameIDFormat ?? null,
-          sessionIndex: typeof profile.sessionIndex === 'string' ? profile.sessionIndex : null,
-        },
+        subject,
         answer: (success) => slo.getLogoutResponseUrlAsync(profile, fields.RelayState ?? '', {}, success),
       };
     } catch (error) {
@@ -366,14 +363,17 @@ function verifiedUser(profile: Profile | null): VerifiedUser {
   const value = profile?.[HSA_ID_ATTRIBUTE];
   const hsaId = Array.isArray(value) ? value[0] : value;
   if (typeof hsaId !== 'string' || hsaId.trim() === '') return {};
-  const subject: SamlSubject | undefined = profile?.nameID
-    ? {
-        nameId: profile.nameID,
-        nameIdFormat: profile.nameIDFormat || null,
-        sessionIndex: typeof profile.sessionIndex === 'string' ? profile.sessionIndex : null,
-      }
-    : undefined;
-  return { hsaId: hsaId.trim(), subject };
+  return { hsaId: hsaId.trim(), subject: subjectOf(profile) };
+}
+
+/** Whom a sign-in's assertion or the IdP's LogoutRequest names; none without a NameID. */
+function subjectOf(profile: Profile | null): SamlSubject | undefined {
+  if (!profile?.nameID) return undefined;
+  return {
+    nameId: profile.nameID,
+    nameIdFormat: profile.nameIDFormat || null,
+    sessionIndex: typeof profile.sessionIndex === 'string' ? profile.sessionIndex : null,
+  };
 }
 
 /** xml2js' form of an element as node-saml parses it (prefixes stripped, text under `_`). */
