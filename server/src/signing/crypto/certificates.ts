@@ -74,11 +74,15 @@ export interface PersonSubject {
   lastName: string;
 }
 
-/** A signature certificate for a person, issued by `ca`: subject serialNumber = HSA-id, CN = name. */
+/**
+ * A signature certificate for a person, issued by `ca`: subject serialNumber = HSA-id, CN = name;
+ * `revocation` adds where its status is told (Authority Information Access OCSP, CRL Distribution Points).
+ */
 export async function issuePersonCertificate(
   ca: CertificateWithKey,
   person: PersonSubject,
   validity: Validity,
+  revocation?: { ocspUrl?: string; crlUrl?: string },
 ): Promise<CertificateWithKey> {
   const caCert = new x509.X509Certificate(ca.certificate);
   const caKey = await webcrypto.subtle.importKey('pkcs8', ca.privateKey, RSA_KEY, false, ['sign']);
@@ -106,6 +110,8 @@ export async function issuePersonCertificate(
       ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       await x509.AuthorityKeyIdentifierExtension.create(caCert),
+      ...(revocation?.ocspUrl ? [new x509.AuthorityInfoAccessExtension({ ocsp: revocation.ocspUrl })] : []),
+      ...(revocation?.crlUrl ? [new x509.CRLDistributionPointsExtension([revocation.crlUrl])] : []),
     ],
   });
   return { certificate: cert.toString('pem'), privateKey: await exportPkcs8(keys.privateKey) };
