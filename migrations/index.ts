@@ -33,6 +33,7 @@ import { CommissionMembersAdopted1765200300000 } from './1765200300000-Commissio
 import { OrderScopeIndex1765200400000 } from './1765200400000-OrderScopeIndex.js';
 import { AttestQueueStamp1765200500000 } from './1765200500000-AttestQueueStamp.js';
 import { SamlSessionSubject1765200600000 } from './1765200600000-SamlSessionSubject.js';
+import { FederatedSigning1765200700000 } from './1765200700000-FederatedSigning.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   OrderScopeIndex1765200400000,
   AttestQueueStamp1765200500000,
   SamlSessionSubject1765200600000,
+  FederatedSigning1765200700000,
 ];

@@ -26,6 +26,7 @@ import { ObservabilityModule } from './observability/observability.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { ApiDocsModule } from './openapi/api-docs.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
+import { SignServiceModule } from './sign-service/sign-service.module.js';
 import { SigningModule } from './signing/signing.module.js';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         OrdersModule,
         MassOrdersModule,
         SigningModule,
+        SignServiceModule,
         AttestModule,
         FulfilmentModule,
         ApiClientsModule,

@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -23,11 +23,20 @@ export interface UiSession {
  * Chromium page on it, in Swedish and Stockholm time like the portal's users. `env` adds settings
  * (e.g. SMTP_URL of a mail catcher the test started).
  */
-export async function startUiSession(env: Record<string, string> = {}): Promise<UiSession> {
+export async function startUiSession(
+  env: Record<string, string> = {},
+  /** ownPublicUrl: PUBLIC_URL is the address the browser uses (addresses the server hands out, e.g. a signing service's). */
+  { ownPublicUrl = false }: { ownPublicUrl?: boolean } = {},
+): Promise<UiSession> {
+  const chosen = ownPublicUrl ? await freePort() : 0;
   // BEH_TEST_UI_DIR: a UI built elsewhere, so that a build does not swap dist/admin-ui under a
   // browser test running from the same checkout.
-  const testApp = await createTestApp({ UI_DIR: process.env.BEH_TEST_UI_DIR ?? 'dist/admin-ui', ...env });
-  await testApp.app.listen(0, '127.0.0.1');
+  const testApp = await createTestApp({
+    UI_DIR: process.env.BEH_TEST_UI_DIR ?? 'dist/admin-ui',
+    ...env,
+    ...(ownPublicUrl ? { PUBLIC_URL: `http://127.0.0.1:${chosen}` } : {}),
+  });
+  await testApp.app.listen(chosen, '127.0.0.1');
   const { port } = testApp.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
@@ -81,6 +90,15 @@ export async function startUiSession(env: Record<string, string> = {}): Promise<
       await testApp.close();
     },
   };
+}
+
+/** A port free now, for a server that must know its address before it listens. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
 /**

@@ -14,6 +14,7 @@ import { seedId } from '../../server/src/seed/seed-ids.js';
 import { registeredRoutes } from '../support/routes.js';
 import { createTestIdp, samlEnv } from '../support/saml-idp.js';
 import { anonymous, type Client, signIn } from '../support/sign-in.js';
+import { federatedSigning } from '../support/federated-signing.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -527,6 +528,31 @@ function table(today: string): Row[] {
       expect: statuses('signedIn', 404),
     },
     {
+      route: 'GET /api/signing/:requestId/sign-service-form',
+      path: `/api/signing/${MISSING}/sign-service-form`,
+      expect: statuses('signedIn', 404),
+    },
+    // Public and without CSRF (the signing service posts it through the browser); what protects it
+    // is the signing service's signature and the request's single use (signing-federated.e2e-spec.ts).
+    {
+      route: 'POST /api/signing/dss/response',
+      form: { Binding: 'POST/XML/1.0', RelayState: MISSING, EidSignResponse: 'bm90IFhNTA==' },
+      expect: statuses('public', 404),
+    },
+    // BEH's own signing service (SIGNING_PROVIDER=federated): public, without CSRF; it serves only
+    // SignRequests signed by BEH and the IdP's answers to its own AuthnRequests.
+    { route: 'GET /api/sign-service/metadata', expect: statuses('public', 200) },
+    {
+      route: 'POST /api/sign-service/sign',
+      form: { Binding: 'POST/XML/1.0', RelayState: 'x', EidSignRequest: 'bm90IFhNTA==' },
+      expect: statuses('public', 400),
+    },
+    {
+      route: 'POST /api/sign-service/acs',
+      form: { SAMLResponse: 'bm90IFNBTUw=', RelayState: MISSING },
+      expect: statuses('public', 400),
+    },
+    {
       route: 'POST /api/signing/:requestId/sign',
       path: `/api/signing/${MISSING}/sign`,
       body: { certificateId: MISSING, pin: '1234' },
@@ -646,7 +672,12 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     // SAML with single logout (which needs the SP's signing key): every SAML route is there.
     const [idp, sp] = await Promise.all([createTestIdp(), createTestIdp('BEH SP')]);
-    t = await createTestApp({ ...samlEnv(idp, sp), SAML_IDP_SLO_URL: 'https://idp.test.example/slo' });
+    t = await createTestApp({
+      ...samlEnv(idp, sp),
+      SAML_IDP_SLO_URL: 'https://idp.test.example/slo',
+      // A real signing provider, so that the signing service's routes answer as in production.
+      ...(await federatedSigning()).env,
+    });
     rows = table(t.app.get(Clock).today());
     for (const caller of CALLERS) clients.set(caller, await clientFor(caller));
   });

@@ -75,7 +75,7 @@ const RESPONSE_TEMPLATE =
   '<saml:SubjectConfirmationData NotOnOrAfter="{SubjectConfirmationDataNotOnOrAfter}" Recipient="{SubjectRecipient}" InResponseTo="{InResponseTo}"/></saml:SubjectConfirmation></saml:Subject>' +
   '<saml:Conditions NotBefore="{ConditionsNotBefore}" NotOnOrAfter="{ConditionsNotOnOrAfter}"><saml:AudienceRestriction><saml:Audience>{Audience}</saml:Audience></saml:AudienceRestriction></saml:Conditions>' +
   '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{SessionIndex}"><saml:AuthnContext>{AuthnContext}</saml:AuthnContext></saml:AuthnStatement>' +
-  `<saml:AttributeStatement><saml:Attribute Name="${HSA_ID_ATTRIBUTE}"><saml:AttributeValue>{HsaId}</saml:AttributeValue></saml:Attribute></saml:AttributeStatement>` +
+  `<saml:AttributeStatement><saml:Attribute Name="${HSA_ID_ATTRIBUTE}"><saml:AttributeValue>{HsaId}</saml:AttributeValue></saml:Attribute>{Names}</saml:AttributeStatement>` +
   '</saml:Assertion></samlp:Response>';
 
 const AUTHN_CONTEXT = {
@@ -90,11 +90,7 @@ export interface LibraryIdp {
    * The base64 SAMLResponse to the AuthnRequest in `location`, for the person at `loa` (none: no
    * AuthnStatement's class), and the subject it names (a new NameID and SessionIndex each time).
    */
-  respond(
-    location: string,
-    person: { hsaId: string; loa?: string },
-    options?: ResponseOptions,
-  ): Promise<SignedInSubject>;
+  respond(location: string, person: Person, options?: ResponseOptions): Promise<SignedInSubject>;
   /** A response to no AuthnRequest of BEH's: unsolicited, or naming a request BEH never sent. */
   respondUnasked(person: { hsaId: string; loa?: string }, inResponseTo?: string): Promise<SignedInSubject>;
   /**
@@ -114,6 +110,17 @@ export interface LibraryIdp {
   /** BEH's LogoutResponse in a redirect, its signature checked. */
   readLogoutResponse(location: string): Promise<{ inResponseTo: string; xml: string }>;
 }
+
+/** Whom the IdP vouches for: the HSA-id, the level (none: no AuthnContextClassRef) and names if given. */
+export interface Person {
+  hsaId: string;
+  loa?: string;
+  givenName?: string;
+  surname?: string;
+}
+
+const escapeXml = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** What a test makes the IdP say otherwise than a correct answer would. */
 export interface ResponseOptions {
@@ -198,17 +205,27 @@ export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp 
   const answer = async (
     parsed: unknown,
     inResponseTo: string | undefined,
-    person: { hsaId: string; loa?: string },
+    person: Person,
     options: ResponseOptions,
   ): Promise<SignedInSubject> => {
     const now = new Date(Date.now() + (options.offsetMinutes ?? 0) * 60_000);
     const later = new Date(now.getTime() + 5 * 60_000);
     const nameId = `_${randomUUID()}`;
     const sessionIndex = `_${randomUUID()}`;
+    const names = [
+      ['urn:oid:2.5.4.42', person.givenName],
+      ['urn:oid:2.5.4.4', person.surname],
+    ]
+      .filter(([, value]) => value)
+      .map(
+        ([name, value]) =>
+          `<saml:Attribute Name="${name}"><saml:AttributeValue>${escapeXml(value!)}</saml:AttributeValue></saml:Attribute>`,
+      )
+      .join('');
     const template = RESPONSE_TEMPLATE.replace(
       '{AuthnContext}',
       person.loa ? AUTHN_CONTEXT.classRef : AUTHN_CONTEXT.none,
-    );
+    ).replace('{Names}', names);
     const to = options.signWhole ? spWhole : sp;
     const { context } = await idp.createLoginResponse(to, parsed, 'post', {}, () => {
       const acs = sp.entityMeta.getAssertionConsumerService(binding.post) as string;

@@ -40,6 +40,8 @@ const OWNERS: Record<string, readonly string[]> = {
   orders: ['vmu_order', 'vmu_order_item', 'attest_queue_stamp'],
   'mass-orders': ['mass_order_batch'],
   signing: ['sign_request', 'signing_ca', 'signing_certificate'],
+  // Issue 16: BEH's own signing service keeps each SignRequest it accepted until it is answered.
+  'sign-service': ['sign_service_request'],
   scheduler: ['scheduler_notice', 'scheduler_watermark'],
   mail: ['mail_outbox'],
   audit: ['audit_event', 'audit_chain_head', 'audit_checkpoint', 'audit_verify_run', 'audit_anchor'],
@@ -91,8 +93,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   fulfilment: ['orders', 'access-catalogue', 'directory', 'delegations', 'audit', 'mail'],
   'mass-orders': ['orders', 'directory', 'delegations', 'audit', 'mail'],
   signing: ['directory', 'audit'],
+  // BEH's own signing service: the IdP as the auth module knows it, the DSS messages and the
+  // certificate issuing of the signing module.
+  'sign-service': ['auth', 'signing'],
   attest: ['orders', 'signing', 'directory', 'access-catalogue', 'delegations', 'audit', 'mail'],
-  scheduler: ['orders', 'fulfilment', 'delegations', 'directory', 'audit', 'mail', 'auth'],
+  scheduler: ['orders', 'fulfilment', 'delegations', 'directory', 'audit', 'mail', 'auth', 'sign-service'],
   // Logs and metrics: the gauges read each module's data through that module's own functions.
   observability: ['mail', 'orders', 'signing', 'scheduler'],
   // The demo seed is a development tool that fills every module's tables with demo rows.

@@ -1625,6 +1625,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signing/dss/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Signing_signResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/{requestId}/sign-service-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Signing_signServiceForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/signing/{requestId}": {
         parameters: {
             query?: never;
@@ -1667,6 +1699,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Signing_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-service/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SignService_metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-service/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SignService_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sign-service/acs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SignService_acs"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3856,6 +3936,19 @@ export interface components {
             locked: boolean;
             triesLeft: number;
         };
+        SignServiceFields: {
+            /** @enum {string} */
+            Binding: "POST/XML/1.0";
+            /** @description The sign request id: the SignResponse comes back with it. */
+            RelayState: string;
+            /** @description The signed SignRequest, base64. */
+            EidSignRequest: string;
+        };
+        SignServiceForm: {
+            /** @description The signing service's address. */
+            action: string;
+            fields: components["schemas"]["SignServiceFields"];
+        };
         /** @enum {string} */
         SignRequestStatus: "PENDING" | "SIGNED" | "FAILED" | "EXPIRED";
         SignRequestSigner: {
@@ -3882,6 +3975,8 @@ export interface components {
             signedAt: string | null;
             signer: components["schemas"]["SignRequestSigner"];
             provider: string;
+            /** @description Why a FAILED request failed, as the signer was told. */
+            failure: string | null;
         };
         SignDto: {
             /** Format: uuid */
@@ -4055,6 +4150,20 @@ export interface components {
             serialNumber: string;
             issuer: string;
         };
+        /**
+         * @description GOOD: not revoked; REVOKED_LATER: revoked after the signing time, so valid when signed; UNKNOWN: no answer; NOT_REVOCABLE: a short-lived certificate without revocation information (RFC 9608).
+         * @enum {string}
+         */
+        RevocationStatus: "GOOD" | "REVOKED_LATER" | "UNKNOWN" | "NOT_REVOCABLE";
+        SignatureRevocation: {
+            /** @description GOOD: not revoked; REVOKED_LATER: revoked after the signing time, so valid when signed; UNKNOWN: no answer; NOT_REVOCABLE: a short-lived certificate without revocation information (RFC 9608). */
+            status: components["schemas"]["RevocationStatus"];
+            /**
+             * Format: date-time
+             * @description When it was revoked (REVOKED_LATER).
+             */
+            at: string | null;
+        };
         SignatureCheck: {
             /** Format: uuid */
             orderId: string;
@@ -4069,6 +4178,7 @@ export interface components {
             signedAt: string | null;
             signer: components["schemas"]["SignatureSigner"] | null;
             certificateSubject: string | null;
+            revocation: components["schemas"]["SignatureRevocation"] | null;
         };
         /** @enum {string} */
         PartMethod: "MANUAL" | "SCIM";
@@ -9376,6 +9486,76 @@ export interface operations {
             };
         };
     };
+    Signing_signResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    Binding?: "POST/XML/1.0";
+                    /** @description The sign request id. */
+                    RelayState: string;
+                    /** @description The signing service's signed SignResponse, base64. */
+                    EidSignResponse: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A page that goes on to the signing window (signed, or failed with the reason); 400/404/409/410 pages when the response could not be used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Signing_signServiceForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignServiceForm"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     Signing_view: {
         parameters: {
             query?: never;
@@ -9458,6 +9638,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignedAnswer"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignService_metadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signing service's SAML SP metadata, for the IdP. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/samlmetadata+xml": string;
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignService_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    Binding: "POST/XML/1.0";
+                    RelayState?: string;
+                    /** @description The requester's signed SignRequest, base64. */
+                    EidSignRequest: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A 302 to the IdP (a fresh sign-in with the SignMessage); a page posting an error SignResponse back to the requester; 400/409 pages for a request that cannot be used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SignService_acs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The IdP's signed response, base64. */
+                    SAMLResponse: string;
+                    /** @description The signing service's request id. */
+                    RelayState: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A page that posts the signed SignResponse back to the requester; 400/401/409 pages when the sign-in cannot be used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

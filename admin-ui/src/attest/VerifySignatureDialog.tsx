@@ -64,6 +64,13 @@ const Verified = ({ check }: { check: SignatureCheck }) => {
           </Box>
         </LabeledValue>
         <LabeledValue label={label('issuer')}>{check.signer?.issuer}</LabeledValue>
+        {check.revocation && (
+          <LabeledValue label={label('revocation')}>
+            {translate(`beh.attest.verify.revocationValue.${check.revocation.status}`, {
+              at: check.revocation.at ? formatTimestamp(check.revocation.at) : '',
+            })}
+          </LabeledValue>
+        )}
       </LabeledValues>
     </>
   );

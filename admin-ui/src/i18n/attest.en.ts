@@ -168,6 +168,15 @@ export const enAttest: DomainMessages<typeof svAttest> = {
         certificate: 'Certificate',
         serialNumber: "Certificate's serial number",
         issuer: 'Issuer',
+        revocation: 'Revocation status',
+        revocationValue: {
+          GOOD: 'The certificate is not revoked.',
+          REVOKED_LATER:
+            'The certificate was revoked %{at}, after signing: the signature was valid when it was made.',
+          UNKNOWN: "The certificate's revocation status could not be checked just now.",
+          NOT_REVOCABLE:
+            'A short-lived certificate without revocation service: it was valid only minutes around the signing.',
+        },
       },
     },
   },

@@ -164,6 +164,15 @@ export const svAttest = {
         certificate: 'Certifikat',
         serialNumber: 'Certifikatets serienummer',
         issuer: 'Utfärdare',
+        revocation: 'Spärrstatus',
+        revocationValue: {
+          GOOD: 'Certifikatet är inte spärrat.',
+          REVOKED_LATER:
+            'Certifikatet spärrades %{at}, efter signeringen: signaturen var giltig när den gjordes.',
+          UNKNOWN: 'Certifikatets spärrstatus kunde inte kontrolleras just nu.',
+          NOT_REVOCABLE:
+            'Kortlivat certifikat utan spärrtjänst: det gällde bara några minuter kring signeringen.',
+        },
       },
     },
   },

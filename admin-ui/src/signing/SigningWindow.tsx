@@ -3,6 +3,8 @@ import {
   type Certificate,
   fetchCertificates,
   fetchRequest,
+  fetchSignServiceForm,
+  postForm,
   postSignature,
   refusalOf,
   type SignRequestView,
@@ -36,16 +38,25 @@ interface Loaded {
   step: Step;
 }
 
+/** Whether the signer signs in this window (embedded test CA) or at a signing service (DSS). */
+const atSignService = (request: SignRequestView) => request.provider !== 'embedded';
+
+/** Back from the signing service: the page it posted to sends the browser here with this mark. */
+const returned = () => new URLSearchParams(window.location.search).has('returned');
+
 async function loadRequest(requestId: string): Promise<Loaded> {
   try {
-    const [request, certificates] = await Promise.all([
-      fetchRequest(requestId),
-      fetchCertificates(requestId),
-    ]);
-    const step: Step =
+    const request = await fetchRequest(requestId);
+    const certificates = atSignService(request) ? [] : await fetchCertificates(requestId);
+    let step: Step =
       request.status === 'PENDING'
         ? { name: 'review' }
         : { name: 'unavailable', message: UNAVAILABLE[request.status] };
+    if (atSignService(request) && returned()) {
+      if (request.status === 'SIGNED') step = { name: 'signed' };
+      if (request.status === 'FAILED')
+        step = { name: 'unavailable', message: request.failure ?? UNAVAILABLE.FAILED };
+    }
     return { request, certificates, step };
   } catch (error) {
     return { certificates: [], step: { name: 'unavailable', message: refusalOf(error).message } };
@@ -68,7 +79,12 @@ export function SigningWindow({ requestId }: { requestId: string }) {
 
   useEffect(() => {
     let live = true;
-    void loadRequest(requestId).then((loaded) => live && apply(loaded));
+    void loadRequest(requestId).then((loaded) => {
+      if (!live) return;
+      apply(loaded);
+      // Signed at the signing service: the page behind is told now, as after a PIN.
+      if (loaded.step.name === 'signed') announceSigned(requestId);
+    });
     return () => {
       live = false;
     };
@@ -105,6 +121,17 @@ export function SigningWindow({ requestId }: { requestId: string }) {
     }
   };
 
+  /** DSS: the SignRequest goes to the signing service by a form post (the browser binding). */
+  const toSignService = async () => {
+    setBusy(true);
+    try {
+      postForm(await fetchSignServiceForm(requestId));
+    } catch (error) {
+      setStep({ name: 'unavailable', message: refusalOf(error).message });
+      setBusy(false);
+    }
+  };
+
   const chosen = certificates.find((c) => c.id === selected);
   return (
     <div className="window">
@@ -123,7 +150,22 @@ export function SigningWindow({ requestId }: { requestId: string }) {
             <CloseButton />
           </>
         )}
-        {step.name === 'review' && request && (
+        {step.name === 'review' && request && atSignService(request) && (
+          <>
+            <DocumentPanel request={request} />
+            <p className="hint">
+              Du skickas till signeringstjänsten, där du legitimerar dig med ditt SITHS-kort och ser vad du
+              signerar. Tänk på att fysiskt SITHS-kort krävs. Signeringstjänsten använder samma PIN som
+              inloggning.
+            </p>
+            <div className="actions">
+              <button type="button" disabled={busy} onClick={() => void toSignService()}>
+                Signera beställning
+              </button>
+            </div>
+          </>
+        )}
+        {step.name === 'review' && request && !atSignService(request) && (
           <>
             <DocumentPanel request={request} />
             <p className="hint">Signeringen sker med ditt certifikat för underskrift och dess PIN-kod.</p>

@@ -19,6 +19,27 @@ export const fetchRequest = (requestId: string) => get<SignRequestView>(base(req
 
 export const fetchCertificates = (requestId: string) => get<Certificate[]>(`${base(requestId)}/certificates`);
 
+export type SignServiceForm = components['schemas']['SignServiceForm'];
+
+export const fetchSignServiceForm = (requestId: string) =>
+  get<SignServiceForm>(`${base(requestId)}/sign-service-form`);
+
+/** Posts the fields to the signing service as a top-level form (the window leaves for it). */
+export function postForm({ action, fields }: SignServiceForm): void {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = action;
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.appendChild(input);
+  }
+  document.body.appendChild(form);
+  form.submit();
+}
+
 export async function postSignature(requestId: string, certificateId: string, pin: string): Promise<void> {
   await post(`${base(requestId)}/sign`, { certificateId, pin });
 }

@@ -121,6 +121,7 @@ export class AttestService {
       signedAt: null,
       signer: null,
       certificateSubject: null,
+      revocation: null,
     });
     if (!result.ok) return failed(result.reason, result.message);
     const mismatch = signed
@@ -135,6 +136,9 @@ export class AttestService {
       signedAt: result.signedAt,
       signer: result.signer,
       certificateSubject: result.signer.subject,
+      revocation: result.revocation
+        ? { status: result.revocation.status, at: result.revocation.at ?? null }
+        : null,
     };
   }
 }

@@ -136,6 +136,18 @@ export class AttestRequestStatus {
   orders!: DecidedOrder[];
 }
 
+export const REVOCATION_STATUSES = ['GOOD', 'REVOKED_LATER', 'UNKNOWN', 'NOT_REVOCABLE'] as const;
+
+/** What the certificate's status check (OCSP/CRL) said when the signature was verified again. */
+export class SignatureRevocation {
+  @Prop.oneOf(REVOCATION_STATUSES, 'RevocationStatus', {
+    description:
+      'GOOD: not revoked; REVOKED_LATER: revoked after the signing time, so valid when signed; UNKNOWN: no answer; NOT_REVOCABLE: a short-lived certificate without revocation information (RFC 9608).',
+  })
+  status!: (typeof REVOCATION_STATUSES)[number];
+  @Prop.dateTime({ nullable: true, description: 'When it was revoked (REVOKED_LATER).' }) at!: Date | null;
+}
+
 export class SignatureSigner {
   @Prop.text() hsaId!: string;
   @Prop.text() commonName!: string;
@@ -155,4 +167,6 @@ export class SignatureCheck {
   @Prop.dateTime({ nullable: true }) signedAt!: Date | null;
   @Prop.object(() => SignatureSigner, { nullable: true }) signer!: SignatureSigner | null;
   @Prop.text({ nullable: true }) certificateSubject!: string | null;
+  /** Null where the signing service's certificates are not revocation-checked (the embedded test CA). */
+  @Prop.object(() => SignatureRevocation, { nullable: true }) revocation!: SignatureRevocation | null;
 }

@@ -22,6 +22,8 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
+      // SamlService is the IdP as BEH knows it; BEH's own signing service signs people in there too.
+      global: true,
       imports: [DelegationsModule, ApiClientsModule],
       controllers: [
         AuthController,
@@ -31,6 +33,7 @@ export class AuthModule {
         ...(config.auth.devLogin ? [DevLoginController] : []),
       ],
       providers: [SessionsService, SignInService, SamlService, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [SamlService],
     };
   }
 }

@@ -23,7 +23,7 @@ export const SERVER_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Paths under /api that answer with a page of their own rather than data. */
-const SERVER_PAGES = /^\/api\/auth\/saml\/acs\/?$/;
+const SERVER_PAGES = /^\/api\/(auth\/saml\/acs|signing\/dss\/response|sign-service\/(sign|acs))\/?$/;
 
 /** Powerful browser features the portal never uses, off for it and anything it could embed. */
 export const PERMISSIONS_POLICY = [
@@ -49,20 +49,22 @@ export const PERMISSIONS_POLICY = [
 const HSTS_MAX_AGE = 365 * 24 * 60 * 60;
 
 /**
- * Where the UI's pages may send a form: the portal itself and, when SAML is configured, the IdP
- * (sign-in leaves for it, and a form's redirects are checked against form-action too). The signing
- * service is the portal's own embedded one so far; an external one's origin belongs here when a
- * provider with an address is added (signing.config.ts).
+ * Where the UI's pages may send a form: the portal itself; when SAML is configured, the IdP
+ * (sign-in leaves for it, and a form's redirects are checked against form-action too); and a DSS
+ * signing service, to which the signing window posts the SignRequest (SIGNING_PROVIDER=dss).
  */
-export function formActionSources(config: Pick<AppConfig, 'auth'>): string[] {
-  const sources = ["'self'"];
+export function formActionSources(config: Pick<AppConfig, 'auth' | 'signing'>): string[] {
+  const sources = new Set(["'self'"]);
   const idp = config.auth.saml?.idpSsoUrl;
-  if (idp) sources.push(new URL(idp).origin);
-  return sources;
+  if (idp) sources.add(new URL(idp).origin);
+  // BEH's own signing service (federated) is 'self'.
+  const signService = config.signing?.signService ? undefined : config.signing?.dss?.serviceUrl;
+  if (signService) sources.add(new URL(signService).origin);
+  return [...sources];
 }
 
 /** The policy of the UI (`/`, its files) and of the signing window (`/signing/:id`), as directives. */
-export function uiCspDirectives(config: Pick<AppConfig, 'auth'>): Record<string, string[]> {
+export function uiCspDirectives(config: Pick<AppConfig, 'auth' | 'signing'>): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -90,7 +92,7 @@ const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
  * Referrer-Policy is same-origin rather than no-referrer: under no-referrer a browser sends
  * `Origin: null` on the UI's own POSTs, and a same-origin request must keep naming its origin.
  */
-export function securityHeaders(config: Pick<AppConfig, 'nodeEnv' | 'auth'>): RequestHandler {
+export function securityHeaders(config: Pick<AppConfig, 'nodeEnv' | 'auth' | 'signing'>): RequestHandler {
   const production = config.nodeEnv === 'production';
   const common = helmet({
     contentSecurityPolicy: false,

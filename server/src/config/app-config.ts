@@ -34,12 +34,16 @@ export interface AppConfig extends ServerConfig, DatabaseConfig {
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const server = loadServerConfig(env);
+  // In this order, so that a refusal names the first area's variable.
+  const database = loadDatabaseConfig(env, server.nodeEnv);
+  const mail = loadMailConfig(env, server.nodeEnv);
+  const auth = loadAuthConfig(env, server.nodeEnv, server.publicUrl);
   return {
     ...server,
-    ...loadDatabaseConfig(env, server.nodeEnv),
-    mail: loadMailConfig(env, server.nodeEnv),
-    auth: loadAuthConfig(env, server.nodeEnv, server.publicUrl),
-    signing: loadSigningConfig(env, server.nodeEnv),
+    ...database,
+    mail,
+    auth,
+    signing: loadSigningConfig(env, server.nodeEnv, server.publicUrl, auth.saml),
     scheduler: loadSchedulerConfig(env, server.nodeEnv),
     limits: loadLimitsConfig(env),
     observability: loadObservabilityConfig(env, server.nodeEnv),
@@ -65,7 +69,13 @@ export type { MailConfig } from './mail.config.js';
 export type { LogFormat, ObservabilityConfig } from './observability.config.js';
 export type { SchedulerConfig } from './scheduler.config.js';
 export type { LogLevel, ServerConfig } from './server.config.js';
-export { DEV_SIGNING_KEY_SECRET, loadSigningConfig, type SigningConfig } from './signing.config.js';
+export {
+  DEV_SIGNING_KEY_SECRET,
+  loadSigningConfig,
+  type DssClientSettings,
+  type SignServiceSettings,
+  type SigningConfig,
+} from './signing.config.js';
 export { loadAuthConfig } from './auth.config.js';
 export { loadDatabaseConfig } from './database.config.js';
 export { loadMailConfig } from './mail.config.js';

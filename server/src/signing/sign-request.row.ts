@@ -22,6 +22,7 @@ export interface SignRequestRow {
   signature: Buffer | null;
   certificate: string | null;
   certificateChain: string[] | null;
+  failureMessage: string | null;
 }
 
 /** FROM clause and columns for SignRequestRow; `r` is the request, `p` its signer (the directory's). */
@@ -30,7 +31,7 @@ export const REQUEST_COLUMNS = `r.id, r.signer_id AS "signerId", ${personHsaIdSq
   ${personNameSql('p')} AS "signerName", r.kind, r.purpose, r.document, r.digest, r.payload,
   r.provider, r.provider_state AS "providerState", r.status, r.created_at AS "createdAt",
   r.expires_at AS "expiresAt", r.used_at AS "usedAt", r.signed_at AS "signedAt", r.signature, r.certificate,
-  r.certificate_chain AS "certificateChain"`;
+  r.certificate_chain AS "certificateChain", r.failure_message AS "failureMessage"`;
 
 export function toView(row: SignRequestRow, now: Date): SignRequestView {
   // Expiry is a matter of time, not a stored state: nothing has to run for a request to expire.
@@ -47,6 +48,7 @@ export function toView(row: SignRequestRow, now: Date): SignRequestView {
     signedAt: row.signedAt,
     signer: { id: row.signerId, name: row.signerName, hsaId: row.signerHsaId },
     provider: row.provider,
+    failure: row.status === 'FAILED' ? (row.failureMessage ?? 'Signeringen misslyckades.') : null,
   };
 }
 

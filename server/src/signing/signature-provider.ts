@@ -32,6 +32,12 @@ export interface SignatureProvider {
   completeSignature(manager: EntityManager, input: CompleteSignatureInput): Promise<CompletedSignature>;
 
   verify(input: SignatureToVerify): Promise<VerificationResult>;
+
+  /** DSS: the form the signer's browser posts to the signing service; none for the embedded one. */
+  signServiceForm?(
+    requestId: string,
+    providerState: Record<string, string> | null,
+  ): { action: string; fields: { Binding: string; RelayState: string; EidSignRequest: string } };
 }
 
 export const SIGNATURE_PROVIDER = Symbol('SIGNATURE_PROVIDER');
@@ -87,5 +93,12 @@ export type CompletedSignature =
       signature: Buffer;
       /** PEM, the signer's certificate first, then its issuers. */
       certificateChain: string[];
+      /** The signature's own time when the provider set it (DSS: in the signed attributes). */
+      signedAt?: Date;
     }
-  | { ok: false; problem: ProblemException };
+  | {
+      ok: false;
+      problem: ProblemException;
+      /** Set when the answer used the request up: it is marked FAILED with this code. */
+      failure?: { code: string; detail: string };
+    };

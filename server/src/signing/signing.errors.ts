@@ -68,6 +68,8 @@ export const VERIFICATION_TEXTS: Record<VerificationFailure, string> = {
   CERTIFICATE_MISMATCH: 'det sparade certifikatet är inte signaturens',
   WRONG_SIGNER: 'certifikatet tillhör inte den som skulle signera',
   SIGNING_TIME_MISMATCH: 'signeringstiden i signaturen är inte den som sparades',
+  REVOKED: 'certifikatet är spärrat',
+  REVOCATION_UNKNOWN: 'certifikatets spärrstatus gick inte att kontrollera',
 };
 
 export const signatureNotVerified = (reason: VerificationFailure) =>
@@ -76,4 +78,12 @@ export const signatureNotVerified = (reason: VerificationFailure) =>
     'signature-invalid',
     `Signaturen kunde inte verifieras: ${VERIFICATION_TEXTS[reason]}.`,
     { reason },
+  );
+
+/** The embedded signing window's PIN path, when another signing service signs. */
+export const signedElsewhere = () =>
+  new ProblemException(
+    HttpStatus.CONFLICT,
+    'signed-elsewhere',
+    'Signering sker hos signeringstjänsten med SITHS-kort, inte med PIN-kod här.',
   );

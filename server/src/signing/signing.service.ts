@@ -9,9 +9,15 @@ import { notFound, ProblemException } from '../common/problem.js';
 import { findPersonSql } from '../directory/directory.reads.js';
 import { sha256 } from './crypto/cms.js';
 import { CertificateStore } from './embedded/certificate-store.js';
-import { SIGNATURE_PROVIDER, type SignatureProvider, type SignerIdentity } from './signature-provider.js';
+import {
+  SIGNATURE_PROVIDER,
+  type SignatureProvider,
+  type SignerAnswer,
+  type SignerIdentity,
+} from './signature-provider.js';
 import {
   signatureNotVerified,
+  signedElsewhere,
   signRequestExpired,
   signRequestFailed,
   signRequestNotFound,
@@ -27,6 +33,7 @@ import type {
   SignRequestRecord,
   SignRequestStatus,
   SignRequestView,
+  SignServiceForm,
   StoredVerification,
 } from './signing.types.js';
 import { isUuid } from '../common/uuid.js';
@@ -147,61 +154,138 @@ export class SigningService {
     const signedAt = wholeSeconds(this.clock.now());
     const refusal = await this.db.transaction(async (m): Promise<ProblemException | undefined> => {
       const row = await this.ownRequest(m, actor, requestId, true);
-      if (row.status === 'SIGNED') throw signRequestUsed();
-      if (row.status === 'FAILED') throw signRequestFailed();
-      if (this.clock.now() >= row.expiresAt) throw signRequestExpired();
-      const handler = this.handlers.get(row.kind);
-      if (!handler) throw new Error(`No sign completion handler for ${row.kind}`);
-      const signer = (await this.signerOf(m, row.signerId))!;
-      const completed = await this.provider.completeSignature(m, {
-        requestId: row.id,
-        signer,
-        document: row.document,
-        providerState: row.providerState,
-        answer: { type: 'pin', ...answer },
-        signedAt,
-      });
-      if (!completed.ok) return completed.problem;
-      const [certificate, ...chain] = completed.certificateChain;
-      const verification = await this.provider.verify({
-        document: row.document,
-        signature: completed.signature,
-        certificateChain: completed.certificateChain,
-        expectedSignerHsaId: signer.hsaId,
-        signedAt,
-      });
-      if (!verification.ok) {
-        await this.markFailed(m, row, verification.reason, verification.detail);
-        return signatureNotVerified(verification.reason);
-      }
-      await m.query(
-        `UPDATE sign_request SET status = 'SIGNED', used_at = $2, signed_at = $3, signature = $4, certificate = $5,
-           certificate_chain = $6 WHERE id = $1`,
-        [row.id, this.clock.now(), signedAt, completed.signature, certificate, chain],
-      );
-      await this.audit.append(m, {
-        actorId: actor.person.id,
-        action: 'SIGN_REQUEST_SIGNED',
-        entityType: 'sign_request',
-        entityId: row.id,
-        after: {
-          kind: row.kind,
-          digest: row.digest,
-          certificateSerialNumber: verification.signer.serialNumber,
-        },
-      });
-      await handler(m, toRecord(row), {
-        provider: row.provider,
-        signedAt,
-        signature: completed.signature,
-        certificate,
-        certificateChain: chain,
-        signer: verification.signer,
-      });
-      return undefined;
+      if (this.provider.name !== 'embedded') throw signedElsewhere();
+      return this.complete(m, row, { type: 'pin', ...answer }, signedAt);
     });
     if (refusal) throw refusal;
     return { status: 'SIGNED', signedAt };
+  }
+
+  /**
+   * The SignResponse a DSS signing service posted back through the signer's browser (the browser
+   * binding's RelayState is our request's id). No session is needed: the response is the signing
+   * service's, signed, and must answer this request's SignRequest; the signature in it must be
+   * the signer's. A response that cannot be checked, or answers another request, changes nothing;
+   * a checked refusal (the signer cancelled, another person, too low a level, a revoked
+   * certificate) uses the request up.
+   */
+  async completeSignResponse(form: {
+    relayState: string;
+    signResponse: string;
+  }): Promise<{ requestId: string; status: 'SIGNED' | 'FAILED' }> {
+    if (this.provider.name === 'embedded') throw signRequestNotFound();
+    const signedAt = wholeSeconds(this.clock.now());
+    let failed = false;
+    const refusal = await this.db.transaction(async (m): Promise<ProblemException | undefined> => {
+      const row = isUuid(form.relayState)
+        ? (
+            await m.query<SignRequestRow[]>(
+              `SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1 FOR UPDATE OF r`,
+              [form.relayState],
+            )
+          )[0]
+        : undefined;
+      if (!row) throw signRequestNotFound();
+      const outcome = await this.complete(
+        m,
+        row,
+        { type: 'sign-response', signResponse: form.signResponse, relayState: form.relayState },
+        signedAt,
+      );
+      failed = outcome !== undefined && (await this.statusOf(m, row.id)) === 'FAILED';
+      return failed ? undefined : outcome;
+    });
+    if (refusal) throw refusal;
+    return { requestId: form.relayState, status: failed ? 'FAILED' : 'SIGNED' };
+  }
+
+  /** The form the signing window posts to the DSS signing service, for the request's signer. */
+  async signServiceForm(actor: Actor, requestId: string): Promise<SignServiceForm> {
+    const row = await this.ownRequest(this.db.manager, actor, requestId);
+    const form = this.provider.signServiceForm?.(row.id, row.providerState);
+    if (!form) throw signRequestNotFound();
+    if (row.status === 'SIGNED') throw signRequestUsed();
+    if (row.status === 'FAILED') throw signRequestFailed();
+    if (this.clock.now() >= row.expiresAt) throw signRequestExpired();
+    return form;
+  }
+
+  /**
+   * The completion of a locked request: the provider's answer, the verification, then the stored
+   * signature and the kind's handler, all in the caller's transaction. A refusal that uses the
+   * request up is recorded and returned; one that does not is returned and changes nothing.
+   */
+  private async complete(
+    m: EntityManager,
+    row: SignRequestRow,
+    answer: SignerAnswer,
+    now: Date,
+  ): Promise<ProblemException | undefined> {
+    if (row.status === 'SIGNED') throw signRequestUsed();
+    if (row.status === 'FAILED') throw signRequestFailed();
+    if (this.clock.now() >= row.expiresAt) throw signRequestExpired();
+    const handler = this.handlers.get(row.kind);
+    if (!handler) throw new Error(`No sign completion handler for ${row.kind}`);
+    const signer = (await this.signerOf(m, row.signerId))!;
+    const completed = await this.provider.completeSignature(m, {
+      requestId: row.id,
+      signer,
+      document: row.document,
+      providerState: row.providerState,
+      answer,
+      signedAt: now,
+    });
+    if (!completed.ok) {
+      if (completed.failure) {
+        await this.markFailed(m, row, completed.failure.code, completed.failure.detail, completed.problem);
+      }
+      return completed.problem;
+    }
+    const signedAt = completed.signedAt ?? now;
+    const [certificate, ...chain] = completed.certificateChain;
+    const verification = await this.provider.verify({
+      document: row.document,
+      signature: completed.signature,
+      certificateChain: completed.certificateChain,
+      expectedSignerHsaId: signer.hsaId,
+      signedAt,
+    });
+    if (!verification.ok) {
+      const problem = signatureNotVerified(verification.reason);
+      await this.markFailed(m, row, verification.reason, verification.detail, problem);
+      return problem;
+    }
+    await m.query(
+      `UPDATE sign_request SET status = 'SIGNED', used_at = $2, signed_at = $3, signature = $4, certificate = $5,
+         certificate_chain = $6 WHERE id = $1`,
+      [row.id, this.clock.now(), signedAt, completed.signature, certificate, chain],
+    );
+    await this.audit.append(m, {
+      actorId: row.signerId,
+      action: 'SIGN_REQUEST_SIGNED',
+      entityType: 'sign_request',
+      entityId: row.id,
+      after: {
+        kind: row.kind,
+        digest: row.digest,
+        certificateSerialNumber: verification.signer.serialNumber,
+        provider: row.provider,
+      },
+    });
+    await handler(m, toRecord(row), {
+      provider: row.provider,
+      signedAt,
+      signature: completed.signature,
+      certificate,
+      certificateChain: chain,
+      signer: verification.signer,
+    });
+    return undefined;
+  }
+
+  private async statusOf(m: EntityManager, id: string): Promise<string | undefined> {
+    const [row] = await m.query<{ status: string }[]>('SELECT status FROM sign_request WHERE id = $1', [id]);
+    return row?.status;
   }
 
   /**
@@ -235,9 +319,16 @@ export class SigningService {
       certificateChain: [row.certificate, ...(row.certificateChain ?? [])],
       expectedSignerHsaId: signer.hsaId,
       signedAt: row.signedAt,
+      at: 'later',
     });
     return result.ok
-      ? { ok: true, signedAt: row.signedAt, signer: result.signer, document: row.document }
+      ? {
+          ok: true,
+          signedAt: row.signedAt,
+          signer: result.signer,
+          document: row.document,
+          ...(result.revocation ? { revocation: result.revocation } : {}),
+        }
       : { ok: false, reason: result.reason, message: VERIFICATION_TEXTS[result.reason] };
   }
 
@@ -274,10 +365,12 @@ export class SigningService {
     row: SignRequestRow,
     code: string,
     detail: string,
+    told: ProblemException,
   ): Promise<void> {
     await m.query(
-      `UPDATE sign_request SET status = 'FAILED', used_at = $2, failure_code = $3, failure_detail = $4 WHERE id = $1`,
-      [row.id, this.clock.now(), code, detail.slice(0, 2000)],
+      `UPDATE sign_request SET status = 'FAILED', used_at = $2, failure_code = $3, failure_detail = $4,
+         failure_message = $5 WHERE id = $1`,
+      [row.id, this.clock.now(), code.slice(0, 32), detail.slice(0, 2000), told.toProblem().detail],
     );
     await this.audit.append(m, {
       actorId: row.signerId,

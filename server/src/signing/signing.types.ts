@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Prop } from '../common/api-schema.js';
-import type { VerificationFailure, VerifiedSigner } from './crypto/verify.js';
+import type { RevocationNote, VerificationFailure, VerifiedSigner } from './crypto/verify.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -91,6 +91,8 @@ export class SignRequestView {
   @Prop.dateTime({ nullable: true }) signedAt!: Date | null;
   @Prop.object(() => SignRequestSigner) signer!: SignRequestSigner;
   @Prop.text() provider!: string;
+  @Prop.text({ nullable: true, description: 'Why a FAILED request failed, as the signer was told.' })
+  failure!: string | null;
 }
 
 /** GET /api/signing/:requestId/certificates — one of the signer's certificates. */
@@ -123,5 +125,21 @@ export type StoredVerification =
       signer: VerifiedSigner;
       /** The signed text itself, for the caller to check that it names what it is asked about. */
       document: string;
+      /** What the revocation check found (providers that check revocation). */
+      revocation?: RevocationNote;
     }
   | { ok: false; reason: VerificationFailure | 'NOT_SIGNED'; message: string };
+
+/** The browser binding's form fields. */
+export class SignServiceFields {
+  @Prop.exactly('POST/XML/1.0') Binding!: string;
+  @Prop.text({ description: 'The sign request id: the SignResponse comes back with it.' })
+  RelayState!: string;
+  @Prop.text({ description: 'The signed SignRequest, base64.' }) EidSignRequest!: string;
+}
+
+/** GET /api/signing/:requestId/sign-service-form — what the signing window posts to a DSS signing service. */
+export class SignServiceForm {
+  @Prop.text({ description: "The signing service's address." }) action!: string;
+  @Prop.object(() => SignServiceFields) fields!: SignServiceFields;
+}

@@ -11,13 +11,13 @@ import {
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import type { DataSource } from 'typeorm';
-import { meetsLoa } from '../../common/auth/assurance.js';
+import { HSA_ID_ATTRIBUTE, meetsLoa } from '../../common/auth/assurance.js';
 import { APP_CONFIG, type AppConfig, type SamlSettings } from '../../config/app-config.js';
 import { type IdpDescription, parseIdpMetadata, readIdpMetadata } from './idp-metadata.js';
 import { PgSamlCacheProvider, SAML_REQUEST_TTL_MS as REQUEST_TTL_MS } from './pg-cache-provider.js';
 
 /** The attribute the regional IdP names the person's HSA-id with: the key to the directory. */
-export const HSA_ID_ATTRIBUTE = 'http://sambi.se/attributes/1/employeeHsaId';
+export { HSA_ID_ATTRIBUTE } from '../../common/auth/assurance.js';
 
 /** Tolerated clock difference between the IdP and us. */
 const CLOCK_SKEW_MS = 60_000;
@@ -156,6 +156,11 @@ export class SamlService implements OnModuleInit, OnModuleDestroy {
         });
     }, minutes * 60_000);
     this.refreshTimer.unref();
+  }
+
+  /** The IdP as now known (from SAML_IDP_* or its metadata); undefined until its metadata is read. */
+  identityProvider(): IdpDescription | undefined {
+    return this.wired?.idp;
   }
 
   /** Whether the IdP is known (always, but while its metadata has not yet been read). */
@@ -388,7 +393,7 @@ const children = (node: unknown, name: string): Xml2Js[] => {
  * The level the person authenticated at: the AuthnContextClassRef of the assertion's
  * AuthnStatement. None, or several that disagree, is no level at all.
  */
-function authnContextClassRef(profile: Profile | null): string | undefined {
+export function authnContextClassRef(profile: Profile | null): string | undefined {
   const assertion = (profile?.getAssertion?.() as { Assertion?: unknown } | undefined)?.Assertion;
   const refs = children(assertion, 'AuthnStatement')
     .flatMap((statement) => children(statement, 'AuthnContext'))
@@ -396,4 +401,16 @@ function authnContextClassRef(profile: Profile | null): string | undefined {
     .map((ref) => (typeof ref === 'string' ? ref : typeof ref._ === 'string' ? ref._ : '').trim())
     .filter(Boolean);
   return new Set(refs).size === 1 ? refs[0] : undefined;
+}
+
+/** The assertion's id and its AuthnStatement's instant: what a signing service reports of a sign-in. */
+export function assertionFacts(profile: Profile): { id: string | undefined; authnInstant: Date | undefined } {
+  const assertion = (profile.getAssertion?.() as { Assertion?: { $?: { ID?: unknown } } } | undefined)
+    ?.Assertion;
+  const instant = children(assertion, 'AuthnStatement')[0]?.$ as { AuthnInstant?: unknown } | undefined;
+  const at = typeof instant?.AuthnInstant === 'string' ? new Date(instant.AuthnInstant) : undefined;
+  return {
+    id: typeof assertion?.$?.ID === 'string' ? assertion.$.ID : undefined,
+    authnInstant: at && !Number.isNaN(at.getTime()) ? at : undefined,
+  };
 }

@@ -30,3 +30,6 @@ export function loaLabel(uri: string): string {
 export function isLoaUri(value: string): boolean {
   return /^(https?:\/\/[^\s/]+\/\S*|urn:[a-z0-9][a-z0-9-]{0,31}:\S+)$/i.test(value);
 }
+
+/** The SAML attribute with the person's HSA-id (Sambi): who signed in, and who is to sign. */
+export const HSA_ID_ATTRIBUTE = 'http://sambi.se/attributes/1/employeeHsaId';

@@ -12,6 +12,22 @@ const RSA_KEY: webcrypto.RsaHashedKeyGenParams = {
   modulusLength: 2048,
 };
 
+/** id-ce-noRevAvail (RFC 9608): the CA publishes no revocation information for the certificate. */
+export const NO_REV_AVAIL_OID = '2.5.29.56';
+const DER_NULL = new Uint8Array([0x05, 0x00]).buffer;
+
+/**
+ * Whether `pem` says no revocation information is published for it (RFC 9608), and how long it is
+ * valid: relying parties may skip the revocation check only for a short-lived one.
+ */
+export function noRevocationAvailable(pem: string): { declared: boolean; validityMs: number } {
+  const cert = new x509.X509Certificate(pem);
+  return {
+    declared: cert.getExtension(NO_REV_AVAIL_OID) !== null,
+    validityMs: cert.notAfter.getTime() - cert.notBefore.getTime(),
+  };
+}
+
 /** X.520 serialNumber: SITHS puts the holder's HSA-id there, and verification compares it. */
 export const SUBJECT_SERIAL_NUMBER_OID = '2.5.4.5';
 
@@ -82,7 +98,7 @@ export async function issuePersonCertificate(
   ca: CertificateWithKey,
   person: PersonSubject,
   validity: Validity,
-  revocation?: { ocspUrl?: string; crlUrl?: string },
+  revocation?: { ocspUrl?: string; crlUrl?: string; noRevocation?: boolean },
 ): Promise<CertificateWithKey> {
   const caCert = new x509.X509Certificate(ca.certificate);
   const caKey = await webcrypto.subtle.importKey('pkcs8', ca.privateKey, RSA_KEY, false, ['sign']);
@@ -92,9 +108,10 @@ export async function issuePersonCertificate(
     subject: new x509.Name([
       { C: ['SE'] },
       { [SUBJECT_SERIAL_NUMBER_OID]: [person.hsaId] },
-      { G: [person.firstName] },
-      { SN: [person.lastName] },
-      { CN: [`${person.firstName} ${person.lastName}`] },
+      // A name the IdP did not give is left out; the HSA-id is then the common name.
+      ...(person.firstName ? [{ G: [person.firstName] }] : []),
+      ...(person.lastName ? [{ SN: [person.lastName] }] : []),
+      { CN: [[person.firstName, person.lastName].filter(Boolean).join(' ') || person.hsaId] },
     ]),
     issuer: caCert.subjectName,
     ...validity,
@@ -112,6 +129,8 @@ export async function issuePersonCertificate(
       await x509.AuthorityKeyIdentifierExtension.create(caCert),
       ...(revocation?.ocspUrl ? [new x509.AuthorityInfoAccessExtension({ ocsp: revocation.ocspUrl })] : []),
       ...(revocation?.crlUrl ? [new x509.CRLDistributionPointsExtension([revocation.crlUrl])] : []),
+      // RFC 9608: a short-lived certificate for which no revocation information will be published.
+      ...(revocation?.noRevocation ? [new x509.Extension(NO_REV_AVAIL_OID, false, DER_NULL)] : []),
     ],
   });
   return { certificate: cert.toString('pem'), privateKey: await exportPkcs8(keys.privateKey) };

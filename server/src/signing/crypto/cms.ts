@@ -32,44 +32,94 @@ export interface DetachedSignatureInput {
   privateKey: webcrypto.CryptoKey;
 }
 
-/** A detached CMS signature over `document` (DER of a ContentInfo). */
-export async function signDetached(input: DetachedSignatureInput): Promise<Buffer> {
-  const certificates = input.certificateChain.map((pem) => pkijs.Certificate.fromBER(certificateDer(pem)));
+/** The signed attributes (content type, signing time, message digest) of a signature over `document`. */
+function signedAttributes(document: Buffer, signingTime: Date): pkijs.SignedAndUnsignedAttributes {
+  return new pkijs.SignedAndUnsignedAttributes({
+    type: 0,
+    attributes: [
+      new pkijs.Attribute({
+        type: OID.contentType,
+        values: [new asn1js.ObjectIdentifier({ value: pkijs.ContentInfo.DATA })],
+      }),
+      new pkijs.Attribute({
+        type: OID.signingTime,
+        values: [new asn1js.UTCTime({ valueDate: signingTime })],
+      }),
+      new pkijs.Attribute({
+        type: OID.messageDigest,
+        values: [new asn1js.OctetString({ valueHex: arrayBuffer(sha256(document)) })],
+      }),
+    ],
+  });
+}
+
+/** SignedData for one signer over `document`, detached, not yet signed. */
+function unsignedData(document: Buffer, signingTime: Date, certificateChain: string[]): pkijs.SignedData {
+  const certificates = certificateChain.map((pem) => pkijs.Certificate.fromBER(certificateDer(pem)));
   const signer = certificates[0];
-  const signedData = new pkijs.SignedData({
+  return new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: pkijs.ContentInfo.DATA }),
     signerInfos: [
       new pkijs.SignerInfo({
         version: 1,
         sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }),
-        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
-          type: 0,
-          attributes: [
-            new pkijs.Attribute({
-              type: OID.contentType,
-              values: [new asn1js.ObjectIdentifier({ value: pkijs.ContentInfo.DATA })],
-            }),
-            new pkijs.Attribute({
-              type: OID.signingTime,
-              values: [new asn1js.UTCTime({ valueDate: input.signingTime })],
-            }),
-            new pkijs.Attribute({
-              type: OID.messageDigest,
-              values: [new asn1js.OctetString({ valueHex: arrayBuffer(sha256(input.document)) })],
-            }),
-          ],
-        }),
+        signedAttrs: signedAttributes(document, signingTime),
       }),
     ],
     certificates,
   });
+}
+
+const toContentInfo = (signedData: pkijs.SignedData): Buffer =>
+  Buffer.from(
+    new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signedData.toSchema(true) })
+      .toSchema()
+      .toBER(false),
+  );
+
+/** A detached CMS signature over `document` (DER of a ContentInfo). */
+export async function signDetached(input: DetachedSignatureInput): Promise<Buffer> {
+  const signedData = unsignedData(input.document, input.signingTime, input.certificateChain);
   await signedData.sign(input.privateKey, 0, 'SHA-256', arrayBuffer(input.document), engine);
-  const contentInfo = new pkijs.ContentInfo({
-    contentType: pkijs.ContentInfo.SIGNED_DATA,
-    content: signedData.toSchema(true),
+  return toContentInfo(signedData);
+}
+
+/**
+ * What a remote signing service signs for a CMS signature over `document` (RFC 5652 5.4): the DER
+ * of the signed attributes as a SET OF. The signing time is in them, so it is the requester's.
+ */
+export function toBeSignedBytes(document: Buffer, signingTime: Date): Buffer {
+  const der = Buffer.from(signedAttributes(document, signingTime).toSchema().toBER(false));
+  der[0] = 0x31; // [0] IMPLICIT in the SignerInfo; a universal SET when signed.
+  return der;
+}
+
+const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
+
+/**
+ * The detached CMS signature made of a remote signing service's answer: the RSA PKCS#1 v1.5
+ * SHA-256 `signatureValue` over `toBeSignedBytes(document, signingTime)`, and the signer's
+ * certificate chain (PEM, the signer's first). Whether it verifies is for verifyDetached to say.
+ */
+export function assembleDetached(input: {
+  document: Buffer;
+  signingTime: Date;
+  certificateChain: string[];
+  signatureValue: Buffer;
+}): Buffer {
+  const signedData = unsignedData(input.document, input.signingTime, input.certificateChain);
+  const sha256Id = () =>
+    new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() });
+  signedData.digestAlgorithms = [sha256Id()];
+  const [signerInfo] = signedData.signerInfos;
+  signerInfo.digestAlgorithm = sha256Id();
+  signerInfo.signatureAlgorithm = new pkijs.AlgorithmIdentifier({
+    algorithmId: SHA256_WITH_RSA,
+    algorithmParams: new asn1js.Null(),
   });
-  return Buffer.from(contentInfo.toSchema().toBER(false));
+  signerInfo.signature = new asn1js.OctetString({ valueHex: arrayBuffer(input.signatureValue) });
+  return toContentInfo(signedData);
 }
 
 export type CmsFailure = 'MALFORMED' | 'DIGEST_MISMATCH' | 'BAD_SIGNATURE';

@@ -11,7 +11,21 @@ export type VerificationFailure =
   /** The certificate's subject serialNumber is not the expected signer's HSA-id. */
   | 'WRONG_SIGNER'
   /** The signing time inside the signature is not the time the portal recorded. */
-  | 'SIGNING_TIME_MISMATCH';
+  | 'SIGNING_TIME_MISMATCH'
+  /** The certificate is revoked (OCSP or CRL), at signing or, verified later, before signing time. */
+  | 'REVOKED'
+  /** Neither OCSP nor CRL told the certificate's status (and soft-fail is off). */
+  | 'REVOCATION_UNKNOWN';
+
+/** What the revocation check found of a signature that verifies. */
+export interface RevocationNote {
+  /**
+   * GOOD; REVOKED_LATER: revoked after the signing time (`at`); UNKNOWN: no answer, accepted;
+   * NOT_REVOCABLE: a short-lived certificate for which its CA publishes no revocation (RFC 9608).
+   */
+  status: 'GOOD' | 'REVOKED_LATER' | 'UNKNOWN' | 'NOT_REVOCABLE';
+  at?: Date;
+}
 
 export interface VerifiedSigner {
   hsaId: string;
@@ -22,7 +36,8 @@ export interface VerifiedSigner {
 }
 
 export type VerificationResult =
-  { ok: true; signer: VerifiedSigner } | { ok: false; reason: VerificationFailure; detail: string };
+  | { ok: true; signer: VerifiedSigner; revocation?: RevocationNote }
+  | { ok: false; reason: VerificationFailure; detail: string };
 
 export interface SignatureToVerify {
   /** The canonical UTF-8 text that was signed. */
@@ -33,6 +48,8 @@ export interface SignatureToVerify {
   certificateChain: string[];
   expectedSignerHsaId: string;
   signedAt: Date;
+  /** When: while signing (the default), or verified again later ("Verifiera signatur"). */
+  at?: 'signing' | 'later';
 }
 
 /**

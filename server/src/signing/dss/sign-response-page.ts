@@ -1,0 +1,38 @@
+/**
+ * The page BEH answers a signing service's SignResponse with. The browser arrives by a cross-site
+ * form post, with no SameSite=Strict session cookie and none on a redirect either; this page of
+ * our own goes on to the signing window by its meta refresh (the page's CSP allows no script),
+ * so that request is same-site and the window can read the request as its signer.
+ */
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+export function signResponsePage(outcome: { requestId?: string; problem?: string }): string {
+  const window = outcome.requestId
+    ? `/signing/${encodeURIComponent(outcome.requestId)}?returned=1`
+    : undefined;
+  const head =
+    window && !outcome.problem ? `<meta http-equiv="refresh" content="0;url=${escapeHtml(window)}">` : '';
+  const body = outcome.problem
+    ? `<h1>Svaret från signeringstjänsten kunde inte användas</h1>
+<p role="alert">${escapeHtml(outcome.problem)}</p>
+${window ? `<p><a href="${escapeHtml(window)}">Tillbaka till signeringen</a></p>` : '<p>Stäng fönstret och börja om från beställningen.</p>'}`
+    : `<h1>Signeringen är klar</h1>
+<p><a href="${escapeHtml(window ?? '/')}">Fortsätt</a></p>`;
+  return `<!doctype html>
+<html lang="sv">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Signering – BEH</title>${head}
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
