@@ -7,6 +7,7 @@ import { noRevocationAvailable } from '../../server/src/signing/crypto/certifica
 import { SessionSweepJob } from '../../server/src/scheduler/session-sweep.job.js';
 import { DssSignatureProvider } from '../../server/src/signing/dss/dss-signature-provider.js';
 import { SIGNATURE_PROVIDER } from '../../server/src/signing/signature-provider.js';
+import { signXml } from '../../server/src/signing/dss/dss-xml.js';
 import { SigningService } from '../../server/src/signing/signing.service.js';
 import {
   createTestCa,
@@ -240,6 +241,60 @@ describe('federated signing (DSS)', () => {
     });
     const view = await sara.get(`/api/signing/${created.id}`).expect(200);
     expect(view.body.failure).toContain('en annan person');
+  });
+
+  /** The genuine answer changed, and signed again with the signing service's own key. */
+  const resigned = (fields: Record<string, string>, change: (xml: string) => string) => {
+    const xml = Buffer.from(fields.EidSignResponse, 'base64').toString('utf8');
+    const bare = change(xml.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, ''));
+    expect(bare).not.toBe(xml.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, ''));
+    const again = signXml(
+      bare,
+      federated.service.key,
+      federated.service.cert,
+      "/*/*[local-name()='OptionalOutputs']",
+    );
+    return { ...fields, EidSignResponse: Buffer.from(again).toString('base64') };
+  };
+
+  it.each([
+    [
+      'another signer',
+      (xml: string) =>
+        xml.replace(
+          `>${SARBE3_HSA}</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></csig:SignerAssertionInfo>`,
+          `>${KARLU1_HSA}</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></csig:SignerAssertionInfo>`,
+        ),
+      'WRONG_SIGNER',
+      'den som loggade in hos signeringstjänsten är inte den som ska signera',
+    ],
+    [
+      'a lower level',
+      (xml: string) =>
+        xml.replace(
+          '<csig:AuthnContextClassRef>http://id.sambi.se/loa/loa3',
+          `<csig:AuthnContextClassRef>${LOA2}`,
+        ),
+      'LOA_TOO_LOW',
+      'tillitsnivå 2, men tillitsnivå 3 krävs',
+    ],
+    [
+      "a signature value that is not the signer's",
+      (xml: string) =>
+        xml.replace(
+          /(<csig:Base64Signature[^>]*>)([A-Za-z0-9+/])/,
+          (_m, tag: string, c: string) => `${tag}${c === 'A' ? 'B' : 'A'}`,
+        ),
+      'BAD_SIGNATURE',
+      'signaturvärdet stämmer inte med certifikatet',
+    ],
+  ])('re-checks a signed answer that names %s', async (_what, change, code, message) => {
+    const created = await createRequest(t, 'sarbe3', nextDocument());
+    const fields = resigned(await signResponseFor(created.id), change);
+    await postBack(fields).expect(200);
+    const row = await stored(created.id);
+    expect(row).toMatchObject({ status: 'FAILED', failure_code: code });
+    expect(row.failure_message).toContain(message);
   });
 
   it('refuses a sign-in below the level of assurance', async () => {

@@ -86,6 +86,11 @@ describe('DSS message signatures', () => {
       /whole message/,
     ],
     ['not XML', () => 'not XML', /root element|well-formed/],
+    [
+      'a signature xml-crypto cannot read',
+      (xml: string) => xml.replace(/(<ds:SignatureMethod Algorithm=")[^"]+/, '$1urn:beh:unknown'),
+      /does not verify/,
+    ],
   ])('refuses %s', (_what, change, why) => {
     expect(() => verify(change(signed))).toThrow(XmlMessageError);
     expect(() => verify(change(signed))).toThrow(why);

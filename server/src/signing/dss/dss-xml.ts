@@ -132,19 +132,25 @@ export function verifySignedXml(
   }
   let lastError = 'no certificate to verify it with';
   for (const cert of certs) {
-    const sig = new SignedXml({ publicCert: cert });
-    sig.loadSignature(signature as unknown as string);
+    let signed: string[];
     try {
-      if (!sig.checkSignature(xml)) continue;
+      // xml-crypto throws on a signature it cannot read (no SignedInfo, an unknown algorithm…).
+      const sig = new SignedXml({ publicCert: cert });
+      sig.loadSignature(signature as unknown as string);
+      if (!sig.checkSignature(xml)) {
+        lastError = 'the signature value or a digest does not match';
+        continue;
+      }
+      signed = sig.getSignedReferences();
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
       continue;
     }
-    const signed = sig.getSignedReferences();
     if (signed.length !== 1) throw new XmlMessageError('expected one signed reference');
     const covered = parseXml(signed[0]);
-    if (covered.documentElement?.localName !== root)
+    if (covered.documentElement?.localName !== root) {
       throw new XmlMessageError('the signature covers another element');
+    }
     return covered;
   }
   throw new XmlMessageError(`the signature does not verify with the trusted certificate(s): ${lastError}`);
