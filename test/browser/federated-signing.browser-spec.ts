@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page, Route } from 'playwright-core';
-import { send, VOB_SOL } from '../e2e/orders-support.js';
+import { send, STAT_SOL, VOB_SOL, withoutLocalAccessFlags } from '../e2e/orders-support.js';
 import { createTestCa, federatedSigning } from '../support/federated-signing.js';
 import { authnRequestXml, createLibraryIdp, type LibraryIdp } from '../support/library-idp.js';
 import { type RevocationResponder, startRevocationResponder } from '../support/revocation-responder.js';
@@ -28,6 +28,13 @@ let session: UiSession;
 let page: Page;
 let idp: LibraryIdp;
 let responder: RevocationResponder;
+/** Whose SITHS card is in the reader when the IdP asks. */
+let atTheCard = {
+  hsaId: SARBE3_HSA,
+  loa: 'http://id.sambi.se/loa/loa3',
+  givenName: 'Sara',
+  surname: 'Berg',
+};
 /** What the IdP showed the signer, as it read it from the AuthnRequest. */
 let shownMessage = '';
 
@@ -48,12 +55,7 @@ async function idpSignInPage(route: Route): Promise<void> {
   const xml = authnRequestXml(location);
   const message = /<csig:Message>([^<]+)<\/csig:Message>/.exec(xml)?.[1];
   shownMessage = message ? Buffer.from(message, 'base64').toString('utf8') : '';
-  const { samlResponse } = await idp.respond(location, {
-    hsaId: SARBE3_HSA,
-    loa: 'http://id.sambi.se/loa/loa3',
-    givenName: 'Sara',
-    surname: 'Berg',
-  });
+  const { samlResponse } = await idp.respond(location, atTheCard);
   const relayState = new URL(location).searchParams.get('RelayState') ?? '';
   await route.fulfill({
     status: 200,
@@ -77,6 +79,8 @@ beforeAll(async () => {
   const federated = await federatedSigning({ ocspUrl: responder.ocspUrl }, ca);
   session = await startUiSession({ ...samlEnv(keys, spKeys), ...federated.env }, { ownPublicUrl: true });
   page = session.page;
+  // This spec is about signing, not rule 12: Statistik is ordered alone here.
+  await withoutLocalAccessFlags(session.testApp);
   const metadata = await fetch(`${session.baseUrl}/api/sign-service/metadata`);
   idp = createLibraryIdp(keys, await metadata.text());
   await session.context.route(`${IDP_SSO_URL}**`, idpSignInPage);
@@ -148,6 +152,43 @@ describe('attest signed at the signing service with SITHS', () => {
     expect(await dialog.innerText()).toContain('Testregionens signerings-CA');
     await screenshot(page, 'federated-5-verified');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('tells the attestant in the window when someone else signed in at the IdP, and the order still waits', async () => {
+    const eriho2 = await signIn(session.testApp, 'eriho2');
+    const placed = await eriho2.post('/api/orders').send(send('linma5', [STAT_SOL], stockholmToday()));
+    expect(placed.status).toBe(201);
+    const [order] = placed.body as { id: string; orderNumber: string }[];
+    atTheCard = {
+      hsaId: 'SE2321000131-P000000000101',
+      loa: 'http://id.sambi.se/loa/loa3',
+      givenName: 'Karin',
+      surname: 'Lund',
+    };
+
+    await page.goto(`/#/attest/${order.id}`);
+    await page
+      .getByRole('heading', { name: `Attest av beställning ${order.orderNumber}`, level: 1 })
+      .waitFor();
+    const [popup] = await Promise.all([
+      session.context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Godkänn', exact: true }).click(),
+    ]);
+    await popup.getByRole('button', { name: 'Signera beställning' }).click();
+    await popup.getByRole('button', { name: 'Signera med SITHS-kort' }).click();
+    await popup
+      .getByRole('alert')
+      .getByText('Signeringen gjordes inte: Du loggade in som en annan person än den som ska signera.')
+      .waitFor();
+    await screenshot(popup, 'federated-6-other-person');
+    expect(await seriousAccessibilityViolations(popup)).toEqual([]);
+    await popup.close();
+    const [row] = await session.testApp.dataSource.query<{ status: string }[]>(
+      'SELECT status FROM vmu_order WHERE id = $1',
+      [order.id],
+    );
+    expect(row.status).toBe('AWAITING_ATTEST');
     expect(session.problems).toEqual([]);
   });
 });

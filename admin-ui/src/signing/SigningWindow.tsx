@@ -25,6 +25,8 @@ type Step =
   | { name: 'pin'; certificate: Certificate; attempt: number; error?: string }
   | { name: 'signed' };
 
+const START_AGAIN = 'Stäng fönstret och börja om från beställningen.';
+
 const UNAVAILABLE: Record<Exclude<SignRequestView['status'], 'PENDING'>, string> = {
   SIGNED: 'Beställningen är redan signerad.',
   EXPIRED:
@@ -55,7 +57,10 @@ async function loadRequest(requestId: string): Promise<Loaded> {
     if (atSignService(request) && returned()) {
       if (request.status === 'SIGNED') step = { name: 'signed' };
       if (request.status === 'FAILED')
-        step = { name: 'unavailable', message: request.failure ?? UNAVAILABLE.FAILED };
+        step = {
+          name: 'unavailable',
+          message: request.failure ? `${request.failure} ${START_AGAIN}` : UNAVAILABLE.FAILED,
+        };
     }
     return { request, certificates, step };
   } catch (error) {

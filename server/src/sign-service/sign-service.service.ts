@@ -175,6 +175,13 @@ export class SignServiceService {
     if (form.Binding !== DSS_BINDING || typeof form.EidSignRequest !== 'string') {
       throw signServiceRefusal(HttpStatus.BAD_REQUEST, 'Signeringsbegäran saknas eller har fel form.');
     }
+    if (!this.saml.identityProvider()) {
+      // Before anything is kept: the same SignRequest can be posted again once the IdP is known.
+      throw signServiceRefusal(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'Inloggningstjänsten (IdP) går inte att nå just nu. Försök igen om en stund.',
+      );
+    }
     const xml = Buffer.from(form.EidSignRequest, 'base64').toString('utf8');
     const relayState = typeof form.RelayState === 'string' ? form.RelayState.slice(0, 256) : '';
     const request = this.trustedRequest(xml);
