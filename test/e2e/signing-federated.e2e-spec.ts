@@ -15,7 +15,12 @@ import {
   formOf,
   type FederatedSigning,
 } from '../support/federated-signing.js';
-import { createLibraryIdp, type LibraryIdp, type Person } from '../support/library-idp.js';
+import {
+  createLibraryIdp,
+  type LibraryIdp,
+  type Person,
+  type ResponseOptions,
+} from '../support/library-idp.js';
 import { type RevocationResponder, startRevocationResponder } from '../support/revocation-responder.js';
 import { createTestIdp, IDP_SSO_URL, PUBLIC_URL, samlEnv, type TestIdp } from '../support/saml-idp.js';
 import { signIn, type Client } from '../support/sign-in.js';
@@ -97,9 +102,10 @@ describe('federated signing (DSS)', () => {
     requestId: string,
     person: Person = { hsaId: SARBE3_HSA, loa: 'http://id.sambi.se/loa/loa3' },
     at?: string,
+    options: ResponseOptions = {},
   ) {
     const location = at ?? (await toIdp(requestId));
-    const { samlResponse } = await idp.respond(location, person);
+    const { samlResponse } = await idp.respond(location, person, options);
     const relayState = new URL(location).searchParams.get('RelayState')!;
     const page = await request(t.http)
       .post('/api/sign-service/acs')
@@ -295,6 +301,19 @@ describe('federated signing (DSS)', () => {
     const row = await stored(created.id);
     expect(row).toMatchObject({ status: 'FAILED', failure_code: code });
     expect(row.failure_message).toContain(message);
+  });
+
+  it('refuses a sign-in that is not new (an IdP that ignored ForceAuthn)', async () => {
+    const created = await createRequest(t, 'sarbe3', nextDocument());
+    const fields = await signResponseFor(created.id, undefined, undefined, { authnMinutesAgo: 30 });
+    expect(Buffer.from(fields.EidSignResponse, 'base64').toString('utf8')).not.toContain(
+      'SignatureCertificateChain',
+    );
+    await postBack(fields).expect(200);
+    expect(await stored(created.id)).toMatchObject({
+      status: 'FAILED',
+      failure_code: 'SIGN_SERVICE_REFUSED',
+    });
   });
 
   it('refuses a sign-in below the level of assurance', async () => {

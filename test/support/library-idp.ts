@@ -74,7 +74,7 @@ const RESPONSE_TEMPLATE =
   '<saml:Subject><saml:NameID Format="{NameIDFormat}">{NameID}</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">' +
   '<saml:SubjectConfirmationData NotOnOrAfter="{SubjectConfirmationDataNotOnOrAfter}" Recipient="{SubjectRecipient}" InResponseTo="{InResponseTo}"/></saml:SubjectConfirmation></saml:Subject>' +
   '<saml:Conditions NotBefore="{ConditionsNotBefore}" NotOnOrAfter="{ConditionsNotOnOrAfter}"><saml:AudienceRestriction><saml:Audience>{Audience}</saml:Audience></saml:AudienceRestriction></saml:Conditions>' +
-  '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{SessionIndex}"><saml:AuthnContext>{AuthnContext}</saml:AuthnContext></saml:AuthnStatement>' +
+  '<saml:AuthnStatement AuthnInstant="{AuthnInstant}" SessionIndex="{SessionIndex}"><saml:AuthnContext>{AuthnContext}</saml:AuthnContext></saml:AuthnStatement>' +
   `<saml:AttributeStatement><saml:Attribute Name="${HSA_ID_ATTRIBUTE}"><saml:AttributeValue>{HsaId}</saml:AttributeValue></saml:Attribute>{Names}</saml:AttributeStatement>` +
   '</saml:Assertion></samlp:Response>';
 
@@ -130,6 +130,8 @@ export interface ResponseOptions {
   offsetMinutes?: number;
   /** Signs the Response as a whole too, around the signed assertion. */
   signWhole?: boolean;
+  /** The person authenticated this long before the answer (an IdP that ignored ForceAuthn). */
+  authnMinutesAgo?: number;
 }
 
 export interface SignedInSubject {
@@ -237,6 +239,7 @@ export function createLibraryIdp(keys: TestIdp, spMetadata: string): LibraryIdp 
         Audience: options.audience ?? sp.entityMeta.getEntityID(),
         Issuer: options.issuer ?? idp.entityMeta.getEntityID(),
         IssueInstant: iso(now),
+        AuthnInstant: iso(new Date(now.getTime() - (options.authnMinutesAgo ?? 0) * 60_000)),
         StatusCode: samlify.Constants.StatusCode.Success,
         ConditionsNotBefore: iso(new Date(now.getTime() - 60_000)),
         ConditionsNotOnOrAfter: iso(later),

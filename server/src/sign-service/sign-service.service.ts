@@ -47,13 +47,15 @@ interface TaskRow {
   loa: string;
   signRequest: string;
   authnRequestId: string | null;
+  createdAt: Date;
   expiresAt: Date;
   completedAt: Date | null;
 }
 
 const TASK_COLUMNS = `id, requester, dss_request_id AS "dssRequestId", relay_state AS "relayState",
   return_url AS "returnUrl", signer_hsa_id AS "signerHsaId", loa, sign_request AS "signRequest",
-  authn_request_id AS "authnRequestId", expires_at AS "expiresAt", completed_at AS "completedAt"`;
+  authn_request_id AS "authnRequestId", created_at AS "createdAt", expires_at AS "expiresAt",
+  completed_at AS "completedAt"`;
 
 /** A SignResponse to post back to the requester through the browser. */
 export interface PostBack {
@@ -359,7 +361,15 @@ export class SignServiceService {
         'Du loggade in som en annan person än den som ska signera.',
       );
     }
+    // ForceAuthn asks for a new authentication; an IdP that answered from an older one is refused.
     const facts = assertionFacts(profile);
+    if (!facts.authnInstant || facts.authnInstant.getTime() < task.createdAt.getTime() - SKEW_MS) {
+      return refuse(
+        'NOT_FRESH',
+        SIG_STATUS.authnFailed,
+        'Inloggningen var inte ny: legitimera dig med SITHS-kortet igen för att signera.',
+      );
+    }
     const issued = await this.issue(hsaId, profile, now);
     const signature = rsaSign('sha256', request.signTask.toBeSignedBytes, issued.key);
     await this.finish(task.id, 'SIGNED');
@@ -369,7 +379,7 @@ export class SignServiceService {
       resultMajor: RESULT.success,
       signer: {
         identityProvider: profile.issuer,
-        authnInstant: facts.authnInstant ?? now,
+        authnInstant: facts.authnInstant,
         loa: given!,
         assertionRef: facts.id ?? '',
         hsaId,
