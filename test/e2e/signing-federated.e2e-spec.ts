@@ -379,6 +379,27 @@ describe('federated signing (DSS)', () => {
   });
 });
 
+/** The signing window's post, sarbe3's sign-in at the IdP and the signing service's answer: its form fields. */
+async function throughSigningService(t: TestApp, idp: LibraryIdp, sara: Client, requestId: string) {
+  const form = await sara.get(`/api/signing/${requestId}/sign-service-form`).expect(200);
+  const toIdp = await request(t.http)
+    .post('/api/sign-service/sign')
+    .type('form')
+    .send(form.body.fields)
+    .expect(302);
+  const location = toIdp.headers.location as string;
+  const { samlResponse } = await idp.respond(location, {
+    hsaId: SARBE3_HSA,
+    loa: 'http://id.sambi.se/loa/loa3',
+  });
+  const page = await request(t.http)
+    .post('/api/sign-service/acs')
+    .type('form')
+    .send({ SAMLResponse: samlResponse, RelayState: new URL(location).searchParams.get('RelayState') })
+    .expect(200);
+  return formOf(page.text).fields;
+}
+
 describe('federated signing with another trust anchor', () => {
   let t: TestApp;
   let idp: LibraryIdp;
@@ -408,27 +429,8 @@ describe('federated signing with another trust anchor', () => {
 
   it('refuses a certificate that does not chain to a configured trust anchor', async () => {
     const created = await createRequest(t, 'sarbe3', documentFor('BEH9199999'));
-    const form = await sara.get(`/api/signing/${created.id}/sign-service-form`).expect(200);
-    const toIdp = await request(t.http)
-      .post('/api/sign-service/sign')
-      .type('form')
-      .send(form.body.fields)
-      .expect(302);
-    const location = toIdp.headers.location as string;
-    const { samlResponse } = await idp.respond(location, {
-      hsaId: SARBE3_HSA,
-      loa: 'http://id.sambi.se/loa/loa3',
-    });
-    const page = await request(t.http)
-      .post('/api/sign-service/acs')
-      .type('form')
-      .send({ SAMLResponse: samlResponse, RelayState: new URL(location).searchParams.get('RelayState') })
-      .expect(200);
-    await request(t.http)
-      .post('/api/signing/dss/response')
-      .type('form')
-      .send(formOf(page.text).fields)
-      .expect(200);
+    const fields = await throughSigningService(t, idp, sara, created.id);
+    await request(t.http).post('/api/signing/dss/response').type('form').send(fields).expect(200);
     const [row] = await t.dataSource.query<{ status: string; failure_code: string }[]>(
       'SELECT status, failure_code FROM sign_request WHERE id = $1',
       [created.id],
@@ -456,23 +458,7 @@ describe('federated signing without an OCSP responder or CRL for its CA', () => 
 
   it('issues short-lived certificates that say no revocation is published (RFC 9608), and signs with them', async () => {
     const created = await createRequest(t, 'sarbe3', documentFor('BEH9199998'));
-    const form = await sara.get(`/api/signing/${created.id}/sign-service-form`).expect(200);
-    const toIdp = await request(t.http)
-      .post('/api/sign-service/sign')
-      .type('form')
-      .send(form.body.fields)
-      .expect(302);
-    const location = toIdp.headers.location as string;
-    const { samlResponse } = await idp.respond(location, {
-      hsaId: SARBE3_HSA,
-      loa: 'http://id.sambi.se/loa/loa3',
-    });
-    const page = await request(t.http)
-      .post('/api/sign-service/acs')
-      .type('form')
-      .send({ SAMLResponse: samlResponse, RelayState: new URL(location).searchParams.get('RelayState') })
-      .expect(200);
-    const fields = formOf(page.text).fields;
+    const fields = await throughSigningService(t, idp, sara, created.id);
     const xml = Buffer.from(fields.EidSignResponse, 'base64').toString('utf8');
     const pem = `-----BEGIN CERTIFICATE-----\n${/<ds:X509Certificate>([^<]+)<\/ds:X509Certificate>/.exec(xml)![1]}\n-----END CERTIFICATE-----`;
     expect(noRevocationAvailable(pem)).toMatchObject({ declared: true });

@@ -1,36 +1,15 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml, serverPage } from '../common/server-page.js';
 
 /**
  * The pages of BEH's own signing service. The one that posts the SignResponse back to the
  * requester submits itself by a script the page's own CSP admits by its hash, and may post only to
  * the requester's address (form-action); without script, the button does the same.
  */
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
-const STYLE =
-  'body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}';
 const SUBMIT = 'document.forms[0].submit();';
 const SUBMIT_HASH = `'sha256-${createHash('sha256').update(SUBMIT).digest('base64')}'`;
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="sv">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – BEH signeringstjänst</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
+const page = (title: string, body: string) => serverPage(title, body, '', 'BEH signeringstjänst');
 
 /** The page that takes the SignResponse back to the requester, and the CSP it needs. */
 export function postBackPage(action: string, fields: Record<string, string>): { html: string; csp: string } {

@@ -5,28 +5,7 @@
  * same-site, so the new session cookie goes with it.
  */
 import { loaLabel } from '../../common/auth/assurance.js';
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
-function page(title: string, body: string, head = ''): string {
-  return `<!doctype html>
-<html lang="sv">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} – BEH</title>${head}
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
+import { escapeHtml, serverPage as page } from '../../common/server-page.js';
 
 /**
  * Signed in: go on to the (already sanitised) path inside the portal, by the meta refresh (the

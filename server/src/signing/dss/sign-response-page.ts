@@ -4,11 +4,7 @@
  * our own goes on to the signing window by its meta refresh (the page's CSP allows no script),
  * so that request is same-site and the window can read the request as its signer.
  */
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+import { escapeHtml, serverPage } from '../../common/server-page.js';
 
 export function signResponsePage(outcome: { requestId?: string; problem?: string }): string {
   const window = outcome.requestId
@@ -22,17 +18,5 @@ export function signResponsePage(outcome: { requestId?: string; problem?: string
 ${window ? `<p><a href="${escapeHtml(window)}">Tillbaka till signeringen</a></p>` : '<p>Stäng fönstret och börja om från beställningen.</p>'}`
     : `<h1>Signeringen är klar</h1>
 <p><a href="${escapeHtml(window ?? '/')}">Fortsätt</a></p>`;
-  return `<!doctype html>
-<html lang="sv">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Signering – BEH</title>${head}
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return serverPage('Signering', body, head);
 }
