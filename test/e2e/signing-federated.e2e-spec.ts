@@ -376,6 +376,18 @@ describe('federated signing (DSS)', () => {
     expect(pin.status).toBe(409);
     const karin = await signIn(t, 'karlu1');
     await karin.get(`/api/signing/${created.id}/sign-service-form`).expect(404);
+    // A RelayState that only looks like an id is refused as unknown, never a database error.
+    const notAnId = '-'.repeat(36);
+    await request(t.http)
+      .post('/api/sign-service/acs')
+      .type('form')
+      .send({ SAMLResponse: 'bm90IFNBTUw=', RelayState: notAnId })
+      .expect(400);
+    await request(t.http)
+      .post('/api/signing/dss/response')
+      .type('form')
+      .send({ RelayState: notAnId, EidSignResponse: 'bm90IFhNTA==' })
+      .expect(404);
   });
 });
 
@@ -400,28 +412,34 @@ async function throughSigningService(t: TestApp, idp: LibraryIdp, sara: Client, 
   return formOf(page.text).fields;
 }
 
+/** An app signing through its own signing service (no OCSP or CRL), the IdP that knows it, and sarbe3. */
+async function federatedApp(extra: Record<string, string> = {}) {
+  const [keys, spKeys, federated] = await Promise.all([
+    createTestIdp(),
+    createTestIdp('BEH SP'),
+    federatedSigning(),
+  ]);
+  const t = await createTestApp({ ...samlEnv(keys, spKeys), ...federated.env, ...extra });
+  registerTestHandler(t);
+  await createEffectTable(t);
+  const idp = createLibraryIdp(
+    keys,
+    (await request(t.http).get('/api/sign-service/metadata').expect(200)).text,
+  );
+  return { t, idp, sara: await signIn(t, 'sarbe3') };
+}
+
 describe('federated signing with another trust anchor', () => {
   let t: TestApp;
   let idp: LibraryIdp;
   let sara: Client;
 
   beforeAll(async () => {
-    const [keys, spKeys, other] = await Promise.all([
-      createTestIdp(),
-      createTestIdp('BEH SP'),
-      createTestCa('En annan CA'),
-    ]);
-    const federated = await federatedSigning();
-    t = await createTestApp({
-      ...samlEnv(keys, spKeys),
-      ...federated.env,
+    const other = await createTestCa('En annan CA');
+    ({ t, idp, sara } = await federatedApp({
       SIGNING_TRUST_ANCHORS: other.certificate,
       SIGNING_REVOCATION_SOFT_FAIL: 'true',
-    });
-    registerTestHandler(t);
-    await createEffectTable(t);
-    idp = createLibraryIdp(keys, (await request(t.http).get('/api/sign-service/metadata').expect(200)).text);
-    sara = await signIn(t, 'sarbe3');
+    }));
   });
   afterAll(async () => {
     await t?.close();
@@ -445,12 +463,7 @@ describe('federated signing without an OCSP responder or CRL for its CA', () => 
   let sara: Client;
 
   beforeAll(async () => {
-    const [keys, spKeys] = await Promise.all([createTestIdp(), createTestIdp('BEH SP')]);
-    t = await createTestApp({ ...samlEnv(keys, spKeys), ...(await federatedSigning()).env });
-    registerTestHandler(t);
-    await createEffectTable(t);
-    idp = createLibraryIdp(keys, (await request(t.http).get('/api/sign-service/metadata').expect(200)).text);
-    sara = await signIn(t, 'sarbe3');
+    ({ t, idp, sara } = await federatedApp());
   });
   afterAll(async () => {
     await t?.close();

@@ -255,6 +255,17 @@ export function loadSigningConfig(
     );
   }
 
+  // What the DSS client needs whichever signing service it talks to.
+  const client = {
+    requesterEntityId,
+    requesterKey: requester.key,
+    requesterCert: requester.cert,
+    returnUrl,
+    identityProvider,
+    loa,
+    revocationSoftFail,
+  };
+
   if (provider === 'dss') {
     const missing = DSS_REQUIRED.find((name) => !env[name]);
     if (missing) throw new ConfigError(missing, 'must be set with SIGNING_PROVIDER=dss');
@@ -275,14 +286,8 @@ export function loadSigningConfig(
         )!,
         serviceEntityId: env.DSS_SIGN_SERVICE_ENTITY_ID!,
         serviceCerts: certificates(env, 'DSS_SIGN_SERVICE_CERT'),
-        requesterEntityId,
-        requesterKey: requester.key,
-        requesterCert: requester.cert,
-        returnUrl,
-        identityProvider,
-        loa,
         trustAnchors,
-        revocationSoftFail,
+        ...client,
       },
       signService: undefined,
     };
@@ -305,15 +310,9 @@ export function loadSigningConfig(
       serviceUrl: `${entityId}/sign`,
       serviceEntityId: entityId,
       serviceCerts: [service.cert],
-      requesterEntityId,
-      requesterKey: requester.key,
-      requesterCert: requester.cert,
-      returnUrl,
-      identityProvider,
-      loa,
       // The CA's root (the last of its chain, or itself) unless other anchors are configured.
       trustAnchors: trustAnchors.length > 0 ? trustAnchors : [ca.chain.at(-1) ?? ca.certificate],
-      revocationSoftFail,
+      ...client,
     },
     signService: {
       entityId,

@@ -14,6 +14,7 @@ import { PgSamlCacheProvider, SAML_REQUEST_TTL_MS } from '../auth/saml/pg-cache-
 import { DEFAULT_LOA, HSA_ID_ATTRIBUTE, loaLabel, meetsLoa } from '../common/auth/assurance.js';
 import { Clock } from '../common/clock.js';
 import { ProblemException } from '../common/problem.js';
+import { isUuid } from '../common/uuid.js';
 import { APP_CONFIG, type AppConfig, type SignServiceSettings } from '../config/app-config.js';
 import { issuePersonCertificate } from '../signing/crypto/certificates.js';
 import {
@@ -396,7 +397,7 @@ export class SignServiceService {
 
   /** The sign request of an IdP answer, locked for it: unanswered and known, or refused. */
   private async claim(id: string): Promise<TaskRow> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) {
+    if (!isUuid(id)) {
       throw signServiceRefusal(HttpStatus.BAD_REQUEST, 'Inloggningen hör inte till någon signering.');
     }
     const [rows] = await this.db.query<[TaskRow[], number]>(

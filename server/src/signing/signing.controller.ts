@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } f
 import type { Response } from 'express';
 import { AdminOnly, CsrfExempt, Public, SignedIn } from '../common/auth/policy.js';
 import { ProblemException } from '../common/problem.js';
+import { isUuid } from '../common/uuid.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import { SignDto } from './dto/sign.dto.js';
 import { SigningService } from './signing.service.js';
@@ -81,7 +82,7 @@ export class SigningController {
       res.status(HttpStatus.OK).send(signResponsePage({ requestId: outcome.requestId }));
     } catch (error) {
       if (!(error instanceof ProblemException)) throw error;
-      const known = /^[0-9a-f-]{36}$/i.test(relayState) && error.getStatus() !== HttpStatus.NOT_FOUND;
+      const known = isUuid(relayState) && error.getStatus() !== HttpStatus.NOT_FOUND;
       res.status(error.getStatus()).send(
         signResponsePage({
           problem: error.toProblem().detail ?? '',
