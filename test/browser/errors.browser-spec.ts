@@ -29,6 +29,21 @@ const SERVER =
 const RAW = /Failed to fetch|Internal Server Error|Bad Gateway|NetworkError|TypeError/;
 
 const banner = () => page.getByTestId('content-failure');
+
+/**
+ * The network comes back and the person presses "Försök igen" in the banner. React-query may
+ * also refetch by itself once requests go through again (on focus, on reconnect), so the banner
+ * can go before the click lands; either way it must go. If the button did nothing and nothing
+ * refetched, the banner stays and the wait below fails.
+ */
+async function networkBackAndRetry(): Promise<void> {
+  const retry = banner().getByRole('button', { name: 'Försök igen' });
+  await retry.waitFor();
+  await page.unroute(PERSONS_LIST);
+  const clicked = retry.click({ timeout: 15_000 }).catch(() => undefined);
+  await Promise.race([clicked, banner().waitFor({ state: 'detached' })]);
+  await banner().waitFor({ state: 'detached' });
+}
 const bodyText = () => page.locator('body').innerText();
 
 beforeAll(async () => {
@@ -104,9 +119,7 @@ describe('errors a person understands', () => {
     await screenshot(page, 'errors-network-not-loaded');
 
     // "Försök igen" once the network is back: the list, and no banner.
-    await page.unroute(PERSONS_LIST);
-    await banner().getByRole('button', { name: 'Försök igen' }).click();
-    await banner().waitFor({ state: 'detached' });
+    await networkBackAndRetry();
     await page.locator('tbody tr').first().waitFor();
     await page.getByText(/^\d+–\d+ av \d+$/).waitFor();
     expect(await page.locator('.beh-not-current').count()).toBe(0);
@@ -125,8 +138,7 @@ describe('errors a person understands', () => {
     expect(text).not.toMatch(RAW);
     expect(text).not.toMatch(/Inga personer/);
     await screenshot(page, 'errors-server-500');
-    await page.unroute(PERSONS_LIST);
-    await banner().getByRole('button', { name: 'Försök igen' }).click();
+    await networkBackAndRetry();
     await page.locator('tbody tr').first().waitFor();
     await banner().waitFor({ state: 'detached' });
     forgive(session, /\/api\/persons\?.* → 500$/);
@@ -153,8 +165,7 @@ describe('errors a person understands', () => {
       'Databasen går inte att nå just nu. Försök igen om en stund.',
     );
     expect(await bodyText()).not.toMatch(/Service Unavailable/);
-    await page.unroute(PERSONS_LIST);
-    await banner().getByRole('button', { name: 'Försök igen' }).click();
+    await networkBackAndRetry();
     await page.locator('tbody tr').first().waitFor();
     await banner().waitFor({ state: 'detached' });
     forgive(session, /\/api\/persons\?.* → 503$/);

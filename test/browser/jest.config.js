@@ -16,6 +16,7 @@ export default {
   testMatch: ['<rootDir>/**/*.browser-spec.ts'],
   globalSetup: '<rootDir>/../support/global-setup.js',
   globalTeardown: '<rootDir>/../support/global-teardown.js',
+  setupFilesAfterEnv: ['<rootDir>/retry.ts'],
   testTimeout: 120000,
   // Two specs at once, each with its own server, database and Chromium: a spec mostly waits (for
   // the UI to answer, for a mail, for the scheduler), so two overlap well on two cores (the 25
