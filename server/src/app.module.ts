@@ -10,6 +10,7 @@ import { uiCacheHeaders } from './common/transport.js';
 import { AccessCatalogueModule } from './access-catalogue/access-catalogue.module.js';
 import { ApiClientsModule } from './api-clients/api-clients.module.js';
 import { AttestModule } from './attest/attest.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { FulfilmentModule } from './fulfilment/fulfilment.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         SigningModule,
         SignServiceModule,
         AttestModule,
+        ReviewsModule,
         FulfilmentModule,
         ApiClientsModule,
         SchedulerModule,

@@ -16,6 +16,7 @@ import { createTestIdp, samlEnv } from '../support/saml-idp.js';
 import { anonymous, type Client, signIn } from '../support/sign-in.js';
 import { federatedSigning } from '../support/federated-signing.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { addDays } from './orders-support.js';
 
 /**
  * Every route of the running application, called by every persona of domain.md and by no one.
@@ -137,7 +138,14 @@ function crud(
   ] satisfies Row[];
 }
 
-function table(today: string): Row[] {
+/** A campaign over Solgläntan started before the table runs: karlu1 reviews it (issue 17). */
+interface Review {
+  campaignId: string;
+  /** linma5's VoB SJF at Solgläntan, an item of karlu1's. */
+  itemId: string;
+}
+
+function table(today: string, review: Review): Row[] {
   return [
     { route: 'GET /api/health', expect: statuses('public', 200) },
     { route: 'GET /api/health/live', expect: statuses('public', 200) },
@@ -653,6 +661,43 @@ function table(today: string): Row[] {
       path: `/api/system-administrators/${MISSING}:${MISSING}`,
       expect: statuses('administrator', 404),
     },
+    // Access reviews (issue 17): campaigns for administrators and heads of unit; the reviewer's
+    // page, decisions and signature for the reviewer only (another's campaign is 404).
+    { route: 'GET /api/review-campaigns', expect: statuses('delegator', 200) },
+    {
+      route: 'POST /api/review-campaigns',
+      body: {
+        name: 'Matrisgranskning',
+        scopeKind: 'UNITS',
+        careUnitIds: [id.solglantan],
+        startDate: addDays(today, 1),
+        dueDate: addDays(today, 30),
+        revokeDate: addDays(today, 30),
+        undecidedRule: 'KEEP',
+      },
+      expect: statuses('delegator', 201),
+    },
+    {
+      route: 'GET /api/review-campaigns/:id',
+      path: `/api/review-campaigns/${review.campaignId}`,
+      expect: statuses('delegator', 200),
+    },
+    {
+      route: 'GET /api/review-campaigns/:id/items',
+      path: `/api/review-campaigns/${review.campaignId}/items`,
+      expect: statuses('rightsHolder', 200, { eriho2: 404, sarbe3: 404 }),
+    },
+    {
+      route: 'PUT /api/review-campaigns/:id/decisions',
+      path: `/api/review-campaigns/${review.campaignId}/decisions`,
+      body: { decisions: [{ itemId: review.itemId, decision: 'KEEP' }] },
+      expect: statuses('rightsHolder', 404, { karlu1: 200 }),
+    },
+    {
+      route: 'POST /api/review-campaigns/:id/sign-requests',
+      path: `/api/review-campaigns/${review.campaignId}/sign-requests`,
+      expect: statuses('rightsHolder', 404, { karlu1: 201 }),
+    },
     // Last: it makes nilbo4 a delegate, which would change the answers of every row after it.
     {
       route: 'POST /api/delegations',
@@ -678,8 +723,27 @@ describe('authorization matrix', () => {
       // A real signing provider, so that the signing service's routes answer as in production.
       ...(await federatedSigning()).env,
     });
-    rows = table(t.app.get(Clock).today());
+    const today = t.app.get(Clock).today();
     for (const caller of CALLERS) clients.set(caller, await clientFor(caller));
+    const campaign = await clients
+      .get('admin1')!
+      .post('/api/review-campaigns')
+      .send({
+        name: 'Granskning Solgläntan',
+        scopeKind: 'UNITS',
+        careUnitIds: [id.solglantan],
+        startDate: today,
+        dueDate: addDays(today, 30),
+        revokeDate: addDays(today, 30),
+        undecidedRule: 'KEEP',
+      })
+      .expect(201);
+    const campaignId = (campaign.body as { id: string }).id;
+    const [item] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM review_item WHERE campaign_id = $1 AND person_id = $2 AND assignment_id = $3`,
+      [campaignId, seedId('person:linma5'), id.vobSolglantan],
+    );
+    rows = table(today, { campaignId, itemId: item.id });
   });
   afterAll(async () => {
     await t.close();

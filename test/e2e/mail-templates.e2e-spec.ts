@@ -99,6 +99,16 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
       { delegateName: 'Sara Berg (sarbe3)', careUnitName: 'Vårdcentralen Solgläntan', validTo: '2025-11-30' },
     ],
   },
+  REVIEW_STARTED: {
+    campaignId: '7c1e4a2b-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
+    recipientName: 'Erik Holm',
+    campaignName: 'Årlig granskning 2027',
+    itemCount: 32,
+    unitCount: 2,
+    dueDate: '2027-02-28',
+    revokeDate: '2027-03-01',
+    undecidedRule: 'KEEP',
+  },
 };
 
 const URL = 'https://beh.example.se';

@@ -42,6 +42,8 @@ const OWNERS: Record<string, readonly string[]> = {
   signing: ['sign_request', 'signing_ca', 'signing_certificate'],
   // Issue 16: BEH's own signing service keeps each SignRequest it accepted until it is answered.
   'sign-service': ['sign_service_request'],
+  // Issue 17: access reviews, their campaigns and the snapshot of holdings each reviews.
+  reviews: ['review_campaign', 'review_item'],
   scheduler: ['scheduler_notice', 'scheduler_watermark'],
   mail: ['mail_outbox'],
   audit: ['audit_event', 'audit_chain_head', 'audit_checkpoint', 'audit_verify_run', 'audit_anchor'],
@@ -97,6 +99,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // certificate issuing of the signing module.
   'sign-service': ['auth', 'signing'],
   attest: ['orders', 'signing', 'directory', 'access-catalogue', 'delegations', 'audit', 'mail'],
+  // Access reviews: holdings in scope (directory), removals as revoke orders (orders), one
+  // signature over the decisions (signing; the signed text's time format is attest's), mail, audit.
+  reviews: ['orders', 'signing', 'directory', 'attest', 'audit', 'mail'],
   scheduler: ['orders', 'fulfilment', 'delegations', 'directory', 'audit', 'mail', 'auth', 'sign-service'],
   // Logs and metrics: the gauges read each module's data through that module's own functions.
   observability: ['mail', 'orders', 'signing', 'scheduler'],

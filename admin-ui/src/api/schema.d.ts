@@ -1865,6 +1865,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_list"];
+        put?: never;
+        post: operations["Reviews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-campaigns/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-campaigns/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Reviews_decide"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-campaigns/{id}/sign-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reviews_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fulfilment": {
         parameters: {
             query?: never;
@@ -4179,6 +4259,168 @@ export interface components {
             signer: components["schemas"]["SignatureSigner"] | null;
             certificateSubject: string | null;
             revocation: components["schemas"]["SignatureRevocation"] | null;
+        };
+        /** @enum {string} */
+        ReviewScopeKind: "ALL" | "ADMINISTRATION" | "UNITS";
+        /** @enum {string} */
+        ReviewUndecidedRule: "KEEP" | "REVOKE";
+        /** @enum {string} */
+        ReviewCampaignStatus: "PLANNED" | "ACTIVE" | "CLOSED";
+        ReviewProgress: {
+            total: number;
+            decided: number;
+            signed: number;
+            kept: number;
+            removed: number;
+        };
+        ReviewCampaign: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            scopeKind: components["schemas"]["ReviewScopeKind"];
+            /** Format: uuid */
+            administrationId: string | null;
+            careUnitIds: string[];
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date */
+            revokeDate: string;
+            undecidedRule: components["schemas"]["ReviewUndecidedRule"];
+            recurrenceMonths: number | null;
+            status: components["schemas"]["ReviewCampaignStatus"];
+            /** Format: uuid */
+            createdBy: string | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            progress: components["schemas"]["ReviewProgress"];
+        };
+        CreateCampaignDto: {
+            name: string;
+            scopeKind: components["schemas"]["ReviewScopeKind"];
+            /** Format: uuid */
+            administrationId?: string;
+            careUnitIds?: string[];
+            /**
+             * Format: date
+             * @description A date that exists, YYYY-MM-DD.
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description A date that exists, YYYY-MM-DD.
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description A date that exists, YYYY-MM-DD.
+             */
+            revokeDate: string;
+            undecidedRule: components["schemas"]["ReviewUndecidedRule"];
+            recurrenceMonths?: number | null;
+        };
+        ReviewUnitReport: {
+            /** Format: uuid */
+            careUnitId: string;
+            careUnitName: string;
+            /** Format: uuid */
+            reviewerId: string | null;
+            reviewerName: string | null;
+            items: number;
+            kept: number;
+            removed: number;
+            undecided: number;
+            /** Format: date-time */
+            lastSignedAt: string | null;
+        };
+        ReviewCampaignDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            scopeKind: components["schemas"]["ReviewScopeKind"];
+            /** Format: uuid */
+            administrationId: string | null;
+            careUnitIds: string[];
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            dueDate: string;
+            /** Format: date */
+            revokeDate: string;
+            undecidedRule: components["schemas"]["ReviewUndecidedRule"];
+            recurrenceMonths: number | null;
+            status: components["schemas"]["ReviewCampaignStatus"];
+            /** Format: uuid */
+            createdBy: string | null;
+            createdByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            progress: components["schemas"]["ReviewProgress"];
+            units: components["schemas"]["ReviewUnitReport"][];
+        };
+        /** @enum {string} */
+        ReviewDecision: "KEEP" | "REMOVE";
+        ReviewItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            careUnitId: string;
+            careUnitName: string;
+            /** Format: uuid */
+            assignmentId: string;
+            assignmentName: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            personUserId: string;
+            title: string | null;
+            engagementActive: boolean;
+            /** Format: date */
+            heldFrom: string;
+            /** Format: date */
+            heldTo: string | null;
+            lastOrderNumber: string | null;
+            decision: components["schemas"]["ReviewDecision"] | null;
+            comment: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            revokeOrderNumber: string | null;
+        };
+        ReviewerPage: {
+            campaign: components["schemas"]["ReviewCampaign"];
+            progress: components["schemas"]["ReviewProgress"];
+            items: components["schemas"]["ReviewItem"][];
+        };
+        ReviewDecisionLine: {
+            /** Format: uuid */
+            itemId: string;
+            decision: components["schemas"]["ReviewDecision"] | null;
+            comment?: string | null;
+        };
+        SaveDecisionsDto: {
+            decisions: components["schemas"]["ReviewDecisionLine"][];
+        };
+        ReviewSignRequestAnswer: {
+            /** Format: uuid */
+            requestId: string;
+            signingUrl: string;
+            document: string;
+            digest: string;
+            /** Format: date-time */
+            expiresAt: string;
+            decisions: number;
         };
         /** @enum {string} */
         PartMethod: "MANUAL" | "SCIM";
@@ -9979,6 +10221,193 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignatureCheck"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCampaign"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignDto"];
+            };
+        };
+        responses: {
+            /** @description Started at once when its start date is today. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCampaignDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCampaignDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_items: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in reviewer's items and progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerPage"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDecisionsDto"];
+            };
+        };
+        responses: {
+            /** @description Saved as drafts: no effect until signed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewProgress"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSignRequestAnswer"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

@@ -8,6 +8,7 @@ import {
   fulfilmentMails,
 } from './fulfilment-mails.js';
 import { type LeaversSummaryData, leaversMails } from './leavers-mails.js';
+import { type ReviewStartedData, reviewMails } from './review-mails.js';
 import { type MailContent, type RenderedMail, renderMail } from './mail-layout.js';
 import {
   type AttestantChangedData,
@@ -37,6 +38,7 @@ export type {
   OrderMailData,
   OrderRejectedData,
   RenderedMail,
+  ReviewStartedData,
 };
 
 /** Which data each template needs: enqueue() is type-checked against this. */
@@ -59,6 +61,7 @@ export interface MailTemplateData {
   ACCESS_PART_REMINDER: AccessPartReminderData;
   ACCESS_PART_REFUSED: AccessPartRefusedData;
   LEAVERS_SUMMARY: LeaversSummaryData;
+  REVIEW_STARTED: ReviewStartedData;
 }
 
 export type MailTemplate = keyof MailTemplateData;
@@ -72,6 +75,7 @@ const COMPOSERS: Composers = {
   ...auditMails,
   ...fulfilmentMails,
   ...leaversMails,
+  ...reviewMails,
 };
 
 export const MAIL_TEMPLATES = Object.keys(COMPOSERS) as MailTemplate[];
@@ -91,5 +95,6 @@ export function relatedEntity(data: MailTemplateData[MailTemplate]): { type: str
   if ('batchId' in data) return { type: 'mass_order_batch', id: data.batchId };
   if ('anchorId' in data) return { type: 'audit_anchor', id: data.anchorId };
   if ('headId' in data) return { type: 'leavers_summary', id: data.headId };
+  if ('campaignId' in data) return { type: 'review_campaign', id: data.campaignId };
   return { type: 'delegation', id: data.delegationId };
 }

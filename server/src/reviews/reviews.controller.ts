@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Delegator, RightsHolder } from '../common/auth/policy.js';
+import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
+import { isUuid } from '../common/uuid.js';
+import { CreateCampaignDto } from './dto/create-campaign.dto.js';
+import { SaveDecisionsDto } from './dto/decisions.dto.js';
+import { ReviewSigning } from './review-signing.js';
+import { campaignNotFound } from './reviews.errors.js';
+import { ReviewsService } from './reviews.service.js';
+import {
+  ReviewCampaign,
+  ReviewCampaignDetail,
+  ReviewerPage,
+  ReviewProgress,
+  ReviewSignRequestAnswer,
+} from './reviews.types.js';
+
+/** A campaign's id from the path: anything but a uuid names no campaign (404). */
+function campaignId(id: string): string {
+  if (!isUuid(id)) throw campaignNotFound();
+  return id.toLowerCase();
+}
+
+/**
+ * Access reviews ("Granskning av behörigheter", issue 17). Campaigns are created by
+ * administrators and by heads of unit for their own units; the reviewer (the unit's head) decides
+ * and signs on the reviewer's page. Which campaign and item a person may see is the service's
+ * check (their units, their items): another's is 404.
+ */
+@Controller('review-campaigns')
+@ApiTags('reviews')
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly signing: ReviewSigning,
+  ) {}
+
+  @Get()
+  @Delegator()
+  @ApiOkResponse({ type: ReviewCampaign, isArray: true })
+  list(@CurrentActor() actor: Actor): Promise<ReviewCampaign[]> {
+    return this.reviews.list(actor);
+  }
+
+  @Post()
+  @Delegator()
+  @ApiCreatedResponse({
+    type: ReviewCampaignDetail,
+    description: 'Started at once when its start date is today.',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCampaignDto): Promise<ReviewCampaignDetail> {
+    return this.reviews.create(actor, dto);
+  }
+
+  @Get(':id')
+  @Delegator()
+  @ApiOkResponse({ type: ReviewCampaignDetail })
+  detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReviewCampaignDetail> {
+    return this.reviews.detail(actor, campaignId(id));
+  }
+
+  @Get(':id/items')
+  @RightsHolder()
+  @ApiOkResponse({ type: ReviewerPage, description: "The signed-in reviewer's items and progress." })
+  items(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReviewerPage> {
+    return this.reviews.reviewerPage(actor, campaignId(id));
+  }
+
+  @Put(':id/decisions')
+  @RightsHolder()
+  @ApiOkResponse({ type: ReviewProgress, description: 'Saved as drafts: no effect until signed.' })
+  decide(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: SaveDecisionsDto,
+  ): Promise<ReviewProgress> {
+    return this.reviews.saveDecisions(actor, campaignId(id), dto);
+  }
+
+  @Post(':id/sign-requests')
+  @HttpCode(201)
+  @RightsHolder()
+  @ApiCreatedResponse({ type: ReviewSignRequestAnswer })
+  sign(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReviewSignRequestAnswer> {
+    return this.signing.createRequest(actor, campaignId(id));
+  }
+}

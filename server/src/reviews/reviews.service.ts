@@ -1,0 +1,416 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/auth/request-auth.js';
+import { Clock } from '../common/clock.js';
+import { ValidationProblem } from '../common/problem.js';
+import { fullName, personContacts } from '../directory/directory.facts.js';
+import {
+  assignmentNameSql,
+  careUnitNameSql,
+  joinAssignment,
+  joinCareUnit,
+  joinPerson,
+  leftJoinPerson,
+  personNameOrderSql,
+  personNameSql,
+  personTitleSql,
+  personUserIdSql,
+} from '../directory/directory.reads.js';
+import {
+  administrationExistsSql,
+  careUnitsExistSql,
+  reviewHoldingsSql,
+  reviewScopeUnitsSql,
+} from '../directory/reviews.reads.js';
+import { MailService } from '../mail/mail.service.js';
+import { lastGrantOrdersSql } from '../orders/review-revokes.js';
+import type { CreateCampaignDto } from './dto/create-campaign.dto.js';
+import type { SaveDecisionsDto } from './dto/decisions.dto.js';
+import {
+  campaignNotActive,
+  campaignNotFound,
+  commentRequired,
+  itemsAlreadySigned,
+  itemsNotYours,
+  scopeForbidden,
+} from './reviews.errors.js';
+import type {
+  ReviewCampaign,
+  ReviewCampaignDetail,
+  ReviewerPage,
+  ReviewItem,
+  ReviewProgress,
+  ReviewUnitReport,
+} from './reviews.types.js';
+
+/** The columns of a campaign as ReviewCampaign (without progress), from `review_campaign c`. */
+const CAMPAIGN_COLUMNS = `c.id, c.name, c.scope_kind AS "scopeKind", c.administration_id AS "administrationId",
+  c.care_unit_ids AS "careUnitIds", to_char(c.start_date, 'YYYY-MM-DD') AS "startDate",
+  to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(c.revoke_date, 'YYYY-MM-DD') AS "revokeDate",
+  c.undecided_rule AS "undecidedRule", c.recurrence_months AS "recurrenceMonths", c.status,
+  c.created_by AS "createdBy", c.created_at AS "createdAt", c.started_at AS "startedAt",
+  c.closed_at AS "closedAt"`;
+
+/** Progress of the items `ri` matching the statement's WHERE, as ReviewProgress columns. */
+const PROGRESS_COLUMNS = `count(ri.id)::int AS total,
+  count(ri.decision)::int AS decided,
+  count(ri.signed_at)::int AS signed,
+  count(*) FILTER (WHERE ri.signed_at IS NOT NULL AND ri.decision = 'KEEP')::int AS kept,
+  count(*) FILTER (WHERE ri.signed_at IS NOT NULL AND ri.decision = 'REMOVE')::int AS removed`;
+
+type CampaignRow = Omit<ReviewCampaign, 'progress' | 'createdByName'> & { createdByName: string | null };
+
+/**
+ * Access reviews (issue 17): campaigns, their snapshot, the reviewer's page and its drafted
+ * decisions. Signing the decisions is ReviewSigning's; nothing drafted here has any effect.
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates a campaign; one whose start date is today starts at once, in the same transaction
+   * (the scheduler starts later ones on their day). Administrators may review any scope; a head
+   * of unit only units they head.
+   */
+  async create(actor: Actor, dto: CreateCampaignDto): Promise<ReviewCampaignDetail> {
+    const today = this.clock.today();
+    const errors: Record<string, string[]> = {};
+    const add = (field: string, message: string) => (errors[field] = [...(errors[field] ?? []), message]);
+    const unitIds = (dto.careUnitIds ?? []).map((id) => id.toLowerCase());
+    if (dto.scopeKind === 'ADMINISTRATION' && !dto.administrationId) add('administrationId', 'måste anges');
+    if (dto.scopeKind !== 'ADMINISTRATION' && dto.administrationId)
+      add('administrationId', 'anges bara när en förvaltning granskas');
+    if (dto.scopeKind === 'UNITS' && unitIds.length === 0)
+      add('careUnitIds', 'måste innehålla minst en vårdenhet');
+    if (dto.scopeKind !== 'UNITS' && unitIds.length > 0)
+      add('careUnitIds', 'anges bara när valda vårdenheter granskas');
+    if (dto.startDate < today) add('startDate', 'får inte vara före dagens datum');
+    if (dto.dueDate <= dto.startDate) add('dueDate', 'måste vara efter startdatumet');
+    if (dto.revokeDate < dto.dueDate) add('revokeDate', 'får inte vara före sista dag för granskning');
+    if (Object.keys(errors).length > 0) throw new ValidationProblem(errors);
+
+    const rights = actor.rights;
+    if (!rights.administrator && (dto.scopeKind !== 'UNITS' || unitIds.some((id) => !rights.heads(id)))) {
+      throw scopeForbidden();
+    }
+    return this.db.transaction(async (m) => {
+      const [exists] = await m.query<{ units: boolean; administration: boolean }[]>(
+        `SELECT ${careUnitsExistSql('$1::uuid[]')} AS units,
+                ($2::uuid IS NULL OR ${administrationExistsSql('$2::uuid')}) AS administration`,
+        [unitIds, dto.administrationId ?? null],
+      );
+      if (!exists.units)
+        throw new ValidationProblem({ careUnitIds: ['innehåller en vårdenhet som inte finns'] });
+      if (!exists.administration)
+        throw new ValidationProblem({ administrationId: ['är en förvaltning som inte finns'] });
+      const [{ id }] = await m.query<{ id: string }[]>(
+        `INSERT INTO review_campaign (name, scope_kind, administration_id, care_unit_ids, start_date, due_date,
+                                      revoke_date, undecided_rule, recurrence_months, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          dto.name,
+          dto.scopeKind,
+          dto.administrationId ?? null,
+          unitIds,
+          dto.startDate,
+          dto.dueDate,
+          dto.revokeDate,
+          dto.undecidedRule,
+          dto.recurrenceMonths ?? null,
+          actor.person.id,
+          this.clock.now(),
+        ],
+      );
+      await this.audit.append(m, {
+        actorId: actor.person.id,
+        action: 'REVIEW_CAMPAIGN_CREATED',
+        entityType: 'review_campaign',
+        entityId: id,
+        after: { ...dto, careUnitIds: unitIds },
+      });
+      if (dto.startDate <= today) await this.start(m, id);
+      return this.detailIn(m, actor, id);
+    });
+  }
+
+  /**
+   * Starts a planned campaign: snapshots every holding in scope on the start day as a review item
+   * (one INSERT … SELECT however many), with the unit's head as reviewer, and mails each reviewer
+   * once with their count. The campaign's row lock makes a second start (another process's
+   * scheduler) find it started. Answers the number of items, or null when it was not planned.
+   */
+  async start(m: EntityManager, campaignId: string): Promise<number | null> {
+    const [campaign] = await m.query<
+      {
+        id: string;
+        name: string;
+        status: string;
+        scopeKind: string;
+        administrationId: string | null;
+        careUnitIds: string[];
+        startDate: string;
+        dueDate: string;
+        revokeDate: string;
+        undecidedRule: 'KEEP' | 'REVOKE';
+      }[]
+    >(
+      `SELECT id, name, status, scope_kind AS "scopeKind", administration_id AS "administrationId",
+              care_unit_ids AS "careUnitIds", to_char(start_date, 'YYYY-MM-DD') AS "startDate",
+              to_char(due_date, 'YYYY-MM-DD') AS "dueDate", to_char(revoke_date, 'YYYY-MM-DD') AS "revokeDate",
+              undecided_rule AS "undecidedRule"
+         FROM review_campaign WHERE id = $1 FOR UPDATE`,
+      [campaignId],
+    );
+    if (!campaign || campaign.status !== 'PLANNED') return null;
+    const day = this.clock.today();
+    const perReviewer = await m.query<{ reviewerId: string | null; items: number; units: number }[]>(
+      `WITH units AS (${reviewScopeUnitsSql('$2::varchar', '$3::uuid', '$4::uuid[]')}),
+            held AS (${reviewHoldingsSql('ARRAY(SELECT id FROM units)', '$5')}),
+            inserted AS (
+              INSERT INTO review_item (campaign_id, care_unit_id, assignment_id, person_id, held_from, held_to,
+                                       engagement_active, last_order_number, reviewer_id)
+              SELECT $1, h.care_unit_id, h.assignment_id, h.person_id, h.held_from, h.held_to,
+                     h.engagement_active, g.order_number, h.head_id
+                FROM held h
+                LEFT JOIN (${lastGrantOrdersSql()}) g
+                  ON g.person_id = h.person_id AND g.assignment_id = h.assignment_id
+              ON CONFLICT (campaign_id, person_id, assignment_id) DO NOTHING
+              RETURNING reviewer_id, care_unit_id)
+       SELECT reviewer_id AS "reviewerId", count(*)::int AS items, count(DISTINCT care_unit_id)::int AS units
+         FROM inserted GROUP BY reviewer_id`,
+      [campaign.id, campaign.scopeKind, campaign.administrationId, campaign.careUnitIds, day],
+    );
+    const now = this.clock.now();
+    await m.query(`UPDATE review_campaign SET status = 'ACTIVE', started_at = $2 WHERE id = $1`, [
+      campaign.id,
+      now,
+    ]);
+    const total = perReviewer.reduce((sum, r) => sum + r.items, 0);
+    const reviewers = perReviewer.filter((r) => r.reviewerId !== null);
+    const contacts = new Map(
+      (
+        await personContacts(
+          m,
+          reviewers.map((r) => r.reviewerId as string),
+        )
+      ).map((c) => [c.id, c]),
+    );
+    await this.mail.enqueueMany(
+      m,
+      reviewers.flatMap((r) => {
+        const contact = contacts.get(r.reviewerId as string);
+        if (!contact?.email) return [];
+        return [
+          {
+            to: contact.email,
+            template: 'REVIEW_STARTED' as const,
+            data: {
+              campaignId: campaign.id,
+              recipientName: fullName(contact),
+              campaignName: campaign.name,
+              itemCount: r.items,
+              unitCount: r.units,
+              dueDate: campaign.dueDate,
+              revokeDate: campaign.revokeDate,
+              undecidedRule: campaign.undecidedRule,
+            },
+          },
+        ];
+      }),
+    );
+    await this.audit.append(m, {
+      actorId: null,
+      action: 'REVIEW_CAMPAIGN_STARTED',
+      entityType: 'review_campaign',
+      entityId: campaign.id,
+      after: {
+        day,
+        items: total,
+        reviewers: reviewers.length,
+        withoutReviewer: perReviewer.find((r) => r.reviewerId === null)?.items ?? 0,
+      },
+    });
+    return total;
+  }
+
+  /** The campaigns the actor may see: all for administrators; for a head, those with their units. */
+  async list(actor: Actor): Promise<ReviewCampaign[]> {
+    const rows = await this.db.query<(CampaignRow & ReviewProgress)[]>(
+      `SELECT ${CAMPAIGN_COLUMNS}, ${personNameSql('cb')} AS "createdByName", p.*
+         FROM review_campaign c
+         ${leftJoinPerson('cb', 'c.created_by')}
+         CROSS JOIN LATERAL (SELECT ${PROGRESS_COLUMNS} FROM review_item ri WHERE ri.campaign_id = c.id
+                               AND ($1::boolean OR ri.care_unit_id = ANY($2::uuid[]))) p
+        WHERE $1::boolean OR c.created_by = $3
+           OR EXISTS (SELECT 1 FROM review_item ri WHERE ri.campaign_id = c.id AND ri.reviewer_id = $3)
+           OR c.care_unit_ids && $2::uuid[]
+        ORDER BY c.created_at DESC, c.id
+        LIMIT 500`,
+      [actor.rights.administrator, actor.rights.headOf, actor.person.id],
+    );
+    return rows.map(withProgress);
+  }
+
+  /** A campaign with its report per unit: administrators see every unit, a head their own. */
+  detail(actor: Actor, id: string): Promise<ReviewCampaignDetail> {
+    return this.detailIn(this.db.manager, actor, id);
+  }
+
+  private async detailIn(m: EntityManager, actor: Actor, id: string): Promise<ReviewCampaignDetail> {
+    const [campaign] = await m.query<CampaignRow[]>(
+      `SELECT ${CAMPAIGN_COLUMNS}, ${personNameSql('cb')} AS "createdByName"
+         FROM review_campaign c ${leftJoinPerson('cb', 'c.created_by')} WHERE c.id = $1`,
+      [id],
+    );
+    if (!campaign) throw campaignNotFound();
+    const all = actor.rights.administrator || campaign.createdBy === actor.person.id;
+    const units = await m.query<ReviewUnitReport[]>(
+      `SELECT ri.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+              min(ri.reviewer_id::text)::uuid AS "reviewerId", min(${personNameSql('rv')}) AS "reviewerName",
+              count(*)::int AS items,
+              count(*) FILTER (WHERE ri.signed_at IS NOT NULL AND ri.decision = 'KEEP')::int AS kept,
+              count(*) FILTER (WHERE ri.signed_at IS NOT NULL AND ri.decision = 'REMOVE')::int AS removed,
+              count(*) FILTER (WHERE ri.signed_at IS NULL)::int AS undecided,
+              max(ri.signed_at) AS "lastSignedAt"
+         FROM review_item ri
+         ${joinCareUnit('cu', 'ri.care_unit_id')}
+         ${leftJoinPerson('rv', 'ri.reviewer_id')}
+        WHERE ri.campaign_id = $1
+          AND ($2::boolean OR ri.care_unit_id = ANY($3::uuid[]) OR ri.reviewer_id = $4)
+        GROUP BY ri.care_unit_id, ${careUnitNameSql('cu')}
+        ORDER BY ${careUnitNameSql('cu')} COLLATE beh_sv, ri.care_unit_id`,
+      [id, all, actor.rights.headOf, actor.person.id],
+    );
+    const inScope = all || units.length > 0 || campaign.careUnitIds.some((u) => actor.rights.heads(u));
+    if (!inScope) throw campaignNotFound();
+    const progress: ReviewProgress = { total: 0, decided: 0, signed: 0, kept: 0, removed: 0 };
+    for (const u of units) {
+      progress.total += u.items;
+      progress.signed += u.kept + u.removed;
+      progress.kept += u.kept;
+      progress.removed += u.removed;
+    }
+    const [{ decided }] = await m.query<{ decided: number }[]>(
+      `SELECT count(*)::int AS decided FROM review_item ri
+        WHERE ri.campaign_id = $1 AND ri.decision IS NOT NULL
+          AND ($2::boolean OR ri.care_unit_id = ANY($3::uuid[]) OR ri.reviewer_id = $4)`,
+      [id, all, actor.rights.headOf, actor.person.id],
+    );
+    progress.decided = decided;
+    return { ...campaign, progress, units };
+  }
+
+  /** The reviewer's page: their items of the campaign, by unit, assignment and person. */
+  async reviewerPage(actor: Actor, campaignId: string): Promise<ReviewerPage> {
+    const m = this.db.manager;
+    const [campaign] = await m.query<CampaignRow[]>(
+      `SELECT ${CAMPAIGN_COLUMNS}, ${personNameSql('cb')} AS "createdByName"
+         FROM review_campaign c ${leftJoinPerson('cb', 'c.created_by')} WHERE c.id = $1`,
+      [campaignId],
+    );
+    if (!campaign) throw campaignNotFound();
+    const items = await m.query<ReviewItem[]>(
+      `SELECT ri.id, ri.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+              ri.assignment_id AS "assignmentId", ${assignmentNameSql('a')} AS "assignmentName",
+              ri.person_id AS "personId", ${personNameSql('p')} AS "personName",
+              ${personUserIdSql('p')} AS "personUserId", ${personTitleSql('p')} AS title,
+              ri.engagement_active AS "engagementActive", to_char(ri.held_from, 'YYYY-MM-DD') AS "heldFrom",
+              to_char(ri.held_to, 'YYYY-MM-DD') AS "heldTo", ri.last_order_number AS "lastOrderNumber",
+              ri.decision, ri.comment, ri.decided_at AS "decidedAt", ri.signed_at AS "signedAt",
+              ri.revoke_order_number AS "revokeOrderNumber"
+         FROM review_item ri
+         ${joinCareUnit('cu', 'ri.care_unit_id')}
+         ${joinAssignment('a', 'ri.assignment_id')}
+         ${joinPerson('p', 'ri.person_id')}
+        WHERE ri.campaign_id = $1 AND ri.reviewer_id = $2
+        ORDER BY ${careUnitNameSql('cu')} COLLATE beh_sv, ${assignmentNameSql('a')} COLLATE beh_sv,
+                 ${personNameOrderSql('p')}, ri.id`,
+      [campaignId, actor.person.id],
+    );
+    if (items.length === 0 && !actor.rights.administrator && campaign.createdBy !== actor.person.id) {
+      throw campaignNotFound();
+    }
+    const progress = progressOf(items);
+    return { campaign: { ...campaign, progress }, progress, items };
+  }
+
+  /**
+   * Saves the reviewer's drafted decisions (Behåll / Ta bort with its comment, or null to undo):
+   * only their own unsigned items of an active campaign, all or nothing. They have no effect
+   * until signed.
+   */
+  async saveDecisions(actor: Actor, campaignId: string, dto: SaveDecisionsDto): Promise<ReviewProgress> {
+    const lines = dto.decisions.map((d) => ({
+      itemId: d.itemId.toLowerCase(),
+      decision: d.decision,
+      comment: d.comment?.trim() || null,
+    }));
+    const missing = lines.filter((l) => l.decision === 'REMOVE' && !l.comment).length;
+    if (missing > 0) throw commentRequired(missing);
+    return this.db.transaction(async (m) => {
+      const status = await this.lockActive(m, campaignId);
+      if (status !== 'ACTIVE') throw campaignNotActive(status);
+      const found = await m.query<{ id: string; signed: boolean }[]>(
+        `SELECT ri.id, ri.signed_at IS NOT NULL AS signed FROM review_item ri
+          WHERE ri.campaign_id = $1 AND ri.reviewer_id = $2 AND ri.id = ANY($3::uuid[])
+          ORDER BY ri.id FOR UPDATE`,
+        [campaignId, actor.person.id, lines.map((l) => l.itemId)],
+      );
+      if (found.length !== lines.length) throw itemsNotYours();
+      const signed = found.filter((f) => f.signed).length;
+      if (signed > 0) throw itemsAlreadySigned(signed);
+      await m.query(
+        `UPDATE review_item ri
+            SET decision = d.decision, comment = CASE WHEN d.decision IS NULL THEN NULL ELSE d.comment END,
+                decided_at = CASE WHEN d.decision IS NULL THEN NULL ELSE $4::timestamptz END
+           FROM unnest($1::uuid[], $2::varchar[], $3::text[]) AS d(id, decision, comment)
+          WHERE ri.id = d.id`,
+        [
+          lines.map((l) => l.itemId),
+          lines.map((l) => l.decision),
+          lines.map((l) => l.comment),
+          this.clock.now(),
+        ],
+      );
+      const [progress] = await m.query<ReviewProgress[]>(
+        `SELECT ${PROGRESS_COLUMNS} FROM review_item ri WHERE ri.campaign_id = $1 AND ri.reviewer_id = $2`,
+        [campaignId, actor.person.id],
+      );
+      return progress;
+    });
+  }
+
+  /** The campaign's status under a share lock (null: no such campaign, 404). */
+  private async lockActive(m: EntityManager, campaignId: string): Promise<string> {
+    const [row] = await m.query<{ status: string }[]>(
+      `SELECT status FROM review_campaign WHERE id = $1 FOR SHARE`,
+      [campaignId],
+    );
+    if (!row) throw campaignNotFound();
+    return row.status;
+  }
+}
+
+export function progressOf(items: readonly Pick<ReviewItem, 'decision' | 'signedAt'>[]): ReviewProgress {
+  const signed = items.filter((i) => i.signedAt !== null);
+  return {
+    total: items.length,
+    decided: items.filter((i) => i.decision !== null).length,
+    signed: signed.length,
+    kept: signed.filter((i) => i.decision === 'KEEP').length,
+    removed: signed.filter((i) => i.decision === 'REMOVE').length,
+  };
+}
+
+function withProgress(row: CampaignRow & ReviewProgress): ReviewCampaign {
+  const { total, decided, signed, kept, removed, ...campaign } = row;
+  return { ...campaign, progress: { total, decided, signed, kept, removed } };
+}
