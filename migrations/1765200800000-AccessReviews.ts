@@ -8,7 +8,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - review_item: the snapshot taken when the campaign starts, one row per holding of an
  *   assignment in scope (person, assignment, unit, since when, the engagement then, the last
  *   order), its reviewer, and the reviewer's decision: drafted (decision, comment, decided_at),
- *   then signed (sign_request_id, signed_at), and for a removal the revoke order placed for it.
+ *   then signed (sign_request_id, signed_at), and for a removal the revoke order placed for it;
+ *   an item still unsigned when the campaign closes gets the campaign's rule (closed_by_rule).
+ * The follow-up's notices are sent once each: reminded_half_at, reminded_late_at (50 % and 90 % of
+ * the time), escalated_at (the due date), each set in the transaction that enqueues its mails.
  */
 export class AccessReviews1765200800000 implements MigrationInterface {
   name = 'AccessReviews1765200800000';
@@ -32,6 +35,9 @@ export class AccessReviews1765200800000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         started_at timestamptz,
         closed_at timestamptz,
+        reminded_half_at timestamptz,
+        reminded_late_at timestamptz,
+        escalated_at timestamptz,
         next_campaign_id uuid REFERENCES review_campaign(id),
         CONSTRAINT review_campaign_dates_chk CHECK (due_date > start_date AND revoke_date >= due_date),
         CONSTRAINT review_campaign_scope_chk CHECK (

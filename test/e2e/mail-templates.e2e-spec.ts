@@ -109,6 +109,23 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
     revokeDate: '2027-03-01',
     undecidedRule: 'KEEP',
   },
+  REVIEW_REMINDER: {
+    campaignId: '7c1e4a2b-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
+    recipientName: 'Erik Holm',
+    campaignName: 'Årlig granskning 2027',
+    open: 12,
+    total: 32,
+    dueDate: '2027-02-28',
+    undecidedRule: 'REVOKE',
+  },
+  REVIEW_ESCALATION: {
+    campaignId: '7c1e4a2b-3d5f-4e6a-8b9c-0d1e2f3a4b5c',
+    recipientName: 'Erik Holm',
+    campaignName: 'Årlig granskning 2027',
+    dueDate: '2027-02-28',
+    undecidedRule: 'KEEP',
+    units: [{ careUnitName: 'Vårdcentralen Solgläntan', reviewerName: 'Karin Lund', open: 12 }],
+  },
 };
 
 const URL = 'https://beh.example.se';

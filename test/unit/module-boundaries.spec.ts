@@ -102,7 +102,17 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // Access reviews: holdings in scope (directory), removals as revoke orders (orders), one
   // signature over the decisions (signing; the signed text's time format is attest's), mail, audit.
   reviews: ['orders', 'signing', 'directory', 'attest', 'audit', 'mail'],
-  scheduler: ['orders', 'fulfilment', 'delegations', 'directory', 'audit', 'mail', 'auth', 'sign-service'],
+  scheduler: [
+    'orders',
+    'fulfilment',
+    'delegations',
+    'directory',
+    'audit',
+    'mail',
+    'auth',
+    'sign-service',
+    'reviews',
+  ],
   // Logs and metrics: the gauges read each module's data through that module's own functions.
   observability: ['mail', 'orders', 'signing', 'scheduler'],
   // The demo seed is a development tool that fills every module's tables with demo rows.

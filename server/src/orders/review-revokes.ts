@@ -18,6 +18,8 @@ export const lastGrantOrdersSql = (): string =>
 /** One "Ta bort" of a signed review: the holding to end. */
 export interface ReviewRemoval {
   itemId: string;
+  /** The reviewer: the revoke's orderer and attestant. */
+  reviewerId: string;
   personId: string;
   careUnitId: string;
   assignmentId: string;
@@ -34,10 +36,11 @@ export interface ReviewRevoke {
 }
 
 /**
- * Places the revoke orders (Avslut) of a signed review, one per person and unit with every
- * assignment removed there, dated the campaign's revoke date, with the reviewer as orderer and
- * attestant. The signed review is their attest: they are approved at once by the same signature
- * (`sign_request_id`), marked placed by the system, and carried out now if their date has come;
+ * Places the revoke orders (Avslut) of a signed review, one per reviewer, person and unit with
+ * every assignment removed there, dated the campaign's revoke date, with the reviewer as orderer
+ * and attestant. The signed review is their attest: they are approved at once by the same
+ * signature (`sign_request_id`; none when a campaign closes by its rule "revoke", whose actor is
+ * the system), marked placed by the system, and carried out now if their date has come;
  * the scheduler's due-orders job carries out the later ones (rule 15). A holding with an open
  * line already, or no longer held, gets none. All in the caller's transaction (the signing's).
  */
@@ -46,7 +49,8 @@ export async function placeReviewRevokes(
   machine: OrderStateMachine,
   carryOut: CarryOutService,
   input: {
-    reviewerId: string;
+    /** The signer of the review; null when the system closes a campaign by its rule. */
+    actorId: string | null;
     signRequestId: string | null;
     revokeDate: string;
     today: string;
@@ -76,7 +80,7 @@ export async function placeReviewRevokes(
       });
       continue;
     }
-    const key = `${removal.personId}/${removal.careUnitId}`;
+    const key = `${removal.reviewerId}/${removal.personId}/${removal.careUnitId}`;
     groups.set(key, [...(groups.get(key) ?? []), removal]);
   }
   const grouped = [...groups.values()];
@@ -84,8 +88,8 @@ export async function placeReviewRevokes(
   const drafts: OrderDraft[] = grouped.map((removals) => ({
     type: 'REVOKE',
     endUserId: removals[0].personId,
-    ordererId: input.reviewerId,
-    attestantId: input.reviewerId,
+    ordererId: removals[0].reviewerId,
+    attestantId: removals[0].reviewerId,
     careUnitId: removals[0].careUnitId,
     startDate: input.revokeDate,
     endDate: null,
@@ -98,12 +102,12 @@ export async function placeReviewRevokes(
     batchId: null,
     assignmentIds: removals.map((r) => r.assignmentId),
   }));
-  const created = await machine.create(m, drafts, input.reviewerId);
+  const created = await machine.create(m, drafts, input.actorId);
   const ids = created.map((c) => c.order.id);
   await m.query(`UPDATE vmu_order SET placed_by_system = true WHERE id = ANY($1::uuid[])`, [ids]);
   await machine.applyMany(m, ids, {
     action: 'ORDER_APPROVED',
-    actorId: input.reviewerId,
+    actorId: input.actorId,
     to: 'APPROVED',
     set: input.signRequestId ? { signRequestId: input.signRequestId } : {},
   });

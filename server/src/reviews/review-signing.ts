@@ -172,6 +172,7 @@ export class ReviewSigning {
         };
         return {
           itemId: l.id,
+          reviewerId: request.signerId,
           personId: row.personId,
           careUnitId: row.careUnitId,
           assignmentId: row.assignmentId,
@@ -179,7 +180,7 @@ export class ReviewSigning {
         };
       });
     const revokes = await placeReviewRevokes(m, this.machine, this.carryOut, {
-      reviewerId: request.signerId,
+      actorId: request.signerId,
       signRequestId: request.id,
       revokeDate: campaign.revokeDate < this.clock.today() ? this.clock.today() : campaign.revokeDate,
       today: this.clock.today(),

@@ -4,6 +4,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { SigningModule } from '../signing/signing.module.js';
 import { SigningService } from '../signing/signing.service.js';
+import { ReviewFollowUp } from './review-follow-up.js';
 import { REVIEW_KIND, ReviewSigning } from './review-signing.js';
 import { ReviewsController } from './reviews.controller.js';
 import { ReviewsService } from './reviews.service.js';
@@ -15,8 +16,8 @@ import { ReviewsService } from './reviews.service.js';
 @Module({
   imports: [OrdersModule, SigningModule, MailModule, AuditModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService, ReviewSigning],
-  exports: [ReviewsService],
+  providers: [ReviewsService, ReviewSigning, ReviewFollowUp],
+  exports: [ReviewsService, ReviewFollowUp],
 })
 export class ReviewsModule implements OnModuleInit {
   constructor(

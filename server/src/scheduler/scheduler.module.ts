@@ -5,6 +5,7 @@ import { DirectoryModule } from '../directory/directory.module.js';
 import { FulfilmentModule } from '../fulfilment/fulfilment.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { ReviewsModule } from '../reviews/reviews.module.js';
 import { AccessHandoverJob } from './access-handover.job.js';
 import { AttestRemindersJob } from './attest-reminders.job.js';
 import { DelegationExpiryJob } from './delegation-expiry.job.js';
@@ -34,6 +35,7 @@ import { SessionSweepJob } from './session-sweep.job.js';
     MailModule,
     AuditModule,
     DirectoryModule,
+    ReviewsModule,
   ],
   providers: [
     SchedulerService,

@@ -21,6 +21,7 @@ import { ScimDeliveryJob } from './scim-delivery.job.js';
 import { GrantEndingsJob } from './grant-endings.job.js';
 import { LdapWritesJob } from './ldap-writes.job.js';
 import { LeaversJob } from './leavers.job.js';
+import { ReviewFollowUp } from '../reviews/review-follow-up.js';
 import type { TickReport } from './scheduler.types.js';
 import { SessionSweepJob } from './session-sweep.job.js';
 
@@ -56,6 +57,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly ldapWrites: LdapWritesJob,
     private readonly directorySync: DirectorySyncJob,
     private readonly leavers: LeaversJob,
+    private readonly reviews: ReviewFollowUp,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -120,6 +122,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       scimHandedToAdministrators: 0,
       leaverRevokes: 0,
       leaverDelegationsEnded: 0,
+      reviewCampaignsStarted: 0,
+      reviewReminders: 0,
+      reviewEscalations: 0,
+      reviewCampaignsClosed: 0,
     };
     // Each job on its own: one failing (say, a lost connection) must not stop the others.
     // First: the jobs after it (leavers, due orders) act on the directory as KIV has it now.
@@ -130,6 +136,17 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     await this.step('leavers', async () => {
       const { revokes, delegationsEnded } = await this.leavers.run();
       Object.assign(report, { leaverRevokes: revokes, leaverDelegationsEnded: delegationsEnded });
+    });
+    // Access reviews: campaigns start, remind, escalate and close on their days; revokes a close
+    // places dated today are carried out at once.
+    await this.step('access reviews', async () => {
+      const { started, reminders, escalations, closed } = await this.reviews.run();
+      Object.assign(report, {
+        reviewCampaignsStarted: started,
+        reviewReminders: reminders,
+        reviewEscalations: escalations,
+        reviewCampaignsClosed: closed,
+      });
     });
     await this.step('due orders', async () => {
       const { carriedOut, batches, failed } = await this.dueOrders.run();

@@ -24,4 +24,12 @@ export interface TickReport {
   leaverRevokes: number;
   /** Delegations ended because their delegate left the unit. */
   leaverDelegationsEnded: number;
+  /** Review campaigns started on their start date (issue 17). */
+  reviewCampaignsStarted: number;
+  /** Reminder mails to reviewers (50 % and 90 % of a campaign's time). */
+  reviewReminders: number;
+  /** Escalation mails at a campaign's due date. */
+  reviewEscalations: number;
+  /** Campaigns closed the day after their due date, their rule applied. */
+  reviewCampaignsClosed: number;
 }

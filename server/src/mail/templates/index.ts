@@ -8,7 +8,13 @@ import {
   fulfilmentMails,
 } from './fulfilment-mails.js';
 import { type LeaversSummaryData, leaversMails } from './leavers-mails.js';
-import { type ReviewStartedData, reviewMails } from './review-mails.js';
+import {
+  type ReviewEscalationData,
+  type ReviewReminderData,
+  type ReviewStartedData,
+  reviewFollowUpMails,
+  reviewMails,
+} from './review-mails.js';
 import { type MailContent, type RenderedMail, renderMail } from './mail-layout.js';
 import {
   type AttestantChangedData,
@@ -38,6 +44,8 @@ export type {
   OrderMailData,
   OrderRejectedData,
   RenderedMail,
+  ReviewEscalationData,
+  ReviewReminderData,
   ReviewStartedData,
 };
 
@@ -62,6 +70,8 @@ export interface MailTemplateData {
   ACCESS_PART_REFUSED: AccessPartRefusedData;
   LEAVERS_SUMMARY: LeaversSummaryData;
   REVIEW_STARTED: ReviewStartedData;
+  REVIEW_REMINDER: ReviewReminderData;
+  REVIEW_ESCALATION: ReviewEscalationData;
 }
 
 export type MailTemplate = keyof MailTemplateData;
@@ -76,6 +86,7 @@ const COMPOSERS: Composers = {
   ...fulfilmentMails,
   ...leaversMails,
   ...reviewMails,
+  ...reviewFollowUpMails,
 };
 
 export const MAIL_TEMPLATES = Object.keys(COMPOSERS) as MailTemplate[];

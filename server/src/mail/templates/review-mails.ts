@@ -14,8 +14,8 @@ export interface ReviewStartedData {
 
 const undecidedText = (rule: 'KEEP' | 'REVOKE', dueDate: string) =>
   rule === 'KEEP'
-    ? `Uppdrag som inte har granskats den ${dueDate} behålls.`
-    : `Uppdrag som inte har granskats den ${dueDate} tas bort.`;
+    ? `Uppdrag som inte är granskade när dagen ${dueDate} är slut behålls.`
+    : `Uppdrag som inte är granskade när dagen ${dueDate} är slut tas bort.`;
 
 /** Access reviews (issue 17): the mail to each reviewer when a campaign starts. */
 export const reviewMails = {
@@ -36,4 +36,68 @@ export const reviewMails = {
     ],
     action: { label: 'Granska', url: `${publicUrl}/#/reviews/${d.campaignId}` },
   }),
+};
+
+/** A reviewer's reminder at 50 % or 90 % of the campaign's time, while items are open. */
+export interface ReviewReminderData {
+  campaignId: string;
+  recipientName?: string;
+  campaignName: string;
+  open: number;
+  total: number;
+  dueDate: string;
+  undecidedRule: 'KEEP' | 'REVOKE';
+}
+
+/** One unit's open items, as the escalation lists them. */
+export interface ReviewEscalationUnit {
+  careUnitName: string;
+  reviewerName: string | null;
+  open: number;
+}
+
+/** The escalation at the due date, to whom the campaign answers to, when items are open. */
+export interface ReviewEscalationData {
+  campaignId: string;
+  recipientName?: string;
+  campaignName: string;
+  dueDate: string;
+  undecidedRule: 'KEEP' | 'REVOKE';
+  units: ReviewEscalationUnit[];
+}
+
+export const reviewFollowUpMails = {
+  REVIEW_REMINDER: (d: ReviewReminderData, publicUrl: string): MailContent => ({
+    subject: `Påminnelse: ${d.open} av ${d.total} innehav är inte granskade`,
+    recipientName: d.recipientName,
+    paragraphs: [
+      `Granskningen "${d.campaignName}" ska vara klar senast ${d.dueDate}. ${d.open} av dina ${d.total} innehav har ännu inget signerat beslut.`,
+      undecidedText(d.undecidedRule, d.dueDate),
+    ],
+    facts: [
+      ['Granskning', d.campaignName],
+      ['Ej granskade', String(d.open)],
+      ['Sista dag', d.dueDate],
+    ],
+    action: { label: 'Granska', url: `${publicUrl}/#/reviews/${d.campaignId}` },
+  }),
+  REVIEW_ESCALATION: (d: ReviewEscalationData, publicUrl: string): MailContent => {
+    const open = d.units.reduce((sum, u) => sum + u.open, 0);
+    return {
+      subject: `Granskningen "${d.campaignName}" har ${open} ej granskade innehav`,
+      recipientName: d.recipientName,
+      paragraphs: [
+        `Sista dag för granskningen "${d.campaignName}" är i dag, ${d.dueDate}, och ${open} innehav saknar signerat beslut:`,
+        ...d.units.map(
+          (u) => `${u.careUnitName} (granskare ${u.reviewerName ?? 'saknas'}): ${u.open} ej granskade.`,
+        ),
+        undecidedText(d.undecidedRule, d.dueDate),
+      ],
+      facts: [
+        ['Granskning', d.campaignName],
+        ['Ej granskade', String(open)],
+      ],
+      action: { label: 'Visa granskningen', url: `${publicUrl}/#/review-campaigns/${d.campaignId}/show` },
+    };
+  },
 };

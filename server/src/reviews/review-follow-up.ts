@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
+import { fullName, personContacts } from '../directory/directory.facts.js';
+import {
+  careUnitNameSql,
+  joinCareUnit,
+  leftJoinPerson,
+  personNameSql,
+} from '../directory/directory.reads.js';
+import { MailService } from '../mail/mail.service.js';
+import { CarryOutService } from '../orders/carry-out.service.js';
+import { OrderStateMachine } from '../orders/order-state.js';
+import { placeReviewRevokes } from '../orders/review-revokes.js';
+import { ReviewsService } from './reviews.service.js';
+
+/** What one run of the follow-up did. */
+export interface ReviewFollowUpReport {
+  started: number;
+  reminders: number;
+  escalations: number;
+  closed: number;
+}
+
+interface ClaimedCampaign {
+  id: string;
+  name: string;
+  dueDate: string;
+  revokeDate: string;
+  undecidedRule: 'KEEP' | 'REVOKE';
+  createdBy: string | null;
+}
+
+const CLAIM_COLUMNS = `c.id, c.name, to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate",
+  to_char(c.revoke_date, 'YYYY-MM-DD') AS "revokeDate", c.undecided_rule AS "undecidedRule",
+  c.created_by AS "createdBy"`;
+
+/** The day at `share` tenths of the campaign's time (start to due), as SQL over `review_campaign c`. */
+const dayAt = (tenths: number) => `(c.start_date + (c.due_date - c.start_date) * ${tenths} / 10)`;
+
+/** The comment an item removed by the campaign's rule gets (and its revoke order). */
+export const REVOKED_BY_RULE = 'Inte granskat i tid: tas bort enligt granskningens regel.';
+
+/**
+ * The campaigns' follow-up, run by the scheduler's tick with its clock (issue 17, point 3):
+ * planned campaigns start on their day; reviewers with open items are reminded at 50 % and at
+ * 90 % of the time, once each; at the due date whoever created the campaign gets one escalation
+ * listing the units with open items; the day after the due date the campaign closes, its rule
+ * applied to every item without a signed decision (kept, or removed by a revoke order the system
+ * places for the reviewer), and a recurring campaign gets its successor. Each step claims its
+ * campaigns `FOR UPDATE SKIP LOCKED` and records that it is done in the transaction that does it,
+ * so any number of processes may run it and nothing is sent or done twice.
+ */
+@Injectable()
+export class ReviewFollowUp {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reviews: ReviewsService,
+    private readonly machine: OrderStateMachine,
+    private readonly carryOut: CarryOutService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(): Promise<ReviewFollowUpReport> {
+    const report: ReviewFollowUpReport = { started: 0, reminders: 0, escalations: 0, closed: 0 };
+    report.started = await this.each(`c.status = 'PLANNED' AND c.start_date <= $1::date`, async (m, c) => {
+      await this.reviews.start(m, c.id);
+    });
+    // The late reminder first: a campaign past both marks (the scheduler was down) gets that one only.
+    for (const [column, tenths, alsoSet] of [
+      ['reminded_late_at', 9, ', reminded_half_at = coalesce(reminded_half_at, $2)'],
+      ['reminded_half_at', 5, ''],
+    ] as const) {
+      await this.each(
+        `c.status = 'ACTIVE' AND c.${column} IS NULL AND c.due_date >= $1::date AND ${dayAt(tenths)} <= $1::date`,
+        async (m, c) => {
+          report.reminders += await this.remind(m, c);
+          await m.query(`UPDATE review_campaign SET ${column} = $2${alsoSet} WHERE id = $1`, [
+            c.id,
+            this.clock.now(),
+          ]);
+        },
+      );
+    }
+    await this.each(
+      `c.status = 'ACTIVE' AND c.escalated_at IS NULL AND c.due_date <= $1::date`,
+      async (m, c) => {
+        report.escalations += await this.escalate(m, c);
+        await m.query(`UPDATE review_campaign SET escalated_at = $2 WHERE id = $1`, [c.id, this.clock.now()]);
+      },
+    );
+    report.closed = await this.each(`c.status = 'ACTIVE' AND c.due_date < $1::date`, async (m, c) => {
+      await this.close(m, c);
+    });
+    return report;
+  }
+
+  /** Claims the campaigns matching `where` one at a time, each in its own transaction. */
+  private async each(
+    where: string,
+    work: (m: EntityManager, campaign: ClaimedCampaign) => Promise<void>,
+  ): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const claimed = await this.db.transaction(async (m) => {
+        const [campaign] = await m.query<ClaimedCampaign[]>(
+          `SELECT ${CLAIM_COLUMNS} FROM review_campaign c WHERE ${where}
+            ORDER BY c.start_date, c.id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [this.clock.today()],
+        );
+        if (!campaign) return false;
+        await work(m, campaign);
+        return true;
+      });
+      if (!claimed) return done;
+      done += 1;
+    }
+  }
+
+  /** Mails every reviewer with items open; answers how many. */
+  private async remind(m: EntityManager, c: ClaimedCampaign): Promise<number> {
+    const open = await m.query<{ reviewerId: string; open: number; total: number }[]>(
+      `SELECT reviewer_id AS "reviewerId", count(*) FILTER (WHERE signed_at IS NULL)::int AS open,
+              count(*)::int AS total
+         FROM review_item WHERE campaign_id = $1 AND reviewer_id IS NOT NULL
+        GROUP BY reviewer_id HAVING count(*) FILTER (WHERE signed_at IS NULL) > 0`,
+      [c.id],
+    );
+    const contacts = await personContacts(
+      m,
+      open.map((o) => o.reviewerId),
+    );
+    const byId = new Map(contacts.map((p) => [p.id, p]));
+    const mails = open.flatMap((o) => {
+      const contact = byId.get(o.reviewerId);
+      if (!contact?.email) return [];
+      return [
+        {
+          to: contact.email,
+          template: 'REVIEW_REMINDER' as const,
+          data: {
+            campaignId: c.id,
+            recipientName: fullName(contact),
+            campaignName: c.name,
+            open: o.open,
+            total: o.total,
+            dueDate: c.dueDate,
+            undecidedRule: c.undecidedRule,
+          },
+        },
+      ];
+    });
+    await this.mail.enqueueMany(m, mails);
+    return mails.length;
+  }
+
+  /**
+   * At the due date, the units with open items to whoever created the campaign (an administrator,
+   * or the head who made it for their units): the directory names no head of an administration.
+   */
+  private async escalate(m: EntityManager, c: ClaimedCampaign): Promise<number> {
+    const units = await m.query<{ careUnitName: string; reviewerName: string | null; open: number }[]>(
+      `SELECT ${careUnitNameSql('cu')} AS "careUnitName", min(${personNameSql('rv')}) AS "reviewerName",
+              count(*)::int AS open
+         FROM review_item ri
+         ${joinCareUnit('cu', 'ri.care_unit_id')}
+         ${leftJoinPerson('rv', 'ri.reviewer_id')}
+        WHERE ri.campaign_id = $1 AND ri.signed_at IS NULL
+        GROUP BY ri.care_unit_id, ${careUnitNameSql('cu')}
+        ORDER BY ${careUnitNameSql('cu')} COLLATE beh_sv`,
+      [c.id],
+    );
+    if (units.length === 0 || !c.createdBy) return 0;
+    const [creator] = await personContacts(m, [c.createdBy]);
+    if (!creator?.email) return 0;
+    await this.mail.enqueue(m, {
+      to: creator.email,
+      template: 'REVIEW_ESCALATION',
+      data: {
+        campaignId: c.id,
+        recipientName: fullName(creator),
+        campaignName: c.name,
+        dueDate: c.dueDate,
+        undecidedRule: c.undecidedRule,
+        units,
+      },
+    });
+    return 1;
+  }
+
+  /**
+   * Closes the campaign: every item without a signed decision gets the rule (drafts included: they
+   * were never signed), removals become revoke orders the system places for the reviewer (the
+   * creator where a unit had none), and a recurring campaign gets its successor, planned.
+   */
+  private async close(m: EntityManager, c: ClaimedCampaign): Promise<void> {
+    const today = this.clock.today();
+    const now = this.clock.now();
+    const decision = c.undecidedRule === 'KEEP' ? 'KEEP' : 'REMOVE';
+    const ruled = await m.query<
+      { id: string; reviewerId: string | null; personId: string; careUnitId: string; assignmentId: string }[]
+    >(
+      `UPDATE review_item
+          SET decision = $2::varchar, comment = CASE WHEN $2::varchar = 'REMOVE' THEN $3 ELSE NULL END,
+              decided_at = $4, closed_by_rule = true
+        WHERE campaign_id = $1 AND signed_at IS NULL
+        RETURNING id, reviewer_id AS "reviewerId", person_id AS "personId", care_unit_id AS "careUnitId",
+                  assignment_id AS "assignmentId"`,
+      [c.id, decision, REVOKED_BY_RULE, now],
+    );
+    const items = (ruled as unknown as [typeof ruled, number])[0];
+    let placed: string[] = [];
+    if (decision === 'REMOVE') {
+      const removals = items
+        .map((i) => ({ ...i, reviewerId: i.reviewerId ?? c.createdBy }))
+        .filter((i): i is typeof i & { reviewerId: string } => i.reviewerId !== null)
+        .map((i) => ({ ...i, itemId: i.id, comment: REVOKED_BY_RULE }));
+      const revokes = await placeReviewRevokes(m, this.machine, this.carryOut, {
+        actorId: null,
+        signRequestId: null,
+        revokeDate: c.revokeDate < today ? today : c.revokeDate,
+        today,
+        campaignName: c.name,
+        removals,
+      });
+      const orders = revokes.filter((r) => r.orderId !== null);
+      placed = [...new Set(orders.map((r) => r.orderNumber as string))];
+      if (orders.length > 0) {
+        await m.query(
+          `UPDATE review_item ri SET revoke_order_id = r.order_id, revoke_order_number = r.order_number
+             FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) AS r(item_id, order_id, order_number)
+            WHERE ri.id = r.item_id`,
+          [orders.map((r) => r.itemId), orders.map((r) => r.orderId), orders.map((r) => r.orderNumber)],
+        );
+      }
+    }
+    const [next] = await m.query<{ id: string }[]>(
+      `INSERT INTO review_campaign (name, scope_kind, administration_id, care_unit_ids, reviewer_rule, start_date,
+                                    due_date, revoke_date, undecided_rule, recurrence_months, created_by,
+                                    created_at)
+       SELECT c.name, c.scope_kind, c.administration_id, c.care_unit_ids, c.reviewer_rule,
+              (c.start_date + make_interval(months => c.recurrence_months))::date,
+              (c.due_date + make_interval(months => c.recurrence_months))::date,
+              (c.revoke_date + make_interval(months => c.recurrence_months))::date,
+              c.undecided_rule, c.recurrence_months, c.created_by, $2
+         FROM review_campaign c WHERE c.id = $1 AND c.recurrence_months IS NOT NULL
+       RETURNING id`,
+      [c.id, now],
+    );
+    await m.query(
+      `UPDATE review_campaign SET status = 'CLOSED', closed_at = $2, next_campaign_id = $3 WHERE id = $1`,
+      [c.id, now, next?.id ?? null],
+    );
+    await this.audit.append(m, {
+      actorId: null,
+      action: 'REVIEW_CAMPAIGN_CLOSED',
+      entityType: 'review_campaign',
+      entityId: c.id,
+      after: {
+        rule: c.undecidedRule,
+        decidedByRule: items.length,
+        revokeOrders: placed,
+        nextCampaignId: next?.id ?? null,
+      },
+    });
+  }
+}
