@@ -35,6 +35,7 @@ import { AttestQueueStamp1765200500000 } from './1765200500000-AttestQueueStamp.
 import { SamlSessionSubject1765200600000 } from './1765200600000-SamlSessionSubject.js';
 import { FederatedSigning1765200700000 } from './1765200700000-FederatedSigning.js';
 import { AccessReviews1765200800000 } from './1765200800000-AccessReviews.js';
+import { Auditor1765200900000 } from './1765200900000-Auditor.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   SamlSessionSubject1765200600000,
   FederatedSigning1765200700000,
   AccessReviews1765200800000,
+  Auditor1765200900000,
 ];

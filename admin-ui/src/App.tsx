@@ -14,6 +14,7 @@ import accessOperations from './accessOperations';
 import accessTemplates from './accessTemplates';
 import fulfilment from './fulfilment';
 import systemAdministrators from './systemAdministrators';
+import auditors from './auditors';
 import administrations from './administrations';
 import apiClients from './api-clients';
 import auditEvents from './auditEvents';
@@ -80,6 +81,7 @@ export const App = () => (
     <Resource name="professions" {...professions} />
     <Resource name="access-templates" {...accessTemplates} />
     <Resource name="system-administrators" {...systemAdministrators} />
+    <Resource name="auditors" {...auditors} />
     <Resource name="engagements" {...engagements} />
     <Resource name="held-assignments" {...heldAssignments} />
     <Resource name="outbox" {...outbox} />

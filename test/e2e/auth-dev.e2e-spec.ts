@@ -58,6 +58,7 @@ describe('development sign-in and sessions', () => {
     administrator,
     headOfUnit,
     delegate,
+    auditor: false,
   });
   const tiles = (vmu: boolean, attest: boolean, delegations: boolean) => ({
     vmuSingle: vmu,
@@ -233,7 +234,7 @@ describe('timeouts and administrators from the environment', () => {
   it('makes the persons in ADMIN_USER_IDS administrators, without order rights', async () => {
     const nilbo4 = await signIn(t, 'nilbo4');
     const me = (await nilbo4.get('/api/me').expect(200)).body;
-    expect(me.roles).toEqual({ administrator: true, headOfUnit: false, delegate: false });
+    expect(me.roles).toEqual({ administrator: true, headOfUnit: false, delegate: false, auditor: false });
     expect(me.tiles).toEqual({ vmuSingle: false, vmuMass: false, attest: false, delegations: true });
     await nilbo4.get('/api/outbox').expect(200);
   });

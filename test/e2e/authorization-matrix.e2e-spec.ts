@@ -11,6 +11,8 @@ import {
   systemRoleId,
 } from '../../server/src/seed/demo-access-catalogue.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
+import { AuditorsService } from '../../server/src/delegations/auditors.service.js';
+import { newPerson, type PersonMade } from '../factories/index.js';
 import { registeredRoutes } from '../support/routes.js';
 import { createTestIdp, samlEnv } from '../support/saml-idp.js';
 import { anonymous, type Client, signIn } from '../support/sign-in.js';
@@ -19,7 +21,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addDays } from './orders-support.js';
 
 /**
- * Every route of the running application, called by every persona of domain.md and by no one.
+ * Every route of the running application, called by every persona of domain.md, by an auditor
+ * (Revisorer: a person made one in the setup, with no other role) and by no one.
  * A route with no row here fails the test: a new endpoint must state who may call it.
  * Bodies and ids are valid, so that the statuses tell about access, not about validation;
  * writes that are allowed use ids that do not exist (404) or create harmless rows.
@@ -27,7 +30,8 @@ import { addDays } from './orders-support.js';
 
 const STAFF = ['nilbo4', 'linma5', 'majoh6', 'ahmal7', 'petny8'] as const;
 // Refused callers first, allowed ones last, so that what the allowed ones change is seen by nobody.
-const CALLERS = ['anonymous', ...STAFF, 'sarbe3', 'eriho2', 'karlu1', 'admin1'] as const;
+// The auditor reads some routes region-wide but changes nothing: among the refused callers.
+const CALLERS = ['anonymous', ...STAFF, 'auditor', 'sarbe3', 'eriho2', 'karlu1', 'admin1'] as const;
 type Caller = (typeof CALLERS)[number];
 type Expected = Record<Caller, number>;
 
@@ -66,6 +70,23 @@ interface Row {
    * (it reads the whole region); every client without it, and every route without one, gets 403.
    */
   client?: { scope: ClientScopeName; status: number };
+  /**
+   * The route is marked `@AuditorReads` (a GET): the auditor reads it as the administrator does
+   * and gets the administrator's status. Every other route answers the auditor as any signed-in
+   * person without rights, but a write that is not public: 403 (the auditor changes nothing).
+   */
+  auditor?: true;
+}
+
+/** The auditor's expectations, from the rows' own (see Row.auditor). */
+function withAuditor(row: Row): Row {
+  const write = !row.route.startsWith('GET ');
+  let status = row.expect.auditor;
+  if (row.auditor) status = row.expect.admin1;
+  // A write that needs a session (a signed-in person without rights is not answered 401 like
+  // no one): refused to an auditor whatever the policy.
+  else if (write && row.expect.anonymous === 401 && row.expect.petny8 !== 401) status = 403;
+  return { ...row, expect: { ...row.expect, auditor: status } };
 }
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -145,7 +166,17 @@ interface Review {
   itemId: string;
 }
 
-function table(today: string, review: Review): Row[] {
+/** The auditor of the matrix, and a person the administrator makes one in the table. */
+interface AuditorIds {
+  auditor: string;
+  spare: string;
+}
+
+function table(today: string, auditorIds: AuditorIds, review: Review): Row[] {
+  return tableRows(today, auditorIds, review).map(withAuditor);
+}
+
+function tableRows(today: string, auditorIds: AuditorIds, review: Review): Row[] {
   return [
     { route: 'GET /api/health', expect: statuses('public', 200) },
     { route: 'GET /api/health/live', expect: statuses('public', 200) },
@@ -228,12 +259,14 @@ function table(today: string, review: Review): Row[] {
       route: 'GET /api/held-assignments',
       expect: statuses('rightsHolder', 200),
       client: { scope: 'holdings:read', status: 200 },
+      auditor: true,
     },
     {
       route: 'GET /api/held-assignments/:id',
       path: `/api/held-assignments/${id.held}`,
       expect: statuses('rightsHolder', 200),
       client: { scope: 'holdings:read', status: 200 },
+      auditor: true,
     },
     {
       route: 'POST /api/held-assignments',
@@ -302,6 +335,7 @@ function table(today: string, review: Review): Row[] {
       route: 'GET /api/delegations',
       expect: statuses('rightsHolder', 200),
       client: { scope: 'delegations:read', status: 200 },
+      auditor: true,
     },
     { route: 'GET /api/delegations/grantable-units', expect: statuses('delegator', 200) },
     // karlu1 heads Solgläntan; the administrator may delegate for every unit.
@@ -316,6 +350,7 @@ function table(today: string, review: Review): Row[] {
       path: `/api/delegations/${id.eriho2Delegation}`,
       expect: statuses('rightsHolder', 200, { sarbe3: 403 }),
       client: { scope: 'delegations:read', status: 200 },
+      auditor: true,
     },
     // Limiting to what it already is: allowed, and changes nothing.
     {
@@ -345,12 +380,14 @@ function table(today: string, review: Review): Row[] {
       path: `/api/orders?filter=${encodeURIComponent('{"scope":"mine"}')}`,
       expect: statuses('signedIn', 200),
       client: { scope: 'orders:read', status: 200 },
+      auditor: true,
     },
     {
       route: 'GET /api/orders/:id',
       path: `/api/orders/${MISSING}`,
       expect: statuses('signedIn', 404),
       client: { scope: 'orders:read', status: 404 },
+      auditor: true,
     },
     {
       route: 'POST /api/orders/:id/change-attestant',
@@ -494,15 +531,21 @@ function table(today: string, review: Review): Row[] {
     },
     { route: 'GET /api/outbox', expect: statuses('administrator', 200) },
     { route: 'GET /api/outbox/:id', path: `/api/outbox/${MISSING}`, expect: statuses('administrator', 404) },
-    { route: 'GET /api/audit-events', expect: statuses('administrator', 200) },
+    // The audit log: auditors read it too, but start no check (a check records a checkpoint).
+    { route: 'GET /api/audit-events', expect: statuses('administrator', 200), auditor: true },
     { route: 'GET /api/audit-events/verify', expect: statuses('administrator', 200) },
     // Full verification runs (audit-verify.e2e-spec.ts): started in the background, then the latest is that one.
     { route: 'POST /api/audit-events/verify-runs', expect: statuses('administrator', 202) },
-    { route: 'GET /api/audit-events/verify-runs/latest', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/audit-events/verify-runs/latest',
+      expect: statuses('administrator', 200),
+      auditor: true,
+    },
     {
       route: 'GET /api/audit-events/verify-runs/:runId',
       path: '/api/audit-events/verify-runs/999999999',
       expect: statuses('administrator', 404),
+      auditor: true,
     },
     // An anchor of the chain head received outside (audit-anchor.e2e-spec.ts); {} is not one: 422.
     { route: 'POST /api/audit-events/verify-anchor', body: {}, expect: statuses('administrator', 422) },
@@ -510,6 +553,7 @@ function table(today: string, review: Review): Row[] {
       route: 'GET /api/audit-events/:id',
       path: `/api/audit-events/${MISSING}`,
       expect: statuses('administrator', 404),
+      auditor: true,
     },
     // The grids' CSV exports: each with the policy of its list.
     ...['persons', 'care-units', 'assignments', 'administrations', 'care-providers'].map((resource) => ({
@@ -517,8 +561,8 @@ function table(today: string, review: Review): Row[] {
       expect: statuses('rightsHolder', 200),
     })),
     { route: 'GET /api/systems/export', expect: statuses('signedIn', 200) },
-    { route: 'GET /api/orders/export', expect: statuses('signedIn', 200) },
-    { route: 'GET /api/audit-events/export', expect: statuses('administrator', 200) },
+    { route: 'GET /api/orders/export', expect: statuses('signedIn', 200), auditor: true },
+    { route: 'GET /api/audit-events/export', expect: statuses('administrator', 200), auditor: true },
     // The person lookup log (person-access-log.e2e-spec.ts): administrators only.
     { route: 'GET /api/person-access-log', expect: statuses('administrator', 200) },
     { route: 'GET /api/person-access-log/export', expect: statuses('administrator', 200) },
@@ -663,7 +707,7 @@ function table(today: string, review: Review): Row[] {
     },
     // Access reviews (issue 17): campaigns for administrators and heads of unit; the reviewer's
     // page, decisions and signature for the reviewer only (another's campaign is 404).
-    { route: 'GET /api/review-campaigns', expect: statuses('delegator', 200) },
+    { route: 'GET /api/review-campaigns', expect: statuses('delegator', 200), auditor: true },
     {
       route: 'POST /api/review-campaigns',
       body: {
@@ -681,6 +725,7 @@ function table(today: string, review: Review): Row[] {
       route: 'GET /api/review-campaigns/:id',
       path: `/api/review-campaigns/${review.campaignId}`,
       expect: statuses('delegator', 200),
+      auditor: true,
     },
     {
       route: 'GET /api/review-campaigns/:id/items',
@@ -698,6 +743,24 @@ function table(today: string, review: Review): Row[] {
       path: `/api/review-campaigns/${review.campaignId}/sign-requests`,
       expect: statuses('rightsHolder', 404, { karlu1: 201 }),
     },
+    // Revisorer (issue 17): administrators only; the new auditor is a person of the setup.
+    { route: 'GET /api/auditors', expect: statuses('administrator', 200) },
+    { route: 'GET /api/auditors/export', expect: statuses('administrator', 200) },
+    {
+      route: 'GET /api/auditors/:id',
+      path: `/api/auditors/${auditorIds.auditor}`,
+      expect: statuses('administrator', 200),
+    },
+    {
+      route: 'POST /api/auditors',
+      body: { personId: auditorIds.spare },
+      expect: statuses('administrator', 201),
+    },
+    {
+      route: 'DELETE /api/auditors/:id',
+      path: `/api/auditors/${MISSING}`,
+      expect: statuses('administrator', 404),
+    },
     // Last: it makes nilbo4 a delegate, which would change the answers of every row after it.
     {
       route: 'POST /api/delegations',
@@ -712,7 +775,9 @@ describe('authorization matrix', () => {
   let rows: Row[];
   const clients = new Map<Caller, Client>();
 
-  const clientFor = (caller: Caller) => (caller === 'anonymous' ? anonymous(t) : signIn(t, caller));
+  let auditor: PersonMade;
+  const clientFor = (caller: Caller) =>
+    caller === 'anonymous' ? anonymous(t) : signIn(t, caller === 'auditor' ? auditor.userId : caller);
 
   beforeAll(async () => {
     // SAML with single logout (which needs the SP's signing key): every SAML route is there.
@@ -724,6 +789,10 @@ describe('authorization matrix', () => {
       ...(await federatedSigning()).env,
     });
     const today = t.app.get(Clock).today();
+    // An auditor with no other role, and a person the table's POST /api/auditors makes one.
+    auditor = await newPerson(t, { title: 'Revisor' });
+    const spare = await newPerson(t);
+    await t.app.get(AuditorsService).create(seedId('person:admin1'), { personId: auditor.id });
     for (const caller of CALLERS) clients.set(caller, await clientFor(caller));
     const campaign = await clients
       .get('admin1')!
@@ -743,7 +812,7 @@ describe('authorization matrix', () => {
       `SELECT id FROM review_item WHERE campaign_id = $1 AND person_id = $2 AND assignment_id = $3`,
       [campaignId, seedId('person:linma5'), id.vobSolglantan],
     );
-    rows = table(today, { campaignId, itemId: item.id });
+    rows = table(today, { auditor: auditor.id, spare: spare.id }, { campaignId, itemId: item.id });
   });
   afterAll(async () => {
     await t.close();
@@ -755,6 +824,24 @@ describe('authorization matrix', () => {
     expect(registered.filter((route) => !covered.includes(route))).toEqual([]);
     expect(covered.filter((route) => !registered.includes(route))).toEqual([]);
     expect(covered.filter((route, i) => covered.indexOf(route) !== i)).toEqual([]);
+  });
+
+  it('opens to auditors exactly the GET routes the OpenAPI description marks x-beh-auditor', async () => {
+    const doc = (await clients.get('admin1')!.get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { 'x-beh-auditor'?: boolean }>>;
+    };
+    const marked = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => operation['x-beh-auditor'] === true)
+        .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(marked.filter((route) => !route.startsWith('GET '))).toEqual([]);
+    expect(
+      rows
+        .filter((row) => row.auditor)
+        .map((row) => row.route)
+        .sort(),
+    ).toEqual(marked.sort());
   });
 
   /** One call of a row's route, as a persona (its own session) or as an API client (a token). */

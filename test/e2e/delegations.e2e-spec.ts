@@ -58,7 +58,7 @@ describe('delegations', () => {
   describe('the seeded delegations give their rights', () => {
     it('eriho2 may order and attest on Vårdcentralen Solgläntan', async () => {
       const me = (await (await signIn(t, 'eriho2')).get('/api/me').expect(200)).body;
-      expect(me.roles).toEqual({ administrator: false, headOfUnit: false, delegate: true });
+      expect(me.roles).toEqual({ administrator: false, headOfUnit: false, delegate: true, auditor: false });
       expect(me.units).toEqual([
         {
           careUnitId: SOLGLANTAN,
@@ -84,7 +84,7 @@ describe('delegations', () => {
 
     it('nilbo4 has nothing', async () => {
       const me = (await (await signIn(t, 'nilbo4')).get('/api/me').expect(200)).body;
-      expect(me.roles).toEqual({ administrator: false, headOfUnit: false, delegate: false });
+      expect(me.roles).toEqual({ administrator: false, headOfUnit: false, delegate: false, auditor: false });
       expect(me.units).toEqual([]);
       expect(me.tiles).toEqual({ vmuSingle: false, vmuMass: false, attest: false, delegations: false });
     });

@@ -88,4 +88,25 @@ describe('Rights for verksamheter and systems (common/auth/rights.ts)', () => {
     expect(rights.holdsRights).toBe(false);
     expect(rights.mayDelegate).toBe(false);
   });
+
+  it('an auditor reads region-wide and, with no other role, is read-only', () => {
+    const auditor = new Rights('p', false, [], [], { auditor: true });
+    expect(auditor.auditor).toBe(true);
+    expect(auditor.readOnly).toBe(true);
+    expect(auditor.holdsRights).toBe(false);
+    const reading = auditor.readingRegionWide();
+    expect(reading.administrator).toBe(true);
+    expect(reading.personId).toBe('p');
+    expect(reading.mayOrder(SYS)).toBe(false);
+    // The auditor's own rights are not changed by reading.
+    expect(auditor.administrator).toBe(false);
+    // Another role keeps its writes: a system administrator who is also an auditor.
+    const both = new Rights('p', false, [], [], {
+      auditor: true,
+      systems: [{ systemId: SYS, systemName: 'Melior' }],
+    });
+    expect(both.readOnly).toBe(false);
+    expect(new Rights('p', true, [], [], { auditor: true }).readOnly).toBe(false);
+    expect(new Rights('p', false, [], []).auditor).toBe(false);
+  });
 });

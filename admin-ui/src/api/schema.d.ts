@@ -1161,6 +1161,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auditors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Auditors_list"];
+        put?: never;
+        post: operations["Auditors_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auditors/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Auditors_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auditors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Auditors_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Auditors_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/outbox": {
         parameters: {
             query?: never;
@@ -2212,6 +2260,8 @@ export interface components {
             administrator: boolean;
             headOfUnit: boolean;
             delegate: boolean;
+            /** @description An auditor (Revisor), assigned by administrators: reads orders, holdings, delegations and the audit log region-wide; changes nothing. */
+            auditor: boolean;
         };
         /** @enum {string} */
         RightSource: "HEAD" | "DELEGATION";
@@ -2624,6 +2674,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             personId: string;
+            /** @description The holder's name (the holdings grid of auditors, who read no person). */
+            personName: string;
             /** Format: uuid */
             assignmentId: string;
             assignmentName: string;
@@ -3183,6 +3235,26 @@ export interface components {
              * @description null: until further notice.
              */
             validTo: string | null;
+        };
+        AuditorItem: {
+            /**
+             * Format: uuid
+             * @description The auditor's person id.
+             */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            personUserId: string;
+            personHsaId: string;
+            /** @description Who assigned the role (null: no longer in the directory). */
+            assignedByName: string | null;
+            /** Format: date-time */
+            assignedAt: string;
+        };
+        CreateAuditorDto: {
+            /** Format: uuid */
+            personId: string;
         };
         /** @enum {string} */
         MailStatus: "PENDING" | "SENT" | "FAILED";
@@ -8666,6 +8738,193 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrantorChangedItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Auditors_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Auditors_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAuditorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorItem"];
+                };
+            };
+            /** @description The person already is an auditor (errors.personId). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No person has this id (errors.personId). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Auditors_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Auditors_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Auditors_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The row as it was. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditorItem"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

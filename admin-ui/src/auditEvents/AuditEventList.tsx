@@ -1,4 +1,13 @@
-import { DataTable, FilterButton, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
+import {
+  DataTable,
+  FilterButton,
+  List,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+  usePermissions,
+} from 'react-admin';
+import type { Me } from '../auth/types';
 import { IsoDateInput } from '../common/IsoDateInput';
 import { ServerExportButton } from '../common/ServerExport';
 import { TimestampField } from '../outbox/fields';
@@ -17,13 +26,17 @@ const auditFilters = [
   <IsoDateInput key="to" source="to" />,
 ];
 
-const AuditEventListActions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <VerifyChainButton />
-    <ServerExportButton />
-  </TopToolbar>
-);
+/** The chain's check records a checkpoint: administrators only; an auditor reads and exports. */
+const AuditEventListActions = () => {
+  const { permissions: me } = usePermissions<Me>();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {me?.roles.administrator && <VerifyChainButton />}
+      <ServerExportButton />
+    </TopToolbar>
+  );
+};
 
 /**
  * "Händelselogg" for administrators: every state change, newest first, and the chain's check.

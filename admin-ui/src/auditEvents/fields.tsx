@@ -1,5 +1,15 @@
 import { type MouseEvent, useContext } from 'react';
-import { Link, ListContext, ReferenceField, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import {
+  Link,
+  ListContext,
+  ReferenceField,
+  useGetList,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { canAccess } from '../auth/access';
+import type { Me } from '../auth/types';
 import { orderRoutes } from '../orders/routes';
 import type { Order } from '../orders/types';
 import type { AuditEvent } from './types';
@@ -15,14 +25,25 @@ const clientOf = (event: AuditEvent): string | undefined => {
   return event.entityType === 'api_client' && typeof after?.client === 'string' ? after.client : undefined;
 };
 
+/** Whether the signed-in user may read `resource` (an auditor reads the log, not the directory). */
+const useMayRead = (resource: string): boolean => {
+  const { permissions: me } = usePermissions<Me>();
+  return me !== undefined && canAccess(me, resource, 'list');
+};
+
+/** An id with no name the reader may see: short, the whole id as its title. */
+const ShortId = ({ id }: { id: string }) => <span title={id}>{id.slice(0, 8)}</span>;
+
 /** "Vem": the person who acted, the API client that called, or "Systemet" for the scheduler. */
 export const ActorField = (_: FieldProps) => {
   const event = useRecordContext<AuditEvent>();
   const translate = useTranslate();
+  const mayReadPersons = useMayRead('persons');
   if (!event) return null;
   const client = !event.actorId ? clientOf(event) : undefined;
   if (client) return <>{translate('beh.auditEvents.apiClient', { name: client })}</>;
   if (!event.actorId) return <>{translate('beh.auditEvents.system')}</>;
+  if (!mayReadPersons) return <ShortId id={event.actorId} />;
   return <ReferenceField source="actorId" reference="persons" link={false} />;
 };
 
@@ -47,6 +68,8 @@ export const ENTITY_TYPES = [
   'access_operation',
   'profession',
   'access_template',
+  // Revisorer (issue 17).
+  'auditor',
 ] as const;
 
 export const entityTypeChoices = ENTITY_TYPES.map((id) => ({ id, name: `beh.auditEvents.entityType.${id}` }));
@@ -128,16 +151,18 @@ const orderNumbersOf = (event: AuditEvent, page: readonly AuditEvent[] = []): st
 export const EntityIdField = (_: FieldProps) => {
   const event = useRecordContext<AuditEvent>();
   const list = useContext(ListContext);
+  const { permissions: me } = usePermissions<Me>();
   if (!event) return null;
   if (event.entityType === 'order') return <OrderSubject event={event} />;
-  const reference = NAMED[event.entityType];
+  const named = NAMED[event.entityType];
+  const reference = named && me && canAccess(me, named, 'list') ? named : undefined;
   const numbers = orderNumbersOf(event, list?.data as AuditEvent[] | undefined);
   if (numbers) return <>{numbers.join(', ')}</>;
   if (reference) {
     return <ReferenceField source="entityId" reference={reference} link={false} emptyText={event.entityId} />;
   }
-  // No name to show: a short reference (the whole id is on the event's own page).
-  return <span title={event.entityId}>{event.entityId.slice(0, 8)}</span>;
+  // No name to show (or none the reader may read): a short reference (the whole id is on the event's own page).
+  return <ShortId id={event.entityId} />;
 };
 
 /** "Händelse": the action in words where the portal knows it, else as the server wrote it. */

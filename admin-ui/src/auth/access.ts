@@ -18,6 +18,8 @@ const ADMIN_RESOURCES = new Set([
   'professions',
   'access-templates',
   'system-administrators',
+  // Revisorer (issue 17): the read-only auditors, assigned by administrators.
+  'auditors',
 ]);
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
@@ -28,13 +30,17 @@ const READ_ACTIONS = new Set(['list', 'show', 'export']);
  */
 export function canAccess(me: Me, resource: string, action: string): boolean {
   const { administrator, headOfUnit, delegate } = me.roles;
+  // Revisorer: reads orders, holdings, delegations and the audit log region-wide; no button that
+  // changes anything (the server refuses them every write, whatever the UI offers).
+  const auditor = me.roles.auditor ?? false;
+  if (resource === 'held-assignments') return administrator || (auditor && READ_ACTIONS.has(action));
   if (ADMIN_RESOURCES.has(resource)) return administrator;
   switch (resource) {
     // The systems guide ("which assignment does a system need") is for everyone; its upkeep is not.
     case 'systems':
       return READ_ACTIONS.has(action) || administrator;
     case 'delegations':
-      if (READ_ACTIONS.has(action)) return administrator || headOfUnit || delegate;
+      if (READ_ACTIONS.has(action)) return administrator || headOfUnit || delegate || auditor;
       // Granting, limiting and revoking: heads of unit for their units, administrators for all.
       return me.tiles.delegations;
     // Who sees which order is the server's call (orderer, end user, attestant, rights on the unit).
@@ -44,10 +50,11 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
     case 'attest/queue':
     case 'attest/batches':
       return action === 'list';
-    // The outbox, the audit log and the person lookup log: administrators (and an auditor role,
-    // once there is one), read only.
-    case 'outbox':
+    // The audit log: administrators and auditors, read only.
     case 'audit-events':
+      return (administrator || auditor) && READ_ACTIONS.has(action);
+    // The outbox and the person lookup log: administrators, read only.
+    case 'outbox':
     case 'person-access-log':
       return administrator && READ_ACTIONS.has(action);
     // KIV (issue 15): the syncs ("Synka nu" is a button of the list), the writes back, which

@@ -21,6 +21,7 @@ import { enDirectoryDrift } from '../directoryDrift/i18n.en';
 import { enDirectorySync } from '../directorySync/i18n.en';
 import { enDirectoryActive } from '../directoryActive/i18n.en';
 import { enSystemAdministrators } from '../systemAdministrators/i18n.en';
+import { enAuditors } from '../auditors/i18n.en';
 import { enDelegationOperations } from '../delegations/i18n.en';
 import type { DomainMessages, svDomain } from './sv';
 
@@ -114,6 +115,7 @@ const enDomain: DomainMessages<typeof svDomain> = {
       fields: {
         id: 'Id',
         personId: 'Person',
+        personName: 'Name',
         assignmentId: 'Assignment',
         assignmentName: 'Assignment',
         careUnitId: 'Care unit',
@@ -220,6 +222,7 @@ export const en: TranslationMessages = mergeTranslations(
   enAccessOrders,
   enFulfilment,
   enSystemAdministrators,
+  enAuditors,
   enLdapWrites,
   enDirectoryDrift,
   enDirectorySync,

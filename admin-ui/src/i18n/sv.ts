@@ -21,6 +21,7 @@ import { svDirectoryDrift } from '../directoryDrift/i18n.sv';
 import { svDirectorySync } from '../directorySync/i18n.sv';
 import { svDirectoryActive } from '../directoryActive/i18n.sv';
 import { svSystemAdministrators } from '../systemAdministrators/i18n.sv';
+import { svAuditors } from '../auditors/i18n.sv';
 import { svDelegationOperations } from '../delegations/i18n.sv';
 
 /** The portal's own texts: resource names and fields, enum labels, view texts. Swedish is the reference. */
@@ -114,6 +115,7 @@ export const svDomain = {
       fields: {
         id: 'Id',
         personId: 'Person',
+        personName: 'Namn',
         assignmentId: 'Uppdrag',
         assignmentName: 'Uppdrag',
         careUnitId: 'Vårdenhet',
@@ -223,6 +225,7 @@ export const sv: TranslationMessages = mergeTranslations(
   svAccessOrders,
   svFulfilment,
   svSystemAdministrators,
+  svAuditors,
   svLdapWrites,
   svDirectoryDrift,
   svDirectorySync,

@@ -55,6 +55,8 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="orders" />
       <RaMenu.ResourceItem name="fulfilment" />
       <RaMenu.ResourceItem name="delegations" />
+      {/* Who holds which assignment: a grid for auditors (administrators see it on each person). */}
+      {me?.roles.auditor && <RaMenu.ResourceItem name="held-assignments" />}
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="persons" />
       <RaMenu.ResourceItem name="care-units" />
@@ -75,6 +77,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="professions" />
       <RaMenu.ResourceItem name="access-templates" />
       <RaMenu.ResourceItem name="system-administrators" />
+      <RaMenu.ResourceItem name="auditors" />
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="outbox" />
       {/* KIV (DIRECTORY_SOURCE=ldap only): its syncs, the writes back and the drift. */}

@@ -52,7 +52,7 @@ const CompletedNote = () => {
 
 /**
  * The order history: newest first, opened by a click on the row. Administrators look after every
- * unit's orders and open on "Alla beställningar"; everyone else on their own.
+ * unit's orders and auditors read them, so both open on "Alla beställningar"; everyone else on their own.
  */
 export default function OrderList() {
   const { permissions: me, isPending } = usePermissions<Me>();
@@ -61,7 +61,7 @@ export default function OrderList() {
     <List<Order>
       title={<OrderListTitle />}
       sort={{ field: 'createdAt', order: 'DESC' }}
-      filterDefaultValues={{ scope: me?.roles.administrator ? 'all' : 'mine' }}
+      filterDefaultValues={{ scope: me?.roles.administrator || me?.roles.auditor ? 'all' : 'mine' }}
       filters={orderFilters}
       actions={<OrderListActions />}
       exporter={false}

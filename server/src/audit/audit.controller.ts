@@ -11,7 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { ApiPage } from '../common/api-schema.js';
-import { AdminOnly } from '../common/auth/policy.js';
+import { AdminOnly, AuditorReads } from '../common/auth/policy.js';
 import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
 import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
@@ -24,7 +24,11 @@ import { AnchorCheck, AuditAnchor } from './audit-anchor.types.js';
 import { AuditVerifyService } from './audit-verify.service.js';
 import { type ChainCheck, ChainCheckBroken, ChainCheckIntact, VerifyRunView } from './audit-verify.types.js';
 
-/** The audit log for administrators: read and verify, never write. */
+/**
+ * The audit log for administrators: read and verify, never write. Auditors (Revisorer) read it
+ * too (`@AuditorReads`: the list, an event, the CSV and the full verifications' results), but do
+ * not start a check: a check records a checkpoint.
+ */
 @AdminOnly()
 @Controller('audit-events')
 @ApiTags('audit')
@@ -37,6 +41,7 @@ export class AuditController {
   ) {}
 
   @Get()
+  @AuditorReads()
   @ApiPage(AuditEventView, 'audit-events')
   async list(
     @Query() query: RawListQuery,
@@ -49,6 +54,7 @@ export class AuditController {
 
   /** The whole log (as filtered and sorted) as CSV; declared before ':id'. No filter depends on the day. */
   @Get('export')
+  @AuditorReads()
   @ApiCsvExport('handelselogg')
   exportCsv(@Query() query: RawListQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     return streamCsv(this.dataSource, req, res, query, AUDIT_EXPORT, { today: '' });
@@ -91,6 +97,7 @@ export class AuditController {
   }
 
   @Get('verify-runs/latest')
+  @AuditorReads()
   @ApiOkResponse({
     type: VerifyRunView,
     description: 'The latest full verification (404 when none has run).',
@@ -100,12 +107,14 @@ export class AuditController {
   }
 
   @Get('verify-runs/:runId')
+  @AuditorReads()
   @ApiOkResponse({ type: VerifyRunView })
   run(@Param('runId') runId: string): Promise<VerifyRunView> {
     return this.verification.run(runId);
   }
 
   @Get(':id')
+  @AuditorReads()
   @ApiOkResponse({ type: AuditEventView })
   async one(@Param('id') id: string): Promise<AuditEventView> {
     const event = await findAuditEvent(this.dataSource, id);

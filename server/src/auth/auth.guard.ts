@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { ApiClientsService } from '../api-clients/api-clients.service.js';
 import { ProblemException } from '../common/problem.js';
 import {
+  AUDITOR_READ_KEY,
   CLIENT_SCOPE_KEY,
   type ClientScopeName,
   CSRF_EXEMPT_KEY,
@@ -32,7 +33,8 @@ const CLIENT_REFUSALS = {
  *   a known client is recorded in the audit log under its name when the answer is done;
  * - otherwise it loads the session, checks the CSRF token of every state-changing request, then
  *   applies the route's policy with the signed-in person's rights (derived at most once per
- *   request, kept per session: SessionsService.rightsOf).
+ *   request, kept per session: SessionsService.rightsOf); an auditor may also read a GET route
+ *   marked `@AuditorReads`, region-wide.
  *
  * A route without a policy is refused: access must be granted on purpose, never by omission.
  */
@@ -86,6 +88,21 @@ export class AuthGuard implements CanActivate {
     // Once per request, and from the session's cache while nothing they derive from has changed.
     const rights = await this.sessions.rightsOf({ ...session, person: session.person });
     auth.rights = rights;
+    // An auditor who has no other role changes nothing, whatever the route's policy would allow
+    // a signed-in person (deny by default: the role adds reads, never a write).
+    if (rights.readOnly && !SAFE_METHODS.has(req.method)) {
+      throw forbidden('Revisorer kan bara läsa, inte ändra något.');
+    }
+    // An auditor reads the GET routes marked for auditors, whatever their policy, region-wide
+    // (CurrentReader); every other route, and every other method, answers by the policy alone.
+    if (
+      rights.auditor &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      this.reflector.getAllAndOverride<boolean | undefined>(AUDITOR_READ_KEY, targets) === true
+    ) {
+      auth.auditorReading = true;
+      return true;
+    }
     switch (policy) {
       case 'signedIn':
         return true;

@@ -17,11 +17,16 @@ export class MePerson {
   @Prop.text({ nullable: true }) email!: string | null;
 }
 
-/** The roles derived from the directory and the delegations. */
+/** The roles derived from the directory, the delegations and the auditors. */
 export class MeRoles {
   @Prop.bool() administrator!: boolean;
   @Prop.bool() headOfUnit!: boolean;
   @Prop.bool() delegate!: boolean;
+  @Prop.bool({
+    description:
+      'An auditor (Revisor), assigned by administrators: reads orders, holdings, delegations and the audit log region-wide; changes nothing.',
+  })
+  auditor!: boolean;
 }
 
 export const RIGHT_SOURCES = ['HEAD', 'DELEGATION'] as const;
@@ -118,7 +123,12 @@ export function describeMe({ person, rights }: Actor): Me {
       title: person.title,
       email: person.email,
     },
-    roles: { administrator: rights.administrator, headOfUnit: rights.isHead, delegate: rights.isDelegate },
+    roles: {
+      administrator: rights.administrator,
+      headOfUnit: rights.isHead,
+      delegate: rights.isDelegate,
+      auditor: rights.auditor,
+    },
     units,
     operations,
     systems: rights.systems.map(({ systemId, systemName }) => ({ systemId, systemName })),

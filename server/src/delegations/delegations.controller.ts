@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiPage } from '../common/api-schema.js';
 import { pageBody } from '../common/sql.js';
-import { ClientScope, Delegator, RightsHolder } from '../common/auth/policy.js';
+import { AuditorReads, ClientScope, Delegator, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor, CurrentReader } from '../common/auth/request-auth.js';
 import { type RawListQuery, setContentRange } from '../common/list-query.js';
 import {
@@ -30,6 +30,7 @@ export class DelegationsController {
   @Get()
   @RightsHolder()
   @ClientScope('delegations:read')
+  @AuditorReads()
   @ApiPage(DelegationItem, 'delegations')
   async list(
     @CurrentReader() actor: Actor,
@@ -87,6 +88,7 @@ export class DelegationsController {
   @Get(':id')
   @RightsHolder()
   @ClientScope('delegations:read')
+  @AuditorReads()
   @ApiOkResponse({ type: DelegationDetail })
   detail(@CurrentReader() actor: Actor, @Param('id') id: string): Promise<DelegationDetail> {
     return this.delegations.detail(actor, id);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { MailModule } from '../mail/mail.module.js';
+import { AuditorsController } from './auditors.controller.js';
+import { AuditorsService } from './auditors.service.js';
 import { DelegationRecorder } from './delegation-recorder.js';
 import { DelegationsController } from './delegations.controller.js';
 import { DelegationsGrantorController } from './delegations-grantor.controller.js';
@@ -10,12 +12,19 @@ import { RightsService } from './rights.service.js';
 
 /**
  * Delegations: grant, limit, revoke, search; and RightsService, the derived rights of a person
- * (head of unit, active delegations, administrator), provided here once for every module.
+ * (head of unit, active delegations, administrator, auditor), provided here once for every module;
+ * and the auditors (Revisorer) administrators assign.
  */
 @Module({
   imports: [AuditModule, MailModule],
-  controllers: [DelegationsController, DelegationsGrantorController],
-  providers: [DelegationsService, DelegationRecorder, RightsService, DelegationsGrantorService],
+  controllers: [DelegationsController, DelegationsGrantorController, AuditorsController],
+  providers: [
+    DelegationsService,
+    DelegationRecorder,
+    RightsService,
+    DelegationsGrantorService,
+    AuditorsService,
+  ],
   exports: [DelegationsService, RightsService],
 })
 export class DelegationsModule {}

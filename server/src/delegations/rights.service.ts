@@ -55,7 +55,7 @@ export interface VersionedRights {
 
 /**
  * Derives a person's rights from their sources: the directory's head of unit, the active
- * delegations (dates against Stockholm's today, not revoked) and the administrators named by
+ * delegations (dates against Stockholm's today, not revoked), the auditors (Revisorer) and the administrators named by
  * ADMIN_USER_IDS or flagged in the directory. Provided once, by the delegations module, for
  * every module that asks who may do what.
  */
@@ -93,6 +93,7 @@ export class RightsService {
         headedOperations: HeadedOperation[];
         operationGrants: DelegatedOperationGrant[];
         systems: AdministeredSystem[];
+        auditor: boolean;
       }[]
     >(
       `SELECT ${rightsVersionSql('$1')} AS version,
@@ -101,7 +102,8 @@ export class RightsService {
               COALESCE((SELECT json_agg(ho) FROM (${operationsHeadedBySql('$1')}) ho), '[]') AS "headedOperations",
               COALESCE((SELECT json_agg(og) FROM (${activeOperationGrantsSql('$1', '$2')}) og), '[]')
                 AS "operationGrants",
-              COALESCE((SELECT json_agg(s) FROM (${systemsAdministeredBySql('$1')}) s), '[]') AS systems`,
+              COALESCE((SELECT json_agg(s) FROM (${systemsAdministeredBySql('$1')}) s), '[]') AS systems,
+              EXISTS (SELECT 1 FROM auditor au WHERE au.person_id = $1) AS auditor`,
       [person.id, today],
     );
     const administrator = person.isAdministrator || this.configuredAdmins.has(person.userId.toLowerCase());
@@ -110,6 +112,7 @@ export class RightsService {
         headedOperations: row.headedOperations,
         operationGrants: row.operationGrants,
         systems: row.systems,
+        auditor: row.auditor,
       }),
       version: row.version,
       today,

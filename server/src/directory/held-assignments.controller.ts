@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpStatus, Param, Patch, Post, Put, Query, Re
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiPage, ApiProblem, ProblemDetails } from '../common/api-schema.js';
-import { ClientScope, RightsHolder } from '../common/auth/policy.js';
+import { AuditorReads, ClientScope, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentReader } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { ProblemException } from '../common/problem.js';
@@ -29,6 +29,7 @@ export class HeldAssignmentsController {
 
   @Get()
   @ClientScope('holdings:read')
+  @AuditorReads()
   @ApiPage(HeldAssignmentItem, 'held-assignments')
   async list(
     @CurrentReader() reader: Actor,
@@ -41,6 +42,7 @@ export class HeldAssignmentsController {
 
   @Get(':id')
   @ClientScope('holdings:read')
+  @AuditorReads()
   @ApiOkResponse({
     type: HeldAssignmentItem,
     description: '404 for a holding of a person with a protected identity, but to administrators.',

@@ -5,11 +5,14 @@ import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { idFilter, type ListSpec } from '../common/sql.js';
 import { activeLate, ReadResource } from './catalogue-resource.js';
+import { joinPerson, personNameSql } from './directory.reads.js';
 
 /** A holding as the API shows it: a class only so that the OpenAPI description shows it. */
 export class HeldAssignmentItem {
   @Prop.id() id!: string;
   @Prop.id() personId!: string;
+  @Prop.text({ description: "The holder's name (the holdings grid of auditors, who read no person)." })
+  personName!: string;
   @Prop.id() assignmentId!: string;
   @Prop.text() assignmentName!: string;
   @Prop.id() careUnitId!: string;
@@ -21,11 +24,12 @@ export class HeldAssignmentItem {
 
 const HELD_LIST: ListSpec = {
   resource: 'held-assignments',
-  select: `h.id, h.person_id AS "personId", h.assignment_id AS "assignmentId", asg.name AS "assignmentName",
+  select: `h.id, h.person_id AS "personId", ${personNameSql('hp')} AS "personName", h.assignment_id AS "assignmentId", asg.name AS "assignmentName",
     asg.care_unit_id AS "careUnitId", cu.name AS "careUnitName", h.valid_from AS "validFrom", h.valid_to AS "validTo"`,
   from: `held_assignment h
     JOIN assignment asg ON asg.id = h.assignment_id
-    JOIN care_unit cu ON cu.id = asg.care_unit_id`,
+    JOIN care_unit cu ON cu.id = asg.care_unit_id
+    ${joinPerson('hp', 'h.person_id')}`,
   idColumn: 'h.id',
   late: (p, ctx) => activeLate(p, ctx.today),
   filters: {

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { ApiCsvExport, streamCsv } from '../common/csv-export.js';
-import { ClientScope, RightsHolder, SignedIn } from '../common/auth/policy.js';
+import { AuditorReads, ClientScope, RightsHolder, SignedIn } from '../common/auth/policy.js';
 import { type Actor, CurrentActor, CurrentReader } from '../common/auth/request-auth.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { pageBody } from '../common/sql.js';
@@ -46,6 +46,7 @@ export class OrdersController {
   @Get()
   @SignedIn()
   @ClientScope('orders:read')
+  @AuditorReads()
   @ApiPage(OrderListItem, 'orders')
   async list(
     @CurrentReader() actor: Actor,
@@ -58,9 +59,10 @@ export class OrdersController {
   /** The reader's whole list as CSV: the same scopes and visibility (declared before `:id`). */
   @Get('export')
   @SignedIn()
+  @AuditorReads()
   @ApiCsvExport('bestallningar')
   exportCsv(
-    @CurrentActor() actor: Actor,
+    @CurrentReader() actor: Actor,
     @Query() query: RawListQuery,
     @Req() req: Request,
     @Res() res: Response,
@@ -71,6 +73,7 @@ export class OrdersController {
   @Get(':id')
   @SignedIn()
   @ClientScope('orders:read')
+  @AuditorReads()
   @ApiOkResponse({ type: OrderDetail })
   detail(@CurrentReader() actor: Actor, @Param('id') id: string): Promise<OrderDetail> {
     return this.orders.detail(actor, id);

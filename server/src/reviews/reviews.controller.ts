@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Delegator, RightsHolder } from '../common/auth/policy.js';
-import { type Actor, CurrentActor } from '../common/auth/request-auth.js';
+import { AuditorReads, Delegator, RightsHolder } from '../common/auth/policy.js';
+import { type Actor, CurrentActor, CurrentReader } from '../common/auth/request-auth.js';
 import { isUuid } from '../common/uuid.js';
 import { CreateCampaignDto } from './dto/create-campaign.dto.js';
 import { SaveDecisionsDto } from './dto/decisions.dto.js';
@@ -36,10 +36,12 @@ export class ReviewsController {
     private readonly signing: ReviewSigning,
   ) {}
 
+  /** Auditors read every campaign and its report (`@AuditorReads`). */
   @Get()
   @Delegator()
+  @AuditorReads()
   @ApiOkResponse({ type: ReviewCampaign, isArray: true })
-  list(@CurrentActor() actor: Actor): Promise<ReviewCampaign[]> {
+  list(@CurrentReader() actor: Actor): Promise<ReviewCampaign[]> {
     return this.reviews.list(actor);
   }
 
@@ -55,8 +57,9 @@ export class ReviewsController {
 
   @Get(':id')
   @Delegator()
+  @AuditorReads()
   @ApiOkResponse({ type: ReviewCampaignDetail })
-  detail(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReviewCampaignDetail> {
+  detail(@CurrentReader() actor: Actor, @Param('id') id: string): Promise<ReviewCampaignDetail> {
     return this.reviews.detail(actor, campaignId(id));
   }
 

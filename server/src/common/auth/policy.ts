@@ -35,6 +35,20 @@ export const RightsHolder = () => policy('rightsHolder');
 export const Delegator = () => policy('delegator');
 export const AdminOnly = () => policy('administrator');
 
+export const AUDITOR_READ_KEY = 'beh:auditor-read';
+
+/**
+ * Opens a GET route to auditors (Revisorer: persons administrators made auditors, docs/domain.md,
+ * Roles) beside the route's policy, whatever that policy is: an auditor reads it region-wide, as an
+ * administrator reads it. The route must read through `CurrentReader`, which gives an auditor the
+ * same person with rights that read as an administrator's (Rights.readingRegionWide). Only GET:
+ * the guard never lets the mark open another method, so an auditor changes nothing. A route
+ * without the mark stays closed to the auditor's role (deny by default); a later read route
+ * (reviews, reports) opens to auditors with this one decorator. Documented as `x-beh-auditor`.
+ */
+export const AuditorReads = () =>
+  applyDecorators(SetMetadata(AUDITOR_READ_KEY, true), ApiExtension('x-beh-auditor', true));
+
 /**
  * Only for the SAML assertion consumer: the IdP posts it cross-site, so no CSRF token can come
  * with it; the signed response and its single-use InResponseTo protect it instead.

@@ -45,6 +45,11 @@ export interface RequestAuth {
   rights: Rights | undefined;
   /** Set instead of a session when the request came with `Authorization: Bearer`. */
   client: ApiClientIdentity | undefined;
+  /**
+   * The signed-in person is an auditor reading a route marked `@AuditorReads` (a GET): the
+   * guard sets it, and `CurrentReader` then reads region-wide.
+   */
+  auditorReading?: boolean;
 }
 
 // Kept beside the request rather than on it, so no property of express's Request is redefined.
@@ -53,7 +58,7 @@ const byRequest = new WeakMap<Request, RequestAuth>();
 export function authOf(req: Request): RequestAuth {
   let auth = byRequest.get(req);
   if (!auth) {
-    auth = { session: undefined, rights: undefined, client: undefined };
+    auth = { session: undefined, rights: undefined, client: undefined, auditorReading: false };
     byRequest.set(req, auth);
   }
   return auth;
@@ -93,10 +98,17 @@ export const CurrentActor = createParamDecorator((_data: unknown, ctx: Execution
  * itself (an id no person has, so "mine" is empty and it is never an order's orderer, end user or
  * attestant) and its rights are an administrator's reading (all units; administrators get no
  * order, attest or delegation rights from that: rule 28), which is what reporting needs.
+ *
+ * An auditor on a route marked `@AuditorReads` (the guard admitted them as one) reads the same
+ * way, as themselves: their own person (so "mine" stays theirs, and a protected identity stays
+ * hidden unless they are an administrator) with their rights reading region-wide.
  */
 export function readerOf(req: Request): Actor {
-  const { client } = authOf(req);
-  if (!client) return actorOf(req);
+  const { client, auditorReading } = authOf(req);
+  if (!client) {
+    const actor = actorOf(req);
+    return auditorReading ? { person: actor.person, rights: actor.rights.readingRegionWide() } : actor;
+  }
   return {
     person: {
       id: client.id,

@@ -80,6 +80,8 @@ export interface AccessSources {
   headedOperations?: readonly HeadedOperation[];
   operationGrants?: readonly DelegatedOperationGrant[];
   systems?: readonly AdministeredSystem[];
+  /** Administrators made the person an auditor (Revisorer): a reader of the region, never a writer. */
+  auditor?: boolean;
 }
 
 export interface HeadedUnit {
@@ -108,6 +110,11 @@ export class Rights {
   readonly operations: readonly OperationRights[];
   /** The systems the person administers, by name. */
   readonly systems: readonly AdministeredSystem[];
+  /**
+   * An auditor (Revisorer, assigned by administrators): reads the routes marked `@AuditorReads`
+   * region-wide, as an administrator reads them, and gets no other right from it (it changes nothing).
+   */
+  readonly auditor: boolean;
 
   constructor(
     readonly personId: string,
@@ -181,6 +188,18 @@ export class Rights {
     );
     const bySystem = new Map((access.systems ?? []).map((s) => [s.systemId, s]));
     this.systems = [...bySystem.values()].sort((a, b) => a.systemName.localeCompare(b.systemName, 'sv'));
+    this.auditor = access.auditor ?? false;
+  }
+
+  /**
+   * These rights for a region-wide read (an auditor on a route marked `@AuditorReads`): the same,
+   * but reading as an administrator reads (every unit, verksamhet and delegation). Only ever given
+   * to a read through `CurrentReader`; writes keep the person's own rights.
+   */
+  readingRegionWide(): Rights {
+    if (this.administrator) return this;
+    const reader = Object.create(Rights.prototype) as Rights;
+    return Object.assign(reader, this, { administrator: true });
   }
 
   /** The care units this person heads. */
@@ -210,6 +229,14 @@ export class Rights {
    */
   get holdsRights(): boolean {
     return this.administrator || this.isHead || this.isDelegate;
+  }
+
+  /**
+   * An auditor with no other role (administrator, head, delegate, system administrator): may
+   * change nothing at all, so the guard refuses them every write that is not public (sign-out).
+   */
+  get readOnly(): boolean {
+    return this.auditor && !this.holdsRights && this.systems.length === 0;
   }
 
   /** May grant delegations somewhere: an administrator or a head of some unit or verksamhet. */
