@@ -728,6 +728,12 @@ function tableRows(today: string, auditorIds: AuditorIds, review: Review): Row[]
       auditor: true,
     },
     {
+      route: 'GET /api/review-campaigns/:id/export',
+      path: `/api/review-campaigns/${review.campaignId}/export`,
+      expect: statuses('delegator', 200),
+      auditor: true,
+    },
+    {
       route: 'GET /api/review-campaigns/:id/items',
       path: `/api/review-campaigns/${review.campaignId}/items`,
       expect: statuses('rightsHolder', 200, { eriho2: 404, sarbe3: 404 }),

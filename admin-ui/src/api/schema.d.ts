@@ -1929,6 +1929,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review-campaigns/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_exportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/review-campaigns/{id}": {
         parameters: {
             query?: never;
@@ -10541,6 +10557,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewCampaignDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_exportReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, one line per item the reader may see (UTF-8 with BOM, semicolons, CRLF, Swedish headers): `granskning-<Stockholm date>.csv`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

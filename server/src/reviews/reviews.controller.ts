@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { attachmentHeader } from '../common/csv-export.js';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditorReads, Delegator, RightsHolder } from '../common/auth/policy.js';
 import { type Actor, CurrentActor, CurrentReader } from '../common/auth/request-auth.js';
 import { isUuid } from '../common/uuid.js';
@@ -53,6 +55,34 @@ export class ReviewsController {
   })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateCampaignDto): Promise<ReviewCampaignDetail> {
     return this.reviews.create(actor, dto);
+  }
+
+  /**
+   * The report as CSV: one line per item the reader may see, with its decision, who signed it when
+   * and the revoke order (declared before `:id`'s reads of a sub-path; a path of its own).
+   */
+  @Get(':id/export')
+  @Delegator()
+  @AuditorReads()
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'The report, one line per item the reader may see (UTF-8 with BOM, semicolons, CRLF, Swedish headers): ' +
+      '`granskning-<Stockholm date>.csv`.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  async exportReport(
+    @CurrentReader() actor: Actor,
+    @Param('id') id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const chunks: string[] = [];
+    const campaign = campaignId(id);
+    // Read (and refused) before anything is sent: a refusal is a problem, not half a file.
+    const { fileName } = await this.reviews.exportReport(actor, campaign, (chunk) => chunks.push(chunk));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', attachmentHeader(fileName));
+    res.end(chunks.join(''));
   }
 
   @Get(':id')

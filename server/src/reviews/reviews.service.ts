@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
+import { BOM, csvLine } from '../common/csv-export.js';
 import { ValidationProblem } from '../common/problem.js';
 import { fullName, personContacts } from '../directory/directory.facts.js';
 import {
@@ -59,6 +60,27 @@ const PROGRESS_COLUMNS = `count(ri.id)::int AS total,
   count(ri.signed_at)::int AS signed,
   count(*) FILTER (WHERE ri.signed_at IS NOT NULL AND ri.decision = 'KEEP')::int AS kept,
   count(*) FILTER (WHERE ri.signed_at IS NOT NULL AND ri.decision = 'REMOVE')::int AS removed`;
+
+const DECISION_LABELS: Record<string, string> = { KEEP: 'Behåll', REMOVE: 'Ta bort' };
+
+interface ReportRow {
+  id: string;
+  unitId: string;
+  unit: string;
+  assignment: string;
+  person: string;
+  userId: string;
+  title: string | null;
+  engaged: boolean;
+  heldFrom: string;
+  lastOrder: string | null;
+  decision: 'KEEP' | 'REMOVE' | null;
+  byRule: boolean;
+  comment: string | null;
+  reviewer: string | null;
+  signedAt: Date | null;
+  revokeOrder: string | null;
+}
 
 type CampaignRow = Omit<ReviewCampaign, 'progress' | 'createdByName'> & { createdByName: string | null };
 
@@ -340,6 +362,91 @@ export class ReviewsService {
     }
     const progress = progressOf(items);
     return { campaign: { ...campaign, progress }, progress, items };
+  }
+
+  /**
+   * The campaign's report as CSV lines, one per item the reader may see (administrators, the
+   * creator and auditors every unit; a head their units), in unit, assignment and name order, in
+   * batches of 5,000 by keyset, handed to `write` as they are read.
+   */
+  async exportReport(
+    actor: Actor,
+    id: string,
+    write: (chunk: string) => void,
+  ): Promise<{ fileName: string }> {
+    const detail = await this.detailIn(this.db.manager, actor, id);
+    const all = actor.rights.administrator || detail.createdBy === actor.person.id;
+    write(
+      BOM +
+        csvLine([
+          'Vårdenhet',
+          'Uppdrag',
+          'Person',
+          'VGR-ID',
+          'Titel',
+          'Engagemang vid enheten',
+          'Innehas sedan',
+          'Senaste beställning',
+          'Beslut',
+          'Enligt granskningens regel',
+          'Kommentar',
+          'Granskare',
+          'Signerat',
+          'Avslutsbeställning',
+        ]),
+    );
+    let after: { unit: string; id: string } | null = null;
+    for (;;) {
+      const rows: ReportRow[] = await this.db.query<ReportRow[]>(
+        `SELECT ri.id, ri.care_unit_id AS "unitId", ${careUnitNameSql('cu')} AS unit, ${assignmentNameSql('a')} AS assignment,
+                ${personNameSql('p')} AS person, ${personUserIdSql('p')} AS "userId", ${personTitleSql('p')} AS title,
+                ri.engagement_active AS engaged, to_char(ri.held_from, 'YYYY-MM-DD') AS "heldFrom",
+                ri.last_order_number AS "lastOrder", ri.decision, ri.closed_by_rule AS "byRule", ri.comment,
+                ${personNameSql('rv')} AS reviewer, ri.signed_at AS "signedAt", ri.revoke_order_number AS "revokeOrder"
+           FROM review_item ri
+           ${joinCareUnit('cu', 'ri.care_unit_id')}
+           ${joinAssignment('a', 'ri.assignment_id')}
+           ${joinPerson('p', 'ri.person_id')}
+           ${leftJoinPerson('rv', 'ri.reviewer_id')}
+          WHERE ri.campaign_id = $1
+            AND ($2::boolean OR ri.care_unit_id = ANY($3::uuid[]) OR ri.reviewer_id = $4)
+            AND ($5::uuid IS NULL OR (ri.care_unit_id, ri.id) > ($5::uuid, $6::uuid))
+          ORDER BY ri.care_unit_id, ri.id
+          LIMIT 5000`,
+        [id, all, actor.rights.headOf, actor.person.id, after?.unit ?? null, after?.id ?? null],
+      );
+      if (rows.length === 0) break;
+      write(
+        rows
+          .map((r) =>
+            csvLine([
+              r.unit,
+              r.assignment,
+              r.person,
+              r.userId,
+              r.title,
+              r.engaged ? 'Aktivt' : 'Avslutat',
+              r.heldFrom,
+              r.lastOrder,
+              r.decision === null
+                ? 'Ej granskad'
+                : r.signedAt === null && !r.byRule
+                  ? 'Ej signerad'
+                  : DECISION_LABELS[r.decision],
+              r.byRule,
+              r.comment,
+              r.reviewer,
+              r.signedAt,
+              r.revokeOrder,
+            ]),
+          )
+          .join(''),
+      );
+      const last = rows[rows.length - 1];
+      after = { unit: last.unitId, id: last.id };
+      if (rows.length < 5000) break;
+    }
+    return { fileName: `granskning-${this.clock.today()}.csv` };
   }
 
   /**
