@@ -34,6 +34,7 @@ import { OrderScopeIndex1765200400000 } from './1765200400000-OrderScopeIndex.js
 import { AttestQueueStamp1765200500000 } from './1765200500000-AttestQueueStamp.js';
 import { SamlSessionSubject1765200600000 } from './1765200600000-SamlSessionSubject.js';
 import { FederatedSigning1765200700000 } from './1765200700000-FederatedSigning.js';
+import { ReportIndexes1765201000000 } from './1765201000000-ReportIndexes.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   AttestQueueStamp1765200500000,
   SamlSessionSubject1765200600000,
   FederatedSigning1765200700000,
+  ReportIndexes1765201000000,
 ];
