@@ -29,6 +29,9 @@ const READ_ACTIONS = new Set(['list', 'show', 'export']);
 export function canAccess(me: Me, resource: string, action: string): boolean {
   const { administrator, headOfUnit, delegate } = me.roles;
   if (ADMIN_RESOURCES.has(resource)) return administrator;
+  // The reports (issue 17: "Innehav på datum", a person's history): administrators and heads of
+  // unit, for their own units and persons (the server's call); an auditor role would read them too.
+  if (resource.startsWith('reports/')) return (administrator || headOfUnit) && READ_ACTIONS.has(action);
   switch (resource) {
     // The systems guide ("which assignment does a system need") is for everyone; its upkeep is not.
     case 'systems':

@@ -49,7 +49,7 @@ export class ReportsController {
   }
 
   @Get('holdings-on-date/export')
-  @ApiCsvExport('innehav-på-datum')
+  @ApiCsvExport('innehav-pa-datum')
   @ApiQuery({ name: 'filter', required: true, schema: { type: 'string' }, description: HOLDINGS_FILTER })
   async exportHoldingsOnDate(
     @CurrentActor() actor: Actor,

@@ -48,7 +48,7 @@ export function holdingsOnDateExport(administrator: boolean): CsvExport<HoldingO
       'validTo',
       'grantedBy',
     ],
-    fileName: 'innehav-på-datum',
+    fileName: 'innehav-pa-datum',
     columns: [
       { header: 'Namn', value: (r) => r.personName },
       { header: 'VGR-ID', value: (r) => r.userId },
