@@ -252,6 +252,22 @@ describe('reports', () => {
       // A delegate is no head: refused by the route's policy.
       await (await signedIn(t, team.orderer)).get(holdingsUrl({ careUnitId: team.unit.id })).expect(403);
     });
+    it('leaves a protected identity out for heads of unit, not for administrators (rule 29)', async () => {
+      const hidden = await newPerson(t, { unit: team.unit, lastName: 'Skyddadsdotter' });
+      await t.dataSource.query(`UPDATE person SET protected_identity = true WHERE id = $1`, [hidden.id]);
+      // A holding from before BEH, as the protected-identity spec makes one.
+      await t.dataSource.query(
+        `INSERT INTO held_assignment (person_id, assignment_id, valid_from) VALUES ($1, $2, $3)`,
+        [hidden.id, team.unit.assignments.kval.id, today],
+      );
+      const filter = { careUnitId: team.unit.id, assignmentId: team.unit.assignments.kval.id };
+      const head = await signedIn(t, team.head);
+      expect((await head.get(holdingsUrl(filter)).expect(200)).body).toEqual([]);
+      const seen = (await admin.get(holdingsUrl(filter)).expect(200)).body as Holding[];
+      expect(seen.map((r) => [r.personName, r.grantedBy])).toEqual([[hidden.name, null]]);
+      await head.get(`/api/reports/person-history/${hidden.id}`).expect(404);
+      await admin.get(`/api/reports/person-history/${hidden.id}`).expect(200);
+    });
   });
 
   describe('a person’s history', () => {
@@ -320,6 +336,38 @@ describe('reports', () => {
         .expect(200);
       expect(past.headers['content-range']).toBe('person-history 5-5/2');
       await admin.get(`${historyUrl(nurse.id)}?range=nope`).expect(400);
+    });
+  });
+
+  describe('after an Avslut', () => {
+    it('keeps the granting order of a holding a revoke shortened, and lists the revoke in the history', async () => {
+      const revoke = await newOrder(t, {
+        orderer: team.orderer,
+        attestant: team.attestant,
+        endUser: nightNurse,
+        assignments: [team.unit.assignments.stat],
+        type: 'REVOKE',
+        startDate: addDays(later, 1),
+        decision: 'APPROVE',
+      });
+      setClock(t, addDays(later, 1));
+      await tick(t);
+      const client = await signedIn(t, await newAdministrator(t));
+      const filter = { careUnitId: team.unit.id, assignmentId: team.unit.assignments.stat.id };
+      const [held] = (await client.get(holdingsUrl({ ...filter, date: later })).expect(200))
+        .body as Holding[];
+      expect(held).toMatchObject({ personName: nightNurse.name, validFrom: later, validTo: later });
+      expect(held.grantedBy?.orderNumber).toBe(scheduled.orderNumber);
+      expect(
+        (await client.get(holdingsUrl({ ...filter, date: addDays(later, 1) })).expect(200)).body,
+      ).toEqual([]);
+      const history = (await client.get(`/api/reports/person-history/${nightNurse.id}`).expect(200))
+        .body as HistoryItem[];
+      expect(history.map((r) => [r.kind, r.orderNumber ?? r.grantedBy?.orderNumber, r.orderType])).toEqual([
+        ['ORDER_LINE', scheduled.orderNumber, 'GRANT'],
+        ['HOLDING', scheduled.orderNumber, null],
+        ['ORDER_LINE', revoke.orderNumber, 'REVOKE'],
+      ]);
     });
   });
 });
