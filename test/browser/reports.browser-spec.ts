@@ -5,6 +5,7 @@ import {
   screenshot,
   seriousAccessibilityViolations,
   signInAs,
+  signOut,
   startUiSession,
   type UiSession,
 } from './browser.js';
@@ -80,5 +81,17 @@ describe('reports in the browser', () => {
     await page.goto(`/#/persons/${personId}/show`);
     await page.getByRole('link', { name: 'Visa historik' }).click();
     await page.getByRole('heading', { name: 'Historik för Linda Maria Svensson' }).first().waitFor();
+  });
+
+  it('offers a head of unit the units they head', async () => {
+    await signOut(page);
+    await signInAs(page, 'karlu1', 'Karin Lund');
+    await page.getByRole('menuitem', { name: 'Innehav på datum' }).click();
+    await page.getByRole('combobox', { name: 'Vårdenhet' }).click();
+    const options = await page.getByRole('option').allTextContents();
+    expect(options.sort()).toEqual(['Avdelning 12 Medicin', 'Vårdcentralen Solgläntan']);
+    await page.getByRole('option', { name: 'Vårdcentralen Solgläntan' }).click();
+    await page.locator('tbody tr', { hasText: 'Linda Maria Svensson' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

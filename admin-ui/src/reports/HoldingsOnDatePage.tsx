@@ -32,7 +32,7 @@ const Column = DataTable.Col<HoldingOnDate>;
  * The units to choose from: an administrator searches all care units (by name, as typed); a head
  * of unit gets the units they head (GET /api/me), the only ones the server answers them for.
  */
-function useUnitOptions(search: string): { options: Option[]; loading: boolean } {
+function useUnitOptions(search: string): { options: Option[]; loading: boolean; searched: boolean } {
   const { permissions: me } = usePermissions<Me>();
   const administrator = me?.roles.administrator ?? false;
   const headed = useMemo(
@@ -51,8 +51,12 @@ function useUnitOptions(search: string): { options: Option[]; loading: boolean }
     },
     { enabled: administrator },
   );
-  if (!administrator) return { options: headed, loading: false };
-  return { options: (data ?? []).map((u) => ({ id: String(u.id), name: u.name })), loading: isPending };
+  if (!administrator) return { options: headed, loading: false, searched: false };
+  return {
+    options: (data ?? []).map((u) => ({ id: String(u.id), name: u.name })),
+    loading: isPending,
+    searched: true,
+  };
 }
 
 const OrderCell = () => {
@@ -122,7 +126,7 @@ export default function HoldingsOnDatePage() {
   const [unit, setUnit] = useState<Option | null>(null);
   const [assignment, setAssignment] = useState<Option | null>(null);
   const [date, setDate] = useState(todayInStockholm());
-  const { options: units, loading } = useUnitOptions(unitSearch);
+  const { options: units, loading, searched } = useUnitOptions(unitSearch);
   const { data: catalogue } = useGetList<Option>(
     'assignments',
     {
@@ -155,7 +159,8 @@ export default function HoldingsOnDatePage() {
               value={unit}
               getOptionLabel={(o) => o.name}
               isOptionEqualToValue={(a, b) => a.id === b.id}
-              filterOptions={(x) => x}
+              // The server searched an administrator's units; a head's few are filtered here.
+              {...(searched ? { filterOptions: (x: Option[]) => x } : {})}
               onInputChange={(_, value, reason) => {
                 if (reason === 'input') setUnitSearch(value);
               }}
