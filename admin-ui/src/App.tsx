@@ -39,6 +39,7 @@ import localSystems from './localSystems';
 import systemRoles from './systemRoles';
 import systems from './systems';
 import { accessOrderRoutes } from './accessOrders/routes';
+import { reportRoutes } from './reports/routes';
 
 // The wizard is the heaviest page and not needed on the first load.
 const OrderWizardPage = lazy(() => import('./pages/orderWizard/OrderWizardPage'));
@@ -50,6 +51,9 @@ const MassOrderTreePage = lazy(() => import('./pages/massOrder/MassOrderTreePage
 const EditUsersPage = lazy(() => import('./pages/massOrder/EditUsersPage'));
 // Ordering access to local and regional systems (issue 14): for orderers only, loaded when opened.
 const AccessOrderWizardPage = lazy(() => import('./accessOrders/AccessOrderWizardPage'));
+// The reports (issue 17): for administrators and heads of unit, now and then; loaded when opened.
+const HoldingsOnDatePage = lazy(() => import('./reports/HoldingsOnDatePage'));
+const PersonHistoryPage = lazy(() => import('./reports/PersonHistoryPage'));
 
 /** Every page needs a signed-in user; what the menu and pages offer follows `GET /api/me` (auth/access.ts). */
 export const App = () => (
@@ -137,6 +141,22 @@ export const App = () => (
         element={
           <Suspense fallback={<Loading />}>
             <EditUsersPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={reportRoutes.holdings}
+        element={
+          <Suspense fallback={<Loading />}>
+            <HoldingsOnDatePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={reportRoutes.historyPattern}
+        element={
+          <Suspense fallback={<Loading />}>
+            <PersonHistoryPage />
           </Suspense>
         }
       />

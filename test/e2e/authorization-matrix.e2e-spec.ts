@@ -567,6 +567,20 @@ function tableRows(today: string, auditorIds: AuditorIds, review: Review): Row[]
     { route: 'GET /api/person-access-log', expect: statuses('administrator', 200) },
     { route: 'GET /api/person-access-log/export', expect: statuses('administrator', 200) },
     { route: 'GET /api/outbox/export', expect: statuses('administrator', 200) },
+    // Reports (reports.e2e-spec.ts): administrators and heads of unit; karlu1 heads Solgläntan,
+    // where linma5 holds VoB SJF. Auditors read all four, region-wide.
+    ...['holdings-on-date', 'holdings-on-date/export'].map((report) => ({
+      route: `GET /api/reports/${report}`,
+      path: `/api/reports/${report}?filter=${encodeURIComponent(JSON.stringify({ careUnitId: id.solglantan }))}`,
+      expect: statuses('delegator', 200),
+      auditor: true as const,
+    })),
+    ...['', '/export'].map((tail) => ({
+      route: `GET /api/reports/person-history/:personId${tail}`,
+      path: `/api/reports/person-history/${seedId('person:linma5')}${tail}`,
+      expect: statuses('delegator', 200),
+      auditor: true as const,
+    })),
     // Signing: any signed-in person may call the window's API, but a request exists only for its
     // signer (404 to everyone else, tested in signing.e2e-spec.ts); unlocking is for administrators.
     {

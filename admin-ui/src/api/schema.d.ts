@@ -1513,6 +1513,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/holdings-on-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_holdingsOnDate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/holdings-on-date/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_exportHoldingsOnDate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/person-history/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/person-history/{personId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_exportHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mass-orders/assignments/{assignmentId}": {
         parameters: {
             query?: never;
@@ -3831,6 +3895,79 @@ export interface components {
             firstName: string;
             lastName: string;
             title: string | null;
+        };
+        GrantingOrder: {
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            /** Format: uuid */
+            attestantId: string;
+            attestantName: string;
+            attestantUserId: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        HoldingOnDate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            personName: string;
+            userId: string;
+            hsaId: string;
+            /** Format: uuid */
+            assignmentId: string;
+            assignmentName: string;
+            /** Format: uuid */
+            careUnitId: string;
+            careUnitName: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            /** @description The order that granted it; null: "ingen beställning i BEH". */
+            grantedBy: components["schemas"]["GrantingOrder"] | null;
+        };
+        /** @enum {string} */
+        HistoryKind: "HOLDING" | "ORDER_LINE" | "DELEGATION";
+        HistoryItem: {
+            id: string;
+            kind: components["schemas"]["HistoryKind"];
+            /** Format: date */
+            day: string;
+            /** Format: date-time */
+            at: string;
+            careUnitName: string | null;
+            assignmentName: string | null;
+            /** Format: date */
+            validFrom: string | null;
+            /** Format: date */
+            validTo: string | null;
+            /** Format: uuid */
+            orderId: string | null;
+            orderNumber: string | null;
+            /** @description GRANT, REVOKE or CHANGE. */
+            orderType: string | null;
+            /** @description The order's status. */
+            orderStatus: string | null;
+            /** @description The line's status. */
+            lineStatus: string | null;
+            ordererName: string | null;
+            ordererUserId: string | null;
+            attestantName: string | null;
+            attestantUserId: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            grantorName: string | null;
+            mayOrder: boolean | null;
+            mayAttest: boolean | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            grantedBy: components["schemas"]["GrantingOrder"] | null;
         };
         PersonBrief: {
             /** Format: uuid */
@@ -9638,6 +9775,218 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AttestantView"][];
                 };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reports_holdingsOnDate: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldingOnDate"][];
+                };
+            };
+            /** @description Not an administrator, or not head of the unit (or of a unit of the person). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such care unit, assignment of its catalogue, or person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reports_exportHoldingsOnDate: {
+        parameters: {
+            query: {
+                /** @description JSON {"careUnitId": uuid (required), "assignmentId": uuid of its catalogue (optional), "date": "YYYY-MM-DD" (optional, default today)}. */
+                filter: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not an administrator, or not head of the unit (or of a unit of the person). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such care unit, assignment of its catalogue, or person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reports_history: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryItem"][];
+                };
+            };
+            /** @description Not an administrator, or not head of the unit (or of a unit of the person). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such care unit, assignment of its catalogue, or person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reports_exportHistory: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, the same as the list's. */
+                filter?: string;
+                /** @description JSON ["field","ASC"|"DESC"], the same as the list's. There is no range: every row. */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row the list would show this reader, as CSV (UTF-8 with BOM, semicolons, CRLF, Swedish headers), streamed from one snapshot. 400 for a bad filter or sort, before any byte; 503 when too many exports run at once. */
+            200: {
+                headers: {
+                    /** @description The file name: `<name>-<Stockholm date>.csv`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not an administrator, or not head of the unit (or of a unit of the person). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such care unit, assignment of its catalogue, or person. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
             default: {

@@ -35,6 +35,10 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
   const auditor = me.roles.auditor ?? false;
   if (resource === 'held-assignments') return administrator || (auditor && READ_ACTIONS.has(action));
   if (ADMIN_RESOURCES.has(resource)) return administrator;
+  // The reports (issue 17: "Innehav på datum", a person's history): administrators and heads of
+  // unit, for their own units and persons (the server's call), and auditors, region-wide.
+  if (resource.startsWith('reports/'))
+    return (administrator || headOfUnit || auditor) && READ_ACTIONS.has(action);
   switch (resource) {
     // The systems guide ("which assignment does a system need") is for everyone; its upkeep is not.
     case 'systems':

@@ -10,6 +10,7 @@ import { enWords } from './words.en';
 import { enMassOrder } from './massOrder.en';
 import { enOrders } from './orders.en';
 import { enPersonAccess } from './personAccess.en';
+import { enReports } from './reports.en';
 import { enOrderWarnings } from './orderWarnings.en';
 import { enWizard } from './wizard.en';
 import { enErrors } from './errors.en';
@@ -213,6 +214,7 @@ export const en: TranslationMessages = mergeTranslations(
   enWords,
   enApiClients,
   enPersonAccess,
+  enReports,
   enOrderWarnings,
   enWizard,
   enErrors,

@@ -9,6 +9,7 @@ import { svWords } from './words.sv';
 import { svMassOrder } from './massOrder.sv';
 import { svOrders } from './orders.sv';
 import { svPersonAccess } from './personAccess.sv';
+import { svReports } from './reports.sv';
 import { svOrderWarnings } from './orderWarnings.sv';
 import { svWizard } from './wizard.sv';
 import { svErrors } from './errors.sv';
@@ -216,6 +217,7 @@ export const sv: TranslationMessages = mergeTranslations(
   svWords,
   svApiClients,
   svPersonAccess,
+  svReports,
   svOrderWarnings,
   svWizard,
   svErrors,

@@ -1,9 +1,11 @@
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import { Divider, Typography } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { attestRoutes } from '../attest/routes';
 import type { Me } from '../auth/types';
 import { useDirectoryReadOnly } from '../directorySync/readOnly';
 import { AttestMenuIcon, AttestMenuText } from '../pages/start/WaitingForAttest';
+import { reportRoutes } from '../reports/routes';
 
 /**
  * A group's heading in the menu. The menu is an ARIA menu, which may hold only items, groups and
@@ -57,6 +59,14 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="delegations" />
       {/* Who holds which assignment: a grid for auditors (administrators see it on each person). */}
       {me?.roles.auditor && <RaMenu.ResourceItem name="held-assignments" />}
+      {/* The reports (issue 17): administrators, heads of unit and auditors. */}
+      {(administrator || me?.roles.headOfUnit || me?.roles.auditor) && (
+        <RaMenu.Item
+          to={reportRoutes.holdings}
+          primaryText="beh.menu.holdingsOnDate"
+          leftIcon={<EventNoteIcon />}
+        />
+      )}
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="persons" />
       <RaMenu.ResourceItem name="care-units" />

@@ -1,4 +1,6 @@
-import { Box, CardContent, Divider, Stack, Tab, Tabs, Typography } from '@mui/material';
+import HistoryIcon from '@mui/icons-material/History';
+import { Box, Button, CardContent, Divider, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
 import { type ReactNode, useState } from 'react';
 import {
   ArrayField,
@@ -22,6 +24,7 @@ import { noWrap } from '../common/noWrap';
 import { purposeMeta } from './purpose';
 import { onRecordLoadError } from '../common/loadFailure';
 import { useDirectoryReadOnly } from '../directorySync/readOnly';
+import { reportRoutes } from '../reports/routes';
 
 const detailsGrid = {
   display: 'grid',
@@ -167,9 +170,32 @@ const PersonDetails = () => {
   );
 };
 
+/** "Visa historik": the person's history (reports/PersonHistoryPage), with the name for its title. */
+const ShowHistoryButton = () => {
+  const translate = useTranslate();
+  const person = useRecordContext<PersonDetail>();
+  if (!person) return null;
+  return (
+    <Button
+      component={Link}
+      to={reportRoutes.history(person.id)}
+      state={{ name: `${person.firstName} ${person.lastName}` }}
+      startIcon={<HistoryIcon />}
+      size="small"
+    >
+      {translate('beh.reports.showHistory')}
+    </Button>
+  );
+};
+
 const PersonShowActions = () => {
   const readOnly = useDirectoryReadOnly();
-  return <TopToolbar>{!readOnly && <EditButton />}</TopToolbar>;
+  return (
+    <TopToolbar>
+      <ShowHistoryButton />
+      {!readOnly && <EditButton />}
+    </TopToolbar>
+  );
 };
 
 /**

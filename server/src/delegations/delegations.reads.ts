@@ -50,3 +50,16 @@ export const delegationsEndingSql = (
  */
 export const rightsVersionSql = (personId: string): string =>
   `COALESCE((SELECT rv.version FROM rights_version rv WHERE rv.person_id = ${personId}), 0)::text`;
+
+/**
+ * A SELECT of every delegation ever granted, as rows {id, delegateId, careUnitId,
+ * accessOperationId, grantorId, mayOrder, mayAttest, validFrom, validTo, revokedAt, createdAt}:
+ * for a report that filters it on the delegate (the column "delegateId", read on the delegate's
+ * index when the filter is pushed into it).
+ */
+export const delegationRowsSql = (): string =>
+  `SELECT d.id, d.delegate_id AS "delegateId", d.care_unit_id AS "careUnitId",
+          d.access_operation_id AS "accessOperationId", d.grantor_id AS "grantorId",
+          d.may_order AS "mayOrder", d.may_attest AS "mayAttest", d.valid_from AS "validFrom",
+          d.valid_to AS "validTo", d.revoked_at AS "revokedAt", d.created_at AS "createdAt"
+     FROM delegation d`;

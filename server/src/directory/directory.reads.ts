@@ -353,3 +353,46 @@ export const holdingSpanSql = (
   `EXISTS (SELECT 1 FROM held_assignment dh
             WHERE dh.person_id = ${personId} AND dh.assignment_id = ${assignmentId}
               AND dh.valid_from = ${validFrom} AND dh.valid_to = ${validTo})`;
+
+/*
+ * Holdings as rows of another module's report (orders `reports.queries.ts`): the table as a FROM
+ * item and its columns, so the report can be one statement paged on the holdings' own indexes.
+ */
+
+/** The directory's holdings (who holds which assignment, from/to) as a FROM item aliased `alias`. */
+export const fromHoldings = (alias: string): string => `held_assignment ${alias}`;
+
+/** The id of the holding row aliased `alias`. */
+export const holdingIdSql = (alias: string): string => `${alias}.id`;
+
+/** The holder (person id) of the holding row aliased `alias`. */
+export const holdingPersonIdSql = (alias: string): string => `${alias}.person_id`;
+
+/** The assignment (id) of the holding row aliased `alias`. */
+export const holdingAssignmentIdSql = (alias: string): string => `${alias}.assignment_id`;
+
+/** The first day held of the holding row aliased `alias`. */
+export const holdingValidFromSql = (alias: string): string => `${alias}.valid_from`;
+
+/** The last day held (null: until further notice) of the holding row aliased `alias`. */
+export const holdingValidToSql = (alias: string): string => `${alias}.valid_to`;
+
+/** The holding row aliased `alias` runs on the date `day` (an SQL expression): from ≤ day ≤ to. */
+export const holdingRunsOnSql = (alias: string, day: string): string => activeSql(alias, day);
+
+/** True when the person row aliased `alias` has a protected identity (rule 29). */
+export const personProtectedSql = (alias: string): string => `${alias}.protected_identity`;
+
+/**
+ * True when the person `personId` has, or ever had, an engagement at one of the care units in the
+ * uuid[] `units`, or holds or ever held an assignment of their catalogues (SQL expressions both):
+ * whose history a head of those units may read.
+ */
+export const personEverAtUnitsSql = (personId: string, units: string): string =>
+  `(EXISTS (SELECT 1 FROM engagement de WHERE de.person_id = ${personId} AND de.care_unit_id = ANY(${units}::uuid[]))
+    OR EXISTS (SELECT 1 FROM held_assignment dh JOIN assignment da ON da.id = dh.assignment_id
+                WHERE dh.person_id = ${personId} AND da.care_unit_id = ANY(${units}::uuid[])))`;
+
+/** True when the assignment `assignmentId` belongs to the catalogue of the care unit `careUnitId`. */
+export const assignmentOfUnitSql = (assignmentId: string, careUnitId: string): string =>
+  `EXISTS (SELECT 1 FROM assignment da WHERE da.id = ${assignmentId} AND da.care_unit_id = ${careUnitId})`;

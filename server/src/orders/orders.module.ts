@@ -9,6 +9,8 @@ import { OrderableService } from './orderable.service.js';
 import { OrderingController, OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
 import { PlacementService } from './placement.service.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsService } from './reports.service.js';
 
 /**
  * Ordering VMU: placing (wizard), the history, change of attestant and cancel. Every change of
@@ -18,8 +20,15 @@ import { PlacementService } from './placement.service.js';
  */
 @Module({
   imports: [DelegationsModule, MailModule, AuditModule, DirectoryModule],
-  controllers: [OrdersController, OrderingController],
-  providers: [OrderStateMachine, PlacementService, OrdersService, OrderableService, CarryOutService],
+  controllers: [OrdersController, OrderingController, ReportsController],
+  providers: [
+    OrderStateMachine,
+    PlacementService,
+    OrdersService,
+    OrderableService,
+    CarryOutService,
+    ReportsService,
+  ],
   exports: [OrderStateMachine, OrdersService, CarryOutService],
 })
 export class OrdersModule {}
