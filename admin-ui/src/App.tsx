@@ -39,6 +39,7 @@ import localSystems from './localSystems';
 import systemRoles from './systemRoles';
 import systems from './systems';
 import { accessOrderRoutes } from './accessOrders/routes';
+import { reviewRoutes } from './reviews/routes';
 import { reportRoutes } from './reports/routes';
 
 // The wizard is the heaviest page and not needed on the first load.
@@ -49,6 +50,11 @@ const AttestOrderPage = lazy(() => import('./attest/AttestOrderPage'));
 // Mass ordering is for orderers only, and heavy: loaded when opened.
 const MassOrderTreePage = lazy(() => import('./pages/massOrder/MassOrderTreePage'));
 const EditUsersPage = lazy(() => import('./pages/massOrder/EditUsersPage'));
+// Access reviews (issue 17): for heads of unit, administrators and auditors, loaded when opened.
+const ReviewsListPage = lazy(() => import('./reviews/ReviewsListPage'));
+const CampaignCreatePage = lazy(() => import('./reviews/CampaignCreatePage'));
+const ReviewPage = lazy(() => import('./reviews/ReviewPage'));
+const ReviewReportPage = lazy(() => import('./reviews/ReportPage'));
 // Ordering access to local and regional systems (issue 14): for orderers only, loaded when opened.
 const AccessOrderWizardPage = lazy(() => import('./accessOrders/AccessOrderWizardPage'));
 // The reports (issue 17): for administrators and heads of unit, now and then; loaded when opened.
@@ -109,6 +115,38 @@ export const App = () => (
         element={
           <Suspense fallback={<Loading />}>
             <AccessOrderWizardPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={reviewRoutes.list}
+        element={
+          <Suspense fallback={<Loading />}>
+            <ReviewsListPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={reviewRoutes.create}
+        element={
+          <Suspense fallback={<Loading />}>
+            <CampaignCreatePage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={reviewRoutes.reportPattern}
+        element={
+          <Suspense fallback={<Loading />}>
+            <ReviewReportPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path={reviewRoutes.reviewPattern}
+        element={
+          <Suspense fallback={<Loading />}>
+            <ReviewPage />
           </Suspense>
         }
       />

@@ -25,9 +25,9 @@
  * 100 kB): when it is refused (413), that is figured as over the target, and the decisions are
  * saved in PUTs of 500 to go on.
  *
- * The reviewer: the reviewer with the most items in the campaign, when they have at least
- * BENCH_REVIEW_ITEMS. In a region where no head of unit has that many (each head heads one unit
- * there), the campaign's snapshot gives one head, the head of the unit with the most items, the
+ * The reviewer: of the campaign's reviewers with at least BENCH_REVIEW_ITEMS items, the one with
+ * the fewest. In a region where no head of unit has that many (a head heads one or two units
+ * there), the campaign's snapshot gives one head, the reviewer with the most items, the
  * items of the largest units besides their own until they have that many (their reviewer_id, as
  * if they headed those units when the campaign started): only the bench's own campaign's rows
  * change, never the directory. The figures say which it was.
@@ -262,7 +262,7 @@ async function benchCampaigns(pool: pg.Pool): Promise<string[]> {
 }
 
 /**
- * The reviewer: the one with the most items, if they have ITEMS; else the head of the unit with
+ * The reviewer: the one with the fewest items of those with ITEMS or more; else the reviewer with
  * the most items is given the largest units' items of the bench's campaign until they have ITEMS.
  */
 async function chooseReviewer(
@@ -275,12 +275,17 @@ async function chooseReviewer(
             count(DISTINCT ri.care_unit_id)::int AS units
        FROM review_item ri JOIN person p ON p.id = ri.reviewer_id
       WHERE ri.campaign_id = $1
-      GROUP BY ri.reviewer_id, p.user_id ORDER BY items DESC, ri.reviewer_id LIMIT 1`,
-    [campaignId],
+      GROUP BY ri.reviewer_id, p.user_id
+      ORDER BY count(*) >= $2 DESC, CASE WHEN count(*) >= $2 THEN count(*) END, items DESC, ri.reviewer_id
+      LIMIT 1`,
+    [campaignId, ITEMS],
   );
   if (!top) throw new Error('the campaign has no item with a reviewer');
   if (top.items >= ITEMS) {
-    return { ...top, how: `the reviewer with the most items (${count(top.items)} at ${top.units} unit(s))` };
+    return {
+      ...top,
+      how: `of the reviewers with ${count(ITEMS)} items or more, the one with the fewest (${count(top.items)} at ${top.units} unit(s))`,
+    };
   }
   // The largest units, the reviewer's own first, until they make ITEMS.
   const { rows: units } = await pool.query<{ careUnitId: string; items: number }>(

@@ -235,6 +235,24 @@ describe('access reviews', () => {
       expect((await holdings(t, leaver.id, team.unit.assignments.vob.id)).at(-1)?.validTo).toBeNull();
     });
 
+    it('takes a reviewer’s thousands of decisions in one request, up to 4 MB', async () => {
+      const lines = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({
+          itemId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          decision: 'KEEP',
+        }));
+      // 2,000 lines (~150 kB, over the default 100 kB): read and refused for what they say.
+      const many = await head.put(`/api/review-campaigns/${id}/decisions`).send({ decisions: lines(2000) });
+      expect(many.status).toBe(404);
+      expect((many.body as { type: string }).type).toBe('urn:beh:problem:review-items-not-found');
+      // Over 4 MB: 413, whatever it holds.
+      const huge = await head
+        .put(`/api/review-campaigns/${id}/decisions`)
+        .send({ decisions: lines(10_000).map((l) => ({ ...l, comment: 'x'.repeat(400) })) });
+      expect(huge.status).toBe(413);
+      expect((await page(head, id)).progress.decided).toBe(4);
+    });
+
     it('refuses a signature over decisions changed after the request, and changes nothing', async () => {
       const request = (await head.post(`/api/review-campaigns/${id}/sign-requests`).expect(201)).body as {
         requestId: string;

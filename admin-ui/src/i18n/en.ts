@@ -11,6 +11,7 @@ import { enMassOrder } from './massOrder.en';
 import { enOrders } from './orders.en';
 import { enPersonAccess } from './personAccess.en';
 import { enReports } from './reports.en';
+import { enReviews } from './reviews.en';
 import { enOrderWarnings } from './orderWarnings.en';
 import { enWizard } from './wizard.en';
 import { enErrors } from './errors.en';
@@ -215,6 +216,7 @@ export const en: TranslationMessages = mergeTranslations(
   enApiClients,
   enPersonAccess,
   enReports,
+  enReviews,
   enOrderWarnings,
   enWizard,
   enErrors,

@@ -10,6 +10,7 @@ import { svMassOrder } from './massOrder.sv';
 import { svOrders } from './orders.sv';
 import { svPersonAccess } from './personAccess.sv';
 import { svReports } from './reports.sv';
+import { svReviews } from './reviews.sv';
 import { svOrderWarnings } from './orderWarnings.sv';
 import { svWizard } from './wizard.sv';
 import { svErrors } from './errors.sv';
@@ -218,6 +219,7 @@ export const sv: TranslationMessages = mergeTranslations(
   svApiClients,
   svPersonAccess,
   svReports,
+  svReviews,
   svOrderWarnings,
   svWizard,
   svErrors,

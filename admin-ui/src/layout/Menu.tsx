@@ -6,6 +6,8 @@ import type { Me } from '../auth/types';
 import { useDirectoryReadOnly } from '../directorySync/readOnly';
 import { AttestMenuIcon, AttestMenuText } from '../pages/start/WaitingForAttest';
 import { reportRoutes } from '../reports/routes';
+import { reviewRoutes } from '../reviews/routes';
+import RuleIcon from '@mui/icons-material/Rule';
 
 /**
  * A group's heading in the menu. The menu is an ARIA menu, which may hold only items, groups and
@@ -66,6 +68,10 @@ export const Menu = () => {
           primaryText="beh.menu.holdingsOnDate"
           leftIcon={<EventNoteIcon />}
         />
+      )}
+      {/* Access reviews (issue 17): reviewers are heads of unit; administrators and auditors follow up. */}
+      {(administrator || me?.roles.headOfUnit || me?.roles.auditor) && (
+        <RaMenu.Item to={reviewRoutes.list} primaryText="beh.menu.reviews" leftIcon={<RuleIcon />} />
       )}
       {administrator && <Divider component="li" aria-hidden="true" />}
       <RaMenu.ResourceItem name="persons" />

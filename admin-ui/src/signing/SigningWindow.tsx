@@ -25,14 +25,26 @@ type Step =
   | { name: 'pin'; certificate: Certificate; attempt: number; error?: string }
   | { name: 'signed' };
 
-const START_AGAIN = 'Stäng fönstret och börja om från beställningen.';
-
-const UNAVAILABLE: Record<Exclude<SignRequestView['status'], 'PENDING'>, string> = {
-  SIGNED: 'Beställningen är redan signerad.',
-  EXPIRED:
-    'Signeringsbegäran har gått ut: den gäller i 10 minuter. Stäng fönstret och börja om från beställningen.',
-  FAILED: 'Signeringen misslyckades. Stäng fönstret och börja om från beställningen.',
-};
+/**
+ * What is signed, in the window's words: an attest signs an order; an access review's decisions
+ * (kind REVIEW, issue 17) sign a review. Anything else is worded as an order, as before.
+ */
+function wordsOf(kind: string | undefined) {
+  const review = kind === 'REVIEW';
+  const startAgain = review
+    ? 'Stäng fönstret och börja om från granskningen.'
+    : 'Stäng fönstret och börja om från beställningen.';
+  return {
+    sign: review ? 'Signera granskning' : 'Signera beställning',
+    signed: review ? 'Granskningen signerades' : 'Beställningen signerades',
+    startAgain,
+    unavailable: {
+      SIGNED: review ? 'Granskningen är redan signerad.' : 'Beställningen är redan signerad.',
+      EXPIRED: `Signeringsbegäran har gått ut: den gäller i 10 minuter. ${startAgain}`,
+      FAILED: `Signeringen misslyckades. ${startAgain}`,
+    } satisfies Record<Exclude<SignRequestView['status'], 'PENDING'>, string>,
+  };
+}
 
 interface Loaded {
   request?: SignRequestView;
@@ -53,13 +65,15 @@ async function loadRequest(requestId: string): Promise<Loaded> {
     let step: Step =
       request.status === 'PENDING'
         ? { name: 'review' }
-        : { name: 'unavailable', message: UNAVAILABLE[request.status] };
+        : { name: 'unavailable', message: wordsOf(request.kind).unavailable[request.status] };
     if (atSignService(request) && returned()) {
       if (request.status === 'SIGNED') step = { name: 'signed' };
       if (request.status === 'FAILED')
         step = {
           name: 'unavailable',
-          message: request.failure ? `${request.failure} ${START_AGAIN}` : UNAVAILABLE.FAILED,
+          message: request.failure
+            ? `${request.failure} ${wordsOf(request.kind).startAgain}`
+            : wordsOf(request.kind).unavailable.FAILED,
         };
     }
     return { request, certificates, step };
@@ -138,6 +152,7 @@ export function SigningWindow({ requestId }: { requestId: string }) {
   };
 
   const chosen = certificates.find((c) => c.id === selected);
+  const words = wordsOf(request?.kind);
   return (
     <div className="window">
       <header className="bar">
@@ -145,7 +160,7 @@ export function SigningWindow({ requestId }: { requestId: string }) {
         {request && <span>Signerar: {request.signer.name}</span>}
       </header>
       <main>
-        <h1>{step.name === 'signed' ? 'Beställningen signerades' : 'Signera beställning'}</h1>
+        <h1>{step.name === 'signed' ? words.signed : words.sign}</h1>
         {step.name === 'loading' && <p aria-live="polite">Hämtar signeringsbegäran…</p>}
         {step.name === 'unavailable' && (
           <>
@@ -165,7 +180,7 @@ export function SigningWindow({ requestId }: { requestId: string }) {
             </p>
             <div className="actions">
               <button type="button" disabled={busy} onClick={() => void toSignService()}>
-                Signera beställning
+                {words.sign}
               </button>
             </div>
           </>
@@ -176,7 +191,7 @@ export function SigningWindow({ requestId }: { requestId: string }) {
             <p className="hint">Signeringen sker med ditt certifikat för underskrift och dess PIN-kod.</p>
             <div className="actions">
               <button type="button" onClick={() => setStep({ name: 'choose' })}>
-                Signera beställning
+                {words.sign}
               </button>
             </div>
           </>

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { ProblemException, ValidationProblem } from './problem.js';
 
 /**
@@ -89,11 +89,20 @@ function checkPath(path: string): void {
   if (fault) throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad-path', `Sökvägen ${fault}.`);
 }
 
+/** The routes whose JSON may be larger than the default 100 kB: a reviewer's decisions. */
+const LARGE_JSON_ROUTE = /^\/api\/review-campaigns\/[^/]+\/decisions$/;
+
 /**
  * Installs the body parsers (JSON and forms, as Nest would, with its default limits: a larger body
  * is body-parser's 413) and the input guard right after them, in front of every route.
  */
 export function guardInput(app: NestExpressApplication): void {
+  // A reviewer saves up to thousands of decisions in one request (issue 17: 2,000 lines are some
+  // 170 kB, over the default 100 kB): that route alone takes JSON up to 4 MB.
+  const large = json({ limit: '4mb' });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.method === 'PUT' && LARGE_JSON_ROUTE.test(req.path) ? large(req, res, next) : next(),
+  );
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(inputGuard);

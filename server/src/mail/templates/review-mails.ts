@@ -97,7 +97,7 @@ export const reviewFollowUpMails = {
         ['Granskning', d.campaignName],
         ['Ej granskade', String(open)],
       ],
-      action: { label: 'Visa granskningen', url: `${publicUrl}/#/review-campaigns/${d.campaignId}/show` },
+      action: { label: 'Visa granskningen', url: `${publicUrl}/#/reviews/${d.campaignId}/report` },
     };
   },
 };

@@ -1,0 +1,144 @@
+import DownloadIcon from '@mui/icons-material/GetApp';
+import PrintIcon from '@mui/icons-material/Print';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  GlobalStyles,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Title, useTranslate } from 'react-admin';
+import { useParams } from 'react-router-dom';
+import { formatTimestamp } from '../common/dates';
+import { errorMessage } from '../common/problem';
+import { reviewsApi } from './api';
+
+/** On paper: the report only, without the menu, the app bar and the buttons. */
+const printStyles = (
+  <GlobalStyles
+    styles={{
+      '@media print': {
+        'header, .RaSidebar-fixed, .MuiDrawer-root, [data-no-print]': { display: 'none !important' },
+        '.RaLayout-content': { padding: '0 !important' },
+      },
+    }}
+  />
+);
+
+/**
+ * The campaign's report (issue 17): per unit the holdings, how many are kept, removed and not
+ * reviewed, who reviews and when they last signed; the CSV of every line and a printable page.
+ * Administrators, auditors and the creator see every unit; a head of unit their own.
+ */
+export default function ReportPage() {
+  const translate = useTranslate();
+  const { id = '' } = useParams();
+  const { data, error, isPending } = useQuery({
+    queryKey: ['review-campaign', id],
+    queryFn: () => reviewsApi.campaign(id),
+  });
+  if (isPending) return <LinearProgress sx={{ mt: 2 }} aria-label={translate('beh.a11y.loading')} />;
+  if (error || !data) {
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        {translate(errorMessage(error), { _: errorMessage(error) })}
+      </Alert>
+    );
+  }
+  const totals = data.units.reduce(
+    (sum, u) => ({
+      items: sum.items + u.items,
+      kept: sum.kept + u.kept,
+      removed: sum.removed + u.removed,
+      undecided: sum.undecided + u.undecided,
+    }),
+    { items: 0, kept: 0, removed: 0, undecided: 0 },
+  );
+  return (
+    <Box sx={{ mt: 1 }}>
+      {printStyles}
+      <Title title="beh.reviews.title" />
+      <Card>
+        <CardContent>
+          <Typography component="h1" variant="h5">
+            {translate('beh.reviews.reportPage.title', { name: data.name })}
+          </Typography>
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            {translate(`beh.reviews.scope.${data.scopeKind}`)} ·{' '}
+            {translate('beh.reviews.period', { start: data.startDate, due: data.dueDate })} ·{' '}
+            {translate(`beh.reviews.status.${data.status}`)}
+          </Typography>
+          <Typography variant="body2">
+            {translate('beh.reviews.dates', { due: data.dueDate, revoke: data.revokeDate })}{' '}
+            {translate(`beh.reviews.rule.${data.undecidedRule}`)}
+          </Typography>
+          <Typography variant="body2">
+            {translate('beh.reviews.reportPage.created', {
+              at: formatTimestamp(data.createdAt).slice(0, 16),
+              by: data.createdByName ?? '',
+            })}
+          </Typography>
+          <Stack direction="row" spacing={1} sx={{ mt: 2 }} data-no-print>
+            <Button startIcon={<DownloadIcon />} href={reviewsApi.exportUrl(id)} download>
+              {translate('beh.reviews.reportPage.export')}
+            </Button>
+            <Button startIcon={<PrintIcon />} onClick={() => window.print()}>
+              {translate('beh.reviews.reportPage.print')}
+            </Button>
+          </Stack>
+        </CardContent>
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={translate('beh.reviews.reportPage.title', { name: data.name })}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('beh.reviews.reportPage.unit')}</TableCell>
+                <TableCell>{translate('beh.reviews.reportPage.reviewer')}</TableCell>
+                <TableCell align="right">{translate('beh.reviews.reportPage.items')}</TableCell>
+                <TableCell align="right">{translate('beh.reviews.reportPage.kept')}</TableCell>
+                <TableCell align="right">{translate('beh.reviews.reportPage.removed')}</TableCell>
+                <TableCell align="right">{translate('beh.reviews.reportPage.undecided')}</TableCell>
+                <TableCell>{translate('beh.reviews.reportPage.lastSigned')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.units.map((u) => (
+                <TableRow key={u.careUnitId}>
+                  <TableCell>{u.careUnitName}</TableCell>
+                  <TableCell>{u.reviewerName ?? translate('beh.reviews.reportPage.noReviewer')}</TableCell>
+                  <TableCell align="right">{u.items}</TableCell>
+                  <TableCell align="right">{u.kept}</TableCell>
+                  <TableCell align="right">{u.removed}</TableCell>
+                  <TableCell align="right">{u.undecided}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {u.lastSignedAt ? formatTimestamp(u.lastSignedAt).slice(0, 16) : ''}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow>
+                <TableCell colSpan={2}>{translate('beh.reviews.reportPage.total')}</TableCell>
+                <TableCell align="right">{totals.items}</TableCell>
+                <TableCell align="right">{totals.kept}</TableCell>
+                <TableCell align="right">{totals.removed}</TableCell>
+                <TableCell align="right">{totals.undecided}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableFooter>
+          </Table>
+        </Box>
+      </Card>
+    </Box>
+  );
+}
