@@ -49,7 +49,9 @@ function useReviewSigning(campaignId: string, onSigned: () => void) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const signed = useRef(onSigned);
-  signed.current = onSigned;
+  useEffect(() => {
+    signed.current = onSigned;
+  });
   useEffect(() => {
     if (!requestId) return;
     let active = true;
@@ -190,7 +192,7 @@ export default function ReviewPage() {
   const tickable = drawn.filter((i) => !i.signedAt);
   const allTicked = tickable.length > 0 && tickable.every((i) => ticked.has(i.id));
 
-  let lastGroup = '';
+  const groupOf = (item: ReviewItem) => `${item.careUnitName} – ${item.assignmentName}`;
   return (
     <Box sx={{ mt: 1 }}>
       <Title title="beh.reviews.title" />
@@ -345,10 +347,10 @@ export default function ReviewPage() {
                     <TableCell colSpan={8}>{translate('beh.reviews.page.none')}</TableCell>
                   </TableRow>
                 )}
-                {drawn.map((item) => {
-                  const group = `${item.careUnitName} – ${item.assignmentName}`;
+                {drawn.map((item, n) => {
+                  const group = groupOf(item);
                   const heading =
-                    group !== lastGroup ? (
+                    n === 0 || group !== groupOf(drawn[n - 1]) ? (
                       <TableRow key={`${item.id}-group`}>
                         <TableCell colSpan={8} sx={{ bgcolor: 'action.hover' }}>
                           <Typography component="h2" variant="subtitle2">
@@ -357,7 +359,6 @@ export default function ReviewPage() {
                         </TableCell>
                       </TableRow>
                     ) : null;
-                  lastGroup = group;
                   const name = `${item.personName} (${item.personUserId})`;
                   return [
                     heading,
