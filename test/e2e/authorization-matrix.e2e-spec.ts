@@ -748,6 +748,17 @@ function tableRows(today: string, auditorIds: AuditorIds, review: Review): Row[]
       auditor: true,
     },
     {
+      route: 'GET /api/review-campaigns/:id/units/:careUnitId/reviewers',
+      path: `/api/review-campaigns/${review.campaignId}/units/${id.solglantan}/reviewers`,
+      expect: statuses('delegator', 200),
+    },
+    {
+      route: 'PUT /api/review-campaigns/:id/reviewer',
+      path: `/api/review-campaigns/${MISSING}/reviewer`,
+      body: { careUnitId: id.solglantan, reviewerId: id.karlu1 },
+      expect: statuses('delegator', 404),
+    },
+    {
       route: 'GET /api/review-campaigns/:id/items',
       path: `/api/review-campaigns/${review.campaignId}/items`,
       expect: statuses('rightsHolder', 200, { eriho2: 404, sarbe3: 404 }),

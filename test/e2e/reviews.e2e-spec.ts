@@ -357,6 +357,39 @@ describe('access reviews', () => {
       ]);
     });
 
+    it('lets the head hand a unit’s unsigned items to an ATTEST delegate, who then reviews them', async () => {
+      // A second campaign, started today, over the same unit.
+      const res = await admin.post('/api/review-campaigns').send(campaign({ name: 'Överlämnad granskning' }));
+      const second = (res.body as { id: string }).id;
+      const candidates = (
+        await head.get(`/api/review-campaigns/${second}/units/${team.unit.id}/reviewers`).expect(200)
+      ).body as { id: string }[];
+      // The head, and both delegates of the team (each holds ATTEST on the whole unit).
+      expect(candidates.map((c) => c.id).sort()).toEqual(
+        [team.head.id, team.orderer.id, team.attestant.id].sort(),
+      );
+      const body = { careUnitId: team.unit.id, reviewerId: team.attestant.id };
+      // Not for others: another unit's head (403), a person without attest rights there (400).
+      await otherHead.put(`/api/review-campaigns/${second}/reviewer`).send(body).expect(403);
+      const refused = await head
+        .put(`/api/review-campaigns/${second}/reviewer`)
+        .send({ ...body, reviewerId: stayer.id })
+        .expect(400);
+      expect((refused.body as { errors: Record<string, string[]> }).errors.reviewerId).toEqual([
+        'har inte attesträtt för vårdenhetens uppdrag',
+      ]);
+      await head.put(`/api/review-campaigns/${second}/reviewer`).send(body).expect(200);
+      await head.get(`/api/review-campaigns/${second}/items`).expect(404);
+      const sara = await signedIn(t, team.attestant);
+      expect((await page(sara, second)).items).toHaveLength(4);
+      const mails = await t.dataSource.query<{ to: string }[]>(
+        `SELECT to_address AS "to" FROM mail_outbox WHERE template = 'REVIEW_STARTED' AND related_id = $1
+          ORDER BY created_at`,
+        [second],
+      );
+      expect(mails.map((m) => m.to)).toEqual([team.head.email, team.attestant.email]);
+    });
+
     it('lets a head of unit create a campaign for their own unit, and lists campaigns by who may see them', async () => {
       const res = await head.post('/api/review-campaigns').send(
         campaign({

@@ -102,7 +102,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   attest: ['orders', 'signing', 'directory', 'access-catalogue', 'delegations', 'audit', 'mail'],
   // Access reviews: holdings in scope (directory), removals as revoke orders (orders), one
   // signature over the decisions (signing; the signed text's time format is attest's), mail, audit.
-  reviews: ['orders', 'signing', 'directory', 'attest', 'audit', 'mail'],
+  reviews: ['orders', 'signing', 'directory', 'delegations', 'attest', 'audit', 'mail'],
   scheduler: [
     'orders',
     'fulfilment',

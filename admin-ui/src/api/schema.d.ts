@@ -2025,6 +2025,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review-campaigns/{id}/units/{careUnitId}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_reviewerCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-campaigns/{id}/reviewer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Reviews_assignReviewer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/review-campaigns/{id}/items": {
         parameters: {
             query?: never;
@@ -4592,6 +4624,19 @@ export interface components {
             closedAt: string | null;
             progress: components["schemas"]["ReviewProgress"];
             units: components["schemas"]["ReviewUnitReport"][];
+        };
+        ReviewerCandidate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            userId: string;
+            title: string | null;
+        };
+        AssignReviewerDto: {
+            /** Format: uuid */
+            careUnitId: string;
+            /** Format: uuid */
+            reviewerId: string;
         };
         /** @enum {string} */
         ReviewDecision: "KEEP" | "REMOVE";
@@ -10960,6 +11005,71 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCampaignDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_reviewerCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                careUnitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerCandidate"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_assignReviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignReviewerDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -107,6 +107,10 @@ export const enReviews = {
         export: 'Export CSV',
         print: 'Print',
         created: 'Created %{at} by %{by}',
+        changeReviewer: 'Change reviewer',
+        changeReviewerText:
+          'The unsigned holdings of %{unit} go to whom you choose: the head of unit or someone with delegated attest rights. Unsigned decisions are cleared.',
+        changeReviewerConfirm: 'Change reviewer',
         total: 'Total',
       },
     },

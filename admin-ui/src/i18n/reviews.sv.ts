@@ -113,6 +113,10 @@ export const svReviews = {
         export: 'Exportera CSV',
         print: 'Skriv ut',
         created: 'Skapad %{at} av %{by}',
+        changeReviewer: 'Byt granskare',
+        changeReviewerText:
+          'Vårdenhetens ogranskade och osignerade innehav i %{unit} lämnas över till den du väljer: verksamhetschefen eller någon med delegerad attesträtt. Osignerade beslut tas bort.',
+        changeReviewerConfirm: 'Byt granskare',
         total: 'Totalt',
       },
     },

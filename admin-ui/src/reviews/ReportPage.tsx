@@ -6,6 +6,13 @@ import {
   Button,
   Card,
   CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  TextField,
   GlobalStyles,
   LinearProgress,
   Stack,
@@ -17,8 +24,10 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { Title, useTranslate } from 'react-admin';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Title, usePermissions, useTranslate } from 'react-admin';
+import type { Me } from '../auth/types';
 import { useParams } from 'react-router-dom';
 import { formatTimestamp } from '../common/dates';
 import { errorMessage } from '../common/problem';
@@ -37,6 +46,79 @@ const printStyles = (
 );
 
 /**
+ * "Byt granskare": the unit's head (or an administrator) hands the unit's unsigned items to someone
+ * with attest rights there, a delegate with ATTEST; the server checks it again.
+ */
+function ChangeReviewer({
+  campaignId,
+  unit,
+  onClose,
+}: {
+  campaignId: string;
+  unit: { careUnitId: string; careUnitName: string; reviewerId: string | null };
+  onClose: () => void;
+}) {
+  const translate = useTranslate();
+  const client = useQueryClient();
+  const [chosen, setChosen] = useState(unit.reviewerId ?? '');
+  const [error, setError] = useState<unknown>();
+  const { data: candidates } = useQuery({
+    queryKey: ['review-reviewers', campaignId, unit.careUnitId],
+    queryFn: () => reviewsApi.reviewers(campaignId, unit.careUnitId),
+  });
+  const save = async () => {
+    try {
+      const detail = await reviewsApi.assignReviewer(campaignId, unit.careUnitId, chosen);
+      client.setQueryData(['review-campaign', campaignId], detail);
+      onClose();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="change-reviewer-title">
+      <DialogTitle id="change-reviewer-title">
+        {translate('beh.reviews.reportPage.changeReviewer')}
+      </DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          {translate('beh.reviews.reportPage.changeReviewerText', { unit: unit.careUnitName })}
+        </DialogContentText>
+        {error ? (
+          <Alert severity="error" role="alert" sx={{ my: 1 }}>
+            {translate(errorMessage(error), { _: errorMessage(error) })}
+          </Alert>
+        ) : null}
+        <TextField
+          select
+          fullWidth
+          margin="dense"
+          label={translate('beh.reviews.reportPage.reviewer')}
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value)}
+        >
+          {(candidates ?? []).map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.name} ({c.userId}){c.title ? `, ${c.title}` : ''}
+            </MenuItem>
+          ))}
+        </TextField>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('beh.reviews.page.cancel')}</Button>
+        <Button
+          variant="contained"
+          disabled={!chosen || chosen === unit.reviewerId}
+          onClick={() => void save()}
+        >
+          {translate('beh.reviews.reportPage.changeReviewerConfirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/**
  * The campaign's report (issue 17): per unit the holdings, how many are kept, removed and not
  * reviewed, who reviews and when they last signed; the CSV of every line and a printable page.
  * Administrators, auditors and the creator see every unit; a head of unit their own.
@@ -44,6 +126,8 @@ const printStyles = (
 export default function ReportPage() {
   const translate = useTranslate();
   const { id = '' } = useParams();
+  const { permissions: me } = usePermissions<Me>();
+  const [changing, setChanging] = useState<string | null>(null);
   const { data, error, isPending } = useQuery({
     queryKey: ['review-campaign', id],
     queryFn: () => reviewsApi.campaign(id),
@@ -56,6 +140,11 @@ export default function ReportPage() {
       </Alert>
     );
   }
+  const mayChange = (careUnitId: string) =>
+    data.status === 'ACTIVE' &&
+    ((me?.roles.administrator ?? false) ||
+      (me?.units ?? []).some((u) => u.careUnitId === careUnitId && u.via.includes('HEAD')));
+  const changingUnit = data.units.find((u) => u.careUnitId === changing);
   const totals = data.units.reduce(
     (sum, u) => ({
       items: sum.items + u.items,
@@ -115,7 +204,19 @@ export default function ReportPage() {
               {data.units.map((u) => (
                 <TableRow key={u.careUnitId}>
                   <TableCell>{u.careUnitName}</TableCell>
-                  <TableCell>{u.reviewerName ?? translate('beh.reviews.reportPage.noReviewer')}</TableCell>
+                  <TableCell>
+                    {u.reviewerName ?? translate('beh.reviews.reportPage.noReviewer')}
+                    {mayChange(u.careUnitId) && (
+                      <Button
+                        size="small"
+                        sx={{ ml: 1 }}
+                        data-no-print
+                        onClick={() => setChanging(u.careUnitId)}
+                      >
+                        {translate('beh.reviews.reportPage.changeReviewer')}
+                      </Button>
+                    )}
+                  </TableCell>
                   <TableCell align="right">{u.items}</TableCell>
                   <TableCell align="right">{u.kept}</TableCell>
                   <TableCell align="right">{u.removed}</TableCell>
@@ -139,6 +240,9 @@ export default function ReportPage() {
           </Table>
         </Box>
       </Card>
+      {changingUnit && (
+        <ChangeReviewer campaignId={id} unit={changingUnit} onClose={() => setChanging(null)} />
+      )}
     </Box>
   );
 }

@@ -36,5 +36,16 @@ export const reviewsApi = {
     get<{ status: 'PENDING' | 'SIGNED' | 'FAILED' | 'EXPIRED'; failureMessage?: string | null }>(
       `/signing/${pathSegment(requestId)}`,
     ),
+  reviewers: (id: string, careUnitId: string) =>
+    get<Schemas['ReviewerCandidate'][]>(
+      `/review-campaigns/${pathSegment(id)}/units/${pathSegment(careUnitId)}/reviewers`,
+    ),
+  assignReviewer: async (id: string, careUnitId: string, reviewerId: string): Promise<ReviewCampaignDetail> =>
+    (
+      await httpClient(`${API_URL}/review-campaigns/${pathSegment(id)}/reviewer`, {
+        method: 'PUT',
+        body: JSON.stringify({ careUnitId, reviewerId }),
+      })
+    ).json as ReviewCampaignDetail,
   exportUrl: (id: string) => `${API_URL}/review-campaigns/${pathSegment(id)}/export`,
 };

@@ -7,12 +7,14 @@ import { type Actor, CurrentActor, CurrentReader } from '../common/auth/request-
 import { isUuid } from '../common/uuid.js';
 import { CreateCampaignDto } from './dto/create-campaign.dto.js';
 import { SaveDecisionsDto } from './dto/decisions.dto.js';
+import { AssignReviewerDto } from './dto/assign-reviewer.dto.js';
 import { ReviewSigning } from './review-signing.js';
 import { campaignNotFound } from './reviews.errors.js';
 import { ReviewsService } from './reviews.service.js';
 import {
   ReviewCampaign,
   ReviewCampaignDetail,
+  ReviewerCandidate,
   ReviewerPage,
   ReviewProgress,
   ReviewSignRequestAnswer,
@@ -91,6 +93,31 @@ export class ReviewsController {
   @ApiOkResponse({ type: ReviewCampaignDetail })
   detail(@CurrentReader() actor: Actor, @Param('id') id: string): Promise<ReviewCampaignDetail> {
     return this.reviews.detail(actor, campaignId(id));
+  }
+
+  /** Who may review a unit's items instead of its head (for its head or an administrator). */
+  @Get(':id/units/:careUnitId/reviewers')
+  @Delegator()
+  @ApiOkResponse({ type: ReviewerCandidate, isArray: true })
+  reviewerCandidates(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('careUnitId') careUnitId: string,
+  ): Promise<ReviewerCandidate[]> {
+    if (!isUuid(careUnitId)) throw campaignNotFound();
+    return this.reviews.reviewerCandidates(actor, campaignId(id), careUnitId.toLowerCase());
+  }
+
+  /** A unit's unsigned items to another reviewer with attest rights there (a delegate with ATTEST). */
+  @Put(':id/reviewer')
+  @Delegator()
+  @ApiOkResponse({ type: ReviewCampaignDetail })
+  assignReviewer(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: AssignReviewerDto,
+  ): Promise<ReviewCampaignDetail> {
+    return this.reviews.assignReviewer(actor, campaignId(id), dto);
   }
 
   @Get(':id/items')

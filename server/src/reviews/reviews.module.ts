@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { DelegationsModule } from '../delegations/delegations.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { SigningModule } from '../signing/signing.module.js';
@@ -14,7 +15,7 @@ import { ReviewsService } from './reviews.service.js';
  * signed with one signature, whose removals become revoke orders through the orders module.
  */
 @Module({
-  imports: [OrdersModule, SigningModule, MailModule, AuditModule],
+  imports: [OrdersModule, SigningModule, DelegationsModule, MailModule, AuditModule],
   controllers: [ReviewsController],
   providers: [ReviewsService, ReviewSigning, ReviewFollowUp],
   exports: [ReviewsService, ReviewFollowUp],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../common/auth/request-auth.js';
+import { type Actor, forbidden } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { BOM, csvLine } from '../common/csv-export.js';
 import { ValidationProblem } from '../common/problem.js';
@@ -25,10 +25,12 @@ import {
   reviewHoldingsSql,
   reviewScopeUnitsSql,
 } from '../directory/reviews.reads.js';
+import { RightsService } from '../delegations/rights.service.js';
 import { MailService } from '../mail/mail.service.js';
 import { lastGrantOrdersSql } from '../orders/review-revokes.js';
 import type { CreateCampaignDto } from './dto/create-campaign.dto.js';
 import type { SaveDecisionsDto } from './dto/decisions.dto.js';
+import type { AssignReviewerDto } from './dto/assign-reviewer.dto.js';
 import {
   campaignNotActive,
   campaignNotFound,
@@ -40,6 +42,7 @@ import {
 import type {
   ReviewCampaign,
   ReviewCampaignDetail,
+  ReviewerCandidate,
   ReviewerPage,
   ReviewItem,
   ReviewProgress,
@@ -95,6 +98,7 @@ export class ReviewsService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly clock: Clock,
+    private readonly rights: RightsService,
   ) {}
 
   /**
@@ -328,6 +332,110 @@ export class ReviewsService {
     );
     progress.decided = decided;
     return { ...campaign, progress, units };
+  }
+
+  /**
+   * Who may review a unit's items instead of its head: the head and every holder of active ATTEST
+   * delegations covering the assignments the unit's items are of (RightsService.attestantsOf).
+   */
+  async reviewerCandidates(
+    actor: Actor,
+    campaignId: string,
+    careUnitId: string,
+  ): Promise<ReviewerCandidate[]> {
+    const assignments = await this.unitAssignments(this.db.manager, actor, campaignId, careUnitId);
+    return (await this.rights.attestantsOf(careUnitId, assignments)).map((p) => ({
+      id: p.id,
+      name: `${p.firstName} ${p.lastName}`,
+      userId: p.userId,
+      title: p.title,
+    }));
+  }
+
+  /**
+   * Hands a unit's unsigned items to another reviewer with attest rights there (the head, or an
+   * ATTEST delegate covering them): by an administrator or the unit's head. Their drafts are
+   * cleared (the new reviewer decides), the new reviewer is mailed their count, and the change is
+   * audited. Signed items stay as signed.
+   */
+  async assignReviewer(
+    actor: Actor,
+    campaignId: string,
+    dto: AssignReviewerDto,
+  ): Promise<ReviewCampaignDetail> {
+    const careUnitId = dto.careUnitId.toLowerCase();
+    const reviewerId = dto.reviewerId.toLowerCase();
+    return this.db.transaction(async (m) => {
+      const status = await this.lockActive(m, campaignId);
+      if (status !== 'ACTIVE') throw campaignNotActive(status);
+      const assignments = await this.unitAssignments(m, actor, campaignId, careUnitId);
+      const candidates = await this.rights.attestantsOf(careUnitId, assignments);
+      if (!candidates.some((c) => c.id === reviewerId)) {
+        throw new ValidationProblem(
+          { reviewerId: ['har inte attesträtt för vårdenhetens uppdrag'] },
+          'Granskaren måste vara verksamhetschef eller ha attesträtt (delegering) för vårdenhetens uppdrag.',
+        );
+      }
+      const moved = await m.query<{ id: string }[]>(
+        `UPDATE review_item SET reviewer_id = $3, decision = NULL, comment = NULL, decided_at = NULL
+          WHERE campaign_id = $1 AND care_unit_id = $2 AND signed_at IS NULL RETURNING id`,
+        [campaignId, careUnitId, reviewerId],
+      );
+      const count = (moved as unknown as [unknown[], number])[1];
+      const [campaign] = await m.query<
+        { name: string; dueDate: string; revokeDate: string; rule: 'KEEP' | 'REVOKE' }[]
+      >(
+        `SELECT name, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", to_char(revoke_date, 'YYYY-MM-DD') AS "revokeDate",
+                undecided_rule AS rule FROM review_campaign WHERE id = $1`,
+        [campaignId],
+      );
+      const [contact] = await personContacts(m, [reviewerId]);
+      if (count > 0 && contact?.email) {
+        await this.mail.enqueue(m, {
+          to: contact.email,
+          template: 'REVIEW_STARTED',
+          data: {
+            campaignId,
+            recipientName: fullName(contact),
+            campaignName: campaign.name,
+            itemCount: count,
+            unitCount: 1,
+            dueDate: campaign.dueDate,
+            revokeDate: campaign.revokeDate,
+            undecidedRule: campaign.rule,
+          },
+        });
+      }
+      await this.audit.append(m, {
+        actorId: actor.person.id,
+        action: 'REVIEW_REVIEWER_CHANGED',
+        entityType: 'review_campaign',
+        entityId: campaignId,
+        after: { careUnitId, reviewerId, items: count },
+      });
+      return this.detailIn(m, actor, campaignId);
+    });
+  }
+
+  /**
+   * The assignments of a unit's items in the campaign, for an administrator or the unit's head
+   * (403 for anyone else; 404 when the campaign has no items there).
+   */
+  private async unitAssignments(
+    m: EntityManager,
+    actor: Actor,
+    campaignId: string,
+    careUnitId: string,
+  ): Promise<string[]> {
+    if (!actor.rights.administrator && !actor.rights.heads(careUnitId)) {
+      throw forbidden('Bara vårdenhetens verksamhetschef eller en administratör kan byta granskare.');
+    }
+    const rows = await m.query<{ assignmentId: string }[]>(
+      `SELECT DISTINCT assignment_id AS "assignmentId" FROM review_item WHERE campaign_id = $1 AND care_unit_id = $2`,
+      [campaignId, careUnitId],
+    );
+    if (rows.length === 0) throw campaignNotFound();
+    return rows.map((r) => r.assignmentId);
   }
 
   /** The reviewer's page: their items of the campaign, by unit, assignment and person. */

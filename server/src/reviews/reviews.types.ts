@@ -109,3 +109,11 @@ export class ReviewSignRequestAnswer {
   @Prop.dateTime() expiresAt!: Date;
   @Prop.int() decisions!: number;
 }
+
+/** Who may review a unit's items: its head or an ATTEST delegate covering them. */
+export class ReviewerCandidate {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.text() userId!: string;
+  @Prop.text({ nullable: true }) title!: string | null;
+}
