@@ -36,6 +36,7 @@ import { SamlSessionSubject1765200600000 } from './1765200600000-SamlSessionSubj
 import { FederatedSigning1765200700000 } from './1765200700000-FederatedSigning.js';
 import { AccessReviews1765200800000 } from './1765200800000-AccessReviews.js';
 import { Auditor1765200900000 } from './1765200900000-Auditor.js';
+import { StandIns1765201100000 } from './1765201100000-StandIns.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   FederatedSigning1765200700000,
   AccessReviews1765200800000,
   Auditor1765200900000,
+  StandIns1765201100000,
 ];
