@@ -40,6 +40,18 @@ export const AttestOrderSummary = ({
             </Box>
           )}
         </LabeledValue>
+        {/* Rule 41: I decide as a stand-in for the order's attestant. */}
+        {order.asStandIn && (
+          <LabeledValue label={field('attestant')}>
+            {person(order.attestant)}
+            <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+              <StatusChip
+                tone="info"
+                label={translate('beh.attest.standInFor', { name: order.attestant.name })}
+              />
+            </Box>
+          </LabeledValue>
+        )}
         <LabeledValue label={field('createdAt')}>{formatTimestamp(order.createdAt)}</LabeledValue>
         <LabeledValue label={field('status')}>
           <StatusChip tone={STATUS_TONES[status]} label={translate(`beh.orders.status.${status}`)} />
