@@ -34,7 +34,7 @@ export const AttestOrderSummary = ({
         <LabeledValue label={field('endUser')}>{person(order.endUser)}</LabeledValue>
         <LabeledValue label={field('orderer')}>
           {person(order.orderer)}
-          {order.orderedByAttestant && (
+          {order.orderedByAttestant && !order.asStandIn && (
             <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
               <StatusChip tone="warning" label={translate('beh.attest.orderedByYou')} />
             </Box>

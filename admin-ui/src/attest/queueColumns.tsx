@@ -61,7 +61,8 @@ export const QUEUE_COLUMNS: readonly QueueColumn[] = [
     render: (order, translate) => (
       <>
         {person(order.ordererName, order.ordererUserId)}
-        {order.orderedByAttestant && (
+        {/* "Du": not when I stand in for the attestant who ordered it (rule 41). */}
+        {order.orderedByAttestant && !order.standInFor && (
           <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
             <StatusChip tone="warning" label={translate('beh.attest.orderedByYou')} />
           </Box>
