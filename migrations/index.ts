@@ -37,6 +37,7 @@ import { FederatedSigning1765200700000 } from './1765200700000-FederatedSigning.
 import { AccessReviews1765200800000 } from './1765200800000-AccessReviews.js';
 import { Auditor1765200900000 } from './1765200900000-Auditor.js';
 import { ReportIndexes1765201000000 } from './1765201000000-ReportIndexes.js';
+import { StandIns1765201100000 } from './1765201100000-StandIns.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
 export const migrations = [
@@ -79,4 +80,5 @@ export const migrations = [
   AccessReviews1765200800000,
   Auditor1765200900000,
   ReportIndexes1765201000000,
+  StandIns1765201100000,
 ];

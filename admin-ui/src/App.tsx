@@ -15,6 +15,7 @@ import accessTemplates from './accessTemplates';
 import fulfilment from './fulfilment';
 import systemAdministrators from './systemAdministrators';
 import auditors from './auditors';
+import standIns from './standIns';
 import administrations from './administrations';
 import apiClients from './api-clients';
 import auditEvents from './auditEvents';
@@ -92,6 +93,7 @@ export const App = () => (
     <Resource name="access-templates" {...accessTemplates} />
     <Resource name="system-administrators" {...systemAdministrators} />
     <Resource name="auditors" {...auditors} />
+    <Resource name="stand-ins" {...standIns} />
     <Resource name="engagements" {...engagements} />
     <Resource name="held-assignments" {...heldAssignments} />
     <Resource name="outbox" {...outbox} />

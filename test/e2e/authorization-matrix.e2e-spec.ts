@@ -792,6 +792,19 @@ function tableRows(today: string, auditorIds: AuditorIds, review: Review): Row[]
       path: `/api/auditors/${MISSING}`,
       expect: statuses('administrator', 404),
     },
+    // Ersättare (rule 41): anyone signed in lists their own (not for auditors: no @AuditorReads);
+    // naming needs ATTEST rights somewhere. A period a month ahead, so no queue changes now.
+    { route: 'GET /api/stand-ins', expect: statuses('signedIn', 200) },
+    {
+      route: 'POST /api/stand-ins',
+      body: { standInId: id.nilbo4, validFrom: addDays(today, 30), validTo: addDays(today, 31) },
+      expect: statuses('rightsHolder', 201, { admin1: 403 }),
+    },
+    {
+      route: 'DELETE /api/stand-ins/:id',
+      path: `/api/stand-ins/${MISSING}`,
+      expect: statuses('signedIn', 404),
+    },
     // Last: it makes nilbo4 a delegate, which would change the answers of every row after it.
     {
       route: 'POST /api/delegations',

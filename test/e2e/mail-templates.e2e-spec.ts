@@ -28,6 +28,14 @@ const DELEGATION = {
   byName: 'Karin Lund',
 };
 
+const STAND_IN = {
+  standInRowId: '5e2d8c1a-4b3f-4a6e-9d7c-8b1a2c3d4e5f',
+  recipientName: 'Erik Holm',
+  attestantName: 'Sara Berg (sarbe3)',
+  validFrom: '2025-12-01',
+  validTo: '2025-12-14',
+};
+
 const PART = {
   orderId: ORDER.orderId,
   orderNumber: ORDER.orderNumber,
@@ -126,6 +134,8 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
     undecidedRule: 'KEEP',
     units: [{ careUnitName: 'Vårdcentralen Solgläntan', reviewerName: 'Karin Lund', open: 12 }],
   },
+  STAND_IN_NAMED: STAND_IN,
+  STAND_IN_ENDED: { ...STAND_IN, byName: 'Karin Lund (karlu1)' },
 };
 
 const URL = 'https://beh.example.se';
@@ -179,6 +189,13 @@ describe('mail templates', () => {
     expect(granted.text).toContain('Giltig: 2025-11-01 – 2026-10-31');
     expect(renderTemplate('DELEGATION_REVOKED', DELEGATION, URL).subject).toBe(
       'Din delegering för Vårdcentralen Solgläntan har återkallats',
+    );
+    const named = renderTemplate('STAND_IN_NAMED', STAND_IN, URL);
+    expect(named.subject).toBe('Du är ersättare för Sara Berg (sarbe3)');
+    expect(named.text).toContain('Giltig: 2025-12-01 – 2025-12-14');
+    expect(named.text).toContain(`${URL}/#/stand-ins`);
+    expect(renderTemplate('STAND_IN_ENDED', SAMPLES.STAND_IN_ENDED, URL).text).toContain(
+      'Karin Lund (karlu1) har avslutat ditt uppdrag som ersättare för Sara Berg (sarbe3)',
     );
   });
 

@@ -35,8 +35,8 @@ const OWNERS: Record<string, readonly string[]> = {
     'directory_drift',
   ],
   auth: ['user_session', 'saml_request', 'auth_secret'],
-  // Issue 17: the read-only auditors (Revisorer), a source of rights like the delegations.
-  delegations: ['delegation', 'delegation_assignment', 'rights_version', 'auditor'],
+  // Issue 17: the read-only auditors (Revisorer), a source of rights like the delegations; the stand-ins (Ersättare).
+  delegations: ['delegation', 'delegation_assignment', 'rights_version', 'auditor', 'stand_in'],
   // Issue 11: the attest queue's stamp, appended to by triggers on the orders' and names' tables.
   orders: ['vmu_order', 'vmu_order_item', 'attest_queue_stamp'],
   'mass-orders': ['mass_order_batch'],

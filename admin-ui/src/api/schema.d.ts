@@ -1209,6 +1209,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stand-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StandIns_list"];
+        put?: never;
+        post: operations["StandIns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stand-ins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["StandIns_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/outbox": {
         parameters: {
             query?: never;
@@ -3368,6 +3400,58 @@ export interface components {
             /** Format: uuid */
             personId: string;
         };
+        /**
+         * @description On Stockholm's today.
+         * @enum {string}
+         */
+        StandInStatus: "UPCOMING" | "ACTIVE" | "ENDED" | "REVOKED";
+        StandInItem: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The attestant who named the stand-in.
+             */
+            attestantId: string;
+            attestantName: string;
+            attestantUserId: string;
+            /**
+             * Format: uuid
+             * @description The person who stands in.
+             */
+            standInId: string;
+            standInName: string;
+            standInUserId: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description The last day.
+             */
+            validTo: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description On Stockholm's today. */
+            status: components["schemas"]["StandInStatus"];
+            /** @description The caller named this stand-in (and may end it). */
+            mine: boolean;
+        };
+        CreateStandInDto: {
+            /** Format: uuid */
+            standInId: string;
+            /**
+             * Format: date
+             * @description A date that exists, YYYY-MM-DD.
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description A date that exists, YYYY-MM-DD.
+             */
+            validTo: string;
+        };
         /** @enum {string} */
         MailStatus: "PENDING" | "SENT" | "FAILED";
         OutboxListItem: {
@@ -4326,6 +4410,12 @@ export interface components {
             /** Format: date-time */
             signedAt: string;
         };
+        StandInFor: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            userId: string;
+        };
         QueueItem: {
             /** Format: uuid */
             id: string;
@@ -4369,6 +4459,13 @@ export interface components {
             templateNames: string[];
             /** @description The attestant ordered it himself (allowed, marked; rule 11). */
             orderedByAttestant: boolean;
+            /**
+             * Format: uuid
+             * @description The order's attestant (the caller, or whom the caller stands in for).
+             */
+            attestantId: string;
+            /** @description The attestant the caller stands in for (rule 41); null for the caller’s own orders. */
+            standInFor: components["schemas"]["StandInFor"] | null;
         };
         QueueCounts: {
             all: number;
@@ -4440,6 +4537,8 @@ export interface components {
             /** @description null for a VMU order. */
             accessOperation: components["schemas"]["AttestOperation"] | null;
             items: components["schemas"]["OrderItemView"][];
+            /** @description The caller is not the attestant but stands in for them today (rule 41). */
+            asStandIn: boolean;
             /** @description The attestant ordered it himself (allowed, marked; rule 11). */
             orderedByAttestant: boolean;
         };
@@ -9123,6 +9222,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditorItem"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StandIns_list: {
+        parameters: {
+            query?: {
+                /** @description JSON object of filters, e.g. {"q":"and"}; {"id":[…]} fetches exactly those ids (react-admin getMany). */
+                filter?: string;
+                /** @description JSON [first, last], 0-based and inclusive; at most 1000 rows. Default [0,24]. */
+                range?: string;
+                /** @description JSON ["field","ASC"|"DESC"]; sorting on `id` means the default order. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    /** @description Which rows of how many: `<resource> <first>-<last>/<total>`. */
+                    "Content-Range"?: string;
+                    /** @description What the total in Content-Range is: `exact`; `estimate` (the planner's estimate, above the exact-count limit); `at-least` (more than the limit, no better estimate). */
+                    "X-Total-Kind"?: "exact" | "estimate" | "at-least";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandInItem"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StandIns_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStandInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandInItem"];
+                };
+            };
+            /** @description The caller holds no ATTEST rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The same person already stands in for the caller during part of the period. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StandIns_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stand-in as ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StandInItem"];
+                };
+            };
+            /** @description The caller is the stand-in, not the attestant who named it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Already ended or revoked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */

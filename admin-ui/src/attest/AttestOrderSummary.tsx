@@ -34,12 +34,24 @@ export const AttestOrderSummary = ({
         <LabeledValue label={field('endUser')}>{person(order.endUser)}</LabeledValue>
         <LabeledValue label={field('orderer')}>
           {person(order.orderer)}
-          {order.orderedByAttestant && (
+          {order.orderedByAttestant && !order.asStandIn && (
             <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
               <StatusChip tone="warning" label={translate('beh.attest.orderedByYou')} />
             </Box>
           )}
         </LabeledValue>
+        {/* Rule 41: I decide as a stand-in for the order's attestant. */}
+        {order.asStandIn && (
+          <LabeledValue label={field('attestant')}>
+            {person(order.attestant)}
+            <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+              <StatusChip
+                tone="info"
+                label={translate('beh.attest.standInFor', { name: order.attestant.name })}
+              />
+            </Box>
+          </LabeledValue>
+        )}
         <LabeledValue label={field('createdAt')}>{formatTimestamp(order.createdAt)}</LabeledValue>
         <LabeledValue label={field('status')}>
           <StatusChip tone={STATUS_TONES[status]} label={translate(`beh.orders.status.${status}`)} />

@@ -37,10 +37,21 @@ export const QUEUE_COLUMNS: readonly QueueColumn[] = [
     source: 'orderNumber',
     sortable: true,
     // A link too, so the page is reached with the keyboard as well as by a click on the row.
-    render: (order) => (
-      <Link to={attestRoutes.order(order.id)} onClick={(event: MouseEvent) => event.stopPropagation()}>
-        {order.orderNumber}
-      </Link>
+    render: (order, translate) => (
+      <>
+        <Link to={attestRoutes.order(order.id)} onClick={(event: MouseEvent) => event.stopPropagation()}>
+          {order.orderNumber}
+        </Link>
+        {/* Rule 41: an order of an attestant I stand in for. */}
+        {order.standInFor && (
+          <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+            <StatusChip
+              tone="info"
+              label={translate('beh.attest.standInFor', { name: order.standInFor.name })}
+            />
+          </Box>
+        )}
+      </>
     ),
   },
   {
@@ -50,7 +61,8 @@ export const QUEUE_COLUMNS: readonly QueueColumn[] = [
     render: (order, translate) => (
       <>
         {person(order.ordererName, order.ordererUserId)}
-        {order.orderedByAttestant && (
+        {/* "Du": not when I stand in for the attestant who ordered it (rule 41). */}
+        {order.orderedByAttestant && !order.standInFor && (
           <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
             <StatusChip tone="warning" label={translate('beh.attest.orderedByYou')} />
           </Box>

@@ -54,6 +54,12 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
     case 'attest/queue':
     case 'attest/batches':
       return action === 'list';
+    // Ersättare (rule 41): everyone lists their own (a stand-in may hold no rights); naming one
+    // needs attest rights, ending one is the attestant's (or an administrator's) and the server's call.
+    case 'stand-ins':
+      if (action === 'list' || action === 'delete')
+        return !me.roles.auditor || administrator || me.tiles.attest;
+      return action === 'create' && me.tiles.attest;
     // The audit log: administrators and auditors, read only.
     case 'audit-events':
       return (administrator || auditor) && READ_ACTIONS.has(action);

@@ -85,6 +85,7 @@ export const enAttest: DomainMessages<typeof svAttest> = {
         field: {
           endUser: 'End user',
           orderer: 'Orderer',
+          attestant: 'Approver',
           createdAt: 'Ordered',
           status: 'Status',
           type: 'Type',

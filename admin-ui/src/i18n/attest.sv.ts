@@ -83,6 +83,7 @@ export const svAttest = {
         field: {
           endUser: 'Slutanvändare',
           orderer: 'Beställare',
+          attestant: 'Attestant',
           createdAt: 'Beställd',
           status: 'Status',
           type: 'Typ',

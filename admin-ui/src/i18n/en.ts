@@ -24,6 +24,7 @@ import { enDirectorySync } from '../directorySync/i18n.en';
 import { enDirectoryActive } from '../directoryActive/i18n.en';
 import { enSystemAdministrators } from '../systemAdministrators/i18n.en';
 import { enAuditors } from '../auditors/i18n.en';
+import { enStandIns } from '../standIns/i18n.en';
 import { enDelegationOperations } from '../delegations/i18n.en';
 import type { DomainMessages, svDomain } from './sv';
 
@@ -227,6 +228,7 @@ export const en: TranslationMessages = mergeTranslations(
   enFulfilment,
   enSystemAdministrators,
   enAuditors,
+  enStandIns,
   enLdapWrites,
   enDirectoryDrift,
   enDirectorySync,

@@ -24,6 +24,7 @@ import { svDirectorySync } from '../directorySync/i18n.sv';
 import { svDirectoryActive } from '../directoryActive/i18n.sv';
 import { svSystemAdministrators } from '../systemAdministrators/i18n.sv';
 import { svAuditors } from '../auditors/i18n.sv';
+import { svStandIns } from '../standIns/i18n.sv';
 import { svDelegationOperations } from '../delegations/i18n.sv';
 
 /** The portal's own texts: resource names and fields, enum labels, view texts. Swedish is the reference. */
@@ -230,6 +231,7 @@ export const sv: TranslationMessages = mergeTranslations(
   svFulfilment,
   svSystemAdministrators,
   svAuditors,
+  svStandIns,
   svLdapWrites,
   svDirectoryDrift,
   svDirectorySync,

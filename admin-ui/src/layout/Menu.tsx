@@ -59,6 +59,8 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="orders" />
       <RaMenu.ResourceItem name="fulfilment" />
       <RaMenu.ResourceItem name="delegations" />
+      {/* Ersättare (rule 41): who stands in for me and for whom I stand in. */}
+      <RaMenu.ResourceItem name="stand-ins" />
       {/* Who holds which assignment: a grid for auditors (administrators see it on each person). */}
       {me?.roles.auditor && <RaMenu.ResourceItem name="held-assignments" />}
       {/* The reports (issue 17): administrators, heads of unit and auditors. */}

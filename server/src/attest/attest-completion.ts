@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { MailService } from '../mail/mail.service.js';
 import type { OrderMailData } from '../mail/templates/index.js';
-import { personNames } from '../directory/directory.facts.js';
+import { attestantsStoodInFor } from '../delegations/stand-ins.reads.js';
+import { personContacts, personNames } from '../directory/directory.facts.js';
 import { type DecisionOrder, decisionOrders } from '../orders/attest-orders.queries.js';
 import { CarryOutService } from '../orders/carry-out.service.js';
 import { OrderStateMachine } from '../orders/order-state.js';
@@ -47,7 +48,12 @@ export class AttestCompletion {
       true,
     );
     const byId = new Map(orders.map((o) => [o.id, o]));
-    for (const expected of payload.orders) this.recheck(expected, byId.get(expected.id), request.signerId);
+    // Rule 41 again: a stand-in must still stand in for the attestant when the decision takes effect.
+    const standing = payload.orders.some((o) => o.attestantId !== request.signerId)
+      ? new Set(await attestantsStoodInFor(m, request.signerId, this.clock.today()))
+      : new Set<string>();
+    for (const expected of payload.orders)
+      this.recheck(expected, byId.get(expected.id), request.signerId, standing);
     // Rule 11 again where the decision takes effect: the signer approves no order for himself.
     const own = orders.find((o) => o.endUser.hsaId === signature.signer.hsaId);
     if (payload.decision === 'APPROVE' && own) throw ownAccessRefused(own.orderNumber);
@@ -57,18 +63,39 @@ export class AttestCompletion {
       if (inactive.length > 0) throw attestRuleProblem(inactive);
     }
 
-    const attestantName = (await personNames(m, [request.signerId])).get(request.signerId) ?? '';
-    if (payload.decision === 'APPROVE') await this.approve(m, orders, request, payload, attestantName);
-    else await this.reject(m, orders, request, payload, attestantName);
+    const signerName = (await personNames(m, [request.signerId])).get(request.signerId) ?? '';
+    const stoodInFor = await standInFacts(m, orders, request.signerId);
+    // The mails name who decided, and for whom when a stand-in did.
+    const attestantName = (o: DecisionOrder) => {
+      const principal = stoodInFor.get(o.attestantId);
+      return principal ? `${signerName} som ersättare för ${principal.name}` : signerName;
+    };
+    const audit = (after: { order: { attestantId: string } }) => {
+      const principal = stoodInFor.get(after.order.attestantId);
+      return principal ? { standInFor: principal, decidedBy: request.signerId } : undefined;
+    };
+    if (payload.decision === 'APPROVE') await this.approve(m, orders, request, payload, attestantName, audit);
+    else await this.reject(m, orders, request, payload, attestantName, audit);
   };
 
-  /** Still awaiting attest, still this signer's, and the same lines in the same states. */
-  private recheck(expected: ExpectedOrder, now: DecisionOrder | undefined, signerId: string): void {
+  /**
+   * Still awaiting attest, still the same attestant — the signer, or one the signer still stands
+   * in for (rule 41) — and the same lines in the same states.
+   */
+  private recheck(
+    expected: ExpectedOrder,
+    now: DecisionOrder | undefined,
+    signerId: string,
+    standing: ReadonlySet<string>,
+  ): void {
     if (!now) throw attestConflict(expected.orderNumber, 'den finns inte längre');
     const status = CHANGED_STATUS[now.status];
     if (status) throw attestConflict(now.orderNumber, status);
-    if (now.attestantId !== signerId || expected.attestantId !== signerId) {
+    if (now.attestantId !== expected.attestantId) {
       throw attestConflict(now.orderNumber, 'den har fått en annan attestant');
+    }
+    if (now.attestantId !== signerId && !standing.has(now.attestantId)) {
+      throw attestConflict(now.orderNumber, 'du är inte längre ersättare för dess attestant');
     }
     const lines = lineStates(now.items);
     if (lines.length !== expected.lines.length || lines.some((l, n) => l !== expected.lines[n])) {
@@ -86,7 +113,8 @@ export class AttestCompletion {
     orders: readonly DecisionOrder[],
     request: SignRequestRecord,
     payload: AttestPayload,
-    attestantName: string,
+    attestantName: (o: DecisionOrder) => string,
+    auditAfter: AuditAfter,
   ): Promise<void> {
     const removed = new Set(payload.removeItemIds);
     const today = this.clock.today();
@@ -103,6 +131,7 @@ export class AttestCompletion {
           return ids.length > 0 ? [{ ids, to: 'REMOVED' }] : [];
         },
         set: { signRequestId: request.id },
+        auditAfter,
         // Due orders are carried out below and their orderers get the "utförd" mail instead:
         // this one says the order will be carried out on its start date.
         effects: async (tx) => {
@@ -114,7 +143,7 @@ export class AttestCompletion {
             waiting.map((o) => ({
               to: o.orderer.email,
               template: 'ORDER_APPROVED' as const,
-              data: { ...mailFacts(o, (i) => !removed.has(i.id)), attestantName },
+              data: { ...mailFacts(o, (i) => !removed.has(i.id)), attestantName: attestantName(o) },
             })),
           );
         },
@@ -128,7 +157,8 @@ export class AttestCompletion {
     orders: readonly DecisionOrder[],
     request: SignRequestRecord,
     payload: AttestPayload,
-    attestantName: string,
+    attestantName: (o: DecisionOrder) => string,
+    auditAfter: AuditAfter,
   ): Promise<void> {
     const comment = payload.comment ?? '';
     await this.machine.applyMany(
@@ -140,19 +170,38 @@ export class AttestCompletion {
         to: 'REJECTED',
         items: () => [{ to: 'REJECTED' }],
         set: { rejectComment: comment, signRequestId: request.id },
+        auditAfter,
         effects: async (tx) => {
           await this.mail.enqueueMany(
             tx,
             orders.map((o) => ({
               to: o.orderer.email,
               template: 'ORDER_REJECTED' as const,
-              data: { ...mailFacts(o, () => true), attestantName, comment },
+              data: { ...mailFacts(o, () => true), attestantName: attestantName(o), comment },
             })),
           );
         },
       },
     );
   }
+}
+
+type AuditAfter = (after: { order: { attestantId: string } }) => Record<string, unknown> | undefined;
+
+/** The attestants of the orders the signer is not, as the audit names them (rule 41). */
+async function standInFacts(
+  m: EntityManager,
+  orders: readonly DecisionOrder[],
+  signerId: string,
+): Promise<Map<string, { attestantId: string; name: string; userId: string }>> {
+  const ids = [...new Set(orders.map((o) => o.attestantId).filter((id) => id !== signerId))];
+  if (ids.length === 0) return new Map();
+  return new Map(
+    (await personContacts(m, ids)).map((p) => [
+      p.id,
+      { attestantId: p.id, name: `${p.firstName} ${p.lastName}`, userId: p.userId },
+    ]),
+  );
 }
 
 function mailFacts(

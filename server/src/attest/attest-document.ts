@@ -33,6 +33,11 @@ export interface AttestDocumentInput {
   /** In order-number order. */
   orders: readonly DecisionOrder[];
   removeItemIds: ReadonlySet<string>;
+  /**
+   * Rule 41: the attestants the signer stands in for, by id; each order of theirs names both
+   * ("Attesterad av X som ersättare för Y"). Absent or empty: the signer is every order's attestant.
+   */
+  standInFor?: ReadonlyMap<string, { name: string; userId: string }>;
 }
 
 /** "Behörighetsmall X | Yrkeskategori Y": a template line as the seed's review page names it. */
@@ -91,6 +96,7 @@ export function attestDocument(input: AttestDocumentInput): string {
         : []),
       `Startdatum: ${o.startDate}`,
       ...(o.endDate ? [`Slutdatum: ${o.endDate}`] : []),
+      ...standInLine(input, o.attestantId),
     ];
     for (const item of o.items) lines.push(...lineText(verbOf(item.id), item));
     return lines.join('\n');
@@ -103,6 +109,19 @@ export function attestDocument(input: AttestDocumentInput): string {
   ];
   return [head.join('\n'), ...blocks, ids.join('\n')].join('\n\n') + '\n';
 }
+
+/** "Attesterad av X (x) som ersättare för Y (y)" for an order of an attestant the signer stands in for. */
+function standInLine(input: AttestDocumentInput, attestantId: string): string[] {
+  const principal = input.standInFor?.get(attestantId);
+  if (!principal) return [];
+  const { attestant } = input;
+  return [
+    `Attesterad av ${attestant.name} (${attestant.userId}) som ersättare för ${principal.name} (${principal.userId})`,
+  ];
+}
+
+/** Reads a stand-in line back: the stood-in-for attestant's VGR-ID. */
+const STAND_IN_LINE = /^Attesterad av .* \(([^()]*)\) som ersättare för .* \(([^()]*)\)$/;
 
 /** The sign message shown above the document (DSS: the SignMessage). */
 export function attestPurpose(decision: AttestDecision, orders: readonly DecisionOrder[]): string {
@@ -117,6 +136,8 @@ export interface SignedAttestText {
   attestantUserId: string;
   attestantHsaId: string;
   orderNumbers: string[];
+  /** Rule 41: by order number, the VGR-ID of the attestant the signer stood in for. */
+  standInFor: Record<string, string>;
 }
 
 /**
@@ -134,8 +155,15 @@ export function readAttestDocument(text: string): SignedAttestText | undefined {
   const attestant = /^Attestant: .* \(([^()]*)\), HSA-id (\S+)$/.exec(
     lines.find((l) => l.startsWith('Attestant: ')) ?? '',
   );
-  const orderNumbers = lines.flatMap((l) => /^Beställning (\S+)$/.exec(l)?.[1] ?? []);
+  const orderNumbers: string[] = [];
+  const standInFor: Record<string, string> = {};
+  for (const line of lines) {
+    const number = /^Beställning (\S+)$/.exec(line)?.[1];
+    if (number) orderNumbers.push(number);
+    const standIn = STAND_IN_LINE.exec(line);
+    if (standIn && orderNumbers.length > 0) standInFor[orderNumbers[orderNumbers.length - 1]] = standIn[2];
+  }
   const count = /^Antal beställningar: (\d+)$/.exec(lines.find((l) => l.startsWith('Antal ')) ?? '');
   if (!decision || !attestant || !count || Number(count[1]) !== orderNumbers.length) return undefined;
-  return { decision, attestantUserId: attestant[1], attestantHsaId: attestant[2], orderNumbers };
+  return { decision, attestantUserId: attestant[1], attestantHsaId: attestant[2], orderNumbers, standInFor };
 }

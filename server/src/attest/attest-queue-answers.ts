@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { TotalKind } from '../common/sql.js';
-import { attestQueueStamp } from '../orders/attest-queue-stamp.js';
+import { type AttestQueueScope, attestQueueScope } from '../orders/attest-queue-stamp.js';
 
 /** An answer of the queue as it goes out: the JSON text, and a page's Content-Range parts. */
 export interface QueueAnswer {
@@ -138,16 +138,19 @@ export class AttestQueueAnswers {
 
   /**
    * The answer `key` (the route, its query and the language) of `attestantId`'s queue on `today`:
-   * kept, or made by `make` (after the stamp is read) and kept.
+   * kept, or made by `make` (after the stamp is read) and kept. The queue holds the orders of
+   * the attestants the person stands in for too (domain.md rule 41): the scope read with the
+   * stamp names them, `make` is given it, and the stamp covers them all and names them, so a
+   * stand-in named, ended, begun or run out, or a write to any of their queues, makes new answers.
    */
   async answer(
     attestantId: string,
     today: string,
     key: string,
-    make: () => Promise<QueueAnswer>,
+    make: (scope: AttestQueueScope) => Promise<QueueAnswer>,
   ): Promise<QueueAnswer> {
-    const stamp = await attestQueueStamp(this.db, attestantId);
-    return this.kept.answer(attestantId, stamp, today, key, make);
+    const scope = await attestQueueScope(this.db, attestantId, today);
+    return this.kept.answer(attestantId, scope.stamp, today, key, () => make(scope));
   }
 
   /** How many attestants, answers and bytes are kept (for tests). */

@@ -5,7 +5,10 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { ValidationProblem } from '../common/problem.js';
-import { fullName } from '../directory/directory.facts.js';
+import type { Rights } from '../common/auth/rights.js';
+import { attestantsStoodInFor } from '../delegations/stand-ins.reads.js';
+import { RightsService } from '../delegations/rights.service.js';
+import { fullName, personContacts } from '../directory/directory.facts.js';
 import { type DecisionOrder, decisionOrders } from '../orders/attest-orders.queries.js';
 import { awaitingAttest, isOpenLine } from '../orders/order-status.js';
 import { orderNotFound } from '../orders/orders.errors.js';
@@ -36,6 +39,7 @@ export class AttestRequestsService {
     private readonly signing: SigningService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly rights: RightsService,
   ) {}
 
   async create(actor: Actor, dto: CreateAttestSignRequestDto): Promise<AttestSignRequestAnswer> {
@@ -46,11 +50,20 @@ export class AttestRequestsService {
     const removeItemIds = new Set((dto.removeItemIds ?? []).map((id) => id.toLowerCase()));
     return this.db.transaction(async (m) => {
       const orders = await decisionOrders(m, dto.orderIds);
+      // Rule 41: a stand-in decides the orders of the attestants they stand in for today.
+      const today = this.clock.today();
+      const others = orders.some((o) => o.attestantId !== actor.person.id)
+        ? new Set(await attestantsStoodInFor(m, actor.person.id, today))
+        : new Set<string>();
       // Someone else's order, or none: the same 404 (rule 5, The attest link is the attestant's alone).
-      if (orders.length !== dto.orderIds.length || orders.some((o) => o.attestantId !== actor.person.id)) {
+      if (
+        orders.length !== dto.orderIds.length ||
+        orders.some((o) => o.attestantId !== actor.person.id && !others.has(o.attestantId))
+      ) {
         throw orderNotFound();
       }
-      this.check(actor, dto.decision, orders, removeItemIds);
+      const standIn = await this.standInFor(m, orders, actor.person.id);
+      this.check(actor, dto.decision, orders, removeItemIds, standIn);
 
       const payload: AttestPayload = {
         decision: dto.decision,
@@ -75,6 +88,7 @@ export class AttestRequestsService {
         at: this.clock.now(),
         orders,
         removeItemIds,
+        standInFor: new Map([...standIn].map(([id, a]) => [id, a.person])),
       });
       const created = await this.signing.createRequest(m, {
         signerId: person.id,
@@ -93,6 +107,7 @@ export class AttestRequestsService {
           orderNumbers: orders.map((o) => o.orderNumber),
           removeItemIds: payload.removeItemIds,
           digest: created.digest,
+          ...standInAudit(orders, standIn),
         },
       });
       return {
@@ -107,12 +122,33 @@ export class AttestRequestsService {
     });
   }
 
+  /**
+   * The attestants of the orders that are not the caller's own, each with their rights as they
+   * are now: a stand-in decides with the attestant's right to attest (rule 41), not their own.
+   */
+  private async standInFor(
+    m: Parameters<typeof decisionOrders>[0],
+    orders: readonly DecisionOrder[],
+    me: string,
+  ): Promise<Map<string, { person: StandInPrincipal; rights: Rights }>> {
+    const ids = [...new Set(orders.map((o) => o.attestantId).filter((id) => id !== me))];
+    const found = new Map<string, { person: StandInPrincipal; rights: Rights }>();
+    for (const p of await personContacts(m, ids)) {
+      found.set(p.id, {
+        person: { id: p.id, name: fullName(p), userId: p.userId },
+        rights: await this.rights.forPerson(p),
+      });
+    }
+    return found;
+  }
+
   /** Status first (409), then rights (403), then the lines (422): every refusal of a kind at once. */
   private check(
     actor: Actor,
     decision: CreateAttestSignRequestDto['decision'],
     orders: readonly DecisionOrder[],
     removeItemIds: ReadonlySet<string>,
+    standIn: ReadonlyMap<string, { rights: Rights }>,
   ): void {
     const waiting = orders
       .filter((o) => !awaitingAttest(o.status))
@@ -120,7 +156,7 @@ export class AttestRequestsService {
     if (waiting.length > 0) throw attestRuleProblem(waiting);
 
     const rights = orders
-      .filter((o) => !mayAttestOrder(actor, o))
+      .filter((o) => !mayAttestOrder(standIn.get(o.attestantId)?.rights ?? actor.rights, o))
       .map((o) => attestViolation(o.kind === 'ACCESS' ? 'NO_ACCESS_ATTEST_RIGHT' : 'NO_ATTEST_RIGHT', o));
     // Rule 11, Nobody grants himself access alone: never approve an order for oneself.
     if (decision === 'APPROVE') {
@@ -179,13 +215,36 @@ export function inactiveViolations(
  * The attestant's right as it is now: for a VMU order ATTEST on the care unit covering every
  * line's assignment; for an access order ATTEST on its verksamhet (its head or an ATTEST delegate).
  */
-function mayAttestOrder(actor: Actor, order: DecisionOrder): boolean {
+function mayAttestOrder(rights: Rights, order: DecisionOrder): boolean {
   if (order.kind === 'ACCESS') {
-    return order.accessOperationId !== null && actor.rights.mayAttestAccess(order.accessOperationId);
+    return order.accessOperationId !== null && rights.mayAttestAccess(order.accessOperationId);
   }
   const unit = order.careUnitId;
   return (
     unit !== null &&
-    order.items.every((i) => i.assignmentId !== null && actor.rights.mayAttest(unit, i.assignmentId))
+    order.items.every((i) => i.assignmentId !== null && rights.mayAttest(unit, i.assignmentId))
   );
+}
+
+/** The attestant a stand-in decides for, as the signed text and the audit name them (rule 41). */
+export interface StandInPrincipal {
+  id: string;
+  name: string;
+  userId: string;
+}
+
+/** The audit's `standInFor`: each attestant stood in for and their orders; nothing when none. */
+function standInAudit(
+  orders: readonly DecisionOrder[],
+  standIn: ReadonlyMap<string, { person: StandInPrincipal }>,
+): { standInFor?: { attestantId: string; name: string; userId: string; orderNumbers: string[] }[] } {
+  if (standIn.size === 0) return {};
+  return {
+    standInFor: [...standIn.values()].map(({ person }) => ({
+      attestantId: person.id,
+      name: person.name,
+      userId: person.userId,
+      orderNumbers: orders.filter((o) => o.attestantId === person.id).map((o) => o.orderNumber),
+    })),
+  };
 }

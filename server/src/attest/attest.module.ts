@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { DelegationsModule } from '../delegations/delegations.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { SigningModule } from '../signing/signing.module.js';
@@ -17,7 +18,7 @@ import { AttestService } from './attest.service.js';
  * the order state machine.
  */
 @Module({
-  imports: [OrdersModule, SigningModule, MailModule, AuditModule],
+  imports: [OrdersModule, SigningModule, MailModule, AuditModule, DelegationsModule],
   controllers: [AttestController, OrderSignatureController],
   providers: [AttestService, AttestRequestsService, AttestCompletion, AttestQueueAnswers],
 })

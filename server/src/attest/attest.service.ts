@@ -58,13 +58,13 @@ export class AttestService {
     };
     // One date for the key and for the answer kept under it (due flags, the 'due' tab).
     const ctx = { today };
-    return this.answers.answer(actor.person.id, today, `${language} ${url}`, async () => {
+    return this.answers.answer(actor.person.id, today, `${language} ${url}`, async ({ attestantIds }) => {
       if (route === 'queue')
-        return page(listRows<QueueItem>(this.db, attestQueueList(actor.person.id), raw, ctx));
+        return page(listRows<QueueItem>(this.db, attestQueueList(attestantIds), raw, ctx));
       if (route === 'batches')
-        return page(listRows<QueueBatch>(this.db, attestBatchList(actor.person.id), raw, ctx));
+        return page(listRows<QueueBatch>(this.db, attestBatchList(attestantIds), raw, ctx));
       const { filter } = parseListQuery({ filter: raw.filter }, {}, ['', 'ASC']);
-      return { json: json(await attestQueueCounts(this.db, actor.person.id, filter, ctx)) };
+      return { json: json(await attestQueueCounts(this.db, attestantIds, filter, ctx)) };
     });
   }
 
@@ -83,6 +83,7 @@ export class AttestService {
       project: null,
       items: await orderItems(this.db, id),
       orderedByAttestant: head.orderer.id === head.attestant.id,
+      asStandIn: head.attestant.id !== actor.person.id,
     };
   }
 
@@ -174,6 +175,15 @@ function boundToOrder(
     return {
       reason: 'DECISION_MISMATCH',
       message: `det signerade beslutet är ${DECISION_TEXT[signed.decision]} men beställningen har status ${STATUS_TEXT[order.status]}`,
+    };
+  }
+  // Rule 41: a stand-in signs in their own name, the order's block naming the attestant stood in for.
+  const stoodInFor = signed.standInFor[order.orderNumber];
+  if (stoodInFor !== undefined && signed.attestantHsaId === signerHsaId) {
+    if (stoodInFor === order.attestantUserId) return undefined;
+    return {
+      reason: 'ATTESTANT_MISMATCH',
+      message: `det signerade dokumentet är attesterat som ersättare för ${stoodInFor} men beställningens attestant är ${order.attestantName} (${order.attestantUserId})`,
     };
   }
   if (signed.attestantUserId !== order.attestantUserId || signed.attestantHsaId !== signerHsaId) {

@@ -32,6 +32,22 @@ export class QueueItem extends OrderHeadline {
   /** Rule 11: the attestant ordered it himself (allowed, marked "Du beställde själv"). */
   @Prop.bool({ description: 'The attestant ordered it himself (allowed, marked; rule 11).' })
   orderedByAttestant!: boolean;
+  /** The order's attestant. */
+  @Prop.id({ description: "The order's attestant (the caller, or whom the caller stands in for)." })
+  attestantId!: string;
+  /** Rule 41: the caller sees the order as a stand-in for its attestant ("Ersättare för"). */
+  @Prop.object(() => StandInFor, {
+    nullable: true,
+    description: 'The attestant the caller stands in for (rule 41); null for the caller’s own orders.',
+  })
+  standInFor!: StandInFor | null;
+}
+
+/** The attestant a stand-in decides for (rule 41). */
+export class StandInFor {
+  @Prop.id() id!: string;
+  @Prop.text() name!: string;
+  @Prop.text() userId!: string;
 }
 
 export class QueueCounts {
@@ -104,6 +120,9 @@ export class AttestOrderView {
   @Prop.object(() => AttestOperation, { nullable: true, description: 'null for a VMU order.' })
   accessOperation!: AttestOperation | null;
   @Prop.list(() => OrderItemView) items!: OrderItemView[];
+  /** Rule 41: the caller decides as a stand-in for `attestant`. */
+  @Prop.bool({ description: 'The caller is not the attestant but stands in for them today (rule 41).' })
+  asStandIn!: boolean;
   /** Rule 11: the attestant ordered it himself (allowed, marked "Du beställde själv"). */
   @Prop.bool({ description: 'The attestant ordered it himself (allowed, marked; rule 11).' })
   orderedByAttestant!: boolean;

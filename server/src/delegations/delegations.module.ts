@@ -9,21 +9,24 @@ import { DelegationsGrantorController } from './delegations-grantor.controller.j
 import { DelegationsGrantorService } from './delegations-grantor.service.js';
 import { DelegationsService } from './delegations.service.js';
 import { RightsService } from './rights.service.js';
+import { StandInsController } from './stand-ins.controller.js';
+import { StandInsService } from './stand-ins.service.js';
 
 /**
  * Delegations: grant, limit, revoke, search; and RightsService, the derived rights of a person
  * (head of unit, active delegations, administrator, auditor), provided here once for every module;
- * and the auditors (Revisorer) administrators assign.
+ * and the auditors (Revisorer) administrators assign; and the stand-ins (Ersättare) attestants name.
  */
 @Module({
   imports: [AuditModule, MailModule],
-  controllers: [DelegationsController, DelegationsGrantorController, AuditorsController],
+  controllers: [DelegationsController, DelegationsGrantorController, AuditorsController, StandInsController],
   providers: [
     DelegationsService,
     DelegationRecorder,
     RightsService,
     DelegationsGrantorService,
     AuditorsService,
+    StandInsService,
   ],
   exports: [DelegationsService, RightsService],
 })

@@ -30,6 +30,7 @@ import {
   templateSortSql,
   templateSystemsJsonSql,
 } from '../access-catalogue/attest.reads.js';
+import { standsInForSql } from '../delegations/stand-ins.reads.js';
 import { awaitingAttestSql } from './order-status.js';
 import type { ItemStatus, OrderKind, OrderStatus, OrderType } from './order.types.js';
 import { ordererNameSql } from './leavers.names.js';
@@ -244,8 +245,9 @@ const attestPerson = (alias: string, id: string, key: string, name = personNameS
      'hsaId', ${personHsaIdSql(alias)}, 'title', ${personTitleSql(alias)}) AS "${key}"`;
 
 /**
- * The order `orderId` if `attestantId` is its attestant and it awaits attest; else undefined, for
- * whoever else asks it does not exist. `today` decides whether it is due.
+ * The order `orderId` if `attestantId` is its attestant, or stands in for its attestant on
+ * `today` (domain.md rule 41), and it awaits attest; else undefined, for whoever else asks it
+ * does not exist. `today` also decides whether it is due.
  */
 export async function attestOrderHead(
   db: Db,
@@ -271,7 +273,8 @@ export async function attestOrderHead(
        ${joinPerson('ap', 'o.attestant_id')} ${leftJoin(joinCareUnit('cu', 'o.care_unit_id'))}
        ${leftJoin(joinAdministrationOf('adm', 'cu'))}
        ${leftJoinOperation('aop', 'o.access_operation_id')} ${leftJoinAreaOfOperation('aar', 'aop')}
-      WHERE o.id = $1 AND o.attestant_id = $2 AND ${awaitingAttestSql('o')}`,
+      WHERE o.id = $1 AND (o.attestant_id = $2 OR ${standsInForSql('o.attestant_id', '$2', '$3')})
+        AND ${awaitingAttestSql('o')}`,
     [orderId, attestantId, today],
   );
   return head;

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryPrepared } from '../common/prepared.js';
+import { attestantsStoodInForSql } from '../delegations/stand-ins.reads.js';
 
 /**
  * The attest queue's stamp (migration AttestQueueStamp): a value per attestant that changes with
@@ -23,6 +24,44 @@ const STAMP_SQL = `SELECT
 export async function attestQueueStamp(db: DataSource | EntityManager, attestantId: string): Promise<string> {
   const [row] = await queryPrepared<{ stamp: string }[]>(db, STAMP_SQL, [attestantId, EVERYONE]);
   return row.stamp;
+}
+
+/** Whose orders a person's queue holds on a day, and the stamp of them all. */
+export interface AttestQueueScope {
+  /** The person, then the attestants they stand in for that day (domain.md rule 41), sorted. */
+  attestantIds: string[];
+  /**
+   * "ids;theirs:everyone's": the attestants' ids, the sum of all their stamp rows' weights (each
+   * weight is positive, so any write to any of them moves the sum) and everyone's. A stand-in
+   * named, ended, begun or run out changes the ids, and so the stamp.
+   */
+  stamp: string;
+}
+
+const SCOPE_SQL = `WITH ids AS (
+    SELECT $1::uuid AS id UNION SELECT x.attestant_id FROM (${attestantsStoodInForSql('$1::uuid', '$3')}) AS x
+  )
+  SELECT (SELECT array_agg(id::text ORDER BY id = $1::uuid DESC, id) FROM ids) AS ids,
+    (SELECT coalesce(sum(weight), 0) FROM attest_queue_stamp WHERE attestant_id IN (SELECT id FROM ids))::text
+      || ':' ||
+    (SELECT coalesce(sum(weight), 0) FROM attest_queue_stamp WHERE attestant_id = $2)::text AS stamp`;
+
+/**
+ * The queue of `personId` on `day`: their own orders and those of the attestants they stand in
+ * for, with its stamp, in one statement (the stand-ins' partial index, then the stamp rows). Read
+ * it before the answer it stands for, as attestQueueStamp.
+ */
+export async function attestQueueScope(
+  db: DataSource | EntityManager,
+  personId: string,
+  day: string,
+): Promise<AttestQueueScope> {
+  const [row] = await queryPrepared<{ ids: string[]; stamp: string }[]>(db, SCOPE_SQL, [
+    personId,
+    EVERYONE,
+    day,
+  ]);
+  return { attestantIds: row.ids, stamp: `${row.ids.join(',')};${row.stamp}` };
 }
 
 /** Any constant: one process folds at a time (two could delete the same rows in different orders). */

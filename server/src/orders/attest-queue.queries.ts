@@ -59,7 +59,7 @@ const SELECT = `o.id, o.order_number AS "orderNumber", o.created_at AS "createdA
   ${administrationNameSql('adm')} AS "administrationName", o.batch_id AS "batchId",
   o.orderer_id = o.attestant_id AND NOT o.placed_by_system AS "orderedByAttestant", o.kind,
   o.access_operation_id AS "accessOperationId", ${operationNameSql('aop')} AS "accessOperationName",
-  ${areaNameSql('aar')} AS "areaName"`;
+  ${areaNameSql('aar')} AS "areaName", o.attestant_id AS "attestantId"`;
 
 const BASE = 'vmu_order o';
 
@@ -78,14 +78,29 @@ const JOINS = {
 };
 
 /**
- * The queue is always "awaiting my attest": the condition comes from the session, never from the
- * query string (naming a key the queue does not have is refused), and is served by
- * vmu_order_attestant_status_idx.
+ * Whose orders a queue holds: the caller first, then the attestants they stand in for today
+ * (domain.md rule 41; orders' attestQueueScope reads them). A plain id is the caller alone.
+ */
+export type QueueAttestants = string | readonly string[];
+
+const idsOf = (attestants: QueueAttestants): readonly string[] =>
+  typeof attestants === 'string' ? [attestants] : attestants;
+
+/**
+ * The queue is always "awaiting my attest" (or the attest of those I stand in for): the
+ * condition comes from the session, never from the query string (naming a key the queue does
+ * not have is refused), and is served by vmu_order_attestant_status_idx. Alone — as almost
+ * everyone is — the condition is the one equality it always was, so the index keeps giving the
+ * newest first; a stand-in's few attestants are `= ANY`, an index scan per attestant.
  */
 const mine =
-  (attestantId: string) =>
-  (p: SqlParams): string =>
-    `o.attestant_id = ${p.add(attestantId)} AND ${awaitingAttestSql('o')}`;
+  (attestants: QueueAttestants) =>
+  (p: SqlParams): string => {
+    const ids = idsOf(attestants);
+    const who =
+      ids.length === 1 ? `o.attestant_id = ${p.add(ids[0])}` : `o.attestant_id = ANY(${p.add(ids)}::uuid[])`;
+    return `${who} AND ${awaitingAttestSql('o')}`;
+  };
 
 const flag =
   (sql: (p: SqlParams, ctx: FilterContext) => string): FilterSql =>
@@ -109,8 +124,9 @@ const dueSql = (p: SqlParams, ctx: FilterContext) => `o.start_date <= ${p.add(ct
 /** The filters of the queue that every tab shares; `urgent` and `due` are the tabs' own. */
 export const TAB_FILTERS = ['urgent', 'due'] as const;
 
-/** The orders awaiting the attest of `attestantId`. */
-export function attestQueueList(attestantId: string): ListSpec {
+/** The orders awaiting the attest of `attestants` (the caller, and whom they stand in for). */
+export function attestQueueList(attestants: QueueAttestants): ListSpec {
+  const me = idsOf(attestants)[0];
   return {
     resource: 'attest-queue',
     select: SELECT,
@@ -118,8 +134,11 @@ export function attestQueueList(attestantId: string): ListSpec {
     base: BASE,
     joins: JOINS,
     idColumn: 'o.id',
-    visible: mine(attestantId),
+    visible: mine(attestants),
     late: (p, ctx) => `page."startDate" <= ${p.add(ctx.today)}::date AS due,
+      CASE WHEN page."attestantId" = ${p.add(me)}::uuid THEN NULL
+           ELSE (SELECT json_build_object('id', sf.id, 'name', ${personNameSql('sf')}, 'userId', ${personUserIdSql('sf')})
+                   FROM ${fromPersons('sf')} WHERE sf.id = page."attestantId") END AS "standInFor",
       (SELECT count(*)::int FROM vmu_order_item i WHERE i.order_id = page.id) AS "itemCount",
       (SELECT coalesce(array_agg(${assignmentNameSql('a')} ORDER BY ${assignmentCatalogueOrderSql('a')}), '{}')
          FROM vmu_order_item i ${joinAssignment('a', 'i.assignment_id')}
@@ -179,11 +198,11 @@ export interface AttestQueueCounts {
  */
 export async function attestQueueCounts(
   db: DataSource | EntityManager,
-  attestantId: string,
+  attestants: QueueAttestants,
   filter: Record<string, unknown>,
   ctx: FilterContext,
 ): Promise<AttestQueueCounts> {
-  const spec = attestQueueList(attestantId);
+  const spec = attestQueueList(attestants);
   const unknown = Object.keys(filter).filter((key) => !Object.hasOwn(spec.filters, key));
   if (unknown.length > 0) throw bad(`Det går inte att filtrera på ${unknown.join(', ')}.`);
   const p = new SqlParams();
@@ -191,7 +210,7 @@ export async function attestQueueCounts(
     .filter(([key]) => !(TAB_FILTERS as readonly string[]).includes(key))
     .map(([key, toSql]) => toSql(filter, key, p, ctx))
     .filter((clause): clause is string => clause !== undefined);
-  clauses.push(mine(attestantId)(p));
+  clauses.push(mine(attestants)(p));
   const [counts] = await db.query<AttestQueueCounts[]>(
     `SELECT count(*)::int AS "all", (count(*) FILTER (WHERE o.urgent))::int AS urgent,
             (count(*) FILTER (WHERE ${dueSql(p, ctx)}))::int AS due,
@@ -208,7 +227,8 @@ export async function attestQueueCounts(
  * makes the same groups, and the conditions on them (the attestant, `q`, `careUnitId`) reach the
  * orders' own indexes inside the grouping.
  */
-export function attestBatchList(attestantId: string): ListSpec {
+export function attestBatchList(attestants: QueueAttestants): ListSpec {
+  const ids = idsOf(attestants);
   return {
     resource: 'attest-batches',
     select: `b.id, b."orderCount", b.urgent, b."createdAt", b."firstStartDate", b."ordererName",
@@ -225,7 +245,8 @@ export function attestBatchList(attestantId: string): ListSpec {
              WHERE ${awaitingAttestSql('o')} AND o.batch_id IS NOT NULL
              GROUP BY o.batch_id, o.attestant_id, o.orderer_id, o.care_unit_id, o.access_operation_id) AS b`,
     idColumn: 'b.id',
-    visible: (p) => `b.attestant_id = ${p.add(attestantId)}`,
+    visible: (p) =>
+      ids.length === 1 ? `b.attestant_id = ${p.add(ids[0])}` : `b.attestant_id = ANY(${p.add(ids)}::uuid[])`,
     late: () => `(SELECT array_agg(DISTINCT ${assignmentNameSql('a')})
         FROM vmu_order_item i ${joinAssignment('a', 'i.assignment_id')}
        WHERE i.order_id = ANY(page."orderIds")) AS "assignmentNames"`,

@@ -26,6 +26,11 @@ export interface ManyOrderChange extends Pick<
    * the state after is its writes laid over these (as OrderChange.locked for one order).
    */
   locked?: readonly LockedOrder[];
+  /**
+   * More facts of one order's change for its audit event's `after` (an attest by a stand-in names
+   * the attestant stood in for: domain.md rule 41); nothing added when it answers undefined.
+   */
+  auditAfter?: (after: LockedOrder) => Record<string, unknown> | undefined;
   /** Mail and other writes of the change, once for all orders, in its transaction, after it. */
   effects?: (
     m: EntityManager,

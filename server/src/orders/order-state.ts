@@ -300,7 +300,7 @@ export class OrderStateMachine {
         entityType: 'order',
         entityId: before.order.id,
         before: auditSnapshot(before),
-        after: auditSnapshot(after),
+        after: { ...auditSnapshot(after), ...change.auditAfter?.(after) },
       })),
     );
     await change.effects?.(m, changed);

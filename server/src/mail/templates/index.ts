@@ -16,6 +16,7 @@ import {
   reviewMails,
 } from './review-mails.js';
 import { type MailContent, type RenderedMail, renderMail } from './mail-layout.js';
+import { type StandInMailData, standInMails } from './stand-in-mails.js';
 import {
   type AttestantChangedData,
   type AttestEscalationData,
@@ -47,6 +48,7 @@ export type {
   ReviewEscalationData,
   ReviewReminderData,
   ReviewStartedData,
+  StandInMailData,
 };
 
 /** Which data each template needs: enqueue() is type-checked against this. */
@@ -72,6 +74,8 @@ export interface MailTemplateData {
   REVIEW_STARTED: ReviewStartedData;
   REVIEW_REMINDER: ReviewReminderData;
   REVIEW_ESCALATION: ReviewEscalationData;
+  STAND_IN_NAMED: StandInMailData;
+  STAND_IN_ENDED: StandInMailData;
 }
 
 export type MailTemplate = keyof MailTemplateData;
@@ -87,6 +91,7 @@ const COMPOSERS: Composers = {
   ...leaversMails,
   ...reviewMails,
   ...reviewFollowUpMails,
+  ...standInMails,
 };
 
 export const MAIL_TEMPLATES = Object.keys(COMPOSERS) as MailTemplate[];
@@ -107,5 +112,6 @@ export function relatedEntity(data: MailTemplateData[MailTemplate]): { type: str
   if ('anchorId' in data) return { type: 'audit_anchor', id: data.anchorId };
   if ('headId' in data) return { type: 'leavers_summary', id: data.headId };
   if ('campaignId' in data) return { type: 'review_campaign', id: data.campaignId };
+  if ('standInRowId' in data) return { type: 'stand_in', id: data.standInRowId };
   return { type: 'delegation', id: data.delegationId };
 }

@@ -13,4 +13,6 @@ export const mailLinks = {
   order: (publicUrl: string, orderId: string) => `${publicUrl}/#/orders/${encodeURIComponent(orderId)}/show`,
   delegation: (publicUrl: string, delegationId: string) =>
     `${publicUrl}/#/delegations/${encodeURIComponent(delegationId)}/show`,
+  /** The stand-ins page (Ersättare): those one named and those naming one. */
+  standIns: (publicUrl: string) => `${publicUrl}/#/stand-ins`,
 };

@@ -1,0 +1,50 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Stand-ins (Ersättare, domain.md rule 41) as other modules read them: the one test of "a stand-in
+ * in force on a day", in SQL and TypeScript side by side, and the SQL the attest queue and the
+ * attest page compose into their own statements. Other modules never name `stand_in`.
+ */
+
+/** What the in-force test looks at of a stand-in. */
+export interface StandInValidity {
+  /** YYYY-MM-DD. */
+  validFrom: string;
+  /** YYYY-MM-DD, the last day. */
+  validTo: string;
+  revokedAt: Date | string | null;
+}
+
+/** A stand-in is in force on `day` (YYYY-MM-DD, Stockholm) from its first day through its last, unless revoked. */
+export function isActiveStandIn(s: StandInValidity, day: string): boolean {
+  return s.revokedAt === null && s.validFrom <= day && s.validTo >= day;
+}
+
+/** isActiveStandIn in SQL, for the stand_in row aliased `alias` and the date expression `day`. */
+export const activeStandInSql = (alias: string, day: string): string =>
+  `(${alias}.revoked_at IS NULL AND ${alias}.valid_from <= ${day}::date AND ${alias}.valid_to >= ${day}::date)`;
+
+/**
+ * A SELECT of the attestants the person `standInId` (an SQL expression) stands in for on `day`:
+ * one lookup in the partial index stand_in_stand_in_idx.
+ */
+export const attestantsStoodInForSql = (standInId: string, day: string): string =>
+  `SELECT si.attestant_id FROM stand_in si WHERE si.stand_in_id = ${standInId} AND ${activeStandInSql('si', day)}`;
+
+/** True (SQL) when `standInId` stands in for `attestantId` on `day` (all SQL expressions). */
+export const standsInForSql = (attestantId: string, standInId: string, day: string): string =>
+  `EXISTS (SELECT 1 FROM stand_in si WHERE si.stand_in_id = ${standInId} AND si.attestant_id = ${attestantId}
+             AND ${activeStandInSql('si', day)})`;
+
+/** The attestants `standInId` stands in for on `day`, sorted; [] for almost everyone. */
+export async function attestantsStoodInFor(
+  db: DataSource | EntityManager,
+  standInId: string,
+  day: string,
+): Promise<string[]> {
+  const rows = await db.query<{ id: string }[]>(
+    `SELECT DISTINCT x.attestant_id AS id FROM (${attestantsStoodInForSql('$1', '$2')}) AS x ORDER BY 1`,
+    [standInId, day],
+  );
+  return rows.map((r) => r.id);
+}
