@@ -232,9 +232,17 @@ describe('attest and signing in the browser', () => {
           row.getAttribute('data-order-number'),
         ),
       );
-    await page.getByRole('button', { name: 'Ordernummer' }).click();
+    // Sorted by order number, then turned to ascending. Each click waits for the header to show the
+    // last one's effect (aria-sort), so that a click on a list still re-rendering is not lost.
+    const header = page.getByRole('columnheader', { name: 'Ordernummer' });
+    const direction = () => header.getAttribute('aria-sort');
+    await header.getByRole('button', { name: 'Ordernummer' }).click();
     await page.waitForURL(/sort=orderNumber/);
-    await page.getByRole('button', { name: 'Ordernummer' }).click();
+    await waitUntil(async () => (await direction()) !== null, 'the queue sorted by order number');
+    if ((await direction()) !== 'ascending') {
+      await header.getByRole('button', { name: 'Ordernummer' }).click();
+      await waitUntil(async () => (await direction()) === 'ascending', 'order number ascending');
+    }
     await page.waitForURL(/order=ASC/);
     const ascending = [orders.a, orders.b, orders.c, orders.d].map((o) => o.orderNumber).join();
     await waitUntil(
