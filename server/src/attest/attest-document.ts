@@ -20,7 +20,7 @@ export function stockholmDateTime(at: Date): string {
 }
 
 /** Free text on one line of the document: line breaks would let a comment forge lines below it. */
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+export const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 /** Heads the signed document's machine-readable part: each line's id. */
 export const ITEM_IDS_HEADING = 'Radernas id (för maskinell kontroll):';

@@ -14,6 +14,7 @@ import { MailService } from '../mail/mail.service.js';
 import { CarryOutService } from '../orders/carry-out.service.js';
 import { OrderStateMachine } from '../orders/order-state.js';
 import { placeReviewRevokes } from '../orders/review-revokes.js';
+import { recordRevokes } from './review-signing.js';
 import { ReviewsService } from './reviews.service.js';
 
 /** What one run of the follow-up did. */
@@ -227,16 +228,8 @@ export class ReviewFollowUp {
         campaignName: c.name,
         removals,
       });
-      const orders = revokes.filter((r) => r.orderId !== null);
+      const orders = await recordRevokes(m, revokes);
       placed = [...new Set(orders.map((r) => r.orderNumber as string))];
-      if (orders.length > 0) {
-        await m.query(
-          `UPDATE review_item ri SET revoke_order_id = r.order_id, revoke_order_number = r.order_number
-             FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) AS r(item_id, order_id, order_number)
-            WHERE ri.id = r.item_id`,
-          [orders.map((r) => r.itemId), orders.map((r) => r.orderId), orders.map((r) => r.orderNumber)],
-        );
-      }
     }
     const [next] = await m.query<{ id: string }[]>(
       `INSERT INTO review_campaign (name, scope_kind, administration_id, care_unit_ids, reviewer_rule, start_date,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { stockholmDateTime } from '../attest/attest-document.js';
+import { oneLine, stockholmDateTime } from '../attest/attest-document.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
@@ -24,6 +24,7 @@ import type { JsonObject, SignRequestRecord, VerifiedSignature } from '../signin
 import type { ReviewDecision } from './dto/decisions.dto.js';
 import { campaignNotActive, campaignNotFound, nothingToSign, reviewChanged } from './reviews.errors.js';
 import type { ReviewSignRequestAnswer } from './reviews.types.js';
+import { type ReviewRevoke } from '../orders/review-revokes.js';
 
 /** The kind of sign request whose completion makes a reviewer's decisions take effect. */
 export const REVIEW_KIND = 'REVIEW';
@@ -46,8 +47,6 @@ interface DocumentLine extends SignedLine {
   personName: string;
   personUserId: string;
 }
-
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 /**
  * Signing a reviewer's decisions: one signature for every drafted, unsigned decision of theirs in
@@ -187,15 +186,7 @@ export class ReviewSigning {
       campaignName: campaign.name,
       removals,
     });
-    const placed = revokes.filter((r) => r.orderId !== null);
-    if (placed.length > 0) {
-      await m.query(
-        `UPDATE review_item ri SET revoke_order_id = r.order_id, revoke_order_number = r.order_number
-           FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) AS r(item_id, order_id, order_number)
-          WHERE ri.id = r.item_id`,
-        [placed.map((r) => r.itemId), placed.map((r) => r.orderId), placed.map((r) => r.orderNumber)],
-      );
-    }
+    const placed = await recordRevokes(m, revokes);
     await this.audit.append(m, {
       actorId: request.signerId,
       action: 'REVIEW_SIGNED',
@@ -280,4 +271,24 @@ export function reviewDocument(input: {
   if (removed > 0) out.push('', `Uppdrag som tas bort avslutas den ${input.revokeDate}.`);
   out.push('', 'Radernas id (för maskinell kontroll):', ...input.lines.map((l) => `${l.id} ${l.decision}`));
   return out.join('\n');
+}
+
+/**
+ * Records on each item the revoke order its removal became (a signature's or a closing rule's),
+ * and answers the removals that got one.
+ */
+export async function recordRevokes(
+  m: EntityManager,
+  revokes: readonly ReviewRevoke[],
+): Promise<ReviewRevoke[]> {
+  const placed = revokes.filter((r) => r.orderId !== null);
+  if (placed.length > 0) {
+    await m.query(
+      `UPDATE review_item ri SET revoke_order_id = r.order_id, revoke_order_number = r.order_number
+         FROM unnest($1::uuid[], $2::uuid[], $3::varchar[]) AS r(item_id, order_id, order_number)
+        WHERE ri.id = r.item_id`,
+      [placed.map((r) => r.itemId), placed.map((r) => r.orderId), placed.map((r) => r.orderNumber)],
+    );
+  }
+  return placed;
 }
