@@ -100,9 +100,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // certificate issuing of the signing module.
   'sign-service': ['auth', 'signing'],
   attest: ['orders', 'signing', 'directory', 'access-catalogue', 'delegations', 'audit', 'mail'],
-  // Access reviews: holdings in scope (directory), removals as revoke orders (orders), one
+  // Access reviews: holdings in scope (directory; templates: access-catalogue), removals as revoke orders (orders), one
   // signature over the decisions (signing; the signed text's time format is attest's), mail, audit.
-  reviews: ['orders', 'signing', 'directory', 'delegations', 'attest', 'audit', 'mail'],
+  reviews: ['orders', 'signing', 'directory', 'access-catalogue', 'delegations', 'attest', 'audit', 'mail'],
   scheduler: [
     'orders',
     'fulfilment',

@@ -38,12 +38,20 @@ export const personEmailSql = (alias: string): string => `${alias}.email`;
 export const joinCareUnit = (alias: string, id: string): string =>
   `JOIN care_unit ${alias} ON ${alias}.id = ${id}`;
 
+/** As joinCareUnit, for a reference that may be null. */
+export const leftJoinCareUnit = (alias: string, id: string): string =>
+  `LEFT JOIN care_unit ${alias} ON ${alias}.id = ${id}`;
+
 /** The name of the care unit row aliased `alias`. */
 export const careUnitNameSql = (alias: string): string => `${alias}.name`;
 
 /** Joins the catalogue's assignment `id` as `alias` (an inner join: every reference is a foreign key). */
 export const joinAssignment = (alias: string, id: string): string =>
   `JOIN assignment ${alias} ON ${alias}.id = ${id}`;
+
+/** As joinAssignment, for a reference that may be null. */
+export const leftJoinAssignment = (alias: string, id: string): string =>
+  `LEFT JOIN assignment ${alias} ON ${alias}.id = ${id}`;
 
 /** The name of the assignment row aliased `alias`, e.g. "VoB SJF" (the same name at many units). */
 export const assignmentNameSql = (alias: string): string => `${alias}.name`;

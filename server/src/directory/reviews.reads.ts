@@ -42,3 +42,10 @@ export const careUnitsExistSql = (unitIds: string): string =>
 /** True when `administrationId` is an administration. */
 export const administrationExistsSql = (administrationId: string): string =>
   `EXISTS (SELECT 1 FROM administration ad WHERE ad.id = ${administrationId})`;
+
+/**
+ * True when the person `personId` (an SQL expression) has an engagement anywhere that runs on
+ * `day`: a template holding's engagement, which no care unit ties it to (flagged when false).
+ */
+export const hasEngagementSql = (personId: string, day: string): string =>
+  `EXISTS (SELECT 1 FROM engagement e WHERE e.person_id = ${personId} AND ${activeSql('e', day)})`;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { holdsTemplateSql } from '../access-catalogue/reviews.reads.js';
 import { holdsAssignmentSql } from '../directory/directory.reads.js';
 import type { CarryOutService } from './carry-out.service.js';
 import type { OrderDraft, OrderStateMachine } from './order-state.js';
@@ -15,16 +16,30 @@ export const lastGrantOrdersSql = (): string =>
     WHERE o.type = 'GRANT' AND o.status = 'COMPLETED' AND i.status = 'DONE' AND i.assignment_id IS NOT NULL
     ORDER BY i.end_user_id, i.assignment_id, o.completed_at DESC`;
 
-/** One "Ta bort" of a signed review: the holding to end. */
-export interface ReviewRemoval {
+/** The number of the order `orderId` (an SQL expression; null for none): a template holding's order. */
+export const orderNumberSql = (orderId: string): string =>
+  `(SELECT onr.order_number FROM vmu_order onr WHERE onr.id = ${orderId})`;
+
+/**
+ * One "Ta bort" of a signed review: the holding to end, a VMU assignment at a care unit or a
+ * template (held for a profession) at a verksamhet.
+ */
+export type ReviewRemoval = {
   itemId: string;
   /** The reviewer: the revoke's orderer and attestant. */
   reviewerId: string;
   personId: string;
-  careUnitId: string;
-  assignmentId: string;
   comment: string;
-}
+} & (
+  | { careUnitId: string; assignmentId: string; accessOperationId?: null; templateId?: null }
+  | {
+      careUnitId?: null;
+      assignmentId?: null;
+      accessOperationId: string;
+      templateId: string;
+      professionId: string;
+    }
+);
 
 /** What became of a removal: the revoke order placed for it, or why none was needed. */
 export interface ReviewRevoke {
@@ -37,7 +52,9 @@ export interface ReviewRevoke {
 
 /**
  * Places the revoke orders (Avslut) of a signed review, one per reviewer, person and unit with
- * every assignment removed there, dated the campaign's revoke date, with the reviewer as orderer
+ * every assignment removed there (or, for templates, one access order per reviewer, person and
+ * verksamhet with every template removed there, handed over to its systems instead of carried
+ * out), dated the campaign's revoke date, with the reviewer as orderer
  * and attestant. The signed review is their attest: they are approved at once by the same
  * signature (`sign_request_id`; none when a campaign closes by its rule "revoke", whose actor is
  * the system), marked placed by the system, and carried out now if their date has come;
@@ -60,12 +77,21 @@ export async function placeReviewRevokes(
 ): Promise<ReviewRevoke[]> {
   if (input.removals.length === 0) return [];
   const states = await m.query<{ n: string; held: boolean; pending: boolean }[]>(
-    `SELECT r.n::text AS n, ${holdsAssignmentSql('r.person_id', 'r.assignment_id', '$3')} AS held,
+    `SELECT r.n::text AS n,
+            CASE WHEN r.template_id IS NULL
+                 THEN ${holdsAssignmentSql('r.person_id', 'r.assignment_id', '$4')}
+                 ELSE ${holdsTemplateSql('r.person_id', 'r.template_id')} END AS held,
             EXISTS (SELECT 1 FROM vmu_order_item i
-                     WHERE i.end_user_id = r.person_id AND i.assignment_id = r.assignment_id
-                       AND i.status = 'PENDING') AS pending
-       FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS r(person_id, assignment_id, n)`,
-    [input.removals.map((r) => r.personId), input.removals.map((r) => r.assignmentId), input.today],
+                     WHERE i.end_user_id = r.person_id AND i.status = 'PENDING'
+                       AND (i.assignment_id = r.assignment_id
+                            OR i.template_id = r.template_id OR i.previous_template_id = r.template_id)) AS pending
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS r(person_id, assignment_id, template_id, n)`,
+    [
+      input.removals.map((r) => r.personId),
+      input.removals.map((r) => r.assignmentId ?? null),
+      input.removals.map((r) => r.templateId ?? null),
+      input.today,
+    ],
   );
   const answers: ReviewRevoke[] = [];
   const groups = new Map<string, ReviewRemoval[]>();
@@ -80,28 +106,48 @@ export async function placeReviewRevokes(
       });
       continue;
     }
-    const key = `${removal.reviewerId}/${removal.personId}/${removal.careUnitId}`;
+    // One order per reviewer, person and care unit (VMU) or verksamhet (a template's access order).
+    const key = `${removal.reviewerId}/${removal.personId}/${removal.careUnitId ?? removal.accessOperationId}`;
     groups.set(key, [...(groups.get(key) ?? []), removal]);
   }
   const grouped = [...groups.values()];
   if (grouped.length === 0) return answers;
-  const drafts: OrderDraft[] = grouped.map((removals) => ({
-    type: 'REVOKE',
-    endUserId: removals[0].personId,
-    ordererId: removals[0].reviewerId,
-    attestantId: removals[0].reviewerId,
-    careUnitId: removals[0].careUnitId,
-    startDate: input.revokeDate,
-    endDate: null,
-    urgent: false,
-    comment:
-      `Borttagen vid granskningen "${input.campaignName}": ${[...new Set(removals.map((r) => r.comment))].join(' / ')}`.slice(
-        0,
-        1000,
-      ),
-    batchId: null,
-    assignmentIds: removals.map((r) => r.assignmentId),
-  }));
+  const drafts: OrderDraft[] = grouped.map((removals) => {
+    const first = removals[0];
+    const common = {
+      type: 'REVOKE' as const,
+      endUserId: first.personId,
+      ordererId: first.reviewerId,
+      attestantId: first.reviewerId,
+      startDate: input.revokeDate,
+      endDate: null,
+      urgent: false,
+      comment:
+        `Borttagen vid granskningen "${input.campaignName}": ${[...new Set(removals.map((r) => r.comment))].join(' / ')}`.slice(
+          0,
+          1000,
+        ),
+      batchId: null,
+    };
+    if (first.templateId) {
+      return {
+        ...common,
+        kind: 'ACCESS' as const,
+        careUnitId: null,
+        accessOperationId: first.accessOperationId,
+        assignmentIds: [],
+        templateLines: removals.map((r) => ({
+          templateId: r.templateId as string,
+          professionId: (r as { professionId: string }).professionId,
+        })),
+      };
+    }
+    return {
+      ...common,
+      careUnitId: first.careUnitId as string,
+      assignmentIds: removals.map((r) => r.assignmentId as string),
+    };
+  });
   const created = await machine.create(m, drafts, input.actorId);
   const ids = created.map((c) => c.order.id);
   await m.query(`UPDATE vmu_order SET placed_by_system = true WHERE id = ANY($1::uuid[])`, [ids]);

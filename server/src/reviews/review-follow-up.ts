@@ -14,6 +14,7 @@ import { MailService } from '../mail/mail.service.js';
 import { CarryOutService } from '../orders/carry-out.service.js';
 import { OrderStateMachine } from '../orders/order-state.js';
 import { placeReviewRevokes } from '../orders/review-revokes.js';
+import { REMOVAL_COLUMNS, type RemovalRow, removalOf } from './item-sql.js';
 import { recordRevokes } from './review-signing.js';
 import { ReviewsService } from './reviews.service.js';
 
@@ -202,15 +203,12 @@ export class ReviewFollowUp {
     const today = this.clock.today();
     const now = this.clock.now();
     const decision = c.undecidedRule === 'KEEP' ? 'KEEP' : 'REMOVE';
-    const ruled = await m.query<
-      { id: string; reviewerId: string | null; personId: string; careUnitId: string; assignmentId: string }[]
-    >(
-      `UPDATE review_item
+    const ruled = await m.query<({ id: string; reviewerId: string | null } & RemovalRow)[]>(
+      `UPDATE review_item ri
           SET decision = $2::varchar, comment = CASE WHEN $2::varchar = 'REMOVE' THEN $3 ELSE NULL END,
               decided_at = $4, closed_by_rule = true
-        WHERE campaign_id = $1 AND signed_at IS NULL
-        RETURNING id, reviewer_id AS "reviewerId", person_id AS "personId", care_unit_id AS "careUnitId",
-                  assignment_id AS "assignmentId"`,
+        WHERE ri.campaign_id = $1 AND ri.signed_at IS NULL
+        RETURNING ri.id, ri.reviewer_id AS "reviewerId", ${REMOVAL_COLUMNS}`,
       [c.id, decision, REVOKED_BY_RULE, now],
     );
     const items = (ruled as unknown as [typeof ruled, number])[0];
@@ -219,7 +217,7 @@ export class ReviewFollowUp {
       const removals = items
         .map((i) => ({ ...i, reviewerId: i.reviewerId ?? c.createdBy }))
         .filter((i): i is typeof i & { reviewerId: string } => i.reviewerId !== null)
-        .map((i) => ({ ...i, itemId: i.id, comment: REVOKED_BY_RULE }));
+        .map((i) => removalOf(i, { itemId: i.id, reviewerId: i.reviewerId, comment: REVOKED_BY_RULE }));
       const revokes = await placeReviewRevokes(m, this.machine, this.carryOut, {
         actorId: null,
         signRequestId: null,
@@ -234,12 +232,12 @@ export class ReviewFollowUp {
     const [next] = await m.query<{ id: string }[]>(
       `INSERT INTO review_campaign (name, scope_kind, administration_id, care_unit_ids, reviewer_rule, start_date,
                                     due_date, revoke_date, undecided_rule, recurrence_months, created_by,
-                                    created_at)
+                                    created_at, content, access_operation_ids)
        SELECT c.name, c.scope_kind, c.administration_id, c.care_unit_ids, c.reviewer_rule,
               (c.start_date + make_interval(months => c.recurrence_months))::date,
               (c.due_date + make_interval(months => c.recurrence_months))::date,
               (c.revoke_date + make_interval(months => c.recurrence_months))::date,
-              c.undecided_rule, c.recurrence_months, c.created_by, $2
+              c.undecided_rule, c.recurrence_months, c.created_by, $2, c.content, c.access_operation_ids
          FROM review_campaign c WHERE c.id = $1 AND c.recurrence_months IS NOT NULL
        RETURNING id`,
       [c.id, now],

@@ -6,11 +6,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import { Clock } from '../common/clock.js';
 import { fullName } from '../directory/directory.facts.js';
+import { catalogueNameSql } from '../access-catalogue/reviews.reads.js';
 import {
-  assignmentNameSql,
-  careUnitNameSql,
-  joinAssignment,
-  joinCareUnit,
   joinPerson,
   personNameOrderSql,
   personNameSql,
@@ -25,6 +22,16 @@ import type { ReviewDecision } from './dto/decisions.dto.js';
 import { campaignNotActive, campaignNotFound, nothingToSign, reviewChanged } from './reviews.errors.js';
 import type { ReviewSignRequestAnswer } from './reviews.types.js';
 import { type ReviewRevoke } from '../orders/review-revokes.js';
+import {
+  HOLDING_NAME,
+  ITEM_JOINS,
+  ITEM_KIND,
+  ITEM_ORDER,
+  PLACE_NAME,
+  REMOVAL_COLUMNS,
+  type RemovalRow,
+  removalOf,
+} from './item-sql.js';
 
 /** The kind of sign request whose completion makes a reviewer's decisions take effect. */
 export const REVIEW_KIND = 'REVIEW';
@@ -42,8 +49,13 @@ interface ReviewPayload {
 }
 
 interface DocumentLine extends SignedLine {
-  careUnitName: string;
-  assignmentName: string;
+  kind: 'VMU' | 'ACCESS';
+  /** The care unit's or the verksamhet's name. */
+  placeName: string;
+  /** The assignment's or the template's name. */
+  holdingName: string;
+  /** A template's profession. */
+  professionName: string | null;
   personName: string;
   personUserId: string;
 }
@@ -136,10 +148,16 @@ export class ReviewSigning {
     if (campaign.status !== 'ACTIVE') throw campaignNotActive(campaign.status);
     const ids = payload.lines.map((l) => l.id);
     const now = await m.query<
-      { id: string; reviewerId: string; decision: string | null; comment: string | null; signed: boolean }[]
+      ({
+        id: string;
+        reviewerId: string;
+        decision: string | null;
+        comment: string | null;
+        signed: boolean;
+      } & RemovalRow)[]
     >(
       `SELECT ri.id, ri.reviewer_id AS "reviewerId", ri.decision, ri.comment, ri.signed_at IS NOT NULL AS signed,
-              ri.person_id AS "personId", ri.care_unit_id AS "careUnitId", ri.assignment_id AS "assignmentId"
+              ${REMOVAL_COLUMNS}
          FROM review_item ri WHERE ri.campaign_id = $1 AND ri.id = ANY($2::uuid[]) ORDER BY ri.id FOR UPDATE`,
       [payload.campaignId, ids],
     );
@@ -163,21 +181,13 @@ export class ReviewSigning {
     ]);
     const removals = payload.lines
       .filter((l) => l.decision === 'REMOVE')
-      .map((l) => {
-        const row = byId.get(l.id) as unknown as {
-          personId: string;
-          careUnitId: string;
-          assignmentId: string;
-        };
-        return {
+      .map((l) =>
+        removalOf(byId.get(l.id) as RemovalRow, {
           itemId: l.id,
           reviewerId: request.signerId,
-          personId: row.personId,
-          careUnitId: row.careUnitId,
-          assignmentId: row.assignmentId,
           comment: l.comment ?? '',
-        };
-      });
+        }),
+      );
     const revokes = await placeReviewRevokes(m, this.machine, this.carryOut, {
       actorId: request.signerId,
       signRequestId: request.id,
@@ -225,22 +235,23 @@ export class ReviewSigning {
 
   private unsignedLines(m: EntityManager, campaignId: string, reviewerId: string): Promise<DocumentLine[]> {
     return m.query<DocumentLine[]>(
-      `SELECT ri.id, ri.decision, ri.comment, ${careUnitNameSql('cu')} AS "careUnitName",
-              ${assignmentNameSql('a')} AS "assignmentName", ${personNameSql('p')} AS "personName",
-              ${personUserIdSql('p')} AS "personUserId"
+      `SELECT ri.id, ri.decision, ri.comment, ${ITEM_KIND} AS kind, ${PLACE_NAME} AS "placeName",
+              ${HOLDING_NAME} AS "holdingName", ${catalogueNameSql('pr')} AS "professionName",
+              ${personNameSql('p')} AS "personName", ${personUserIdSql('p')} AS "personUserId"
          FROM review_item ri
-         ${joinCareUnit('cu', 'ri.care_unit_id')}
-         ${joinAssignment('a', 'ri.assignment_id')}
+         ${ITEM_JOINS}
          ${joinPerson('p', 'ri.person_id')}
         WHERE ri.campaign_id = $1 AND ri.reviewer_id = $2 AND ri.decision IS NOT NULL AND ri.signed_at IS NULL
-        ORDER BY ${careUnitNameSql('cu')} COLLATE beh_sv, ${assignmentNameSql('a')} COLLATE beh_sv,
-                 ${personNameOrderSql('p')}, ri.id`,
+        ORDER BY ${ITEM_ORDER}, ${personNameOrderSql('p')}, ri.id`,
       [campaignId, reviewerId],
     );
   }
 }
 
-/** The signed text of a reviewer's decisions: what they decided, per unit, in words, then the ids. */
+/**
+ * The signed text of a reviewer's decisions: what they decided, per care unit and verksamhet, in
+ * words, then the ids.
+ */
 export function reviewDocument(input: {
   campaignName: string;
   revokeDate: string;
@@ -255,20 +266,32 @@ export function reviewDocument(input: {
     `Tidpunkt: ${stockholmDateTime(input.at)}`,
     `Beslut: ${input.lines.length} (Behåll ${input.lines.length - removed}, Ta bort ${removed})`,
   ];
-  let unit = '';
+  let place = '';
   for (const line of input.lines) {
-    if (line.careUnitName !== unit) {
-      unit = line.careUnitName;
-      out.push('', `Vårdenhet: ${unit}`);
+    const heading = `${line.kind === 'VMU' ? 'Vårdenhet' : 'Verksamhet'}: ${line.placeName}`;
+    if (heading !== place) {
+      place = heading;
+      out.push('', heading);
     }
-    const what = `${line.personName} (${line.personUserId}) – ${line.assignmentName}`;
+    const holding =
+      line.kind === 'VMU'
+        ? line.holdingName
+        : `behörighetsmall ${line.holdingName} (${line.professionName ?? ''})`;
+    const what = `${line.personName} (${line.personUserId}) – ${holding}`;
     out.push(
       line.decision === 'KEEP'
         ? `Behåll: ${what}`
         : `Ta bort: ${what}. Kommentar: ${oneLine(line.comment ?? '')}`,
     );
   }
-  if (removed > 0) out.push('', `Uppdrag som tas bort avslutas den ${input.revokeDate}.`);
+  if (removed > 0) {
+    out.push(
+      '',
+      input.lines.some((l) => l.kind === 'ACCESS' && l.decision === 'REMOVE')
+        ? `Det som tas bort avslutas den ${input.revokeDate}; behörighetsmallarna lämnas då över till sina system.`
+        : `Uppdrag som tas bort avslutas den ${input.revokeDate}.`,
+    );
+  }
   out.push('', 'Radernas id (för maskinell kontroll):', ...input.lines.map((l) => `${l.id} ${l.decision}`));
   return out.join('\n');
 }

@@ -28,7 +28,8 @@ function campaignId(id: string): string {
 
 /**
  * Access reviews ("Granskning av behörigheter", issue 17). Campaigns are created by
- * administrators and by heads of unit for their own units; the reviewer (the unit's head) decides
+ * administrators and by heads of unit (verksamhet) for their own units (verksamheter); the
+ * reviewer (the unit's or verksamhet's head, or who they hand it to) decides
  * and signs on the reviewer's page. Which campaign and item a person may see is the service's
  * check (their units, their items): another's is 404.
  */
@@ -105,10 +106,28 @@ export class ReviewsController {
     @Param('careUnitId') careUnitId: string,
   ): Promise<ReviewerCandidate[]> {
     if (!isUuid(careUnitId)) throw campaignNotFound();
-    return this.reviews.reviewerCandidates(actor, campaignId(id), careUnitId.toLowerCase());
+    return this.reviews.reviewerCandidates(actor, campaignId(id), { careUnitId: careUnitId.toLowerCase() });
   }
 
-  /** A unit's unsigned items to another reviewer with attest rights there (a delegate with ATTEST). */
+  /** Who may review a verksamhet's template items instead of its head (for its head or an administrator). */
+  @Get(':id/operations/:accessOperationId/reviewers')
+  @Delegator()
+  @ApiOkResponse({ type: ReviewerCandidate, isArray: true })
+  operationReviewerCandidates(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('accessOperationId') accessOperationId: string,
+  ): Promise<ReviewerCandidate[]> {
+    if (!isUuid(accessOperationId)) throw campaignNotFound();
+    return this.reviews.reviewerCandidates(actor, campaignId(id), {
+      accessOperationId: accessOperationId.toLowerCase(),
+    });
+  }
+
+  /**
+   * A unit's (verksamhet's) unsigned items to another reviewer with attest rights there (a
+   * delegate with ATTEST).
+   */
   @Put(':id/reviewer')
   @Delegator()
   @ApiOkResponse({ type: ReviewCampaignDetail })

@@ -8,10 +8,14 @@ import { BOM, csvLine } from '../common/csv-export.js';
 import { ValidationProblem } from '../common/problem.js';
 import { fullName, personContacts } from '../directory/directory.facts.js';
 import {
+  catalogueNameSql,
+  operationsExistSql,
+  reviewScopeOperationsSql,
+  reviewTemplateHoldingsSql,
+} from '../access-catalogue/reviews.reads.js';
+import {
   assignmentNameSql,
   careUnitNameSql,
-  joinAssignment,
-  joinCareUnit,
   joinPerson,
   leftJoinPerson,
   personNameOrderSql,
@@ -22,12 +26,22 @@ import {
 import {
   administrationExistsSql,
   careUnitsExistSql,
+  hasEngagementSql,
   reviewHoldingsSql,
   reviewScopeUnitsSql,
 } from '../directory/reviews.reads.js';
-import { RightsService } from '../delegations/rights.service.js';
+import { type PersonBrief, RightsService } from '../delegations/rights.service.js';
 import { MailService } from '../mail/mail.service.js';
-import { lastGrantOrdersSql } from '../orders/review-revokes.js';
+import { lastGrantOrdersSql, orderNumberSql } from '../orders/review-revokes.js';
+import {
+  HOLDING_NAME,
+  ITEM_JOINS,
+  ITEM_KIND,
+  ITEM_ORDER,
+  inPlacesSql,
+  PLACE_ID,
+  PLACE_NAME,
+} from './item-sql.js';
 import type { CreateCampaignDto } from './dto/create-campaign.dto.js';
 import type { SaveDecisionsDto } from './dto/decisions.dto.js';
 import type { AssignReviewerDto } from './dto/assign-reviewer.dto.js';
@@ -50,8 +64,8 @@ import type {
 } from './reviews.types.js';
 
 /** The columns of a campaign as ReviewCampaign (without progress), from `review_campaign c`. */
-const CAMPAIGN_COLUMNS = `c.id, c.name, c.scope_kind AS "scopeKind", c.administration_id AS "administrationId",
-  c.care_unit_ids AS "careUnitIds", to_char(c.start_date, 'YYYY-MM-DD') AS "startDate",
+const CAMPAIGN_COLUMNS = `c.id, c.name, c.content, c.scope_kind AS "scopeKind", c.administration_id AS "administrationId",
+  c.care_unit_ids AS "careUnitIds", c.access_operation_ids AS "accessOperationIds", to_char(c.start_date, 'YYYY-MM-DD') AS "startDate",
   to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(c.revoke_date, 'YYYY-MM-DD') AS "revokeDate",
   c.undecided_rule AS "undecidedRule", c.recurrence_months AS "recurrenceMonths", c.status,
   c.created_by AS "createdBy", c.created_at AS "createdAt", c.started_at AS "startedAt",
@@ -68,9 +82,11 @@ const DECISION_LABELS: Record<string, string> = { KEEP: 'Behåll', REMOVE: 'Ta b
 
 interface ReportRow {
   id: string;
-  unitId: string;
+  placeId: string;
+  kind: 'VMU' | 'ACCESS';
   unit: string;
   assignment: string;
+  profession: string | null;
   person: string;
   userId: string;
   title: string | null;
@@ -84,6 +100,11 @@ interface ReportRow {
   signedAt: Date | null;
   revokeOrder: string | null;
 }
+
+/** A care unit (its VMU items) or a verksamhet (its template items) of a campaign. */
+export type ReviewPlace =
+  | { careUnitId: string; accessOperationId?: undefined }
+  | { careUnitId?: undefined; accessOperationId: string };
 
 type CampaignRow = Omit<ReviewCampaign, 'progress' | 'createdByName'> & { createdByName: string | null };
 
@@ -104,43 +125,59 @@ export class ReviewsService {
   /**
    * Creates a campaign; one whose start date is today starts at once, in the same transaction
    * (the scheduler starts later ones on their day). Administrators may review any scope; a head
-   * of unit only units they head.
+   * of unit only units they head, a head of verksamhet only verksamheter they head.
    */
   async create(actor: Actor, dto: CreateCampaignDto): Promise<ReviewCampaignDetail> {
     const today = this.clock.today();
     const errors: Record<string, string[]> = {};
     const add = (field: string, message: string) => (errors[field] = [...(errors[field] ?? []), message]);
+    const content = dto.content ?? 'VMU';
     const unitIds = (dto.careUnitIds ?? []).map((id) => id.toLowerCase());
+    const operationIds = (dto.accessOperationIds ?? []).map((id) => id.toLowerCase());
     if (dto.scopeKind === 'ADMINISTRATION' && !dto.administrationId) add('administrationId', 'måste anges');
     if (dto.scopeKind !== 'ADMINISTRATION' && dto.administrationId)
       add('administrationId', 'anges bara när en förvaltning granskas');
-    if (dto.scopeKind === 'UNITS' && unitIds.length === 0)
+    if (dto.scopeKind === 'ADMINISTRATION' && content !== 'VMU')
+      add('content', 'en förvaltning omfattar bara vårdenheternas uppdrag (VMU)');
+    if (dto.scopeKind === 'UNITS' && content !== 'ACCESS' && unitIds.length === 0)
       add('careUnitIds', 'måste innehålla minst en vårdenhet');
-    if (dto.scopeKind !== 'UNITS' && unitIds.length > 0)
-      add('careUnitIds', 'anges bara när valda vårdenheter granskas');
+    if (dto.scopeKind === 'UNITS' && content !== 'VMU' && operationIds.length === 0)
+      add('accessOperationIds', 'måste innehålla minst en verksamhet');
+    if (unitIds.length > 0 && (dto.scopeKind !== 'UNITS' || content === 'ACCESS'))
+      add('careUnitIds', 'anges bara när valda vårdenheters uppdrag granskas');
+    if (operationIds.length > 0 && (dto.scopeKind !== 'UNITS' || content === 'VMU'))
+      add('accessOperationIds', 'anges bara när valda verksamheters behörighetsmallar granskas');
     if (dto.startDate < today) add('startDate', 'får inte vara före dagens datum');
     if (dto.dueDate <= dto.startDate) add('dueDate', 'måste vara efter startdatumet');
     if (dto.revokeDate < dto.dueDate) add('revokeDate', 'får inte vara före sista dag för granskning');
     if (Object.keys(errors).length > 0) throw new ValidationProblem(errors);
 
     const rights = actor.rights;
-    if (!rights.administrator && (dto.scopeKind !== 'UNITS' || unitIds.some((id) => !rights.heads(id)))) {
+    if (
+      !rights.administrator &&
+      (dto.scopeKind !== 'UNITS' ||
+        unitIds.some((id) => !rights.heads(id)) ||
+        operationIds.some((id) => !rights.headsOperation(id)))
+    ) {
       throw scopeForbidden();
     }
     return this.db.transaction(async (m) => {
-      const [exists] = await m.query<{ units: boolean; administration: boolean }[]>(
-        `SELECT ${careUnitsExistSql('$1::uuid[]')} AS units,
+      const [exists] = await m.query<{ units: boolean; operations: boolean; administration: boolean }[]>(
+        `SELECT ${careUnitsExistSql('$1::uuid[]')} AS units, ${operationsExistSql('$3::uuid[]')} AS operations,
                 ($2::uuid IS NULL OR ${administrationExistsSql('$2::uuid')}) AS administration`,
-        [unitIds, dto.administrationId ?? null],
+        [unitIds, dto.administrationId ?? null, operationIds],
       );
       if (!exists.units)
         throw new ValidationProblem({ careUnitIds: ['innehåller en vårdenhet som inte finns'] });
+      if (!exists.operations)
+        throw new ValidationProblem({ accessOperationIds: ['innehåller en verksamhet som inte finns'] });
       if (!exists.administration)
         throw new ValidationProblem({ administrationId: ['är en förvaltning som inte finns'] });
       const [{ id }] = await m.query<{ id: string }[]>(
         `INSERT INTO review_campaign (name, scope_kind, administration_id, care_unit_ids, start_date, due_date,
-                                      revoke_date, undecided_rule, recurrence_months, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                                      revoke_date, undecided_rule, recurrence_months, created_by, created_at,
+                                      content, access_operation_ids)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
         [
           dto.name,
           dto.scopeKind,
@@ -153,6 +190,8 @@ export class ReviewsService {
           dto.recurrenceMonths ?? null,
           actor.person.id,
           this.clock.now(),
+          content,
+          operationIds,
         ],
       );
       await this.audit.append(m, {
@@ -160,7 +199,7 @@ export class ReviewsService {
         action: 'REVIEW_CAMPAIGN_CREATED',
         entityType: 'review_campaign',
         entityId: id,
-        after: { ...dto, careUnitIds: unitIds },
+        after: { ...dto, content, careUnitIds: unitIds, accessOperationIds: operationIds },
       });
       if (dto.startDate <= today) await this.start(m, id);
       return this.detailIn(m, actor, id);
@@ -169,8 +208,9 @@ export class ReviewsService {
 
   /**
    * Starts a planned campaign: snapshots every holding in scope on the start day as a review item
-   * (one INSERT … SELECT however many), with the unit's head as reviewer, and mails each reviewer
-   * once with their count. The campaign's row lock makes a second start (another process's
+   * (one statement however many): VMU assignments held at the units in scope, with the unit's
+   * head as reviewer, and templates held at the verksamheter in scope, with the verksamhet's head
+   * as reviewer. Mails each reviewer once with their count. The campaign's row lock makes a second start (another process's
    * scheduler) find it started. Answers the number of items, or null when it was not planned.
    */
   async start(m: EntityManager, campaignId: string): Promise<number | null> {
@@ -180,16 +220,18 @@ export class ReviewsService {
         name: string;
         status: string;
         scopeKind: string;
+        content: string;
         administrationId: string | null;
         careUnitIds: string[];
+        accessOperationIds: string[];
         startDate: string;
         dueDate: string;
         revokeDate: string;
         undecidedRule: 'KEEP' | 'REVOKE';
       }[]
     >(
-      `SELECT id, name, status, scope_kind AS "scopeKind", administration_id AS "administrationId",
-              care_unit_ids AS "careUnitIds", to_char(start_date, 'YYYY-MM-DD') AS "startDate",
+      `SELECT id, name, status, scope_kind AS "scopeKind", content, administration_id AS "administrationId",
+              care_unit_ids AS "careUnitIds", access_operation_ids AS "accessOperationIds", to_char(start_date, 'YYYY-MM-DD') AS "startDate",
               to_char(due_date, 'YYYY-MM-DD') AS "dueDate", to_char(revoke_date, 'YYYY-MM-DD') AS "revokeDate",
               undecided_rule AS "undecidedRule"
          FROM review_campaign WHERE id = $1 FOR UPDATE`,
@@ -209,10 +251,30 @@ export class ReviewsService {
                 LEFT JOIN (${lastGrantOrdersSql()}) g
                   ON g.person_id = h.person_id AND g.assignment_id = h.assignment_id
               ON CONFLICT (campaign_id, person_id, assignment_id) DO NOTHING
-              RETURNING reviewer_id, care_unit_id)
-       SELECT reviewer_id AS "reviewerId", count(*)::int AS items, count(DISTINCT care_unit_id)::int AS units
-         FROM inserted GROUP BY reviewer_id`,
-      [campaign.id, campaign.scopeKind, campaign.administrationId, campaign.careUnitIds, day],
+              RETURNING reviewer_id, care_unit_id AS place_id),
+            operations AS (${reviewScopeOperationsSql('$6::varchar', '$7::uuid[]')}),
+            templates AS (${reviewTemplateHoldingsSql('ARRAY(SELECT id FROM operations)')}),
+            inserted_templates AS (
+              INSERT INTO review_item (campaign_id, access_operation_id, template_id, profession_id, person_id,
+                                       held_from, engagement_active, last_order_number, reviewer_id)
+              SELECT $1, h.access_operation_id, h.template_id, h.profession_id, h.person_id, h.held_from,
+                     ${hasEngagementSql('h.person_id', '$5')}, ${orderNumberSql('h.order_id')}, h.head_id
+                FROM templates h
+              ON CONFLICT (campaign_id, person_id, template_id) DO NOTHING
+              RETURNING reviewer_id, access_operation_id AS place_id)
+       SELECT reviewer_id AS "reviewerId", count(*)::int AS items, count(DISTINCT place_id)::int AS units
+         FROM (SELECT * FROM inserted UNION ALL SELECT * FROM inserted_templates) i
+        GROUP BY reviewer_id`,
+      [
+        campaign.id,
+        // An ACCESS campaign reviews no unit, a VMU campaign no verksamhet ('NONE' matches none).
+        campaign.content === 'ACCESS' ? 'NONE' : campaign.scopeKind,
+        campaign.administrationId,
+        campaign.careUnitIds,
+        day,
+        campaign.content === 'VMU' ? 'NONE' : campaign.scopeKind,
+        campaign.accessOperationIds,
+      ],
     );
     const now = this.clock.now();
     await m.query(`UPDATE review_campaign SET status = 'ACTIVE', started_at = $2 WHERE id = $1`, [
@@ -267,20 +329,23 @@ export class ReviewsService {
     return total;
   }
 
-  /** The campaigns the actor may see: all for administrators; for a head, those with their units. */
+  /**
+   * The campaigns the actor may see: all for administrators; for a head, those with their units
+   * or verksamheter.
+   */
   async list(actor: Actor): Promise<ReviewCampaign[]> {
     const rows = await this.db.query<(CampaignRow & ReviewProgress)[]>(
       `SELECT ${CAMPAIGN_COLUMNS}, ${personNameSql('cb')} AS "createdByName", p.*
          FROM review_campaign c
          ${leftJoinPerson('cb', 'c.created_by')}
          CROSS JOIN LATERAL (SELECT ${PROGRESS_COLUMNS} FROM review_item ri WHERE ri.campaign_id = c.id
-                               AND ($1::boolean OR ri.care_unit_id = ANY($2::uuid[]))) p
+                               AND ($1::boolean OR ${inPlacesSql('$2::uuid[]', '$4::uuid[]')})) p
         WHERE $1::boolean OR c.created_by = $3
            OR EXISTS (SELECT 1 FROM review_item ri WHERE ri.campaign_id = c.id AND ri.reviewer_id = $3)
-           OR c.care_unit_ids && $2::uuid[]
+           OR c.care_unit_ids && $2::uuid[] OR c.access_operation_ids && $4::uuid[]
         ORDER BY c.created_at DESC, c.id
         LIMIT 500`,
-      [actor.rights.administrator, actor.rights.headOf, actor.person.id],
+      [actor.rights.administrator, actor.rights.headOf, actor.person.id, actor.rights.headOfOperations],
     );
     return rows.map(withProgress);
   }
@@ -299,7 +364,9 @@ export class ReviewsService {
     if (!campaign) throw campaignNotFound();
     const all = actor.rights.administrator || campaign.createdBy === actor.person.id;
     const units = await m.query<ReviewUnitReport[]>(
-      `SELECT ri.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+      `SELECT ${ITEM_KIND} AS kind,
+              ri.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+              ri.access_operation_id AS "accessOperationId", ${catalogueNameSql('op')} AS "accessOperationName",
               min(ri.reviewer_id::text)::uuid AS "reviewerId", min(${personNameSql('rv')}) AS "reviewerName",
               count(*)::int AS items,
               count(*) FILTER (WHERE ri.signed_at IS NOT NULL AND ri.decision = 'KEEP')::int AS kept,
@@ -307,15 +374,19 @@ export class ReviewsService {
               count(*) FILTER (WHERE ri.signed_at IS NULL)::int AS undecided,
               max(ri.signed_at) AS "lastSignedAt"
          FROM review_item ri
-         ${joinCareUnit('cu', 'ri.care_unit_id')}
+         ${ITEM_JOINS}
          ${leftJoinPerson('rv', 'ri.reviewer_id')}
         WHERE ri.campaign_id = $1
-          AND ($2::boolean OR ri.care_unit_id = ANY($3::uuid[]) OR ri.reviewer_id = $4)
-        GROUP BY ri.care_unit_id, ${careUnitNameSql('cu')}
-        ORDER BY ${careUnitNameSql('cu')} COLLATE beh_sv, ri.care_unit_id`,
-      [id, all, actor.rights.headOf, actor.person.id],
+          AND ($2::boolean OR ${inPlacesSql('$3::uuid[]', '$5::uuid[]')} OR ri.reviewer_id = $4)
+        GROUP BY ${ITEM_KIND}, ri.care_unit_id, ri.access_operation_id, ${careUnitNameSql('cu')}, ${catalogueNameSql('op')}
+        ORDER BY ${ITEM_KIND} DESC, ${PLACE_NAME} COLLATE beh_sv, ${PLACE_ID}`,
+      [id, all, actor.rights.headOf, actor.person.id, actor.rights.headOfOperations],
     );
-    const inScope = all || units.length > 0 || campaign.careUnitIds.some((u) => actor.rights.heads(u));
+    const inScope =
+      all ||
+      units.length > 0 ||
+      campaign.careUnitIds.some((u) => actor.rights.heads(u)) ||
+      campaign.accessOperationIds.some((o) => actor.rights.headsOperation(o));
     if (!inScope) throw campaignNotFound();
     const progress: ReviewProgress = { total: 0, decided: 0, signed: 0, kept: 0, removed: 0 };
     for (const u of units) {
@@ -327,24 +398,24 @@ export class ReviewsService {
     const [{ decided }] = await m.query<{ decided: number }[]>(
       `SELECT count(*)::int AS decided FROM review_item ri
         WHERE ri.campaign_id = $1 AND ri.decision IS NOT NULL
-          AND ($2::boolean OR ri.care_unit_id = ANY($3::uuid[]) OR ri.reviewer_id = $4)`,
-      [id, all, actor.rights.headOf, actor.person.id],
+          AND ($2::boolean OR ${inPlacesSql('$3::uuid[]', '$5::uuid[]')} OR ri.reviewer_id = $4)`,
+      [id, all, actor.rights.headOf, actor.person.id, actor.rights.headOfOperations],
     );
     progress.decided = decided;
     return { ...campaign, progress, units };
   }
 
   /**
-   * Who may review a unit's items instead of its head: the head and every holder of active ATTEST
-   * delegations covering the assignments the unit's items are of (RightsService.attestantsOf).
+   * Who may review a unit's (verksamhet's) items instead of its head: the head and every holder of
+   * active ATTEST delegations covering the assignments the unit's items are of
+   * (RightsService.attestantsOf), or covering the verksamhet (attestantsOfOperation).
    */
   async reviewerCandidates(
     actor: Actor,
     campaignId: string,
-    careUnitId: string,
+    place: ReviewPlace,
   ): Promise<ReviewerCandidate[]> {
-    const assignments = await this.unitAssignments(this.db.manager, actor, campaignId, careUnitId);
-    return (await this.rights.attestantsOf(careUnitId, assignments)).map((p) => ({
+    return (await this.candidatesIn(this.db.manager, actor, campaignId, place)).map((p) => ({
       id: p.id,
       name: `${p.firstName} ${p.lastName}`,
       userId: p.userId,
@@ -353,33 +424,46 @@ export class ReviewsService {
   }
 
   /**
-   * Hands a unit's unsigned items to another reviewer with attest rights there (the head, or an
-   * ATTEST delegate covering them): by an administrator or the unit's head. Their drafts are
-   * cleared (the new reviewer decides), the new reviewer is mailed their count, and the change is
-   * audited. Signed items stay as signed.
+   * Hands a unit's (verksamhet's) unsigned items to another reviewer with attest rights there
+   * (the head, or an ATTEST delegate covering them): by an administrator or the head. Their
+   * drafts are cleared (the new reviewer decides), the new reviewer is mailed their count, and
+   * the change is audited. Signed items stay as signed.
    */
   async assignReviewer(
     actor: Actor,
     campaignId: string,
     dto: AssignReviewerDto,
   ): Promise<ReviewCampaignDetail> {
-    const careUnitId = dto.careUnitId.toLowerCase();
+    if (!dto.careUnitId === !dto.accessOperationId) {
+      throw new ValidationProblem(
+        { careUnitId: ['ange antingen en vårdenhet eller en verksamhet'] },
+        'Ange vilken vårdenhets eller verksamhets granskning som ska byta granskare.',
+      );
+    }
+    const place: ReviewPlace = dto.careUnitId
+      ? { careUnitId: dto.careUnitId.toLowerCase() }
+      : { accessOperationId: (dto.accessOperationId as string).toLowerCase() };
     const reviewerId = dto.reviewerId.toLowerCase();
     return this.db.transaction(async (m) => {
       const status = await this.lockActive(m, campaignId);
       if (status !== 'ACTIVE') throw campaignNotActive(status);
-      const assignments = await this.unitAssignments(m, actor, campaignId, careUnitId);
-      const candidates = await this.rights.attestantsOf(careUnitId, assignments);
+      const candidates = await this.candidatesIn(m, actor, campaignId, place);
       if (!candidates.some((c) => c.id === reviewerId)) {
-        throw new ValidationProblem(
-          { reviewerId: ['har inte attesträtt för vårdenhetens uppdrag'] },
-          'Granskaren måste vara verksamhetschef eller ha attesträtt (delegering) för vårdenhetens uppdrag.',
-        );
+        throw 'careUnitId' in place
+          ? new ValidationProblem(
+              { reviewerId: ['har inte attesträtt för vårdenhetens uppdrag'] },
+              'Granskaren måste vara verksamhetschef eller ha attesträtt (delegering) för vårdenhetens uppdrag.',
+            )
+          : new ValidationProblem(
+              { reviewerId: ['har inte attesträtt för verksamheten'] },
+              'Granskaren måste vara verksamhetens chef eller ha attesträtt (delegering) för verksamheten.',
+            );
       }
       const moved = await m.query<{ id: string }[]>(
-        `UPDATE review_item SET reviewer_id = $3, decision = NULL, comment = NULL, decided_at = NULL
-          WHERE campaign_id = $1 AND care_unit_id = $2 AND signed_at IS NULL RETURNING id`,
-        [campaignId, careUnitId, reviewerId],
+        `UPDATE review_item SET reviewer_id = $4, decision = NULL, comment = NULL, decided_at = NULL
+          WHERE campaign_id = $1 AND (care_unit_id = $2 OR access_operation_id = $3) AND signed_at IS NULL
+          RETURNING id`,
+        [campaignId, place.careUnitId ?? null, place.accessOperationId ?? null, reviewerId],
       );
       const count = (moved as unknown as [unknown[], number])[1];
       const [campaign] = await m.query<
@@ -411,34 +495,53 @@ export class ReviewsService {
         action: 'REVIEW_REVIEWER_CHANGED',
         entityType: 'review_campaign',
         entityId: campaignId,
-        after: { careUnitId, reviewerId, items: count },
+        after: { ...place, reviewerId, items: count },
       });
       return this.detailIn(m, actor, campaignId);
     });
   }
 
   /**
-   * The assignments of a unit's items in the campaign, for an administrator or the unit's head
-   * (403 for anyone else; 404 when the campaign has no items there).
+   * Who may review a place's items, for an administrator or the place's head (403 for anyone
+   * else; 404 when the campaign has no items there): for a care unit, the holders of attest
+   * rights for the assignments of its items; for a verksamhet, for the verksamhet.
    */
-  private async unitAssignments(
+  private async candidatesIn(
     m: EntityManager,
     actor: Actor,
     campaignId: string,
-    careUnitId: string,
-  ): Promise<string[]> {
-    if (!actor.rights.administrator && !actor.rights.heads(careUnitId)) {
-      throw forbidden('Bara vårdenhetens verksamhetschef eller en administratör kan byta granskare.');
+    place: ReviewPlace,
+  ): Promise<PersonBrief[]> {
+    if ('careUnitId' in place && place.careUnitId) {
+      if (!actor.rights.administrator && !actor.rights.heads(place.careUnitId)) {
+        throw forbidden('Bara vårdenhetens verksamhetschef eller en administratör kan byta granskare.');
+      }
+      const rows = await m.query<{ assignmentId: string }[]>(
+        `SELECT DISTINCT assignment_id AS "assignmentId" FROM review_item WHERE campaign_id = $1 AND care_unit_id = $2`,
+        [campaignId, place.careUnitId],
+      );
+      if (rows.length === 0) throw campaignNotFound();
+      return this.rights.attestantsOf(
+        place.careUnitId,
+        rows.map((r) => r.assignmentId),
+      );
     }
-    const rows = await m.query<{ assignmentId: string }[]>(
-      `SELECT DISTINCT assignment_id AS "assignmentId" FROM review_item WHERE campaign_id = $1 AND care_unit_id = $2`,
-      [campaignId, careUnitId],
+    const operationId = place.accessOperationId as string;
+    if (!actor.rights.administrator && !actor.rights.headsOperation(operationId)) {
+      throw forbidden('Bara verksamhetens chef eller en administratör kan byta granskare.');
+    }
+    const rows = await m.query<unknown[]>(
+      `SELECT 1 FROM review_item WHERE campaign_id = $1 AND access_operation_id = $2 LIMIT 1`,
+      [campaignId, operationId],
     );
     if (rows.length === 0) throw campaignNotFound();
-    return rows.map((r) => r.assignmentId);
+    return this.rights.attestantsOfOperation(operationId);
   }
 
-  /** The reviewer's page: their items of the campaign, by unit, assignment and person. */
+  /**
+   * The reviewer's page: their items of the campaign, VMU items by unit, assignment and person,
+   * then template items by verksamhet, template and person.
+   */
   async reviewerPage(actor: Actor, campaignId: string): Promise<ReviewerPage> {
     const m = this.db.manager;
     const [campaign] = await m.query<CampaignRow[]>(
@@ -448,8 +551,11 @@ export class ReviewsService {
     );
     if (!campaign) throw campaignNotFound();
     const items = await m.query<ReviewItem[]>(
-      `SELECT ri.id, ri.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
+      `SELECT ri.id, ${ITEM_KIND} AS kind, ri.care_unit_id AS "careUnitId", ${careUnitNameSql('cu')} AS "careUnitName",
               ri.assignment_id AS "assignmentId", ${assignmentNameSql('a')} AS "assignmentName",
+              ri.access_operation_id AS "accessOperationId", ${catalogueNameSql('op')} AS "accessOperationName",
+              ri.template_id AS "templateId", ${catalogueNameSql('t')} AS "templateName",
+              ${catalogueNameSql('pr')} AS "professionName",
               ri.person_id AS "personId", ${personNameSql('p')} AS "personName",
               ${personUserIdSql('p')} AS "personUserId", ${personTitleSql('p')} AS title,
               ri.engagement_active AS "engagementActive", to_char(ri.held_from, 'YYYY-MM-DD') AS "heldFrom",
@@ -457,12 +563,10 @@ export class ReviewsService {
               ri.decision, ri.comment, ri.decided_at AS "decidedAt", ri.signed_at AS "signedAt",
               ri.revoke_order_number AS "revokeOrderNumber"
          FROM review_item ri
-         ${joinCareUnit('cu', 'ri.care_unit_id')}
-         ${joinAssignment('a', 'ri.assignment_id')}
+         ${ITEM_JOINS}
          ${joinPerson('p', 'ri.person_id')}
         WHERE ri.campaign_id = $1 AND ri.reviewer_id = $2
-        ORDER BY ${careUnitNameSql('cu')} COLLATE beh_sv, ${assignmentNameSql('a')} COLLATE beh_sv,
-                 ${personNameOrderSql('p')}, ri.id`,
+        ORDER BY ${ITEM_ORDER}, ${personNameOrderSql('p')}, ri.id`,
       [campaignId, actor.person.id],
     );
     if (items.length === 0 && !actor.rights.administrator && campaign.createdBy !== actor.person.id) {
@@ -474,8 +578,8 @@ export class ReviewsService {
 
   /**
    * The campaign's report as CSV lines, one per item the reader may see (administrators, the
-   * creator and auditors every unit; a head their units), in unit, assignment and name order, in
-   * batches of 5,000 by keyset, handed to `write` as they are read.
+   * creator and auditors every unit and verksamhet; a head theirs), grouped by unit or verksamhet,
+   * in batches of 5,000 by keyset, handed to `write` as they are read.
    */
   async exportReport(
     actor: Actor,
@@ -487,12 +591,14 @@ export class ReviewsService {
     write(
       BOM +
         csvLine([
-          'Vårdenhet',
-          'Uppdrag',
+          'Typ',
+          'Vårdenhet / verksamhet',
+          'Uppdrag / behörighetsmall',
+          'Yrkeskategori',
           'Person',
           'VGR-ID',
           'Titel',
-          'Engagemang vid enheten',
+          'Engagemang',
           'Innehas sedan',
           'Senaste beställning',
           'Beslut',
@@ -503,33 +609,43 @@ export class ReviewsService {
           'Avslutsbeställning',
         ]),
     );
-    let after: { unit: string; id: string } | null = null;
+    let after: { place: string; id: string } | null = null;
     for (;;) {
       const rows: ReportRow[] = await this.db.query<ReportRow[]>(
-        `SELECT ri.id, ri.care_unit_id AS "unitId", ${careUnitNameSql('cu')} AS unit, ${assignmentNameSql('a')} AS assignment,
+        `SELECT ri.id, ${PLACE_ID} AS "placeId", ${ITEM_KIND} AS kind, ${PLACE_NAME} AS unit,
+                ${HOLDING_NAME} AS assignment, ${catalogueNameSql('pr')} AS profession,
                 ${personNameSql('p')} AS person, ${personUserIdSql('p')} AS "userId", ${personTitleSql('p')} AS title,
                 ri.engagement_active AS engaged, to_char(ri.held_from, 'YYYY-MM-DD') AS "heldFrom",
                 ri.last_order_number AS "lastOrder", ri.decision, ri.closed_by_rule AS "byRule", ri.comment,
                 ${personNameSql('rv')} AS reviewer, ri.signed_at AS "signedAt", ri.revoke_order_number AS "revokeOrder"
            FROM review_item ri
-           ${joinCareUnit('cu', 'ri.care_unit_id')}
-           ${joinAssignment('a', 'ri.assignment_id')}
+           ${ITEM_JOINS}
            ${joinPerson('p', 'ri.person_id')}
            ${leftJoinPerson('rv', 'ri.reviewer_id')}
           WHERE ri.campaign_id = $1
-            AND ($2::boolean OR ri.care_unit_id = ANY($3::uuid[]) OR ri.reviewer_id = $4)
-            AND ($5::uuid IS NULL OR (ri.care_unit_id, ri.id) > ($5::uuid, $6::uuid))
-          ORDER BY ri.care_unit_id, ri.id
+            AND ($2::boolean OR ${inPlacesSql('$3::uuid[]', '$7::uuid[]')} OR ri.reviewer_id = $4)
+            AND ($5::uuid IS NULL OR (${PLACE_ID}, ri.id) > ($5::uuid, $6::uuid))
+          ORDER BY ${PLACE_ID}, ri.id
           LIMIT 5000`,
-        [id, all, actor.rights.headOf, actor.person.id, after?.unit ?? null, after?.id ?? null],
+        [
+          id,
+          all,
+          actor.rights.headOf,
+          actor.person.id,
+          after?.place ?? null,
+          after?.id ?? null,
+          actor.rights.headOfOperations,
+        ],
       );
       if (rows.length === 0) break;
       write(
         rows
           .map((r) =>
             csvLine([
+              r.kind === 'VMU' ? 'Uppdrag' : 'Behörighetsmall',
               r.unit,
               r.assignment,
+              r.profession,
               r.person,
               r.userId,
               r.title,
@@ -551,7 +667,7 @@ export class ReviewsService {
           .join(''),
       );
       const last = rows[rows.length - 1];
-      after = { unit: last.unitId, id: last.id };
+      after = { place: last.placeId, id: last.id };
       if (rows.length < 5000) break;
     }
     return { fileName: `granskning-${this.clock.today()}.csv` };

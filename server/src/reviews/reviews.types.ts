@@ -1,6 +1,8 @@
 import { Prop } from '../common/api-schema.js';
 import { REVIEW_DECISIONS, type ReviewDecision } from './dto/decisions.dto.js';
 import {
+  REVIEW_CONTENTS,
+  type ReviewContent,
   SCOPE_KINDS,
   type ScopeKind,
   UNDECIDED_RULES,
@@ -14,6 +16,8 @@ import {
 
 export const CAMPAIGN_STATUSES = ['PLANNED', 'ACTIVE', 'CLOSED'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export const ITEM_KINDS = ['VMU', 'ACCESS'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** How far a set of items has come: decided counts drafts and signed decisions alike. */
 export class ReviewProgress {
@@ -30,9 +34,13 @@ export class ReviewProgress {
 export class ReviewCampaign {
   @Prop.id() id!: string;
   @Prop.text() name!: string;
+  /** VMU assignments, templates of local and regional systems, or both. */
+  @Prop.oneOf(REVIEW_CONTENTS, 'ReviewContent') content!: ReviewContent;
   @Prop.oneOf(SCOPE_KINDS, 'ReviewScopeKind') scopeKind!: ScopeKind;
   @Prop.id({ nullable: true }) administrationId!: string | null;
   @Prop.idList() careUnitIds!: string[];
+  /** The verksamheter chosen (scope UNITS, content ACCESS or BOTH). */
+  @Prop.idList() accessOperationIds!: string[];
   @Prop.date() startDate!: string;
   @Prop.date() dueDate!: string;
   @Prop.date() revokeDate!: string;
@@ -48,10 +56,15 @@ export class ReviewCampaign {
   @Prop.object(() => ReviewProgress) progress!: ReviewProgress;
 }
 
-/** One unit's line of the campaign's report. */
+/** One unit's (VMU items) or verksamhet's (template items) line of the campaign's report. */
 export class ReviewUnitReport {
-  @Prop.id() careUnitId!: string;
-  @Prop.text() careUnitName!: string;
+  @Prop.oneOf(ITEM_KINDS, 'ReviewItemKind') kind!: ItemKind;
+  /** The care unit (VMU items); null for a verksamhet's line. */
+  @Prop.id({ nullable: true }) careUnitId!: string | null;
+  @Prop.text({ nullable: true }) careUnitName!: string | null;
+  /** The verksamhet (template items); null for a care unit's line. */
+  @Prop.id({ nullable: true }) accessOperationId!: string | null;
+  @Prop.text({ nullable: true }) accessOperationName!: string | null;
   @Prop.id({ nullable: true }) reviewerId!: string | null;
   @Prop.text({ nullable: true }) reviewerName!: string | null;
   @Prop.int() items!: number;
@@ -68,18 +81,30 @@ export class ReviewCampaignDetail extends ReviewCampaign {
   @Prop.list(() => ReviewUnitReport) units!: ReviewUnitReport[];
 }
 
-/** One holding on the reviewer's page. */
+/**
+ * One holding on the reviewer's page: a VMU assignment at a care unit (kind VMU), or a template
+ * of a local or regional system at a verksamhet, held for a profession (kind ACCESS).
+ */
 export class ReviewItem {
   @Prop.id() id!: string;
-  @Prop.id() careUnitId!: string;
-  @Prop.text() careUnitName!: string;
-  @Prop.id() assignmentId!: string;
-  @Prop.text() assignmentName!: string;
+  @Prop.oneOf(ITEM_KINDS, 'ReviewItemKind') kind!: ItemKind;
+  @Prop.id({ nullable: true }) careUnitId!: string | null;
+  @Prop.text({ nullable: true }) careUnitName!: string | null;
+  @Prop.id({ nullable: true }) assignmentId!: string | null;
+  @Prop.text({ nullable: true }) assignmentName!: string | null;
+  @Prop.id({ nullable: true }) accessOperationId!: string | null;
+  @Prop.text({ nullable: true }) accessOperationName!: string | null;
+  @Prop.id({ nullable: true }) templateId!: string | null;
+  @Prop.text({ nullable: true }) templateName!: string | null;
+  @Prop.text({ nullable: true }) professionName!: string | null;
   @Prop.id() personId!: string;
   @Prop.text() personName!: string;
   @Prop.text() personUserId!: string;
   @Prop.text({ nullable: true }) title!: string | null;
-  /** The person had an engagement at the unit when the campaign started; false is flagged. */
+  /**
+   * The person had an engagement at the unit (a template: anywhere) when the campaign started;
+   * false is flagged.
+   */
   @Prop.bool() engagementActive!: boolean;
   @Prop.date() heldFrom!: string;
   @Prop.date({ nullable: true }) heldTo!: string | null;
@@ -110,7 +135,7 @@ export class ReviewSignRequestAnswer {
   @Prop.int() decisions!: number;
 }
 
-/** Who may review a unit's items: its head or an ATTEST delegate covering them. */
+/** Who may review a unit's (verksamhet's) items: its head or an ATTEST delegate covering them. */
 export class ReviewerCandidate {
   @Prop.id() id!: string;
   @Prop.text() name!: string;

@@ -5,20 +5,25 @@ import { isUuid } from '../../common/uuid.js';
 
 export const SCOPE_KINDS = ['ALL', 'ADMINISTRATION', 'UNITS'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
+/** What a campaign reviews: VMU assignments, the local and regional systems' templates, or both. */
+export const REVIEW_CONTENTS = ['VMU', 'ACCESS', 'BOTH'] as const;
+export type ReviewContent = (typeof REVIEW_CONTENTS)[number];
 export const UNDECIDED_RULES = ['KEEP', 'REVOKE'] as const;
 export type UndecidedRule = (typeof UNDECIDED_RULES)[number];
 
 /** Units a campaign may list: a region has some 1,500. */
 const MAX_UNITS = 2000;
 
-function unitIdsProblem(value: unknown): string | undefined {
+function idsProblem(value: unknown, what: string, plural: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) return 'måste vara en lista';
-  if (value.length > MAX_UNITS) return `får innehålla högst ${MAX_UNITS} vårdenheter`;
+  if (value.length > MAX_UNITS) return `får innehålla högst ${MAX_UNITS} ${plural}`;
   if (!value.every((v) => isUuid(v))) return 'måste vara giltiga id';
   const lower = value.map((v: string) => v.toLowerCase());
-  return new Set(lower).size === lower.length ? undefined : 'får inte innehålla samma vårdenhet två gånger';
+  return new Set(lower).size === lower.length ? undefined : `får inte innehålla samma ${what} två gånger`;
 }
+const unitIdsProblem = (value: unknown) => idsProblem(value, 'vårdenhet', 'vårdenheter');
+const operationIdsProblem = (value: unknown) => idsProblem(value, 'verksamhet', 'verksamheter');
 
 function monthsProblem(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -30,7 +35,15 @@ function monthsProblem(value: unknown): string | undefined {
 export class CreateCampaignDto {
   /** What reviewers and the report call it, e.g. "Årlig granskning 2027". */
   @Text('required', 200) name!: string;
-  /** All units (administrators only), one administration's units, or the units listed. */
+  /**
+   * VMU assignments (at care units), the templates of local and regional systems (at
+   * verksamheter), or both; VMU when left out.
+   */
+  @OneOf('optional', REVIEW_CONTENTS, 'ReviewContent') content?: ReviewContent;
+  /**
+   * All units and verksamheter (administrators only), one administration's units (VMU only), or
+   * the units and verksamheter listed ("UNITS": chosen).
+   */
   @OneOf('required', SCOPE_KINDS, 'ReviewScopeKind') scopeKind!: ScopeKind;
   /** With scopeKind ADMINISTRATION. */
   @Id('optional') administrationId?: string;
@@ -50,6 +63,22 @@ export class CreateCampaignDto {
     },
   })
   careUnitIds?: string[];
+  /** With scopeKind UNITS and content ACCESS or BOTH: the verksamheter whose templates are reviewed. */
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    isArray: true,
+    maxItems: MAX_UNITS,
+    uniqueItems: true,
+  })
+  @ValidateBy({
+    name: 'accessOperationIds',
+    validator: {
+      validate: (value: unknown) => operationIdsProblem(value) === undefined,
+      defaultMessage: (args) => operationIdsProblem(args?.value) ?? 'har fel format',
+    },
+  })
+  accessOperationIds?: string[];
   /** The first day: the holdings of that day are reviewed. Today or later. */
   @CalendarDate('required') startDate!: string;
   /** The last day for decisions: the campaign closes then. After the start date. */
