@@ -753,6 +753,12 @@ function tableRows(today: string, auditorIds: AuditorIds, review: Review): Row[]
       expect: statuses('delegator', 200),
     },
     {
+      // The campaign reviews Solgläntan's assignments, no template: Karin heads the verksamhet.
+      route: 'GET /api/review-campaigns/:id/operations/:accessOperationId/reviewers',
+      path: `/api/review-campaigns/${review.campaignId}/operations/${id.identity}/reviewers`,
+      expect: statuses('delegator', 404),
+    },
+    {
       route: 'PUT /api/review-campaigns/:id/reviewer',
       path: `/api/review-campaigns/${MISSING}/reviewer`,
       body: { careUnitId: id.solglantan, reviewerId: id.karlu1 },

@@ -2073,6 +2073,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review-campaigns/{id}/operations/{accessOperationId}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_operationReviewerCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/review-campaigns/{id}/reviewer": {
         parameters: {
             query?: never;
@@ -4617,6 +4633,8 @@ export interface components {
             revocation: components["schemas"]["SignatureRevocation"] | null;
         };
         /** @enum {string} */
+        ReviewContent: "VMU" | "ACCESS" | "BOTH";
+        /** @enum {string} */
         ReviewScopeKind: "ALL" | "ADMINISTRATION" | "UNITS";
         /** @enum {string} */
         ReviewUndecidedRule: "KEEP" | "REVOKE";
@@ -4633,10 +4651,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            content: components["schemas"]["ReviewContent"];
             scopeKind: components["schemas"]["ReviewScopeKind"];
             /** Format: uuid */
             administrationId: string | null;
             careUnitIds: string[];
+            accessOperationIds: string[];
             /** Format: date */
             startDate: string;
             /** Format: date */
@@ -4659,10 +4679,12 @@ export interface components {
         };
         CreateCampaignDto: {
             name: string;
+            content?: components["schemas"]["ReviewContent"];
             scopeKind: components["schemas"]["ReviewScopeKind"];
             /** Format: uuid */
             administrationId?: string;
             careUnitIds?: string[];
+            accessOperationIds?: string[];
             /**
              * Format: date
              * @description A date that exists, YYYY-MM-DD.
@@ -4681,10 +4703,16 @@ export interface components {
             undecidedRule: components["schemas"]["ReviewUndecidedRule"];
             recurrenceMonths?: number | null;
         };
+        /** @enum {string} */
+        ReviewItemKind: "VMU" | "ACCESS";
         ReviewUnitReport: {
+            kind: components["schemas"]["ReviewItemKind"];
             /** Format: uuid */
-            careUnitId: string;
-            careUnitName: string;
+            careUnitId: string | null;
+            careUnitName: string | null;
+            /** Format: uuid */
+            accessOperationId: string | null;
+            accessOperationName: string | null;
             /** Format: uuid */
             reviewerId: string | null;
             reviewerName: string | null;
@@ -4699,10 +4727,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            content: components["schemas"]["ReviewContent"];
             scopeKind: components["schemas"]["ReviewScopeKind"];
             /** Format: uuid */
             administrationId: string | null;
             careUnitIds: string[];
+            accessOperationIds: string[];
             /** Format: date */
             startDate: string;
             /** Format: date */
@@ -4733,7 +4763,9 @@ export interface components {
         };
         AssignReviewerDto: {
             /** Format: uuid */
-            careUnitId: string;
+            careUnitId?: string;
+            /** Format: uuid */
+            accessOperationId?: string;
             /** Format: uuid */
             reviewerId: string;
         };
@@ -4742,12 +4774,20 @@ export interface components {
         ReviewItem: {
             /** Format: uuid */
             id: string;
+            kind: components["schemas"]["ReviewItemKind"];
             /** Format: uuid */
-            careUnitId: string;
-            careUnitName: string;
+            careUnitId: string | null;
+            careUnitName: string | null;
             /** Format: uuid */
-            assignmentId: string;
-            assignmentName: string;
+            assignmentId: string | null;
+            assignmentName: string | null;
+            /** Format: uuid */
+            accessOperationId: string | null;
+            accessOperationName: string | null;
+            /** Format: uuid */
+            templateId: string | null;
+            templateName: string | null;
+            professionName: string | null;
             /** Format: uuid */
             personId: string;
             personName: string;
@@ -11270,6 +11310,37 @@ export interface operations {
             path: {
                 id: string;
                 careUnitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerCandidate"][];
+                };
+            };
+            /** @description A problem (RFC 9457): refused, not found, invalid, conflicting. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Reviews_operationReviewerCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                accessOperationId: string;
             };
             cookie?: never;
         };
