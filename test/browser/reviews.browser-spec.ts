@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { Clock } from '../../server/src/common/clock.js';
 import { SchedulerService } from '../../server/src/scheduler/scheduler.service.js';
+import { accessTemplateId, professionId } from '../../server/src/seed/demo-access-catalogue.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
 import {
   screenshot,
@@ -39,6 +40,8 @@ const addDays = (day: string, days: number) => {
 };
 
 async function expectAccessible(where: Page, name: string) {
+  // The page at rest: a pointer left over a row (where the last click was) hovers it.
+  await where.mouse.move(0, 0);
   expect({ name, violations: await seriousAccessibilityViolations(where) }).toEqual({ name, violations: [] });
 }
 
@@ -173,5 +176,122 @@ describe('an access review in the browser', () => {
     const text = await readFile(await download.path(), 'utf8');
     const lindaLine = text.split('\r\n').find((l) => l.includes(';linma5;') && l.includes('VoB SJF'));
     expect(lindaLine).toMatch(/;Ta bort;Nej;Har slutat arbeta med SJF-ärenden;Karin Lund;/);
+  });
+});
+
+/**
+ * Issue 17, point 1, templates: Karin Lund also heads the verksamhet Identitet och behörighet. She
+ * reviews the Ksd-personal templates held there, removes Linda Maria Svensson's with a comment and
+ * keeps Nils Bo's, and signs with PIN 1234: the removal becomes an approved access order (Avslut),
+ * handed over to the systems on the revoke date. The demo seeds no held templates: the test gives
+ * Linda and Nils theirs.
+ */
+describe('a review of templates in the browser', () => {
+  it('lets karlu1 review her verksamhet’s templates and sign a removal', async () => {
+    const today = session.testApp.app.get(Clock).today();
+    const ksd = accessTemplateId('Identitet och behörighet', 'Ksd-personal');
+    for (const userId of ['linma5', 'nilbo4']) {
+      await session.testApp.dataSource.query(
+        `INSERT INTO access_holding (person_id, template_id, profession_id, held_from)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [
+          seedId(`person:${userId}`),
+          ksd,
+          professionId('Supportspecialist Behörighetsteamet'),
+          addDays(today, -90),
+        ],
+      );
+    }
+    await signInAs(page, 'karlu1', 'Karin Lund');
+    await page.getByRole('menuitem', { name: 'Granskningar' }).click();
+    await page.getByRole('link', { name: 'Ny granskning' }).click();
+    await page.getByRole('heading', { name: 'Ny granskning' }).first().waitFor();
+    await page.getByRole('textbox', { name: 'Namn' }).fill('Mallgranskning Identitet och behörighet');
+    await page.getByRole('radio', { name: 'Behörighetsmallar i lokala och regionala system' }).check();
+    await page.getByRole('checkbox', { name: 'Identitet och behörighet' }).check();
+    // Units are not asked for when only templates are reviewed.
+    await expect(page.getByRole('checkbox', { name: 'Vårdcentralen Solgläntan' }).count()).resolves.toBe(0);
+    await page.getByRole('textbox', { name: 'Sista dag för granskning' }).fill(addDays(today, 1));
+    await page.getByRole('textbox', { name: 'Avslutsdatum för borttagna uppdrag' }).fill(addDays(today, 2));
+    await screenshot(page, 'reviews-templates-create');
+    await expectAccessible(page, 'templates create');
+    await page.getByRole('button', { name: 'Skapa granskning' }).click();
+    await page.waitForURL(/#\/reviews\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Mallgranskning Identitet och behörighet' }).waitFor();
+    await page.getByText('0 av 2 granskade').waitFor();
+    await page
+      .getByRole('heading', { name: 'Verksamhet Identitet och behörighet – behörighetsmall Ksd-personal' })
+      .waitFor();
+    await page
+      .locator('tr[data-item="linma5"]')
+      .getByText('Som Supportspecialist Behörighetsteamet')
+      .waitFor();
+    await screenshot(page, 'reviews-templates-page');
+    await expectAccessible(page, 'templates page');
+
+    await page
+      .getByRole('group', { name: /\(nilbo4\), Ksd-personal/ })
+      .getByRole('button', { name: 'Behåll' })
+      .click();
+    await page
+      .getByRole('group', { name: /\(linma5\), Ksd-personal/ })
+      .getByRole('button', { name: 'Ta bort' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Ta bort behörighetsmall' });
+    await dialog.getByRole('textbox', { name: /Kommentar/ }).fill('Arbetar inte längre i behörighetsteamet');
+    await dialog.getByRole('button', { name: 'Ta bort' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('2 av 2 granskade').waitFor();
+
+    const [popup] = await Promise.all([
+      session.context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Signera 2 beslut' }).click(),
+    ]);
+    await popup.getByRole('heading', { name: 'Signera granskning' }).waitFor();
+    await popup.getByText('Verksamhet: Identitet och behörighet').waitFor();
+    await popup
+      .getByText(
+        /Ta bort: Linda Maria Svensson \(linma5\) – behörighetsmall Ksd-personal \(Supportspecialist Behörighetsteamet\)\. Kommentar: Arbetar inte längre/,
+      )
+      .waitFor();
+    await screenshot(popup, 'reviews-templates-signing-window');
+    await popup.getByRole('button', { name: 'Signera granskning' }).click();
+    const certificate = popup.getByRole('radio', { name: /Karin Lund/ });
+    await certificate.waitFor();
+    await certificate.check();
+    await popup.getByRole('button', { name: 'OK' }).click();
+    await popup.getByRole('textbox', { name: 'Säkerhetskod för underskrift' }).fill('1234');
+    await popup.getByRole('button', { name: 'OK' }).click();
+    await popup.getByRole('heading', { name: 'Granskningen signerades' }).waitFor();
+    const closed = popup.waitForEvent('close');
+    await popup
+      .getByRole('button', { name: 'Stäng fönstret' })
+      .click()
+      .catch((error: unknown) => {
+        if (!popup.isClosed()) throw error;
+      });
+    await closed;
+    await page.getByText('2 signerade').waitFor();
+    const orderNumber = /Avslutas genom (BEH\d{7})/.exec(
+      await page.locator('tr[data-item="linma5"]').innerText(),
+    )?.[1];
+    expect(orderNumber).toMatch(/^BEH\d{7}$/);
+    await screenshot(page, 'reviews-templates-signed');
+    const [order] = await session.testApp.dataSource.query<{ kind: string; type: string; status: string }[]>(
+      `SELECT kind, type, status FROM vmu_order WHERE order_number = $1`,
+      [orderNumber],
+    );
+    expect(order).toEqual({ kind: 'ACCESS', type: 'REVOKE', status: 'APPROVED' });
+
+    await page.getByRole('link', { name: 'Rapport' }).click();
+    const row = page.locator('tbody tr', {
+      hasText: 'Verksamhet Identitet och behörighet (behörighetsmallar)',
+    });
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells.slice(2, 6).map(Number)).toEqual([2, 1, 1, 0]);
+    await screenshot(page, 'reviews-templates-report');
+    await expectAccessible(page, 'templates report');
+    expect(session.problems).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ export const svReviews = {
     reviews: {
       title: 'Granskning av behörigheter',
       intro:
-        'I en granskning bekräftar varje vårdenhets verksamhetschef vilka som ska behålla sina uppdrag. Beslut får effekt först när de signeras; uppdrag som tas bort avslutas på granskningens avslutsdatum.',
+        'I en granskning bekräftar varje vårdenhets verksamhetschef vilka som ska behålla sina uppdrag, och varje verksamhets chef vilka som ska behålla sina behörighetsmallar i lokala och regionala system. Beslut får effekt först när de signeras; det som tas bort avslutas på granskningens avslutsdatum.',
       new: 'Ny granskning',
       none: 'Det finns inga granskningar att visa.',
       open: 'Öppna',
@@ -17,13 +17,31 @@ export const svReviews = {
         status: 'Status',
         progress: 'Granskade',
       },
-      scope: { ALL: 'Alla vårdenheter', ADMINISTRATION: 'En förvaltning', UNITS: 'Valda vårdenheter' },
+      scopeFor: {
+        VMU: { ALL: 'Alla vårdenheter', ADMINISTRATION: 'En förvaltning', UNITS: 'Valda vårdenheter' },
+        ACCESS: { ALL: 'Alla verksamheter', ADMINISTRATION: 'En förvaltning', UNITS: 'Valda verksamheter' },
+        BOTH: {
+          ALL: 'Alla vårdenheter och verksamheter',
+          ADMINISTRATION: 'En förvaltning',
+          UNITS: 'Valda vårdenheter och verksamheter',
+        },
+      },
+      content: {
+        VMU: 'Uppdrag (VMU)',
+        ACCESS: 'Behörighetsmallar i lokala och regionala system',
+        BOTH: 'Uppdrag och behörighetsmallar',
+      },
       status: { PLANNED: 'Planerad', ACTIVE: 'Pågår', CLOSED: 'Avslutad' },
       rule: {
         KEEP: 'Ej granskade uppdrag behålls efter sista dagen.',
         REVOKE: 'Ej granskade uppdrag tas bort efter sista dagen.',
       },
       dates: 'Sista dag %{due}. Uppdrag som tas bort avslutas den %{revoke}.',
+      datesAny: 'Sista dag %{due}. Det som tas bort avslutas den %{revoke}.',
+      ruleAny: {
+        KEEP: 'Ej granskade innehav behålls efter sista dagen.',
+        REVOKE: 'Ej granskade innehav tas bort efter sista dagen.',
+      },
       period: '%{start} – %{due}',
       progress: '%{decided} av %{total} granskade',
       signedCount: '%{signed} signerade',
@@ -31,7 +49,11 @@ export const svReviews = {
         title: 'Ny granskning',
         name: 'Namn',
         nameHelp: 'T.ex. "Årlig granskning 2027"',
-        scope: 'Vad ska granskas?',
+        content: 'Vad ska granskas?',
+        scope: 'Var?',
+        operations: 'Verksamheter',
+        operationsHelp: 'Välj verksamheter vars behörighetsmallar granskas',
+        ownOperations: 'Dina verksamheter',
         units: 'Vårdenheter',
         unitsHelp: 'Sök och välj vårdenheter',
         ownUnits: 'Dina vårdenheter',
@@ -46,13 +68,18 @@ export const svReviews = {
         recurrenceNone: 'Upprepas inte',
         recurrenceMonths: 'Var %{smart_count}:e månad |||| Var %{smart_count}:e månad',
         submit: 'Skapa granskning',
-        reviewer: 'Granskare är varje vårdenhets verksamhetschef.',
+        reviewer:
+          'Granskare är varje vårdenhets verksamhetschef och, för behörighetsmallar, varje verksamhets chef. De kan lämna över granskningen till någon med attesträtt.',
       },
       page: {
         notReviewer: 'Du har inga uppdrag att granska i den här granskningen.',
         filters: 'Filter',
         unit: 'Vårdenhet',
         allUnits: 'Alla vårdenheter',
+        place: 'Vårdenhet eller verksamhet',
+        allPlaces: 'Alla vårdenheter och verksamheter',
+        templateGroup: 'Verksamhet %{operation} – behörighetsmall %{template}',
+        profession: 'Som %{profession}',
         state: 'Visa',
         stateAll: 'Alla',
         stateOpen: 'Ej granskade',
@@ -93,6 +120,9 @@ export const svReviews = {
         removeTitle: 'Ta bort uppdrag',
         removeText:
           'Ange varför uppdraget tas bort (%{smart_count} rad). Kommentaren signeras med beslutet. |||| Ange varför uppdragen tas bort (%{smart_count} rader). Kommentaren signeras med besluten.',
+        removeTemplateTitle: 'Ta bort behörighetsmall',
+        removeTemplateText:
+          'Ange varför behörighetsmallen tas bort (%{smart_count} rad). Kommentaren signeras med beslutet. |||| Ange varför behörighetsmallarna tas bort (%{smart_count} rader). Kommentaren signeras med besluten.',
         removeComment: 'Kommentar (krävs)',
         removeConfirm: 'Ta bort',
         cancel: 'Avbryt',
@@ -103,6 +133,8 @@ export const svReviews = {
       reportPage: {
         title: 'Rapport: %{name}',
         unit: 'Vårdenhet',
+        place: 'Vårdenhet eller verksamhet',
+        operation: 'Verksamhet %{name} (behörighetsmallar)',
         reviewer: 'Granskare',
         items: 'Innehav',
         kept: 'Behålls',
@@ -115,7 +147,7 @@ export const svReviews = {
         created: 'Skapad %{at} av %{by}',
         changeReviewer: 'Byt granskare',
         changeReviewerText:
-          'Vårdenhetens ogranskade och osignerade innehav i %{unit} lämnas över till den du väljer: verksamhetschefen eller någon med delegerad attesträtt. Osignerade beslut tas bort.',
+          'De ogranskade och osignerade innehaven i %{unit} lämnas över till den du väljer: chefen eller någon med delegerad attesträtt. Osignerade beslut tas bort.',
         changeReviewerConfirm: 'Byt granskare',
         total: 'Totalt',
       },

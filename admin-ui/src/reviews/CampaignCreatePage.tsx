@@ -41,9 +41,10 @@ function addDays(day: string, days: number): string {
 }
 
 /**
- * "Ny granskning": administrators review all units, one administration or chosen units; a head
- * of unit chooses among the units they head. Validation is the server's; its messages show at the
- * fields.
+ * "Ny granskning": what is reviewed (VMU assignments, the templates of local and regional
+ * systems, or both) and where: administrators all units and verksamheter, one administration (VMU
+ * only) or chosen ones; a head chooses among the units and verksamheter they head. Validation is
+ * the server's; its messages show at the fields.
  */
 export default function CampaignCreatePage() {
   const translate = useTranslate();
@@ -57,8 +58,22 @@ export default function CampaignCreatePage() {
         .map((u) => ({ id: u.careUnitId, name: u.careUnitName })),
     [me],
   );
+  const headedOperations = useMemo<Option[]>(
+    () =>
+      (me?.operations ?? [])
+        .filter((o) => o.via.includes('HEAD'))
+        .map((o) => ({ id: o.operationId, name: o.operationName })),
+    [me],
+  );
+  // Templates are offered to who may review some: administrators and heads of verksamheter.
+  const mayReviewTemplates = administrator || headedOperations.length > 0;
+  const mayReviewUnits = administrator || headed.length > 0;
   const today = todayInStockholm();
   const [name, setName] = useState('');
+  const [content, setContent] = useState<NonNullable<NewCampaign['content']>>(
+    mayReviewUnits ? 'VMU' : 'ACCESS',
+  );
+  const [operations, setOperations] = useState<Option[]>([]);
   const [scopeKind, setScopeKind] = useState<NewCampaign['scopeKind']>('UNITS');
   const [units, setUnits] = useState<Option[]>([]);
   const [unitSearch, setUnitSearch] = useState('');
@@ -79,6 +94,11 @@ export default function CampaignCreatePage() {
     },
     { enabled: administrator },
   );
+  const { data: allOperations } = useGetList<Option>(
+    'access-operations',
+    { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } },
+    { enabled: administrator && content !== 'VMU' },
+  );
   const { data: administrations } = useGetList<Option>(
     'administrations',
     { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } },
@@ -96,8 +116,12 @@ export default function CampaignCreatePage() {
     try {
       const created = await reviewsApi.create({
         name,
+        content,
         scopeKind,
-        ...(scopeKind === 'UNITS' ? { careUnitIds: units.map((u) => u.id) } : {}),
+        ...(scopeKind === 'UNITS' && content !== 'ACCESS' ? { careUnitIds: units.map((u) => u.id) } : {}),
+        ...(scopeKind === 'UNITS' && content !== 'VMU'
+          ? { accessOperationIds: operations.map((o) => o.id) }
+          : {}),
         ...(scopeKind === 'ADMINISTRATION' ? { administrationId } : {}),
         startDate,
         dueDate,
@@ -135,6 +159,32 @@ export default function CampaignCreatePage() {
               error={!!problem('name')}
               helperText={problem('name') ?? translate('beh.reviews.create.nameHelp')}
             />
+            {mayReviewTemplates && (
+              <FormControl error={!!problem('content')}>
+                <FormLabel id="review-content">{translate('beh.reviews.create.content')}</FormLabel>
+                <RadioGroup
+                  aria-labelledby="review-content"
+                  value={content}
+                  onChange={(e) => {
+                    const next = e.target.value as NonNullable<NewCampaign['content']>;
+                    setContent(next);
+                    if (next !== 'VMU' && scopeKind === 'ADMINISTRATION') setScopeKind('UNITS');
+                  }}
+                >
+                  {(['VMU', 'ACCESS', 'BOTH'] as const)
+                    .filter((c) => c === 'ACCESS' || mayReviewUnits)
+                    .map((c) => (
+                      <FormControlLabel
+                        key={c}
+                        value={c}
+                        control={<Radio />}
+                        label={translate(`beh.reviews.content.${c}`)}
+                      />
+                    ))}
+                </RadioGroup>
+                {problem('content') && <FormHelperText>{problem('content')}</FormHelperText>}
+              </FormControl>
+            )}
             <FormControl>
               <FormLabel id="review-scope">{translate('beh.reviews.create.scope')}</FormLabel>
               <RadioGroup
@@ -145,25 +195,25 @@ export default function CampaignCreatePage() {
                 <FormControlLabel
                   value="UNITS"
                   control={<Radio />}
-                  label={translate('beh.reviews.scope.UNITS')}
+                  label={translate(`beh.reviews.scopeFor.${content}.UNITS`)}
                 />
-                {administrator && (
+                {administrator && content === 'VMU' && (
                   <FormControlLabel
                     value="ADMINISTRATION"
                     control={<Radio />}
-                    label={translate('beh.reviews.scope.ADMINISTRATION')}
+                    label={translate(`beh.reviews.scopeFor.${content}.ADMINISTRATION`)}
                   />
                 )}
                 {administrator && (
                   <FormControlLabel
                     value="ALL"
                     control={<Radio />}
-                    label={translate('beh.reviews.scope.ALL')}
+                    label={translate(`beh.reviews.scopeFor.${content}.ALL`)}
                   />
                 )}
               </RadioGroup>
             </FormControl>
-            {scopeKind === 'UNITS' && administrator && (
+            {scopeKind === 'UNITS' && administrator && content !== 'ACCESS' && (
               <Autocomplete
                 multiple
                 options={(found ?? []).map((u) => ({ id: String(u.id), name: u.name }))}
@@ -183,7 +233,7 @@ export default function CampaignCreatePage() {
                 )}
               />
             )}
-            {scopeKind === 'UNITS' && !administrator && (
+            {scopeKind === 'UNITS' && !administrator && content !== 'ACCESS' && (
               <FormControl error={!!problem('careUnitIds')}>
                 <FormLabel>{translate('beh.reviews.create.ownUnits')}</FormLabel>
                 <FormGroup>
@@ -203,6 +253,52 @@ export default function CampaignCreatePage() {
                   ))}
                 </FormGroup>
                 {problem('careUnitIds') && <FormHelperText>{problem('careUnitIds')}</FormHelperText>}
+              </FormControl>
+            )}
+            {scopeKind === 'UNITS' && administrator && content !== 'VMU' && (
+              <Autocomplete
+                multiple
+                options={(allOperations ?? []).map((o) => ({ id: String(o.id), name: o.name }))}
+                value={operations}
+                onChange={(_e, value) => setOperations(value)}
+                getOptionLabel={(o) => o.name}
+                isOptionEqualToValue={(a, b) => a.id === b.id}
+                renderInput={(params) => (
+                  <TextField
+                    {...params}
+                    label={translate('beh.reviews.create.operations')}
+                    error={!!problem('accessOperationIds')}
+                    helperText={
+                      problem('accessOperationIds') ?? translate('beh.reviews.create.operationsHelp')
+                    }
+                  />
+                )}
+              />
+            )}
+            {scopeKind === 'UNITS' && !administrator && content !== 'VMU' && (
+              <FormControl error={!!problem('accessOperationIds')}>
+                <FormLabel>{translate('beh.reviews.create.ownOperations')}</FormLabel>
+                <FormGroup>
+                  {headedOperations.map((o) => (
+                    <FormControlLabel
+                      key={o.id}
+                      label={o.name}
+                      control={
+                        <Checkbox
+                          checked={operations.some((x) => x.id === o.id)}
+                          onChange={(e) =>
+                            setOperations(
+                              e.target.checked ? [...operations, o] : operations.filter((x) => x.id !== o.id),
+                            )
+                          }
+                        />
+                      }
+                    />
+                  ))}
+                </FormGroup>
+                {problem('accessOperationIds') && (
+                  <FormHelperText>{problem('accessOperationIds')}</FormHelperText>
+                )}
               </FormControl>
             )}
             {scopeKind === 'ADMINISTRATION' && (

@@ -31,7 +31,7 @@ import type { Me } from '../auth/types';
 import { useParams } from 'react-router-dom';
 import { formatTimestamp } from '../common/dates';
 import { errorMessage } from '../common/problem';
-import { reviewsApi } from './api';
+import { placeOf, type ReviewPlace, reviewsApi } from './api';
 
 /** On paper: the report only, without the menu, the app bar and the buttons. */
 const printStyles = (
@@ -46,29 +46,31 @@ const printStyles = (
 );
 
 /**
- * "Byt granskare": the unit's head (or an administrator) hands the unit's unsigned items to someone
- * with attest rights there, a delegate with ATTEST; the server checks it again.
+ * "Byt granskare": the unit's (verksamhet's) head, or an administrator, hands its unsigned items
+ * to someone with attest rights there, a delegate with ATTEST; the server checks it again.
  */
 function ChangeReviewer({
   campaignId,
-  unit,
+  place,
+  reviewerId,
   onClose,
 }: {
   campaignId: string;
-  unit: { careUnitId: string; careUnitName: string; reviewerId: string | null };
+  place: ReviewPlace;
+  reviewerId: string | null;
   onClose: () => void;
 }) {
   const translate = useTranslate();
   const client = useQueryClient();
-  const [chosen, setChosen] = useState(unit.reviewerId ?? '');
+  const [chosen, setChosen] = useState(reviewerId ?? '');
   const [error, setError] = useState<unknown>();
   const { data: candidates } = useQuery({
-    queryKey: ['review-reviewers', campaignId, unit.careUnitId],
-    queryFn: () => reviewsApi.reviewers(campaignId, unit.careUnitId),
+    queryKey: ['review-reviewers', campaignId, place.id],
+    queryFn: () => reviewsApi.reviewers(campaignId, place),
   });
   const save = async () => {
     try {
-      const detail = await reviewsApi.assignReviewer(campaignId, unit.careUnitId, chosen);
+      const detail = await reviewsApi.assignReviewer(campaignId, place, chosen);
       client.setQueryData(['review-campaign', campaignId], detail);
       onClose();
     } catch (failure) {
@@ -82,7 +84,7 @@ function ChangeReviewer({
       </DialogTitle>
       <DialogContent>
         <DialogContentText>
-          {translate('beh.reviews.reportPage.changeReviewerText', { unit: unit.careUnitName })}
+          {translate('beh.reviews.reportPage.changeReviewerText', { unit: place.name })}
         </DialogContentText>
         {error ? (
           <Alert severity="error" role="alert" sx={{ my: 1 }}>
@@ -106,11 +108,7 @@ function ChangeReviewer({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('beh.reviews.page.cancel')}</Button>
-        <Button
-          variant="contained"
-          disabled={!chosen || chosen === unit.reviewerId}
-          onClick={() => void save()}
-        >
+        <Button variant="contained" disabled={!chosen || chosen === reviewerId} onClick={() => void save()}>
           {translate('beh.reviews.reportPage.changeReviewerConfirm')}
         </Button>
       </DialogActions>
@@ -140,11 +138,15 @@ export default function ReportPage() {
       </Alert>
     );
   }
-  const mayChange = (careUnitId: string) =>
+  const mayChange = (place: ReviewPlace) =>
     data.status === 'ACTIVE' &&
     ((me?.roles.administrator ?? false) ||
-      (me?.units ?? []).some((u) => u.careUnitId === careUnitId && u.via.includes('HEAD')));
-  const changingUnit = data.units.find((u) => u.careUnitId === changing);
+      (place.kind === 'VMU'
+        ? (me?.units ?? []).some((u) => u.careUnitId === place.id && u.via.includes('HEAD'))
+        : (me?.operations ?? []).some((o) => o.operationId === place.id && o.via.includes('HEAD'))));
+  const lines = data.units.map((u) => ({ ...u, place: placeOf(u) }));
+  const changingLine = lines.find((u) => u.place.id === changing);
+  const hasTemplates = lines.some((u) => u.kind === 'ACCESS');
   const totals = data.units.reduce(
     (sum, u) => ({
       items: sum.items + u.items,
@@ -164,13 +166,17 @@ export default function ReportPage() {
             {translate('beh.reviews.reportPage.title', { name: data.name })}
           </Typography>
           <Typography variant="body2" sx={{ mt: 1 }}>
-            {translate(`beh.reviews.scope.${data.scopeKind}`)} ·{' '}
+            {translate(`beh.reviews.content.${data.content}`)} ·{' '}
+            {translate(`beh.reviews.scopeFor.${data.content}.${data.scopeKind}`)} ·{' '}
             {translate('beh.reviews.period', { start: data.startDate, due: data.dueDate })} ·{' '}
             {translate(`beh.reviews.status.${data.status}`)}
           </Typography>
           <Typography variant="body2">
-            {translate('beh.reviews.dates', { due: data.dueDate, revoke: data.revokeDate })}{' '}
-            {translate(`beh.reviews.rule.${data.undecidedRule}`)}
+            {translate(data.content === 'VMU' ? 'beh.reviews.dates' : 'beh.reviews.datesAny', {
+              due: data.dueDate,
+              revoke: data.revokeDate,
+            })}{' '}
+            {translate(`beh.reviews.${data.content === 'VMU' ? 'rule' : 'ruleAny'}.${data.undecidedRule}`)}
           </Typography>
           <Typography variant="body2">
             {translate('beh.reviews.reportPage.created', {
@@ -191,7 +197,9 @@ export default function ReportPage() {
           <Table size="small" aria-label={translate('beh.reviews.reportPage.title', { name: data.name })}>
             <TableHead>
               <TableRow>
-                <TableCell>{translate('beh.reviews.reportPage.unit')}</TableCell>
+                <TableCell>
+                  {translate(hasTemplates ? 'beh.reviews.reportPage.place' : 'beh.reviews.reportPage.unit')}
+                </TableCell>
                 <TableCell>{translate('beh.reviews.reportPage.reviewer')}</TableCell>
                 <TableCell align="right">{translate('beh.reviews.reportPage.items')}</TableCell>
                 <TableCell align="right">{translate('beh.reviews.reportPage.kept')}</TableCell>
@@ -201,17 +209,21 @@ export default function ReportPage() {
               </TableRow>
             </TableHead>
             <TableBody>
-              {data.units.map((u) => (
-                <TableRow key={u.careUnitId}>
-                  <TableCell>{u.careUnitName}</TableCell>
+              {lines.map((u) => (
+                <TableRow key={u.place.id}>
+                  <TableCell>
+                    {u.kind === 'ACCESS'
+                      ? translate('beh.reviews.reportPage.operation', { name: u.place.name })
+                      : u.place.name}
+                  </TableCell>
                   <TableCell>
                     {u.reviewerName ?? translate('beh.reviews.reportPage.noReviewer')}
-                    {mayChange(u.careUnitId) && (
+                    {mayChange(u.place) && (
                       <Button
                         size="small"
                         sx={{ ml: 1 }}
                         data-no-print
-                        onClick={() => setChanging(u.careUnitId)}
+                        onClick={() => setChanging(u.place.id)}
                       >
                         {translate('beh.reviews.reportPage.changeReviewer')}
                       </Button>
@@ -240,8 +252,13 @@ export default function ReportPage() {
           </Table>
         </Box>
       </Card>
-      {changingUnit && (
-        <ChangeReviewer campaignId={id} unit={changingUnit} onClose={() => setChanging(null)} />
+      {changingLine && (
+        <ChangeReviewer
+          campaignId={id}
+          place={changingLine.place}
+          reviewerId={changingLine.reviewerId}
+          onClose={() => setChanging(null)}
+        />
       )}
     </Box>
   );

@@ -33,7 +33,7 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import { listenForSigned, openSigningWindow } from '../attest/signingWindow';
 import { formatTimestamp } from '../common/dates';
 import { errorMessage } from '../common/problem';
-import { type DecisionLine, type ReviewerPage, type ReviewItem, reviewsApi } from './api';
+import { type DecisionLine, holdingOf, placeOf, type ReviewerPage, type ReviewItem, reviewsApi } from './api';
 import { reviewRoutes } from './routes';
 
 type State = 'all' | 'open' | 'draft' | 'signed';
@@ -88,7 +88,8 @@ function useReviewSigning(campaignId: string, onSigned: () => void) {
 }
 
 /**
- * The reviewer's page (issue 17): their holdings of the campaign by unit and assignment, with
+ * The reviewer's page (issue 17): their holdings of the campaign by unit and assignment (and by
+ * verksamhet and template for the local and regional systems' templates), with
  * the person, title, engagement (an ended one flagged), since when, the last order; Behåll / Ta
  * bort per line and for the ticked lines (Ta bort asks for the required comment). Each decision is
  * saved at once, as a draft with no effect; "Signera" signs every unsigned one with one signature.
@@ -117,7 +118,10 @@ export default function ReviewPage() {
   const items = useMemo(() => data?.items ?? [], [data]);
   const units = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const item of items) seen.set(item.careUnitId, item.careUnitName);
+    for (const item of items) {
+      const place = placeOf(item);
+      seen.set(place.id, place.name);
+    }
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [items]);
   const words = search.trim().toLowerCase();
@@ -125,7 +129,7 @@ export default function ReviewPage() {
     () =>
       items.filter(
         (i) =>
-          (!unit || i.careUnitId === unit) &&
+          (!unit || placeOf(i).id === unit) &&
           (state === 'all' || stateOf(i) === state) &&
           (!endedOnly || !i.engagementActive) &&
           (!words || `${i.personName} ${i.personUserId}`.toLowerCase().includes(words)),
@@ -192,7 +196,16 @@ export default function ReviewPage() {
   const tickable = drawn.filter((i) => !i.signedAt);
   const allTicked = tickable.length > 0 && tickable.every((i) => ticked.has(i.id));
 
-  const groupOf = (item: ReviewItem) => `${item.careUnitName} – ${item.assignmentName}`;
+  const groupOf = (item: ReviewItem) =>
+    item.kind === 'ACCESS'
+      ? translate('beh.reviews.page.templateGroup', {
+          operation: placeOf(item).name,
+          template: holdingOf(item),
+        })
+      : `${placeOf(item).name} – ${holdingOf(item)}`;
+  const hasTemplates = items.some((i) => i.kind === 'ACCESS');
+  const removingTemplates =
+    removing !== null && removing.every((itemId) => items.find((i) => i.id === itemId)?.kind === 'ACCESS');
   return (
     <Box sx={{ mt: 1 }}>
       <Title title="beh.reviews.title" />
@@ -202,8 +215,13 @@ export default function ReviewPage() {
             {campaign.name}
           </Typography>
           <Typography variant="body2" sx={{ mt: 1 }}>
-            {translate('beh.reviews.dates', { due: campaign.dueDate, revoke: campaign.revokeDate })}{' '}
-            {translate(`beh.reviews.rule.${campaign.undecidedRule}`)}
+            {translate(campaign.content === 'VMU' ? 'beh.reviews.dates' : 'beh.reviews.datesAny', {
+              due: campaign.dueDate,
+              revoke: campaign.revokeDate,
+            })}{' '}
+            {translate(
+              `beh.reviews.${campaign.content === 'VMU' ? 'rule' : 'ruleAny'}.${campaign.undecidedRule}`,
+            )}
           </Typography>
           <Link component={RouterLink} to={reviewRoutes.report(id)} variant="body2">
             {translate('beh.reviews.report')}
@@ -249,13 +267,15 @@ export default function ReviewPage() {
               <TextField
                 select
                 size="small"
-                label={translate('beh.reviews.page.unit')}
+                label={translate(hasTemplates ? 'beh.reviews.page.place' : 'beh.reviews.page.unit')}
                 value={unit}
                 onChange={(e) => setUnit(e.target.value)}
                 sx={{ minWidth: 220 }}
                 slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
               >
-                <MenuItem value="">{translate('beh.reviews.page.allUnits')}</MenuItem>
+                <MenuItem value="">
+                  {translate(hasTemplates ? 'beh.reviews.page.allPlaces' : 'beh.reviews.page.allUnits')}
+                </MenuItem>
                 {units.map((u) => (
                   <MenuItem key={u.value} value={u.value}>
                     {u.label}
@@ -376,7 +396,7 @@ export default function ReviewPage() {
                             slotProps={{
                               input: {
                                 'aria-label': translate('beh.reviews.page.select', {
-                                  name: `${name}, ${item.assignmentName}`,
+                                  name: `${name}, ${holdingOf(item)}`,
                                 }),
                               },
                             }}
@@ -384,7 +404,14 @@ export default function ReviewPage() {
                         )}
                       </TableCell>
                       <TableCell>{name}</TableCell>
-                      <TableCell>{item.title ?? ''}</TableCell>
+                      <TableCell>
+                        {item.title ?? ''}
+                        {item.kind === 'ACCESS' && item.professionName && (
+                          <Typography variant="caption" component="div">
+                            {translate('beh.reviews.page.profession', { profession: item.professionName })}
+                          </Typography>
+                        )}
+                      </TableCell>
                       <TableCell>
                         {item.engagementActive ? (
                           translate('beh.reviews.page.engaged')
@@ -422,7 +449,7 @@ export default function ReviewPage() {
                             size="small"
                             exclusive
                             value={item.decision}
-                            aria-label={`${translate('beh.reviews.page.decision')}: ${name}, ${item.assignmentName}`}
+                            aria-label={`${translate('beh.reviews.page.decision')}: ${name}, ${holdingOf(item)}`}
                             onChange={(_e, value: 'KEEP' | 'REMOVE' | null) => {
                               if (value === 'KEEP') keep([item.id]);
                               else if (value === 'REMOVE') askRemove([item.id]);
@@ -503,10 +530,19 @@ export default function ReviewPage() {
         onClose={() => setRemoving(null)}
         aria-labelledby="review-remove-title"
       >
-        <DialogTitle id="review-remove-title">{translate('beh.reviews.page.removeTitle')}</DialogTitle>
+        <DialogTitle id="review-remove-title">
+          {translate(
+            removingTemplates ? 'beh.reviews.page.removeTemplateTitle' : 'beh.reviews.page.removeTitle',
+          )}
+        </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            {translate('beh.reviews.page.removeText', { smart_count: removing?.length ?? 0 })}
+            {translate(
+              removingTemplates ? 'beh.reviews.page.removeTemplateText' : 'beh.reviews.page.removeText',
+              {
+                smart_count: removing?.length ?? 0,
+              },
+            )}
           </DialogContentText>
           <TextField
             autoFocus

@@ -87,7 +87,7 @@ export default function ReviewsListPage() {
                       {c.name}
                     </Link>
                   </TableCell>
-                  <TableCell>{translate(`beh.reviews.scope.${c.scopeKind}`)}</TableCell>
+                  <TableCell>{translate(`beh.reviews.scopeFor.${c.content}.${c.scopeKind}`)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {translate('beh.reviews.period', { start: c.startDate, due: c.dueDate })}
                   </TableCell>

@@ -9,6 +9,28 @@ export type ReviewItem = Schemas['ReviewItem'];
 export type ReviewProgress = Schemas['ReviewProgress'];
 export type NewCampaign = Schemas['CreateCampaignDto'];
 export type ReviewDecision = 'KEEP' | 'REMOVE';
+export type ReviewUnitReport = Schemas['ReviewUnitReport'];
+
+/** Where an item (or a report line) is reviewed: a care unit (VMU) or a verksamhet (templates). */
+export interface ReviewPlace {
+  kind: 'VMU' | 'ACCESS';
+  id: string;
+  name: string;
+}
+
+export const placeOf = (
+  item: Pick<
+    ReviewItem,
+    'kind' | 'careUnitId' | 'careUnitName' | 'accessOperationId' | 'accessOperationName'
+  >,
+): ReviewPlace =>
+  item.kind === 'ACCESS'
+    ? { kind: 'ACCESS', id: item.accessOperationId ?? '', name: item.accessOperationName ?? '' }
+    : { kind: 'VMU', id: item.careUnitId ?? '', name: item.careUnitName ?? '' };
+
+/** What an item is of: the assignment, or the template. */
+export const holdingOf = (item: ReviewItem): string =>
+  (item.kind === 'ACCESS' ? item.templateName : item.assignmentName) ?? '';
 export interface DecisionLine {
   itemId: string;
   decision: ReviewDecision | null;
@@ -36,15 +58,19 @@ export const reviewsApi = {
     get<{ status: 'PENDING' | 'SIGNED' | 'FAILED' | 'EXPIRED'; failureMessage?: string | null }>(
       `/signing/${pathSegment(requestId)}`,
     ),
-  reviewers: (id: string, careUnitId: string) =>
+  reviewers: (id: string, place: ReviewPlace) =>
     get<Schemas['ReviewerCandidate'][]>(
-      `/review-campaigns/${pathSegment(id)}/units/${pathSegment(careUnitId)}/reviewers`,
+      `/review-campaigns/${pathSegment(id)}/${place.kind === 'VMU' ? 'units' : 'operations'}/${pathSegment(place.id)}/reviewers`,
     ),
-  assignReviewer: async (id: string, careUnitId: string, reviewerId: string): Promise<ReviewCampaignDetail> =>
+  assignReviewer: async (id: string, place: ReviewPlace, reviewerId: string): Promise<ReviewCampaignDetail> =>
     (
       await httpClient(`${API_URL}/review-campaigns/${pathSegment(id)}/reviewer`, {
         method: 'PUT',
-        body: JSON.stringify({ careUnitId, reviewerId }),
+        body: JSON.stringify(
+          place.kind === 'VMU'
+            ? { careUnitId: place.id, reviewerId }
+            : { accessOperationId: place.id, reviewerId },
+        ),
       })
     ).json as ReviewCampaignDetail,
   exportUrl: (id: string) => `${API_URL}/review-campaigns/${pathSegment(id)}/export`,
