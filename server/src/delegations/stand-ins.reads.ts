@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '../common/prepared.js';
 import { joinPerson, personNameSql, personUserIdSql } from '../directory/directory.reads.js';
 
 /**
@@ -59,6 +60,14 @@ export interface StoodInFor {
   until: string;
 }
 
+/** Asked by every GET /api/me: prepared, planned once per connection. */
+const STANDING_IN_FOR_SQL = `SELECT si.attestant_id AS "attestantId", ${personNameSql('ap')} AS name,
+    ${personUserIdSql('ap')} AS "userId", to_char(max(si.valid_to), 'YYYY-MM-DD') AS until
+  FROM stand_in si ${joinPerson('ap', 'si.attestant_id')}
+ WHERE si.stand_in_id = $1 AND ${activeStandInSql('si', '$2')}
+ GROUP BY si.attestant_id, ap.id
+ ORDER BY 2, 1`;
+
 /**
  * The attestants `standInId` stands in for on `day`, with their names and the last day, by name;
  * [] for almost everyone (one lookup in stand_in_stand_in_idx). Direct namings only: a stand-in's
@@ -69,13 +78,5 @@ export function standingInFor(
   standInId: string,
   day: string,
 ): Promise<StoodInFor[]> {
-  return db.query<StoodInFor[]>(
-    `SELECT si.attestant_id AS "attestantId", ${personNameSql('ap')} AS name, ${personUserIdSql('ap')} AS "userId",
-            to_char(max(si.valid_to), 'YYYY-MM-DD') AS until
-       FROM stand_in si ${joinPerson('ap', 'si.attestant_id')}
-      WHERE si.stand_in_id = $1 AND ${activeStandInSql('si', '$2')}
-      GROUP BY si.attestant_id, ap.id
-      ORDER BY 2, 1`,
-    [standInId, day],
-  );
+  return queryPrepared<StoodInFor[]>(db, STANDING_IN_FOR_SQL, [standInId, day]);
 }
