@@ -4,6 +4,7 @@ import { Clock } from '../../server/src/common/clock.js';
 import { OrderStateMachine } from '../../server/src/orders/order-state.js';
 import { seedId } from '../../server/src/seed/seed-ids.js';
 import { newPerson } from '../factories/index.js';
+import { signIn } from '../support/sign-in.js';
 import {
   screenshot,
   seriousAccessibilityViolations,
@@ -16,7 +17,9 @@ import {
 /**
  * Ersättare (rule 41), by hand: Sara Berg (sarbe3, attestant at Solgläntan) names Nils Boström
  * (nilbo4, no rights of his own) her stand-in on the page "Ersättare"; Nils then finds the order
- * awaiting Sara's attest in his queue, marked "Ersättare för Sara Berg". Screenshots and axe.
+ * awaiting Sara's attest in his queue, marked "Ersättare för Sara Berg", and though he holds no
+ * attest rights of his own, the start page's attest tile and the menu entry, counting it.
+ * Screenshots and axe.
  */
 
 let session: UiSession;
@@ -101,6 +104,34 @@ describe('stand-ins (Ersättare) in the admin UI', () => {
     await row.waitFor();
     await row.getByText('Gäller').waitFor();
     await lookAt('list');
+  });
+
+  it('serves the stand-in, with no attest rights of his own, the attest tile and menu entry, counting the order', async () => {
+    await signInAs(page, 'nilbo4', 'Nils Boström');
+    const today = session.testApp.app.get(Clock).today();
+    // Nils's queue is Sara's: the tile counts what waits for her attest.
+    const sara = await signIn(session.testApp, 'sarbe3');
+    const { all } = (await sara.get('/api/attest/counts').expect(200)).body as { all: number };
+    expect(all).toBeGreaterThan(0);
+    const tile = page.locator('[data-tile="attest"]');
+    await tile.getByRole('heading', { name: 'Attestera beställningar' }).waitFor();
+    await expect(tile.getByTestId('attest-waiting').innerText()).resolves.toBe(
+      all === 1 ? '1 beställning väntar på din attest.' : `${all} beställningar väntar på din attest.`,
+    );
+    await tile
+      .getByText(`Du är ersättare för Sara Berg till och med ${addDays(today, 7)}.`, { exact: true })
+      .waitFor();
+    // Only the tiles his rights serve besides: no ordering, no delegations.
+    expect(
+      await page.locator('[data-tile]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-tile'))),
+    ).toEqual(['attest']);
+    const menuEntry = page.getByRole('menuitem', { name: /^Attestera beställningar/ });
+    await expect(menuEntry.getByTestId('attest-menu-waiting').innerText()).resolves.toBe(String(all));
+    await lookAt('start');
+    // He names no stand-in himself: no rights of his own to hand on.
+    await page.getByRole('menuitem', { name: 'Ersättare', exact: true }).click();
+    await page.locator('tbody tr').filter({ hasText: 'Sara Berg' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Utse ersättare' }).count()).toBe(0);
   });
 
   it('shows the stand-in the attestant’s order in his queue, marked', async () => {

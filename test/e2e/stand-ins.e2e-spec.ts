@@ -29,6 +29,7 @@ describe('stand-ins', () => {
   let staff: Client;
   let admin: Client;
   let otherAttestant: Client;
+  let other: Team;
 
   const name = (p: PersonMade) => `${p.firstName} ${p.lastName}`;
   const orderFor = async (endUser?: PersonMade) => {
@@ -42,10 +43,8 @@ describe('stand-ins', () => {
   };
   const queueIds = async (client: Client) =>
     ((await client.get('/api/attest/queue').expect(200)).body as { id: string }[]).map((o) => o.id);
-  const name_ = async (from: string, to: string, who = stella) => {
-    const res = await attestant
-      .post('/api/stand-ins')
-      .send({ standInId: who.id, validFrom: from, validTo: to });
+  const name_ = async (from: string, to: string, who = stella, by = attestant) => {
+    const res = await by.post('/api/stand-ins').send({ standInId: who.id, validFrom: from, validTo: to });
     if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string; status: string; mine: boolean };
   };
@@ -58,7 +57,7 @@ describe('stand-ins', () => {
     today = t.app.get(Clock).today();
     team = await newTeam(t);
     stella = await newPerson(t, { unit: team.unit, firstName: 'Stella' });
-    const other = await newTeam(t);
+    other = await newTeam(t);
     [attestant, stellaClient, staff, admin, otherAttestant] = await Promise.all(
       [
         team.attestant,
@@ -315,6 +314,134 @@ describe('stand-ins', () => {
       });
       expect((await sign(stellaClient, reject.requestId)).status).toBe(200);
       expect((await orderState(t, orderId)).status).toBe('REJECTED');
+    });
+  });
+  describe('a stand-in with no rights of their own', () => {
+    interface MeBody {
+      standingInFor: { attestantId: string; name: string; userId: string; until: string }[];
+      tiles: { attest: boolean };
+      units: unknown[];
+    }
+    const me = async (client: Client) => (await client.get('/api/me').expect(200)).body as MeBody;
+    const waiting = async (client: Client) =>
+      ((await client.get('/api/attest/counts').expect(200)).body as { all: number }).all;
+
+    it('is served the attest tile by /api/me while standing in, and the queue counts the orders', async () => {
+      const orderId = await orderFor();
+      const before = await me(stellaClient);
+      expect(before).toMatchObject({ standingInFor: [], tiles: { attest: false }, units: [] });
+      // Not yet begun: still nothing.
+      const row = await name_(addDays(today, 1), addDays(today, 4));
+      expect(await me(stellaClient)).toMatchObject({ standingInFor: [], tiles: { attest: false } });
+
+      await t.dataSource.query(`UPDATE stand_in SET valid_from = $2 WHERE id = $1`, [row.id, today]);
+      const during = await me(stellaClient);
+      expect(during.standingInFor).toEqual([
+        {
+          attestantId: team.attestant.id,
+          name: name(team.attestant),
+          userId: team.attestant.userId,
+          until: addDays(today, 4),
+        },
+      ]);
+      expect(during.tiles.attest).toBe(true);
+      expect(during.units).toEqual([]);
+      // The queue's routes let her in (no rights-holder policy on them), and count the order.
+      expect(await queueIds(stellaClient)).toContain(orderId);
+      const count = await waiting(stellaClient);
+      expect(count).toBe(await waiting(attestant));
+      expect(count).toBeGreaterThan(0);
+      await stellaClient.get('/api/attest/batches').expect(200);
+      // Still no attest rights of her own: she names no stand-in herself.
+      await stellaClient
+        .post('/api/stand-ins')
+        .send({ standInId: team.attestant.id, validFrom: today, validTo: today })
+        .expect(403);
+
+      await attestant.delete(`/api/stand-ins/${row.id}`).expect(200);
+      expect(await me(stellaClient)).toMatchObject({ standingInFor: [], tiles: { attest: false } });
+      expect(await waiting(stellaClient)).toBe(0);
+    });
+
+    it('opens the order view of a waiting order within the period only, and keeps the one she decided', async () => {
+      const orderId = await orderFor();
+      const decidedByAttestant = await orderFor();
+      const view = (client: Client, id: string, status: number) =>
+        client.get(`/api/orders/${id}`).expect(status);
+      await view(stellaClient, orderId, 404);
+
+      const row = await name_(today, addDays(today, 7));
+      const seen = await view(stellaClient, orderId, 200);
+      expect(seen.body).toMatchObject({
+        id: orderId,
+        status: 'AWAITING_ATTEST',
+        attestantId: team.attestant.id,
+        canChangeAttestant: false,
+        canCancel: false,
+      });
+      // Feedback stays the orderer's alone (rule 7).
+      expect((seen.body as { feedback?: unknown }).feedback ?? null).toBeNull();
+
+      // Decided by the attestant himself: no longer waiting, so no longer hers to see.
+      const own = await requestSignature(attestant, { orderIds: [decidedByAttestant], decision: 'APPROVE' });
+      expect((await sign(attestant, own.requestId)).status).toBe(200);
+      await view(stellaClient, decidedByAttestant, 404);
+      await stellaClient.get(`/api/orders/${decidedByAttestant}/signature`).expect(404);
+
+      // Run out, then within it again, then ended: 404, 200, 404.
+      const period = (from: string, to: string) =>
+        t.dataSource.query(`UPDATE stand_in SET valid_from = $2, valid_to = $3 WHERE id = $1`, [
+          row.id,
+          from,
+          to,
+        ]);
+      await period(addDays(today, -5), addDays(today, -1));
+      await view(stellaClient, orderId, 404);
+      await period(today, addDays(today, 7));
+      await view(stellaClient, orderId, 200);
+
+      // She decides it; once she no longer stands in she still sees the order she decided, and
+      // its signature, but no other order of the attestant's.
+      const request = await requestSignature(stellaClient, {
+        orderIds: [orderId],
+        decision: 'REJECT',
+        comment: 'Fel enhet.',
+      });
+      expect((await sign(stellaClient, request.requestId)).status).toBe(200);
+      const waitingOne = await orderFor();
+      await attestant.delete(`/api/stand-ins/${row.id}`).expect(200);
+      const decided = await view(stellaClient, orderId, 200);
+      expect(decided.body).toMatchObject({ status: 'REJECTED', attestantId: team.attestant.id });
+      const check = await stellaClient.get(`/api/orders/${orderId}/signature`).expect(200);
+      expect(check.body).toMatchObject({ ok: true, decision: 'REJECT' });
+      await view(stellaClient, waitingOne, 404);
+      await stellaClient.get(`/api/attest/orders/${waitingOne}`).expect(404);
+      // Someone else with no part in it still finds nothing.
+      await view(staff, orderId, 404);
+    });
+  });
+
+  describe('stand-ins do not chain', () => {
+    it("a stand-in's own stand-in sees nothing of the first attestant's", async () => {
+      const orderId = await orderFor();
+      // The other team's attestant (attest rights of his own) stands in for ours, and names Stella.
+      await name_(today, addDays(today, 7), other.attestant);
+      await name_(today, addDays(today, 7), stella, otherAttestant);
+
+      expect(await queueIds(otherAttestant)).toContain(orderId);
+      await otherAttestant.get(`/api/orders/${orderId}`).expect(200);
+
+      expect(await queueIds(stellaClient)).not.toContain(orderId);
+      await stellaClient.get(`/api/attest/orders/${orderId}`).expect(404);
+      await stellaClient.get(`/api/orders/${orderId}`).expect(404);
+      await stellaClient
+        .post('/api/attest/sign-requests')
+        .send({ orderIds: [orderId], decision: 'APPROVE' })
+        .expect(404);
+      const stellaMe = (await stellaClient.get('/api/me').expect(200)).body as {
+        standingInFor: { attestantId: string }[];
+      };
+      expect(stellaMe.standingInFor.map((s) => s.attestantId)).toEqual([other.attestant.id]);
     });
   });
 });

@@ -2458,10 +2458,25 @@ export interface components {
             systemId: string;
             systemName: string;
         };
+        MeStandingInFor: {
+            /**
+             * Format: uuid
+             * @description The attestant.
+             */
+            attestantId: string;
+            name: string;
+            /** @description VGR-ID. */
+            userId: string;
+            /**
+             * Format: date
+             * @description The last day of the period (the latest, if several are in force).
+             */
+            until: string;
+        };
         MeTiles: {
             vmuSingle: boolean;
             vmuMass: boolean;
-            /** @description Some unit or verksamhet with attest. */
+            /** @description Some unit or verksamhet with attest, or standing in for an attestant today (`standingInFor`). */
             attest: boolean;
             delegations: boolean;
         };
@@ -2474,6 +2489,8 @@ export interface components {
             operations: components["schemas"]["MeOperation"][];
             /** @description The systems the person administers, by name. */
             systems: components["schemas"]["MeSystem"][];
+            /** @description The attestants the person stands in for today (rule 41), by name: their queue holds those attestants' waiting orders. [] for almost everyone. */
+            standingInFor: components["schemas"]["MeStandingInFor"][];
             tiles: components["schemas"]["MeTiles"];
         };
         DevUser: {

@@ -25,6 +25,13 @@ const ADMIN_RESOURCES = new Set([
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 
 /**
+ * Attest rights of the user's own on some unit or verksamhet. Not `tiles.attest`, which a stand-in
+ * with no rights of their own is served too (rule 41): they may not name a stand-in themselves.
+ */
+export const attestsInOwnRight = (me: Me): boolean =>
+  me.units.some((u) => u.attest) || me.operations.some((o) => o.attest);
+
+/**
  * What the UI offers this user: menu entries, pages and buttons. The server decides for real on
  * every request; this only keeps the UI from offering what would be refused.
  */
@@ -55,11 +62,12 @@ export function canAccess(me: Me, resource: string, action: string): boolean {
     case 'attest/batches':
       return action === 'list';
     // Ersättare (rule 41): everyone lists their own (a stand-in may hold no rights); naming one
-    // needs attest rights, ending one is the attestant's (or an administrator's) and the server's call.
+    // needs attest rights of one's own (a stand-in's do not chain), ending one is the attestant's
+    // (or an administrator's) and the server's call.
     case 'stand-ins':
       if (action === 'list' || action === 'delete')
-        return !me.roles.auditor || administrator || me.tiles.attest;
-      return action === 'create' && me.tiles.attest;
+        return !me.roles.auditor || administrator || attestsInOwnRight(me);
+      return action === 'create' && attestsInOwnRight(me);
     // The audit log: administrators and auditors, read only.
     case 'audit-events':
       return (administrator || auditor) && READ_ACTIONS.has(action);

@@ -1,4 +1,7 @@
-/** What waits for the signed-in user's approval, on the start page's tile and in the menu (merged into en.ts). */
+/**
+ * What waits for the signed-in user's approval, on the start page's tile and in the menu, and whom
+ * they stand in for (rule 41; merged into en.ts).
+ */
 export const enWaiting = {
   beh: {
     start: {
@@ -6,6 +9,7 @@ export const enWaiting = {
         waiting:
           '%{smart_count} order is waiting for your approval. |||| %{smart_count} orders are waiting for your approval.',
         waitingNone: 'No orders are waiting for your approval.',
+        standingInFor: 'You stand in for %{name} through %{until}.',
       },
     },
     attest: {

@@ -1,4 +1,7 @@
-/** What waits for the signed-in user's attest, on the start page's tile and in the menu (merged into sv.ts). */
+/**
+ * What waits for the signed-in user's attest, on the start page's tile and in the menu, and whom they
+ * stand in for (rule 41; merged into sv.ts).
+ */
 export const svWaiting = {
   beh: {
     start: {
@@ -6,6 +9,7 @@ export const svWaiting = {
         waiting:
           '%{smart_count} beställning väntar på din attest. |||| %{smart_count} beställningar väntar på din attest.',
         waitingNone: 'Inga beställningar väntar på din attest.',
+        standingInFor: 'Du är ersättare för %{name} till och med %{until}.',
       },
     },
     attest: {

@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { attestRoutes } from '../attest/routes';
+import { attestsInOwnRight } from '../auth/access';
 import type { Me } from '../auth/types';
 import { ListPagination } from '../common/ListPagination';
 import { StatusChip } from '../common/StatusChip';
@@ -52,7 +53,7 @@ const Actions = () => {
       <MuiButton component={Link} to={attestRoutes.queue} size="small">
         {translate('beh.attest.menu')}
       </MuiButton>
-      {me?.tiles.attest && <CreateButton label="beh.standIns.add" />}
+      {me && attestsInOwnRight(me) && <CreateButton label="beh.standIns.add" />}
     </TopToolbar>
   );
 };

@@ -167,6 +167,22 @@ export class AuditService {
     );
   }
 
+  /** Whether `actorId` recorded one of `actions` on the entity (e.g. who decided an order). */
+  async hasActed(
+    entityType: string,
+    entityId: string,
+    actorId: string,
+    actions: readonly string[],
+    db: DataSource | EntityManager = this.dataSource,
+  ): Promise<boolean> {
+    const [row] = await db.query<{ acted: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_id = $2 AND e.entity_type = $1
+                        AND e.actor_id = $3 AND e.action = ANY($4::text[])) AS acted`,
+      [entityType, entityId, actorId, [...actions]],
+    );
+    return row.acted;
+  }
+
   /**
    * The events of one entity in the order they happened (time, then chain order), as a history
    * shows them. Unlike eventsFor's chain order, this puts an event recorded after the fact where

@@ -1,6 +1,7 @@
 import { Prop } from '../common/api-schema.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import type { Scope } from '../common/auth/rights.js';
+import type { StoodInFor } from '../delegations/stand-ins.reads.js';
 
 /*
  * GET /api/me, as docs/api-contract-auth.md describes it. Classes only so that their property
@@ -65,11 +66,24 @@ export class MeSystem {
   @Prop.text() systemName!: string;
 }
 
+/** An attestant the person stands in for today (Ersättare, domain.md rule 41). */
+export class MeStandingInFor {
+  @Prop.id({ description: 'The attestant.' }) attestantId!: string;
+  @Prop.text() name!: string;
+  @Prop.text({ description: 'VGR-ID.' }) userId!: string;
+  @Prop.date({ description: 'The last day of the period (the latest, if several are in force).' })
+  until!: string;
+}
+
 /** Which start page tiles serve this person. */
 export class MeTiles {
   @Prop.bool() vmuSingle!: boolean;
   @Prop.bool() vmuMass!: boolean;
-  @Prop.bool({ description: 'Some unit or verksamhet with attest.' }) attest!: boolean;
+  @Prop.bool({
+    description:
+      'Some unit or verksamhet with attest, or standing in for an attestant today (`standingInFor`).',
+  })
+  attest!: boolean;
   @Prop.bool() delegations!: boolean;
 }
 
@@ -83,6 +97,11 @@ export class Me {
   operations!: MeOperation[];
   @Prop.list(() => MeSystem, { description: 'The systems the person administers, by name.' })
   systems!: MeSystem[];
+  @Prop.list(() => MeStandingInFor, {
+    description:
+      "The attestants the person stands in for today (rule 41), by name: their queue holds those attestants' waiting orders. [] for almost everyone.",
+  })
+  standingInFor!: MeStandingInFor[];
   @Prop.object(() => MeTiles) tiles!: MeTiles;
 }
 
@@ -91,7 +110,11 @@ function assignmentIds(order: Scope, attest: Scope): string[] | null {
   return [...new Set([...(order ?? []), ...(attest ?? [])])].sort();
 }
 
-export function describeMe({ person, rights }: Actor): Me {
+/**
+ * GET /api/me for `actor`, who stands in today for `standingInFor` (stand-ins.reads.ts
+ * standingInFor): a stand-in is served the attest tile even with no attest rights of their own.
+ */
+export function describeMe({ person, rights }: Actor, standingInFor: readonly StoodInFor[]): Me {
   const units: MeUnit[] = rights.units.map((u) => ({
     careUnitId: u.careUnitId,
     careUnitName: u.careUnitName,
@@ -132,10 +155,16 @@ export function describeMe({ person, rights }: Actor): Me {
     units,
     operations,
     systems: rights.systems.map(({ systemId, systemName }) => ({ systemId, systemName })),
+    standingInFor: standingInFor.map(({ attestantId, name, userId, until }) => ({
+      attestantId,
+      name,
+      userId,
+      until,
+    })),
     tiles: {
       vmuSingle: orderAndAttest,
       vmuMass: orderAndAttest,
-      attest: units.some((u) => u.attest) || operations.some((o) => o.attest),
+      attest: units.some((u) => u.attest) || operations.some((o) => o.attest) || standingInFor.length > 0,
       delegations: rights.mayDelegate,
     },
   };

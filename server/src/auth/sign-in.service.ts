@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { describeMe, type Me } from './me.js';
 import type { SessionPerson } from '../common/auth/request-auth.js';
+import { Clock } from '../common/clock.js';
+import { standingInFor } from '../delegations/stand-ins.reads.js';
 import { findPersonSql } from '../directory/directory.reads.js';
 import type { SamlSubject } from './saml/saml.service.js';
 import { type AuthMethod, SessionsService } from './sessions.service.js';
@@ -24,6 +26,7 @@ export class SignInService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -53,6 +56,10 @@ export class SignInService {
   ): Promise<Me> {
     const session = await this.sessions.signIn(req, res, person, method, samlSubject);
     // Derived once, and kept for the new session's first requests.
-    return describeMe({ person, rights: await this.sessions.rightsOf({ ...session, person }) });
+    const [rights, standIns] = await Promise.all([
+      this.sessions.rightsOf({ ...session, person }),
+      standingInFor(this.db, person.id, this.clock.today()),
+    ]);
+    return describeMe({ person, rights }, standIns);
   }
 }

@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '../common/prepared.js';
+import { joinPerson, personNameSql, personUserIdSql } from '../directory/directory.reads.js';
 
 /**
  * Stand-ins (Ersättare, domain.md rule 41) as other modules read them: the one test of "a stand-in
@@ -47,4 +49,34 @@ export async function attestantsStoodInFor(
     [standInId, day],
   );
   return rows.map((r) => r.id);
+}
+
+/** An attestant someone stands in for on a day, as GET /api/me names them. */
+export interface StoodInFor {
+  attestantId: string;
+  name: string;
+  userId: string;
+  /** YYYY-MM-DD: the last day of the latest period in force that day. */
+  until: string;
+}
+
+/** Asked by every GET /api/me: prepared, planned once per connection. */
+const STANDING_IN_FOR_SQL = `SELECT si.attestant_id AS "attestantId", ${personNameSql('ap')} AS name,
+    ${personUserIdSql('ap')} AS "userId", to_char(max(si.valid_to), 'YYYY-MM-DD') AS until
+  FROM stand_in si ${joinPerson('ap', 'si.attestant_id')}
+ WHERE si.stand_in_id = $1 AND ${activeStandInSql('si', '$2')}
+ GROUP BY si.attestant_id, ap.id
+ ORDER BY 2, 1`;
+
+/**
+ * The attestants `standInId` stands in for on `day`, with their names and the last day, by name;
+ * [] for almost everyone (one lookup in stand_in_stand_in_idx). Direct namings only: a stand-in's
+ * own stand-in stands in for nobody through them (stand-ins do not chain, rule 41).
+ */
+export function standingInFor(
+  db: DataSource | EntityManager,
+  standInId: string,
+  day: string,
+): Promise<StoodInFor[]> {
+  return queryPrepared<StoodInFor[]>(db, STANDING_IN_FOR_SQL, [standInId, day]);
 }

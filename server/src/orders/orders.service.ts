@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/auth/request-auth.js';
 import { RightsService } from '../delegations/rights.service.js';
+import { attestantsStoodInFor } from '../delegations/stand-ins.reads.js';
 import { Clock } from '../common/clock.js';
 import type { RawListQuery } from '../common/list-query.js';
 import { findRow, listRows, type Page } from '../common/sql.js';
@@ -71,6 +72,9 @@ function mayView(actor: Actor, row: OrderRow): boolean {
       actor.rights.operations.some((o) => o.operationId === row.accessOperationId))
   );
 }
+
+/** The audit events of an attest decision: their actor is whoever signed it (rule 6). */
+const DECISION_EVENTS = ['ORDER_APPROVED', 'ORDER_REJECTED'] as const;
 
 /** May the person with these rights attest this line of the order (a template line: the verksamhet)? */
 export function mayAttestLine(
@@ -217,8 +221,22 @@ export class OrdersService {
     const row = isUuid(id)
       ? await findRow<OrderRow>(this.db, orderListSpec(readerOf(actor)), id, { today: this.clock.today() })
       : undefined;
-    if (!row || !mayView(actor, row)) throw orderNotFound();
+    if (!row || !(mayView(actor, row) || (await this.mayViewAsStandIn(actor, row)))) throw orderNotFound();
     return row;
+  }
+
+  /**
+   * Rule 41: a stand-in sees an order awaiting the attest of someone they stand in for today, and
+   * keeps seeing an order they decided as stand-in (the order's attestant stays the one stood in
+   * for; who decided is the actor of its ORDER_APPROVED or ORDER_REJECTED event, the signer).
+   * Asked only of those the order's own people and rights do not already show it to.
+   */
+  private async mayViewAsStandIn(actor: Actor, row: OrderRow): Promise<boolean> {
+    if (awaitingAttest(row.status)) {
+      const stoodInFor = await attestantsStoodInFor(this.db, actor.person.id, this.clock.today());
+      return stoodInFor.includes(row.attestantId);
+    }
+    return this.audit.hasActed('order', row.id, actor.person.id, DECISION_EVENTS);
   }
 
   /** What every order mail says about the order, with the names as they are now. */

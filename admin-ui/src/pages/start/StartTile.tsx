@@ -1,7 +1,7 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
 import type { StartTileDefinition, TileLink } from './tiles';
-import { WaitingOnTile } from './WaitingForAttest';
+import { StandingInOnTile, WaitingOnTile } from './WaitingForAttest';
 
 /** "› text": the seeds' link style. A link whose screen does not exist yet is not shown. */
 const TileLinkItem = ({ link }: { link: TileLink }) => {
@@ -44,6 +44,7 @@ export const StartTile = ({ tile }: { tile: StartTileDefinition }) => {
           <TileLinkItem link={tile.manual} />
           {tile.description && <Typography variant="body2">{translate(tile.description)}</Typography>}
           {tile.key === 'attest' && <WaitingOnTile />}
+          {tile.key === 'attest' && <StandingInOnTile />}
           {tile.links?.map((link) => (
             <TileLinkItem key={link.label} link={link} />
           ))}

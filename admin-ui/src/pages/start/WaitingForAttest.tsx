@@ -53,6 +53,27 @@ export const WaitingOnTile = () => {
   );
 };
 
+/**
+ * The attest tile's lines "Du är ersättare för Sara Berg till och med 2026-12-13." (rule 41), one
+ * per attestant the user stands in for today, as `GET /api/me` says; nothing for almost everyone.
+ * Their waiting orders are in the count above: the queue holds them.
+ */
+export const StandingInOnTile = () => {
+  const translate = useTranslate();
+  const { permissions: me } = usePermissions<Me>();
+  const standingInFor = me?.standingInFor ?? [];
+  if (standingInFor.length === 0) return null;
+  return (
+    <Box data-testid="attest-standing-in">
+      {standingInFor.map((s) => (
+        <Typography key={s.attestantId} variant="body2">
+          {translate('beh.start.attest.standingInFor', { name: s.name, until: s.until })}
+        </Typography>
+      ))}
+    </Box>
+  );
+};
+
 /** The menu entry's text; read out as "Attestera beställningar, 3 väntar" when orders wait. */
 export const AttestMenuText = () => {
   const translate = useTranslate();
