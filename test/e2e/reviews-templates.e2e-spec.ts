@@ -258,7 +258,7 @@ describe('access reviews of templates', () => {
       }
       const started = await mails(t, 'REVIEW_STARTED', id);
       expect(started.map((m) => m.to)).toEqual([team.attestant.email]);
-      expect(started[0].text).toContain('3');
+      expect(started[0].text).toContain('Du granskar 3 innehav av behörighetsmallar vid en verksamhet');
       // Karin (the unit's head) is no reviewer here: nothing to see.
       await karin.get(`/api/review-campaigns/${id}/items`).expect(404);
     });

@@ -239,7 +239,9 @@ export class ReviewsService {
     );
     if (!campaign || campaign.status !== 'PLANNED') return null;
     const day = this.clock.today();
-    const perReviewer = await m.query<{ reviewerId: string | null; items: number; units: number }[]>(
+    const perReviewer = await m.query<
+      { reviewerId: string | null; items: number; units: number; templates: number; operations: number }[]
+    >(
       `WITH units AS (${reviewScopeUnitsSql('$2::varchar', '$3::uuid', '$4::uuid[]')}),
             held AS (${reviewHoldingsSql('ARRAY(SELECT id FROM units)', '$5')}),
             inserted AS (
@@ -251,7 +253,7 @@ export class ReviewsService {
                 LEFT JOIN (${lastGrantOrdersSql()}) g
                   ON g.person_id = h.person_id AND g.assignment_id = h.assignment_id
               ON CONFLICT (campaign_id, person_id, assignment_id) DO NOTHING
-              RETURNING reviewer_id, care_unit_id AS place_id),
+              RETURNING reviewer_id, care_unit_id AS place_id, false AS template),
             operations AS (${reviewScopeOperationsSql('$6::varchar', '$7::uuid[]')}),
             templates AS (${reviewTemplateHoldingsSql('ARRAY(SELECT id FROM operations)')}),
             inserted_templates AS (
@@ -261,8 +263,11 @@ export class ReviewsService {
                      ${hasEngagementSql('h.person_id', '$5')}, ${orderNumberSql('h.order_id')}, h.head_id
                 FROM templates h
               ON CONFLICT (campaign_id, person_id, template_id) DO NOTHING
-              RETURNING reviewer_id, access_operation_id AS place_id)
-       SELECT reviewer_id AS "reviewerId", count(*)::int AS items, count(DISTINCT place_id)::int AS units
+              RETURNING reviewer_id, access_operation_id AS place_id, true AS template)
+       SELECT reviewer_id AS "reviewerId", count(*)::int AS items,
+              count(DISTINCT place_id) FILTER (WHERE NOT template)::int AS units,
+              count(*) FILTER (WHERE template)::int AS templates,
+              count(DISTINCT place_id) FILTER (WHERE template)::int AS operations
          FROM (SELECT * FROM inserted UNION ALL SELECT * FROM inserted_templates) i
         GROUP BY reviewer_id`,
       [
@@ -306,6 +311,8 @@ export class ReviewsService {
               campaignName: campaign.name,
               itemCount: r.items,
               unitCount: r.units,
+              templateCount: r.templates,
+              operationCount: r.operations,
               dueDate: campaign.dueDate,
               revokeDate: campaign.revokeDate,
               undecidedRule: campaign.undecidedRule,
@@ -483,7 +490,8 @@ export class ReviewsService {
             recipientName: fullName(contact),
             campaignName: campaign.name,
             itemCount: count,
-            unitCount: 1,
+            unitCount: place.careUnitId ? 1 : 0,
+            ...(place.accessOperationId ? { templateCount: count, operationCount: 1 } : {}),
             dueDate: campaign.dueDate,
             revokeDate: campaign.revokeDate,
             undecidedRule: campaign.rule,

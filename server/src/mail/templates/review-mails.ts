@@ -6,10 +6,34 @@ export interface ReviewStartedData {
   recipientName?: string;
   campaignName: string;
   itemCount: number;
+  /** Care units of the VMU items. */
   unitCount: number;
+  /** Of itemCount, the templates of local and regional systems (0 or left out: none). */
+  templateCount?: number;
+  /** Verksamheter of the template items. */
+  operationCount?: number;
   dueDate: string;
   revokeDate: string;
   undecidedRule: 'KEEP' | 'REVOKE';
+}
+
+const count = (n: number, one: string, many: string) => (n === 1 ? `en ${one}` : `${n} ${many}`);
+
+/** What a reviewer reviews, in words: assignments at units, templates at verksamheter, or both. */
+function reviewedText(d: ReviewStartedData): string {
+  const templates = d.templateCount ?? 0;
+  const assignments = d.itemCount - templates;
+  const parts = [
+    ...(assignments > 0
+      ? [`${assignments} innehav av uppdrag vid ${count(d.unitCount, 'vårdenhet', 'vårdenheter')}`]
+      : []),
+    ...(templates > 0
+      ? [
+          `${templates} innehav av behörighetsmallar vid ${count(d.operationCount ?? 0, 'verksamhet', 'verksamheter')}`,
+        ]
+      : []),
+  ];
+  return parts.join(' och ');
 }
 
 const undecidedText = (rule: 'KEEP' | 'REVOKE', dueDate: string) =>
@@ -23,11 +47,13 @@ export const reviewMails = {
     subject: `Granskning av behörigheter: ${d.itemCount} innehav att granska`,
     recipientName: d.recipientName,
     paragraphs: [
-      `Granskningen "${d.campaignName}" har startat. Du granskar ${d.itemCount} innehav av uppdrag vid ${
-        d.unitCount === 1 ? 'en vårdenhet' : `${d.unitCount} vårdenheter`
-      }: för varje person anger du om uppdraget ska behållas eller tas bort, och signerar sedan dina beslut.`,
+      `Granskningen "${d.campaignName}" har startat. Du granskar ${reviewedText(d)}: för varje person anger du om ${
+        d.templateCount ? 'innehavet' : 'uppdraget'
+      } ska behållas eller tas bort, och signerar sedan dina beslut.`,
       undecidedText(d.undecidedRule, d.dueDate),
-      `Uppdrag som tas bort avslutas den ${d.revokeDate}.`,
+      d.templateCount
+        ? `Det som tas bort avslutas den ${d.revokeDate}; behörighetsmallar lämnas då över till sina system.`
+        : `Uppdrag som tas bort avslutas den ${d.revokeDate}.`,
     ],
     facts: [
       ['Granskning', d.campaignName],
