@@ -131,6 +131,52 @@ describe('directory: organisation, catalogue, engagements', () => {
       const deleted = await api().delete(`/api/administrations/${created.body.id}`).expect(200);
       expect(deleted.body.code).toBe('NY');
     });
+
+    it('reads and writes the head (förvaltningschef), refusing an unknown person with nothing written', async () => {
+      expect(narhalsan).toHaveProperty('headPersonId');
+      const karin = await personId('karlu1');
+      const missing = '00000000-0000-4000-8000-000000000000';
+      const created = await api()
+        .post('/api/administrations')
+        .send({ code: 'FC', name: 'Med chef', careProviderId: narhalsan.careProviderId, headPersonId: karin })
+        .expect(201);
+      expect(created.body).toMatchObject({ headPersonId: karin, headPersonName: 'Karin Lund' });
+      const id = created.body.id as string;
+      // An unknown person: 400 in Swedish, and neither the head nor the name beside it changes.
+      const refused = await api()
+        .put(`/api/administrations/${id}`)
+        .send({ name: 'Nytt namn', headPersonId: missing })
+        .expect(400);
+      expect(refused.body.errors).toEqual({ headPersonId: ['Personen finns inte.'] });
+      expect((await api().get(`/api/administrations/${id}`).expect(200)).body).toMatchObject({
+        name: 'Med chef',
+        headPersonId: karin,
+      });
+      await api()
+        .post('/api/administrations')
+        .send({ code: 'FX', name: 'X', careProviderId: narhalsan.careProviderId, headPersonId: missing })
+        .expect(400);
+      expect(await items('administrations', { q: 'FX' })).toEqual([]);
+      await api().put(`/api/administrations/${id}`).send({ headPersonId: 'x' }).expect(400);
+      // Changed, found by it, and cleared with null; a PUT without it leaves it.
+      const erik = await personId('eriho2');
+      const changed = await api().put(`/api/administrations/${id}`).send({ headPersonId: erik }).expect(200);
+      expect(changed.body).toMatchObject({ headPersonId: erik, headPersonName: 'Erik Holm' });
+      expect((await items('administrations', { headPersonId: erik })).map((a) => a.code)).toEqual(['FC']);
+      await api().put(`/api/administrations/${id}`).send({ name: 'Med chef 2' }).expect(200);
+      expect((await api().get(`/api/administrations/${id}`)).body.headPersonId).toBe(erik);
+      const cleared = await api().put(`/api/administrations/${id}`).send({ headPersonId: null }).expect(200);
+      expect(cleared.body).toMatchObject({ headPersonId: null, headPersonName: null });
+      // The CSV export names the column.
+      await api().put(`/api/administrations/${id}`).send({ headPersonId: karin }).expect(200);
+      const csv = await api()
+        .get('/api/administrations/export')
+        .query({ filter: JSON.stringify({ q: 'FC' }) });
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain('Förvaltningschef');
+      expect(csv.text).toContain('Karin Lund');
+      await api().delete(`/api/administrations/${id}`).expect(200);
+    });
   });
 
   describe('care-units', () => {

@@ -137,6 +137,21 @@ describe('directory sync from LDAP', () => {
     // The same directory again: nothing new, nothing changed.
     const again = await sync.run('MANUAL', 'FULL');
     expect(again).toMatchObject({ status: 'DONE', created: 0, changed: 0, inactivated: 0 });
+
+    // The head of an administration is BEH's own: a pass that updates the administration (its name
+    // changed in BEH's copy, KIV's wins) keeps it.
+    await t.dataSource.query(
+      `UPDATE administration SET name = 'Ändrad i BEH', head_person_id = (SELECT id FROM person WHERE hsa_id = $1)
+        WHERE code = 'LDT1'`,
+      [`${T}-P1`],
+    );
+    expect(await sync.run('MANUAL', 'FULL')).toMatchObject({ status: 'DONE', changed: 1 });
+    expect(
+      await one(
+        `SELECT a.name <> 'Ändrad i BEH' AS renamed, p.hsa_id AS head
+           FROM administration a JOIN person p ON p.id = a.head_person_id WHERE a.code = 'LDT1'`,
+      ),
+    ).toEqual({ renamed: true, head: `${T}-P1` });
   });
 
   it('an incremental sync reads only what changed since the last run', async () => {

@@ -2868,6 +2868,12 @@ export interface components {
             /** Format: uuid */
             careProviderId: string;
             careProviderName: string;
+            /**
+             * Format: uuid
+             * @description Förvaltningschef (BEH's own, not from KIV): gets the access reviews' escalation for the units here (rule 40).
+             */
+            headPersonId: string | null;
+            headPersonName: string | null;
             /** @description False when gone from the directory (KIV) at a sync: kept for history (rule 37). */
             directoryActive: boolean;
         };
@@ -2876,12 +2882,16 @@ export interface components {
             name: string;
             /** Format: uuid */
             careProviderId: string;
+            /** Format: uuid */
+            headPersonId?: string | null;
         };
         UpdateAdministrationDto: {
             code?: string;
             name?: string;
             /** Format: uuid */
             careProviderId?: string;
+            /** Format: uuid */
+            headPersonId?: string | null;
         };
         CareProviderItem: {
             /** Format: uuid */
