@@ -259,6 +259,12 @@ describe('directory sync from LDAP', () => {
       detail: expect.stringMatching(/KIV/),
     });
     await admin.post('/api/care-units').send({}).expect(409);
+    // The head of an administration is BEH's own: written alone, it is let through; with KIV's columns, not.
+    const { id: ldt1 } = await one<{ id: string }>(`SELECT id FROM administration WHERE code = 'LDT1'`);
+    await admin.put(`/api/administrations/${ldt1}`).send({ name: 'Annat', headPersonId: null }).expect(409);
+    const headed = await admin.put(`/api/administrations/${ldt1}`).send({ headPersonId: id }).expect(200);
+    expect(headed.body).toMatchObject({ code: 'LDT1', headPersonId: id });
+    await admin.put(`/api/administrations/${ldt1}`).send({}).expect(409);
     await admin.delete(`/api/engagements/${id}`).expect(409);
     await admin.post('/api/assignments').send({}).expect(409);
     await admin.post('/api/care-providers').send({}).expect(409);

@@ -6901,7 +6901,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The row as it is now. */
+            /** @description The row as it is now. In ldap mode only headPersonId (BEH's own) may be written. */
             200: {
                 headers: {
                     [name: string]: unknown;
