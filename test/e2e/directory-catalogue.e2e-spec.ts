@@ -98,7 +98,11 @@ describe('directory: organisation, catalogue, engagements', () => {
     it('lists with the provider name, filters on q and provider', async () => {
       const res = await list('administrations').expect(200);
       expect(res.headers['content-range']).toBe('administrations 0-4/5');
-      expect(narhalsan).toMatchObject({ code: 'NH', careProviderName: 'Västra Götalandsregionen' });
+      expect(narhalsan).toMatchObject({
+        code: 'NH',
+        careProviderName: 'Västra Götalandsregionen',
+        headPersonName: 'Karin Lund',
+      });
       expect((await items('administrations', { q: 'sahl' })).map((a) => a.code)).toEqual(['SU']);
       expect((await items('administrations', { q: 'univ' })).map((a) => a.code)).toEqual(['SU']);
       const privat = await one('care-providers', { kind: 'PRIVATE' });
