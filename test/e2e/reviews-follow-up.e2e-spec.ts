@@ -228,7 +228,8 @@ describe('access reviews follow-up', () => {
   it("escalates each administration's units with open items to its head, the rest to the creator, once each", async () => {
     // Administration A has a head (Frida): of its units only the one with open items is named to her.
     // Administration B has none: its unit goes to the creator. Administration C is headed by the
-    // creator himself: its unit and B's come in his one mail.
+    // creator himself: its unit and B's come in his one mail. Administration D's head has no e-mail
+    // address: its unit goes to the creator too.
     const adminClient = await signedIn(t, admin);
     const setHead = async (administrationId: string, headPersonId: string | null) =>
       adminClient.put(`/api/administrations/${administrationId}`).send({ headPersonId }).expect(200);
@@ -236,13 +237,16 @@ describe('access reviews follow-up', () => {
     const adminA = await newAdministration(t, { name: 'Förvaltning A' });
     const adminB = await newAdministration(t, { name: 'Förvaltning B' });
     const adminC = await newAdministration(t, { name: 'Förvaltning C' });
+    const adminD = await newAdministration(t, { name: 'Förvaltning D' });
     await setHead(adminA.id, chief.id);
     await setHead(adminC.id, admin.id);
+    await setHead(adminD.id, (await newPerson(t, { firstName: 'Utan', email: null })).id);
     const openA = await newTeam(t, { administration: adminA, name: 'Enhet A öppen' });
     const doneA = await newTeam(t, { administration: adminA, name: 'Enhet A klar' });
     const openB = await newTeam(t, { administration: adminB, name: 'Enhet B öppen' });
     const openC = await newTeam(t, { administration: adminC, name: 'Enhet C öppen' });
-    for (const unit of [openA, doneA, openB, openC].map((x) => x.unit)) {
+    const openD = await newTeam(t, { administration: adminD, name: 'Enhet D öppen' });
+    for (const unit of [openA, doneA, openB, openC, openD].map((x) => x.unit)) {
       const holder = await newPerson(t, { unit });
       await newHolding(t, { holder, unit, assignment: 'vob' });
     }
@@ -252,7 +256,7 @@ describe('access reviews follow-up', () => {
       .send({
         name: 'Granskning per förvaltning',
         scopeKind: 'UNITS',
-        careUnitIds: [openA, doneA, openB, openC].map((x) => x.unit.id),
+        careUnitIds: [openA, doneA, openB, openC, openD].map((x) => x.unit.id),
         startDate: addDays(today, 2),
         dueDate: addDays(today, 12),
         revokeDate: addDays(today, 13),
@@ -293,6 +297,7 @@ describe('access reviews follow-up', () => {
     const toCreator = escalations.find((m) => m.to === admin.email)!;
     expect(toCreator.text).toContain('Enhet B öppen (granskare ');
     expect(toCreator.text).toContain('Enhet C öppen (granskare ');
+    expect(toCreator.text).toContain('Enhet D öppen (granskare ');
     expect(toCreator.text).not.toContain('Enhet A');
     expect(toCreator.text).toContain(
       'Du får det här som förvaltningschef för Förvaltning C och som den som skapade granskningen.',
@@ -302,7 +307,7 @@ describe('access reviews follow-up', () => {
         WHERE entity_type = 'review_campaign' AND entity_id = $1 AND action = 'REVIEW_CAMPAIGN_ESCALATED'`,
       [id],
     );
-    expect(event.after.open).toBe(3);
+    expect(event.after.open).toBe(4);
     expect(event.after.escalatedTo).toEqual(
       expect.arrayContaining([
         {
@@ -316,8 +321,8 @@ describe('access reviews follow-up', () => {
           personId: admin.id,
           as: ['ADMINISTRATION_HEAD', 'CREATOR'],
           administrations: ['Förvaltning C'],
-          units: ['Enhet B öppen', 'Enhet C öppen'],
-          open: 2,
+          units: ['Enhet B öppen', 'Enhet C öppen', 'Enhet D öppen'],
+          open: 3,
         },
       ]),
     );
