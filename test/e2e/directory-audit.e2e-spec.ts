@@ -384,8 +384,18 @@ describe('directory: every write audited, holdings read only', () => {
         }),
       201,
     );
+    const headed = await audited(
+      () =>
+        admin
+          .post('/api/administrations')
+          .send({ code: 'GRETA', name: 'Gretas förvaltning', careProviderId: VGR, headPersonId: id }),
+      201,
+    );
 
     const deleted = await audited(() => admin.delete(`/api/persons/${id}`), 200);
+    expect(
+      (await admin.get(`/api/administrations/${headed.body.id}`).expect(200)).body.headPersonId,
+    ).toBeNull();
     expect(deleted.event).toMatchObject({
       action: 'PERSON_DELETED',
       entityId: id,
@@ -398,6 +408,7 @@ describe('directory: every write audited, holdings read only', () => {
           ],
           heldAssignments: [],
           headOfCareUnitIds: [unit.body.id],
+          headOfAdministrationIds: [headed.body.id],
         },
       },
       after: null,
