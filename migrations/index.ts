@@ -38,6 +38,7 @@ import { AccessReviews1765200800000 } from './1765200800000-AccessReviews.js';
 import { Auditor1765200900000 } from './1765200900000-Auditor.js';
 import { ReportIndexes1765201000000 } from './1765201000000-ReportIndexes.js';
 import { StandIns1765201100000 } from './1765201100000-StandIns.js';
+import { AdministrationHead1765201200000 } from './1765201200000-AdministrationHead.js';
 import { AccessTemplateReviews1765201300000 } from './1765201300000-AccessTemplateReviews.js';
 
 /** Every migration, oldest first. Listed explicitly so the same list works compiled and in tests. */
@@ -82,5 +83,6 @@ export const migrations = [
   Auditor1765200900000,
   ReportIndexes1765201000000,
   StandIns1765201100000,
+  AdministrationHead1765201200000,
   AccessTemplateReviews1765201300000,
 ];

@@ -151,7 +151,7 @@ describe('KIV over LDAP in the admin UI (DIRECTORY_SOURCE=ldap)', () => {
     expect(session.problems).toEqual([]);
   });
 
-  it('makes the persons and care units grids read-only and says why', async () => {
+  it("makes the persons and care units grids read-only and says why; an administration's head stays BEH's", async () => {
     await openFromMenu('Personer', 'persons');
     await page.getByText(READ_ONLY).waitFor();
     await page.locator('tbody tr').first().waitFor();
@@ -174,6 +174,31 @@ describe('KIV over LDAP in the admin UI (DIRECTORY_SOURCE=ldap)', () => {
     await page.locator('tbody tr').first().click();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(page.url()).toMatch(/#\/care-units(\?.*)?$/);
+
+    // An administration's row opens its edit page even so: its head (förvaltningschef) is BEH's
+    // own, and the only thing there to change.
+    await openFromMenu('Förvaltningar', 'administrations');
+    await page.locator('#react-admin-title', { hasText: 'Förvaltningar' }).waitFor();
+    const narhalsan = () => page.locator('tbody tr').filter({ has: page.getByText('NH', { exact: true }) });
+    const narhalsanHeadIs = (name: string) =>
+      waitUntil(
+        async () => (await page.getByRole('combobox', { name: 'Förvaltningschef' }).inputValue()) === name,
+        `the head to be ${name}`,
+      );
+    await narhalsan().click();
+    await page.waitForURL(/#\/administrations\/[^/]+$/);
+    await page.getByText('Förvaltningschefen är BEH:s egen uppgift och ändras här.').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Namn' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ta bort' }).count()).toBe(0);
+    // The demo's förvaltningschef of Närhälsan is Karin Lund; Erik Holm takes over.
+    await narhalsanHeadIs('Karin Lund (karlu1)');
+    await page.getByRole('combobox', { name: 'Förvaltningschef' }).fill('Erik');
+    await page.getByRole('option', { name: /Erik Holm/ }).click();
+    await lookAt('administration-head-only');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.waitForURL(/#\/administrations(\?.*)?$/);
+    await page.locator('#react-admin-title', { hasText: 'Förvaltningar' }).waitFor();
+    await narhalsan().getByText('Erik Holm').waitFor();
     expect(session.problems).toEqual([]);
   });
 

@@ -203,9 +203,14 @@ describe('admin UI on the demo directory', () => {
 
   it('lists administrations and care providers', async () => {
     await openFromMenu('Förvaltningar', 'administrations');
-    expect(await headers()).toEqual(['Kod', 'Namn', 'Vårdgivare']);
+    expect(await headers()).toEqual(['Kod', 'Namn', 'Vårdgivare', 'Förvaltningschef']);
     await expect(row('Närhälsan').innerText()).resolves.toMatch(/NH\s+Närhälsan\s+Västra Götalandsregionen/);
     await screenshot(page, 'administrations-list');
+    // The edit form picks the förvaltningschef as a care unit's form picks its verksamhetschef.
+    await row('Närhälsan').click();
+    await page.waitForURL(/#\/administrations\/[^/]+$/);
+    await page.getByRole('combobox', { name: 'Förvaltningschef' }).waitFor();
+    await screenshot(page, 'administration-edit');
 
     await openFromMenu('Vårdgivare', 'care-providers');
     expect(await headers()).toEqual(['Namn', 'HSA-id', 'Typ']);

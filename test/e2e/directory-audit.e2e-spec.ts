@@ -139,12 +139,26 @@ describe('directory: every write audited, holdings read only', () => {
     expect(updated.event).toMatchObject({
       action: 'ADMINISTRATION_UPDATED',
       before: values,
-      after: { ...values, code: 'GR2' },
+      after: { ...values, code: 'GR2', headPersonId: null },
+    });
+    // The head (förvaltningschef, BEH's own): audited like any other column; an unknown person, not.
+    await unaudited(
+      () => admin.put(`/api/administrations/${created.body.id}`).send({ headPersonId: MISSING }),
+      400,
+    );
+    const head = await audited(
+      () => admin.put(`/api/administrations/${created.body.id}`).send({ headPersonId: KARLU1 }),
+      200,
+    );
+    expect(head.event).toMatchObject({
+      action: 'ADMINISTRATION_UPDATED',
+      before: { ...values, code: 'GR2', headPersonId: null },
+      after: { ...values, code: 'GR2', headPersonId: KARLU1 },
     });
     const deleted = await audited(() => admin.delete(`/api/administrations/${created.body.id}`), 200);
     expect(deleted.event).toMatchObject({
       action: 'ADMINISTRATION_DELETED',
-      before: { ...values, code: 'GR2' },
+      before: { ...values, code: 'GR2', headPersonId: KARLU1 },
       after: null,
     });
     await unaudited(() => admin.delete(`/api/administrations/${NARHALSAN}`), 409);
@@ -370,8 +384,18 @@ describe('directory: every write audited, holdings read only', () => {
         }),
       201,
     );
+    const headed = await audited(
+      () =>
+        admin
+          .post('/api/administrations')
+          .send({ code: 'GRETA', name: 'Gretas förvaltning', careProviderId: VGR, headPersonId: id }),
+      201,
+    );
 
     const deleted = await audited(() => admin.delete(`/api/persons/${id}`), 200);
+    expect(
+      (await admin.get(`/api/administrations/${headed.body.id}`).expect(200)).body.headPersonId,
+    ).toBeNull();
     expect(deleted.event).toMatchObject({
       action: 'PERSON_DELETED',
       entityId: id,
@@ -384,6 +408,7 @@ describe('directory: every write audited, holdings read only', () => {
           ],
           heldAssignments: [],
           headOfCareUnitIds: [unit.body.id],
+          headOfAdministrationIds: [headed.body.id],
         },
       },
       after: null,

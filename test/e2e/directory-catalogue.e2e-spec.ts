@@ -98,7 +98,11 @@ describe('directory: organisation, catalogue, engagements', () => {
     it('lists with the provider name, filters on q and provider', async () => {
       const res = await list('administrations').expect(200);
       expect(res.headers['content-range']).toBe('administrations 0-4/5');
-      expect(narhalsan).toMatchObject({ code: 'NH', careProviderName: 'Västra Götalandsregionen' });
+      expect(narhalsan).toMatchObject({
+        code: 'NH',
+        careProviderName: 'Västra Götalandsregionen',
+        headPersonName: 'Karin Lund',
+      });
       expect((await items('administrations', { q: 'sahl' })).map((a) => a.code)).toEqual(['SU']);
       expect((await items('administrations', { q: 'univ' })).map((a) => a.code)).toEqual(['SU']);
       const privat = await one('care-providers', { kind: 'PRIVATE' });
@@ -130,6 +134,52 @@ describe('directory: organisation, catalogue, engagements', () => {
       await api().put(`/api/administrations/${created.body.id}`).send({ careProviderId: 'x' }).expect(400);
       const deleted = await api().delete(`/api/administrations/${created.body.id}`).expect(200);
       expect(deleted.body.code).toBe('NY');
+    });
+
+    it('reads and writes the head (förvaltningschef), refusing an unknown person with nothing written', async () => {
+      expect(narhalsan).toHaveProperty('headPersonId');
+      const karin = await personId('karlu1');
+      const missing = '00000000-0000-4000-8000-000000000000';
+      const created = await api()
+        .post('/api/administrations')
+        .send({ code: 'FC', name: 'Med chef', careProviderId: narhalsan.careProviderId, headPersonId: karin })
+        .expect(201);
+      expect(created.body).toMatchObject({ headPersonId: karin, headPersonName: 'Karin Lund' });
+      const id = created.body.id as string;
+      // An unknown person: 400 in Swedish, and neither the head nor the name beside it changes.
+      const refused = await api()
+        .put(`/api/administrations/${id}`)
+        .send({ name: 'Nytt namn', headPersonId: missing })
+        .expect(400);
+      expect(refused.body.errors).toEqual({ headPersonId: ['Personen finns inte.'] });
+      expect((await api().get(`/api/administrations/${id}`).expect(200)).body).toMatchObject({
+        name: 'Med chef',
+        headPersonId: karin,
+      });
+      await api()
+        .post('/api/administrations')
+        .send({ code: 'FX', name: 'X', careProviderId: narhalsan.careProviderId, headPersonId: missing })
+        .expect(400);
+      expect(await items('administrations', { q: 'FX' })).toEqual([]);
+      await api().put(`/api/administrations/${id}`).send({ headPersonId: 'x' }).expect(400);
+      // Changed, found by it, and cleared with null; a PUT without it leaves it.
+      const erik = await personId('eriho2');
+      const changed = await api().put(`/api/administrations/${id}`).send({ headPersonId: erik }).expect(200);
+      expect(changed.body).toMatchObject({ headPersonId: erik, headPersonName: 'Erik Holm' });
+      expect((await items('administrations', { headPersonId: erik })).map((a) => a.code)).toEqual(['FC']);
+      await api().put(`/api/administrations/${id}`).send({ name: 'Med chef 2' }).expect(200);
+      expect((await api().get(`/api/administrations/${id}`)).body.headPersonId).toBe(erik);
+      const cleared = await api().put(`/api/administrations/${id}`).send({ headPersonId: null }).expect(200);
+      expect(cleared.body).toMatchObject({ headPersonId: null, headPersonName: null });
+      // The CSV export names the column.
+      await api().put(`/api/administrations/${id}`).send({ headPersonId: karin }).expect(200);
+      const csv = await api()
+        .get('/api/administrations/export')
+        .query({ filter: JSON.stringify({ q: 'FC' }) });
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain('Förvaltningschef');
+      expect(csv.text).toContain('Karin Lund');
+      await api().delete(`/api/administrations/${id}`).expect(200);
     });
   });
 

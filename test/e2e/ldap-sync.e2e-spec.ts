@@ -137,6 +137,21 @@ describe('directory sync from LDAP', () => {
     // The same directory again: nothing new, nothing changed.
     const again = await sync.run('MANUAL', 'FULL');
     expect(again).toMatchObject({ status: 'DONE', created: 0, changed: 0, inactivated: 0 });
+
+    // The head of an administration is BEH's own: a pass that updates the administration (its name
+    // changed in BEH's copy, KIV's wins) keeps it.
+    await t.dataSource.query(
+      `UPDATE administration SET name = 'Ändrad i BEH', head_person_id = (SELECT id FROM person WHERE hsa_id = $1)
+        WHERE code = 'LDT1'`,
+      [`${T}-P1`],
+    );
+    expect(await sync.run('MANUAL', 'FULL')).toMatchObject({ status: 'DONE', changed: 1 });
+    expect(
+      await one(
+        `SELECT a.name <> 'Ändrad i BEH' AS renamed, p.hsa_id AS head
+           FROM administration a JOIN person p ON p.id = a.head_person_id WHERE a.code = 'LDT1'`,
+      ),
+    ).toEqual({ renamed: true, head: `${T}-P1` });
   });
 
   it('an incremental sync reads only what changed since the last run', async () => {
@@ -244,6 +259,12 @@ describe('directory sync from LDAP', () => {
       detail: expect.stringMatching(/KIV/),
     });
     await admin.post('/api/care-units').send({}).expect(409);
+    // The head of an administration is BEH's own: written alone, it is let through; with KIV's columns, not.
+    const { id: ldt1 } = await one<{ id: string }>(`SELECT id FROM administration WHERE code = 'LDT1'`);
+    await admin.put(`/api/administrations/${ldt1}`).send({ name: 'Annat', headPersonId: null }).expect(409);
+    const headed = await admin.put(`/api/administrations/${ldt1}`).send({ headPersonId: id }).expect(200);
+    expect(headed.body).toMatchObject({ code: 'LDT1', headPersonId: id });
+    await admin.put(`/api/administrations/${ldt1}`).send({}).expect(409);
     await admin.delete(`/api/engagements/${id}`).expect(409);
     await admin.post('/api/assignments').send({}).expect(409);
     await admin.post('/api/care-providers').send({}).expect(409);

@@ -132,6 +132,8 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateData[T] } = {
     campaignName: 'Årlig granskning 2027',
     dueDate: '2027-02-28',
     undecidedRule: 'KEEP',
+    headOf: ['Närhälsan'],
+    asCreator: true,
     units: [{ careUnitName: 'Vårdcentralen Solgläntan', reviewerName: 'Karin Lund', open: 12 }],
   },
   STAND_IN_NAMED: STAND_IN,

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { Clock } from '../../server/src/common/clock.js';
 import {
+  newAdministration,
   newAdministrator,
   newHolding,
   newPerson,
@@ -127,7 +128,8 @@ describe('access reviews follow-up', () => {
       'Påminnelse: 1 av 2 innehav är inte granskade',
     ]);
 
-    // The due date: one escalation to the campaign's creator, naming the unit with what is open.
+    // The due date: one escalation to the campaign's creator (the unit's administration has no
+    // head), naming the unit with what is open.
     setClock(t, addDays(today, 12));
     expect(await tick(t)).toMatchObject({ reviewEscalations: 1, reviewCampaignsClosed: 0 });
     expect(await tick(t)).toMatchObject({ reviewEscalations: 0 });
@@ -136,6 +138,7 @@ describe('access reviews follow-up', () => {
     expect(escalations[0].to).toBe(admin.email);
     expect(escalations[0].text).toContain(`${team.unit.name} (granskare `);
     expect(escalations[0].text).toContain(': 1 ej granskade.');
+    expect(escalations[0].text).toContain('Du får det här som den som skapade granskningen.');
     expect((await holdings(t, leaver.id, team.unit.assignments.vob.id)).at(-1)?.validTo).toBeNull();
 
     // The day after: closed by the rule; Leo's holding is revoked on the revoke date (today, then).
@@ -179,9 +182,14 @@ describe('access reviews follow-up', () => {
       'REVIEW_CAMPAIGN_CREATED',
       'REVIEW_CAMPAIGN_STARTED',
       'REVIEW_SIGNED',
+      'REVIEW_CAMPAIGN_ESCALATED',
       'REVIEW_CAMPAIGN_CLOSED',
     ]);
-    expect(events[3].after.decidedByRule).toBe(1);
+    expect(events[3].after).toMatchObject({
+      open: 1,
+      escalatedTo: [{ personId: admin.id, as: ['CREATOR'], administrations: [], units: [team.unit.name] }],
+    });
+    expect(events[4].after.decidedByRule).toBe(1);
   });
 
   it('closes by keeping what nobody decided when the campaign says keep, and its report shows it', async () => {
@@ -216,5 +224,108 @@ describe('access reviews follow-up', () => {
       .put(`/api/review-campaigns/${id}/decisions`)
       .send({ decisions: [{ itemId: leo.id, decision: 'KEEP' }] })
       .expect(409);
+  });
+  it("escalates each administration's units with open items to its head, the rest to the creator, once each", async () => {
+    // Administration A has a head (Frida): of its units only the one with open items is named to her.
+    // Administration B has none: its unit goes to the creator. Administration C is headed by the
+    // creator himself: its unit and B's come in his one mail. Administration D's head has no e-mail
+    // address: its unit goes to the creator too.
+    const adminClient = await signedIn(t, admin);
+    const setHead = async (administrationId: string, headPersonId: string | null) =>
+      adminClient.put(`/api/administrations/${administrationId}`).send({ headPersonId }).expect(200);
+    const chief = await newPerson(t, { firstName: 'Frida', lastName: 'Förvaltningschef' });
+    const adminA = await newAdministration(t, { name: 'Förvaltning A' });
+    const adminB = await newAdministration(t, { name: 'Förvaltning B' });
+    const adminC = await newAdministration(t, { name: 'Förvaltning C' });
+    const adminD = await newAdministration(t, { name: 'Förvaltning D' });
+    await setHead(adminA.id, chief.id);
+    await setHead(adminC.id, admin.id);
+    await setHead(adminD.id, (await newPerson(t, { firstName: 'Utan', email: null })).id);
+    const openA = await newTeam(t, { administration: adminA, name: 'Enhet A öppen' });
+    const doneA = await newTeam(t, { administration: adminA, name: 'Enhet A klar' });
+    const openB = await newTeam(t, { administration: adminB, name: 'Enhet B öppen' });
+    const openC = await newTeam(t, { administration: adminC, name: 'Enhet C öppen' });
+    const openD = await newTeam(t, { administration: adminD, name: 'Enhet D öppen' });
+    for (const unit of [openA, doneA, openB, openC, openD].map((x) => x.unit)) {
+      const holder = await newPerson(t, { unit });
+      await newHolding(t, { holder, unit, assignment: 'vob' });
+    }
+    t.app.get(Clock).set(undefined);
+    const res = await adminClient
+      .post('/api/review-campaigns')
+      .send({
+        name: 'Granskning per förvaltning',
+        scopeKind: 'UNITS',
+        careUnitIds: [openA, doneA, openB, openC, openD].map((x) => x.unit.id),
+        startDate: addDays(today, 2),
+        dueDate: addDays(today, 12),
+        revokeDate: addDays(today, 13),
+        undecidedRule: 'KEEP',
+        recurrenceMonths: null,
+      })
+      .expect(201);
+    const id = (res.body as { id: string }).id;
+    setClock(t, addDays(today, 2));
+    await tick(t);
+
+    // The head of "Enhet A klar" decides and signs everything there.
+    setClock(t, addDays(today, 10));
+    const head = await signedIn(t, doneA.head);
+    const page = (await head.get(`/api/review-campaigns/${id}/items`).expect(200)).body as {
+      items: { id: string }[];
+    };
+    await head
+      .put(`/api/review-campaigns/${id}/decisions`)
+      .send({ decisions: page.items.map((i) => ({ itemId: i.id, decision: 'KEEP' })) })
+      .expect(200);
+    const request = (await head.post(`/api/review-campaigns/${id}/sign-requests`).expect(201)).body as {
+      requestId: string;
+    };
+    expect((await sign(head, request.requestId)).status).toBe(200);
+
+    setClock(t, addDays(today, 12));
+    expect(await tick(t)).toMatchObject({ reviewEscalations: 2 });
+    expect(await tick(t)).toMatchObject({ reviewEscalations: 0 });
+    const escalations = await mails('REVIEW_ESCALATION', id);
+    expect(escalations.map((m) => m.to).sort()).toEqual([admin.email, chief.email].sort());
+    const toChief = escalations.find((m) => m.to === chief.email)!;
+    expect(toChief.text).toContain('Enhet A öppen (granskare ');
+    expect(toChief.text).not.toContain('Enhet A klar');
+    expect(toChief.text).not.toContain('Enhet B');
+    expect(toChief.text).not.toContain('Enhet C');
+    expect(toChief.text).toContain('Du får det här som förvaltningschef för Förvaltning A.');
+    const toCreator = escalations.find((m) => m.to === admin.email)!;
+    expect(toCreator.text).toContain('Enhet B öppen (granskare ');
+    expect(toCreator.text).toContain('Enhet C öppen (granskare ');
+    expect(toCreator.text).toContain('Enhet D öppen (granskare ');
+    expect(toCreator.text).not.toContain('Enhet A');
+    expect(toCreator.text).toContain(
+      'Du får det här som förvaltningschef för Förvaltning C och som den som skapade granskningen.',
+    );
+    const [event] = await t.dataSource.query<{ after: { open: number; escalatedTo: unknown[] } }[]>(
+      `SELECT after FROM audit_event
+        WHERE entity_type = 'review_campaign' AND entity_id = $1 AND action = 'REVIEW_CAMPAIGN_ESCALATED'`,
+      [id],
+    );
+    expect(event.after.open).toBe(4);
+    expect(event.after.escalatedTo).toEqual(
+      expect.arrayContaining([
+        {
+          personId: chief.id,
+          as: ['ADMINISTRATION_HEAD'],
+          administrations: ['Förvaltning A'],
+          units: ['Enhet A öppen'],
+          open: 1,
+        },
+        {
+          personId: admin.id,
+          as: ['ADMINISTRATION_HEAD', 'CREATOR'],
+          administrations: ['Förvaltning C'],
+          units: ['Enhet B öppen', 'Enhet C öppen', 'Enhet D öppen'],
+          open: 3,
+        },
+      ]),
+    );
+    expect(event.after.escalatedTo).toHaveLength(2);
   });
 });

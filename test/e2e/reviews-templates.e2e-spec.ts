@@ -410,6 +410,11 @@ describe('access reviews of templates', () => {
     // Nobody decides: the day after the due date the rule removes every item, templates as access orders.
     setClock(t, addDays(today, 31));
     await tick(t);
+    // The escalation at the due date names the verksamhet beside the unit (the factory administration
+    // has no head: the campaign's creator gets it).
+    const escalations = await mails(t, 'REVIEW_ESCALATION', body.id);
+    expect(escalations.map((m) => m.to)).toEqual([adminPerson.email]);
+    expect(escalations[0].text).toContain(`Verksamhet Identitet ${s} (behörighetsmallar)`);
     const orders = await t.dataSource.query<{ kind: string; status: string; bySystem: boolean }[]>(
       `SELECT DISTINCT o.kind, o.status, o.placed_by_system AS "bySystem"
          FROM review_item ri JOIN vmu_order o ON o.id = ri.revoke_order_id

@@ -1,11 +1,10 @@
-import { DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
+import { DataTable, List, ReferenceInput, SelectInput, TextField } from 'react-admin';
 import { SearchFilter } from '../common/SearchFilter';
 import type { Administration } from '../types';
 import { ListPagination } from '../common/ListPagination';
 import {
   DirectoryListActions,
   DirectoryReadOnlyNotice,
-  useDirectoryRowClick,
   useDirectoryReadOnly,
 } from '../directorySync/readOnly';
 import { directoryActiveColumn, showInactiveFilter } from '../directoryActive/DirectoryActive';
@@ -27,7 +26,8 @@ const Column = DataTable.Col<Administration>;
 export default function AdministrationList() {
   // Rows gone from KIV exist only in ldap mode: its column and "Visa inaktiva" only there.
   const kiv = useDirectoryReadOnly();
-  const rowClick = useDirectoryRowClick('edit');
+  // The edit page also in ldap mode: there it sets the head (BEH's own) only.
+  const rowClick = 'edit';
   return (
     <List<Administration>
       pagination={<ListPagination />}
@@ -42,6 +42,9 @@ export default function AdministrationList() {
         <Column source="code" />
         <Column source="name" />
         <Column source="careProviderName" />
+        <Column source="headPersonName" disableSort>
+          <TextField source="headPersonName" emptyText="beh.empty" />
+        </Column>
         {kiv && directoryActiveColumn}
       </DataTable>
     </List>

@@ -6,7 +6,8 @@ import { directoryWritable } from '../directorySync/readOnly';
 
 export default {
   list: lazy(() => import('./AdministrationList')),
-  edit: directoryWritable(lazy(() => import('./AdministrationEdit'))),
+  // In ldap mode too: the head (förvaltningschef) is BEH's own; the page shows only it then.
+  edit: lazy(() => import('./AdministrationEdit')),
   create: directoryWritable(lazy(() => import('./AdministrationCreate'))),
   icon: AccountTreeIcon,
   recordRepresentation: (administration: Administration) => administration.name,

@@ -2901,6 +2901,12 @@ export interface components {
             /** Format: uuid */
             careProviderId: string;
             careProviderName: string;
+            /**
+             * Format: uuid
+             * @description Förvaltningschef (BEH's own, not from KIV): gets the access reviews' escalation for the units here (rule 40).
+             */
+            headPersonId: string | null;
+            headPersonName: string | null;
             /** @description False when gone from the directory (KIV) at a sync: kept for history (rule 37). */
             directoryActive: boolean;
         };
@@ -2909,12 +2915,16 @@ export interface components {
             name: string;
             /** Format: uuid */
             careProviderId: string;
+            /** Format: uuid */
+            headPersonId?: string | null;
         };
         UpdateAdministrationDto: {
             code?: string;
             name?: string;
             /** Format: uuid */
             careProviderId?: string;
+            /** Format: uuid */
+            headPersonId?: string | null;
         };
         CareProviderItem: {
             /** Format: uuid */
@@ -6948,7 +6958,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The row as it is now. */
+            /** @description The row as it is now. In ldap mode only headPersonId (BEH's own) may be written. */
             200: {
                 headers: {
                     [name: string]: unknown;

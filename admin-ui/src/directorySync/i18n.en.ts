@@ -24,6 +24,8 @@ export const enDirectorySync = {
   beh: {
     directorySync: {
       readOnly: 'Directory data comes from KIV and is changed there. Changes show here after the next sync.',
+      headOnly:
+        'The administration comes from KIV and is changed there. Its head is BEH’s own and is changed here.',
       embedded: 'The directory is not read from KIV (DIRECTORY_SOURCE=embedded): there are no syncs.',
       syncNow: 'Sync now',
       started: 'The sync from KIV has started.',

@@ -24,6 +24,8 @@ export const svDirectorySync = {
   beh: {
     directorySync: {
       readOnly: 'Katalogdata kommer från KIV och ändras där. Ändringar syns här efter nästa synkning.',
+      headOnly:
+        'Förvaltningen kommer från KIV och ändras där. Förvaltningschefen är BEH:s egen uppgift och ändras här.',
       embedded: 'Katalogen läses inte från KIV (DIRECTORY_SOURCE=embedded): det finns inga synkningar.',
       syncNow: 'Synka nu',
       started: 'Synkningen från KIV har startat.',

@@ -137,6 +137,8 @@ const enDomain: DomainMessages<typeof svDomain> = {
         name: 'Name',
         careProviderId: 'Care provider',
         careProviderName: 'Care provider',
+        headPersonId: 'Head of administration',
+        headPersonName: 'Head of administration',
       },
     },
     'care-providers': {

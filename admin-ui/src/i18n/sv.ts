@@ -137,6 +137,8 @@ export const svDomain = {
         name: 'Namn',
         careProviderId: 'Vårdgivare',
         careProviderName: 'Vårdgivare',
+        headPersonId: 'Förvaltningschef',
+        headPersonName: 'Förvaltningschef',
       },
     },
     'care-providers': {

@@ -139,11 +139,12 @@ export const CARE_PROVIDER_EXPORT: CsvExport<CareProviderItem> = {
 
 export const ADMINISTRATION_EXPORT: CsvExport<AdministrationItem> = {
   spec: ADMINISTRATION_LIST,
-  fields: ['code', 'name', 'careProviderName'],
+  fields: ['code', 'name', 'careProviderName', 'headPersonName'],
   fileName: 'förvaltningar',
   columns: [
     { header: 'Kod', value: (r) => r.code },
     { header: 'Namn', value: (r) => r.name },
     { header: 'Vårdgivare', value: (r) => r.careProviderName },
+    { header: 'Förvaltningschef', value: (r) => r.headPersonName },
   ],
 };

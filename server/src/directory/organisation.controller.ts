@@ -23,7 +23,7 @@ import {
   CareProvidersService,
 } from './organisation.service.js';
 import { pageBody } from '../common/sql.js';
-import { ReadOnlyInLdapMode } from './ldap/read-only.guard.js';
+import { BehOwnedFields, ReadOnlyInLdapMode } from './ldap/read-only.guard.js';
 
 @Controller('care-providers')
 @ReadOnlyInLdapMode()
@@ -126,7 +126,11 @@ export class AdministrationsController {
 
   @Put(':id')
   @AdminOnly()
-  @ApiOkResponse({ type: AdministrationItem, description: 'The row as it is now.' })
+  @BehOwnedFields('headPersonId')
+  @ApiOkResponse({
+    type: AdministrationItem,
+    description: "The row as it is now. In ldap mode only headPersonId (BEH's own) may be written.",
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Prop } from '../common/api-schema.js';
 import { Clock } from '../common/clock.js';
 import { DirectoryAudit } from './directory-audit.js';
+import { personNameSql } from './directory.reads.js';
 import {
   CatalogueResource,
   type Reference,
@@ -90,6 +91,13 @@ export class AdministrationItem {
   @Prop.text() name!: string;
   @Prop.id() careProviderId!: string;
   @Prop.text() careProviderName!: string;
+  @Prop.id({
+    nullable: true,
+    description:
+      "Förvaltningschef (BEH's own, not from KIV): gets the access reviews' escalation for the units here (rule 40).",
+  })
+  headPersonId!: string | null;
+  @Prop.text({ nullable: true }) headPersonName!: string | null;
   @Prop.bool({
     description: 'False when gone from the directory (KIV) at a sync: kept for history (rule 37).',
   })
@@ -99,13 +107,15 @@ export class AdministrationItem {
 export const ADMINISTRATION_LIST: ListSpec = {
   resource: 'administrations',
   select: `a.id, a.code, a.name, a.care_provider_id AS "careProviderId", cp.name AS "careProviderName",
-    a.active AS "directoryActive"`,
-  from: 'administration a JOIN care_provider cp ON cp.id = a.care_provider_id',
+    a.head_person_id AS "headPersonId", ${personNameSql('h')} AS "headPersonName", a.active AS "directoryActive"`,
+  from: `administration a JOIN care_provider cp ON cp.id = a.care_provider_id
+    LEFT JOIN person h ON h.id = a.head_person_id`,
   idColumn: 'a.id',
   filters: {
     id: idFilter('a.id'),
     q: nameFilter('a.name', 'a.code'),
     careProviderId: idFilter('a.care_provider_id'),
+    headPersonId: idFilter('a.head_person_id'),
     showInactive: showInactiveFilter('a.active'),
   },
   sortable: { name: 'a.name COLLATE beh_sv', code: 'a.code', careProviderName: 'cp.name COLLATE beh_sv' },
@@ -113,12 +123,14 @@ export const ADMINISTRATION_LIST: ListSpec = {
   tieBreak: 'a.name COLLATE beh_sv, a.id',
 };
 
-const providerReference = (id: string | undefined): Reference => ({
-  field: 'careProviderId',
-  table: 'care_provider',
-  id,
-  label: 'Vårdgivaren',
-});
+const ADMINISTRATION_WRITABLE = ['code', 'name', 'careProviderId', 'headPersonId'] as const;
+
+const references = (
+  dto: Partial<Pick<CreateAdministrationDto, (typeof ADMINISTRATION_WRITABLE)[number]>>,
+): Reference[] => [
+  { field: 'careProviderId', table: 'care_provider', id: dto.careProviderId, label: 'Vårdgivaren' },
+  { field: 'headPersonId', table: 'person', id: dto.headPersonId, label: 'Personen' },
+];
 
 /** Administrations (förvaltningar) inside a care provider. */
 @Injectable()
@@ -140,6 +152,7 @@ export class AdministrationsService extends CatalogueResource<AdministrationItem
   protected readonly dependents = [{ table: 'care_unit', column: 'administration_id' }];
   protected readonly referenceConstraints = {
     administration_care_provider_id_fkey: { field: 'careProviderId', message: 'Vårdgivaren finns inte.' },
+    administration_head_person_id_fkey: { field: 'headPersonId', message: 'Personen finns inte.' },
   };
 
   constructor(@InjectDataSource() db: DataSource, clock: Clock, audit: DirectoryAudit) {
@@ -147,12 +160,17 @@ export class AdministrationsService extends CatalogueResource<AdministrationItem
   }
 
   create(actorId: string, dto: CreateAdministrationDto): Promise<AdministrationItem> {
-    const values = { code: dto.code, name: dto.name, careProviderId: dto.careProviderId };
-    return this.insertRow(actorId, values, [providerReference(values.careProviderId)]);
+    const values = {
+      code: dto.code,
+      name: dto.name,
+      careProviderId: dto.careProviderId,
+      headPersonId: dto.headPersonId ?? null,
+    };
+    return this.insertRow(actorId, values, references(values));
   }
 
   update(actorId: string, id: string, dto: UpdateAdministrationDto): Promise<AdministrationItem> {
-    const changes = providedFields(dto, ['code', 'name', 'careProviderId'] as const);
-    return this.updateRow(actorId, id, changes, [providerReference(changes.careProviderId)]);
+    const changes = providedFields(dto, ADMINISTRATION_WRITABLE);
+    return this.updateRow(actorId, id, changes, references(changes));
   }
 }

@@ -236,6 +236,9 @@ const personHeldAssignmentsSql = (person: string, today: string) => `
 /** The care units the person heads (their head_of_unit_id), by id. */
 export const PERSON_HEADED_UNITS_SQL = `SELECT id FROM care_unit WHERE head_of_unit_id = $1 ORDER BY id`;
 
+/** The administrations the person is förvaltningschef of (their head_person_id), by id. */
+export const PERSON_HEADED_ADMINISTRATIONS_SQL = `SELECT id FROM administration WHERE head_person_id = $1 ORDER BY id`;
+
 /** How a person is found by one identifier; the upper() forms match the case-insensitive indexes. */
 export const PERSON_WHERE_BY = {
   id: (param: string) => `p.id = ${param}`,

@@ -34,6 +34,7 @@ import {
 import {
   ADMINISTRATIONS_NAMED_SQL,
   type DetailAccess,
+  PERSON_HEADED_ADMINISTRATIONS_SQL,
   PERSON_HEADED_UNITS_SQL,
   PERSON_WHERE_BY,
   personDetailQuery,
@@ -292,13 +293,20 @@ export class PersonsService {
       const current = await lockPerson(tx, id);
       const person = await this.detail(id, tx);
       const headed = await tx.query<{ id: string }[]>(PERSON_HEADED_UNITS_SQL, [id]);
+      const headedAdministrations = await tx.query<{ id: string }[]>(PERSON_HEADED_ADMINISTRATIONS_SQL, [id]);
       await translateConstraints(
         {
           inUse: 'Personen förekommer i andra uppgifter (till exempel beställningar) och kan inte tas bort.',
         },
         () => tx.delete(Person, { id }),
       );
-      await this.record(tx, actorId, id, deletedSnapshot(current, person, headed), undefined);
+      await this.record(
+        tx,
+        actorId,
+        id,
+        deletedSnapshot(current, person, headed, headedAdministrations),
+        undefined,
+      );
       return person;
     });
   }

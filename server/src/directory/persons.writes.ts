@@ -70,13 +70,14 @@ export async function checkClashes(
 
 /**
  * A deleted person as the audit event keeps them. The database removes their engagements and
- * holdings with them and leaves the units they headed without a head: rights that end with the
- * one delete, so its one event names them too.
+ * holdings with them and leaves the units and administrations they headed without a head: rights
+ * (and the access reviews' escalations) that end with the one delete, so its one event names them too.
  */
 export function deletedSnapshot(
   row: Person,
   detail: { engagements: PersonEngagement[]; heldAssignments: PersonHeldAssignment[] },
   headed: { id: string }[],
+  headedAdministrations: { id: string }[],
 ): RowSnapshot {
   return {
     ...rowSnapshot(row),
@@ -94,6 +95,7 @@ export function deletedSnapshot(
         validTo,
       })),
       headOfCareUnitIds: headed.map((unit) => unit.id),
+      headOfAdministrationIds: headedAdministrations.map((administration) => administration.id),
     },
   };
 }

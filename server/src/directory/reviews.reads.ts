@@ -49,3 +49,20 @@ export const administrationExistsSql = (administrationId: string): string =>
  */
 export const hasEngagementSql = (personId: string, day: string): string =>
   `EXISTS (SELECT 1 FROM engagement e WHERE e.person_id = ${personId} AND ${activeSql('e', day)})`;
+
+/**
+ * For the escalation at a campaign's due date (rule 40): left joins the care unit `careUnitId` (a
+ * uuid expression; null for an item of no unit, e.g. one of an access template) as `alias` and its
+ * administration, whose head (förvaltningschef, BEH's own column) gets the unit's open items. Read
+ * the columns with escalationHeadSql and escalationAdministrationNameSql, the unit's name with
+ * directory.reads careUnitNameSql (all null where there is no unit).
+ */
+export const leftJoinEscalationUnit = (alias: string, careUnitId: string): string =>
+  `LEFT JOIN care_unit ${alias} ON ${alias}.id = ${careUnitId}
+   LEFT JOIN administration ${alias}_ad ON ${alias}_ad.id = ${alias}.administration_id`;
+
+/** The id of the head of the administration of the unit joined by leftJoinEscalationUnit as `alias`. */
+export const escalationHeadSql = (alias: string): string => `${alias}_ad.head_person_id`;
+
+/** The name of the administration of the unit joined by leftJoinEscalationUnit as `alias`. */
+export const escalationAdministrationNameSql = (alias: string): string => `${alias}_ad.name`;

@@ -4,16 +4,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { fullName, personContacts } from '../directory/directory.facts.js';
+import { careUnitNameSql, leftJoinPerson, personNameSql } from '../directory/directory.reads.js';
 import {
-  careUnitNameSql,
-  joinCareUnit,
-  leftJoinPerson,
-  personNameSql,
-} from '../directory/directory.reads.js';
+  escalationAdministrationNameSql,
+  escalationHeadSql,
+  leftJoinEscalationUnit,
+} from '../directory/reviews.reads.js';
 import { MailService } from '../mail/mail.service.js';
 import { CarryOutService } from '../orders/carry-out.service.js';
 import { OrderStateMachine } from '../orders/order-state.js';
 import { placeReviewRevokes } from '../orders/review-revokes.js';
+import { catalogueNameSql, leftJoinOperation } from '../access-catalogue/reviews.reads.js';
 import { REMOVAL_COLUMNS, type RemovalRow, removalOf } from './item-sql.js';
 import { recordRevokes } from './review-signing.js';
 import { ReviewsService } from './reviews.service.js';
@@ -42,14 +43,17 @@ const CLAIM_COLUMNS = `c.id, c.name, to_char(c.due_date, 'YYYY-MM-DD') AS "dueDa
 /** The day at `share` tenths of the campaign's time (start to due), as SQL over `review_campaign c`. */
 const dayAt = (tenths: number) => `(c.start_date + (c.due_date - c.start_date) * ${tenths} / 10)`;
 
+/** How the escalation names the open items of no care unit (access templates' systems). */
+export const NO_UNIT = 'Lokala och regionala system (ingen vårdenhet)';
+
 /** The comment an item removed by the campaign's rule gets (and its revoke order). */
 export const REVOKED_BY_RULE = 'Inte granskat i tid: tas bort enligt granskningens regel.';
 
 /**
  * The campaigns' follow-up, run by the scheduler's tick with its clock (issue 17, point 3):
  * planned campaigns start on their day; reviewers with open items are reminded at 50 % and at
- * 90 % of the time, once each; at the due date whoever created the campaign gets one escalation
- * listing the units with open items; the day after the due date the campaign closes, its rule
+ * 90 % of the time, once each; at the due date the head of each administration (förvaltningschef)
+ * gets one escalation listing its units with open items, and whoever created the campaign the rest; the day after the due date the campaign closes, its rule
  * applied to every item without a signed decision (kept, or removed by a revoke order the system
  * places for the reviewer), and a recurring campaign gets its successor. Each step claims its
  * campaigns `FOR UPDATE SKIP LOCKED` and records that it is done in the transaction that does it,
@@ -161,37 +165,102 @@ export class ReviewFollowUp {
   }
 
   /**
-   * At the due date, the units with open items to whoever created the campaign (an administrator,
-   * or the head who made it for their units): the directory names no head of an administration.
+   * At the due date, the units with open items to whom they answer to (rule 40): each unit's to the
+   * head of its administration (förvaltningschef), the rest — an administration with no head, or a
+   * head without an e-mail address, and items of no unit (access templates) — to whoever created
+   * the campaign. One mail per person: a head of several administrations, or a head who also
+   * created the campaign, gets one. One audit event names who was told of what. Answers how many
+   * mails.
    */
   private async escalate(m: EntityManager, c: ClaimedCampaign): Promise<number> {
-    const units = await m.query<{ careUnitName: string; reviewerName: string | null; open: number }[]>(
-      `SELECT ${careUnitNameSql('cu')} AS "careUnitName", min(${personNameSql('rv')}) AS "reviewerName",
-              count(*)::int AS open
+    // A unit's name, or a verksamhet's for its template items (which no unit or administration holds).
+    const placeName = `coalesce(${careUnitNameSql('cu')}, 'Verksamhet ' || ${catalogueNameSql('op')} || ' (behörighetsmallar)')`;
+    const rows = await m.query<
+      {
+        headId: string | null;
+        administrationName: string | null;
+        careUnitName: string | null;
+        reviewerName: string | null;
+        open: number;
+      }[]
+    >(
+      `SELECT ${escalationHeadSql('cu')} AS "headId", ${escalationAdministrationNameSql('cu')} AS "administrationName",
+              ${placeName} AS "careUnitName",
+              min(${personNameSql('rv')}) AS "reviewerName", count(*)::int AS open
          FROM review_item ri
-         ${joinCareUnit('cu', 'ri.care_unit_id')}
+         ${leftJoinEscalationUnit('cu', 'ri.care_unit_id')}
+         ${leftJoinOperation('op', 'ri.access_operation_id')}
          ${leftJoinPerson('rv', 'ri.reviewer_id')}
         WHERE ri.campaign_id = $1 AND ri.signed_at IS NULL
-        GROUP BY ri.care_unit_id, ${careUnitNameSql('cu')}
-        ORDER BY ${careUnitNameSql('cu')} COLLATE beh_sv`,
+        GROUP BY ri.care_unit_id, ri.access_operation_id, 1, 2, 3
+        ORDER BY ri.care_unit_id IS NULL, ${placeName} COLLATE beh_sv NULLS LAST`,
       [c.id],
     );
-    if (units.length === 0 || !c.createdBy) return 0;
-    const [creator] = await personContacts(m, [c.createdBy]);
-    if (!creator?.email) return 0;
-    await this.mail.enqueue(m, {
-      to: creator.email,
-      template: 'REVIEW_ESCALATION',
-      data: {
-        campaignId: c.id,
-        recipientName: fullName(creator),
-        campaignName: c.name,
-        dueDate: c.dueDate,
-        undecidedRule: c.undecidedRule,
-        units,
+    if (rows.length === 0) return 0;
+    const heads = [...new Set(rows.flatMap((r) => (r.headId ? [r.headId] : [])))];
+    const contacts = new Map(
+      (await personContacts(m, c.createdBy ? [...heads, c.createdBy] : heads)).map((p) => [p.id, p]),
+    );
+    // Who gets each unit: its administration's head when they can be mailed, else the creator.
+    const byRecipient = new Map<string, { headOf: Set<string>; asCreator: boolean; units: typeof rows }>();
+    const unreached: typeof rows = [];
+    for (const row of rows) {
+      const head = row.headId && contacts.get(row.headId)?.email ? row.headId : null;
+      const to = head ?? (c.createdBy && contacts.get(c.createdBy)?.email ? c.createdBy : null);
+      if (!to) {
+        unreached.push(row);
+        continue;
+      }
+      const entry = byRecipient.get(to) ?? { headOf: new Set<string>(), asCreator: false, units: [] };
+      if (head) entry.headOf.add(row.administrationName as string);
+      else entry.asCreator = true;
+      entry.units.push(row);
+      byRecipient.set(to, entry);
+    }
+    const recipients = [...byRecipient].map(([personId, r]) => ({
+      personId,
+      ...r,
+      contact: contacts.get(personId)!,
+    }));
+    await this.mail.enqueueMany(
+      m,
+      recipients.map((r) => ({
+        to: r.contact.email as string,
+        template: 'REVIEW_ESCALATION' as const,
+        data: {
+          campaignId: c.id,
+          recipientName: fullName(r.contact),
+          campaignName: c.name,
+          dueDate: c.dueDate,
+          undecidedRule: c.undecidedRule,
+          headOf: [...r.headOf],
+          asCreator: r.asCreator,
+          units: r.units.map((u) => ({
+            careUnitName: u.careUnitName ?? NO_UNIT,
+            reviewerName: u.reviewerName,
+            open: u.open,
+          })),
+        },
+      })),
+    );
+    await this.audit.append(m, {
+      actorId: null,
+      action: 'REVIEW_CAMPAIGN_ESCALATED',
+      entityType: 'review_campaign',
+      entityId: c.id,
+      after: {
+        open: rows.reduce((sum, r) => sum + r.open, 0),
+        escalatedTo: recipients.map((r) => ({
+          personId: r.personId,
+          as: [...(r.headOf.size > 0 ? ['ADMINISTRATION_HEAD'] : []), ...(r.asCreator ? ['CREATOR'] : [])],
+          administrations: [...r.headOf],
+          units: r.units.map((u) => u.careUnitName ?? NO_UNIT),
+          open: r.units.reduce((sum, u) => sum + u.open, 0),
+        })),
+        notEscalated: unreached.map((u) => ({ unit: u.careUnitName ?? NO_UNIT, open: u.open })),
       },
     });
-    return 1;
+    return recipients.length;
   }
 
   /**

@@ -12,6 +12,8 @@ export interface AdministrationSeed {
   code: string;
   name: string;
   provider: string;
+  /** The förvaltningschef (a persona's VGR-ID): gets the access reviews' escalation for its units. */
+  head?: string;
 }
 export interface UnitSeed {
   key: string;
@@ -29,7 +31,7 @@ export const PROVIDERS: ProviderSeed[] = [
 ];
 
 export const ADMINISTRATIONS: AdministrationSeed[] = [
-  { code: 'NH', name: 'Närhälsan', provider: 'vgr' },
+  { code: 'NH', name: 'Närhälsan', provider: 'vgr', head: 'karlu1' },
   { code: 'SU', name: 'Sahlgrenska Universitetssjukhuset', provider: 'vgr' },
   { code: 'SKAS', name: 'Skaraborgs Sjukhus', provider: 'vgr' },
   { code: 'KSD', name: 'Koncernstab digitalisering', provider: 'vgr' },

@@ -60,6 +60,7 @@ export function buildDemoRows(): SeedRows {
       code: a.code,
       name: a.name,
       care_provider_id: seedId(`provider:${a.provider}`),
+      head_person_id: a.head ? personId(a.head) : null,
     })),
     person: [],
     care_unit: [],
@@ -287,14 +288,24 @@ export async function seedDemo(
       return ids;
     };
     await insert('care_provider');
-    await insert('administration');
-    // Care units name their heads (persons) and persons' engagements name units: insert the
-    // units without heads, then give the units inserted now their heads once the persons exist.
+    // Administrations and care units name their heads (persons) and persons' engagements name
+    // units: insert them without heads, then give those inserted now their heads once the persons exist.
+    const newAdministrations = await insert(
+      'administration',
+      rows.administration.map((a) => ({ ...a, head_person_id: null })),
+    );
     const newUnits = await insert(
       'care_unit',
       rows.care_unit.map((u) => ({ ...u, head_of_unit_id: null })),
     );
     await insert('person');
+    for (const administration of rows.administration) {
+      if (!newAdministrations.has(String(administration.id)) || !administration.head_person_id) continue;
+      await manager.query('UPDATE administration SET head_person_id = $2 WHERE id = $1', [
+        administration.id,
+        administration.head_person_id,
+      ]);
+    }
     for (const unit of rows.care_unit.filter((u) => newUnits.has(String(u.id)))) {
       await manager.query('UPDATE care_unit SET head_of_unit_id = $2 WHERE id = $1', [
         unit.id,

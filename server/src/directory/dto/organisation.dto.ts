@@ -17,10 +17,12 @@ export class CreateAdministrationDto {
   @Text('required', 32) code!: string;
   @Text('required', 200) name!: string;
   @Id('required') careProviderId!: string;
+  @Id('nullable') headPersonId?: string | null;
 }
 
 export class UpdateAdministrationDto {
   @Text('optional', 32) code?: string;
   @Text('optional', 200) name?: string;
   @Id('optional') careProviderId?: string;
+  @Id('nullable') headPersonId?: string | null;
 }

@@ -12,4 +12,11 @@ export class Administration extends DirectoryRecord {
 
   @Column({ name: 'care_provider_id', type: 'uuid' })
   careProviderId!: string;
+
+  /**
+   * The förvaltningschef, BEH's own (KIV names none, and the directory sync never writes it): an
+   * access review escalates the administration's units with open items to them (rule 40).
+   */
+  @Column({ name: 'head_person_id', type: 'uuid', nullable: true })
+  headPersonId!: string | null;
 }

@@ -82,15 +82,35 @@ export interface ReviewEscalationUnit {
   open: number;
 }
 
-/** The escalation at the due date, to whom the campaign answers to, when items are open. */
+/**
+ * The escalation at the due date, when items are open: to the head of each administration for its
+ * units, and to the campaign's creator for the units of an administration without one (rule 40).
+ */
 export interface ReviewEscalationData {
   campaignId: string;
   recipientName?: string;
   campaignName: string;
   dueDate: string;
   undecidedRule: 'KEEP' | 'REVOKE';
+  /** The administrations whose head (förvaltningschef) the recipient is, of the units listed. */
+  headOf?: string[];
+  /** True when the list holds units (or items of no unit) the recipient gets as the creator. */
+  asCreator?: boolean;
   units: ReviewEscalationUnit[];
 }
+
+/** "A", "A och B", "A, B och C". */
+const names = (list: string[]): string =>
+  list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} och ${list.at(-1)}`;
+
+/** Why the recipient gets the escalation; empty when the data does not say. */
+const escalatedAs = (d: ReviewEscalationData): string[] => {
+  const roles = [
+    ...(d.headOf?.length ? [`förvaltningschef för ${names(d.headOf)}`] : []),
+    ...(d.asCreator ? ['den som skapade granskningen'] : []),
+  ];
+  return roles.length > 0 ? [`Du får det här som ${roles.join(' och som ')}.`] : [];
+};
 
 export const reviewFollowUpMails = {
   REVIEW_REMINDER: (d: ReviewReminderData, publicUrl: string): MailContent => ({
@@ -117,6 +137,7 @@ export const reviewFollowUpMails = {
         ...d.units.map(
           (u) => `${u.careUnitName} (granskare ${u.reviewerName ?? 'saknas'}): ${u.open} ej granskade.`,
         ),
+        ...escalatedAs(d),
         undecidedText(d.undecidedRule, d.dueDate),
       ],
       facts: [
