@@ -45,6 +45,26 @@ async function expectAccessible(where: Page, name: string) {
   expect({ name, violations: await seriousAccessibilityViolations(where) }).toEqual({ name, violations: [] });
 }
 
+/** In the signing window: Karin Lund's certificate, PIN 1234, then the window closed by its button. */
+async function signWithKarinsCard(popup: Page) {
+  await popup.getByRole('button', { name: 'Signera granskning' }).click();
+  const certificate = popup.getByRole('radio', { name: /Karin Lund/ });
+  await certificate.waitFor();
+  await certificate.check();
+  await popup.getByRole('button', { name: 'OK' }).click();
+  await popup.getByRole('textbox', { name: 'Säkerhetskod för underskrift' }).fill('1234');
+  await popup.getByRole('button', { name: 'OK' }).click();
+  await popup.getByRole('heading', { name: 'Granskningen signerades' }).waitFor();
+  const closed = popup.waitForEvent('close');
+  await popup
+    .getByRole('button', { name: 'Stäng fönstret' })
+    .click()
+    .catch((error: unknown) => {
+      if (!popup.isClosed()) throw error;
+    });
+  await closed;
+}
+
 describe('an access review in the browser', () => {
   let today: string;
   let campaignUrl: string;
@@ -111,22 +131,7 @@ describe('an access review in the browser', () => {
       .waitFor();
     await screenshot(popup, 'reviews-signing-window');
     await expectAccessible(popup, 'signing window');
-    await popup.getByRole('button', { name: 'Signera granskning' }).click();
-    const certificate = popup.getByRole('radio', { name: /Karin Lund/ });
-    await certificate.waitFor();
-    await certificate.check();
-    await popup.getByRole('button', { name: 'OK' }).click();
-    await popup.getByRole('textbox', { name: 'Säkerhetskod för underskrift' }).fill('1234');
-    await popup.getByRole('button', { name: 'OK' }).click();
-    await popup.getByRole('heading', { name: 'Granskningen signerades' }).waitFor();
-    const closed = popup.waitForEvent('close');
-    await popup
-      .getByRole('button', { name: 'Stäng fönstret' })
-      .click()
-      .catch((error: unknown) => {
-        if (!popup.isClosed()) throw error;
-      });
-    await closed;
+    await signWithKarinsCard(popup);
 
     await page.getByText('Besluten är signerade.').waitFor();
     await page.getByText(`${total} signerade`).waitFor();
@@ -255,22 +260,7 @@ describe('a review of templates in the browser', () => {
       )
       .waitFor();
     await screenshot(popup, 'reviews-templates-signing-window');
-    await popup.getByRole('button', { name: 'Signera granskning' }).click();
-    const certificate = popup.getByRole('radio', { name: /Karin Lund/ });
-    await certificate.waitFor();
-    await certificate.check();
-    await popup.getByRole('button', { name: 'OK' }).click();
-    await popup.getByRole('textbox', { name: 'Säkerhetskod för underskrift' }).fill('1234');
-    await popup.getByRole('button', { name: 'OK' }).click();
-    await popup.getByRole('heading', { name: 'Granskningen signerades' }).waitFor();
-    const closed = popup.waitForEvent('close');
-    await popup
-      .getByRole('button', { name: 'Stäng fönstret' })
-      .click()
-      .catch((error: unknown) => {
-        if (!popup.isClosed()) throw error;
-      });
-    await closed;
+    await signWithKarinsCard(popup);
     await page.getByText('2 signerade').waitFor();
     const orderNumber = /Avslutas genom (BEH\d{7})/.exec(
       await page.locator('tr[data-item="linma5"]').innerText(),
