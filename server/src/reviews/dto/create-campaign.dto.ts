@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { CalendarDate, Id, OneOf, Text } from '../../common/field-rules.js';
@@ -22,8 +23,25 @@ function idsProblem(value: unknown, what: string, plural: string): string | unde
   const lower = value.map((v: string) => v.toLowerCase());
   return new Set(lower).size === lower.length ? undefined : `får inte innehålla samma ${what} två gånger`;
 }
-const unitIdsProblem = (value: unknown) => idsProblem(value, 'vårdenhet', 'vårdenheter');
-const operationIdsProblem = (value: unknown) => idsProblem(value, 'verksamhet', 'verksamheter');
+
+/** An optional list of up to MAX_UNITS distinct ids (`what` one of them, `plural` many), described and checked. */
+const IdList = (name: string, what: string, plural: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'string',
+      format: 'uuid',
+      isArray: true,
+      maxItems: MAX_UNITS,
+      uniqueItems: true,
+    }),
+    ValidateBy({
+      name,
+      validator: {
+        validate: (value: unknown) => idsProblem(value, what, plural) === undefined,
+        defaultMessage: (args) => idsProblem(args?.value, what, plural) ?? 'har fel format',
+      },
+    }),
+  );
 
 function monthsProblem(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -48,37 +66,9 @@ export class CreateCampaignDto {
   /** With scopeKind ADMINISTRATION. */
   @Id('optional') administrationId?: string;
   /** With scopeKind UNITS: the care units reviewed. */
-  @ApiPropertyOptional({
-    type: 'string',
-    format: 'uuid',
-    isArray: true,
-    maxItems: MAX_UNITS,
-    uniqueItems: true,
-  })
-  @ValidateBy({
-    name: 'careUnitIds',
-    validator: {
-      validate: (value: unknown) => unitIdsProblem(value) === undefined,
-      defaultMessage: (args) => unitIdsProblem(args?.value) ?? 'har fel format',
-    },
-  })
-  careUnitIds?: string[];
+  @IdList('careUnitIds', 'vårdenhet', 'vårdenheter') careUnitIds?: string[];
   /** With scopeKind UNITS and content ACCESS or BOTH: the verksamheter whose templates are reviewed. */
-  @ApiPropertyOptional({
-    type: 'string',
-    format: 'uuid',
-    isArray: true,
-    maxItems: MAX_UNITS,
-    uniqueItems: true,
-  })
-  @ValidateBy({
-    name: 'accessOperationIds',
-    validator: {
-      validate: (value: unknown) => operationIdsProblem(value) === undefined,
-      defaultMessage: (args) => operationIdsProblem(args?.value) ?? 'har fel format',
-    },
-  })
-  accessOperationIds?: string[];
+  @IdList('accessOperationIds', 'verksamhet', 'verksamheter') accessOperationIds?: string[];
   /** The first day: the holdings of that day are reviewed. Today or later. */
   @CalendarDate('required') startDate!: string;
   /** The last day for decisions: the campaign closes then. After the start date. */
